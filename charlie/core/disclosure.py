@@ -1,0 +1,158 @@
+"""Disclosure control for aggregates (DESIGN.md principle 3; DOMAIN.md 5.3, 13).
+
+Pure functions, no Django. A count table is published with
+
+1. **primary suppression**: a cell with 1 … ``min_size − 1`` people is hidden (0 is shown: an
+   empty cell reveals nobody);
+2. **complementary suppression** (the difference rule): a row or column whose total is shown may
+   not have exactly one hidden cell, or that cell could be recovered by subtracting the others from
+   the total. Another cell of that row/column is hidden too (the smallest non-zero one), repeated
+   until no row or column has a single hidden cell. Totals themselves are suppressed when below
+   ``min_size``.
+
+The default minimum group size is 5, configurable per data category (e.g. 20 for harassment).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+R = TypeVar("R", bound=Hashable)
+C = TypeVar("C", bound=Hashable)
+
+DEFAULT_MIN_SIZE = 5
+
+
+@dataclass(frozen=True)
+class ProtectedTable[R: Hashable, C: Hashable]:
+    """A count table after suppression. ``None`` marks a hidden value."""
+
+    rows: list[R]
+    columns: list[C]
+    cells: dict[tuple[R, C], int | None]
+    row_totals: dict[R, int | None]
+    column_totals: dict[C, int | None]
+    total: int | None
+    min_size: int
+    suppressed: set[tuple[R, C]] = field(default_factory=set)
+
+    def cell(self, row: R, column: C) -> int | None:
+        return self.cells[(row, column)]
+
+
+def is_small(n: int, min_size: int) -> bool:
+    return 0 < n < min_size
+
+
+def protect_table[R: Hashable, C: Hashable](
+    counts: Mapping[tuple[R, C], int],
+    rows: list[R],
+    columns: list[C],
+    *,
+    min_size: int = DEFAULT_MIN_SIZE,
+) -> ProtectedTable[R, C]:
+    """Apply primary and complementary suppression to a rows × columns table of counts.
+
+    Missing cells count as 0. Row, column and grand totals are the true sums, hidden when small.
+
+    >>> t = protect_table({("a", "x"): 3, ("a", "y"): 10, ("b", "x"): 7, ("b", "y"): 8},
+    ...                   ["a", "b"], ["x", "y"])
+    >>> t.cell("a", "x") is None and t.cell("a", "y") is None
+    True
+    """
+    full = {(r, c): int(counts.get((r, c), 0)) for r in rows for c in columns}
+    hidden = {key for key, n in full.items() if is_small(n, min_size)}
+    row_totals = {r: sum(full[(r, c)] for c in columns) for r in rows}
+    col_totals = {c: sum(full[(r, c)] for r in rows) for c in columns}
+
+    def lines() -> list[list[tuple[R, C]]]:
+        result = []
+        for r in rows:
+            if not is_small(row_totals[r], min_size):
+                result.append([(r, c) for c in columns])
+        for c in columns:
+            if not is_small(col_totals[c], min_size):
+                result.append([(r, c) for r in rows])
+        return result
+
+    changed = True
+    while changed:
+        changed = False
+        for line in lines():
+            hidden_here = [k for k in line if k in hidden]
+            if len(hidden_here) != 1:
+                continue
+            candidates = sorted(
+                (k for k in line if k not in hidden and full[k] > 0), key=lambda k: full[k]
+            )
+            if candidates:
+                hidden.add(candidates[0])
+                changed = True
+            # With no other non-zero cell the hidden value equals the total; the total is then
+            # small too, or the cell is not small. Either way nothing more can be hidden here.
+    total = sum(full.values())
+    return ProtectedTable(
+        rows=rows,
+        columns=columns,
+        cells={k: (None if k in hidden else n) for k, n in full.items()},
+        row_totals={r: (None if is_small(t, min_size) else t) for r, t in row_totals.items()},
+        column_totals={c: (None if is_small(t, min_size) else t) for c, t in col_totals.items()},
+        total=None if is_small(total, min_size) else total,
+        min_size=min_size,
+        suppressed=hidden,
+    )
+
+
+@dataclass(frozen=True)
+class DisplayTable:
+    """A protected table with labels, ready for ``core/_count_table.html``."""
+
+    caption: str
+    row_header: str
+    column_labels: list[str]
+    rows: list[dict[str, object]]  # {"label", "cells": [int|None], "total": int|None}
+    column_totals: list[int | None]
+    total: int | None
+    min_size: int
+    any_suppressed: bool
+
+
+def display_table[R: Hashable, C: Hashable](
+    table: ProtectedTable[R, C],
+    *,
+    caption: str,
+    row_header: str,
+    row_labels: Mapping[R, str],
+    column_labels: Mapping[C, str],
+    drop_empty: bool = True,
+) -> DisplayTable:
+    """Label a protected table for display; rows and columns that are all zero are dropped."""
+    rows = [
+        r
+        for r in table.rows
+        if not drop_empty or any(table.cells[(r, c)] != 0 for c in table.columns)
+    ]
+    columns = [
+        c
+        for c in table.columns
+        if not drop_empty or any(table.cells[(r, c)] != 0 for r in table.rows)
+    ]
+    return DisplayTable(
+        caption=caption,
+        row_header=row_header,
+        column_labels=[column_labels[c] for c in columns],
+        rows=[
+            {
+                "label": row_labels[r],
+                "cells": [table.cells[(r, c)] for c in columns],
+                "total": table.row_totals[r],
+            }
+            for r in rows
+        ],
+        column_totals=[table.column_totals[c] for c in columns],
+        total=table.total,
+        min_size=table.min_size,
+        any_suppressed=bool(table.suppressed),
+    )

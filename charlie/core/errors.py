@@ -1,0 +1,27 @@
+"""Typed errors raised by services and turned into HTTP answers in one place.
+
+Services raise these; views and the API never decide access themselves. ``PermissionDenied``
+answers 403 (the role may never do this); ``NotFound`` answers 404 and is also used where the
+*existence* of a record is private (a person outside the caller's scope).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+
+
+class PermissionDenied(DjangoPermissionDenied):
+    """The caller's role may not do this at all: 403."""
+
+
+class NotFound(Http404):
+    """No such record in the caller's scope: 404, whether it exists or not."""
+
+
+class ValidationFailed(ValueError):
+    """User input that cannot be used; ``messages`` are shown to the user."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from charlie.core import services
+from charlie.core.forms import LoginForm
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def login_view(request: HttpRequest) -> HttpResponse:
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        next_url = ""
+    form = LoginForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        result = services.log_in(
+            request=request,
+            username=form.cleaned_data["username"],
+            password=form.cleaned_data["password"],
+            ip_address=_client_ip(request),
+        )
+        if result.user is not None:
+            login(request, result.user)
+            return redirect(next_url or settings.LOGIN_REDIRECT_URL)
+        status = 400
+        if result.locked_until is not None:
+            until = formats.time_format(timezone.localtime(result.locked_until), "H:i")
+            form.add_error(
+                None,
+                _(
+                    "For mange mislykkede forsøg. Kontoen er låst til kl. %(until)s. "
+                    "Prøv igen senere, eller kontakt HR."
+                )
+                % {"until": until},
+            )
+        else:
+            form.add_error(None, _("Forkert brugernavn eller adgangskode. Prøv igen."))
+    return render(request, "core/login.html", {"form": form, "next": next_url}, status=status)
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+@login_not_required
+def accessibility_statement(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "email": settings.CHARLIE_ACCESSIBILITY_EMAIL,
+            "phone": settings.CHARLIE_ACCESSIBILITY_PHONE,
+            "was_url": settings.CHARLIE_ACCESSIBILITY_STATEMENT_URL,
+        },
+    )
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness check for the reverse proxy and systemd: no data, no database write."""
+    return JsonResponse({"status": "ok"})

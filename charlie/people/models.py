@@ -1,0 +1,193 @@
+"""People core: organisation units, people, their employments and job families (DESIGN.md, Data).
+
+No CPR number is ever stored: birth date and legal gender are derived at import, then the CPR is
+discarded (databeskyttelsesloven § 11; DOMAIN.md 6.5).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class OrgUnitKind(models.TextChoices):
+    MUNICIPALITY = "kommune", _("Kommune")
+    ADMINISTRATION = "forvaltning", _("Forvaltning")
+    AREA = "omraade", _("Område")
+    INSTITUTION = "institution", _("Institution")
+    DEPARTMENT = "afdeling", _("Afdeling")
+
+
+class OrgUnit(models.Model):
+    """A unit in the organisation tree: kommune → forvaltning → område → institution/afdeling.
+
+    ``path`` is a materialised path of primary keys (``/1/4/17/``) so a sub-tree is one indexed
+    prefix query; it is maintained by ``people.services`` whenever a unit is created or moved.
+    """
+
+    name = models.CharField(_("navn"), max_length=200)
+    short_name = models.CharField(_("kort navn"), max_length=50, blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=OrgUnitKind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("overordnet enhed"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    cost_center = models.CharField(_("omkostningssted"), max_length=50, blank=True)
+    manager = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("leder"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="managed_units",
+    )
+    valid_from = models.DateField(_("oprettet"))
+    valid_to = models.DateField(_("nedlagt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("organisationsenhed")
+        verbose_name_plural = _("organisationsenheder")
+        ordering = ["path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="orgunit_valid_to_after_valid_from",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class JobFamily(models.Model):
+    """A stillingskategori as used in municipal statistics (KRL); seeded by a data migration."""
+
+    code = models.SlugField(_("kode"), max_length=50, unique=True)
+    name = models.CharField(_("navn"), max_length=120)
+    sort_order = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        verbose_name = _("stillingskategori")
+        verbose_name_plural = _("stillingskategorier")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Gender(models.TextChoices):
+    """Legal gender as derived from the CPR number's last digit (odd: man, even: woman)."""
+
+    FEMALE = "K", _("Kvinde")
+    MALE = "M", _("Mand")
+
+
+class Person(models.Model):
+    """A medarbejder. One person may hold several employments over time or at once."""
+
+    employee_number = models.CharField(_("medarbejdernummer"), max_length=30, unique=True)
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("efternavn"), max_length=100)
+    birth_date = models.DateField(_("fødselsdato"))
+    gender = models.CharField(_("juridisk køn"), max_length=1, choices=Gender.choices)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
+
+    class Meta:
+        verbose_name = _("medarbejder")
+        verbose_name_plural = _("medarbejdere")
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class EndReason(models.TextChoices):
+    RETIREMENT = "retirement", _("Pension")
+    RESIGNATION = "resignation", _("Egen opsigelse")
+    DISMISSAL = "dismissal", _("Afskedigelse")
+    CONTRACT_END = "contract_end", _("Tidsbegrænset ansættelse udløbet")
+    TRANSFER = "transfer", _("Intern jobskifte")
+    DEATH = "death", _("Dødsfald")
+    OTHER = "other", _("Andet")
+
+
+class Employment(models.Model):
+    """An ansættelse: one person in one org unit, from a start date to an optional end date."""
+
+    person = models.ForeignKey(
+        Person, verbose_name=_("medarbejder"), on_delete=models.CASCADE, related_name="employments"
+    )
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("enhed"), on_delete=models.PROTECT, related_name="employments"
+    )
+    job_title = models.CharField(_("stillingsbetegnelse"), max_length=150)
+    job_family = models.ForeignKey(
+        JobFamily,
+        verbose_name=_("stillingskategori"),
+        on_delete=models.PROTECT,
+        related_name="employments",
+    )
+    agreement = models.CharField(_("overenskomst"), max_length=150, blank=True)
+    weekly_hours = models.DecimalField(
+        _("ugentlige timer"),
+        max_digits=4,
+        decimal_places=2,
+        help_text=_("37 timer er fuld tid."),
+    )
+    start_date = models.DateField(_("startdato"))
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("fratrædelsesårsag"), max_length=20, choices=EndReason.choices, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("ansættelse")
+        verbose_name_plural = _("ansættelser")
+        ordering = ["-start_date"]
+        indexes = [
+            models.Index(fields=["org_unit", "end_date"]),
+            models.Index(fields=["person", "start_date"]),
+            models.Index(fields=["job_family", "end_date"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="employment_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(weekly_hours__gt=0) & Q(weekly_hours__lte=80),
+                name="employment_weekly_hours_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.job_title} ({self.org_unit})"
+
+    @property
+    def is_full_time(self) -> bool:
+        return self.weekly_hours >= FULL_TIME_HOURS
+
+
+FULL_TIME_HOURS = 37

@@ -1,0 +1,278 @@
+"""People core use cases: the one place where a user's scope over people is decided.
+
+Every function that returns personal data takes the acting user and applies their scope, so no
+view can forget it (DESIGN.md, "Roles and scopes"). Views and the API call these; they never
+query ``Person`` or ``Employment`` themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from charlie.core.disclosure import DisplayTable, display_table, protect_table
+from charlie.core.errors import NotFound, PermissionDenied
+from charlie.core.roles import Role
+from charlie.people.models import Employment, JobFamily, OrgUnit, OrgUnitKind, Person
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Whom a user may see as individuals.
+
+    ``everyone``: all people (HR). ``unit_paths``: people employed in these sub-trees (managers).
+    ``self_person_id``: the user's own record, visible to its owner whatever the role.
+    """
+
+    everyone: bool = False
+    unit_paths: tuple[str, ...] = ()
+    self_person_id: int | None = None
+
+    @property
+    def sees_others(self) -> bool:
+        return self.everyone or bool(self.unit_paths)
+
+
+def today() -> date:
+    return timezone.localdate()
+
+
+def own_person(user: Any) -> Person | None:
+    try:
+        return user.person  # type: ignore[no-any-return]
+    except Person.DoesNotExist:
+        return None
+
+
+def managed_units(user: Any, *, on: date | None = None) -> QuerySet[OrgUnit]:
+    """Open units whose manager is the user's own person record."""
+    person = own_person(user)
+    if person is None or user.role != Role.MANAGER:
+        return OrgUnit.objects.none()
+    on = on or today()
+    return OrgUnit.objects.filter(manager=person).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    )
+
+
+def scope_for(user: Any) -> Scope:
+    if not user.is_authenticated:
+        return Scope()
+    person = own_person(user)
+    self_id = person.pk if person else None
+    if user.role == Role.HR:
+        return Scope(everyone=True, self_person_id=self_id)
+    if user.role == Role.MANAGER:
+        paths = tuple(managed_units(user).values_list("path", flat=True))
+        return Scope(unit_paths=paths, self_person_id=self_id)
+    return Scope(self_person_id=self_id)
+
+
+def _current(on: date) -> Q:
+    return Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
+
+
+def _in_units(paths: tuple[str, ...], prefix: str = "") -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{prefix}org_unit__path__startswith": path})
+    return q
+
+
+def visible_people(user: Any, *, on: date | None = None) -> QuerySet[Person]:
+    """People the user may see as individuals today: the scope as a query."""
+    scope = scope_for(user)
+    if scope.everyone:
+        return Person.objects.all()
+    on = on or today()
+    q = Q(pk=scope.self_person_id) if scope.self_person_id else Q(pk__in=[])
+    if scope.unit_paths:
+        employed = Employment.objects.filter(_current(on) & _in_units(scope.unit_paths))
+        q |= Q(pk__in=employed.values("person_id"))
+    return Person.objects.filter(q)
+
+
+def require_people_access(user: Any) -> Scope:
+    """Raise 403 unless the user's role may look up people other than themselves."""
+    scope = scope_for(user)
+    if user.role not in (Role.HR, Role.MANAGER):
+        raise PermissionDenied
+    return scope
+
+
+def get_person(user: Any, person_id: int) -> Person:
+    """One person, if in the user's scope; otherwise 404 so existence is not revealed."""
+    person = visible_people(user).filter(pk=person_id).first()
+    if person is None:
+        raise NotFound
+    return person
+
+
+def employments_of(user: Any, person: Person) -> QuerySet[Employment]:
+    """A person's employments. HR and the person see all; a manager sees those in their units."""
+    get_person(user, person.pk)
+    qs = person.employments.select_related("org_unit", "job_family")
+    scope = scope_for(user)
+    if scope.everyone or scope.self_person_id == person.pk:
+        return qs
+    return qs.filter(_in_units(scope.unit_paths))
+
+
+def search_people(user: Any, query: str = "", *, limit: int = 50) -> tuple[list[Person], int]:
+    """People in scope whose name or employee number matches ``query``; returns (page, total)."""
+    require_people_access(user)
+    qs = visible_people(user)
+    for word in query.split():
+        qs = qs.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(employee_number__iexact=word)
+        )
+    total = qs.count()
+    return list(qs.order_by("last_name", "first_name", "pk")[:limit]), total
+
+
+def my_current_employments(user: Any) -> QuerySet[Employment]:
+    """The user's own current employments (empty when not linked to a person)."""
+    person = own_person(user)
+    if person is None:
+        return Employment.objects.none()
+    return employments_of(user, person).filter(_current(today()))
+
+
+def managed_units_overview(user: Any) -> list[dict[str, Any]]:
+    """For a manager: each unit they manage, with the people currently employed in its sub-tree."""
+    result = []
+    on = today()
+    for unit in managed_units(user).order_by("path"):
+        employments = (
+            current_employments(on=on)
+            .filter(org_unit__path__startswith=unit.path)
+            .select_related("person", "org_unit", "job_family")
+            .order_by("person__last_name", "person__first_name")
+        )
+        result.append({"unit": unit, "employments": list(employments)})
+    return result
+
+
+def current_employments(*, on: date | None = None) -> QuerySet[Employment]:
+    return Employment.objects.filter(_current(on or today()))
+
+
+def unit_ancestor_at_depth(path: str, depth: int) -> int | None:
+    parts = [p for p in path.split("/") if p]
+    return int(parts[depth]) if len(parts) > depth else None
+
+
+def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
+    """The open organisation tree as nested dicts with current headcount per sub-tree.
+
+    The tree and its managers are not private in a municipality; headcounts are aggregates of
+    whole units and carry no individual data.
+    """
+    on = on or today()
+    units = list(
+        OrgUnit.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
+        .select_related("manager")
+        .order_by("path")
+    )
+    direct = dict(
+        current_employments(on=on)
+        .values_list("org_unit_id")
+        .annotate(n=Count("person_id", distinct=True))
+        .values_list("org_unit_id", "n")
+    )
+    nodes = {
+        u.pk: {"unit": u, "children": [], "headcount": 0, "direct": direct.get(u.pk, 0)}
+        for u in units
+    }
+    roots = []
+    for u in units:
+        node = nodes[u.pk]
+        if u.parent_id in nodes:
+            nodes[u.parent_id]["children"].append(node)
+        else:
+            roots.append(node)
+
+    def total(node: dict[str, Any]) -> int:
+        node["headcount"] = node["direct"] + sum(total(c) for c in node["children"])
+        return int(node["headcount"])
+
+    for root in roots:
+        total(root)
+    return roots
+
+
+def headcount_overview(*, on: date | None = None) -> dict[str, Any]:
+    """Current headcount by forvaltning × job family, for the HR/analyst front page.
+
+    Counted in the database per unit and job family (distinct people), then rolled up to the
+    forvaltning the unit belongs to. A person employed in two units of one forvaltning in the same
+    job family counts in both, as in headcount statistics by unit.
+    """
+    on = on or today()
+    forvaltninger = list(OrgUnit.objects.filter(kind=OrgUnitKind.ADMINISTRATION).order_by("name"))
+    by_pk = {u.pk: u for u in forvaltninger}
+    unit_paths = dict(OrgUnit.objects.values_list("pk", "path"))
+    families = list(JobFamily.objects.all())
+    counts: dict[tuple[int, int], int] = {}
+    grouped = (
+        current_employments(on=on)
+        .values("org_unit_id", "job_family_id")
+        .annotate(n=Count("person_id", distinct=True))
+        .values_list("org_unit_id", "job_family_id", "n")
+    )
+    for unit_id, family_id, n in grouped:
+        owner = unit_ancestor_at_depth(unit_paths.get(unit_id, ""), 1)
+        if owner in by_pk:
+            key = (owner, family_id)
+            counts[key] = counts.get(key, 0) + n
+    return {"forvaltninger": forvaltninger, "families": families, "counts": counts}
+
+
+def headcount_overview_table(*, on: date | None = None) -> DisplayTable:
+    """The headcount overview as a disclosure-controlled table (forvaltning × job family)."""
+    data = headcount_overview(on=on)
+    table = protect_table(
+        {(family, unit): n for (unit, family), n in data["counts"].items()},
+        [f.pk for f in data["families"]],
+        [u.pk for u in data["forvaltninger"]],
+    )
+    return display_table(
+        table,
+        caption=_("Medarbejdere i dag efter stillingskategori og forvaltning"),
+        row_header=_("Stillingskategori"),
+        row_labels={f.pk: f.name for f in data["families"]},
+        column_labels={u.pk: u.name for u in data["forvaltninger"]},
+    )
+
+
+def create_org_unit(
+    *,
+    name: str,
+    kind: str,
+    parent: OrgUnit | None,
+    valid_from: date,
+    short_name: str = "",
+    cost_center: str = "",
+    manager: Person | None = None,
+) -> OrgUnit:
+    """Create a unit and set its materialised path."""
+    unit = OrgUnit.objects.create(
+        name=name,
+        kind=kind,
+        parent=parent,
+        valid_from=valid_from,
+        short_name=short_name,
+        cost_center=cost_center,
+        manager=manager,
+    )
+    unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
+    unit.depth = parent.depth + 1 if parent else 0
+    unit.save(update_fields=["path", "depth"])
+    return unit

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from charlie.people import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("me/", views.me, name="me"),
+    path("organisation/", views.org_tree, name="org_tree"),
+    path("<int:person_id>/", views.person_detail, name="detail"),
+]

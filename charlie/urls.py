@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from charlie.api import api
+from charlie.people import views as people_views
+
+admin.site.site_header = "Charlie – administration"
+admin.site.site_title = "Charlie"
+
+urlpatterns = [
+    path("", people_views.home, name="home"),
+    path("", include("charlie.core.urls")),
+    path("people/", include("charlie.people.urls")),
+    path("api/v1/", api.urls),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:  # pragma: no cover - development only
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
