@@ -7,6 +7,7 @@ The defaults give a working developer/demo setup: SQLite under ``var/``, DEBUG o
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -30,13 +31,15 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# The test suite (pytest) and CHARLIE_TESTING=1 get test-friendly settings.
+TESTING = "pytest" in sys.modules or env_bool("CHARLIE_TESTING", False)
 # Demo mode creates the demo logins. Their passwords are public (README) and are refused by the
 # login service whenever CHARLIE_DEMO is off, so they can never work on a real installation.
 DEMO = env_bool("CHARLIE_DEMO", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or DEMO or os.environ.get("CHARLIE_TESTING"):
+    if DEBUG or DEMO or TESTING:
         # Development/demo only: a fixed key is fine because nothing real is signed with it.
         SECRET_KEY = "charlie-insecure-development-key-never-use-in-production"  # noqa: S105
     else:
@@ -189,12 +192,12 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or os.environ.get("CHARLIE_TESTING")
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-WHITENOISE_USE_FINDERS = bool(DEBUG or os.environ.get("CHARLIE_TESTING"))
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 # --- Mail ---
 EMAIL_BACKEND = os.environ.get(
