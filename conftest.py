@@ -7,12 +7,9 @@ way the scope rules expect (the manager manages "Plejecenter Nord").
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 import pytest
-
-os.environ.setdefault("CHARLIE_TESTING", "1")
 
 
 @dataclass
@@ -57,7 +54,12 @@ def users(org):
 
     result = {}
     for role in Role:
-        user = UserFactory(username=f"test-{role.value}", role=role, first_name=role.label)
+        user = UserFactory(
+            username=f"test-{role.value}",
+            role=role,
+            first_name=role.label,
+            is_staff=role == Role.ADMIN,
+        )
         result[role.value] = user
     # The employee is the person employed in Plejecenter Nord.
     org.person_in_nord.user = result["employee"]

@@ -200,17 +200,24 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 
 # --- Mail ---
-EMAIL_BACKEND = os.environ.get(
+# Django 6.1 MAILERS. Outside DEBUG/demo mail goes by SMTP; set EMAIL_BACKEND to override.
+_email_backend = os.environ.get(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG or DEMO
     else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+_email_options: dict[str, object] = {}
+if _email_backend.endswith("smtp.EmailBackend"):
+    _email_options = {
+        "host": os.environ.get("EMAIL_HOST", "localhost"),
+        "port": int(os.environ.get("EMAIL_PORT", "25")),
+        "username": os.environ.get("EMAIL_HOST_USER", ""),
+        "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        "use_tls": env_bool("EMAIL_USE_TLS", False),
+        "timeout": 20,
+    }
+MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "charlie@localhost")
 
 # --- Background work ---
@@ -233,3 +240,7 @@ CHARLIE_ACCESSIBILITY_EMAIL = os.environ.get(
 )
 CHARLIE_ACCESSIBILITY_PHONE = os.environ.get("CHARLIE_ACCESSIBILITY_PHONE", "+45 99 99 99 99")
 CHARLIE_ACCESSIBILITY_STATEMENT_URL = os.environ.get("CHARLIE_ACCESSIBILITY_STATEMENT_URL", "")
+
+if TESTING:
+    # Fast hashing for the test suite only; real installations keep Django's PBKDF2 default.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

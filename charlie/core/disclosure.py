@@ -6,9 +6,10 @@ Pure functions, no Django. A count table is published with
    empty cell reveals nobody);
 2. **complementary suppression** (the difference rule): a row or column whose total is shown may
    not have exactly one hidden cell, or that cell could be recovered by subtracting the others from
-   the total. Another cell of that row/column is hidden too (the smallest non-zero one), repeated
-   until no row or column has a single hidden cell. Totals themselves are suppressed when below
-   ``min_size``.
+   the total. Another cell of that row/column is hidden too (the smallest non-zero one); where
+   there is none, the line's total is hidden instead. The row totals and column totals are lines
+   of the grand total and follow the same rule. Repeated until nothing changes. Totals below
+   ``min_size`` are hidden like cells.
 
 The default minimum group size is 5, configurable per data category (e.g. 20 for harassment).
 """
@@ -17,10 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
-
-R = TypeVar("R", bound=Hashable)
-C = TypeVar("C", bound=Hashable)
 
 DEFAULT_MIN_SIZE = 5
 
@@ -46,6 +43,12 @@ def is_small(n: int, min_size: int) -> bool:
     return 0 < n < min_size
 
 
+def _next_to_hide[K: Hashable](values: Mapping[K, int], hidden: set[K]) -> K | None:
+    """The smallest non-zero shown value of a line, to hide beside its one hidden value."""
+    candidates = [k for k, v in values.items() if k not in hidden and v > 0]
+    return min(candidates, key=lambda k: values[k]) if candidates else None
+
+
 def protect_table[R: Hashable, C: Hashable](
     counts: Mapping[tuple[R, C], int],
     rows: list[R],
@@ -63,43 +66,58 @@ def protect_table[R: Hashable, C: Hashable](
     True
     """
     full = {(r, c): int(counts.get((r, c), 0)) for r in rows for c in columns}
-    hidden = {key for key, n in full.items() if is_small(n, min_size)}
     row_totals = {r: sum(full[(r, c)] for c in columns) for r in rows}
     col_totals = {c: sum(full[(r, c)] for r in rows) for c in columns}
+    total = sum(full.values())
 
-    def lines() -> list[list[tuple[R, C]]]:
-        result = []
-        for r in rows:
-            if not is_small(row_totals[r], min_size):
-                result.append([(r, c) for c in columns])
-        for c in columns:
-            if not is_small(col_totals[c], min_size):
-                result.append([(r, c) for r in rows])
-        return result
+    hidden = {key for key, n in full.items() if is_small(n, min_size)}
+    hidden_rows = {r for r, n in row_totals.items() if is_small(n, min_size)}
+    hidden_cols = {c for c, n in col_totals.items() if is_small(n, min_size)}
+    hide_total = is_small(total, min_size)
 
     changed = True
     while changed:
         changed = False
-        for line in lines():
-            hidden_here = [k for k in line if k in hidden]
-            if len(hidden_here) != 1:
+        for r in rows:
+            if r in hidden_rows:
                 continue
-            candidates = sorted(
-                (k for k in line if k not in hidden and full[k] > 0), key=lambda k: full[k]
-            )
-            if candidates:
-                hidden.add(candidates[0])
+            line = {(r, c): full[(r, c)] for c in columns}
+            if sum(k in hidden for k in line) == 1:
+                extra = _next_to_hide(line, hidden)
+                if extra is None:
+                    hidden_rows.add(r)  # nothing else to hide: the total must go
+                else:
+                    hidden.add(extra)
                 changed = True
-            # With no other non-zero cell the hidden value equals the total; the total is then
-            # small too, or the cell is not small. Either way nothing more can be hidden here.
-    total = sum(full.values())
+        for c in columns:
+            if c in hidden_cols:
+                continue
+            line = {(r, c): full[(r, c)] for r in rows}
+            if sum(k in hidden for k in line) == 1:
+                extra = _next_to_hide(line, hidden)
+                if extra is None:
+                    hidden_cols.add(c)
+                else:
+                    hidden.add(extra)
+                changed = True
+        # The margins are lines too: the grand total minus the shown row (column) totals.
+        for margin, hidden_margin in ((row_totals, hidden_rows), (col_totals, hidden_cols)):
+            if hide_total or sum(k in hidden_margin for k in margin) != 1:
+                continue
+            extra = _next_to_hide(margin, hidden_margin)
+            if extra is None:
+                hide_total = True
+            else:
+                hidden_margin.add(extra)
+            changed = True
+
     return ProtectedTable(
         rows=rows,
         columns=columns,
         cells={k: (None if k in hidden else n) for k, n in full.items()},
-        row_totals={r: (None if is_small(t, min_size) else t) for r, t in row_totals.items()},
-        column_totals={c: (None if is_small(t, min_size) else t) for c, t in col_totals.items()},
-        total=None if is_small(total, min_size) else total,
+        row_totals={r: (None if r in hidden_rows else t) for r, t in row_totals.items()},
+        column_totals={c: (None if c in hidden_cols else t) for c, t in col_totals.items()},
+        total=None if hide_total else total,
         min_size=min_size,
         suppressed=hidden,
     )

@@ -1,0 +1,12 @@
+"""Admin for the people core's configuration table. People and employments are not here on
+purpose: they come from payroll imports and are seen through scoped, audited pages."""
+
+from django.contrib import admin
+
+from charlie.people.models import JobFamily
+
+
+@admin.register(JobFamily)
+class JobFamilyAdmin(admin.ModelAdmin):
+    list_display = ("name", "code", "sort_order")
+    ordering = ("sort_order", "name")

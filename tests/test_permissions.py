@@ -1,0 +1,128 @@
+"""Every URL, visited as every role: who gets in (issue 2, "Roles and scopes").
+
+``CASES`` lists every named URL of the project. ``test_every_url_has_a_case`` walks the URL
+resolver and fails when a URL has no case here, so a new page cannot ship without a decision on
+who may see it. Admin pages are covered by ``admin:index`` (Django's admin guards them all alike).
+
+Expected answers: 200 ok, 302 redirect (to log in, or onwards), 403 the role may never do this,
+404 not found in the caller's scope (existence itself is private), 405 wrong method, 401 API
+without credentials.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+ROLES = ("anonymous", "employee", "manager", "hr", "analyst", "dpo", "admin")
+
+
+def expect(default: int, **overrides: int) -> dict[str, int]:
+    result = dict.fromkeys(ROLES, default)
+    result.update(overrides)
+    return result
+
+
+@dataclass(frozen=True)
+class Case:
+    url_name: str
+    expected: dict[str, int]
+    method: str = "get"
+    kwargs: Callable[[Any], dict[str, Any]] = field(default=lambda org: {})
+    data: dict[str, Any] | None = None
+    label: str = ""
+
+
+LOGIN_REQUIRED = 302  # anonymous users are sent to the log-in page
+
+CASES: list[Case] = [
+    Case("home", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case("core:login", expect(200)),
+    Case("core:login", expect(400), method="post", data={"username": "x", "password": "y"},
+         label="wrong password"),
+    Case("core:logout", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case("core:logout", expect(302), method="post"),
+    Case("core:accessibility", expect(200)),
+    Case("core:healthz", expect(200)),
+    Case("set_language", expect(302), method="post", data={"language": "en", "next": "/"}),
+    Case("people:search", expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)),
+    Case(
+        "people:me",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+    ),
+    Case("people:org_tree", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case(
+        "people:detail",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=200, manager=200, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+        label="a person in the manager's unit (the employee's own record)",
+    ),
+    Case(
+        "people:detail",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+        label="a person outside the manager's unit",
+    ),
+    Case(
+        "people:detail",
+        expect(404, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"person_id": 987654321},
+        label="a person who does not exist",
+    ),
+    Case("admin:index", expect(302, admin=200)),
+    Case("api:openapi-json", expect(200)),
+    Case("api:openapi-view", expect(200)),
+]
+
+#: URL names that are not pages and need no case (namespaces covered by one case above).
+COVERED_NAMESPACES = ("admin:",)
+
+
+def _walk(resolver: URLResolver, namespace: str | None = None):
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            child = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(pattern, child)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name
+            full = f"{namespace}:{name}" if namespace and name else name
+            yield namespace, full, str(pattern.pattern)
+
+
+def all_url_names() -> set[str]:
+    names = set()
+    for namespace, name, route in _walk(get_resolver()):
+        if namespace and f"{namespace}:".startswith(COVERED_NAMESPACES):
+            continue
+        if name is None:
+            raise AssertionError(f"URL {route!r} has no name; every URL needs one")
+        names.add(name)
+    return names
+
+
+def test_every_url_has_a_case():
+    missing = all_url_names() - {case.url_name for case in CASES}
+    assert not missing, f"URLs without a permission case in tests/test_permissions.py: {missing}"
+
+
+def _case_id(case: Case) -> str:
+    return f"{case.method.upper()} {case.url_name}" + (f" ({case.label})" if case.label else "")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", CASES, ids=_case_id)
+def test_who_gets_in(case: Case, client, org, users):
+    url = reverse(case.url_name, kwargs=case.kwargs(org))
+    got = {}
+    for role in ROLES:
+        client.logout()
+        if role != "anonymous":
+            client.force_login(users[role])
+        response = getattr(client, case.method)(url, data=case.data or {})
+        got[role] = response.status_code
+    assert got == case.expected
