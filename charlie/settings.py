@@ -185,6 +185,7 @@ USE_TZ = True
 # --- Static files ---
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # DKFDS is served straight from the npm package (npm ci installs it; see package.json).
 STATICFILES_DIRS = [("vendor/dkfds", PROJECT_DIR / "node_modules" / "dkfds" / "dist")]
 STORAGES = {

@@ -101,15 +101,13 @@ def protect_table[R: Hashable, C: Hashable](
                     hidden.add(extra)
                 changed = True
         # The margins are lines too: the grand total minus the shown row (column) totals.
-        for margin, hidden_margin in ((row_totals, hidden_rows), (col_totals, hidden_cols)):
-            if hide_total or sum(k in hidden_margin for k in margin) != 1:
-                continue
-            extra = _next_to_hide(margin, hidden_margin)
-            if extra is None:
-                hide_total = True
-            else:
-                hidden_margin.add(extra)
-            changed = True
+        for margin_changed in (
+            _protect_margin(row_totals, hidden_rows, hide_total),
+            _protect_margin(col_totals, hidden_cols, hide_total),
+        ):
+            if margin_changed is not None:
+                changed = True
+                hide_total = hide_total or margin_changed
 
     return ProtectedTable(
         rows=rows,
@@ -121,6 +119,23 @@ def protect_table[R: Hashable, C: Hashable](
         min_size=min_size,
         suppressed=hidden,
     )
+
+
+def _protect_margin[K: Hashable](
+    margin: Mapping[K, int], hidden: set[K], total_hidden: bool
+) -> bool | None:
+    """Apply the difference rule to one margin (the row or column totals) in place.
+
+    Returns ``None`` when nothing changed, ``True`` when the grand total must be hidden, and
+    ``False`` when another margin value was hidden instead.
+    """
+    if total_hidden or sum(k in hidden for k in margin) != 1:
+        return None
+    extra = _next_to_hide(margin, hidden)
+    if extra is None:
+        return True
+    hidden.add(extra)
+    return False
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,7 @@ def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
         .annotate(n=Count("person_id", distinct=True))
         .values_list("org_unit_id", "n")
     )
-    nodes = {
+    nodes: dict[int, dict[str, Any]] = {
         u.pk: {"unit": u, "children": [], "headcount": 0, "direct": direct.get(u.pk, 0)}
         for u in units
     }
@@ -276,3 +276,57 @@ def create_org_unit(
     unit.depth = parent.depth + 1 if parent else 0
     unit.save(update_fields=["path", "depth"])
     return unit
+
+
+# --- Queries for the REST API (charlie.people.api): the same scopes, as ordered querysets so the
+# API can paginate them. ---
+
+
+def _name_or_number_matches(query: str) -> Q:
+    q = Q()
+    for word in query.split():
+        q &= (
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(employee_number__iexact=word)
+        )
+    return q
+
+
+def find_people(user: Any, query: str = "") -> QuerySet[Person]:
+    """People in scope matching ``query`` (as ``search_people``), ordered by name, unsliced.
+
+    403 unless the role may look up people other than themselves (HR, manager).
+    """
+    require_people_access(user)
+    return (
+        visible_people(user)
+        .filter(_name_or_number_matches(query))
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def find_employments(
+    user: Any, *, current_only: bool = True, org_unit_id: int | None = None
+) -> QuerySet[Employment]:
+    """Employments in the user's scope: HR all; a manager those in their units' sub-trees of
+    people they may see today, and their own. 403 for other roles (as ``find_people``).
+
+    ``current_only`` keeps employments running today; ``org_unit_id`` narrows to that unit's
+    sub-tree (404 when no such unit exists).
+    """
+    scope = require_people_access(user)
+    qs = Employment.objects.select_related("org_unit", "job_family")
+    if not scope.everyone:
+        q = _in_units(scope.unit_paths)
+        if scope.self_person_id:
+            q |= Q(person_id=scope.self_person_id)
+        qs = qs.filter(q, person__in=visible_people(user).values("pk"))
+    if current_only:
+        qs = qs.filter(_current(today()))
+    if org_unit_id is not None:
+        unit = OrgUnit.objects.filter(pk=org_unit_id).first()
+        if unit is None:
+            raise NotFound
+        qs = qs.filter(org_unit__path__startswith=unit.path)
+    return qs.order_by("person__last_name", "person__first_name", "person_id", "-start_date", "pk")

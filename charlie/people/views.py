@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from charlie.core.http import AuthenticatedRequest
 from charlie.core.roles import Role
 from charlie.people import services
 
 
 @require_GET
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedRequest) -> HttpResponse:
     """The front page, by role: what each role needs first (issue 2, UI shell)."""
     user = request.user
     person = services.own_person(user)
     context: dict = {"person": person, "role": user.role}
     if person is not None:
-        context["my_employments"] = services.employments_of(user, person).filter(
-            services._current(services.today())
-        )
+        context["my_employments"] = services.my_current_employments(user)
     if user.role == Role.MANAGER:
         context["my_units"] = services.managed_units_overview(user)
     if user.role in (Role.HR, Role.ANALYST):
@@ -28,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def me(request: HttpRequest) -> HttpResponse:
+def me(request: AuthenticatedRequest) -> HttpResponse:
     person = services.own_person(request.user)
     if person is None:
         return render(request, "people/no_person.html", status=404)
@@ -36,7 +35,7 @@ def me(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     person = services.get_person(request.user, person_id)
     employments = services.employments_of(request.user, person)
     return render(
@@ -51,7 +50,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AuthenticatedRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     people, total = services.search_people(request.user, query)
     context = {"people": people, "total": total, "query": query}
@@ -61,5 +60,5 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def org_tree(request: HttpRequest) -> HttpResponse:
+def org_tree(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "people/org_tree.html", {"roots": services.org_tree()})

@@ -1,0 +1,67 @@
+"""What each role's pages show (who gets in at all is tests/test_permissions.py)."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_employee_front_page_shows_own_information(client_as, org):
+    page = client_as("employee").get(reverse("home")).text
+    assert "Mine oplysninger" in page
+    assert "Plejecenter Nord" in page
+    assert "Organisationen i tal" not in page
+
+
+def test_manager_front_page_lists_people_in_own_units_only(client_as, org):
+    page = client_as("manager").get(reverse("home")).text
+    assert "Mine enheder og medarbejdere" in page
+    assert org.person_in_nord.full_name in page
+    assert reverse("people:detail", args=[org.person_in_syd.pk]) not in page
+    assert reverse("people:detail", args=[org.person_in_skole.pk]) not in page
+
+
+def test_hr_front_page_shows_suppressed_headcount_table(client_as, org):
+    page = client_as("hr").get(reverse("home")).text
+    assert "Organisationen i tal" in page
+    # The test organisation has fewer than five people per cell: everything is hidden.
+    assert "betyder, at tallet er skjult" in page
+
+
+def test_analyst_sees_aggregates_but_no_names(client_as, org):
+    page = client_as("analyst").get(reverse("home")).text
+    assert "Organisationen i tal" in page
+    assert org.person_in_nord.last_name not in page
+
+
+def test_search_partial_for_htmx(client_as, org):
+    client = client_as("hr")
+    response = client.get(
+        reverse("people:search"),
+        {"q": org.person_in_skole.employee_number},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert org.person_in_skole.full_name in response.text
+    assert "1 medarbejder fundet" in response.text
+
+
+def test_manager_search_is_scoped(client_as, org):
+    response = client_as("manager").get(reverse("people:search"), {"q": ""})
+    assert org.person_in_nord.full_name in response.text
+    assert reverse("people:detail", args=[org.person_in_skole.pk]) not in response.text
+
+
+def test_org_tree_rolls_up_headcount(client_as, org):
+    page = client_as("employee").get(reverse("people:org_tree")).text
+    assert "Testkommune" in page and "Plejecenter Syd" in page
+    # Ældreområdet: Nord (1) + Syd (1) + the manager employed in Ældreområdet itself (1).
+    assert (
+        'Ældreområdet</strong> <span class="form-hint d-inline">· Område · 3 medarbejdere' in page
+    )
+
+
+def test_person_page_shows_employments(client_as, org):
+    page = client_as("hr").get(reverse("people:detail", args=[org.person_in_skole.pk])).text
+    assert "Nørre Skole" in page and "Lærer" in page
