@@ -1,0 +1,1 @@
+"""Benchmarks apart from the tests (see README.md); run one with ``python -m benchmarks.<name>``."""

@@ -1,0 +1,186 @@
+"""Creating Demo Kommune in the database, its demo logins and the ``charlie`` commands."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.db.models import Q
+from django.test import RequestFactory, override_settings
+
+from charlie.absence.models import AbsencePeriod
+from charlie.core.models import User
+from charlie.core.roles import Role
+from charlie.core.services import log_in
+from charlie.demo.services import (
+    DEMO_LOGINS,
+    DEMO_PASSWORD,
+    DemoSummary,
+    create_demo,
+    demo_exists,
+)
+from charlie.people import services as people
+from charlie.people.models import Employment, OrgUnit, OrgUnitKind, Person
+
+pytestmark = pytest.mark.django_db
+
+REF = date(2026, 3, 31)
+
+
+@pytest.fixture
+def summary() -> DemoSummary:
+    return create_demo(employees=300, seed=11, reference_date=REF)
+
+
+def test_counts_in_database_match_the_summary(summary: DemoSummary) -> None:
+    assert OrgUnit.objects.count() == summary.org_units
+    assert Person.objects.count() == summary.people
+    assert Employment.objects.count() == summary.employments
+    assert AbsencePeriod.objects.count() == summary.absence_periods
+    current = people.current_employments(on=REF)
+    assert current.values("person").distinct().count() == 300
+    # Foreign keys (checked at commit, deferred) are all valid.
+    connection.check_constraints()
+
+
+def test_paths_are_consistent_with_create_org_unit(summary: DemoSummary) -> None:
+    units = {u.pk: u for u in OrgUnit.objects.all()}
+    for unit in units.values():
+        parent = units.get(unit.parent_id) if unit.parent_id else None
+        assert unit.path == f"{parent.path if parent else '/'}{unit.pk}/"
+        assert unit.depth == (parent.depth + 1 if parent else 0)
+    # The sequences were reset: new rows get fresh keys, and the service builds the same paths.
+    school = OrgUnit.objects.filter(kind=OrgUnitKind.INSTITUTION).first()
+    new = people.create_org_unit(
+        name="Ny afdeling", kind=OrgUnitKind.DEPARTMENT, parent=school, valid_from=REF
+    )
+    assert new.pk > max(units)
+    assert new.path == f"{school.path}{new.pk}/"
+    person = Person.objects.create(
+        employee_number="X1", first_name="Ny", last_name="Person", birth_date=date(1990, 1, 1)
+    )
+    assert person.pk > summary.people
+
+
+def test_stored_values(summary: DemoSummary) -> None:
+    root = OrgUnit.objects.get(parent__isnull=True)
+    assert root.name == "Demo Kommune" and root.kind == OrgUnitKind.MUNICIPALITY
+    assert not OrgUnit.objects.filter(manager__isnull=True).exists()
+    employment = Employment.objects.filter(end_date__isnull=False).select_related("person").first()
+    assert employment.end_reason
+    assert employment.agreement.startswith(("Overenskomst", "Aftale"))
+    assert employment.person.email.endswith("@demo-kommune.dk")
+    partial = AbsencePeriod.objects.filter(absence_type="partial_sickness").first()
+    assert partial is not None and partial.hours_per_day > 0
+    assert not AbsencePeriod.objects.filter(
+        ~Q(absence_type="partial_sickness"), hours_per_day__isnull=False
+    ).exists()
+    assert AbsencePeriod.objects.filter(end_date__isnull=True).exists()
+    assert set(AbsencePeriod.objects.values_list("absence_type", flat=True).distinct()) <= {
+        "sickness",
+        "partial_sickness",
+        "child_sick",
+        "work_injury",
+    }
+
+
+def test_demo_users_roles_and_links(summary: DemoSummary) -> None:
+    users = {u.username: u for u in User.objects.filter(is_demo=True)}
+    assert set(users) == {login.username for login in DEMO_LOGINS}
+    for login in DEMO_LOGINS:
+        user = users[login.username]
+        assert user.role == login.role
+        assert user.check_password(DEMO_PASSWORD)
+        assert user.is_staff == (login.role == Role.ADMIN)
+    employee = users["medarbejder"]
+    job = people.my_current_employments(employee).get()
+    assert job.job_title == "Social- og sundhedsassistent"
+    assert employee.first_name == employee.person.first_name
+    manager = users["leder"]
+    units = list(people.managed_units(manager, on=REF))
+    assert units and units[0].kind == OrgUnitKind.INSTITUTION
+    has_children = units[0].children.exists()
+    team = people.visible_people(manager, on=REF).count()
+    assert has_children or team >= 15
+    assert team >= 10
+    hr = users["hr"]
+    hr_job = hr.person.employments.get(end_date__isnull=True)
+    assert hr_job.org_unit.name == "HR og Personale"
+    assert hr_job.org_unit.parent.name == "Staben"
+    assert demo_exists()
+
+
+def test_demo_logins_only_work_in_demo_mode(summary: DemoSummary) -> None:
+    request = RequestFactory().post("/login/")
+    with override_settings(DEMO=True):
+        assert log_in(request=request, username="hr", password=DEMO_PASSWORD, ip_address=None).ok
+    with override_settings(DEMO=False):
+        assert not log_in(
+            request=request, username="hr", password=DEMO_PASSWORD, ip_address=None
+        ).ok
+
+
+def test_recreating_replaces_everything_but_keeps_other_users(org: object) -> None:
+    other = User.objects.create_user("rigtig-bruger", password="en-anden-kode-123")
+    progress: list[tuple[str, int, int]] = []
+    first = create_demo(employees=300, seed=3, reference_date=REF)
+    user_ids = set(User.objects.filter(is_demo=True).values_list("pk", flat=True))
+    second = create_demo(
+        employees=300, seed=3, reference_date=REF, progress=lambda *a: progress.append(a)
+    )
+    assert (first.people, first.absence_periods) == (second.people, second.absence_periods)
+    assert Person.objects.count() == second.people  # the fixture's people are gone
+    assert not OrgUnit.objects.filter(name="Testkommune").exists()
+    assert set(User.objects.filter(is_demo=True).values_list("pk", flat=True)) == user_ids
+    assert User.objects.filter(pk=other.pk, is_demo=False).exists()
+    stages = [stage for stage, _, _ in progress]
+    assert stages[0] == "generate" and stages[-1] == "users"
+    assert ("absences", second.absence_periods, second.absence_periods) in progress
+
+
+def test_demo_command_creates_once() -> None:
+    out = StringIO()
+    call_command("demo", stdout=out, stderr=StringIO())
+    text = out.getvalue()
+    assert "1.800" in text and "demo-kun-til-demo" in text and "CHARLIE_DEMO=1" in text
+    for login in DEMO_LOGINS:
+        assert login.username in text
+    marker = Person.objects.order_by("pk").first()
+    marker.first_name = "Uændret"
+    marker.save()
+    out = StringIO()
+    call_command("demo", stdout=out, stderr=StringIO())
+    assert "findes allerede" in out.getvalue()
+    assert "demo-kun-til-demo" in out.getvalue()
+    assert "Social- og sundhedsassistent" in out.getvalue()  # who the logins are
+    assert Person.objects.get(pk=marker.pk).first_name == "Uændret"
+
+
+def test_commands_refuse_to_replace_other_data_without_force(org: object) -> None:
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo", "--employees=300", stdout=StringIO(), stderr=StringIO())
+    with pytest.raises(CommandError, match="--force"):
+        call_command("demo", stdout=StringIO(), stderr=StringIO())
+    assert OrgUnit.objects.filter(name="Testkommune").exists()
+    call_command("seed_demo", "--employees=300", "--force", stdout=StringIO(), stderr=StringIO())
+    assert not OrgUnit.objects.filter(name="Testkommune").exists()
+
+
+def test_seed_demo_command_regenerates_with_progress() -> None:
+    out, err = StringIO(), StringIO()
+    call_command(
+        "seed_demo",
+        "--employees=300",
+        "--seed=4",
+        "--reference-date=2025-12-31",
+        stdout=out,
+        stderr=err,
+    )
+    assert "300 nuværende medarbejdere pr. 31.12.2025" in out.getvalue()
+    assert "Fraværsperioder" in out.getvalue() and "Tid i alt" in out.getvalue()
+    assert "Fraværsperioder: 100 %" in err.getvalue()
+    assert people.current_employments(on=date(2025, 12, 31)).count() == 300
