@@ -1,5 +1,148 @@
-"""The REST API at /api/v1/ (django-ninja). Each app adds its router in ``charlie/api.py``."""
+"""The REST API at /api/v1/ (django-ninja). Each app adds its router here; see docs/api.md.
 
-from ninja import NinjaAPI
+Authentication: a personal API token (``Authorization: Bearer charlie_…``, made on the
+"API-nøgler" page) or, for the browser and the Swagger page, the logged-in session (which needs
+the CSRF token for unsafe methods). The API answers in JSON only: 401 without credentials, never
+the redirect to the log-in page that ``LoginRequiredMiddleware`` gives HTML pages.
 
-api = NinjaAPI(title="Charlie API", version="1", urls_namespace="api")
+Charlie's typed errors become JSON here, in one place: ``PermissionDenied`` → 403,
+``NotFound``/``Http404`` → 404, ``ValidationFailed`` → 422, each as ``{"detail": …}``.
+"""
+
+# No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern
+from django.utils.translation import gettext as _
+from ninja import Field, NinjaAPI, Schema, Swagger
+from ninja.errors import AuthenticationError
+from ninja.security import HttpBearer, django_auth
+
+from charlie.core.errors import ValidationFailed
+from charlie.core.roles import Role
+from charlie.core.token_services import authenticate_token
+from charlie.people import api as people_api
+from charlie.people import services as people_services
+
+
+class TokenAuth(HttpBearer):
+    """``Authorization: Bearer charlie_…`` with a personal API token."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = authenticate_token(token)
+        if user is not None:
+            # Whatever reads request.user further on (logging, services) sees the token's owner.
+            request.user = user
+        return user
+
+
+class CharlieAPI(NinjaAPI):
+    """NinjaAPI whose views are exempt from ``LoginRequiredMiddleware``.
+
+    django-ninja 1.7 does not know Django's ``login_not_required``; without it every API call
+    without a session would be redirected to the log-in page. Authentication is the auth
+    classes' job here, and they answer 401 in JSON.
+    """
+
+    @property
+    def urls(self) -> tuple[list[Any], str, str]:
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            if isinstance(pattern, URLPattern):
+                login_not_required(pattern.callback)
+        return patterns, app_name, namespace
+
+
+api = CharlieAPI(
+    title="Charlie API",
+    version="1",
+    description=(
+        "Charlie's REST API. Authenticate with a personal API token from the page "
+        "API-nøgler: `Authorization: Bearer charlie_…`. Every endpoint applies the same scope "
+        "as the web pages: HR sees everyone, a manager the people in their units, an employee "
+        "only themselves."
+    ),
+    urls_namespace="api",
+    auth=[TokenAuth(), django_auth],
+    # Served from Charlie's own static files, so the page runs under the strict CSP ('self'
+    # scripts, no eval). No external validator badge.
+    docs=Swagger(settings={"validatorUrl": None}),
+)
+
+
+# --- Errors: one JSON shape, Danish first ---
+
+
+def _error(request: HttpRequest, status: int, detail: Any) -> HttpResponse:
+    return api.create_response(request, {"detail": detail}, status=status)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = _error(
+        request,
+        401,
+        _(
+            "Du er ikke logget ind. Send en gyldig API-nøgle i headeren "
+            "»Authorization: Bearer <nøgle>«. Nøgler laves på siden API-nøgler."
+        ),
+    )
+    response["WWW-Authenticate"] = 'Bearer realm="Charlie"'
+    return response
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _error(request, 403, _("Din rolle giver ikke adgang til dette."))
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _error(request, 404, _("Findes ikke, eller du har ikke adgang til det."))
+
+
+@api.exception_handler(ValidationFailed)
+def _invalid(request: HttpRequest, exc: ValidationFailed) -> HttpResponse:
+    problems = [
+        {"loc": [], "msg": message, "type": "validation_failed"} for message in exc.messages
+    ]
+    return _error(request, 422, problems)
+
+
+# --- Who am I ---
+
+
+class MeOut(Schema):
+    """The authenticated user."""
+
+    username: str
+    role: Role = Field(description="employee, manager, hr, analyst, dpo or admin.")
+    role_label: str = Field(description="The role's name in the user's language.")
+    person_id: int | None = Field(description="The user's own person record, if linked.")
+
+
+@api.get(
+    "/me",
+    response={200: MeOut, **people_api.COMMON_ERRORS},
+    url_name="me",
+    operation_id="getMe",
+    summary="Who am I",
+    tags=["me"],
+)
+def me(request: HttpRequest) -> dict[str, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    person = people_services.own_person(user)
+    return {
+        "username": user.username,
+        "role": user.role,
+        "role_label": str(Role(user.role).label),
+        "person_id": person.pk if person else None,
+    }
+
+
+api.add_router("/org-units", people_api.org_units_router)
+api.add_router("/people", people_api.people_router)
+api.add_router("/employments", people_api.employments_router)

@@ -42,8 +42,13 @@ LOGIN_REQUIRED = 302  # anonymous users are sent to the log-in page
 CASES: list[Case] = [
     Case("home", expect(200, anonymous=LOGIN_REQUIRED)),
     Case("core:login", expect(200)),
-    Case("core:login", expect(400), method="post", data={"username": "x", "password": "y"},
-         label="wrong password"),
+    Case(
+        "core:login",
+        expect(400),
+        method="post",
+        data={"username": "x", "password": "y"},
+        label="wrong password",
+    ),
     Case("core:logout", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
     Case("core:logout", expect(302), method="post"),
     Case("core:accessibility", expect(200)),
@@ -74,9 +79,71 @@ CASES: list[Case] = [
         label="a person who does not exist",
     ),
     Case("admin:index", expect(302, admin=200)),
+    # Personal API tokens: everyone manages their own; another user's token does not exist.
+    Case("core:tokens", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case(
+        "core:tokens",
+        expect(200, anonymous=LOGIN_REQUIRED),
+        method="post",
+        data={"name": "x"},
+        label="create",
+    ),
+    Case(
+        "core:tokens",
+        expect(400, anonymous=LOGIN_REQUIRED),
+        method="post",
+        data={},
+        label="create without a name",
+    ),
+    Case(
+        "core:token_revoke",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=lambda org: {"token_id": hr_token_id()},
+        label="HR's own token",
+    ),
+    Case(
+        "core:token_revoke",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        kwargs=lambda org: {"token_id": hr_token_id()},
+        label="revoke HR's own token",
+    ),
+    # The API (session log-in here; tokens are tested in charlie/core/tests/test_api.py).
+    Case("api:api-root", expect(404)),
+    Case("api:me", expect(200, anonymous=401)),
+    Case("api:org_units", expect(200, anonymous=401)),
+    Case("api:org_unit", expect(200, anonymous=401), kwargs=lambda org: {"unit_id": org.nord.pk}),
+    Case("api:people", expect(403, anonymous=401, manager=200, hr=200)),
+    Case("api:employments", expect(403, anonymous=401, manager=200, hr=200)),
+    Case(
+        "api:person",
+        expect(404, anonymous=401, employee=200, manager=200, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+        label="in the manager's unit",
+    ),
+    Case(
+        "api:person",
+        expect(404, anonymous=401, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+        label="outside it",
+    ),
+    Case(
+        "api:person_employments",
+        expect(404, anonymous=401, employee=200, manager=200, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+    ),
     Case("api:openapi-json", expect(200)),
     Case("api:openapi-view", expect(200)),
 ]
+
+
+def hr_token_id() -> int:
+    from charlie.core.models import User
+    from charlie.core.token_services import create_token
+
+    token, _plain = create_token(user=User.objects.get(username="test-hr"), name="perm-test")
+    return token.pk
+
 
 #: URL names that are not pages and need no case (namespaces covered by one case above).
 COVERED_NAMESPACES = ("admin:",)

@@ -13,3 +13,8 @@ class CoreConfig(AppConfig):
         navigation.register(
             navigation.MenuEntry(key="home", label=_("Forside"), url_name="home", order=0)
         )
+        navigation.register(
+            navigation.MenuEntry(
+                key="tokens", label=_("API-nøgler"), url_name="core:tokens", order=90
+            )
+        )

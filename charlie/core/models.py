@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from charlie.core.roles import Role
+from charlie.core.tokens import token_status
 
 
 class User(AbstractUser):
@@ -44,3 +46,38 @@ class LoginAttempt(models.Model):
     def __str__(self) -> str:
         outcome = "ok" if self.succeeded else "fejl"
         return f"{self.username} {self.attempted_at:%Y-%m-%d %H:%M} {outcome}"
+
+
+class ApiToken(models.Model):
+    """A personal API token (``Authorization: Bearer charlie_…``); see ``charlie.core.tokens``.
+
+    The token itself is shown once when it is made and never stored. ``key_hash`` is its SHA-256:
+    the token is 256 random bits, so unlike a password it cannot be guessed and a slow hash would
+    add nothing but cost on every request. ``prefix`` (the first characters of the random part) is
+    kept in clear only so the owner can tell their tokens apart.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("bruger"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("navn"), max_length=100)
+    prefix = models.CharField(_("begyndelse"), max_length=8, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("sidst brugt"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("udløber"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API-nøgle")
+        verbose_name_plural = _("API-nøgler")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (charlie_{self.prefix}…)"
+
+    @property
+    def status(self) -> str:
+        return token_status(
+            revoked_at=self.revoked_at, expires_at=self.expires_at, now=timezone.now()
+        ).value

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from charlie.core import views
+from charlie.core import views, views_tokens
 
 app_name = "core"
 
@@ -9,4 +9,7 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    # Personal API tokens.
+    path("tokens/", views_tokens.tokens, name="tokens"),
+    path("tokens/<int:token_id>/revoke/", views_tokens.token_revoke, name="token_revoke"),
 ]

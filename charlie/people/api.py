@@ -5,8 +5,7 @@ turns the result into a schema. Errors (403/404/422) are mapped to JSON in ``cha
 No CPR number exists to expose; user accounts and password hashes are never part of a schema.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Any
