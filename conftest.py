@@ -29,7 +29,12 @@ class Org:
 @pytest.fixture
 def org(db):
     from charlie.people.models import OrgUnitKind
-    from charlie.people.tests.factories import EmploymentFactory, PersonFactory, job_family, org_unit
+    from charlie.people.tests.factories import (
+        EmploymentFactory,
+        PersonFactory,
+        job_family,
+        org_unit,
+    )
 
     kommune = org_unit("Testkommune", OrgUnitKind.MUNICIPALITY)
     social = org_unit("Social og Sundhed", OrgUnitKind.ADMINISTRATION, kommune)

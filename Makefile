@@ -1,0 +1,29 @@
+# Shortcuts for those who type `make`: every target delegates to ./dev, which needs no make.
+# See ./dev help for what each does and the environment variables it reads.
+
+.PHONY: run test lint bench lock setup help
+
+help:
+	@./dev help
+
+run:
+	./dev run
+
+# make test ARGS="-k scope -x" passes arguments on to pytest.
+test:
+	./dev test -- $(ARGS)
+
+lint:
+	./dev lint
+
+bench:
+	./dev bench
+
+setup:
+	./dev setup
+
+# Regenerate requirements.lock with uv (UV_PYTHON_DOWNLOADS=never; no registry hosts in the file):
+#   uv pip compile pyproject.toml --extra dev --generate-hashes --no-emit-index-url \
+#       --python-version 3.12 -o requirements.lock
+lock:
+	./dev lock
