@@ -31,7 +31,6 @@ def org(db):
     from charlie.people.models import OrgUnitKind
     from charlie.people.tests.factories import (
         EmploymentFactory,
-        PersonFactory,
         job_family,
         org_unit,
     )
