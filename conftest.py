@@ -90,3 +90,13 @@ def client_as(client, users):
         return client
 
     return _as
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Data versions roll back with each test's transaction, so cached results must go too."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -81,3 +81,18 @@ class ApiToken(models.Model):
         return token_status(
             revoked_at=self.revoked_at, expires_at=self.expires_at, now=timezone.now()
         ).value
+
+
+class DataVersion(models.Model):
+    """A counter per data area, bumped on every change, so cached results are keyed by the
+    version of the data they were computed from (DESIGN.md, Data) and go stale by themselves."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    version = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("dataversion")
+        verbose_name_plural = _("dataversioner")
+
+    def __str__(self) -> str:
+        return f"{self.name} v{self.version}"

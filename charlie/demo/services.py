@@ -32,6 +32,7 @@ from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
 from charlie.absence.models import AbsencePeriod
+from charlie.core.cache import bump
 from charlie.core.models import User
 from charlie.core.roles import Role
 from charlie.demo.generator import (
@@ -230,6 +231,7 @@ def create_demo(
         users = _create_users(data, using)
         timings["users"] = perf_counter() - mark
         report("users", 1, 1)
+        bump("people")  # bulk inserts send no signals: invalidate cached aggregates here
         mark = perf_counter()
     # Leaving the block commits; deferred foreign-key checks run here.
     timings["commit"] = perf_counter() - mark

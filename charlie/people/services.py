@@ -15,6 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charlie.core.cache import cached
 from charlie.core.disclosure import DisplayTable, display_table, protect_table
 from charlie.core.errors import NotFound, PermissionDenied
 from charlie.core.roles import Role
@@ -170,6 +171,12 @@ def unit_ancestor_at_depth(path: str, depth: int) -> int | None:
 
 
 def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
+    """The open organisation tree with headcounts; cached until the people data change."""
+    on = on or today()
+    return cached("people", f"org_tree:{on}", lambda: _org_tree(on))
+
+
+def _org_tree(on: date) -> list[dict[str, Any]]:
     """The open organisation tree as nested dicts with current headcount per sub-tree.
 
     The tree and its managers are not private in a municipality; headcounts are aggregates of
@@ -236,7 +243,15 @@ def headcount_overview(*, on: date | None = None) -> dict[str, Any]:
 
 
 def headcount_overview_table(*, on: date | None = None) -> DisplayTable:
-    """The headcount overview as a disclosure-controlled table (forvaltning × job family)."""
+    """The headcount overview as a disclosure-controlled table (job family × forvaltning).
+
+    Cached until the people data change (``charlie.core.cache``).
+    """
+    on = on or today()
+    return cached("people", f"headcount:{on}", lambda: _headcount_overview_table(on))
+
+
+def _headcount_overview_table(on: date) -> DisplayTable:
     data = headcount_overview(on=on)
     table = protect_table(
         {(family, unit): n for (unit, family), n in data["counts"].items()},

@@ -65,3 +65,14 @@ def test_org_tree_rolls_up_headcount(client_as, org):
 def test_person_page_shows_employments(client_as, org):
     page = client_as("hr").get(reverse("people:detail", args=[org.person_in_skole.pk])).text
     assert "Nørre Skole" in page and "Lærer" in page
+
+
+def test_front_page_headcount_follows_data_changes(client_as, org):
+    from charlie.people import services
+    from charlie.people.tests.factories import EmploymentFactory
+
+    before = services.headcount_overview_table()
+    for _ in range(6):
+        EmploymentFactory(org_unit=org.skole)
+    after = services.headcount_overview_table()
+    assert before.rows != after.rows
