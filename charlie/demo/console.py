@@ -9,7 +9,7 @@ from charlie.demo.services import DEMO_LOGINS, STAGES, DemoSummary, DemoUser
 
 DEMO_NOTE = (
     "Demo-logins virker kun, når Charlie kører med CHARLIE_DEMO=1 "
-    "(fx CHARLIE_DEMO=1 charlie runserver).\n"
+    "(det gør ./dev run).\n"
     "Adgangskoden er offentlig: brug aldrig en demodatabase til rigtige data."
 )
 

@@ -128,6 +128,8 @@ def search_people(user: Any, query: str = "", *, limit: int = 50) -> tuple[list[
     """People in scope whose name or employee number matches ``query``; returns (page, total)."""
     require_people_access(user)
     qs = visible_people(user)
+    # Control characters (NUL is refused by PostgreSQL) can only be typos: drop them.
+    query = "".join(ch for ch in query if ch.isprintable())
     for word in query.split():
         qs = qs.filter(
             Q(first_name__icontains=word)

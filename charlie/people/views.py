@@ -54,7 +54,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     people, total = services.search_people(request.user, query)
     context = {"people": people, "total": total, "query": query}
-    if request.htmx:
+    if request.htmx and not request.htmx.history_restore_request:
         return render(request, "people/search.html#results", context)
     return render(request, "people/search.html", context)
 

@@ -76,3 +76,8 @@ def test_front_page_headcount_follows_data_changes(client_as, org):
         EmploymentFactory(org_unit=org.skole)
     after = services.headcount_overview_table()
     assert before.rows != after.rows
+
+
+def test_search_ignores_control_characters(client_as, org):
+    response = client_as("hr").get(reverse("people:search"), {"q": "Jen\x00sen"})
+    assert response.status_code == 200
