@@ -6,10 +6,14 @@ class LoginForm(forms.Form):
     username = forms.CharField(
         label=_("Brugernavn"),
         max_length=150,
-        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True, "class": "form-input"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autofocus": True, "class": "form-input"}
+        ),
     )
     password = forms.CharField(
         label=_("Adgangskode"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "class": "form-input"}),
+        widget=forms.PasswordInput(
+            attrs={"autocomplete": "current-password", "class": "form-input"}
+        ),
     )

@@ -19,3 +19,8 @@ def test_english_after_switching_language(client_as):
     page = client.get(reverse("home")).text
     assert '<html lang="en">' in page
     assert "Skip to content" in page and "Log out" in page
+
+
+def test_browser_language_does_not_override_danish(client_as):
+    page = client_as("employee").get(reverse("home"), headers={"Accept-Language": "en-US,en"}).text
+    assert '<html lang="da">' in page
