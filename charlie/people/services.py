@@ -126,18 +126,8 @@ def employments_of(user: Any, person: Person) -> QuerySet[Employment]:
 
 def search_people(user: Any, query: str = "", *, limit: int = 50) -> tuple[list[Person], int]:
     """People in scope whose name or employee number matches ``query``; returns (page, total)."""
-    require_people_access(user)
-    qs = visible_people(user)
-    # Control characters (NUL is refused by PostgreSQL) can only be typos: drop them.
-    query = "".join(ch for ch in query if ch.isprintable())
-    for word in query.split():
-        qs = qs.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(employee_number__iexact=word)
-        )
-    total = qs.count()
-    return list(qs.order_by("last_name", "first_name", "pk")[:limit]), total
+    qs = find_people(user, query)
+    return list(qs[:limit]), qs.count()
 
 
 def my_current_employments(user: Any) -> QuerySet[Employment]:
@@ -300,6 +290,9 @@ def create_org_unit(
 
 
 def _name_or_number_matches(query: str) -> Q:
+    """Every word must match a first or last name (in part) or an employee number (exactly)."""
+    # Control characters (NUL is refused by PostgreSQL) can only be typos: drop them.
+    query = "".join(ch for ch in query if ch.isprintable())
     q = Q()
     for word in query.split():
         q &= (
