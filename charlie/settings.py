@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ninja",
     "charlie.core",
+    "charlie.privacy",
     "charlie.people",
     "charlie.absence",
     "charlie.demo",

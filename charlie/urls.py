@@ -14,6 +14,7 @@ urlpatterns = [
     path("", people_views.home, name="home"),
     path("", include("charlie.core.urls")),
     path("people/", include("charlie.people.urls")),
+    path("privacy/", include("charlie.privacy.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
