@@ -78,6 +78,15 @@ CASES: list[Case] = [
         kwargs=lambda org: {"person_id": 987654321},
         label="a person who does not exist",
     ),
+    # The audit log: the data protection officer only.
+    Case("privacy:audit", expect(403, anonymous=LOGIN_REQUIRED, dpo=200)),
+    Case(
+        "privacy:audit",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=400),
+        data={"date_from": "not a date"},
+        label="invalid filter",
+    ),
+    Case("privacy:audit_export", expect(403, anonymous=LOGIN_REQUIRED, dpo=200)),
     Case("admin:index", expect(302, admin=200)),
     # Personal API tokens: everyone manages their own; another user's token does not exist.
     Case("core:tokens", expect(200, anonymous=LOGIN_REQUIRED)),

@@ -119,11 +119,24 @@ class EmploymentOut(Schema):
 
 class Pagination(LimitOffsetPagination):
     """limit/offset paging with bounds, so a request can never ask the database for absurd
-    slices (an offset beyond a 64-bit integer would otherwise fail in the database)."""
+    slices (an offset beyond a 64-bit integer would otherwise fail in the database).
+
+    The page returned is recorded in the audit log (``services.record_page_read``): one read per
+    person on the page, through the API channel."""
 
     class Input(Schema):
         limit: int = Field(100, ge=1, le=500, description="Items per page (at most 500).")
         offset: int = Field(0, ge=0, le=10_000_000, description="Items to skip.")
+
+    def paginate_queryset(
+        self, queryset: Any, pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        items = list(page[self.items_attribute])
+        url_name = getattr(request.resolver_match, "url_name", "") or ""
+        services.record_page_read(_user(request), items, channel="api", detail=f"api:{url_name}")
+        page[self.items_attribute] = items
+        return page
 
 
 #: An id in a path: positive and within a 64-bit primary key.
@@ -225,7 +238,7 @@ def list_people(request: HttpRequest, q: SearchText = "") -> Any:
 def get_person(request: HttpRequest, person_id: Id) -> Person:
     """A person in your scope (everyone may read their own record); 404 otherwise, so whether
     someone outside your scope exists is not revealed."""
-    return services.get_person(_user(request), person_id)
+    return services.get_person(_user(request), person_id, channel="api")
 
 
 @people_router.get(
@@ -238,9 +251,7 @@ def get_person(request: HttpRequest, person_id: Id) -> Person:
 def list_person_employments(request: HttpRequest, person_id: Id) -> Any:
     """All employments of a person in your scope, past and present, newest first. A manager
     sees only the employments in their own units."""
-    user = _user(request)
-    person = services.get_person(user, person_id)
-    return list(services.employments_of(user, person))
+    return list(services.employments_of_person(_user(request), person_id, channel="api"))
 
 
 # --- Employments ---

@@ -14,6 +14,21 @@ class PeopleConfig(AppConfig):
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.people.models import Employment, JobFamily, OrgUnit, Person
+        from charlie.people.services import person_id_by_employee_number, person_labels
+        from charlie.privacy import registry as privacy
+
+        # What the audit log records for the people core, and how it finds names (privacy
+        # imports no app; see charlie/privacy/registry.py).
+        privacy.register_category("stamdata", _("Stamdata"))
+        privacy.register_category("ansaettelse", _("Ansættelse"))
+        privacy.register_purpose("hr_administration", _("HR-administration"))
+        privacy.register_purpose("personaleledelse", _("Personaleledelse"))
+        privacy.register_purpose("egen_indsigt", _("Egen indsigt"))
+        privacy.register_person_resolver(
+            privacy.PersonResolver(
+                by_employee_number=person_id_by_employee_number, labels=person_labels
+            )
+        )
 
         def people_changed(**kwargs: object) -> None:
             bump("people")

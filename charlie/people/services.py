@@ -3,6 +3,12 @@
 Every function that returns personal data takes the acting user and applies their scope, so no
 view can forget it (DESIGN.md, "Roles and scopes"). Views and the API call these; they never
 query ``Person`` or ``Employment`` themselves.
+
+Every function that returns a person's data also writes the audit log (``charlie.privacy``): one
+entry per person whose data is returned, with the purpose that follows from the user's role (or
+"egen_indsigt" for one's own data) and the channel the caller names (``"ui"`` by default,
+``"api"`` from the REST API). ``find_people`` and ``find_employments`` return unevaluated
+querysets for paging; the page actually returned is recorded with ``record_page_read``.
 """
 
 from __future__ import annotations
@@ -20,6 +26,16 @@ from charlie.core.disclosure import DisplayTable, display_table, protect_table
 from charlie.core.errors import NotFound, PermissionDenied
 from charlie.core.roles import Role
 from charlie.people.models import Employment, JobFamily, OrgUnit, OrgUnitKind, Person
+from charlie.privacy import services as audit
+from charlie.privacy.models import Action
+from charlie.privacy.registry import PersonLabel
+
+# Data categories and purposes of the people core (registered with privacy in apps.py).
+CATEGORY_MASTER_DATA = "stamdata"
+CATEGORY_EMPLOYMENT = "ansaettelse"
+PURPOSE_HR = "hr_administration"
+PURPOSE_MANAGEMENT = "personaleledelse"
+PURPOSE_OWN = "egen_indsigt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +122,57 @@ def require_people_access(user: Any) -> Scope:
     return scope
 
 
-def get_person(user: Any, person_id: int) -> Person:
-    """One person, if in the user's scope; otherwise 404 so existence is not revealed."""
+def record_read(
+    user: Any, person_ids: Any, *, category: str, channel: str, detail: str = ""
+) -> None:
+    """Write the audit log for a read of these people's data by ``user``.
+
+    The purpose follows from the role: HR administration for HR, personnel management for a
+    manager, and "egen indsigt" for the user's own record, whatever the role.
+    """
+    ids = {int(pk) for pk in person_ids}
+    if not ids:
+        return
+    person = own_person(user)
+    own = ids & {person.pk} if person is not None else set()
+    others = ids - own
+    common = {"actor": user, "action": Action.READ, "category": category, "channel": channel}
+    if own:
+        audit.record(subject_person_ids=own, purpose=PURPOSE_OWN, detail=detail, **common)
+    if others:
+        purpose = PURPOSE_HR if user.role == Role.HR else PURPOSE_MANAGEMENT
+        audit.record(subject_person_ids=others, purpose=purpose, detail=detail, **common)
+
+
+def record_page_read(user: Any, items: list[Any], *, channel: str, detail: str = "") -> None:
+    """Record a page of ``find_people`` (people) or ``find_employments`` (employments) results
+    that is about to be returned."""
+    people = [item.pk for item in items if isinstance(item, Person)]
+    employments = [item.person_id for item in items if isinstance(item, Employment)]
+    record_read(user, people, category=CATEGORY_MASTER_DATA, channel=channel, detail=detail)
+    record_read(user, employments, category=CATEGORY_EMPLOYMENT, channel=channel, detail=detail)
+
+
+def _person_in_scope(user: Any, person_id: int) -> Person:
     person = visible_people(user).filter(pk=person_id).first()
     if person is None:
         raise NotFound
     return person
 
 
-def employments_of(user: Any, person: Person) -> QuerySet[Employment]:
+def get_person(user: Any, person_id: int, *, channel: str = "ui") -> Person:
+    """One person, if in the user's scope; otherwise 404 so existence is not revealed."""
+    person = _person_in_scope(user, person_id)
+    record_read(user, [person.pk], category=CATEGORY_MASTER_DATA, channel=channel, detail="person")
+    return person
+
+
+def employments_of(user: Any, person: Person, *, channel: str = "ui") -> QuerySet[Employment]:
     """A person's employments. HR and the person see all; a manager sees those in their units."""
-    get_person(user, person.pk)
+    _person_in_scope(user, person.pk)
+    record_read(
+        user, [person.pk], category=CATEGORY_EMPLOYMENT, channel=channel, detail="employments"
+    )
     qs = person.employments.select_related("org_unit", "job_family")
     scope = scope_for(user)
     if scope.everyone or scope.self_person_id == person.pk:
@@ -124,23 +180,40 @@ def employments_of(user: Any, person: Person) -> QuerySet[Employment]:
     return qs.filter(_in_units(scope.unit_paths))
 
 
-def search_people(user: Any, query: str = "", *, limit: int = 50) -> tuple[list[Person], int]:
-    """People in scope whose name or employee number matches ``query``; returns (page, total)."""
+def employments_of_person(
+    user: Any, person_id: int, *, channel: str = "ui"
+) -> QuerySet[Employment]:
+    """``employments_of`` by person id (404 outside the scope); records employment data only."""
+    return employments_of(user, _person_in_scope(user, person_id), channel=channel)
+
+
+def search_people(
+    user: Any, query: str = "", *, limit: int = 50, channel: str = "ui"
+) -> tuple[list[Person], int]:
+    """People in scope whose name or employee number matches ``query``; returns (page, total).
+
+    The people on the page are recorded as read; the search text is not (it may hold a name).
+    """
     qs = find_people(user, query)
-    return list(qs[:limit]), qs.count()
+    page, total = list(qs[:limit]), qs.count()
+    record_page_read(user, page, channel=channel, detail=f"search:{total}")
+    return page, total
 
 
-def my_current_employments(user: Any) -> QuerySet[Employment]:
+def my_current_employments(user: Any, *, channel: str = "ui") -> QuerySet[Employment]:
     """The user's own current employments (empty when not linked to a person)."""
     person = own_person(user)
     if person is None:
         return Employment.objects.none()
-    return employments_of(user, person).filter(_current(today()))
+    return employments_of(user, person, channel=channel).filter(_current(today()))
 
 
-def managed_units_overview(user: Any) -> list[dict[str, Any]]:
-    """For a manager: each unit they manage, with the people currently employed in its sub-tree."""
-    result = []
+def managed_units_overview(user: Any, *, channel: str = "ui") -> list[dict[str, Any]]:
+    """For a manager: each unit they manage, with the people currently employed in its sub-tree.
+
+    Every person listed is recorded as read (employment data)."""
+    result: list[dict[str, Any]] = []
+    shown: list[Employment] = []
     on = today()
     for unit in managed_units(user).order_by("path"):
         employments = (
@@ -149,7 +222,10 @@ def managed_units_overview(user: Any) -> list[dict[str, Any]]:
             .select_related("person", "org_unit", "job_family")
             .order_by("person__last_name", "person__first_name")
         )
-        result.append({"unit": unit, "employments": list(employments)})
+        rows = list(employments)
+        shown.extend(rows)
+        result.append({"unit": unit, "employments": rows})
+    record_page_read(user, shown, channel=channel, detail="home:my_units")
     return result
 
 
@@ -259,6 +335,29 @@ def _headcount_overview_table(on: date) -> DisplayTable:
     )
 
 
+# --- For the audit log (registered with privacy in apps.py) ---
+
+
+def person_id_by_employee_number(employee_number: str) -> int | None:
+    """The id of the person with this employee number, for the DPO's audit search."""
+    return (
+        Person.objects.filter(employee_number__iexact=employee_number.strip())
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def person_labels(person_ids: Any) -> dict[int, PersonLabel]:
+    """Names and employee numbers for the audit log's rows (only the DPO sees them there)."""
+    rows = Person.objects.filter(pk__in=list(person_ids)).values_list(
+        "pk", "first_name", "last_name", "employee_number"
+    )
+    return {
+        pk: PersonLabel(name=f"{first} {last}", employee_number=number)
+        for pk, first, last, number in rows
+    }
+
+
 def create_org_unit(
     *,
     name: str,
@@ -306,7 +405,8 @@ def _name_or_number_matches(query: str) -> Q:
 def find_people(user: Any, query: str = "") -> QuerySet[Person]:
     """People in scope matching ``query`` (as ``search_people``), ordered by name, unsliced.
 
-    403 unless the role may look up people other than themselves (HR, manager).
+    403 unless the role may look up people other than themselves (HR, manager). Not recorded
+    here: the caller records the page it returns with ``record_page_read``.
     """
     require_people_access(user)
     return (
@@ -323,7 +423,8 @@ def find_employments(
     people they may see today, and their own. 403 for other roles (as ``find_people``).
 
     ``current_only`` keeps employments running today; ``org_unit_id`` narrows to that unit's
-    sub-tree (404 when no such unit exists).
+    sub-tree (404 when no such unit exists). Not recorded here: the caller records the page it
+    returns with ``record_page_read``.
     """
     scope = require_people_access(user)
     qs = Employment.objects.select_related("org_unit", "job_family")

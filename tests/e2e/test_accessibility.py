@@ -161,3 +161,21 @@ def test_api_token_page(page, live_server, users, role):
     page.get_by_role("button", name="Tilbagekald nøglen").click()
     expect(page.get_by_role("status")).to_contain_text("er tilbagekaldt")
     assert_accessible(page, f"the API-token page with a message as {role}")
+
+
+def test_audit_log_page(page, live_server, users, org):
+    # HR reads a person's page, so the log has a row to show.
+    login(page, live_server, "hr")
+    page.goto(f"{live_server.url}/people/{org.person_in_skole.pk}/")
+    page.context.clear_cookies()
+
+    login(page, live_server, "dpo")
+    main_menu(page).get_by_role("link", name="Logning").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Logning")
+    expect(page.get_by_role("table")).to_contain_text(org.person_in_skole.full_name)
+    assert_accessible(page, "the audit log")
+
+    page.get_by_label("Medarbejdernummer").fill("findes-ikke")
+    page.get_by_role("button", name="Søg").click()
+    expect(page.get_by_role("alert")).to_contain_text("Søgningen kunne ikke udføres")
+    assert_accessible(page, "the audit log with a form error")

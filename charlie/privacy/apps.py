@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "charlie.privacy"
+    label = "privacy"
+    verbose_name = _("Databeskyttelse")
+
+    def ready(self) -> None:
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.core.roles import Role
+
+        register(
+            MenuEntry(
+                key="audit",
+                label=_("Logning"),
+                url_name="privacy:audit",
+                order=60,
+                roles=frozenset({Role.DPO}),
+            )
+        )

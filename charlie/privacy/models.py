@@ -1,0 +1,84 @@
+"""The audit log: one row per person whose data was read or written. Append-only.
+
+The app cannot change or delete an entry: ``save()`` refuses updates, ``delete()`` refuses, and
+so do the queryset's ``update()`` and ``delete()``. On PostgreSQL a trigger (migration 0002)
+refuses UPDATE and DELETE in the database as well. Entries hold no names: the subject is a person
+id, resolved to a name through the resolver ``people`` registers (``privacy.registry``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLogIsAppendOnly(Exception):
+    """Raised on any attempt to change or delete an audit entry."""
+
+
+class Action(models.TextChoices):
+    READ = "read", _("Læst")
+    CREATE = "create", _("Oprettet")
+    UPDATE = "update", _("Ændret")
+    DELETE = "delete", _("Slettet")
+
+
+class Channel(models.TextChoices):
+    UI = "ui", _("Brugerflade")
+    API = "api", _("API")
+    IMPORT = "import", _("Import")
+    TASK = "task", _("Baggrundsjob")
+    CLI = "cli", _("Kommandolinje")
+
+
+class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+    def update(self, **kwargs: Any) -> int:
+        raise AuditLogIsAppendOnly("The audit log cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("The audit log cannot be deleted from.")
+
+    update.queryset_only = True  # type: ignore[attr-defined]
+    delete.queryset_only = True  # type: ignore[attr-defined]
+
+
+class AuditEntry(models.Model):
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    actor_username = models.CharField(_("brugernavn"), max_length=150, db_index=True)
+    actor_role = models.CharField(_("rolle"), max_length=20)
+    subject_person_id = models.BigIntegerField(_("medarbejder (id)"), db_index=True)
+    action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
+    category = models.CharField(_("datakategori"), max_length=40, db_index=True)
+    purpose = models.CharField(_("formål"), max_length=40)
+    channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
+    detail = models.CharField(_("detalje"), max_length=200, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logpost")
+        verbose_name_plural = _("logposter")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["subject_person_id", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action} {self.category}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly("An audit entry cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("An audit entry cannot be deleted.")

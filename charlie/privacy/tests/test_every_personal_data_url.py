@@ -1,0 +1,212 @@
+"""Every URL that shows a person's data writes the audit log (issue 3).
+
+``PERSONAL_DATA_URLS`` lists each such URL with who visits it and whose data it shows; the test
+visits it and checks that the request wrote entries with the right actor, subjects, category,
+purpose and channel. A new page, partial, API endpoint or export that shows personal data gets a
+row here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from charlie.privacy.models import AuditEntry
+
+
+@dataclass(frozen=True)
+class Visit:
+    url_name: str
+    role: str
+    #: The people whose data the answer shows: (org, users) → person ids.
+    subjects: Callable[[Any, Any], set[int]]
+    category: str
+    purpose: str
+    channel: str = "ui"
+    kwargs: Callable[[Any], dict[str, Any]] = field(default=lambda org: {})
+    params: Callable[[Any], dict[str, Any]] = field(default=lambda org: {})
+    headers: dict[str, str] = field(default_factory=dict)
+    label: str = ""
+
+
+def own(role: str) -> Callable[[Any, Any], set[int]]:
+    return lambda org, users: {users[role].person.pk}
+
+
+def nord(org: Any, users: Any) -> set[int]:
+    return {org.person_in_nord.pk}
+
+
+def skole(org: Any, users: Any) -> set[int]:
+    return {org.person_in_skole.pk}
+
+
+NORD = {"person_id": lambda org: {"person_id": org.person_in_nord.pk}}
+SKOLE_NUMBER = lambda org: {"q": org.person_in_skole.employee_number}  # noqa: E731
+
+PERSONAL_DATA_URLS: list[Visit] = [
+    # People pages
+    Visit(
+        "people:detail",
+        "hr",
+        skole,
+        "stamdata",
+        "hr_administration",
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+    ),
+    Visit(
+        "people:detail",
+        "hr",
+        skole,
+        "ansaettelse",
+        "hr_administration",
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+        label="employments",
+    ),
+    Visit(
+        "people:detail", "manager", nord, "stamdata", "personaleledelse", kwargs=NORD["person_id"]
+    ),
+    Visit(
+        "people:detail",
+        "employee",
+        own("employee"),
+        "stamdata",
+        "egen_indsigt",
+        kwargs=NORD["person_id"],
+        label="own record",
+    ),
+    Visit("people:search", "hr", skole, "stamdata", "hr_administration", params=SKOLE_NUMBER),
+    Visit(
+        "people:search",
+        "hr",
+        skole,
+        "stamdata",
+        "hr_administration",
+        params=SKOLE_NUMBER,
+        headers={"HX-Request": "true"},
+        label="htmx partial",
+    ),
+    Visit(
+        "people:search",
+        "manager",
+        nord,
+        "stamdata",
+        "personaleledelse",
+        params=lambda org: {"q": org.person_in_nord.last_name},
+    ),
+    # Front pages
+    Visit("home", "manager", nord, "ansaettelse", "personaleledelse", label="my units"),
+    Visit("home", "manager", own("manager"), "ansaettelse", "egen_indsigt", label="own"),
+    Visit("home", "hr", own("hr"), "ansaettelse", "egen_indsigt"),
+    Visit("home", "employee", own("employee"), "ansaettelse", "egen_indsigt"),
+    # The API
+    Visit(
+        "api:person",
+        "hr",
+        skole,
+        "stamdata",
+        "hr_administration",
+        channel="api",
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+    ),
+    Visit(
+        "api:person",
+        "employee",
+        own("employee"),
+        "stamdata",
+        "egen_indsigt",
+        channel="api",
+        kwargs=NORD["person_id"],
+    ),
+    Visit(
+        "api:person_employments",
+        "manager",
+        nord,
+        "ansaettelse",
+        "personaleledelse",
+        channel="api",
+        kwargs=NORD["person_id"],
+    ),
+    Visit(
+        "api:people",
+        "hr",
+        skole,
+        "stamdata",
+        "hr_administration",
+        channel="api",
+        params=SKOLE_NUMBER,
+    ),
+    Visit("api:people", "manager", nord, "stamdata", "personaleledelse", channel="api"),
+    Visit(
+        "api:employments",
+        "hr",
+        skole,
+        "ansaettelse",
+        "hr_administration",
+        channel="api",
+        params=lambda org: {"org_unit": org.skole.pk},
+    ),
+    Visit("api:employments", "manager", nord, "ansaettelse", "personaleledelse", channel="api"),
+]
+
+
+def _id(visit: Visit) -> str:
+    return f"{visit.url_name} as {visit.role}" + (f" ({visit.label})" if visit.label else "")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("visit", PERSONAL_DATA_URLS, ids=_id)
+def test_personal_data_url_writes_the_audit_log(visit: Visit, client, org, users):
+    user = users[visit.role]
+    client.force_login(user)
+    before = set(AuditEntry.objects.values_list("pk", flat=True))
+    url = reverse(visit.url_name, kwargs=visit.kwargs(org))
+    response = client.get(url, visit.params(org), headers=visit.headers)
+    assert response.status_code == 200
+
+    written = AuditEntry.objects.exclude(pk__in=before)
+    assert written.exists(), f"{url} wrote no audit entry"
+    assert all(e.actor_id == user.pk for e in written)
+    assert all(e.actor_username == user.username and e.actor_role == user.role for e in written)
+    assert all(e.channel == visit.channel and e.action == "read" for e in written)
+    matching = written.filter(category=visit.category, purpose=visit.purpose)
+    subjects = set(matching.values_list("subject_person_id", flat=True))
+    expected = visit.subjects(org, users)
+    assert expected <= subjects, (
+        f"{url}: expected {visit.category}/{visit.purpose} reads of {expected}, got "
+        f"{list(written.values_list('subject_person_id', 'category', 'purpose'))}"
+    )
+
+
+def test_every_personal_data_url_name_is_covered():
+    """The people and API URLs that return a person's data all have a row above."""
+    personal = {
+        "home",
+        "people:detail",
+        "people:search",
+        "api:person",
+        "api:person_employments",
+        "api:people",
+        "api:employments",
+    }
+    assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
+
+
+@pytest.mark.django_db
+def test_pages_without_personal_data_write_nothing(client_as):
+    client = client_as("analyst")
+    for name in ("home", "people:org_tree", "api:org_units"):
+        assert client.get(reverse(name)).status_code == 200
+    assert not AuditEntry.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_refused_read_writes_nothing(client_as, org):
+    client = client_as("manager")
+    url = reverse("people:detail", kwargs={"person_id": org.person_in_skole.pk})
+    assert client.get(url).status_code == 404
+    assert not AuditEntry.objects.exists()

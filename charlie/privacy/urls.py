@@ -1,0 +1,10 @@
+from django.urls import path
+
+from charlie.privacy import views
+
+app_name = "privacy"
+
+urlpatterns = [
+    path("audit/", views.audit, name="audit"),
+    path("audit/export.csv", views.audit_export, name="audit_export"),
+]
