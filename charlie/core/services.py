@@ -57,7 +57,9 @@ def log_in(*, request: Any, username: str, password: str, ip_address: str | None
     until = _locked_until(username, now)
     if until is not None:
         return LoginResult(None, locked_until=until)
-    user = authenticate(request, username=username, password=password)
+    # User names are matched without regard to case, whatever case an administrator typed.
+    stored = User.objects.filter(username__iexact=username).values_list("username", flat=True)
+    user = authenticate(request, username=stored.first() or username, password=password)
     if user is not None and getattr(user, "is_demo", False) and not settings.DEMO:
         user = None
     LoginAttempt.objects.create(

@@ -96,3 +96,13 @@ def test_demo_user_can_log_in_in_demo(client, users):
         reverse("core:login"), {"username": "test-hr", "password": "korrekt-hest-batteri-42"}
     )
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_login_ignores_case_of_a_mixed_case_user_name(client, users):
+    users["hr"].username = "Test-HR-Mixed"
+    users["hr"].save()
+    response = client.post(
+        reverse("core:login"), {"username": "test-hr-mixed", "password": "korrekt-hest-batteri-42"}
+    )
+    assert response.status_code == 302
