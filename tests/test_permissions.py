@@ -87,6 +87,43 @@ CASES: list[Case] = [
         label="invalid filter",
     ),
     Case("privacy:audit_export", expect(403, anonymous=LOGIN_REQUIRED, dpo=200)),
+    # The data-use register: everyone reads it; the data protection officer edits it.
+    Case("privacy:register", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case(
+        "privacy:register_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=200),
+        kwargs=lambda org: {"code": "hr_administration"},
+    ),
+    Case(
+        "privacy:register_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=302),
+        method="post",
+        kwargs=lambda org: {"code": "egen_indsigt"},
+        data={
+            "name": "Egen indsigt",
+            "description": "Du kan se dine egne oplysninger.",
+            "legal_basis": "GDPR art. 15.",
+            "categories": ["stamdata", "ansaettelse"],
+            "who_may_see": "Kun dig selv.",
+            "retention": "Som under HR-administration.",
+            "note": "Kortere tekst.",
+        },
+        label="save",
+    ),
+    Case(
+        "privacy:register_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=400),
+        method="post",
+        kwargs=lambda org: {"code": "egen_indsigt"},
+        data={"name": ""},
+        label="invalid",
+    ),
+    Case(
+        "privacy:register_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=404),
+        kwargs=lambda org: {"code": "findes-ikke"},
+        label="unknown purpose",
+    ),
     Case("admin:index", expect(302, admin=200)),
     # Personal API tokens: everyone manages their own; another user's token does not exist.
     Case("core:tokens", expect(200, anonymous=LOGIN_REQUIRED)),

@@ -20,3 +20,11 @@ class PrivacyConfig(AppConfig):
                 roles=frozenset({Role.DPO}),
             )
         )
+        register(
+            MenuEntry(
+                key="hr_data",
+                label=_("Sådan bruger vi HR-data"),
+                url_name="privacy:register",
+                order=80,
+            )
+        )

@@ -77,3 +77,56 @@ class AuditFilterForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
+
+
+class PurposeForm(forms.Form):
+    """The DPO's edit of one purpose in the data-use register, with a note on the change."""
+
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"class": "form-input input-width-l"}),
+    )
+    description = forms.CharField(
+        label=_("Beskrivelse"),
+        help_text=_("Hvad oplysningerne bruges til, i et sprog alle medarbejdere forstår."),
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
+    )
+    legal_basis = forms.CharField(
+        label=_("Retsgrundlag"),
+        help_text=_("Artikel i databeskyttelsesforordningen og dansk lov eller aftale."),
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+    )
+    categories = forms.MultipleChoiceField(
+        label=_("Datakategorier"),
+        help_text=_("Charlie afviser at bruge oplysninger i andre kategorier til dette formål."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    who_may_see = forms.CharField(
+        label=_("Hvem kan se oplysningerne"),
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+    )
+    retention = forms.CharField(
+        label=_("Opbevaring og sletning"),
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
+    )
+    note = forms.CharField(
+        label=_("Note om ændringen"),
+        help_text=_("Kort: hvad er ændret og hvorfor. Noten vises i historikken."),
+        max_length=200,
+        widget=forms.TextInput(attrs={"class": "form-input input-width-xl", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.MultipleChoiceField, self.fields["categories"])
+        field.choices = [(code, label) for code, label in sorted(categories().items())]
+        for f in self.fields.values():
+            f.error_messages["required"] = _("Feltet skal udfyldes.")
+            f.error_messages.setdefault("invalid", _("Ugyldig værdi."))
+        self.fields["categories"].error_messages["required"] = _("Vælg mindst én datakategori.")
+        self.fields["categories"].error_messages["invalid_choice"] = _(
+            "Vælg kategorierne på listen."
+        )
+        self.fields["name"].error_messages["max_length"] = _("Navnet må højst være 100 tegn.")
+        self.fields["note"].error_messages["max_length"] = _("Noten må højst være 200 tegn.")

@@ -82,3 +82,85 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AuditLogIsAppendOnly("An audit entry cannot be deleted.")
+
+
+# --- The data-use register (DESIGN.md, principle 2: openness about HR data) ---
+
+
+class Purpose(models.Model):
+    """One purpose of processing: what HR data is used for, on which legal basis, by whom.
+
+    ``code`` is the code stored in the audit log (``hr_administration``, …). ``categories`` lists
+    the data category codes the purpose may read; ``services.record`` refuses any other pair.
+    The DPO edits the text through ``services.update_purpose``, which writes a
+    ``PurposeVersion`` for every change.
+    """
+
+    code = models.CharField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("navn"), max_length=100)
+    description = models.TextField(_("beskrivelse"))
+    legal_basis = models.TextField(_("retsgrundlag"))
+    categories = models.JSONField(_("datakategorier"), default=list)
+    who_may_see = models.TextField(_("hvem kan se oplysningerne"))
+    retention = models.TextField(_("opbevaring og sletning"))
+    active = models.BooleanField(_("aktiv"), default=True)
+    changed_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("formål")
+        verbose_name_plural = _("formål")
+        ordering = ["name", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    #: The fields a version snapshots (and the DPO may change, except ``code``).
+    SNAPSHOT_FIELDS = (
+        "code",
+        "name",
+        "description",
+        "legal_basis",
+        "categories",
+        "who_may_see",
+        "retention",
+        "active",
+    )
+
+    def snapshot(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.SNAPSHOT_FIELDS}
+
+
+class PurposeVersion(models.Model):
+    """An append-only snapshot of a purpose after a change: who, when, what, and why."""
+
+    purpose = models.ForeignKey(
+        Purpose, verbose_name=_("formål"), on_delete=models.PROTECT, related_name="versions"
+    )
+    data = models.JSONField(_("indhold"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ændret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_by_username = models.CharField(_("brugernavn"), max_length=150, blank=True)
+    changed_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    note = models.CharField(_("ændringsnote"), max_length=200)
+
+    class Meta:
+        verbose_name = _("version af formål")
+        verbose_name_plural = _("versioner af formål")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.data.get('code', '')} {self.changed_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly("A purpose version cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly("A purpose version cannot be deleted.")

@@ -14,16 +14,48 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.core.errors import PermissionDenied, ValidationFailed
+from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
-from charlie.privacy.models import Action, AuditEntry, Channel
-from charlie.privacy.registry import PersonLabel, categories, person_resolver, purposes
+from charlie.privacy.models import Action, AuditEntry, Channel, Purpose, PurposeVersion
+from charlie.privacy.registry import PersonLabel, categories, person_resolver
+from charlie.privacy.registry import categories as registered_categories
+from charlie.privacy.registry import purposes as registered_purposes
 
 DETAIL_MAX_LENGTH = 200
+
+
+class UnregisteredPurpose(RuntimeError):
+    """Personal data read or written for a purpose, or a category, the register does not list.
+
+    Raised by ``record`` so that a service using data the register does not declare fails loudly
+    (in tests first). Fix it by adding the purpose or category to the register: a data migration
+    in the app that uses it (docs/architecture.md, "The data-use register").
+    """
+
+
+def check_registered(*, purpose: str, category: str) -> None:
+    """Raise ``UnregisteredPurpose`` unless ``purpose`` is active in the register and lists
+    ``category``. One query."""
+    allowed = (
+        Purpose.objects.filter(code=purpose, active=True)
+        .values_list("categories", flat=True)
+        .first()
+    )
+    if allowed is None:
+        raise UnregisteredPurpose(
+            f"Purpose {purpose!r} (category {category!r}) is not an active purpose in the "
+            "data-use register (privacy.Purpose); add it with a data migration."
+        )
+    if category not in allowed:
+        raise UnregisteredPurpose(
+            f"Category {category!r} is not listed for purpose {purpose!r} in the data-use "
+            f"register (it lists {sorted(allowed)}); add it with a data migration."
+        )
 
 
 def record(
@@ -37,14 +69,19 @@ def record(
     detail: str = "",
 ) -> list[AuditEntry]:
     """Write one entry per subject (duplicates once). ``detail`` must hold no personal data:
-    a URL name or a count, never a search text."""
-    ids = sorted(set(subject_person_ids))
-    if not ids:
-        return []
+    a URL name or a count, never a search text.
+
+    The purpose must be active in the data-use register and list the category, even when there
+    are no subjects, or ``UnregisteredPurpose`` is raised.
+    """
     if action not in Action.values:
         raise ValueError(f"Unknown audit action {action!r}")
     if channel not in Channel.values:
         raise ValueError(f"Unknown audit channel {channel!r}")
+    check_registered(purpose=purpose, category=category)
+    ids = sorted(set(subject_person_ids))
+    if not ids:
+        return []
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
     entries = [
         AuditEntry(
@@ -91,7 +128,7 @@ class AuditRow:
 
     @property
     def purpose_label(self) -> str:
-        return str(purposes().get(self.entry.purpose, self.entry.purpose))
+        return str(registered_purposes().get(self.entry.purpose, self.entry.purpose))
 
 
 def require_audit_access(user: Any) -> None:
@@ -193,3 +230,144 @@ def _csv_rows(writer: Any, entries: list[AuditEntry], flush: Any) -> str:
             )
         )
     return str(flush())
+
+
+# --- The data-use register ---
+
+NAME_MAX_LENGTH = 100
+NOTE_MAX_LENGTH = 200
+#: The fields the DPO may change, with their labels for the history.
+EDITABLE_FIELDS = ("name", "description", "legal_basis", "categories", "who_may_see", "retention")
+
+
+def purposes() -> QuerySet[Purpose]:
+    """The active purposes, for the page every employee sees."""
+    return Purpose.objects.filter(active=True).order_by("name", "code")
+
+
+def require_register_editor(user: Any) -> None:
+    """Only the data protection officer edits the register."""
+    if not user.is_authenticated or user.role != Role.DPO:
+        raise PermissionDenied
+
+
+def get_purpose(code: str) -> Purpose:
+    try:
+        return Purpose.objects.get(code=code)
+    except Purpose.DoesNotExist:
+        raise NotFound from None
+
+
+def category_labels(codes: Iterable[str]) -> list[str]:
+    """The human labels of category codes (the code itself for one no app registers)."""
+    known = categories()
+    return [str(known.get(code, code)) for code in codes]
+
+
+def field_label(name: str) -> str:
+    field = Purpose._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name))
+
+
+def update_purpose(
+    *,
+    actor: Any,
+    code: str,
+    note: str,
+    name: str | None = None,
+    description: str | None = None,
+    legal_basis: str | None = None,
+    categories: list[str] | None = None,
+    who_may_see: str | None = None,
+    retention: str | None = None,
+    active: bool | None = None,
+) -> Purpose:
+    """Change a purpose (DPO only) and write a ``PurposeVersion`` with who, when and why.
+
+    ``None`` leaves a field as it is. Errors are ``ValidationFailed`` with Danish messages.
+    """
+    require_register_editor(actor)
+    purpose = get_purpose(code)
+    texts = {
+        "name": name,
+        "description": description,
+        "legal_basis": legal_basis,
+        "who_may_see": who_may_see,
+        "retention": retention,
+    }
+    errors: list[str] = []
+    changes: dict[str, Any] = {}
+    for field_name, value in texts.items():
+        if value is None:
+            continue
+        value = value.strip()
+        label = {"field": field_label(field_name)}
+        if not value:
+            errors.append(_("Feltet »%(field)s« skal udfyldes.") % label)
+        elif not value.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+            errors.append(_("Feltet »%(field)s« indeholder ugyldige tegn.") % label)
+        changes[field_name] = value
+    if len(changes.get("name", "")) > NAME_MAX_LENGTH:
+        errors.append(_("Navnet må højst være %(n)d tegn.") % {"n": NAME_MAX_LENGTH})
+    if categories is not None:
+        known = registered_categories()
+        codes = list(dict.fromkeys(categories))
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            errors.append(_("Ukendt datakategori: %(codes)s.") % {"codes": ", ".join(unknown)})
+        if not codes:
+            errors.append(_("Vælg mindst én datakategori."))
+        changes["categories"] = codes
+    if active is not None:
+        changes["active"] = bool(active)
+    note = (note or "").strip()
+    if not note:
+        errors.append(_("Skriv en kort note om, hvad du har ændret og hvorfor."))
+    elif len(note) > NOTE_MAX_LENGTH:
+        errors.append(_("Noten må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH})
+    elif not note.isprintable():
+        errors.append(_("Noten indeholder ugyldige tegn."))
+    if errors:
+        raise ValidationFailed(errors)
+    changed = {k: v for k, v in changes.items() if getattr(purpose, k) != v}
+    if not changed:
+        raise ValidationFailed([_("Der er ingen ændringer at gemme.")])
+    with transaction.atomic():
+        for field_name, value in changed.items():
+            setattr(purpose, field_name, value)
+        purpose.save()
+        PurposeVersion.objects.create(
+            purpose=purpose,
+            data=purpose.snapshot(),
+            changed_by=actor,
+            changed_by_username=actor.get_username(),
+            note=note,
+        )
+    return purpose
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    version: PurposeVersion
+    #: Labels of the fields this version changed; empty for the first version.
+    changed_fields: list[str]
+
+
+def history(code: str) -> list[VersionRow]:
+    """A purpose's versions, newest first, each with the fields it changed."""
+    purpose = get_purpose(code)
+    versions = list(purpose.versions.select_related("changed_by").order_by("changed_at", "pk"))
+    rows: list[VersionRow] = []
+    previous: dict[str, Any] | None = None
+    for version in versions:
+        if previous is None:
+            changed: list[str] = []
+        else:
+            changed = [
+                field_label(name)
+                for name in Purpose.SNAPSHOT_FIELDS
+                if previous.get(name) != version.data.get(name)
+            ]
+        rows.append(VersionRow(version=version, changed_fields=changed))
+        previous = version.data
+    return list(reversed(rows))

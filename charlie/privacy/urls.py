@@ -7,4 +7,6 @@ app_name = "privacy"
 urlpatterns = [
     path("audit/", views.audit, name="audit"),
     path("audit/export.csv", views.audit_export, name="audit_export"),
+    path("hr-data/", views.register, name="register"),
+    path("register/<slug:code>/edit/", views.register_edit, name="register_edit"),
 ]

@@ -1,19 +1,23 @@
-"""The data protection officer's audit log pages: search and CSV export (thin over services)."""
+"""Privacy pages (thin over services): the DPO's audit log search and CSV export, and the
+data-use register: "Sådan bruger vi HR-data" for everyone, the DPO's edit page."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.roles import Role
 from charlie.privacy import services
-from charlie.privacy.forms import AuditFilterForm
+from charlie.privacy.forms import AuditFilterForm, PurposeForm
 
 PAGE_SIZE = 50
 
@@ -61,3 +65,44 @@ def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
             response["Content-Disposition"] = f'attachment; filename="logning-{stamp}.csv"'
             return response
     return render(request, "privacy/audit.html", {"form": form, "rows": []}, status=400)
+
+
+# --- The data-use register ---
+
+
+@require_GET
+def register(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Sådan bruger vi HR-data": every purpose in the register, for every logged-in user."""
+    rows = [
+        {"purpose": p, "category_labels": services.category_labels(p.categories)}
+        for p in services.purposes()
+    ]
+    can_edit = request.user.role == Role.DPO
+    return render(request, "privacy/register.html", {"rows": rows, "can_edit": can_edit})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def register_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
+    services.require_register_editor(request.user)
+    purpose = services.get_purpose(code)
+    if request.method == "POST":
+        form = PurposeForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.update_purpose(actor=request.user, code=code, **data)
+            except ValidationFailed as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request, _("Formålet »%(name)s« er gemt.") % {"name": data["name"].strip()}
+                )
+                return redirect("privacy:register")
+    else:
+        initial = {name: getattr(purpose, name) for name in services.EDITABLE_FIELDS}
+        form = PurposeForm(initial=initial)
+    context = {"form": form, "purpose": purpose, "history": services.history(code)}
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "privacy/register_edit.html", context, status=status)

@@ -86,6 +86,28 @@ def browser(_migrated_data: dict[str, str]) -> Iterator[Any]:
 
 
 @pytest.fixture(autouse=True)
+def _sequences_after_restore(transactional_db: None) -> None:
+    """On PostgreSQL, move the id sequences past the rows ``serialized_rollback`` restored.
+
+    The flush between tests resets the sequences to 1 and the restore inserts the seeded rows
+    with their ids, so the next insert into a seeded table (a new version of a purpose in the
+    data-use register) would take id 1 again and fail on the primary key.
+    """
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connections
+
+    for alias in connections:
+        connection = connections[alias]
+        if connection.vendor != "postgresql":
+            continue
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings: Any) -> None:
     """PBKDF2 takes about a second per hash here, and every test hashes seven passwords."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

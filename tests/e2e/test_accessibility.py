@@ -179,3 +179,37 @@ def test_audit_log_page(page, live_server, users, org):
     page.get_by_role("button", name="Søg").click()
     expect(page.get_by_role("alert")).to_contain_text("Søgningen kunne ikke udføres")
     assert_accessible(page, "the audit log with a form error")
+
+
+@pytest.mark.parametrize("role", ["employee", "dpo"])
+def test_data_use_register_page(page, live_server, users, role):
+    login(page, live_server, role)
+    main_menu(page).get_by_role("link", name="Sådan bruger vi HR-data").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sådan bruger vi HR-data")
+    expect(page.get_by_role("heading", level=2, name="HR-administration")).to_be_visible()
+    assert_accessible(page, f"the data-use register as {role}")
+
+
+def test_data_use_register_edit_page(page, live_server, users):
+    login(page, live_server, "dpo")
+    main_menu(page).get_by_role("link", name="Sådan bruger vi HR-data").click()
+    page.get_by_role("link", name="Ret »Egen indsigt«").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ret formålet »Egen indsigt«")
+    expect(page.get_by_role("table")).to_contain_text("Oprettet")
+    assert_accessible(page, "the data-use register's edit page")
+
+    page.get_by_label("Note om ændringen").fill("")
+    page.get_by_label("Stamdata").uncheck()
+    page.get_by_label("Ansættelse").uncheck()
+    page.get_by_role("button", name="Gem ændringerne").click()
+    expect(page.get_by_role("alert")).to_contain_text("Formålet blev ikke gemt")
+    assert_accessible(page, "the data-use register's edit page with errors")
+
+    page.get_by_label("Stamdata").check()
+    page.get_by_label("Ansættelse").check()
+    page.get_by_label("Hvem kan se oplysningerne").fill("Kun dig selv.")
+    page.get_by_label("Note om ændringen").fill("Kortere tekst")
+    page.get_by_role("button", name="Gem ændringerne").click()
+    expect(page.get_by_role("status")).to_contain_text("er gemt")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sådan bruger vi HR-data")
+    assert_accessible(page, "the data-use register after a change")

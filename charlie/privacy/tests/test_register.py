@@ -1,0 +1,250 @@
+"""The data-use register (issue 3): seeded purposes, the DPO's versioned edits, the page every
+employee sees, and ``record`` refusing purposes and categories the register does not list."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.privacy import registry, services
+from charlie.privacy.models import AuditEntry, AuditLogIsAppendOnly, Purpose, PurposeVersion
+from charlie.privacy.services import UnregisteredPurpose
+
+pytestmark = pytest.mark.django_db
+
+SEEDED = ("hr_administration", "personaleledelse", "egen_indsigt")
+
+
+def _record(users, org, **overrides):
+    values = {
+        "actor": users["hr"],
+        "subject_person_ids": [org.person_in_nord.pk],
+        "action": "read",
+        "category": "stamdata",
+        "purpose": "hr_administration",
+        "channel": "ui",
+    }
+    values.update(overrides)
+    return services.record(**values)
+
+
+# --- The seed ---
+
+
+def test_the_seed_holds_the_three_purposes_with_danish_texts():
+    purposes = {p.code: p for p in Purpose.objects.all()}
+    assert set(SEEDED) <= set(purposes)
+    for code in SEEDED:
+        purpose = purposes[code]
+        assert purpose.active
+        assert {"stamdata", "ansaettelse"} <= set(purpose.categories)
+        for text in (purpose.description, purpose.who_may_see, purpose.retention):
+            assert len(text) > 20
+        assert "GDPR" in purpose.legal_basis
+        # The first version is there, so the history starts with the seed.
+        assert purpose.versions.count() == 1
+    assert "art. 88" in purposes["hr_administration"].legal_basis
+    assert "§ 12" in purposes["personaleledelse"].legal_basis
+    assert "art. 15" in purposes["egen_indsigt"].legal_basis
+    # No invented statutory period: the kommune's policy, within the archive rules.
+    retention = purposes["hr_administration"].retention
+    assert "slettepolitik" in retention and "arkiv" in retention
+    assert "år" not in retention.split()
+
+
+def test_every_registered_purpose_and_category_is_in_the_register():
+    """An app registering a purpose (privacy.registry) must seed it in the register too."""
+    register = {p.code: set(p.categories) for p in services.purposes()}
+    for code in registry.purposes():
+        assert code in register, f"purpose {code!r} is registered but not in the register"
+    used = set().union(*register.values())
+    for category in registry.categories():
+        assert category in used, f"category {category!r} is listed for no purpose"
+    assert used <= set(registry.categories()), "the register lists an unregistered category"
+
+
+# --- Enforcement in record() ---
+
+
+def test_record_accepts_a_registered_purpose_and_category(users, org):
+    assert len(_record(users, org)) == 1
+
+
+def test_record_refuses_an_unknown_purpose(users, org):
+    with pytest.raises(UnregisteredPurpose, match=r"'markedsfoering'.*'stamdata'"):
+        _record(users, org, purpose="markedsfoering")
+    assert not AuditEntry.objects.exists()
+
+
+def test_record_refuses_a_category_not_listed_for_the_purpose(users, org):
+    with pytest.raises(UnregisteredPurpose, match=r"'helbred'.*'egen_indsigt'"):
+        _record(users, org, category="helbred", purpose="egen_indsigt")
+
+
+def test_record_refuses_even_with_no_subjects(users, org):
+    with pytest.raises(UnregisteredPurpose):
+        _record(users, org, subject_person_ids=[], purpose="markedsfoering")
+
+
+def test_record_refuses_an_inactive_purpose(users, org):
+    services.update_purpose(
+        actor=users["dpo"], code="personaleledelse", active=False, note="Bruges ikke mere."
+    )
+    with pytest.raises(UnregisteredPurpose, match="personaleledelse"):
+        _record(users, org, purpose="personaleledelse")
+
+
+def test_unregistered_purpose_is_a_runtime_error():
+    assert issubclass(UnregisteredPurpose, RuntimeError)
+
+
+# --- Editing ---
+
+
+def test_update_writes_a_version_with_who_when_and_what(users):
+    dpo = users["dpo"]
+    before = Purpose.objects.get(code="hr_administration")
+    services.update_purpose(
+        actor=dpo,
+        code="hr_administration",
+        description="  Ny og klarere tekst om HR's arbejde.  ",
+        note="Klarere sprog",
+    )
+    purpose = Purpose.objects.get(code="hr_administration")
+    assert purpose.description == "Ny og klarere tekst om HR's arbejde."
+    assert purpose.legal_basis == before.legal_basis
+    version = purpose.versions.order_by("-pk").first()
+    assert version is not None
+    assert version.changed_by == dpo
+    assert version.changed_by_username == "test-dpo"
+    assert version.note == "Klarere sprog"
+    assert abs(version.changed_at - timezone.now()) < timedelta(minutes=1)
+    assert version.data == purpose.snapshot()
+    assert version.data["description"] == "Ny og klarere tekst om HR's arbejde."
+
+    rows = services.history("hr_administration")
+    assert rows[0].version == version
+    assert rows[0].changed_fields == ["beskrivelse"]
+    assert rows[-1].changed_fields == []  # the seed
+
+
+def test_versions_are_append_only(users):
+    version = PurposeVersion.objects.first()
+    assert version is not None
+    version.note = "x"
+    with pytest.raises(AuditLogIsAppendOnly):
+        version.save()
+    with pytest.raises(AuditLogIsAppendOnly):
+        version.delete()
+
+
+@pytest.mark.parametrize("role", ["employee", "manager", "hr", "analyst", "admin"])
+def test_only_the_dpo_may_edit(users, role):
+    with pytest.raises(PermissionDenied):
+        services.update_purpose(
+            actor=users[role], code="hr_administration", name="Andet", note="Forsøg"
+        )
+    assert Purpose.objects.get(code="hr_administration").name == "HR-administration"
+    assert PurposeVersion.objects.count() == len(SEEDED)
+
+
+def test_an_unknown_purpose_is_not_found(users):
+    with pytest.raises(NotFound):
+        services.update_purpose(actor=users["dpo"], code="findes-ikke", name="x", note="x")
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"name": "   ", "note": "x"}, "Feltet »navn« skal udfyldes."),
+        ({"retention": "", "note": "x"}, "Feltet »opbevaring og sletning« skal udfyldes."),
+        ({"name": "x" * 101, "note": "x"}, "Navnet må højst være 100 tegn."),
+        ({"categories": ["stamdata", "hemmelig"], "note": "x"}, "Ukendt datakategori: hemmelig."),
+        ({"categories": [], "note": "x"}, "Vælg mindst én datakategori."),
+        ({"name": "Nyt", "note": "  "}, "Skriv en kort note om, hvad du har ændret og hvorfor."),
+        ({"name": "Nyt navn", "note": "x" * 201}, "Noten må højst være 200 tegn."),
+        ({"name": "HR-administration", "note": "Ingenting"}, "Der er ingen ændringer at gemme."),
+    ],
+)
+def test_validation_messages_in_danish(users, changes, message):
+    with pytest.raises(ValidationFailed) as exc:
+        services.update_purpose(actor=users["dpo"], code="hr_administration", **changes)
+    assert message in exc.value.messages
+    assert PurposeVersion.objects.count() == len(SEEDED)
+
+
+# --- The pages ---
+
+
+def test_the_page_lists_the_purposes_in_danish(client, users):
+    client.force_login(users["employee"])
+    response = client.get(reverse("privacy:register"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Sådan bruger vi HR-data" in html
+    for purpose in services.purposes():
+        assert purpose.name in html
+    for text in ("Retsgrundlag", "Hvem kan se dem", "Hvor længe de gemmes", "Stamdata"):
+        assert text in html
+    assert "Ansættelse" in html
+    assert "art. 88" in html
+    # Not an editor: no edit links.
+    assert reverse("privacy:register_edit", args=["hr_administration"]) not in html
+
+
+def test_the_page_hides_an_inactive_purpose(client, users):
+    services.update_purpose(
+        actor=users["dpo"], code="personaleledelse", active=False, note="Bruges ikke mere."
+    )
+    client.force_login(users["hr"])
+    html = client.get(reverse("privacy:register")).content.decode()
+    assert "Personaleledelse" not in html
+
+
+def test_every_role_has_the_menu_entry(client, users):
+    for role in ("employee", "manager", "hr", "analyst", "dpo", "admin"):
+        client.force_login(users[role])
+        html = client.get(reverse("home")).content.decode()
+        assert reverse("privacy:register") in html, role
+
+
+def test_the_dpo_edits_with_a_note_and_sees_the_history(client, users):
+    client.force_login(users["dpo"])
+    url = reverse("privacy:register_edit", args=["personaleledelse"])
+    page = client.get(url)
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Historik" in html and "Oprettet" in html
+    assert 'name="note"' in html
+
+    data = {
+        "name": "Personaleledelse",
+        "description": "Din leder bruger oplysningerne til at planlægge arbejdet.",
+        "legal_basis": Purpose.objects.get(code="personaleledelse").legal_basis,
+        "categories": ["stamdata", "ansaettelse"],
+        "who_may_see": "Din nærmeste leder.",
+        "retention": "Som under HR-administration.",
+        "note": "Kortere tekster",
+    }
+    response = client.post(url, data, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("privacy:register")
+    assert "Formålet »Personaleledelse« er gemt." in response.content.decode()
+    assert "Din nærmeste leder." in response.content.decode()
+
+    html = client.get(url).content.decode()
+    assert "Kortere tekster" in html and "test-dpo" in html
+
+
+def test_the_edit_page_shows_errors(client, users):
+    client.force_login(users["dpo"])
+    url = reverse("privacy:register_edit", args=["personaleledelse"])
+    response = client.post(url, {"name": "", "note": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Formålet blev ikke gemt" in html
+    assert "Feltet skal udfyldes." in html
+    assert "Vælg mindst én datakategori." in html
