@@ -89,6 +89,9 @@ CASES: list[Case] = [
     Case("privacy:audit_export", expect(403, anonymous=LOGIN_REQUIRED, dpo=200)),
     # The data-use register: everyone reads it; the data protection officer edits it.
     Case("privacy:register", expect(200, anonymous=LOGIN_REQUIRED)),
+    # "Mine data": always the user's own; users without a person record get the empty state.
+    Case("privacy:my_data", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case("privacy:my_data_json", expect(200, anonymous=LOGIN_REQUIRED)),
     Case(
         "privacy:register_edit",
         expect(403, anonymous=LOGIN_REQUIRED, dpo=200),

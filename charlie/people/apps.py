@@ -14,7 +14,13 @@ class PeopleConfig(AppConfig):
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.people.models import Employment, JobFamily, OrgUnit, Person
-        from charlie.people.services import person_id_by_employee_number, person_labels
+        from charlie.people.services import (
+            my_data_employments,
+            my_data_stamdata,
+            own_person_id,
+            person_id_by_employee_number,
+            person_labels,
+        )
         from charlie.privacy import registry as privacy
 
         # What the audit log records for the people core, and how it finds names (privacy
@@ -26,9 +32,14 @@ class PeopleConfig(AppConfig):
         privacy.register_purpose("egen_indsigt", _("Egen indsigt"))
         privacy.register_person_resolver(
             privacy.PersonResolver(
-                by_employee_number=person_id_by_employee_number, labels=person_labels
+                by_employee_number=person_id_by_employee_number,
+                labels=person_labels,
+                own_person_id=own_person_id,
             )
         )
+        # What "Mine data" shows for each category (GDPR art. 15 and 20).
+        privacy.register_data_provider("stamdata", my_data_stamdata)
+        privacy.register_data_provider("ansaettelse", my_data_employments)
 
         def people_changed(**kwargs: object) -> None:
             bump("people")

@@ -338,6 +338,55 @@ def _headcount_overview_table(on: date) -> DisplayTable:
 # --- For the audit log (registered with privacy in apps.py) ---
 
 
+def own_person_id(user: Any) -> int | None:
+    """The id of the user's own person record, for "Mine data" (privacy's resolver)."""
+    person = own_person(user)
+    return person.pk if person is not None else None
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def my_data_stamdata(person_id: int) -> list[dict[str, Any]]:
+    """The person's stamdata for "Mine data": one row with Danish labels."""
+    person = Person.objects.filter(pk=person_id).first()
+    if person is None:
+        return []
+    return [
+        {
+            _("Medarbejdernummer"): person.employee_number,
+            _("Navn"): person.full_name,
+            _("Fødselsdato"): _iso(person.birth_date),
+            _("Juridisk køn"): str(person.get_gender_display()),
+            _("E-mail"): person.email,
+            _("Telefon"): person.phone,
+        }
+    ]
+
+
+def my_data_employments(person_id: int) -> list[dict[str, Any]]:
+    """Each of the person's employments for "Mine data", newest first, with Danish labels."""
+    employments = (
+        Employment.objects.filter(person_id=person_id)
+        .select_related("org_unit", "job_family")
+        .order_by("-start_date", "-pk")
+    )
+    return [
+        {
+            _("Stilling"): e.job_title,
+            _("Stillingskategori"): e.job_family.name,
+            _("Enhed"): e.org_unit.name,
+            _("Overenskomst"): e.agreement,
+            _("Timer pr. uge"): str(e.weekly_hours),
+            _("Start"): _iso(e.start_date),
+            _("Slut"): _iso(e.end_date),
+            _("Fratrædelsesårsag"): str(e.get_end_reason_display()) if e.end_reason else "",
+        }
+        for e in employments
+    ]
+
+
 def person_id_by_employee_number(employee_number: str) -> int | None:
     """The id of the person with this employee number, for the DPO's audit search."""
     return (

@@ -22,6 +22,16 @@ class PrivacyConfig(AppConfig):
         )
         register(
             MenuEntry(
+                key="my_data",
+                label=_("Mine data"),
+                url_name="privacy:my_data",
+                order=15,
+                # Only users with a person record (privacy imports no app: no people import).
+                visible=lambda user: hasattr(user, "person") and user.person is not None,
+            )
+        )
+        register(
+            MenuEntry(
                 key="hr_data",
                 label=_("Sådan bruger vi HR-data"),
                 url_name="privacy:register",

@@ -3,12 +3,15 @@
 - Data categories and purposes: a short code stored in the audit log, with a label for people.
 - A person resolver, registered by ``people``: it turns an employee number into a person id (for
   the DPO's search) and person ids into display names, so the audit log never stores a name.
+  It also finds a user's own person id, for "Mine data".
+- Data providers for "Mine data" (GDPR art. 15 and 20): per data category, a function that
+  returns that category's rows for one person as plain JSON-able dicts with Danish labels.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -24,11 +27,18 @@ class PersonResolver:
     by_employee_number: Callable[[str], int | None]
     #: Person ids → name and employee number, for the ids that still exist.
     labels: Callable[[Iterable[int]], dict[int, PersonLabel]]
+    #: A logged-in user → the id of their own person record, or None when they have none.
+    own_person_id: Callable[[Any], int | None] = field(default=lambda user: None)
+
+
+#: A person id → that category's rows for the person, as JSON-able dicts with Danish labels.
+DataProvider = Callable[[int], list[dict[str, Any]]]
 
 
 _categories: dict[str, Any] = {}
 _purposes: dict[str, Any] = {}
 _resolver: PersonResolver | None = None
+_providers: dict[str, DataProvider] = {}
 
 
 def register_category(code: str, label: Any) -> None:
@@ -59,3 +69,13 @@ def person_resolver() -> PersonResolver:
     if _resolver is None:
         return PersonResolver(by_employee_number=lambda number: None, labels=lambda ids: {})
     return _resolver
+
+
+def register_data_provider(category: str, fn: DataProvider) -> None:
+    """What "Mine data" shows for a data category: ``fn(person_id)`` returns the rows."""
+    _providers[category] = fn
+
+
+def data_providers() -> dict[str, DataProvider]:
+    """The registered providers, in registration order."""
+    return dict(_providers)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.privacy.models import Action, AuditEntry, Channel, Purpose, PurposeVersion
-from charlie.privacy.registry import PersonLabel, categories, person_resolver
+from charlie.privacy.registry import PersonLabel, categories, data_providers, person_resolver
 from charlie.privacy.registry import categories as registered_categories
 from charlie.privacy.registry import purposes as registered_purposes
 
@@ -371,3 +371,117 @@ def history(code: str) -> list[VersionRow]:
         rows.append(VersionRow(version=version, changed_fields=changed))
         previous = version.data
     return list(reversed(rows))
+
+
+# --- "Mine data": the employee's own data (GDPR art. 15 and 20) ---
+
+#: How many audit entries the page shows; the JSON download holds them all.
+MY_DATA_AUDIT_LIMIT = 500
+OWN_INSIGHT = "egen_indsigt"
+
+
+@dataclass(frozen=True)
+class CategoryData:
+    code: str
+    label: str
+    #: The provider's rows: JSON-able dicts with Danish labels as keys.
+    rows: list[dict[str, Any]]
+    #: The active purposes in the data-use register that list this category.
+    purposes: list[Purpose]
+
+
+@dataclass(frozen=True)
+class MyData:
+    #: None when the user has no person record: then nothing is held about them.
+    person_id: int | None
+    categories: list[CategoryData]
+    #: Audit entries about the person, newest first (capped on the page).
+    audit: list[AuditRow]
+    audit_count: int
+
+    @property
+    def has_person(self) -> bool:
+        return self.person_id is not None
+
+
+def my_data(
+    user: Any, *, audit_limit: int | None = MY_DATA_AUDIT_LIMIT, detail: str = "privacy:my_data"
+) -> MyData:
+    """The logged-in user's own data, per registered category, with the purposes that use it
+    and the audit entries about them (newest first, at most ``audit_limit``; None: all).
+
+    Only ever the user's own person (from the resolver ``people`` registers). The viewing itself
+    is recorded, one entry per category, with purpose ``egen_indsigt`` through ``record``.
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied
+    person_id = person_resolver().own_person_id(user)
+    if person_id is None:
+        return MyData(person_id=None, categories=[], audit=[], audit_count=0)
+    labels = categories()
+    active = list(Purpose.objects.filter(active=True).order_by("name", "code"))
+    result: list[CategoryData] = []
+    with transaction.atomic():
+        for code, provider in data_providers().items():
+            record(
+                actor=user,
+                subject_person_ids=[person_id],
+                action=Action.READ,
+                category=code,
+                purpose=OWN_INSIGHT,
+                channel=Channel.UI,
+                detail=detail,
+            )
+            result.append(
+                CategoryData(
+                    code=code,
+                    label=str(labels.get(code, code)),
+                    rows=provider(person_id),
+                    purposes=[p for p in active if code in (p.categories or [])],
+                )
+            )
+    entries = AuditEntry.objects.filter(subject_person_id=person_id).order_by("-at", "-pk")
+    count = entries.count()
+    shown = entries if audit_limit is None else entries[:audit_limit]
+    rows = [AuditRow(entry=e, person=None) for e in shown]
+    return MyData(person_id=person_id, categories=result, audit=rows, audit_count=count)
+
+
+def my_data_export(user: Any) -> dict[str, Any]:
+    """All of "Mine data" as plain JSON-able data (GDPR art. 20): the categories with their
+    rows and purposes, and the full audit history about the person."""
+    data = my_data(user, audit_limit=None, detail="privacy:my_data_json")
+    return {
+        "udtrukket": timezone.localtime().isoformat(timespec="seconds"),
+        "har_oplysninger": data.has_person,
+        "kategorier": [
+            {
+                "kode": c.code,
+                "navn": c.label,
+                "oplysninger": c.rows,
+                "formål": [
+                    {
+                        "kode": p.code,
+                        "navn": p.name,
+                        "beskrivelse": p.description,
+                        "retsgrundlag": p.legal_basis,
+                        "opbevaring": p.retention,
+                    }
+                    for p in c.purposes
+                ],
+            }
+            for c in data.categories
+        ],
+        "logning": [
+            {
+                "tidspunkt": timezone.localtime(row.entry.at).isoformat(timespec="seconds"),
+                "bruger": row.entry.actor_username,
+                "rolle": row.role_label,
+                "handling": str(row.entry.get_action_display()),
+                "datakategori": row.category_label,
+                "formål": row.purpose_label,
+                "kanal": str(row.entry.get_channel_display()),
+            }
+            for row in data.audit
+        ],
+    }

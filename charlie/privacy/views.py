@@ -1,7 +1,10 @@
 """Privacy pages (thin over services): the DPO's audit log search and CSV export, and the
-data-use register: "Sådan bruger vi HR-data" for everyone, the DPO's edit page."""
+data-use register: "Sådan bruger vi HR-data" for everyone, the DPO's edit page; and "Mine data",
+the logged-in user's own data (no person id in the URL: it is always the user's own)."""
 
 from __future__ import annotations
+
+import json
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -65,6 +68,29 @@ def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
             response["Content-Disposition"] = f'attachment; filename="logning-{stamp}.csv"'
             return response
     return render(request, "privacy/audit.html", {"form": form, "rows": []}, status=400)
+
+
+# --- "Mine data" (GDPR art. 15 and 20) ---
+
+
+@never_cache
+@require_GET
+def my_data(request: AuthenticatedRequest) -> HttpResponse:
+    limit = services.MY_DATA_AUDIT_LIMIT
+    data = services.my_data(request.user, audit_limit=limit)
+    context = {"data": data, "audit_limit": limit}
+    return render(request, "privacy/my_data.html", context)
+
+
+@never_cache
+@require_GET
+def my_data_json(request: AuthenticatedRequest) -> HttpResponse:
+    payload = services.my_data_export(request.user)
+    body = json.dumps(payload, ensure_ascii=False, indent=2)
+    response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mine-data-{stamp}.json"'
+    return response
 
 
 # --- The data-use register ---

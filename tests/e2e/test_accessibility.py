@@ -213,3 +213,27 @@ def test_data_use_register_edit_page(page, live_server, users):
     expect(page.get_by_role("status")).to_contain_text("er gemt")
     expect(page.get_by_role("heading", level=1)).to_have_text("Sådan bruger vi HR-data")
     assert_accessible(page, "the data-use register after a change")
+
+
+def test_my_data_page(page, live_server, users, org):
+    # HR reads the employee's page first, so the audit table has a row by someone else.
+    login(page, live_server, "hr")
+    page.goto(f"{live_server.url}/people/{org.person_in_nord.pk}/")
+    page.context.clear_cookies()
+    login(page, live_server, "employee")
+    main_menu(page).get_by_role("link", name="Mine data").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mine data")
+    expect(page.get_by_role("heading", level=2, name="Stamdata")).to_be_visible()
+    audit = page.get_by_role("table", name="Hvem har set eller ændret mine oplysninger")
+    expect(audit).to_contain_text("test-hr")
+    expect(page.get_by_role("link", name="Hent alle mine data (JSON)")).to_be_visible()
+    assert_accessible(page, "'Mine data' for the employee")
+
+
+def test_my_data_page_without_a_person_record(page, live_server, users):
+    login(page, live_server, "analyst")
+    response = page.goto(f"{live_server.url}/privacy/mine-data/")
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mine data")
+    expect(page.get_by_text("Der er ingen oplysninger om dig")).to_be_visible()
+    assert_accessible(page, "'Mine data' for a user without a person record")

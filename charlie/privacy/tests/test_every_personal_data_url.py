@@ -103,6 +103,10 @@ PERSONAL_DATA_URLS: list[Visit] = [
     Visit("home", "manager", own("manager"), "ansaettelse", "egen_indsigt", label="own"),
     Visit("home", "hr", own("hr"), "ansaettelse", "egen_indsigt"),
     Visit("home", "employee", own("employee"), "ansaettelse", "egen_indsigt"),
+    # "Mine data"
+    Visit("privacy:my_data", "employee", own("employee"), "stamdata", "egen_indsigt"),
+    Visit("privacy:my_data", "hr", own("hr"), "ansaettelse", "egen_indsigt"),
+    Visit("privacy:my_data_json", "employee", own("employee"), "ansaettelse", "egen_indsigt"),
     # The API
     Visit(
         "api:person",
@@ -192,6 +196,8 @@ def test_every_personal_data_url_name_is_covered():
         "api:person_employments",
         "api:people",
         "api:employments",
+        "privacy:my_data",
+        "privacy:my_data_json",
     }
     assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
 
