@@ -34,18 +34,37 @@ class Channel(models.TextChoices):
     CLI = "cli", _("Kommandolinje")
 
 
-class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
+class AppendOnlyQuerySet(models.QuerySet[Any]):
+    """Refuses bulk ``update()`` and ``delete()``."""
+
     def update(self, **kwargs: Any) -> int:
-        raise AuditLogIsAppendOnly("The audit log cannot be changed.")
+        raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise AuditLogIsAppendOnly("The audit log cannot be deleted from.")
+        raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be deleted.")
 
     update.queryset_only = True  # type: ignore[attr-defined]
     delete.queryset_only = True  # type: ignore[attr-defined]
 
 
-class AuditEntry(models.Model):
+class AppendOnlyModel(models.Model):
+    """A row that can be written once and never changed or deleted by the app."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditLogIsAppendOnly(f"A {type(self).__name__} cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AuditLogIsAppendOnly(f"A {type(self).__name__} cannot be deleted.")
+
+
+class AuditEntry(AppendOnlyModel):
     at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -64,8 +83,6 @@ class AuditEntry(models.Model):
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
     detail = models.CharField(_("detalje"), max_length=200, blank=True)
 
-    objects = AuditEntryQuerySet.as_manager()
-
     class Meta:
         verbose_name = _("logpost")
         verbose_name_plural = _("logposter")
@@ -74,14 +91,6 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action} {self.category}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AuditLogIsAppendOnly("An audit entry cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AuditLogIsAppendOnly("An audit entry cannot be deleted.")
 
 
 # --- The data-use register (DESIGN.md, principle 2: openness about HR data) ---
@@ -130,7 +139,7 @@ class Purpose(models.Model):
         return {name: getattr(self, name) for name in self.SNAPSHOT_FIELDS}
 
 
-class PurposeVersion(models.Model):
+class PurposeVersion(AppendOnlyModel):
     """An append-only snapshot of a purpose after a change: who, when, what, and why."""
 
     purpose = models.ForeignKey(
@@ -156,11 +165,3 @@ class PurposeVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.data.get('code', '')} {self.changed_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AuditLogIsAppendOnly("A purpose version cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AuditLogIsAppendOnly("A purpose version cannot be deleted.")
