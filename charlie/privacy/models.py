@@ -165,3 +165,58 @@ class PurposeVersion(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.data.get('code', '')} {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+# --- Requests for correction (GDPR art. 16), raised from "Mine data" ---
+
+
+class CorrectionStatus(models.TextChoices):
+    OPEN = "open", _("Åben")
+    DONE = "done", _("Rettet")
+    REJECTED = "rejected", _("Afvist")
+
+
+class CorrectionRequest(models.Model):
+    """An employee's request that HR correct data held about them: a task in HR's inbox.
+
+    Like the audit log it names the subject by person id only (privacy imports no app). The
+    message is the employee's own words; the form asks them not to write health information.
+    """
+
+    subject_person_id = models.BigIntegerField(_("medarbejder (id)"), db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("anmodet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    category = models.CharField(_("datakategori"), max_length=40)
+    message = models.TextField(_("hvad er forkert, og hvad er det rigtige"), max_length=2000)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CorrectionStatus.choices,
+        default=CorrectionStatus.OPEN,
+        db_index=True,
+    )
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandlet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    handled_at = models.DateTimeField(_("behandlet"), null=True, blank=True)
+    response = models.TextField(_("svar til medarbejderen"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("anmodning om rettelse")
+        verbose_name_plural = _("anmodninger om rettelse")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.category} {self.created_at:%Y-%m-%d} {self.status}"
