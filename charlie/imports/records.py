@@ -1,0 +1,102 @@
+"""What every import reader yields and the import engine consumes. Pure: no Django.
+
+A *reader* turns one file (Charlie's own CSV/XLSX format, or a KMD OPUS XML file) into a stream
+of records and problems. The engine validates the whole stream first, then writes it in one
+transaction, so a reader is opened twice: it is a function returning a fresh iterator, and it
+streams (it never holds the whole file in memory).
+
+Rows are numbered as the user sees them: the spreadsheet row (header = row 1) or the XML line.
+A ``Problem`` never contains a CPR number: readers say "CPR-nummeret i kolonne cpr" instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a file: where, and a Danish message that says how to fix it."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgUnitRecord:
+    row: int
+    #: The unit's key in the source system (OPUS orgUnit id, or ``enhedskode`` in our format).
+    code: str
+    name: str
+    short_name: str
+    parent_code: str | None
+    #: An ``OrgUnitKind`` value, or None to let the engine derive it from the depth in the tree.
+    kind: str | None
+    cost_center: str
+    valid_from: date | None
+    valid_to: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    row: int
+    employee_number: str
+    first_name: str
+    last_name: str
+    birth_date: date
+    #: ``"K"`` or ``"M"`` (``people.models.Gender``), derived from the CPR number by the reader.
+    gender: str
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EmploymentRecord:
+    row: int
+    employee_number: str
+    org_unit_code: str
+    job_title: str
+    #: A ``JobFamily.code``; None lets the engine use its mapping (and ``oevrige`` last).
+    job_family_code: str | None
+    agreement: str
+    weekly_hours: Decimal
+    start_date: date
+    end_date: date | None
+    #: An ``EndReason`` value, or "" when the employment has not ended or no reason is given.
+    end_reason: str
+    is_manager: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AbsenceRecord:
+    row: int
+    employee_number: str
+    #: An ``AbsenceType`` value.
+    absence_type: str
+    start_date: date
+    end_date: date | None
+    hours_per_day: Decimal | None = None
+
+
+Record = OrgUnitRecord | PersonRecord | EmploymentRecord | AbsenceRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file, ready to be read (twice) by the engine."""
+
+    #: The name shown in problems and the summary (the file's base name).
+    file: str
+    #: ``"csv"``, ``"xlsx"`` or ``"opus"``.
+    format: str
+    #: Returns a fresh iterator over the file's records and problems, in file order.
+    read: Callable[[], Iterator[Record | Problem]]
+    #: True when the file is the whole current picture (OPUS): an employee with an open
+    #: employment who is missing from it has left, on ``snapshot_date``.
+    snapshot: bool = False
+    snapshot_date: date | None = None
