@@ -17,6 +17,8 @@ from charlie.privacy.services import UnregisteredPurpose
 pytestmark = pytest.mark.django_db
 
 SEEDED = ("hr_administration", "personaleledelse", "egen_indsigt")
+#: One version per purpose from the seed, one more each when absence added "fravaer".
+VERSIONS_AT_START = 2 * len(SEEDED)
 
 
 def _record(users, org, **overrides):
@@ -45,8 +47,9 @@ def test_the_seed_holds_the_three_purposes_with_danish_texts():
         for text in (purpose.description, purpose.who_may_see, purpose.retention):
             assert len(text) > 20
         assert "GDPR" in purpose.legal_basis
-        # The first version is there, so the history starts with the seed.
-        assert purpose.versions.count() == 1
+        # The history starts with the seed; absence's migration added "fravaer" as a version.
+        assert purpose.versions.count() == 2
+        assert {"stamdata", "ansaettelse", "fravaer"} <= set(purpose.categories)
     assert "art. 88" in purposes["hr_administration"].legal_basis
     assert "§ 12" in purposes["personaleledelse"].legal_basis
     assert "art. 15" in purposes["egen_indsigt"].legal_basis
@@ -149,7 +152,7 @@ def test_only_the_dpo_may_edit(users, role):
             actor=users[role], code="hr_administration", name="Andet", note="Forsøg"
         )
     assert Purpose.objects.get(code="hr_administration").name == "HR-administration"
-    assert PurposeVersion.objects.count() == len(SEEDED)
+    assert PurposeVersion.objects.count() == VERSIONS_AT_START
 
 
 def test_an_unknown_purpose_is_not_found(users):
@@ -174,7 +177,7 @@ def test_validation_messages_in_danish(users, changes, message):
     with pytest.raises(ValidationFailed) as exc:
         services.update_purpose(actor=users["dpo"], code="hr_administration", **changes)
     assert message in exc.value.messages
-    assert PurposeVersion.objects.count() == len(SEEDED)
+    assert PurposeVersion.objects.count() == VERSIONS_AT_START
 
 
 # --- The pages ---
