@@ -146,6 +146,16 @@ AUTH_PASSWORD_VALIDATORS = [
 CHARLIE_LOCKOUT_MAX_FAILURES = int(os.environ.get("CHARLIE_LOCKOUT_MAX_FAILURES", "5"))
 CHARLIE_LOCKOUT_MINUTES = int(os.environ.get("CHARLIE_LOCKOUT_MINUTES", "15"))
 
+# Disclosure control (charlie.core.disclosure; DOMAIN.md 5.3): the smallest group an aggregate
+# may show, and higher floors per data category, e.g. CHARLIE_MIN_GROUP_SIZES="chikane=20".
+CHARLIE_MIN_GROUP_SIZE = int(os.environ.get("CHARLIE_MIN_GROUP_SIZE", "5"))
+CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY = {
+    name.strip(): int(size)
+    for name, _, size in (
+        item.partition("=") for item in env_list("CHARLIE_MIN_GROUP_SIZES", "chikane=20")
+    )
+}
+
 # --- Security ---
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

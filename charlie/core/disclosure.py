@@ -189,3 +189,66 @@ def display_table[R: Hashable, C: Hashable](
         min_size=table.min_size,
         any_suppressed=bool(table.suppressed),
     )
+
+
+# --- Trees: headcounts of units and their sub-units ---
+
+
+@dataclass(frozen=True)
+class TreeNode[K: Hashable]:
+    """One unit: its own count (people placed directly in it) and its sub-units."""
+
+    key: K
+    direct: int
+    children: list[TreeNode[K]] = field(default_factory=list)
+
+    def total(self) -> int:
+        return self.direct + sum(child.total() for child in self.children)
+
+
+def protect_tree[K: Hashable](
+    roots: list[TreeNode[K]], *, min_size: int = DEFAULT_MIN_SIZE
+) -> dict[K, int | None]:
+    """Each node's sub-tree total, or ``None`` where it must be hidden.
+
+    A tree of totals is a set of lines: a node's total is its own direct count plus its
+    children's totals. Direct counts are never published, so only totals are cells here:
+
+    1. **primary suppression**: a total of 1 … ``min_size − 1`` is hidden (0 is shown);
+    2. **the difference rule**: when a shown node has exactly one hidden child and no people of
+       its own (direct = 0), that child equals the node's total minus its shown siblings; so the
+       smallest non-zero shown sibling is hidden too, or the node's own total where there is
+       none. When the node has people of its own, their unpublished count stands between the
+       total and the children, and nothing can be subtracted out. Repeated until nothing
+       changes, because hiding a node's total makes its own parent's line a candidate.
+
+    >>> leaf = lambda k, n: TreeNode(k, n)
+    >>> shown = protect_tree([TreeNode("root", 0, [leaf("a", 3), leaf("b", 10), leaf("c", 12)])])
+    >>> [shown[k] for k in ("root", "a", "b", "c")]
+    [25, None, None, 12]
+    """
+    totals: dict[K, int] = {}
+    lines: list[tuple[TreeNode[K], list[K]]] = []
+
+    def walk(node: TreeNode[K]) -> int:
+        total = node.direct + sum(walk(child) for child in node.children)
+        totals[node.key] = total
+        lines.append((node, [child.key for child in node.children]))
+        return total
+
+    for root in roots:
+        walk(root)
+    hidden = {key for key, n in totals.items() if is_small(n, min_size)}
+
+    changed = True
+    while changed:
+        changed = False
+        for node, children in lines:
+            if node.key in hidden or node.direct > 0:
+                continue
+            if sum(child in hidden for child in children) != 1:
+                continue
+            extra = _next_to_hide({child: totals[child] for child in children}, hidden)
+            hidden.add(node.key if extra is None else extra)
+            changed = True
+    return {key: (None if key in hidden else n) for key, n in totals.items()}

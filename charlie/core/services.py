@@ -75,3 +75,19 @@ def prune_login_attempts(*, older_than_days: int = 30) -> int:
     cutoff = timezone.now() - timedelta(days=older_than_days)
     deleted, _ = LoginAttempt.objects.filter(attempted_at__lt=cutoff).delete()
     return deleted
+
+
+# --- Disclosure control: the minimum group size (charlie.core.disclosure) ---
+
+
+def min_group_size(category: str | None = None) -> int:
+    """The smallest group an aggregate of ``category`` may show (DOMAIN.md 5.3).
+
+    ``CHARLIE_MIN_GROUP_SIZE`` (default 5) for every category, unless
+    ``CHARLIE_MIN_GROUP_SIZES`` names a higher floor for it (default ``chikane=20``: questions
+    about harassment). A floor below the default is ignored: a category can only be stricter.
+    """
+    default = max(int(settings.CHARLIE_MIN_GROUP_SIZE), 2)
+    if category is None:
+        return default
+    return max(default, int(settings.CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY.get(category, default)))

@@ -57,7 +57,14 @@ class OrgUnitOut(Schema):
     path: str = Field(description="Materialised path of unit ids from the root, e.g. `/1/4/17/`.")
     depth: int = Field(description="0 for the root.")
     manager_id: int | None = Field(description="The person who manages the unit, if any.")
-    headcount: int = Field(description="People employed today in this unit and all units below it.")
+    headcount: int | None = Field(
+        description=(
+            "People employed today in this unit and all units below it; null when disclosure "
+            "control hides it (fewer than the minimum group size, default 5, or a sibling's "
+            "complement)."
+        )
+    )
+    headcount_suppressed: bool = Field(description="True when the headcount is hidden.")
     valid_from: date
     valid_to: date | None = Field(description="Closing date, if one is set.")
 
@@ -175,6 +182,7 @@ def _flatten(nodes: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             "depth": unit.depth,
             "manager_id": unit.manager_id,
             "headcount": node["headcount"],
+            "headcount_suppressed": node["headcount"] is None,
             "valid_from": unit.valid_from,
             "valid_to": unit.valid_to,
         }

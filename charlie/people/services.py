@@ -22,9 +22,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.cache import cached
-from charlie.core.disclosure import DisplayTable, display_table, protect_table
+from charlie.core.disclosure import (
+    DisplayTable,
+    TreeNode,
+    display_table,
+    protect_table,
+    protect_tree,
+)
 from charlie.core.errors import NotFound, PermissionDenied
 from charlie.core.roles import Role
+from charlie.core.services import min_group_size
 from charlie.people.models import Employment, JobFamily, OrgUnit, OrgUnitKind, Person
 from charlie.privacy import services as audit
 from charlie.privacy.models import Action
@@ -238,6 +245,11 @@ def unit_ancestor_at_depth(path: str, depth: int) -> int | None:
     return int(parts[depth]) if len(parts) > depth else None
 
 
+def headcount_min_size() -> int:
+    """The smallest headcount the org tree and headcount tables show (category ansaettelse)."""
+    return min_group_size("ansaettelse")
+
+
 def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
     """The open organisation tree with headcounts; cached until the people data change."""
     on = on or today()
@@ -245,12 +257,13 @@ def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
 
 
 def _org_tree(on: date) -> list[dict[str, Any]]:
-    """The open organisation tree as nested dicts with current headcount per sub-tree.
+    """The open organisation tree as nested dicts with the headcount of each sub-tree.
 
-    The tree and its managers are not private in a municipality; headcounts are aggregates of
-    whole units and carry no individual data.
+    The tree and its managers are not private in a municipality, but a headcount is an
+    aggregate: it goes through disclosure control like every other (``protect_tree``), so a
+    unit with 1–4 people shows ``headcount=None`` and no small unit can be recovered by
+    subtracting its siblings from the parent. Exact counts never leave this function.
     """
-    on = on or today()
     units = list(
         OrgUnit.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
         .select_related("manager")
@@ -262,25 +275,29 @@ def _org_tree(on: date) -> list[dict[str, Any]]:
         .annotate(n=Count("person_id", distinct=True))
         .values_list("org_unit_id", "n")
     )
-    nodes: dict[int, dict[str, Any]] = {
-        u.pk: {"unit": u, "children": [], "headcount": 0, "direct": direct.get(u.pk, 0)}
-        for u in units
-    }
-    roots = []
+    children: dict[int | None, list[OrgUnit]] = {}
+    open_ids = {u.pk for u in units}
     for u in units:
-        node = nodes[u.pk]
-        if u.parent_id in nodes:
-            nodes[u.parent_id]["children"].append(node)
-        else:
-            roots.append(node)
+        children.setdefault(u.parent_id if u.parent_id in open_ids else None, []).append(u)
 
-    def total(node: dict[str, Any]) -> int:
-        node["headcount"] = node["direct"] + sum(total(c) for c in node["children"])
-        return int(node["headcount"])
+    def counts(unit: OrgUnit) -> TreeNode[int]:
+        return TreeNode(
+            unit.pk, direct.get(unit.pk, 0), [counts(c) for c in children.get(unit.pk, [])]
+        )
 
-    for root in roots:
-        total(root)
-    return roots
+    shown = protect_tree(
+        [counts(root) for root in children.get(None, [])],
+        min_size=headcount_min_size(),
+    )
+
+    def node(unit: OrgUnit) -> dict[str, Any]:
+        return {
+            "unit": unit,
+            "headcount": shown[unit.pk],
+            "children": [node(c) for c in children.get(unit.pk, [])],
+        }
+
+    return [node(root) for root in children.get(None, [])]
 
 
 def headcount_overview(*, on: date | None = None) -> dict[str, Any]:
@@ -325,6 +342,7 @@ def _headcount_overview_table(on: date) -> DisplayTable:
         {(family, unit): n for (unit, family), n in data["counts"].items()},
         [f.pk for f in data["families"]],
         [u.pk for u in data["forvaltninger"]],
+        min_size=headcount_min_size(),
     )
     return display_table(
         table,

@@ -61,4 +61,5 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_GET
 def org_tree(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "people/org_tree.html", {"roots": services.org_tree()})
+    context = {"roots": services.org_tree(), "min_size": services.headcount_min_size()}
+    return render(request, "people/org_tree.html", context)

@@ -33,6 +33,7 @@ print(json.dumps({
     "CSRF_COOKIE_SECURE": getattr(s, "CSRF_COOKIE_SECURE", False),
     "EMAIL_BACKEND": s.MAILERS["default"]["BACKEND"],
     "LOCKOUT": [s.CHARLIE_LOCKOUT_MAX_FAILURES, s.CHARLIE_LOCKOUT_MINUTES],
+    "MIN_GROUP": [s.CHARLIE_MIN_GROUP_SIZE, s.CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY],
     "STATICFILES": s.STORAGES["staticfiles"]["BACKEND"],
 }))
 """
@@ -51,6 +52,8 @@ SETTINGS_VARIABLES = (
     "EMAIL_BACKEND",
     "CHARLIE_LOCKOUT_MAX_FAILURES",
     "CHARLIE_LOCKOUT_MINUTES",
+    "CHARLIE_MIN_GROUP_SIZE",
+    "CHARLIE_MIN_GROUP_SIZES",
     "DJANGO_SETTINGS_MODULE",
 )
 
@@ -149,3 +152,18 @@ def test_lockout_settings_come_from_the_environment(tmp_path):
     )
     assert s["LOCKOUT"] == [3, 60]
     assert s["STATICFILES"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
+
+
+def test_minimum_group_sizes_default_to_5_and_20_for_harassment(tmp_path):
+    s = settings_with(tmp_path, CHARLIE_TESTING="1")
+    assert s["MIN_GROUP"] == [5, {"chikane": 20}]
+
+
+def test_minimum_group_sizes_from_the_environment(tmp_path):
+    s = settings_with(
+        tmp_path,
+        CHARLIE_TESTING="1",
+        CHARLIE_MIN_GROUP_SIZE="10",
+        CHARLIE_MIN_GROUP_SIZES="chikane=25, trivsel=8",
+    )
+    assert s["MIN_GROUP"] == [10, {"chikane": 25, "trivsel": 8}]

@@ -53,13 +53,28 @@ def test_manager_search_is_scoped(client_as, org):
     assert reverse("people:detail", args=[org.person_in_skole.pk]) not in response.text
 
 
-def test_org_tree_rolls_up_headcount(client_as, org):
+def test_org_tree_hides_small_headcounts(client_as, org):
     page = client_as("employee").get(reverse("people:org_tree")).text
     assert "Testkommune" in page and "Plejecenter Syd" in page
-    # Ældreområdet: Nord (1) + Syd (1) + the manager employed in Ældreområdet itself (1).
+    # Ældreområdet: Nord (1) + Syd (1) + the manager employed in Ældreområdet itself (1) = 3,
+    # below the minimum group size of 5.
     assert (
-        'Ældreområdet</strong> <span class="form-hint d-inline">· Område · 3 medarbejdere' in page
+        'Ældreområdet</strong> <span class="form-hint d-inline">· Område · '
+        '<span data-suppressed="headcount">under 5 medarbejdere</span>' in page
     )
+
+
+def test_org_tree_rolls_up_headcount(client_as, org):
+    from charlie.people.tests.factories import EmploymentFactory
+
+    for unit in (org.nord, org.syd):
+        for _ in range(6):
+            EmploymentFactory(org_unit=unit)
+    page = client_as("employee").get(reverse("people:org_tree")).text
+    # Nord 7 + Syd 7 + the manager employed in Ældreområdet itself (1).
+    assert 'Ældreområdet</strong> <span class="form-hint d-inline">· Område · ' in page
+    assert '<span data-count="15" data-min-size="5">15 medarbejdere</span>' in page
+    assert '<span data-count="7" data-min-size="5">7 medarbejdere</span>' in page
 
 
 def test_person_page_shows_employments(client_as, org):
