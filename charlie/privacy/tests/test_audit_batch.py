@@ -1,0 +1,68 @@
+"""One audit write per request (charlie/privacy/batch.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from charlie.privacy import services
+from charlie.privacy.batch import audit_batch, flush_pending
+from charlie.privacy.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def _read(user, person_id, category="stamdata", purpose="hr_administration"):
+    services.record(
+        actor=user,
+        subject_person_ids=[person_id],
+        action="read",
+        category=category,
+        purpose=purpose,
+        channel="ui",
+    )
+
+
+def test_entries_are_written_together_when_the_batch_ends(users, org, django_assert_num_queries):
+    hr, person = users["hr"], org.person_in_nord
+    with audit_batch():
+        # One query reads the register; nothing is written yet.
+        with django_assert_num_queries(1):
+            _read(hr, person.pk, "stamdata")
+            _read(hr, person.pk, "ansaettelse")
+            _read(hr, person.pk, "fravaer")
+        assert AuditEntry.objects.count() == 0
+    assert sorted(AuditEntry.objects.values_list("category", flat=True)) == [
+        "ansaettelse",
+        "fravaer",
+        "stamdata",
+    ]
+
+
+def test_an_unregistered_purpose_still_fails_inside_a_batch(users, org):
+    with audit_batch(), pytest.raises(services.UnregisteredPurpose):
+        _read(users["hr"], org.person_in_nord.pk, purpose="marketing")
+
+
+def test_entries_are_written_even_when_the_request_fails(users, org):
+    with pytest.raises(RuntimeError), audit_batch():
+        _read(users["hr"], org.person_in_nord.pk)
+        raise RuntimeError("the view failed after reading")
+    assert AuditEntry.objects.count() == 1
+
+
+def test_flush_pending_writes_now_and_nested_batches_are_one(users, org):
+    with audit_batch() as outer:
+        with audit_batch() as inner:
+            assert inner is outer
+            _read(users["hr"], org.person_in_nord.pk)
+        assert AuditEntry.objects.count() == 0
+        flush_pending()
+        assert AuditEntry.objects.count() == 1
+    assert AuditEntry.objects.count() == 1
+
+
+def test_a_request_writes_its_entries_before_the_response(client_as, org):
+    from django.urls import reverse
+
+    client_as("hr").get(reverse("people:detail", args=[org.person_in_nord.pk]))
+    assert {"stamdata", "ansaettelse"} <= set(AuditEntry.objects.values_list("category", flat=True))
