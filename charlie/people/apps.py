@@ -14,6 +14,7 @@ class PeopleConfig(AppConfig):
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.people.models import Employment, JobFamily, OrgUnit, Person
+        from charlie.people.retention import FORMER_EMPLOYEES
         from charlie.people.services import (
             my_data_employments,
             my_data_stamdata,
@@ -40,6 +41,8 @@ class PeopleConfig(AppConfig):
         # What "Mine data" shows for each category (GDPR art. 15 and 20).
         privacy.register_data_provider("stamdata", my_data_stamdata)
         privacy.register_data_provider("ansaettelse", my_data_employments)
+        # Retention: former employees are anonymised N years on, once the DPO approves.
+        privacy.register_retention_rule(FORMER_EMPLOYEES)
 
         def people_changed(**kwargs: object) -> None:
             bump("people")

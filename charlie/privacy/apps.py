@@ -1,5 +1,17 @@
 from django.apps import AppConfig
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+def _corrections_label() -> str:
+    """HR's menu entry for requests for correction, with the number still open."""
+    from charlie.privacy.services import open_corrections_count
+
+    count = open_corrections_count()
+    if not count:
+        return str(_("Rettelser"))
+    return ngettext("Rettelser (%(n)d åben)", "Rettelser (%(n)d åbne)", count) % {"n": count}
 
 
 class PrivacyConfig(AppConfig):
@@ -22,12 +34,31 @@ class PrivacyConfig(AppConfig):
         )
         register(
             MenuEntry(
+                key="retention",
+                label=_("Opbevaring og sletning"),
+                url_name="privacy:retention",
+                order=65,
+                roles=frozenset({Role.DPO}),
+            )
+        )
+        register(
+            MenuEntry(
                 key="my_data",
                 label=_("Mine data"),
                 url_name="privacy:my_data",
                 order=15,
                 # Only users with a person record (privacy imports no app: no people import).
                 visible=lambda user: hasattr(user, "person") and user.person is not None,
+            )
+        )
+        register(
+            MenuEntry(
+                key="corrections",
+                # Lazy: the count of open requests is taken each time the menu is drawn.
+                label=lazy(_corrections_label, str)(),
+                url_name="privacy:corrections",
+                order=70,
+                roles=frozenset({Role.HR}),
             )
         )
         register(

@@ -1,4 +1,5 @@
-"""The DPO's filter form for the audit log (GET)."""
+"""Privacy forms: the DPO's audit log filter (GET) and register edit; "Mine data"'s request
+for correction, and HR's handling of one."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from charlie.privacy.models import CorrectionStatus
 from charlie.privacy.registry import categories
 from charlie.privacy.services import AuditFilter
 
@@ -110,6 +112,14 @@ class PurposeForm(forms.Form):
         label=_("Opbevaring og sletning"),
         widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
     )
+    confirm_removal = forms.BooleanField(
+        label=_("Jeg forstår konsekvensen"),
+        help_text=_(
+            "Kun nødvendigt, hvis du fjerner en datakategori, som Charlie bruger til formålet: "
+            "de sider, der viser oplysningerne, holder så op med at virke."
+        ),
+        required=False,
+    )
     note = forms.CharField(
         label=_("Note om ændringen"),
         help_text=_("Kort: hvad er ændret og hvorfor. Noten vises i historikken."),
@@ -130,3 +140,74 @@ class PurposeForm(forms.Form):
         )
         self.fields["name"].error_messages["max_length"] = _("Navnet må højst være 100 tegn.")
         self.fields["note"].error_messages["max_length"] = _("Noten må højst være 200 tegn.")
+
+
+class CorrectionRequestForm(forms.Form):
+    """ "Anmod om rettelse" on "Mine data": which data, and what is wrong. The person is always
+    the logged-in user's own; the form has no person field."""
+
+    category = forms.ChoiceField(
+        label=_("Hvilke oplysninger drejer det sig om?"),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    message = forms.CharField(
+        label=_("Hvad er forkert, og hvad er det rigtige?"),
+        help_text=_(
+            "Beskriv, hvad der er forkert, og hvad det rigtige er. Skriv ikke oplysninger om "
+            "helbred eller årsager til sygdom. Højst 2000 tegn."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        category = cast(forms.ChoiceField, self.fields["category"])
+        category.choices = [("", _("Vælg oplysninger")), *choices]
+        self.fields["category"].error_messages["required"] = _(
+            "Vælg, hvilke oplysninger der er forkerte."
+        )
+        self.fields["category"].error_messages["invalid_choice"] = _(
+            "Vælg, hvilke oplysninger der er forkerte, på listen."
+        )
+        self.fields["message"].error_messages["required"] = _(
+            "Skriv, hvad der er forkert, og hvad der er det rigtige."
+        )
+        self.fields["message"].error_messages["max_length"] = _(
+            "Beskeden må højst være 2000 tegn. Gør den kortere."
+        )
+
+
+class CorrectionHandleForm(forms.Form):
+    """HR's decision on a request for correction, with a response to the employee."""
+
+    status = forms.ChoiceField(
+        label=_("Afgørelse"),
+        choices=[
+            (CorrectionStatus.DONE, _("Rettet – oplysningerne er rettet")),
+            (CorrectionStatus.REJECTED, _("Afvist – oplysningerne rettes ikke")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    response = forms.CharField(
+        label=_("Svar til medarbejderen"),
+        help_text=_(
+            "Medarbejderen ser svaret under »Mine data«. Skal udfyldes, når du afviser: "
+            "forklar hvorfor. Skriv ikke oplysninger om helbred. Højst 2000 tegn."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["status"].error_messages["required"] = _(
+            "Vælg, om oplysningerne er rettet, eller om anmodningen er afvist."
+        )
+        self.fields["status"].error_messages["invalid_choice"] = _(
+            "Vælg, om oplysningerne er rettet, eller om anmodningen er afvist."
+        )
+        self.fields["response"].error_messages["max_length"] = _(
+            "Svaret må højst være 2000 tegn. Gør det kortere."
+        )

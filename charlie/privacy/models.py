@@ -220,3 +220,128 @@ class CorrectionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category} {self.created_at:%Y-%m-%d} {self.status}"
+
+
+# --- Retention: rules' periods, batches the DPO approves, and the deletion log (docs/retention.md)
+
+
+class RetentionPolicy(models.Model):
+    """The kommune's period for one retention rule, set by the DPO. Without a row the rule's
+    default applies (``privacy.registry.RetentionRule.default_years``)."""
+
+    rule_code = models.CharField(_("regel"), max_length=60, unique=True)
+    years = models.PositiveSmallIntegerField(_("år"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ændret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changed_by_username = models.CharField(_("brugernavn"), max_length=150, blank=True)
+    changed_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("opbevaringsperiode")
+        verbose_name_plural = _("opbevaringsperioder")
+        ordering = ["rule_code"]
+
+    def __str__(self) -> str:
+        return f"{self.rule_code}: {self.years}"
+
+
+class BatchStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Til godkendelse")
+    APPROVED = "approved", _("Godkendt")
+    EXECUTED = "executed", _("Gennemført")
+    REJECTED = "rejected", _("Afvist")
+    SUPERSEDED = "superseded", _("Erstattet af en nyere")
+
+
+class RetentionAction(models.TextChoices):
+    DELETE = "delete", _("Slettes")
+    ANONYMISE = "anonymise", _("Anonymiseres")
+
+
+class RetentionBatch(models.Model):
+    """What one rule found on one day, waiting for the DPO's decision.
+
+    ``item_ids`` are ids in the owning app's table (absence periods, people), never names; they
+    are emptied when the batch is decided or superseded, so only the counts stay.
+    """
+
+    rule_code = models.CharField(_("regel"), max_length=60, db_index=True)
+    category = models.CharField(_("datakategori"), max_length=40)
+    action = models.CharField(_("handling"), max_length=10, choices=RetentionAction.choices)
+    years = models.PositiveSmallIntegerField(_("år"))
+    as_of = models.DateField(_("opgjort pr."))
+    found_at = models.DateTimeField(_("fundet"), auto_now_add=True)
+    item_ids = models.JSONField(_("elementer (id)"), default=list)
+    count = models.PositiveIntegerField(_("antal"))
+    by_year = models.JSONField(_("antal pr. år"), default=dict)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=BatchStatus.choices,
+        default=BatchStatus.PROPOSED,
+        db_index=True,
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("godkendt af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("godkendt"), null=True, blank=True)
+    executed_at = models.DateTimeField(_("gennemført"), null=True, blank=True)
+    executed_count = models.PositiveIntegerField(_("antal gennemført"), null=True, blank=True)
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afvist af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    rejected_at = models.DateTimeField(_("afvist"), null=True, blank=True)
+    note = models.CharField(_("begrundelse"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sletteforslag")
+        verbose_name_plural = _("sletteforslag")
+        ordering = ["-found_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.rule_code} {self.as_of} ({self.count}, {self.status})"
+
+
+class DeletionLog(AppendOnlyModel):
+    """One executed batch: which rule, which category, what was done to how many, under which
+    period, and who approved. Never ids or names of people (issue 3, point 5)."""
+
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+    rule_code = models.CharField(_("regel"), max_length=60)
+    category = models.CharField(_("datakategori"), max_length=40)
+    action = models.CharField(_("handling"), max_length=10, choices=RetentionAction.choices)
+    count = models.PositiveIntegerField(_("antal"))
+    years = models.PositiveSmallIntegerField(_("år"))
+    as_of = models.DateField(_("opgjort pr."))
+    approver_username = models.CharField(_("godkendt af"), max_length=150)
+    approver_role = models.CharField(_("rolle"), max_length=20)
+    batch = models.ForeignKey(
+        RetentionBatch,
+        verbose_name=_("sletteforslag"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("post i sletteloggen")
+        verbose_name_plural = _("sletteloggen")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.rule_code} {self.action} {self.count}"

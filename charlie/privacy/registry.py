@@ -79,3 +79,63 @@ def register_data_provider(category: str, fn: DataProvider) -> None:
 def data_providers() -> dict[str, DataProvider]:
     """The registered providers, in registration order."""
     return dict(_providers)
+
+
+# --- Retention rules (issue 3, point 5; docs/retention.md) ---
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What a rule's ``apply`` did: how many items it deleted or anonymised, and whose they were
+    (person ids, for the audit log; never stored in the deletion log)."""
+
+    count: int
+    person_ids: list[int]
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """A rule for when one kind of item has been kept long enough, registered by the app that
+    owns the items. Privacy never reads the app's tables: it calls these functions.
+
+    The period is local policy (DOMAIN.md 6.2): ``default_years`` is the default, the DPO may
+    change it (``privacy.RetentionPolicy``), and ``description`` says why the default was chosen.
+    Nothing is deleted until the DPO approves a batch (DOMAIN.md 6.3).
+    """
+
+    #: A stable slug (``tidligere_medarbejdere``), stored in batches, policies and the log.
+    code: str
+    #: The data category (as registered with ``register_category``) the items belong to; the
+    #: audit entries for the affected people are written with it.
+    category: str
+    label: Any
+    description: Any
+    default_years: int
+    #: ``"delete"`` or ``"anonymise"``.
+    action: str
+    #: ``find(today, years)`` → the ids (in the app's own table) of the items past the rule.
+    find: Callable[[Any, int], list[int]]
+    #: ``apply(ids)`` deletes or anonymises those items and says how many, and whose.
+    apply: Callable[[list[int]], Applied]
+    #: ``by_year(today, years)`` → {year the item's period ended: count}, for the dry-run report.
+    #: Optional: without it the report counts ``find`` and shows no breakdown.
+    by_year: Callable[[Any, int], dict[int, int]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.action not in ("delete", "anonymise"):
+            raise ValueError(f"Retention rule {self.code!r}: unknown action {self.action!r}")
+        if not 1 <= self.default_years <= 50:
+            raise ValueError(f"Retention rule {self.code!r}: default_years must be 1–50")
+
+
+_retention_rules: dict[str, RetentionRule] = {}
+
+
+def register_retention_rule(rule: RetentionRule) -> None:
+    """A retention rule; registering the same code again replaces it (harmless on reload)."""
+    _retention_rules[rule.code] = rule
+
+
+def retention_rules() -> dict[str, RetentionRule]:
+    """The registered retention rules, in registration order."""
+    return dict(_retention_rules)

@@ -10,18 +10,28 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
-from charlie.privacy.models import Action, AuditEntry, Channel, Purpose, PurposeVersion
+from charlie.privacy.batch import current_batch, flush_pending
+from charlie.privacy.models import (
+    Action,
+    AuditEntry,
+    Channel,
+    CorrectionRequest,
+    CorrectionStatus,
+    Purpose,
+    PurposeVersion,
+)
 from charlie.privacy.registry import PersonLabel, categories, data_providers, person_resolver
 from charlie.privacy.registry import categories as registered_categories
 from charlie.privacy.registry import purposes as registered_purposes
@@ -78,7 +88,9 @@ def record(
         raise ValueError(f"Unknown audit action {action!r}")
     if channel not in Channel.values:
         raise ValueError(f"Unknown audit channel {channel!r}")
-    check_registered(purpose=purpose, category=category)
+    batch = current_batch()
+    if batch is None or not batch.allows(purpose, category):
+        check_registered(purpose=purpose, category=category)  # raises when not registered
     ids = sorted(set(subject_person_ids))
     if not ids:
         return []
@@ -97,6 +109,9 @@ def record(
         )
         for person_id in ids
     ]
+    if batch is not None:
+        batch.add(entries)  # written when the request (the batch) ends; see privacy/batch.py
+        return entries
     return AuditEntry.objects.bulk_create(entries)
 
 
@@ -281,10 +296,14 @@ def update_purpose(
     who_may_see: str | None = None,
     retention: str | None = None,
     active: bool | None = None,
+    confirm_removal: bool = False,
 ) -> Purpose:
     """Change a purpose (DPO only) and write a ``PurposeVersion`` with who, when and why.
 
     ``None`` leaves a field as it is. Errors are ``ValidationFailed`` with Danish messages.
+    Removing a category that Charlie's code reads for this purpose, or deactivating such a
+    purpose, stops those pages working (``record`` refuses the read): it needs
+    ``confirm_removal``, so the DPO is told first and decides knowingly.
     """
     require_register_editor(actor)
     purpose = get_purpose(code)
@@ -318,8 +337,29 @@ def update_purpose(
         if not codes:
             errors.append(_("Vælg mindst én datakategori."))
         changes["categories"] = codes
+        in_use = purpose.code in registered_purposes() and purpose.active
+        removed = [c for c in purpose.categories if c not in codes and c in known]
+        if in_use and removed and not confirm_removal:
+            errors.append(
+                _(
+                    "Charlie bruger %(categories)s til dette formål. Fjerner du kategorien, "
+                    "holder de sider, der viser oplysningerne til formålet, op med at virke, "
+                    "indtil den er tilbage. Sæt kryds i »Jeg forstår konsekvensen« for at "
+                    "gemme alligevel."
+                )
+                % {"categories": ", ".join(f"»{known[c]}«" for c in removed)}
+            )
     if active is not None:
         changes["active"] = bool(active)
+        if purpose.active and not active and purpose.code in registered_purposes():
+            if not confirm_removal:
+                errors.append(
+                    _(
+                        "Charlie bruger dette formål. Gøres det inaktivt, holder de sider, der "
+                        "bruger det, op med at virke. Sæt kryds i »Jeg forstår konsekvensen« "
+                        "for at gemme alligevel."
+                    )
+                )
     note = (note or "").strip()
     if not note:
         errors.append(_("Skriv en kort note om, hvad du har ændret og hvorfor."))
@@ -391,6 +431,26 @@ class CategoryData:
 
 
 @dataclass(frozen=True)
+class CorrectionRow:
+    """A request for correction with the subject's name and employee number (for HR)."""
+
+    request: CorrectionRequest
+    person: PersonLabel | None = None
+
+    @property
+    def category_label(self) -> str:
+        return str(categories().get(self.request.category, self.request.category))
+
+    @property
+    def status_label(self) -> str:
+        return str(self.request.get_status_display())
+
+    @property
+    def is_open(self) -> bool:
+        return self.request.status == CorrectionStatus.OPEN
+
+
+@dataclass(frozen=True)
 class MyData:
     #: None when the user has no person record: then nothing is held about them.
     person_id: int | None
@@ -398,10 +458,19 @@ class MyData:
     #: Audit entries about the person, newest first (capped on the page).
     audit: list[AuditRow]
     audit_count: int
+    #: The person's name and employee number (for the PDF's title); None without a person.
+    person: PersonLabel | None = None
+    #: The person's own requests for correction, newest first, with HR's status and response.
+    corrections: list[CorrectionRow] = field(default_factory=list)
 
     @property
     def has_person(self) -> bool:
         return self.person_id is not None
+
+    @property
+    def category_choices(self) -> list[tuple[str, str]]:
+        """The categories shown, for the "request correction" form."""
+        return [(c.code, c.label) for c in self.categories]
 
 
 def my_data(
@@ -440,11 +509,22 @@ def my_data(
                     purposes=[p for p in active if code in (p.categories or [])],
                 )
             )
+    flush_pending()  # this very access belongs in the history it shows
     entries = AuditEntry.objects.filter(subject_person_id=person_id).order_by("-at", "-pk")
     count = entries.count()
     shown = entries if audit_limit is None else entries[:audit_limit]
     rows = [AuditRow(entry=e, person=None) for e in shown]
-    return MyData(person_id=person_id, categories=result, audit=rows, audit_count=count)
+    own_requests = CorrectionRequest.objects.filter(subject_person_id=person_id).order_by(
+        "-created_at", "-pk"
+    )
+    return MyData(
+        person_id=person_id,
+        categories=result,
+        audit=rows,
+        audit_count=count,
+        person=person_resolver().labels([person_id]).get(person_id),
+        corrections=[CorrectionRow(request=r) for r in own_requests],
+    )
 
 
 def my_data_export(user: Any) -> dict[str, Any]:
@@ -484,4 +564,250 @@ def my_data_export(user: Any) -> dict[str, Any]:
             }
             for row in data.audit
         ],
+        "anmodninger_om_rettelse": [
+            {
+                "oprettet": timezone.localtime(row.request.created_at).isoformat(
+                    timespec="seconds"
+                ),
+                "datakategori": row.category_label,
+                "besked": row.request.message,
+                "status": row.status_label,
+                "svar": row.request.response,
+                "behandlet": (
+                    timezone.localtime(row.request.handled_at).isoformat(timespec="seconds")
+                    if row.request.handled_at
+                    else ""
+                ),
+            }
+            for row in data.corrections
+        ],
     }
+
+
+#: The detail written to the audit log when "Mine data" is downloaded as PDF.
+MY_DATA_PDF_DETAIL = "mine-data.pdf"
+
+
+def pdf_url_fetcher() -> Any:
+    """A WeasyPrint URL fetcher that fetches nothing from outside: only inline ``data:`` URLs.
+
+    The PDF's styles are inline and its fonts are the system's, so a reference to anything else
+    (http, https, ftp, file) is refused: WeasyPrint logs a warning and leaves it out.
+    """
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+
+
+def render_pdf(html: str) -> bytes:
+    """HTML → a tagged PDF (PDF/UA-1: structure tags, document language and title)."""
+    import weasyprint
+
+    document = weasyprint.HTML(string=html, url_fetcher=pdf_url_fetcher(), base_url=None)
+    return bytes(document.write_pdf(pdf_variant="pdf/ua-1"))
+
+
+# --- Requests for correction (GDPR art. 16): the employee asks, HR handles ---
+
+CORRECTION_TEXT_MAX_LENGTH = 2000
+#: HR reads and handles requests for correction for this purpose.
+HR_ADMINISTRATION = "hr_administration"
+CORRECTIONS_PAGE_SIZE = 50
+
+
+def _text_errors(value: str, *, what: str) -> list[str]:
+    """Danish errors for a free text: too long, or control characters (NUL breaks PostgreSQL)."""
+    errors = []
+    if len(value) > CORRECTION_TEXT_MAX_LENGTH:
+        errors.append(
+            _("%(what)s må højst være %(max)d tegn, men er %(n)d tegn. Gør teksten kortere.")
+            % {"what": what, "max": CORRECTION_TEXT_MAX_LENGTH, "n": len(value)}
+        )
+    if not value.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
+        errors.append(
+            _("%(what)s indeholder ugyldige tegn. Skriv teksten igen uden at indsætte den.")
+            % {"what": what}
+        )
+    return errors
+
+
+def request_correction(
+    *, user: Any, category: str, message: str, channel: str = Channel.UI
+) -> CorrectionRequest:
+    """The logged-in user asks HR to correct data held about them (GDPR art. 16).
+
+    Always for the user's own person (from the resolver), never a person named by the caller.
+    ``category`` must be one "Mine data" shows. Creating the request is recorded as a write in
+    that category with purpose ``egen_indsigt`` (the register's purpose for seeing one's own data
+    and asking for errors to be corrected). ``PermissionDenied`` for a user without a person.
+    """
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied
+    person_id = person_resolver().own_person_id(user)
+    if person_id is None:
+        raise PermissionDenied
+    errors: list[str] = []
+    if category not in data_providers():
+        errors.append(_("Vælg, hvilke oplysninger der er forkerte, på listen."))
+    message = (message or "").strip()
+    if not message:
+        errors.append(_("Skriv, hvad der er forkert, og hvad der er det rigtige."))
+    errors += _text_errors(message, what=_("Beskeden"))
+    if errors:
+        raise ValidationFailed(errors)
+    with transaction.atomic():
+        correction = CorrectionRequest.objects.create(
+            subject_person_id=person_id, requested_by=user, category=category, message=message
+        )
+        record(
+            actor=user,
+            subject_person_ids=[person_id],
+            action=Action.CREATE,
+            category=category,
+            purpose=OWN_INSIGHT,
+            channel=channel,
+            detail="privacy:correction_create",
+        )
+    return correction
+
+
+def correction_choices() -> list[tuple[str, str]]:
+    """The categories a request may be about: those "Mine data" shows, with their labels."""
+    labels = categories()
+    return [(code, str(labels.get(code, code))) for code in data_providers()]
+
+
+def require_corrections_access(user: Any) -> None:
+    """Only HR handles requests for correction."""
+    if not getattr(user, "is_authenticated", False) or user.role != Role.HR:
+        raise PermissionDenied
+
+
+def open_corrections_count() -> int:
+    """How many requests wait for HR (a count, no personal data: for HR's menu)."""
+    return CorrectionRequest.objects.filter(status=CorrectionStatus.OPEN).count()
+
+
+def _record_reads(
+    user: Any, requests: Iterable[CorrectionRequest], *, channel: str, detail: str
+) -> None:
+    """One read per subject and category of the requests shown, purpose hr_administration."""
+    by_category: dict[str, set[int]] = {}
+    for r in requests:
+        by_category.setdefault(r.category, set()).add(r.subject_person_id)
+    for category, person_ids in sorted(by_category.items()):
+        record(
+            actor=user,
+            subject_person_ids=person_ids,
+            action=Action.READ,
+            category=category,
+            purpose=HR_ADMINISTRATION,
+            channel=channel,
+            detail=detail,
+        )
+
+
+def list_corrections(
+    user: Any,
+    *,
+    page: Any = None,
+    per_page: int = CORRECTIONS_PAGE_SIZE,
+    channel: str = Channel.UI,
+) -> tuple[Page[Any], list[CorrectionRow]]:
+    """HR's task list: open requests first (oldest first, as a queue), then the handled ones
+    (most recently handled first), ``per_page`` to a page. HR only.
+
+    The rows carry the subject's name and employee number; showing them is recorded as a read
+    of each request's category for each person on the page, purpose ``hr_administration``.
+    """
+    require_corrections_access(user)
+    qs = CorrectionRequest.objects.annotate(
+        handled_rank=Case(
+            When(status=CorrectionStatus.OPEN, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        ),
+        open_since=Case(When(status=CorrectionStatus.OPEN, then=F("created_at"))),
+    ).order_by(
+        "handled_rank",
+        F("open_since").asc(nulls_last=True),
+        F("handled_at").desc(nulls_last=True),
+        "-pk",
+    )
+    shown = Paginator(qs, per_page).get_page(page)
+    requests = list(shown.object_list)
+    _record_reads(user, requests, channel=channel, detail="privacy:corrections")
+    labels = person_resolver().labels({r.subject_person_id for r in requests})
+    rows = [CorrectionRow(request=r, person=labels.get(r.subject_person_id)) for r in requests]
+    return shown, rows
+
+
+def get_correction(user: Any, request_id: int, *, channel: str = Channel.UI) -> CorrectionRow:
+    """One request for HR, with the subject's name; recorded as a read. HR only; 404 if none."""
+    require_corrections_access(user)
+    correction = CorrectionRequest.objects.filter(pk=request_id).first()
+    if correction is None:
+        raise NotFound
+    _record_reads(user, [correction], channel=channel, detail="privacy:correction")
+    labels = person_resolver().labels([correction.subject_person_id])
+    return CorrectionRow(request=correction, person=labels.get(correction.subject_person_id))
+
+
+def handle_correction(
+    *,
+    user: Any,
+    request_id: int,
+    status: str,
+    response: str,
+    channel: str = Channel.UI,
+) -> CorrectionRequest:
+    """HR marks a request "Rettet" (done) or "Afvist" (rejected), with a response to the
+    employee (required when rejected). Recorded as an update of the request's category,
+    purpose ``hr_administration``. HR only; 404 if no such request.
+
+    A request is handled once, and not by the person it is about: HR staff's own requests are
+    handled by a colleague.
+    """
+    require_corrections_access(user)
+    with transaction.atomic():
+        correction = CorrectionRequest.objects.select_for_update().filter(pk=request_id).first()
+        if correction is None:
+            raise NotFound
+        errors: list[str] = []
+        if correction.status != CorrectionStatus.OPEN:
+            errors.append(
+                _("Anmodningen er allerede behandlet (%(status)s). Den kan ikke ændres.")
+                % {"status": correction.get_status_display()}
+            )
+        elif correction.subject_person_id == person_resolver().own_person_id(user):
+            errors.append(
+                _("Anmodningen handler om dig selv. Bed en kollega i HR om at behandle den.")
+            )
+        if status not in (CorrectionStatus.DONE, CorrectionStatus.REJECTED):
+            errors.append(_("Vælg, om oplysningerne er rettet, eller om anmodningen er afvist."))
+        response = (response or "").strip()
+        if status == CorrectionStatus.REJECTED and not response:
+            errors.append(
+                _(
+                    "Skriv et svar til medarbejderen, når du afviser: forklar, hvorfor "
+                    "oplysningerne ikke rettes."
+                )
+            )
+        errors += _text_errors(response, what=_("Svaret"))
+        if errors:
+            raise ValidationFailed(errors)
+        correction.status = status
+        correction.response = response
+        correction.handled_by = user
+        correction.handled_at = timezone.now()
+        correction.save(update_fields=["status", "response", "handled_by", "handled_at"])
+        record(
+            actor=user,
+            subject_person_ids=[correction.subject_person_id],
+            action=Action.UPDATE,
+            category=correction.category,
+            purpose=HR_ADMINISTRATION,
+            channel=channel,
+            detail="privacy:correction",
+        )
+    return correction

@@ -1,26 +1,35 @@
 """Privacy pages (thin over services): the DPO's audit log search and CSV export, and the
-data-use register: "Sådan bruger vi HR-data" for everyone, the DPO's edit page; and "Mine data",
-the logged-in user's own data (no person id in the URL: it is always the user's own)."""
+data-use register: "Sådan bruger vi HR-data" for everyone, the DPO's edit page; "Mine data",
+the logged-in user's own data (no person id in the URL: it is always the user's own) as a page,
+JSON and PDF, with "Anmod om rettelse"; and HR's task list of requests for correction."""
 
 from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.roles import Role
 from charlie.privacy import services
-from charlie.privacy.forms import AuditFilterForm, PurposeForm
+from charlie.privacy.forms import (
+    AuditFilterForm,
+    CorrectionHandleForm,
+    CorrectionRequestForm,
+    PurposeForm,
+)
 
 PAGE_SIZE = 50
 
@@ -73,13 +82,21 @@ def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
 # --- "Mine data" (GDPR art. 15 and 20) ---
 
 
+def _my_data_page(
+    request: AuthenticatedRequest, form: CorrectionRequestForm | None = None, status: int = 200
+) -> HttpResponse:
+    limit = services.MY_DATA_AUDIT_LIMIT
+    data = services.my_data(request.user, audit_limit=limit)
+    if form is None:
+        form = CorrectionRequestForm(choices=data.category_choices)
+    context = {"data": data, "audit_limit": limit, "correction_form": form}
+    return render(request, "privacy/my_data.html", context, status=status)
+
+
 @never_cache
 @require_GET
 def my_data(request: AuthenticatedRequest) -> HttpResponse:
-    limit = services.MY_DATA_AUDIT_LIMIT
-    data = services.my_data(request.user, audit_limit=limit)
-    context = {"data": data, "audit_limit": limit}
-    return render(request, "privacy/my_data.html", context)
+    return _my_data_page(request)
 
 
 @never_cache
@@ -91,6 +108,97 @@ def my_data_json(request: AuthenticatedRequest) -> HttpResponse:
     stamp = timezone.localdate().isoformat()
     response["Content-Disposition"] = f'attachment; filename="mine-data-{stamp}.json"'
     return response
+
+
+@never_cache
+@require_GET
+def my_data_pdf(request: AuthenticatedRequest) -> HttpResponse:
+    """The same as the page, as a tagged A4 PDF (nothing fetched from outside)."""
+    limit = services.MY_DATA_AUDIT_LIMIT
+    data = services.my_data(request.user, audit_limit=limit, detail=services.MY_DATA_PDF_DETAIL)
+    now = timezone.localtime()
+    context = {
+        "data": data,
+        "audit_limit": limit,
+        "generated": now,
+        "municipality_name": settings.CHARLIE_MUNICIPALITY_NAME,
+    }
+    html = render_to_string("privacy/my_data_pdf.html", context)
+    response = HttpResponse(services.render_pdf(html), content_type="application/pdf")
+    stamp = now.date().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="mine-data-{stamp}.pdf"'
+    return response
+
+
+@never_cache
+@require_POST
+def correction_create(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Anmod om rettelse": always about the user's own data (no person id in the form)."""
+    form = CorrectionRequestForm(request.POST, choices=services.correction_choices())
+    if form.is_valid():
+        try:
+            services.request_correction(
+                user=request.user,
+                category=form.cleaned_data["category"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationFailed as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Din anmodning om rettelse er sendt til HR. Du kan følge den under "
+                    "»Mine anmodninger om rettelse« på denne side."
+                ),
+            )
+            return redirect(reverse("privacy:my_data") + "#rettelser")
+    return _my_data_page(request, form, status=400)
+
+
+# --- HR's task list: requests for correction ---
+
+
+@never_cache
+@require_GET
+def corrections(request: AuthenticatedRequest) -> HttpResponse:
+    page, rows = services.list_corrections(request.user, page=request.GET.get("side"))
+    context = {"page": page, "rows": rows, "open_count": services.open_corrections_count()}
+    return render(request, "privacy/corrections.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def correction(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
+    services.require_corrections_access(request.user)
+    form = (
+        CorrectionHandleForm(request.POST) if request.method == "POST" else CorrectionHandleForm()
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            handled = services.handle_correction(
+                user=request.user,
+                request_id=request_id,
+                status=form.cleaned_data["status"],
+                response=form.cleaned_data["response"],
+            )
+        except ValidationFailed as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Anmodningen er markeret som »%(status)s«. Medarbejderen kan se det under "
+                    "»Mine data«."
+                )
+                % {"status": handled.get_status_display()},
+            )
+            return redirect("privacy:corrections")
+    row = services.get_correction(request.user, request_id)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "privacy/correction.html", {"row": row, "form": form}, status=status)
 
 
 # --- The data-use register ---

@@ -45,6 +45,21 @@ def skole(org: Any, users: Any) -> set[int]:
     return {org.person_in_skole.pk}
 
 
+def with_correction(category: str, *, detail: bool) -> Callable[[Any], dict[str, Any]]:
+    """URL kwargs that first create an open request for correction from the person in Nord:
+    ``request_id`` for the detail page, nothing for the list."""
+
+    def make(org: Any) -> dict[str, Any]:
+        from charlie.privacy.models import CorrectionRequest
+
+        request = CorrectionRequest.objects.create(
+            subject_person_id=org.person_in_nord.pk, category=category, message="Forkert."
+        )
+        return {"request_id": request.pk} if detail else {}
+
+    return make
+
+
 NORD = {"person_id": lambda org: {"person_id": org.person_in_nord.pk}}
 SKOLE_NUMBER = lambda org: {"q": org.person_in_skole.employee_number}  # noqa: E731
 
@@ -107,6 +122,25 @@ PERSONAL_DATA_URLS: list[Visit] = [
     Visit("privacy:my_data", "employee", own("employee"), "stamdata", "egen_indsigt"),
     Visit("privacy:my_data", "hr", own("hr"), "ansaettelse", "egen_indsigt"),
     Visit("privacy:my_data_json", "employee", own("employee"), "ansaettelse", "egen_indsigt"),
+    Visit("privacy:my_data_pdf", "employee", own("employee"), "stamdata", "egen_indsigt"),
+    Visit("privacy:my_data_pdf", "employee", own("employee"), "fravaer", "egen_indsigt"),
+    # HR's requests for correction: the request's category, for HR administration.
+    Visit(
+        "privacy:corrections",
+        "hr",
+        nord,
+        "ansaettelse",
+        "hr_administration",
+        kwargs=with_correction("ansaettelse", detail=False),
+    ),
+    Visit(
+        "privacy:correction",
+        "hr",
+        nord,
+        "fravaer",
+        "hr_administration",
+        kwargs=with_correction("fravaer", detail=True),
+    ),
     # The API
     Visit(
         "api:person",
@@ -198,6 +232,9 @@ def test_every_personal_data_url_name_is_covered():
         "api:employments",
         "privacy:my_data",
         "privacy:my_data_json",
+        "privacy:my_data_pdf",
+        "privacy:corrections",
+        "privacy:correction",
     }
     assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
 

@@ -95,7 +95,11 @@ def test_record_refuses_even_with_no_subjects(users, org):
 
 def test_record_refuses_an_inactive_purpose(users, org):
     services.update_purpose(
-        actor=users["dpo"], code="personaleledelse", active=False, note="Bruges ikke mere."
+        actor=users["dpo"],
+        code="personaleledelse",
+        active=False,
+        note="Bruges ikke mere.",
+        confirm_removal=True,
     )
     with pytest.raises(UnregisteredPurpose, match="personaleledelse"):
         _record(users, org, purpose="personaleledelse")
@@ -201,7 +205,11 @@ def test_the_page_lists_the_purposes_in_danish(client, users):
 
 def test_the_page_hides_an_inactive_purpose(client, users):
     services.update_purpose(
-        actor=users["dpo"], code="personaleledelse", active=False, note="Bruges ikke mere."
+        actor=users["dpo"],
+        code="personaleledelse",
+        active=False,
+        note="Bruges ikke mere.",
+        confirm_removal=True,
     )
     client.force_login(users["hr"])
     html = client.get(reverse("privacy:register")).content.decode()
@@ -228,7 +236,7 @@ def test_the_dpo_edits_with_a_note_and_sees_the_history(client, users):
         "name": "Personaleledelse",
         "description": "Din leder bruger oplysningerne til at planlægge arbejdet.",
         "legal_basis": Purpose.objects.get(code="personaleledelse").legal_basis,
-        "categories": ["stamdata", "ansaettelse"],
+        "categories": ["stamdata", "ansaettelse", "fravaer"],
         "who_may_see": "Din nærmeste leder.",
         "retention": "Som under HR-administration.",
         "note": "Kortere tekster",
@@ -251,3 +259,54 @@ def test_the_edit_page_shows_errors(client, users):
     assert "Formålet blev ikke gemt" in html
     assert "Feltet skal udfyldes." in html
     assert "Vælg mindst én datakategori." in html
+
+
+def test_removing_a_category_charlie_reads_needs_confirmation(users):
+    with pytest.raises(ValidationFailed) as failed:
+        services.update_purpose(
+            actor=users["dpo"], code="personaleledelse", categories=["stamdata"], note="Mindre"
+        )
+    (message,) = failed.value.messages
+    assert "»Ansættelse«, »Fravær«" in message and "Jeg forstår konsekvensen" in message
+    assert Purpose.objects.get(code="personaleledelse").categories == [
+        "stamdata",
+        "ansaettelse",
+        "fravaer",
+    ]
+    services.update_purpose(
+        actor=users["dpo"],
+        code="personaleledelse",
+        categories=["stamdata"],
+        note="Mindre",
+        confirm_removal=True,
+    )
+    assert Purpose.objects.get(code="personaleledelse").categories == ["stamdata"]
+
+
+def test_deactivating_a_purpose_charlie_uses_needs_confirmation(users):
+    with pytest.raises(ValidationFailed, match="Charlie bruger dette formål"):
+        services.update_purpose(
+            actor=users["dpo"], code="personaleledelse", active=False, note="Stop"
+        )
+    assert Purpose.objects.get(code="personaleledelse").active
+
+
+def test_the_edit_page_warns_before_removing_a_category(client, users):
+    client.force_login(users["dpo"])
+    url = reverse("privacy:register_edit", args=["personaleledelse"])
+    purpose = Purpose.objects.get(code="personaleledelse")
+    data = {
+        "name": purpose.name,
+        "description": purpose.description,
+        "legal_basis": purpose.legal_basis,
+        "categories": ["stamdata", "ansaettelse"],
+        "who_may_see": purpose.who_may_see,
+        "retention": purpose.retention,
+        "note": "Fravær bruges ikke",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "holder de sider" in response.content.decode()
+    response = client.post(url, {**data, "confirm_removal": "on"})
+    assert response.status_code == 302
+    assert Purpose.objects.get(code="personaleledelse").categories == ["stamdata", "ansaettelse"]

@@ -1,0 +1,340 @@
+"""Retention and deletion (issue 3, point 5; DOMAIN.md 6.1–6.3; docs/retention.md).
+
+Apps register their rules with ``privacy.registry.register_retention_rule``; privacy never reads
+their tables. Every day ``find_expired_data_task`` calls ``propose_batches``: for each rule it
+finds what has passed the kommune's period and keeps one *proposed* batch. Nothing is deleted
+then. A kommune may only discard records under the archive rules (DOMAIN.md 6.3), so the data
+protection officer decides: ``approve`` re-checks the items against the rule as of today, deletes
+or anonymises them in one transaction, writes the deletion log (counts only, never ids or
+names) and an audit entry for each affected person; ``reject`` keeps everything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.roles import Role
+from charlie.privacy.models import (
+    Action,
+    BatchStatus,
+    DeletionLog,
+    RetentionBatch,
+    RetentionPolicy,
+)
+from charlie.privacy.registry import Applied, RetentionRule, categories, retention_rules
+from charlie.privacy.retention import MAX_YEARS, MIN_YEARS, years_in_range
+from charlie.privacy.services import check_registered, record
+
+#: The purpose the audit entries of a deletion or anonymisation are written under.
+PURPOSE = "hr_administration"
+NOTE_MAX_LENGTH = 500
+
+
+def require_retention_access(user: Any) -> None:
+    """Only the data protection officer sees and decides retention."""
+    if not user.is_authenticated or user.role != Role.DPO:
+        raise PermissionDenied
+
+
+def get_rule(code: str) -> RetentionRule:
+    rule = retention_rules().get(code)
+    if rule is None:
+        raise NotFound
+    return rule
+
+
+def years_for(rule: RetentionRule) -> int:
+    """The kommune's period for the rule: the DPO's choice, or the rule's default."""
+    years = RetentionPolicy.objects.filter(rule_code=rule.code).values_list("years", flat=True)
+    return next(iter(years), rule.default_years)
+
+
+# --- The dry-run report ---
+
+
+@dataclass(frozen=True)
+class RuleReport:
+    """What one rule finds on a day: counts only, never names."""
+
+    rule: RetentionRule
+    years: int
+    #: True when the DPO has set the period; False when it is the rule's default.
+    policy_set: bool
+    count: int
+    #: {year the item's period ended: count}, oldest first; empty when the rule gives none.
+    by_year: dict[int, int]
+
+    @property
+    def category_label(self) -> str:
+        return str(categories().get(self.rule.category, self.rule.category))
+
+    @property
+    def action_label(self) -> str:
+        return _("Anonymiseres") if self.rule.action == "anonymise" else _("Slettes")
+
+
+def find_expired(today: date) -> list[RuleReport]:
+    """For each rule: how many items have passed the kommune's period on ``today``, by the
+    year their period ended. Changes nothing (the dry run)."""
+    policies = dict(RetentionPolicy.objects.values_list("rule_code", "years"))
+    reports = []
+    for rule in retention_rules().values():
+        years = policies.get(rule.code, rule.default_years)
+        if rule.by_year is not None:
+            by_year = {int(y): n for y, n in sorted(rule.by_year(today, years).items()) if n}
+            count = sum(by_year.values())
+        else:
+            by_year = {}
+            count = len(rule.find(today, years))
+        reports.append(
+            RuleReport(
+                rule=rule,
+                years=years,
+                policy_set=rule.code in policies,
+                count=count,
+                by_year=by_year,
+            )
+        )
+    return reports
+
+
+# --- Proposed batches (the daily task; nothing is deleted) ---
+
+
+def _retire(batch: RetentionBatch, status: str) -> None:
+    """Take a batch out of the proposals; its item ids go, its counts stay."""
+    batch.status = status
+    batch.item_ids = []
+    batch.save(update_fields=["status", "item_ids"])
+
+
+def _propose_for(rule: RetentionRule, today: date) -> RetentionBatch | None:
+    years = years_for(rule)
+    ids = sorted(set(rule.find(today, years)))
+    with transaction.atomic():
+        proposed = list(
+            RetentionBatch.objects.select_for_update()
+            .filter(rule_code=rule.code, status=BatchStatus.PROPOSED)
+            .order_by("-found_at", "-pk")
+        )
+        # The same items under the same period: keep the batch the DPO may be reviewing.
+        same = next((b for b in proposed if b.years == years and b.item_ids == ids), None)
+        for batch in proposed:
+            if batch is not same:
+                _retire(batch, BatchStatus.SUPERSEDED)
+        if same is not None or not ids:
+            return same
+        by_year = rule.by_year(today, years) if rule.by_year is not None else {}
+        return RetentionBatch.objects.create(
+            rule_code=rule.code,
+            category=rule.category,
+            action=rule.action,
+            years=years,
+            as_of=today,
+            item_ids=ids,
+            count=len(ids),
+            by_year={str(y): n for y, n in sorted(by_year.items()) if n},
+        )
+
+
+def propose_batches(today: date) -> list[RetentionBatch]:
+    """For each rule, one proposed batch of what has passed the period on ``today``.
+
+    An older proposal for the rule that no longer matches is superseded; an identical one is
+    kept as it is; a rule that finds nothing has no proposal. Nothing is deleted.
+    """
+    batches = []
+    for rule in retention_rules().values():
+        batch = _propose_for(rule, today)
+        if batch is not None:
+            batches.append(batch)
+    return batches
+
+
+def propose_now(user: Any, today: date | None = None) -> list[RetentionBatch]:
+    """The DPO's "find now" button: ``propose_batches`` for today."""
+    require_retention_access(user)
+    return propose_batches(today or timezone.localdate())
+
+
+def proposed_batches(user: Any) -> QuerySet[RetentionBatch]:
+    require_retention_access(user)
+    return RetentionBatch.objects.filter(status=BatchStatus.PROPOSED).order_by("rule_code")
+
+
+def get_batch(user: Any, batch_id: int) -> RetentionBatch:
+    require_retention_access(user)
+    batch = RetentionBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        raise NotFound
+    return batch
+
+
+def _require_proposed(batch: RetentionBatch) -> None:
+    if batch.status != BatchStatus.PROPOSED:
+        raise ValidationFailed(
+            [
+                _(
+                    "Forslaget er allerede behandlet (status: %(status)s). Gå tilbage til "
+                    "oversigten, og se det nyeste forslag."
+                )
+                % {"status": batch.get_status_display()}
+            ]
+        )
+
+
+# --- The DPO's decision ---
+
+
+def approve(
+    user: Any, batch_id: int, *, today: date | None = None, channel: str = "ui"
+) -> DeletionLog:
+    """Delete or anonymise the batch's items that still match the rule on ``today``.
+
+    One transaction: the rule's ``apply``, the batch's new status, the deletion log (counts, no
+    ids or names) and an audit entry for each affected person. If any part fails, nothing is
+    changed.
+    """
+    require_retention_access(user)
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        batch = RetentionBatch.objects.select_for_update().filter(pk=batch_id).first()
+        if batch is None:
+            raise NotFound
+        _require_proposed(batch)
+        rule = retention_rules().get(batch.rule_code)
+        if rule is None:
+            raise ValidationFailed(
+                [
+                    _(
+                        "Reglen bag forslaget findes ikke længere i Charlie. Afvis forslaget; "
+                        "der slettes ikke noget."
+                    )
+                ]
+            )
+        # Fail before anything changes if the register does not allow the audit entries.
+        check_registered(purpose=PURPOSE, category=rule.category)
+        years = years_for(rule)
+        still_past = set(rule.find(today, years))
+        ids = [item for item in batch.item_ids if item in still_past]
+        applied = rule.apply(ids) if ids else Applied(count=0, person_ids=[])
+        now = timezone.now()
+        batch.status = BatchStatus.EXECUTED
+        batch.approved_by = user
+        batch.approved_at = now
+        batch.executed_at = now
+        batch.executed_count = applied.count
+        batch.item_ids = []
+        batch.save()
+        log = DeletionLog.objects.create(
+            rule_code=rule.code,
+            category=rule.category,
+            action=rule.action,
+            count=applied.count,
+            years=years,
+            as_of=today,
+            approver_username=user.get_username(),
+            approver_role=user.role,
+            batch=batch,
+        )
+        record(
+            actor=user,
+            subject_person_ids=applied.person_ids,
+            action=Action.DELETE if rule.action == "delete" else Action.UPDATE,
+            category=rule.category,
+            purpose=PURPOSE,
+            channel=channel,
+            detail=f"opbevaring: {rule.code}, forslag {batch.pk}",
+        )
+    return log
+
+
+def reject(user: Any, batch_id: int, note: str) -> RetentionBatch:
+    """Keep everything in the batch; the reason is kept with it. The rule proposes again
+    tomorrow (the items have still passed the period), so the reason should say what to do."""
+    require_retention_access(user)
+    note = (note or "").strip()
+    if not note:
+        raise ValidationFailed(
+            [_("Skriv en begrundelse, fx at kassationen endnu ikke er godkendt af arkivet.")]
+        )
+    if len(note) > NOTE_MAX_LENGTH:
+        raise ValidationFailed(
+            [_("Begrundelsen må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH}]
+        )
+    with transaction.atomic():
+        batch = RetentionBatch.objects.select_for_update().filter(pk=batch_id).first()
+        if batch is None:
+            raise NotFound
+        _require_proposed(batch)
+        batch.status = BatchStatus.REJECTED
+        batch.rejected_by = user
+        batch.rejected_at = timezone.now()
+        batch.note = note
+        batch.item_ids = []
+        batch.save()
+    return batch
+
+
+# --- The kommune's periods ---
+
+
+def update_policy(
+    user: Any, rule_code: str, years: int, *, today: date | None = None
+) -> RetentionPolicy:
+    """Set the kommune's period for a rule (DPO only, 1–50 years). A proposal made under the old
+    period is replaced by one under the new period at once."""
+    require_retention_access(user)
+    rule = get_rule(rule_code)
+    if not years_in_range(years):
+        raise ValidationFailed(
+            [
+                _(
+                    "Skriv et helt antal år mellem %(min)d og %(max)d. Perioden er kommunens "
+                    "egen politik: vælg den, I kan begrunde."
+                )
+                % {"min": MIN_YEARS, "max": MAX_YEARS}
+            ]
+        )
+    with transaction.atomic():
+        policy, _created = RetentionPolicy.objects.update_or_create(
+            rule_code=rule.code,
+            defaults={
+                "years": years,
+                "changed_by": user,
+                "changed_by_username": user.get_username(),
+            },
+        )
+        _propose_for(rule, today or timezone.localdate())
+    return policy
+
+
+def policies() -> dict[str, RetentionPolicy]:
+    """The DPO's periods by rule code (rules without a row use their default)."""
+    return {p.rule_code: p for p in RetentionPolicy.objects.all()}
+
+
+# --- The deletion log ---
+
+
+def deletion_log(user: Any) -> QuerySet[DeletionLog]:
+    """The executed batches, newest first."""
+    require_retention_access(user)
+    return DeletionLog.objects.order_by("-at", "-pk")
+
+
+def rule_label(code: str) -> str:
+    rule = retention_rules().get(code)
+    return str(rule.label) if rule else code
+
+
+def category_label(code: str) -> str:
+    return str(categories().get(code, code))

@@ -1,0 +1,213 @@
+"""The DPO's retention pages under /privacy/opbevaring/ (thin over ``retention_services``).
+
+The overview shows the rules with the kommune's periods, the dry-run report (counts only), the
+proposed batches and the deletion log. A batch page explains the archive rules and holds the
+Approve and Reject forms (POST). Nothing here shows a person's data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from charlie.core.errors import ValidationFailed
+from charlie.core.http import AuthenticatedRequest
+from charlie.privacy import retention_services as services
+from charlie.privacy.retention import MAX_YEARS, MIN_YEARS
+
+DELETION_LOG_LIMIT = 100
+
+
+class PolicyForm(forms.Form):
+    years = forms.IntegerField(
+        label=gettext_lazy("Antal år"),
+        help_text=gettext_lazy(
+            "Hele år efter periodens slutning, mellem 1 og 50. Vælg en periode, I kan begrunde."
+        ),
+        min_value=MIN_YEARS,
+        max_value=MAX_YEARS,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        message = _("Skriv et helt antal år mellem %(min)d og %(max)d.") % {
+            "min": MIN_YEARS,
+            "max": MAX_YEARS,
+        }
+        field = self.fields["years"]
+        for key in ("required", "invalid", "min_value", "max_value"):
+            field.error_messages[key] = message
+
+
+class ApproveForm(forms.Form):
+    archive_rules_checked = forms.BooleanField(
+        label=gettext_lazy(
+            "Jeg har sikret mig, at kassationen er tilladt efter kommunens bevarings- og "
+            "kassationsbestemmelser."
+        ),
+        error_messages={
+            "required": gettext_lazy(
+                "Sæt flueben, når du har sikret dig, at kassationen er tilladt. Ellers afvis "
+                "forslaget."
+            )
+        },
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    )
+
+
+class RejectForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy("Begrundelse"),
+        help_text=gettext_lazy(
+            "Fx at kassationen endnu ikke er godkendt. Forslaget kommer igen ved næste kørsel."
+        ),
+        max_length=services.NOTE_MAX_LENGTH,
+        error_messages={
+            "required": gettext_lazy("Skriv en begrundelse for at afvise forslaget."),
+            "max_length": gettext_lazy("Begrundelsen må højst være 500 tegn."),
+        },
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+    )
+
+
+@never_cache
+@require_GET
+def overview(request: AuthenticatedRequest) -> HttpResponse:
+    services.require_retention_access(request.user)
+    today = timezone.localdate()
+    reports = services.find_expired(today)
+    batches = [
+        {
+            "batch": b,
+            "rule_label": services.rule_label(b.rule_code),
+            "category_label": services.category_label(b.category),
+        }
+        for b in services.proposed_batches(request.user)
+    ]
+    log_qs = services.deletion_log(request.user)
+    log = [
+        {
+            "entry": e,
+            "rule_label": services.rule_label(e.rule_code),
+            "category_label": services.category_label(e.category),
+        }
+        for e in log_qs[:DELETION_LOG_LIMIT]
+    ]
+    context = {
+        "today": today,
+        "reports": reports,
+        "batches": batches,
+        "log": log,
+        "log_total": log_qs.count(),
+        "log_limit": DELETION_LOG_LIMIT,
+    }
+    return render(request, "privacy/retention.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def policy_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
+    services.require_retention_access(request.user)
+    rule = services.get_rule(code)
+    if request.method == "POST":
+        form = PolicyForm(request.POST)
+        if form.is_valid():
+            years = form.cleaned_data["years"]
+            try:
+                services.update_policy(request.user, code, years)
+            except ValidationFailed as exc:
+                for message in exc.messages:
+                    form.add_error("years", message)
+            else:
+                messages.success(
+                    request,
+                    _("Perioden for »%(rule)s« er nu %(years)d år.")
+                    % {"rule": rule.label, "years": years},
+                )
+                return redirect("privacy:retention")
+    else:
+        form = PolicyForm(initial={"years": services.years_for(rule)})
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"form": form, "rule": rule, "policy": services.policies().get(code)}
+    return render(request, "privacy/retention_policy.html", context, status=status)
+
+
+@require_POST
+def propose(request: AuthenticatedRequest) -> HttpResponse:
+    batches = services.propose_now(request.user)
+    messages.success(
+        request,
+        _("Søgningen er kørt: %(n)d forslag venter på din afgørelse. Der er ikke slettet noget.")
+        % {"n": len(batches)},
+    )
+    return redirect("privacy:retention")
+
+
+def _batch_page(
+    request: AuthenticatedRequest,
+    batch_id: int,
+    *,
+    approve_form: ApproveForm | None = None,
+    reject_form: RejectForm | None = None,
+    errors: list[str] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    batch = services.get_batch(request.user, batch_id)
+    context = {
+        "batch": batch,
+        "rule_label": services.rule_label(batch.rule_code),
+        "category_label": services.category_label(batch.category),
+        "by_year": sorted(batch.by_year.items()),
+        "approve_form": approve_form or ApproveForm(),
+        "reject_form": reject_form or RejectForm(),
+        "errors": errors or [],
+    }
+    return render(request, "privacy/retention_batch.html", context, status=status)
+
+
+@never_cache
+@require_GET
+def batch(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
+    return _batch_page(request, batch_id)
+
+
+@require_POST
+def approve(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
+    services.require_retention_access(request.user)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        return _batch_page(request, batch_id, approve_form=form, status=400)
+    try:
+        log = services.approve(request.user, batch_id)
+    except ValidationFailed as exc:
+        return _batch_page(request, batch_id, errors=exc.messages, status=400)
+    messages.success(
+        request,
+        _("Forslaget er godkendt og gennemført: %(n)d behandlet. Det står i sletteloggen.")
+        % {"n": log.count},
+    )
+    return redirect("privacy:retention")
+
+
+@require_POST
+def reject(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
+    services.require_retention_access(request.user)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return _batch_page(request, batch_id, reject_form=form, status=400)
+    try:
+        services.reject(request.user, batch_id, form.cleaned_data["note"])
+    except ValidationFailed as exc:
+        return _batch_page(request, batch_id, errors=exc.messages, status=400)
+    messages.success(request, _("Forslaget er afvist. Der er ikke slettet noget."))
+    return redirect("privacy:retention")
