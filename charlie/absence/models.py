@@ -62,6 +62,8 @@ class AbsencePeriod(models.Model):
         indexes = [
             models.Index(fields=["person", "start_date"]),
             models.Index(fields=["absence_type", "end_date"]),
+            # Retention finds periods that ended before a date, whatever their type.
+            models.Index(fields=["end_date"]),
         ]
         constraints = [
             models.CheckConstraint(
