@@ -92,6 +92,48 @@ CASES: list[Case] = [
     # "Mine data": always the user's own; users without a person record get the empty state.
     Case("privacy:my_data", expect(200, anonymous=LOGIN_REQUIRED)),
     Case("privacy:my_data_json", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case("privacy:my_data_pdf", expect(200, anonymous=LOGIN_REQUIRED)),
+    # "Anmod om rettelse": always about the user's own person; users without one are refused.
+    Case(
+        "privacy:correction_create",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        label="GET is refused",
+    ),
+    Case(
+        "privacy:correction_create",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        data={"category": "stamdata", "message": "Mit telefonnummer er forkert."},
+    ),
+    # HR's task list of requests for correction: HR only.
+    Case("privacy:corrections", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    Case(
+        "privacy:correction",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=lambda org: {"request_id": correction_request_id(org)},
+    ),
+    Case(
+        "privacy:correction",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        kwargs=lambda org: {"request_id": correction_request_id(org)},
+        data={"status": "done", "response": "Rettet."},
+        label="mark as done",
+    ),
+    Case(
+        "privacy:correction",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        kwargs=lambda org: {"request_id": correction_request_id(org)},
+        data={"status": "rejected", "response": ""},
+        label="rejected without a response",
+    ),
+    Case(
+        "privacy:correction",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=404),
+        kwargs=lambda org: {"request_id": 987654321},
+        label="unknown request",
+    ),
     Case(
         "privacy:register_edit",
         expect(403, anonymous=LOGIN_REQUIRED, dpo=200),
@@ -106,7 +148,7 @@ CASES: list[Case] = [
             "name": "Egen indsigt",
             "description": "Du kan se dine egne oplysninger.",
             "legal_basis": "GDPR art. 15.",
-            "categories": ["stamdata", "ansaettelse"],
+            "categories": ["stamdata", "ansaettelse", "fravaer"],
             "who_may_see": "Kun dig selv.",
             "retention": "Som under HR-administration.",
             "note": "Kortere tekst.",
@@ -126,6 +168,90 @@ CASES: list[Case] = [
         expect(403, anonymous=LOGIN_REQUIRED, dpo=404),
         kwargs=lambda org: {"code": "findes-ikke"},
         label="unknown purpose",
+    ),
+    # Retention and deletion: the data protection officer only.
+    Case("privacy:retention", expect(403, anonymous=LOGIN_REQUIRED, dpo=200)),
+    Case(
+        "privacy:retention_propose",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        label="GET is refused",
+    ),
+    Case(
+        "privacy:retention_propose", expect(403, anonymous=LOGIN_REQUIRED, dpo=302), method="post"
+    ),
+    Case(
+        "privacy:retention_policy",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=200),
+        kwargs=lambda org: {"code": "fravaersperioder"},
+    ),
+    Case(
+        "privacy:retention_policy",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=302),
+        method="post",
+        kwargs=lambda org: {"code": "fravaersperioder"},
+        data={"years": "6"},
+        label="save",
+    ),
+    Case(
+        "privacy:retention_policy",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=400),
+        method="post",
+        kwargs=lambda org: {"code": "fravaersperioder"},
+        data={"years": "0"},
+        label="invalid",
+    ),
+    Case(
+        "privacy:retention_policy",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=404),
+        kwargs=lambda org: {"code": "findes_ikke"},
+        label="unknown rule",
+    ),
+    Case(
+        "privacy:retention_batch",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=200),
+        kwargs=lambda org: {"batch_id": retention_batch_id()},
+    ),
+    Case(
+        "privacy:retention_batch",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=404),
+        kwargs=lambda org: {"batch_id": 987654321},
+        label="unknown batch",
+    ),
+    Case(
+        "privacy:retention_approve",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"batch_id": retention_batch_id()},
+        label="GET is refused",
+    ),
+    Case(
+        "privacy:retention_approve",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=302),
+        method="post",
+        kwargs=lambda org: {"batch_id": retention_batch_id()},
+        data={"archive_rules_checked": "on"},
+        label="approve",
+    ),
+    Case(
+        "privacy:retention_approve",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=400),
+        method="post",
+        kwargs=lambda org: {"batch_id": retention_batch_id()},
+        label="without the archive confirmation",
+    ),
+    Case(
+        "privacy:retention_reject",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=302),
+        method="post",
+        kwargs=lambda org: {"batch_id": retention_batch_id()},
+        data={"note": "Afventer arkivet."},
+        label="reject",
+    ),
+    Case(
+        "privacy:retention_reject",
+        expect(403, anonymous=LOGIN_REQUIRED, dpo=400),
+        method="post",
+        kwargs=lambda org: {"batch_id": retention_batch_id()},
+        label="without a reason",
     ),
     Case("admin:index", expect(302, admin=200)),
     # Personal API tokens: everyone manages their own; another user's token does not exist.
@@ -183,7 +309,27 @@ CASES: list[Case] = [
     ),
     Case("api:openapi-json", expect(200)),
     Case("api:openapi-view", expect(200)),
+    # Import: HR only (the upload page and an import's results page).
+    Case("imports:upload", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    Case(
+        "imports:upload",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        data={},
+        label="without a file",
+    ),
+    Case(
+        "imports:run",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=lambda org: {"run_id": import_run_id()},
+    ),
 ]
+
+
+def import_run_id() -> int:
+    from charlie.imports.models import ImportRun
+
+    return ImportRun.objects.create(file_names=["x.csv"], status="done").pk
 
 
 def hr_token_id() -> int:
@@ -192,6 +338,34 @@ def hr_token_id() -> int:
 
     token, _plain = create_token(user=User.objects.get(username="test-hr"), name="perm-test")
     return token.pk
+
+
+def retention_batch_id() -> int:
+    """A proposed (empty) retention batch; approving it changes no data."""
+    from datetime import date
+
+    from charlie.privacy.models import RetentionBatch
+
+    batch = RetentionBatch.objects.create(
+        rule_code="fravaersperioder",
+        category="fravaer",
+        action="delete",
+        years=5,
+        as_of=date(2026, 11, 23),
+        item_ids=[],
+        count=0,
+    )
+    return batch.pk
+
+
+def correction_request_id(org: Any) -> int:
+    """An open request for correction from the employee in Plejecenter Nord."""
+    from charlie.privacy.models import CorrectionRequest
+
+    request = CorrectionRequest.objects.create(
+        subject_person_id=org.person_in_nord.pk, category="stamdata", message="Forkert."
+    )
+    return request.pk
 
 
 #: URL names that are not pages and need no case (namespaces covered by one case above).

@@ -6,3 +6,17 @@ class ImportsConfig(AppConfig):
     name = "charlie.imports"
     label = "imports"
     verbose_name = _("Import")
+
+    def ready(self) -> None:
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.core.roles import Role
+
+        register(
+            MenuEntry(
+                key="import",
+                label=_("Import"),
+                url_name="imports:upload",
+                order=75,
+                roles=frozenset({Role.HR}),
+            )
+        )

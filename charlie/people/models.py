@@ -28,6 +28,9 @@ class OrgUnit(models.Model):
     """
 
     name = models.CharField(_("navn"), max_length=200)
+    #: The unit's key in the payroll/HR system the import reads (enhedskode, OPUS orgUnit);
+    #: unique when not blank (units made by hand or by the demo have none).
+    code = models.CharField(_("enhedskode"), max_length=50, blank=True, default="")
     short_name = models.CharField(_("kort navn"), max_length=50, blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=OrgUnitKind.choices)
     parent = models.ForeignKey(
@@ -60,7 +63,10 @@ class OrgUnit(models.Model):
             models.CheckConstraint(
                 condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
                 name="orgunit_valid_to_after_valid_from",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["code"], condition=~Q(code=""), name="orgunit_code_unique"
+            ),
         ]
 
     def __str__(self) -> str:

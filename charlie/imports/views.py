@@ -1,0 +1,50 @@
+"""The HR upload page and an import's results page (thin over ``imports.services``)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from charlie.core.errors import ValidationFailed
+from charlie.core.http import AuthenticatedRequest
+from charlie.imports import services
+from charlie.imports.forms import UploadForm
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def upload(request: AuthenticatedRequest) -> HttpResponse:
+    services.require_import_access(request.user)
+    status = 200
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                run = services.start_upload(
+                    actor=request.user,
+                    files=form.cleaned_data["upload"],
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except ValidationFailed as exc:
+                form.add_error("upload", exc.messages)
+            else:
+                return redirect("imports:run", run_id=run.pk)
+        status = 400
+    else:
+        form = UploadForm()
+    runs = services.recent_runs(actor=request.user)
+    return render(request, "imports/upload.html", {"form": form, "runs": runs}, status=status)
+
+
+@never_cache
+@require_GET
+def run_detail(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
+    run = services.get_run(actor=request.user, run_id=run_id)
+    context = {"run": run, "summary": services.summary_rows(run.summary) if run.summary else []}
+    if request.htmx and not request.htmx.history_restore_request:
+        # 286 tells htmx to stop polling: the import is finished.
+        status = 200 if run.is_running else 286
+        return render(request, "imports/run.html#result", context, status=status)
+    return render(request, "imports/run.html", context)
