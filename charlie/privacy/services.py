@@ -351,15 +351,15 @@ def update_purpose(
             )
     if active is not None:
         changes["active"] = bool(active)
-        if purpose.active and not active and purpose.code in registered_purposes():
-            if not confirm_removal:
-                errors.append(
-                    _(
-                        "Charlie bruger dette formål. Gøres det inaktivt, holder de sider, der "
-                        "bruger det, op med at virke. Sæt kryds i »Jeg forstår konsekvensen« "
-                        "for at gemme alligevel."
-                    )
+        in_use = purpose.active and purpose.code in registered_purposes()
+        if in_use and not active and not confirm_removal:
+            errors.append(
+                _(
+                    "Charlie bruger dette formål. Gøres det inaktivt, holder de sider, der "
+                    "bruger det, op med at virke. Sæt kryds i »Jeg forstår konsekvensen« "
+                    "for at gemme alligevel."
                 )
+            )
     note = (note or "").strip()
     if not note:
         errors.append(_("Skriv en kort note om, hvad du har ændret og hvorfor."))
