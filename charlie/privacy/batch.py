@@ -11,10 +11,14 @@ commands, tests calling services) ``record`` writes at once, as before.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
+
+from django.db import connection
+from django.utils import timezone
 
 from charlie.privacy.models import AuditEntry, Purpose
 
@@ -29,12 +33,7 @@ class AuditBatch:
     def allows(self, purpose: str, category: str) -> bool:
         """Whether the register (read once per batch) lists ``category`` for ``purpose``."""
         if self._register is None:
-            self._register = {
-                code: set(categories)
-                for code, categories in Purpose.objects.filter(active=True).values_list(
-                    "code", "categories"
-                )
-            }
+            self._register = _active_register()
         return category in self._register.get(purpose, set())
 
     def add(self, entries: list[AuditEntry]) -> None:
@@ -43,7 +42,50 @@ class AuditBatch:
     def flush(self) -> None:
         entries, self.entries = self.entries, []
         if entries:
-            AuditEntry.objects.bulk_create(entries)
+            insert_entries(entries)
+
+
+# The two statements below run on every request that shows personal data. Through the ORM
+# (``values_list``, ``bulk_create``) they cost about twice as much as the SQL itself
+# (benchmarks/bench_audit.py), so they are written out; both only read or insert.
+
+
+def _active_register() -> dict[str, set[str]]:
+    """Active purposes → the category codes they list (one query)."""
+    table = connection.ops.quote_name(Purpose._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT code, categories FROM {table} WHERE active = %s", [True])  # noqa: S608
+        rows = cursor.fetchall()
+    return {
+        code: set(json.loads(categories) if isinstance(categories, str) else categories)
+        for code, categories in rows
+    }
+
+
+def insert_entries(entries: list[AuditEntry], *, chunk: int = 500) -> None:
+    """Insert new audit entries, one statement per ``chunk`` (insert only: append-only log).
+
+    500 rows × 10 columns stays far below SQLite's limit of 32,766 parameters."""
+    for start in range(0, len(entries), chunk):
+        _insert(entries[start : start + chunk])
+
+
+def _insert(entries: list[AuditEntry]) -> None:
+    now = timezone.now()
+    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    params: list[Any] = []
+    for entry in entries:
+        entry.at = entry.at or now
+        params.extend(f.get_db_prep_save(f.pre_save(entry, add=False), connection) for f in fields)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(f.column)) for f in fields)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (
+        f"INSERT INTO {quote(AuditEntry._meta.db_table)} ({columns}) "  # noqa: S608
+        f"VALUES {', '.join([row] * len(entries))}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def current_batch() -> AuditBatch | None:

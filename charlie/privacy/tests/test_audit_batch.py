@@ -66,3 +66,29 @@ def test_a_request_writes_its_entries_before_the_response(client_as, org):
 
     client_as("hr").get(reverse("people:detail", args=[org.person_in_nord.pk]))
     assert {"stamdata", "ansaettelse"} <= set(AuditEntry.objects.values_list("category", flat=True))
+
+
+def test_insert_entries_writes_every_field_in_chunks(users, org):
+    from charlie.privacy.batch import insert_entries
+
+    hr = users["hr"]
+    entries = [
+        AuditEntry(
+            actor=hr,
+            actor_username="test-hr",
+            actor_role="hr",
+            subject_person_id=org.person_in_nord.pk + i,
+            action="read",
+            category="stamdata",
+            purpose="hr_administration",
+            channel="api",
+            detail="x",
+        )
+        for i in range(7)
+    ]
+    insert_entries(entries, chunk=3)
+    stored = list(AuditEntry.objects.order_by("subject_person_id"))
+    assert len(stored) == 7
+    first = stored[0]
+    assert first.actor == hr and first.actor_role == "hr" and first.channel == "api"
+    assert first.at is not None and first.detail == "x"
