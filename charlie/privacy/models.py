@@ -15,6 +15,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def user_link(verbose_name: Any) -> models.ForeignKey[Any, Any]:
+    """The user who did something: kept as a link while the account exists, NULL afterwards
+    (the row keeps the user name in a field of its own where it must outlive the account)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+
 class AuditLogIsAppendOnly(Exception):
     """Raised on any attempt to change or delete an audit entry."""
 
@@ -66,14 +79,7 @@ class AppendOnlyModel(models.Model):
 
 class AuditEntry(AppendOnlyModel):
     at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("bruger"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = user_link(_("bruger"))
     actor_username = models.CharField(_("brugernavn"), max_length=150, db_index=True)
     actor_role = models.CharField(_("rolle"), max_length=20)
     subject_person_id = models.BigIntegerField(_("medarbejder (id)"), db_index=True)
@@ -146,14 +152,7 @@ class PurposeVersion(AppendOnlyModel):
         Purpose, verbose_name=_("formål"), on_delete=models.PROTECT, related_name="versions"
     )
     data = models.JSONField(_("indhold"))
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ændret af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    changed_by = user_link(_("ændret af"))
     changed_by_username = models.CharField(_("brugernavn"), max_length=150, blank=True)
     changed_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
     note = models.CharField(_("ændringsnote"), max_length=200)
@@ -184,14 +183,7 @@ class CorrectionRequest(models.Model):
     """
 
     subject_person_id = models.BigIntegerField(_("medarbejder (id)"), db_index=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("anmodet af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    requested_by = user_link(_("anmodet af"))
     category = models.CharField(_("datakategori"), max_length=40)
     message = models.TextField(_("hvad er forkert, og hvad er det rigtige"), max_length=2000)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True, db_index=True)
@@ -202,14 +194,7 @@ class CorrectionRequest(models.Model):
         default=CorrectionStatus.OPEN,
         db_index=True,
     )
-    handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("behandlet af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    handled_by = user_link(_("behandlet af"))
     handled_at = models.DateTimeField(_("behandlet"), null=True, blank=True)
     response = models.TextField(_("svar til medarbejderen"), max_length=2000, blank=True)
 
@@ -231,14 +216,7 @@ class RetentionPolicy(models.Model):
 
     rule_code = models.CharField(_("regel"), max_length=60, unique=True)
     years = models.PositiveSmallIntegerField(_("år"))
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("ændret af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    changed_by = user_link(_("ændret af"))
     changed_by_username = models.CharField(_("brugernavn"), max_length=150, blank=True)
     changed_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
 
@@ -287,25 +265,11 @@ class RetentionBatch(models.Model):
         default=BatchStatus.PROPOSED,
         db_index=True,
     )
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("godkendt af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    approved_by = user_link(_("godkendt af"))
     approved_at = models.DateTimeField(_("godkendt"), null=True, blank=True)
     executed_at = models.DateTimeField(_("gennemført"), null=True, blank=True)
     executed_count = models.PositiveIntegerField(_("antal gennemført"), null=True, blank=True)
-    rejected_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("afvist af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    rejected_by = user_link(_("afvist af"))
     rejected_at = models.DateTimeField(_("afvist"), null=True, blank=True)
     note = models.CharField(_("begrundelse"), max_length=500, blank=True)
 
