@@ -20,8 +20,16 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Databeskyttelse")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
+        from charlie.privacy.batch import forget_register
+        from charlie.privacy.models import Purpose
+
+        # The audit batch keeps a copy of the register; any change here drops it at once.
+        post_save.connect(forget_register, sender=Purpose, dispatch_uid="forget-register")
+        post_delete.connect(forget_register, sender=Purpose, dispatch_uid="forget-register-d")
 
         register(
             MenuEntry(

@@ -3,15 +3,17 @@
 A page that shows a person's master data and employments records two entries; written one by
 one, each costs a register check and an insert of its own. Inside ``audit_batch()`` (the
 ``AuditBatchMiddleware`` opens one around every request) ``services.record`` checks the register
-once per request and queues the entries; they are written in one ``bulk_create`` when the block
-ends — before the response leaves the server, so a page is never delivered without its entries,
-and written also when the view fails, since the data may have been read. Outside a batch (tasks,
-commands, tests calling services) ``record`` writes at once, as before.
+against this process's copy (``register_allows``) and queues the entries; they are written in
+one insert when the block ends — before the response leaves the server, so a page is never
+delivered without its entries, and also when the view fails, since the data may have been read.
+Outside a batch (tasks, commands, tests calling services) ``record`` reads the register and
+writes at once.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -28,13 +30,10 @@ _current: ContextVar[AuditBatch | None] = ContextVar("charlie_audit_batch", defa
 class AuditBatch:
     def __init__(self) -> None:
         self.entries: list[AuditEntry] = []
-        self._register: dict[str, set[str]] | None = None
 
     def allows(self, purpose: str, category: str) -> bool:
-        """Whether the register (read once per batch) lists ``category`` for ``purpose``."""
-        if self._register is None:
-            self._register = _active_register()
-        return category in self._register.get(purpose, set())
+        """Whether the register lists ``category`` for ``purpose`` (see ``register_allows``)."""
+        return register_allows(purpose, category)
 
     def add(self, entries: list[AuditEntry]) -> None:
         self.entries.extend(entries)
@@ -60,6 +59,33 @@ def _active_register() -> dict[str, set[str]]:
         code: set(json.loads(categories) if isinstance(categories, str) else categories)
         for code, categories in rows
     }
+
+
+# The register as this process last read it: (monotonic time read, purpose → categories).
+_register_cache: tuple[float, dict[str, set[str]]] | None = None
+#: How long a read of the register is trusted for a use it *allows*. A use it does not list
+#: re-reads the register at once, so an addition counts immediately; a removal made in another
+#: process counts here within this many seconds (in this process, at once: ``forget_register``).
+REGISTER_TTL_SECONDS = 60.0
+
+
+def forget_register(**kwargs: Any) -> None:
+    """Drop this process's copy of the register (on every save of a ``Purpose``)."""
+    global _register_cache
+    _register_cache = None
+
+
+def register_allows(purpose: str, category: str) -> bool:
+    """Whether ``purpose`` is active in the register and lists ``category``, from a copy of the
+    register kept for ``REGISTER_TTL_SECONDS``: no query on most requests. ``False`` only after
+    a fresh read, so a refusal is never stale."""
+    global _register_cache
+    now = time.monotonic()
+    fresh = _register_cache is not None and now - _register_cache[0] < REGISTER_TTL_SECONDS
+    if fresh and category in _register_cache[1].get(purpose, set()):  # type: ignore[index]
+        return True
+    _register_cache = (now, _active_register())
+    return category in _register_cache[1].get(purpose, set())
 
 
 def insert_entries(entries: list[AuditEntry], *, chunk: int = 500) -> None:

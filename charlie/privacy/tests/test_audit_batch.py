@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from charlie.privacy import services
-from charlie.privacy.batch import audit_batch, flush_pending
+from charlie.privacy.batch import audit_batch, flush_pending, forget_register
 from charlie.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,7 @@ def _read(user, person_id, category="stamdata", purpose="hr_administration"):
 
 def test_entries_are_written_together_when_the_batch_ends(users, org, django_assert_num_queries):
     hr, person = users["hr"], org.person_in_nord
+    forget_register()
     with audit_batch():
         # One query reads the register; nothing is written yet.
         with django_assert_num_queries(1):
@@ -92,3 +93,38 @@ def test_insert_entries_writes_every_field_in_chunks(users, org):
     first = stored[0]
     assert first.actor == hr and first.actor_role == "hr" and first.channel == "api"
     assert first.at is not None and first.detail == "x"
+
+
+def test_the_register_copy_saves_the_query_but_never_a_refusal(
+    users, org, django_assert_num_queries
+):
+    hr, person = users["hr"], org.person_in_nord
+    forget_register()
+    with audit_batch():
+        _read(hr, person.pk)  # reads the register
+    with audit_batch(), django_assert_num_queries(0):
+        _read(hr, person.pk)  # a later request: the copy, no query (the insert comes after)
+    # A change through the register drops the copy in this process at once.
+    services.update_purpose(
+        actor=users["dpo"],
+        code="hr_administration",
+        categories=["ansaettelse", "fravaer"],
+        note="Uden stamdata",
+        confirm_removal=True,
+    )
+    with audit_batch(), pytest.raises(services.UnregisteredPurpose):
+        _read(hr, person.pk, "stamdata")
+
+
+def test_an_addition_counts_at_once_even_with_a_copy(users, org):
+    from charlie.privacy.models import Purpose
+
+    hr, person = users["hr"], org.person_in_nord
+    with audit_batch():
+        _read(hr, person.pk)  # the copy now exists
+    # Changed behind the copy's back (another process): a use the copy does not list re-reads.
+    Purpose.objects.filter(code="hr_administration").update(
+        categories=["stamdata", "ansaettelse", "fravaer", "ny"]
+    )
+    with audit_batch():
+        assert services.current_batch().allows("hr_administration", "ny")
