@@ -11,7 +11,8 @@ Three kinds of table, told apart by their columns (CSV: one kind per file) or by
 
 Column names are compared without case, and ``æ``/``ø``/``å``, spaces and hyphens are read as
 ``ae``/``oe``/``aa`` and ``_``, so ``Fødselsdato`` and ``foedselsdato`` are the same column.
-Every row with something wrong yields one ``Problem`` per wrong cell and no record. A CPR number
+Every row with something wrong yields one ``Problem`` per wrong cell and no record, only its
+``RowKeys`` (the codes it defines and refers to, for the cross-reference checks). A CPR number
 (column ``cpr``) is turned into birth date and gender by ``charlie.imports.cpr`` and never kept.
 """
 
@@ -32,6 +33,7 @@ from charlie.imports.records import (
     PersonRecord,
     Problem,
     Record,
+    RowKeys,
     Source,
 )
 from charlie.imports.values import (
@@ -521,7 +523,26 @@ def read_table(
             unit = _unit(row)
             if unit is not None:
                 yield unit
+        if row.problems:
+            yield _row_keys(row, kind)
         yield from row.problems
+
+
+def _row_keys(row: _Row, kind: str) -> RowKeys:
+    """The keys a row with problems defines and refers to (``records.RowKeys``)."""
+    if kind == KIND_ABSENCE:
+        return RowKeys(row.number, person=row.text("medarbejdernummer") or None)
+    if kind == KIND_PEOPLE:
+        number = row.text("medarbejdernummer") or None
+        return RowKeys(
+            row.number,
+            defines_person=number,
+            unit=row.text("enhedskode") or None,
+            job_family=row.text("stillingskategori") or None,
+        )
+    code = row.text("enhedskode") or None
+    parent = row.text("overordnet_enhedskode") or None
+    return RowKeys(row.number, defines_unit=code, parent_unit=parent if parent != code else None)
 
 
 # --- CSV ---

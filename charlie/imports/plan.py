@@ -25,6 +25,7 @@ from charlie.imports.records import (
     PersonRecord,
     Problem,
     Record,
+    RowKeys,
 )
 
 #: More problems than this are counted but not kept (a wholly wrong file has one per row).
@@ -197,6 +198,9 @@ class Checker:
         self._absence_file_of: array[int] = array("H")
         #: Employee numbers in each snapshot file (OPUS): the rest of the open employments end.
         self.snapshot_people: set[str] = set()
+        #: Keys defined by rows with problems: they exist, though nothing will be written.
+        self._declared_units: set[str] = set()
+        self._declared_people: set[str] = set()
         self.counts = {"units": 0, "people": 0, "employments": 0, "absences": 0}
         self._formats: dict[str, str] = {}
 
@@ -236,6 +240,23 @@ class Checker:
         elif isinstance(item, OrgUnitRecord):
             self._count_row(file, item.row)
             self._unit(item, file)
+        elif isinstance(item, RowKeys):
+            self._count_row(file, item.row)
+            self._row_keys(item, file)
+
+    def _row_keys(self, keys: RowKeys, file: str) -> None:
+        where = _Where(file, keys.row)
+        if keys.defines_unit:
+            self._declared_units.add(keys.defines_unit)
+        if keys.defines_person:
+            self._declared_people.add(keys.defines_person)
+        for code in (keys.unit, keys.parent_unit):
+            if code:
+                self._unit_refs.setdefault(code, where)
+        if keys.person:
+            self._person_refs.setdefault(keys.person, (where, "medarbejdernummer"))
+        if keys.job_family:
+            self._family_refs.setdefault(keys.job_family, where)
 
     def _unit(self, record: OrgUnitRecord, file: str) -> None:
         where = _Where(file, record.row)
@@ -324,8 +345,8 @@ class Checker:
         job_family_codes: Iterable[str],
     ) -> list[Problem]:
         """Add the cross-reference and duplicate problems; returns the kept problems."""
-        units = set(self.units) | set(db_unit_codes)
-        people = set(self._people) | set(db_employee_numbers)
+        units = set(self.units) | self._declared_units | set(db_unit_codes)
+        people = set(self._people) | self._declared_people | set(db_employee_numbers)
         families = set(job_family_codes)
         for code, where in self._unit_refs.items():
             if code not in units:

@@ -83,7 +83,26 @@ class AbsenceRecord:
     hours_per_day: Decimal | None = None
 
 
-Record = OrgUnitRecord | PersonRecord | EmploymentRecord | AbsenceRecord
+@dataclass(frozen=True, slots=True)
+class RowKeys:
+    """What a row with problems still tells the checker, so that every problem shows at once.
+
+    A row with a bad value yields its problems and no record. Its keys are still read: the codes
+    it *defines* keep the rows that refer to them from being reported as "not found" (a person
+    with a bad birth date still exists for their absence rows), and the codes it *refers to* are
+    checked like a valid row's (an unknown unit on a row that also has a bad date).
+    """
+
+    row: int
+    defines_unit: str | None = None
+    defines_person: str | None = None
+    unit: str | None = None
+    parent_unit: str | None = None
+    person: str | None = None
+    job_family: str | None = None
+
+
+Record = OrgUnitRecord | PersonRecord | EmploymentRecord | AbsenceRecord | RowKeys
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,3 +270,32 @@ def test_opus_files_in_turn_snapshot_and_errors():
     assert db_state() == before
     columns = {p.column for p in third.problems}
     assert "orgUnit" in columns and "enhedskode" not in columns  # OPUS names, not ours
+
+
+@pytest.mark.django_db
+def test_a_row_with_a_bad_value_is_still_checked_for_references_and_counts_as_existing(tmp_path):
+    people = tmp_path / "medarbejdere.csv"
+    people.write_text(
+        "medarbejdernummer;fornavn;efternavn;foedselsdato;koen;enhedskode;"
+        "stillingsbetegnelse;ugentlige_timer;startdato\n"
+        # A bad birth date AND a unit that does not exist: both are reported in one run.
+        "9001;Ny;Person;31-02-1980;K;XX;Pædagog;37,0;01-01-2024\n",
+        encoding="utf-8",
+    )
+    absence = tmp_path / "fravaer.csv"
+    absence.write_text(
+        "medarbejdernummer;fravaerstype;startdato;slutdato\n"
+        "9001;sygdom;01-03-2024;02-03-2024\n"  # 9001 exists in the file, though its row is bad
+        "7777;sygdom;01-03-2024;02-03-2024\n",  # 7777 exists nowhere
+        encoding="utf-8",
+    )
+    before = db_state()
+    result = run([people, absence])
+    assert not result.ok
+    found = {(p.file, p.row, p.column) for p in result.problems}
+    assert found == {
+        ("medarbejdere.csv", 2, "foedselsdato"),
+        ("medarbejdere.csv", 2, "enhedskode"),
+        ("fravaer.csv", 3, "medarbejdernummer"),
+    }
+    assert db_state() == before

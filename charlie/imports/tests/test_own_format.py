@@ -16,6 +16,7 @@ from charlie.imports.records import (
     OrgUnitRecord,
     PersonRecord,
     Problem,
+    RowKeys,
 )
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "docs" / "examples"
@@ -118,12 +119,18 @@ def test_row_problems_each_with_row_and_column(tmp_path):
         ";ferie;01-03-2025;28-02-2025;30\n",
         encoding="utf-8",
     )
-    problems = list(read_csv(path))
+    items = list(read_csv(path))
+    problems = [item for item in items if isinstance(item, Problem)]
     assert {(p.row, p.column) for p in problems} == {
         (2, "fravaerstype"), (2, "startdato"),
         (3, "medarbejdernummer"), (3, "slutdato"), (3, "timer_pr_dag"),
     }  # fmt: skip
     assert any("»influenza« er ikke en kendt fraværstype" in p.message for p in problems)
+    # Each bad row still gives its keys, for the cross-reference checks (records.RowKeys).
+    assert [item for item in items if isinstance(item, RowKeys)] == [
+        RowKeys(2, person="1"),
+        RowKeys(3),
+    ]
 
 
 def test_cpr_column_gives_birth_date_and_gender(tmp_path, monkeypatch):
