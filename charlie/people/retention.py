@@ -2,7 +2,8 @@
 
 A person with no open employment whose last employment ended more than N years ago (default 5)
 is anonymised, not deleted: the employments stay, so headcount, attrition and the workforce plan
-keep their history. Name, contact details and the link to a user account go; the employee
+keep their history. Name, contact details and the link to a user account go (the account is
+deactivated and loses name and e-mail; its user name stays for the audit log); the employee
 number becomes ``ANON-<id>``; the birth date becomes 1 January of the birth year (age statistics
 still work); legal gender stays.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import CharField, Count, Max, Q, QuerySet, Value
 from django.db.models.functions import Cast, Concat
@@ -69,6 +71,11 @@ def anonymise(ids: list[int]) -> Applied:
                 continue
             done.extend(pks)
             people = Person.objects.filter(pk__in=pks)
+            # Their user accounts can no longer log in and lose name and e-mail; the user name
+            # stays, since the audit log names actors by it.
+            get_user_model().objects.filter(person__in=pks).update(
+                is_active=False, first_name="", last_name="", email=""
+            )
             for year in set(people.values_list("birth_date__year", flat=True)):
                 people.filter(birth_date__year=year).update(birth_date=date(year, 1, 1))
             people.update(

@@ -25,8 +25,12 @@ class PrivacyConfig(AppConfig):
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.privacy.batch import forget_register
+        from charlie.privacy.correction_retention import HANDLED_CORRECTION_REQUESTS
         from charlie.privacy.models import Purpose
+        from charlie.privacy.registry import register_retention_rule
 
+        # Handled requests for correction: kept as documentation, then deleted (docs/retention.md)
+        register_retention_rule(HANDLED_CORRECTION_REQUESTS)
         # The audit batch keeps a copy of the register; any change here drops it at once.
         post_save.connect(forget_register, sender=Purpose, dispatch_uid="forget-register")
         post_delete.connect(forget_register, sender=Purpose, dispatch_uid="forget-register-d")

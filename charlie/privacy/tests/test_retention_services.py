@@ -1,4 +1,4 @@
-"""Retention: the rules of people and absence, proposed batches, the DPO's decision, the log.
+"""Retention: the rules of people, absence and correction requests, proposed batches, the DPO's decision, the log.
 
 Today is fixed at 23 November 2026 and the default period is 5 years, so the cut-off is
 23 November 2021: a period that ended that day is not yet past; one that ended the day before is.
@@ -124,6 +124,8 @@ def test_anonymise_keeps_what_statistics_need(org):
     assert person.email == ""
     assert person.phone == ""
     assert person.user is None
+    user.refresh_from_db()
+    assert not user.is_active and user.email == "" and user.first_name == ""
     assert person.employee_number == f"ANON-{person.pk}"
     assert person.birth_date == date(1961, 1, 1)
     assert person.gender == Gender.FEMALE
@@ -473,3 +475,50 @@ def test_rule_definitions_are_checked():
             apply=lambda ids: registry.Applied(0, []),
         )
     assert FORMER_EMPLOYEES.by_year is not None
+
+
+# --- Handled requests for correction (privacy's own rule, 2 years by default) ---
+
+
+def _request(person: Person, status: str, handled: date | None):
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from charlie.privacy.models import CorrectionRequest
+
+    return CorrectionRequest.objects.create(
+        subject_person_id=person.pk,
+        category="stamdata",
+        message="Mit efternavn er stavet forkert.",
+        status=status,
+        handled_at=(timezone.make_aware(datetime.combine(handled, time(12))) if handled else None),
+    )
+
+
+def test_handled_requests_older_than_the_period_are_found_open_ones_never(org):
+    from charlie.privacy.correction_retention import (
+        HANDLED_CORRECTION_REQUESTS,
+        delete_handled_requests,
+        find_handled_requests,
+        handled_requests_by_year,
+    )
+
+    assert registry.retention_rules()["anmodninger_om_rettelse"] is HANDLED_CORRECTION_REQUESTS
+    assert HANDLED_CORRECTION_REQUESTS.default_years == 2
+    person = org.person_in_nord
+    # 2 years before 23 Nov 2026 is 23 Nov 2024: handled that day is not yet past.
+    exactly = _request(person, "done", date(2024, 11, 23))
+    day_before = _request(person, "rejected", date(2024, 11, 22))
+    still_open = _request(person, "open", None)
+    found = find_handled_requests(TODAY, 2)
+    assert found == [day_before.pk]
+    assert handled_requests_by_year(TODAY, 2) == {2024: 1}
+    applied = delete_handled_requests(found)
+    assert (applied.count, applied.person_ids) == (1, [person.pk])
+    from charlie.privacy.models import CorrectionRequest
+
+    assert set(CorrectionRequest.objects.values_list("pk", flat=True)) == {
+        exactly.pk,
+        still_open.pk,
+    }
