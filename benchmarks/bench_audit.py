@@ -118,6 +118,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with_audit: list[float] = []
     without_audit: list[float] = []
     entries_before = AuditEntry.objects.count()
+
     def no_record(**kwargs: Any) -> list[Any]:
         return []  # the reference: no audit write
 
