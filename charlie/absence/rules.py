@@ -1,0 +1,566 @@
+"""The employer's duties in a sickness period under the sygedagpengelov (DOMAIN.md section 1).
+
+Pure module: the standard library only, never Django. Each rule is a plain function over a
+:class:`SicknessCase` that returns an :class:`Obligation`: a code, a due date, the legal basis,
+a Danish description, and whether it applies (and, if not, why). :func:`obligations` gives them
+all for one case, with the local policy's contact days (``policy.py``).
+
+Law: lov om sygedagpenge, LBK nr. 994 af 22.08.2024 (earlier consolidation seen:
+LBK nr. 1179 af 21.09.2023). The texts were read through elov.dk and the Personaleadministrativ
+Vejledning; check them against retsinformation.dk before release (DOMAIN.md, "unconfirmed").
+
+How dates are counted (one rule for the whole module):
+
+- **"n weeks after a day"** and **"the end of week n counted from a day"** are the same date:
+  the day + 7·n days, i.e. the same weekday n weeks later. This is the Danish way of counting a
+  time limit in weeks (the day it runs from is not counted; it ends on the weekday of the same
+  name). 1st sick day Tuesday 4 Mar 2025: week 1 is Wed 5 – Tue 11 Mar, week 4 ends Tuesday
+  1 Apr 2025, week 8 ends Tuesday 29 Apr 2025. Calendar weeks (Monday–Sunday) are not used.
+- **"n days from the 1st absence day"** for the employer period counts the 1st absence day as
+  day 1: 30 calendar days from Tue 4 Mar 2025 end on Wed 2 Apr 2025 (4 Mar + 29 days).
+- **months** move by calendar month; a day that does not exist becomes the month's last day
+  (:func:`charlie.absence.policy.add_months`), which gives the earlier, safe date.
+- Every due date is inclusive: the duty is met if it is done on that day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from charlie.absence.policy import DEFAULT_POLICY, Policy, add_months, add_years, contact_dates
+
+LAW = "sygedagpengeloven (LBK nr. 994 af 22.08.2024)"
+
+#: § 7 a came in with LOV nr. 480 af 12.06.2009 for sickness starting on or after this day.
+INTERVIEW_RULE_FROM = date(2010, 1, 4)
+#: The employer period became 30 days for sickness starting on or after this day (§ 30).
+EMPLOYER_PERIOD_30_FROM = date(2012, 1, 2)
+#: ... and 21 days (from 15) for sickness starting on or after this day.
+EMPLOYER_PERIOD_21_FROM = date(2008, 6, 2)
+EMPLOYER_PERIOD_MIN_HOURS = Decimal(74)
+EMPLOYER_PERIOD_MIN_WEEKS = 8
+SECTION_56_YEARS = 2
+SECTION_56_MIN_DAYS_PER_YEAR = 10
+
+
+def weeks_after(day: date, weeks: int) -> date:
+    """The end of week ``weeks`` counted from ``day``: the same weekday ``weeks`` weeks later."""
+    return day + timedelta(weeks=weeks)
+
+
+class Code(StrEnum):
+    SICKNESS_INTERVIEW = "sickness_interview"
+    EMPLOYER_PERIOD = "employer_period"
+    NEMREFUSION_REPORT = "nemrefusion_report"
+    REFUND_CLAIM = "refund_claim"
+    REFUND_DISPENSATION_LIMIT = "refund_dispensation_limit"
+    RETENTION_PLAN = "retention_plan"
+    SECTION_56_RENEWAL = "section_56_renewal"
+    JOBCENTER_FOLLOW_UP = "jobcenter_follow_up"
+    CONTACT = "contact"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One dated duty (or piece of information) for a sickness period.
+
+    ``applies`` False means the duty does not arise; ``reason`` says why in Danish. Where it
+    applies, ``reason`` may state a condition that is not settled yet (an ongoing absence).
+    ``information_only`` marks dates that are someone else's duty (the jobcenter's) or a limit,
+    not a task for the manager.
+    """
+
+    code: str
+    due: date | None
+    legal_basis: str
+    description: str
+    applies: bool = True
+    reason: str = ""
+    information_only: bool = False
+
+
+@dataclass(frozen=True)
+class Section56Agreement:
+    """An approved § 56 agreement (chronic or long-term illness). No condition is stored."""
+
+    approved_on: date
+
+    @property
+    def valid_until(self) -> date:
+        """Last day of validity: the day before the 2-year anniversary of the approval.
+
+        Approved 1 Mar 2024 → valid to 28 Feb 2026; approved 29 Feb 2024 → the anniversary in
+        2026 is taken as 1 Mar, so valid to 28 Feb 2026.
+        """
+        return add_years(self.approved_on, SECTION_56_YEARS) - timedelta(days=1)
+
+    def is_valid_on(self, day: date) -> bool:
+        return self.approved_on <= day <= self.valid_until
+
+
+class PlanDecision(StrEnum):
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True)
+class RetentionPlanRequest:
+    """The employee's request for a fastholdelsesplan (§ 7 b) and the employer's answer."""
+
+    requested_on: date
+    expected_over_8_weeks: bool = True
+    decision: PlanDecision | None = None
+    decided_on: date | None = None
+
+
+@dataclass(frozen=True)
+class SicknessCase:
+    """One sickness period with the facts the rules need. Dates and flags only; no cause.
+
+    ``first_day`` is the 1st sick (absence) day; ``last_day`` None means ongoing. The § 30
+    conditions use ``employment_start`` and ``hours_last_8_weeks``; None means unknown and is
+    treated as met (with a note). ``notice_given_on``/``leave_date`` describe a notice
+    (opsigelse) and the last day of employment. ``wages_paid`` is True when the employer pays full
+    wages during sickness (the usual case in a kommune). ``section_56_related`` says that the
+    absence is due to the condition covered by ``section_56`` (the employee's own statement; the
+    condition itself is never stored). ``early_follow_up_requested_on`` is a request to the
+    kommune for early follow-up (§§ 7 c / 7 e).
+    """
+
+    first_day: date
+    last_day: date | None = None
+    employment_start: date | None = None
+    hours_last_8_weeks: Decimal | float | int | None = None
+    notice_given_on: date | None = None
+    leave_date: date | None = None
+    wages_paid: bool = True
+    flexjob: bool = False
+    section_56: Section56Agreement | None = None
+    section_56_related: bool = False
+    retention_plan: RetentionPlanRequest | None = None
+    early_follow_up_requested_on: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.last_day is not None and self.last_day < self.first_day:
+            raise ValueError("Sidste sygedag ligger før første sygedag; ret datoerne.")
+
+    def sick_on(self, day: date) -> bool:
+        """Whether the person is (or, if ongoing, may still be) sick on ``day``."""
+        return self.first_day <= day and (self.last_day is None or day <= self.last_day)
+
+
+def _basis(section: str) -> str:
+    return f"{section}, {LAW}"
+
+
+# --- § 7 a: sygefraværssamtale ---------------------------------------------------------------
+
+
+def sickness_interview(case: SicknessCase) -> Obligation:
+    """The sickness interview (sygefraværssamtale), sygedagpengeloven § 7 a, LBK 994 af 22.08.2024.
+
+    The employer must hold a personal interview (by phone if the employee cannot attend) no
+    later than 4 weeks after the 1st sick day: due = 1st sick day + 28 days (end of week 4, see
+    the module docstring). 1st sick day Tue 4 Mar 2025 → due Tue 1 Apr 2025.
+
+    It does not arise:
+
+    - when the employee is under notice and leaves within 8 weeks of the 1st sick day: notice
+      given no later than the due date and last day of employment ≤ 1st sick day + 56 days;
+    - when the employee is back before the due date (the interview is about how and when to
+      return; a period that ended before the deadline needs none);
+    - for sickness that started before 4 Jan 2010 (LOV nr. 480 af 12.06.2009).
+    """
+    due = weeks_after(case.first_day, 4)
+    basis = _basis("§ 7 a")
+    desc = "Hold sygefraværssamtale med medarbejderen (personligt eller telefonisk)."
+    if case.first_day < INTERVIEW_RULE_FROM:
+        reason = "Sygdommen begyndte før 4. januar 2010, hvor § 7 a trådte i kraft."
+        return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc, False, reason)
+    leaves_by = weeks_after(case.first_day, 8)
+    if (
+        case.notice_given_on is not None
+        and case.notice_given_on <= due
+        and case.leave_date is not None
+        and case.leave_date <= leaves_by
+    ):
+        reason = (
+            "Medarbejderen er opsagt og fratræder senest 8 uger efter første sygedag "
+            f"({leaves_by.isoformat()})."
+        )
+        return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc, False, reason)
+    if case.last_day is not None and case.last_day < due:
+        reason = "Medarbejderen var rask igen før fristen."
+        return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc, False, reason)
+    return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc)
+
+
+# --- § 30: arbejdsgiverperiode ---------------------------------------------------------------
+
+
+def employer_period_days(first_day: date) -> int:
+    """Length of the employer period in calendar days, sygedagpengeloven § 30.
+
+    30 days for sickness starting on or after 2 Jan 2012; 21 days for sickness starting from
+    2 Jun 2008 to 1 Jan 2012; 15 days before that (DOMAIN.md 1.4).
+    """
+    if first_day >= EMPLOYER_PERIOD_30_FROM:
+        return 30
+    if first_day >= EMPLOYER_PERIOD_21_FROM:
+        return 21
+    return 15
+
+
+@dataclass(frozen=True)
+class EmployerPeriod:
+    """Outcome of § 30 for one case: the dates if it applies, else why not (Danish)."""
+
+    applies: bool
+    first_day: date
+    last_day: date | None
+    days: int
+    reason: str = ""
+
+
+def employer_period(case: SicknessCase) -> EmployerPeriod:
+    """The employer period (arbejdsgiverperiode), sygedagpengeloven § 30, LBK 994 af 22.08.2024.
+
+    The employer pays wages or sygedagpenge for the first 30 *calendar* days counted from the 1st
+    absence day, which is day 1 (21 days for sickness starting before 2 Jan 2012); holidays and
+    days off do not extend it. Last day = 1st absence day + 29 days (+ 20 under the old rule).
+
+    Conditions on the 1st absence day (§ 30): employed for the 8 weeks immediately before
+    (employment start ≤ 1st absence day − 56 days) and at least 74 hours worked in that time.
+    There is no employer period in flexjob, or when the absence is due to the condition of a § 56
+    agreement valid on the 1st absence day (DOMAIN.md 1.4, 1.7).
+    """
+    days = employer_period_days(case.first_day)
+    first = case.first_day
+
+    def none(reason: str) -> EmployerPeriod:
+        return EmployerPeriod(False, first, None, days, reason)
+
+    if case.flexjob:
+        return none("Ingen arbejdsgiverperiode i fleksjob.")
+    if (
+        case.section_56 is not None
+        and case.section_56_related
+        and case.section_56.is_valid_on(first)
+    ):
+        return none("Fraværet er omfattet af en godkendt § 56-aftale: refusion fra første dag.")
+    eight_weeks_before = first - timedelta(weeks=EMPLOYER_PERIOD_MIN_WEEKS)
+    if case.employment_start is not None and case.employment_start > eight_weeks_before:
+        return none(
+            "Medarbejderen har ikke været ansat i de 8 uger før første fraværsdag "
+            f"(skulle være ansat senest {eight_weeks_before.isoformat()})."
+        )
+    if (
+        case.hours_last_8_weeks is not None
+        and Decimal(str(case.hours_last_8_weeks)) < EMPLOYER_PERIOD_MIN_HOURS
+    ):
+        return none("Medarbejderen har arbejdet under 74 timer i de 8 uger før første fraværsdag.")
+    notes = []
+    if case.employment_start is None:
+        notes.append("ansættelsesstart")
+    if case.hours_last_8_weeks is None:
+        notes.append("timetal")
+    reason = (
+        f"Ukendt {' og '.join(notes)}: betingelserne i § 30 er antaget opfyldt." if notes else ""
+    )
+    return EmployerPeriod(True, first, first + timedelta(days=days - 1), days, reason)
+
+
+def employer_period_obligation(case: SicknessCase) -> Obligation:
+    """The employer period as an obligation, sygedagpengeloven § 30 (see :func:`employer_period`).
+
+    Due is the period's last day: the last day the employer pays without refund.
+    """
+    period = employer_period(case)
+    desc = (
+        f"Arbejdsgiverperiode: arbejdsgiveren betaler de første {period.days} kalenderdage; "
+        "refusion fra dagen efter."
+    )
+    return Obligation(
+        Code.EMPLOYER_PERIOD,
+        period.last_day,
+        _basis("§ 30"),
+        desc,
+        period.applies,
+        period.reason,
+        information_only=True,
+    )
+
+
+def _beyond(case: SicknessCase, last_covered: date | None, on: date) -> tuple[bool, str]:
+    """Whether the absence runs past ``last_covered`` (None: there is no employer period)."""
+    if last_covered is None:
+        return True, ""
+    if case.last_day is not None:
+        if case.last_day > last_covered:
+            return True, ""
+        return False, "Fraværet sluttede inden for arbejdsgiverperioden."
+    if on > last_covered:
+        return True, ""
+    return True, "Gælder kun hvis fraværet varer ud over arbejdsgiverperioden."
+
+
+# --- § 40: anmeldelse i NemRefusion ----------------------------------------------------------
+
+
+def nemrefusion_report(case: SicknessCase, on: date) -> Obligation:
+    """The report to the kommune through NemRefusion, sygedagpengeloven § 40, LBK 994/2024.
+
+    - Employer pays **wages**, absence beyond the employer period: report no later than 5 weeks
+      after the 1st absence day (1st absence day + 35 days).
+    - Employer pays **sygedagpenge** in the employer period: within 1 week after the duty to pay
+      stops (last day of the employer period + 7 days).
+    - Employer pays neither and has **no duty to pay** (no employer period, wages not paid):
+      within 14 days of the 1st absence day (+ 14 days).
+
+    With no employer period and wages paid (a § 56 case, flexjob, short employment), the 5-week
+    rule is used. Not due when the absence ended within the employer period. ``on`` is the date
+    of the calculation: for an ongoing absence still inside the employer period the report is
+    shown as due if the absence continues.
+    """
+    period = employer_period(case)
+    basis = _basis("§ 40")
+    desc = "Anmeld sygefraværet til kommunen i NemRefusion."
+    if case.wages_paid:
+        due = weeks_after(case.first_day, 5)
+    elif period.last_day is not None:  # an employer period paid as sygedagpenge
+        due = period.last_day + timedelta(weeks=1)
+    else:
+        due = case.first_day + timedelta(days=14)
+    applies, reason = _beyond(case, period.last_day if period.applies else None, on)
+    return Obligation(Code.NEMREFUSION_REPORT, due, basis, desc, applies, reason)
+
+
+# --- § 59: refusion --------------------------------------------------------------------------
+
+
+def refund_start(case: SicknessCase) -> date:
+    """First day with refund: the day after the employer period, or the 1st day without one."""
+    period = employer_period(case)
+    if period.applies and period.last_day is not None:
+        return period.last_day + timedelta(days=1)
+    return case.first_day
+
+
+def refund_claim_dates(case: SicknessCase, until: date) -> list[date]:
+    """Latest dates for successive refund claims, sygedagpengeloven § 59, LBK 994/2024.
+
+    Refund is paid for at most 3 months before the claim, so each claim must be made within
+    3 months of the first day not yet claimed: claim 1 by refund start + 3 months, claim n+1
+    by claim n + 3 months (assuming each claim is made on its last day; clamped month ends make
+    the chain drift earlier, never later). Claims continue while the absence lasts: the list
+    ends with the first date on or after ``until`` for an ongoing absence, or with the claim
+    that covers the last absence day. Empty when the absence ended within the employer period.
+    """
+    start = refund_start(case)
+    if case.last_day is not None and case.last_day < start:
+        return []
+    dates: list[date] = []
+    covered_from = start
+    while True:
+        claim = add_months(covered_from, 3)
+        dates.append(claim)
+        if case.last_day is not None and case.last_day <= claim:
+            break
+        if case.last_day is None and claim >= until:
+            break
+        covered_from = claim
+    return dates
+
+
+def refund_claims(case: SicknessCase, on: date) -> list[Obligation]:
+    """Refund claims as obligations, sygedagpengeloven § 59 (see :func:`refund_claim_dates`)."""
+    period = employer_period(case)
+    applies, reason = _beyond(case, period.last_day if period.applies else None, on)
+    if not applies:
+        return [
+            Obligation(
+                Code.REFUND_CLAIM,
+                None,
+                _basis("§ 59"),
+                "Søg refusion af sygedagpenge i NemRefusion.",
+                False,
+                reason,
+            )
+        ]
+    return [
+        Obligation(
+            Code.REFUND_CLAIM,
+            claim,
+            _basis("§ 59"),
+            f"Søg refusion i NemRefusion ({n}. anmodning); refusion gives højst 3 måneder bagud.",
+            True,
+            reason,
+        )
+        for n, claim in enumerate(refund_claim_dates(case, on), start=1)
+    ]
+
+
+def refund_dispensation_limit(case: SicknessCase, on: date) -> Obligation:
+    """Last day a late claim can get dispensation: 6 months after the 1st absence day, § 59.
+
+    sygedagpengeloven § 59 (DOMAIN.md 1.6): no dispensation for claims made more than 6 months
+    after the 1st absence day. Information: a limit, not a task.
+    """
+    period = employer_period(case)
+    applies, reason = _beyond(case, period.last_day if period.applies else None, on)
+    return Obligation(
+        Code.REFUND_DISPENSATION_LIMIT,
+        add_months(case.first_day, 6),
+        _basis("§ 59"),
+        "Sidste frist for dispensation ved for sen anmodning om refusion.",
+        applies,
+        reason,
+        information_only=True,
+    )
+
+
+# --- § 7 b: fastholdelsesplan ----------------------------------------------------------------
+
+
+def retention_plan(case: SicknessCase) -> Obligation:
+    """Fastholdelsesplan, sygedagpengeloven § 7 b, LBK nr. 994 af 22.08.2024.
+
+    Not automatic: the *employee* may request a plan at any time during the sickness when not
+    expected back within 8 weeks of the 1st sick day; employer and employee write it together and
+    the employer may refuse (the answer is recorded in :class:`RetentionPlanRequest`). The Act
+    gives no deadline for the answer; the employee must bring the plan to the kommune's first
+    follow-up, so the due date shown is that follow-up (end of week 8,
+    :func:`jobcenter_follow_up`) when the request came before it, otherwise none.
+
+    Without a request this is information to the manager (the employee's right), not a task.
+    """
+    basis = _basis("§ 7 b")
+    week_8 = weeks_after(case.first_day, 8)
+    request = case.retention_plan
+    if request is None:
+        return Obligation(
+            Code.RETENTION_PLAN,
+            None,
+            basis,
+            "Medarbejderen kan anmode om en fastholdelsesplan, hvis fraværet forventes at vare "
+            "over 8 uger.",
+            case.last_day is None or case.last_day > week_8,
+            ""
+            if case.last_day is None or case.last_day > week_8
+            else "Fraværet varede ikke over 8 uger.",
+            information_only=True,
+        )
+    desc = "Svar på anmodningen om fastholdelsesplan og udarbejd planen sammen med medarbejderen."
+    if not request.expected_over_8_weeks:
+        reason = "Fraværet forventes ikke at vare over 8 uger; der er ingen ret til en plan."
+        return Obligation(Code.RETENTION_PLAN, None, basis, desc, False, reason)
+    if request.decision is PlanDecision.REFUSED:
+        when = f" {request.decided_on.isoformat()}" if request.decided_on else ""
+        reason = f"Arbejdsgiveren har afslået at udarbejde en plan{when}."
+        return Obligation(Code.RETENTION_PLAN, None, basis, desc, False, reason)
+    due = week_8 if request.requested_on <= week_8 else None
+    reason = "" if due else "Loven giver ingen frist; udarbejd planen hurtigst muligt."
+    return Obligation(Code.RETENTION_PLAN, due, basis, desc, True, reason)
+
+
+# --- § 56-aftale -----------------------------------------------------------------------------
+
+
+def section_56_renewal(
+    agreement: Section56Agreement, policy: Policy = DEFAULT_POLICY
+) -> Obligation:
+    """Renewal reminder for a § 56 agreement, sygedagpengeloven § 56, LBK 994 af 22.08.2024.
+
+    An agreement approved by the kommune is valid for 2 years at a time (from approval; last
+    day :attr:`Section56Agreement.valid_until`). The reminder is due
+    ``policy.section_56_renewal_lead_months`` months (local policy, default 2) before the
+    last valid day. Renewal needs at least 10 absence days due to the condition in the past year
+    unless circumstances have changed significantly (:func:`section_56_renewable`).
+    """
+    due = add_months(agreement.valid_until, -policy.section_56_renewal_lead_months)
+    return Obligation(
+        Code.SECTION_56_RENEWAL,
+        due,
+        _basis("§ 56"),
+        f"§ 56-aftalen udløber {agreement.valid_until.isoformat()}; søg om fornyelse i tide.",
+    )
+
+
+def section_56_renewable(related_days_past_year: int, significant_change: bool = False) -> bool:
+    """Whether a § 56 agreement can be renewed, sygedagpengeloven § 56 (DOMAIN.md 1.7).
+
+    Not if the past year had fewer than 10 absence days due to the condition, unless the
+    circumstances have changed significantly.
+    """
+    return related_days_past_year >= SECTION_56_MIN_DAYS_PER_YEAR or significant_change
+
+
+# --- § 13 b: jobcentrets første opfølgning ---------------------------------------------------
+
+
+def jobcenter_follow_up(case: SicknessCase) -> Obligation:
+    """The kommune's first follow-up, sygedagpengeloven § 13 b, LBK 994 af 22.08.2024.
+
+    The jobcenter's duty, shown as information: the first follow-up (an individual interview)
+    no later than the end of week 8 counted from the 1st absence day (+ 56 days); when the
+    employer or employee asked for early follow-up (§§ 7 c / 7 e), within 2 weeks of the request
+    (§ 13 b, stk. 2), whichever is earlier. Not relevant if the absence ended before that date.
+    """
+    due = weeks_after(case.first_day, 8)
+    if case.early_follow_up_requested_on is not None:
+        due = min(due, weeks_after(case.early_follow_up_requested_on, 2))
+    applies = case.last_day is None or case.last_day >= due
+    return Obligation(
+        Code.JOBCENTER_FOLLOW_UP,
+        due,
+        _basis("§ 13 b"),
+        "Jobcentret holder første opfølgningssamtale med medarbejderen.",
+        applies,
+        "" if applies else "Medarbejderen var rask igen før jobcentrets opfølgning.",
+        information_only=True,
+    )
+
+
+# --- lokal politik: kontakt ------------------------------------------------------------------
+
+
+def contacts(case: SicknessCase, policy: Policy = DEFAULT_POLICY) -> list[Obligation]:
+    """The manager's contacts on the policy's days (local policy, not law; DOMAIN.md 1.9)."""
+    result = []
+    for n, day in contact_dates(case.first_day, policy):
+        applies = case.sick_on(day)
+        result.append(
+            Obligation(
+                f"{Code.CONTACT}_day_{n}",
+                day,
+                "Lokal fraværspolitik",
+                f"Kontakt medarbejderen på {n}. sygedag.",
+                applies,
+                "" if applies else "Medarbejderen var rask igen.",
+            )
+        )
+    return result
+
+
+def obligations(case: SicknessCase, on: date, policy: Policy = DEFAULT_POLICY) -> list[Obligation]:
+    """Every obligation and information date for ``case`` as known on ``on``, by due date.
+
+    ``policy`` should be the version in force on the 1st sick day
+    (:func:`charlie.absence.policy.policy_for`). Obligations without a due date come last.
+    """
+    items = [
+        *contacts(case, policy),
+        sickness_interview(case),
+        employer_period_obligation(case),
+        nemrefusion_report(case, on),
+        *refund_claims(case, on),
+        refund_dispensation_limit(case, on),
+        retention_plan(case),
+        jobcenter_follow_up(case),
+    ]
+    if case.section_56 is not None:
+        items.append(section_56_renewal(case.section_56, policy))
+    return sorted(items, key=lambda o: (o.due is None, o.due or date.max))
