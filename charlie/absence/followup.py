@@ -132,6 +132,7 @@ def deadlines(
         person_id = people.person_id_by_employee_number(employee_number or "")
         if person_id is None:
             raise NotFound
+    person: Person | None
     if actor is not None:
         person = people.get_person(actor, person_id, channel=channel)
         people.record_read(actor, [person.pk], category=CATEGORY, channel=channel, detail="frister")

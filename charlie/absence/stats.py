@@ -1,0 +1,662 @@
+"""Sickness absence statistics (pure module, no Django): Danmarks Statistik / KRL definitions.
+
+Definitions (DOMAIN.md 2.1–2.4; Danmarks Statistik, "Fravær",
+https://rss.dst.dk/da/Statistik/emner/arbejde-indkomst-og-formue/fravaer-og-arbejdsstandsninger/fravaer):
+
+* **1 dagsværk = 7.4 hours** (37 hours ÷ 5). All day figures are *day-equivalents* (dagsværk):
+  hours converted to full-time days, so part-time is converted to full time (DOMAIN.md 2.1).
+* An employee with ``weekly_hours`` works ``weekly_hours / 5`` hours on each working day, i.e.
+  ``weekly_hours / 37`` day-equivalents. A whole absence day therefore weighs ``weekly_hours / 37``;
+  a partial absence day (``hours_per_day`` given) weighs ``min(hours_per_day, weekly_hours / 5) /
+  7.4`` (capped: nobody is absent more hours than they would have worked).
+* Working days are Danish working days (:mod:`charlie.core.calendar`): Monday–Friday minus public
+  holidays, store bededag only up to 2023.
+* **Contracted day-equivalents** of an employment in a window = its working days in the window ×
+  ``weekly_hours / 37`` (the days it could be worked before any leave).
+* **Possible day-equivalents** (mulige dagsværk) = worked + absence = contracted − leave
+  (DOMAIN.md 2.1: "possible = actual + absence").
+* **Fraværsprocent** = sickness day-equivalents ÷ possible day-equivalents (DOMAIN.md 2.1).
+
+**Which types are which** (:data:`DEFAULT_CLASSIFICATION`; pass your own mapping to change it).
+DOMAIN.md 2.1 states, *inferred and not explicit in the source*, that holidays and leave are
+neither worked nor sickness and so fall out of the denominator. We therefore classify:
+
+* ``SICKNESS`` (numerator of the sickness rate): own sickness, partial sickness (hours) and work
+  injury: all three are the employee's own illness or injury.
+* ``CHILD_SICKNESS`` (child's 1st/2nd sick day, child's hospitalisation): absence, reported
+  separately (Danmarks Statistik publishes "barns sygdom" as its own cause). It stays in the
+  denominator as absence (possible = worked + absence) but is not in the sickness rate.
+* ``LEAVE`` (out of the denominator): holiday, 6th holiday week, parental leave, leave without
+  pay, and care days (omsorgsdage) and senior days: the last two are agreed paid days off, like
+  holiday, so they are treated like it.
+* ``WORK``: course. Paid time spent on the job's behalf counts as worked; it changes nothing.
+
+**Periods** (DOMAIN.md 2.2, https://www.dst.dk/da/Statistik/dokumentation/Times/fravaer/fravperiode):
+a period counts in the time bucket (year, quarter, month) in which it **ends**. An unfinished
+period (no end date, or an end date after the window) is *not counted* in the window: it is
+counted when it ends, i.e. in a later window ("unfinished periods count in the following year").
+Its day-equivalents up to the window's end are counted in the window all the same. For
+year-to-date figures, end the window today. A period's length is its full length in calendar days
+(``end − start + 1``), also when it started before the window. Only ``SICKNESS`` periods are
+counted in the period figures (``periods_by_type`` has every type).
+
+**Short/long**: no official threshold exists (DOMAIN.md 2.4, unconfirmed); a period is *long*
+when it lasts more than ``long_threshold_days`` calendar days (default 28), otherwise short.
+
+**Per full-time / full-year employee.** Full-time employees (FTE) in a bucket = contracted
+day-equivalents ÷ the bucket's working days; full-year employees = employed working days (not
+hours-weighted) ÷ the bucket's working days. For a one-year bucket a full-time employee employed
+all year is 1.0 FTE whatever leave they take, so "days per full-time employee" = sickness ÷ FTE ≈
+fraværsprocent × (working days − leave days): with about 24 days' leave this is the "227 days" that
+KRL measures against (DOMAIN.md 2.3: 13.2 days = 5.8 %). For a window shorter or longer than a year
+the figures are per employee *for that window*; group by year for yearly figures.
+
+**Input preconditions** (the service layer ensures them): one person's absence periods do not
+overlap; absence outside every employment of the person is outside the statistics. A person with
+several concurrent employments is absent from each of them (each with its own hours).
+
+Disclosure control is *not* applied here: every group carries ``headcount`` (distinct persons
+employed in it) so the service layer can suppress small groups (:mod:`charlie.core.disclosure`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Literal
+
+import numpy as np
+
+from charlie.core.calendar import MonthDay, WorkingCalendar, get_calendar
+
+HOURS_PER_DAY_EQUIVALENT = 7.4
+FULL_TIME_WEEKLY_HOURS = 37.0
+DEFAULT_LONG_THRESHOLD_DAYS = 28
+#: Age bands: [..29], [30..39], [40..49], [50..59], [60..].
+DEFAULT_AGE_BAND_EDGES: tuple[int, ...] = (30, 40, 50, 60)
+
+
+class Category(IntEnum):
+    SICKNESS = 0
+    CHILD_SICKNESS = 1
+    LEAVE = 2
+    WORK = 3
+
+
+#: The absence type codes, in the order of ``charlie.absence.models.AbsenceType``.
+ABSENCE_TYPES: tuple[str, ...] = (
+    "sickness",
+    "partial_sickness",
+    "work_injury",
+    "child_sick",
+    "child_hospital",
+    "care_day",
+    "senior_day",
+    "holiday",
+    "sixth_week",
+    "parental_leave",
+    "unpaid_leave",
+    "course",
+)
+
+DEFAULT_CLASSIFICATION: Mapping[str, Category] = {
+    "sickness": Category.SICKNESS,
+    "partial_sickness": Category.SICKNESS,
+    "work_injury": Category.SICKNESS,
+    "child_sick": Category.CHILD_SICKNESS,
+    "child_hospital": Category.CHILD_SICKNESS,
+    "care_day": Category.LEAVE,
+    "senior_day": Category.LEAVE,
+    "holiday": Category.LEAVE,
+    "sixth_week": Category.LEAVE,
+    "parental_leave": Category.LEAVE,
+    "unpaid_leave": Category.LEAVE,
+    "course": Category.WORK,
+}
+
+Dimension = Literal["month", "quarter", "year", "unit", "job_family", "age_band"]
+TIME_DIMENSIONS: dict[str, int] = {"month": 1, "quarter": 3, "year": 12}
+DIMENSIONS: tuple[str, ...] = ("month", "quarter", "year", "unit", "job_family", "age_band")
+
+
+# --------------------------------------------------------------------------------------------
+# Scalar definitions (one period / one employment); the grouped function uses the same formulas.
+# --------------------------------------------------------------------------------------------
+
+
+def _overlap(
+    a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date
+) -> tuple[dt.date, dt.date] | None:
+    start, end = max(a_start, b_start), min(a_end, b_end)
+    return (start, end) if start <= end else None
+
+
+def daily_day_equivalents(weekly_hours: float, hours_per_day: float | None = None) -> float:
+    """Day-equivalents of one working day of absence (DOMAIN.md 2.1: 1 dagsværk = 7.4 hours).
+
+    Whole day: ``weekly_hours / 37`` (the employee's daily hours ÷ 7.4). Partial absence:
+    ``min(hours_per_day, weekly_hours / 5) / 7.4``.
+    """
+    if hours_per_day is None:
+        return weekly_hours / FULL_TIME_WEEKLY_HOURS  # = (weekly_hours / 5) / 7.4, exactly
+    return min(hours_per_day, weekly_hours / 5) / HOURS_PER_DAY_EQUIVALENT
+
+
+def absence_day_equivalents(
+    start: dt.date,
+    end: dt.date,
+    window_start: dt.date,
+    window_end: dt.date,
+    *,
+    weekly_hours: float,
+    hours_per_day: float | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> float:
+    """Absence day-equivalents of a period within a window (DOMAIN.md 2.1).
+
+    Working days in period ∩ window × :func:`daily_day_equivalents` (hours ÷ 7.4; part-time
+    scaled by ``weekly_hours / 37``).
+    """
+    cal = calendar or get_calendar()
+    ov = _overlap(start, end, window_start, window_end)
+    if ov is None:
+        return 0.0
+    return cal.working_days(*ov) * daily_day_equivalents(weekly_hours, hours_per_day)
+
+
+def contracted_day_equivalents(
+    start: dt.date,
+    end: dt.date | None,
+    window_start: dt.date,
+    window_end: dt.date,
+    *,
+    weekly_hours: float,
+    calendar: WorkingCalendar | None = None,
+) -> float:
+    """Day-equivalents an employment could be worked in the window before leave (DOMAIN.md 2.1).
+
+    Its working days in the window × ``weekly_hours / 37``. Subtract leave day-equivalents to get
+    the possible day-equivalents (:func:`possible_day_equivalents`).
+    """
+    cal = calendar or get_calendar()
+    ov = _overlap(start, end or window_end, window_start, window_end)
+    if ov is None:
+        return 0.0
+    return cal.working_days(*ov) * weekly_hours / FULL_TIME_WEEKLY_HOURS
+
+
+def possible_day_equivalents(contracted_de: float, leave_de: float) -> float:
+    """Mulige dagsværk = worked + absence = contracted − leave (DOMAIN.md 2.1, "inferred":
+    holidays and leave are neither worked nor sickness)."""
+    return contracted_de - leave_de
+
+
+def absence_rate(absence_de: float, possible_de: float) -> float:
+    """Fraværsprocent as a fraction: absence ÷ (worked + absence) = absence ÷ possible
+    (DOMAIN.md 2.1). NaN when nothing was possible."""
+    return absence_de / possible_de if possible_de > 0 else float("nan")
+
+
+def full_time_employees(contracted_de: float, window_working_days: int) -> float:
+    """Full-time employees (FTE) = contracted day-equivalents ÷ the window's working days."""
+    return contracted_de / window_working_days if window_working_days else float("nan")
+
+
+def days_per_full_time_employee(absence_de: float, fte: float) -> float:
+    """Absence day-equivalents per full-time employee (DOMAIN.md 2.1, 2.3)."""
+    return absence_de / fte if fte > 0 else float("nan")
+
+
+def periods_per_full_year_employee(periods: int, full_year_employees: float) -> float:
+    """Absence periods per full-year employee (DOMAIN.md 2.1)."""
+    return periods / full_year_employees if full_year_employees > 0 else float("nan")
+
+
+def period_length_days(start: dt.date, end: dt.date) -> int:
+    """Length of a period in calendar days, both ends included (DOMAIN.md 2.2)."""
+    return (end - start).days + 1
+
+
+def period_count_year(end: dt.date | None) -> int | None:
+    """The year a period is counted in: the year it ends; ``None`` while unfinished (it is
+    counted when it ends, i.e. in a following year) (DOMAIN.md 2.2)."""
+    return None if end is None else end.year
+
+
+def is_long_period(
+    start: dt.date, end: dt.date, threshold_days: int = DEFAULT_LONG_THRESHOLD_DAYS
+) -> bool:
+    """Long-term when longer than ``threshold_days`` calendar days (DOMAIN.md 2.4: no official
+    threshold, configurable)."""
+    return period_length_days(start, end) > threshold_days
+
+
+# --------------------------------------------------------------------------------------------
+# Columnar input and grouped figures
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodColumns:
+    """Absence periods, one row each. Dates ``datetime64[D]``; ``end`` NaT = not ended;
+    ``hours_per_day`` NaN = whole days; ``type_code`` indexes ``type_names``."""
+
+    person: np.ndarray
+    type_code: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    hours_per_day: np.ndarray
+
+
+@dataclass(frozen=True)
+class EmploymentColumns:
+    """Employments, one row each. ``end`` NaT = open-ended; ``job_family`` −1 = none."""
+
+    person: np.ndarray
+    unit: np.ndarray
+    job_family: np.ndarray
+    weekly_hours: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    birth_date: np.ndarray
+
+
+def _nan_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    out = np.full(np.broadcast(a, b).shape, np.nan)
+    np.divide(a, b, out=out, where=b > 0)
+    return out
+
+
+@dataclass
+class AbsenceFigures:
+    """Figures per group. ``keys[dim]`` holds each group's value of a dimension: the bucket's
+    first day (``datetime64[D]``) for month/quarter/year, the index for unit/job family, the band
+    number for age band (labels in ``age_band_labels``). Every array has one entry per group.
+    """
+
+    by: tuple[str, ...]
+    keys: dict[str, np.ndarray]
+    type_names: tuple[str, ...]
+    #: Distinct persons employed in the group: the disclosure-control hook.
+    headcount: np.ndarray
+    #: Working days of the group's time bucket ∩ window (the window's when not grouped by time).
+    working_days: np.ndarray
+    contracted_de: np.ndarray
+    employed_working_days: np.ndarray
+    #: Day-equivalents per group × absence type.
+    de_by_type: np.ndarray
+    sickness_de: np.ndarray
+    child_sickness_de: np.ndarray
+    leave_de: np.ndarray
+    #: Periods ending in the group, per group × absence type.
+    periods_by_type: np.ndarray
+    sickness_periods: np.ndarray
+    short_periods: np.ndarray
+    long_periods: np.ndarray
+    #: Total calendar days of the sickness periods counted.
+    period_calendar_days: np.ndarray
+    long_threshold_days: int
+    age_band_labels: tuple[str, ...] = field(default_factory=tuple)
+
+    def __len__(self) -> int:
+        return len(self.headcount)
+
+    @property
+    def possible_de(self) -> np.ndarray:
+        return self.contracted_de - self.leave_de
+
+    @property
+    def worked_de(self) -> np.ndarray:
+        return self.possible_de - self.sickness_de - self.child_sickness_de
+
+    @property
+    def rate(self) -> np.ndarray:
+        """Fraværsprocent (fraction) for sickness."""
+        return _nan_div(self.sickness_de, self.possible_de)
+
+    @property
+    def child_sickness_rate(self) -> np.ndarray:
+        return _nan_div(self.child_sickness_de, self.possible_de)
+
+    @property
+    def fte(self) -> np.ndarray:
+        return _nan_div(self.contracted_de, self.working_days)
+
+    @property
+    def full_year_employees(self) -> np.ndarray:
+        return _nan_div(self.employed_working_days, self.working_days)
+
+    @property
+    def days_per_fte(self) -> np.ndarray:
+        return _nan_div(self.sickness_de, self.fte)
+
+    @property
+    def periods_per_full_year_employee(self) -> np.ndarray:
+        return _nan_div(self.sickness_periods, self.full_year_employees)
+
+    @property
+    def average_period_days(self) -> np.ndarray:
+        return _nan_div(self.period_calendar_days, self.sickness_periods)
+
+
+def _days(a: np.ndarray) -> np.ndarray:
+    """datetime64 → int64 day numbers (NaT stays as the minimum int64)."""
+    return np.asarray(a, dtype="datetime64[D]").astype(np.int64)
+
+
+_NAT = np.iinfo(np.int64).min
+
+
+def _month_code(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+
+
+def _month_first_day(months: np.ndarray) -> np.ndarray:
+    return months.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+def _expand_time(
+    starts: np.ndarray, ends: np.ndarray, size: int | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Split inclusive day ranges (all non-empty) into time buckets of ``size`` months.
+
+    Returns (row index, bucket code, clipped start, clipped end). ``size`` None: one bucket (0).
+    """
+    n = len(starts)
+    if size is None:
+        return np.arange(n), np.zeros(n, dtype=np.int64), starts, ends
+    b0 = _month_code(starts) // size
+    b1 = _month_code(ends) // size
+    counts = b1 - b0 + 1
+    rows = np.repeat(np.arange(n), counts)
+    firsts = np.cumsum(counts) - counts
+    offset = np.arange(len(rows)) - np.repeat(firsts, counts)
+    bucket = b0[rows] + offset
+    bstart = _month_first_day(bucket * size)
+    bend = _month_first_day((bucket + 1) * size) - 1
+    return rows, bucket, np.maximum(starts[rows], bstart), np.minimum(ends[rows], bend)
+
+
+def _age(birth: np.ndarray, ref: np.ndarray) -> np.ndarray:
+    """Whole years of age on ``ref`` (day numbers), vectorised."""
+    b = birth.astype("datetime64[D]")
+    r = ref.astype("datetime64[D]")
+    by = b.astype("datetime64[Y]").astype(np.int64)
+    ry = r.astype("datetime64[Y]").astype(np.int64)
+    b_doy = (b - b.astype("datetime64[M]")).astype(np.int64) + 32 * (
+        b.astype("datetime64[M]").astype(np.int64) - by * 12
+    )
+    r_doy = (r - r.astype("datetime64[M]")).astype(np.int64) + 32 * (
+        r.astype("datetime64[M]").astype(np.int64) - ry * 12
+    )
+    return ry - by - (r_doy < b_doy)
+
+
+def age_band_labels(edges: Sequence[int]) -> tuple[str, ...]:
+    """Labels such as ``("-29", "30-39", …, "60-")`` for band edges ``(30, 40, …, 60)``."""
+    if not edges:
+        return ("alle",)
+    labels = [f"-{edges[0] - 1}"]
+    labels += [f"{a}-{b - 1}" for a, b in itertools.pairwise(edges)]
+    labels.append(f"{edges[-1]}-")
+    return tuple(labels)
+
+
+def compute_figures(
+    periods: PeriodColumns,
+    employments: EmploymentColumns,
+    window_start: dt.date,
+    window_end: dt.date,
+    *,
+    by: Sequence[Dimension] = (),
+    type_names: Sequence[str] = ABSENCE_TYPES,
+    classification: Mapping[str, Category] = DEFAULT_CLASSIFICATION,
+    long_threshold_days: int = DEFAULT_LONG_THRESHOLD_DAYS,
+    age_band_edges: Sequence[int] = DEFAULT_AGE_BAND_EDGES,
+    extra_days_off: Sequence[MonthDay] = (),
+) -> AbsenceFigures:
+    """Absence figures for ``[window_start, window_end]`` grouped by ``by`` (DOMAIN.md 2.1–2.4;
+    the definitions are in the module docstring).
+
+    At most one time dimension (month, quarter or year); buckets are clipped to the window. Age
+    is whole years on the last day of the group's bucket ∩ window (of the window when not grouped
+    by time). Units are the employment's own unit: roll-up of sub-units is :func:`roll_up`.
+    Vectorised: about 3 million periods and 45,000 employments take a few seconds.
+    """
+    by = tuple(by)
+    for dim in by:
+        if dim not in DIMENSIONS:
+            raise ValueError(f"Ukendt gruppering: {dim!r}. Brug en af {', '.join(DIMENSIONS)}.")
+    if len(set(by)) != len(by):
+        raise ValueError("Den samme gruppering er angivet to gange.")
+    time_dims = [d for d in by if d in TIME_DIMENSIONS]
+    if len(time_dims) > 1:
+        raise ValueError("Gruppér efter højst én af måned, kvartal og år.")
+    if window_end < window_start:
+        raise ValueError("Periodens slutdato ligger før startdatoen.")
+    size = TIME_DIMENSIONS[time_dims[0]] if time_dims else None
+    cal = get_calendar(extra_days_off)
+    ws = int(_days(np.array([window_start]))[0])
+    we = int(_days(np.array([window_end]))[0])
+    cal.day_index(np.array([ws, we]))  # the window must lie in the calendar's span
+    n_types = len(type_names)
+    category = np.array([int(classification[t]) for t in type_names], dtype=np.int64)
+    edges = np.asarray(age_band_edges, dtype=np.int64)
+
+    # Employments: raw dates, open end = far future.
+    e_person = np.asarray(employments.person, dtype=np.int64)
+    e_start = _days(employments.start)
+    e_end = _days(employments.end)
+    e_end = np.where(e_end == _NAT, np.iinfo(np.int32).max, e_end)
+    e_weekly = np.asarray(employments.weekly_hours, dtype=np.float64)
+    e_unit = np.asarray(employments.unit, dtype=np.int64)
+    e_family = np.asarray(employments.job_family, dtype=np.int64)
+    e_birth = _days(employments.birth_date)
+
+    # --- Employment rows: employment ∩ window, split into buckets.
+    es = np.maximum(e_start, ws)
+    ee = np.minimum(e_end, we)
+    e_idx = np.flatnonzero(es <= ee)
+    rows, e_bucket, e_s, e_e = _expand_time(es[e_idx], ee[e_idx], size)
+    e_emp = e_idx[rows]
+    e_wd = cal.working_days_int(e_s, e_e)
+
+    # --- Period × employment pairs (same person, overlapping).
+    # Only periods that touch the window matter (for days or for a count: both need it).
+    p_start = _days(periods.start)
+    p_end_raw = _days(periods.end)
+    p_open = p_end_raw == _NAT
+    p_end = np.where(p_open, np.iinfo(np.int32).max, p_end_raw)
+    keep = np.flatnonzero((p_start <= we) & (p_end >= ws))
+    p_start, p_end, p_open = p_start[keep], p_end[keep], p_open[keep]
+    p_person = np.asarray(periods.person, dtype=np.int64)[keep]
+    p_type = np.asarray(periods.type_code, dtype=np.int64)[keep]
+    p_hours = np.asarray(periods.hours_per_day, dtype=np.float64)[keep]
+
+    order = np.argsort(e_person, kind="stable")
+    sorted_person = e_person[order]
+    lo = np.searchsorted(sorted_person, p_person, side="left")
+    hi = np.searchsorted(sorted_person, p_person, side="right")
+    counts = hi - lo
+    pair_p = np.repeat(np.arange(len(p_person)), counts)
+    firsts = np.cumsum(counts) - counts
+    pair_e = order[lo[pair_p] + np.arange(len(pair_p)) - np.repeat(firsts, counts)]
+    ov_s = np.maximum(p_start[pair_p], e_start[pair_e])
+    ov_e = np.minimum(p_end[pair_p], e_end[pair_e])
+    overlaps = ov_s <= ov_e
+    pair_p, pair_e, ov_s, ov_e = pair_p[overlaps], pair_e[overlaps], ov_s[overlaps], ov_e[overlaps]
+
+    # Day-equivalents: pair ∩ window, split into buckets.
+    a_s = np.maximum(ov_s, ws)
+    a_e = np.minimum(ov_e, we)
+    in_window = np.flatnonzero(a_s <= a_e)
+    rows, a_bucket, a_s, a_e = _expand_time(a_s[in_window], a_e[in_window], size)
+    a_pair = in_window[rows]
+    a_emp = pair_e[a_pair]
+    a_per = pair_p[a_pair]
+    weekly = e_weekly[a_emp]
+    hours = p_hours[a_per]
+    per_day = np.where(
+        np.isnan(hours),
+        weekly / FULL_TIME_WEEKLY_HOURS,
+        np.minimum(hours, weekly / 5) / HOURS_PER_DAY_EQUIVALENT,
+    )
+    a_de = cal.working_days_int(a_s, a_e) * per_day
+    a_type = p_type[a_per]
+
+    # Period counts: each finished period once, in the bucket of its end, attributed to the
+    # overlapping employment whose overlap ends last (the first such employment on a tie).
+    if len(pair_p):
+        new_period = np.r_[True, pair_p[1:] != pair_p[:-1]]
+        seg_starts = np.flatnonzero(new_period)
+        seg_max = np.maximum.reduceat(ov_e, seg_starts)
+        seg_len = np.diff(np.r_[seg_starts, len(pair_p)])
+        best = np.flatnonzero(ov_e == np.repeat(seg_max, seg_len))
+        best = best[np.r_[True, pair_p[best][1:] != pair_p[best][:-1]]]
+    else:
+        best = np.zeros(0, dtype=np.int64)
+    c_per = pair_p[best]
+    c_emp = pair_e[best]
+    ended = ~p_open[c_per] & (p_end[c_per] >= ws) & (p_end[c_per] <= we)
+    c_per, c_emp = c_per[ended], c_emp[ended]
+    c_end = p_end[c_per]
+    c_bucket = (
+        _month_code(c_end) // size if size is not None else np.zeros(len(c_per), dtype=np.int64)
+    )
+    c_len = c_end - p_start[c_per] + 1
+    c_type = p_type[c_per]
+
+    # --- Group keys across the three row sets.
+    def bucket_end(bucket: np.ndarray) -> np.ndarray:
+        if size is None:
+            return np.full(len(bucket), we, dtype=np.int64)
+        return np.minimum(_month_first_day((bucket + 1) * size) - 1, we)
+
+    def dim_codes(dim: str, emp: np.ndarray, bucket: np.ndarray) -> np.ndarray:
+        if dim in TIME_DIMENSIONS:
+            return bucket
+        if dim == "unit":
+            return e_unit[emp]
+        if dim == "job_family":
+            return e_family[emp]
+        return np.searchsorted(edges, _age(e_birth[emp], bucket_end(bucket)), side="right")
+
+    row_sets = ((e_emp, e_bucket), (a_emp, a_bucket), (c_emp, c_bucket))
+    codes = [[dim_codes(d, emp, b) for d in by] for emp, b in row_sets]
+    keys = [np.zeros(len(emp), dtype=np.int64) for emp, _ in row_sets]
+    mins, radices = [], []
+    for j in range(len(by)):
+        all_codes = np.concatenate([c[j] for c in codes])
+        lo_j = int(all_codes.min()) if all_codes.size else 0
+        radix = (int(all_codes.max()) - lo_j + 1) if all_codes.size else 1
+        mins.append(lo_j)
+        radices.append(radix)
+        for i in range(3):
+            keys[i] = keys[i] * radix + (codes[i][j] - lo_j)
+    all_keys = np.concatenate(keys)
+    key_space = int(np.prod(radices, dtype=np.float64)) if radices else 1
+    if key_space <= max(4 * len(all_keys), 1 << 20):
+        # Dense key space: compact with a presence table, O(n) instead of a sort.
+        present = np.zeros(key_space, dtype=bool)
+        present[all_keys] = True
+        uniq = np.flatnonzero(present)
+        group_of = np.cumsum(present) - 1
+        inverse = group_of[all_keys]
+    else:
+        uniq, inverse = np.unique(all_keys, return_inverse=True)
+    n_groups = len(uniq)
+    splits = np.cumsum([len(k) for k in keys])[:-1]
+    g_emp, g_abs, g_cnt = np.split(inverse.ravel(), splits)
+
+    # Decode group values.
+    out_keys: dict[str, np.ndarray] = {}
+    rest = uniq.copy()
+    decoded: list[np.ndarray] = [np.zeros(0)] * len(by)
+    for j in range(len(by) - 1, -1, -1):
+        decoded[j] = rest % radices[j] + mins[j]
+        rest = rest // radices[j]
+    g_bucket = np.zeros(n_groups, dtype=np.int64)
+    for j, dim in enumerate(by):
+        if dim in TIME_DIMENSIONS:
+            g_bucket = decoded[j]
+            out_keys[dim] = _month_first_day(decoded[j] * size).astype("datetime64[D]")
+        else:
+            out_keys[dim] = decoded[j]
+
+    # Working days of each group's bucket ∩ window.
+    if size is None:
+        g_wd = np.full(n_groups, cal.working_days_int(np.array([ws]), np.array([we]))[0])
+    else:
+        g_wd = cal.working_days_int(
+            np.maximum(_month_first_day(g_bucket * size), ws), bucket_end(g_bucket)
+        )
+
+    # --- Sums.
+    contracted = np.bincount(
+        g_emp, weights=e_wd * e_weekly[e_emp] / FULL_TIME_WEEKLY_HOURS, minlength=n_groups
+    )
+    employed_wd = np.bincount(g_emp, weights=e_wd, minlength=n_groups)
+    # Distinct persons: a person with one employment has at most one row per group; only the
+    # rows of persons with several employments need de-duplicating.
+    n_persons = int(e_person.max(initial=0)) + 1
+    several = np.bincount(e_person, minlength=n_persons)[e_person[e_emp]] > 1
+    headcount = np.bincount(g_emp[~several], minlength=n_groups)
+    if several.any():
+        dup_keys = np.unique(g_emp[several] * n_persons + e_person[e_emp[several]])
+        headcount += np.bincount(dup_keys // n_persons, minlength=n_groups)
+    de_by_type = np.bincount(
+        g_abs * n_types + a_type, weights=a_de, minlength=n_groups * n_types
+    ).reshape(n_groups, n_types)
+    periods_by_type = np.bincount(g_cnt * n_types + c_type, minlength=n_groups * n_types).reshape(
+        n_groups, n_types
+    )
+    sick = category[c_type] == Category.SICKNESS
+    long_ = sick & (c_len > long_threshold_days)
+    return AbsenceFigures(
+        by=by,
+        keys=out_keys,
+        type_names=tuple(type_names),
+        headcount=headcount,
+        working_days=g_wd,
+        contracted_de=contracted,
+        employed_working_days=employed_wd,
+        de_by_type=de_by_type,
+        sickness_de=de_by_type[:, category == Category.SICKNESS].sum(axis=1),
+        child_sickness_de=de_by_type[:, category == Category.CHILD_SICKNESS].sum(axis=1),
+        leave_de=de_by_type[:, category == Category.LEAVE].sum(axis=1),
+        periods_by_type=periods_by_type,
+        sickness_periods=np.bincount(g_cnt[sick], minlength=n_groups),
+        short_periods=np.bincount(g_cnt[sick & ~long_], minlength=n_groups),
+        long_periods=np.bincount(g_cnt[long_], minlength=n_groups),
+        period_calendar_days=np.bincount(
+            g_cnt[sick], weights=c_len[sick].astype(np.float64), minlength=n_groups
+        ),
+        long_threshold_days=long_threshold_days,
+        age_band_labels=age_band_labels(list(age_band_edges)),
+    )
+
+
+def roll_up(values_by_unit: np.ndarray, parent: np.ndarray) -> np.ndarray:
+    """Sum an additive per-unit figure (day-equivalents, period counts) up the unit tree.
+
+    ``parent[u]`` is the parent index of unit ``u`` (−1 at a root); rows of ``values_by_unit``
+    are units. Returns each unit's own value plus all its descendants'. Not for headcount: a
+    person employed in two sub-units would be counted twice; recount distinct persons instead.
+    """
+    parent = np.asarray(parent, dtype=np.int64)
+    totals = np.array(values_by_unit, dtype=np.float64, copy=True)
+    # Depth of each unit, then push values from the deepest level up.
+    depth = np.zeros(len(parent), dtype=np.int64)
+    node = parent.copy()
+    while (node >= 0).any():
+        depth += node >= 0
+        node = np.where(node >= 0, parent[np.maximum(node, 0)], -1)
+    for level in range(int(depth.max(initial=0)), 0, -1):
+        at = np.flatnonzero(depth == level)
+        np.add.at(totals, parent[at], totals[at])
+    return totals
