@@ -21,6 +21,7 @@ from ninja import Field, NinjaAPI, Schema, Swagger
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, django_auth
 
+from charlie.absence import api as absence_api
 from charlie.core.errors import ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.token_services import authenticate_token
@@ -146,3 +147,4 @@ def me(request: HttpRequest) -> dict[str, Any]:
 api.add_router("/org-units", people_api.org_units_router)
 api.add_router("/people", people_api.people_router)
 api.add_router("/employments", people_api.employments_router)
+api.add_router("/absence", absence_api.router)

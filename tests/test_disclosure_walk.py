@@ -135,7 +135,7 @@ def test_no_page_or_answer_shows_a_group_below_the_threshold(client, mixed_org, 
             if case.method != "get" or case.expected[role] != 200:
                 continue
             url = reverse(case.url_name, kwargs=case.kwargs(mixed_org))
-            response = client.get(url)
+            response = client.get(url, data=case.data or {})
             assert response.status_code == 200, (role, url)
             where = f"{role} {url}"
             content_type = response.headers.get("Content-Type", "")

@@ -132,6 +132,8 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/people/{person_id}",
         "/api/v1/people/{person_id}/employments",
         "/api/v1/employments",
+        "/api/v1/absence/stats",
+        "/api/v1/absence/deadlines/{person_id}",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

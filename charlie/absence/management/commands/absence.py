@@ -1,6 +1,9 @@
 """``charlie absence …``: absence figures and follow-up deadlines from the command line
 (docs/absence.md).
 
+- ``charlie absence stats --from YYYY-MM-DD --to YYYY-MM-DD --by unit|job_family|month|quarter|
+  year|age_band [--format json|csv] [--long-after DAYS]``: the Danmarks Statistik/KRL measures per
+  group, disclosure-controlled (a hidden group has empty figures).
 - ``charlie absence deadlines --employee NUMBER [--on YYYY-MM-DD] [--format json|text]``: the
   follow-up obligations under sygedagpengeloven of the person's sickness spells.
 
@@ -9,6 +12,7 @@ Runs as the server's operator: reads are audited with channel ``cli``.
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import date
 from typing import Any
@@ -16,8 +20,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from charlie.absence import followup
-from charlie.core.errors import NotFound
+from charlie.absence import figures, followup
+from charlie.core.errors import NotFound, ValidationFailed
 
 
 def _date(text: str) -> date:
@@ -28,10 +32,21 @@ def _date(text: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Fravær: frister for opfølgning på sygefravær."
+    help = "Fravær: statistik og frister for opfølgning på sygefravær."
 
     def add_arguments(self, parser: CommandParser) -> None:
         commands = parser.add_subparsers(dest="command", required=True)
+        stats = commands.add_parser("stats", help="Fraværsstatistik for en periode, grupperet.")
+        stats.add_argument("--from", dest="start", required=True, help="Første dag (ÅÅÅÅ-MM-DD)")
+        stats.add_argument("--to", dest="end", required=True, help="Sidste dag (ÅÅÅÅ-MM-DD)")
+        stats.add_argument("--by", required=True, choices=figures.BY_CHOICES)
+        stats.add_argument("--format", choices=("json", "csv"), default="json")
+        stats.add_argument(
+            "--long-after",
+            type=int,
+            default=28,
+            help="Et forløb er langt, når det varer flere kalenderdage end dette (standard 28).",
+        )
         deadlines = commands.add_parser(
             "deadlines", help="Frister efter sygedagpengeloven for en medarbejders sygefravær."
         )
@@ -40,8 +55,50 @@ class Command(BaseCommand):
         deadlines.add_argument("--format", choices=("json", "text"), default="text")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["command"] == "deadlines":
+        if options["command"] == "stats":
+            self._stats(options)
+        elif options["command"] == "deadlines":
             self._deadlines(options)
+
+    def _stats(self, options: dict[str, Any]) -> None:
+        try:
+            result = figures.absence_figures(
+                None,
+                start=_date(options["start"]),
+                end=_date(options["end"]),
+                by=options["by"],
+                long_threshold_days=options["long_after"],
+            )
+        except ValidationFailed as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
+        rows = [*result.rows, result.total]
+        if options["format"] == "json":
+            data = {
+                "from": result.start.isoformat(),
+                "to": result.end.isoformat(),
+                "by": result.by,
+                "min_group_size": result.min_size,
+                "long_after_days": result.long_threshold_days,
+                "groups": [row.as_json() for row in result.rows],
+                "total": result.total.as_json(),
+            }
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        columns = list(rows[0].as_json()) if rows else []
+        writer = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
+        writer.writerow(["gruppe", *[c for c in columns if c not in ("group", "label")]])
+        for row in rows:
+            values = row.as_json()
+            writer.writerow(
+                [
+                    row.label,
+                    *[
+                        "" if values[c] is None else values[c]
+                        for c in columns
+                        if c not in ("group", "label")
+                    ],
+                ]
+            )
 
     def _deadlines(self, options: dict[str, Any]) -> None:
         on = _date(options["on"]) if options.get("on") else timezone.localdate()

@@ -1,0 +1,123 @@
+"""REST endpoints for absence (mounted in charlie.api at /api/v1/absence): the same figures and
+deadlines as ``charlie absence stats|deadlines``, with the caller's scope (docs/absence.md).
+
+Thin: ``absence.figures`` and ``absence.followup`` apply scope, disclosure control and audit.
+"""
+
+# No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
+from datetime import date
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Query, Router, Schema
+
+from charlie.absence import figures, followup
+from charlie.people.api import COMMON_ERRORS
+
+router = Router(tags=["absence"])
+
+
+class FigureOut(Schema):
+    """One group's figures; every measure is null when disclosure control hides the group."""
+
+    group: dict[str, str] = Field(description='The group\'s key, e.g. {"job_family": "Lærere"}.')
+    label: str
+    depth: int = Field(description="Level in the organisation tree (grouping by unit), else 0.")
+    suppressed: bool = Field(description="True when the group is hidden (too few people).")
+    headcount: int | None = Field(description="Distinct people employed in the group.")
+    fte: float | None = Field(description="Full-time employees (contracted hours / 37).")
+    sickness_day_equivalents: float | None = Field(description="Dagsværk of 7.4 hours.")
+    absence_rate: float | None = Field(description="Fraværsprocent as a fraction (0.05 = 5 %).")
+    days_per_fte: float | None = Field(description="Sickness day-equivalents per FTE.")
+    periods_per_full_year_employee: float | None
+    average_period_days: float | None = Field(description="Calendar days, periods that ended.")
+    short_periods: int | None
+    long_periods: int | None
+
+
+class FiguresOut(Schema):
+    start: date = Field(alias="from")
+    end: date = Field(alias="to")
+    by: str
+    min_group_size: int
+    long_after_days: int
+    groups: list[FigureOut]
+    total: FigureOut
+
+
+@router.get(
+    "/stats",
+    response={200: FiguresOut, **COMMON_ERRORS},
+    url_name="absence_stats",
+    operation_id="getAbsenceStats",
+    summary="Sickness absence figures, grouped",
+    by_alias=True,
+)
+def stats(
+    request: HttpRequest,
+    start: date = Query(..., alias="from"),  # noqa: B008 - ninja's way of declaring a parameter
+    end: date = Query(..., alias="to"),  # noqa: B008
+    by: Literal["unit", "job_family", "month", "quarter", "year", "age_band"] = "year",
+    long_after: int = Query(28, ge=1, le=365),
+) -> dict[str, Any]:
+    """The Danmarks Statistik/KRL measures for the window. HR and analysts: the municipality;
+    a manager: their units. Groups below the minimum size have null figures."""
+    result = figures.absence_figures(
+        request.auth,  # type: ignore[attr-defined]
+        start=start,
+        end=end,
+        by=by,
+        long_threshold_days=long_after,
+    )
+    return {
+        "from": result.start,
+        "to": result.end,
+        "by": result.by,
+        "min_group_size": result.min_size,
+        "long_after_days": result.long_threshold_days,
+        "groups": [row.as_json() for row in result.rows],
+        "total": result.total.as_json(),
+    }
+
+
+class ObligationOut(Schema):
+    code: str
+    due: date | None
+    applies: bool
+    information_only: bool
+    description: str
+    legal_basis: str
+    reason: str
+
+
+class CaseOut(Schema):
+    first_day: date
+    last_day: date | None
+    absence_types: list[str]
+    obligations: list[ObligationOut]
+
+
+class DeadlinesOut(Schema):
+    employee_number: str
+    on: date
+    cases: list[CaseOut]
+
+
+@router.get(
+    "/deadlines/{person_id}",
+    response={200: DeadlinesOut, **COMMON_ERRORS},
+    url_name="absence_deadlines",
+    operation_id="getAbsenceDeadlines",
+    summary="Follow-up deadlines of a person's sickness",
+)
+def deadlines(request: HttpRequest, person_id: int, on: date | None = None) -> dict[str, Any]:
+    """The obligations under sygedagpengeloven for each sickness spell of a person in your
+    scope (HR: everyone; a manager: their units; everyone: themselves). Audited."""
+    result = followup.deadlines(
+        request.auth,  # type: ignore[attr-defined]
+        on=on or timezone.localdate(),
+        person_id=person_id,
+        channel="api",
+    )
+    return result.as_json()
