@@ -97,3 +97,11 @@ def test_command_stats_json_and_csv(team):
     header, year, total = csv_out.getvalue().strip().splitlines()
     assert header.startswith("gruppe;") and year.startswith("2025;")
     assert total.startswith("I alt;")
+
+
+def test_the_pure_statistics_know_every_absence_type_of_the_model():
+    from charlie.absence import stats
+    from charlie.absence.models import AbsenceType
+
+    assert set(stats.ABSENCE_TYPES) == set(AbsenceType.values)
+    assert set(stats.DEFAULT_CLASSIFICATION) == set(AbsenceType.values)
