@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -38,6 +39,13 @@ class Case:
 
 
 LOGIN_REQUIRED = 302  # anonymous users are sent to the log-in page
+
+
+def days_ago(days: int) -> str:
+    from django.utils import timezone
+
+    return (timezone.localdate() - timedelta(days=days)).isoformat()
+
 
 CASES: list[Case] = [
     Case("home", expect(200, anonymous=LOGIN_REQUIRED)),
@@ -253,6 +261,50 @@ CASES: list[Case] = [
         kwargs=lambda org: {"batch_id": retention_batch_id()},
         label="without a reason",
     ),
+    # "Mit fravær": always the user's own absence; users without a person record get a friendly
+    # page (GET) and are refused (POST). No person id in the URL or the form.
+    Case("absence:my_absence", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case("absence:report_sick", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case(
+        "absence:report_sick",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        data={"first_day": days_ago(2)},
+    ),
+    Case("absence:report_well", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case(
+        "absence:report_well",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        kwargs=lambda org: open_sickness_for_everyone(),
+        data={"last_day": days_ago(1)},
+        label="while sick",
+    ),
+    Case(
+        "absence:report_well",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=400, manager=400, hr=400),
+        method="post",
+        data={"last_day": days_ago(1)},
+        label="not sick",
+    ),
+    # Fraværsstatistik: aggregates for HR, analysts and managers (their units); the current year
+    # has data in the test organisation (employments from 2015).
+    Case(
+        "absence:dashboard",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200, analyst=200),
+        data={"year": days_ago(0)[:4], "by": "job_family"},
+    ),
+    Case(
+        "absence:dashboard",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200, analyst=200),
+        data={"year": days_ago(0)[:4], "by": "unit"},
+        label="by unit",
+    ),
+    Case(
+        "absence:dashboard_xlsx",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200, analyst=200),
+        data={"year": days_ago(0)[:4], "by": "job_family"},
+    ),
     Case("admin:index", expect(302, admin=200)),
     # Personal API tokens: everyone manages their own; another user's token does not exist.
     Case("core:tokens", expect(200, anonymous=LOGIN_REQUIRED)),
@@ -290,6 +342,18 @@ CASES: list[Case] = [
     Case("api:org_unit", expect(200, anonymous=401), kwargs=lambda org: {"unit_id": org.nord.pk}),
     Case("api:people", expect(403, anonymous=401, manager=200, hr=200)),
     Case("api:employments", expect(403, anonymous=401, manager=200, hr=200)),
+    # Absence figures: aggregates for HR, analysts and managers (their units); deadlines of a
+    # person in scope (here the employee's own: HR, their manager and themselves).
+    Case(
+        "api:absence_stats",
+        expect(403, anonymous=401, manager=200, hr=200, analyst=200),
+        data={"from": "2025-01-01", "to": "2025-12-31", "by": "unit"},
+    ),
+    Case(
+        "api:absence_deadlines",
+        expect(404, anonymous=401, employee=200, manager=200, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+    ),
     Case(
         "api:person",
         expect(404, anonymous=401, employee=200, manager=200, hr=200),
@@ -323,7 +387,96 @@ CASES: list[Case] = [
         expect(403, anonymous=LOGIN_REQUIRED, hr=200),
         kwargs=lambda org: {"run_id": import_run_id()},
     ),
+    # Follow-up tasks (absence, issue 4): managers (their units) and HR only; the calendar feed
+    # needs no session but a valid token (404 without one); the local policy is HR's.
+    Case("absence:tasks", expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)),
+    Case("absence:tasks_ics", expect(404), label="without a token"),
+    Case("absence:feed_rotate", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case(
+        "absence:feed_rotate",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
+        method="post",
+    ),
+    Case(
+        "absence:task",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
+        kwargs=lambda org: {"task_id": followup_task_id(org.person_in_nord, org.nord)},
+        label="a task in the manager's unit",
+    ),
+    Case(
+        "absence:task",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=200),
+        kwargs=lambda org: {"task_id": followup_task_id(org.person_in_skole, org.skole)},
+        label="a task outside the manager's unit",
+    ),
+    Case(
+        "absence:task_done",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302),
+        method="post",
+        kwargs=lambda org: {"task_id": followup_task_id(org.person_in_nord, org.nord)},
+    ),
+    Case(
+        "absence:task_not_applicable",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=400, hr=400),
+        method="post",
+        data={},
+        kwargs=lambda org: {"task_id": followup_task_id(org.person_in_nord, org.nord)},
+        label="without a reason",
+    ),
+    Case(
+        "absence:task_note",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=400, hr=400),
+        method="post",
+        data={},
+        kwargs=lambda org: {"task_id": followup_task_id(org.person_in_nord, org.nord)},
+        label="without a text",
+    ),
+    Case("absence:policy", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    Case(
+        "absence:policy",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        data={},
+        label="empty form",
+    ),
 ]
+
+
+def followup_task_id(person: Any, unit: Any) -> int:
+    """An open follow-up task for ``person``, owned by ``unit``."""
+    from datetime import date
+
+    from charlie.absence.models import FollowUpTask
+
+    # get_or_create: the disclosure walk asks for the case's kwargs once per role.
+    task, _created = FollowUpTask.objects.get_or_create(
+        person=person,
+        first_day=date(2025, 3, 3),
+        code="sickness_interview",
+        defaults={
+            "due": date(2025, 3, 31),
+            "legal_basis": "§ 7 a",
+            "description": "Hold sygefraværssamtale.",
+            "org_unit": unit,
+        },
+    )
+    return task.pk
+
+
+def open_sickness_for_everyone() -> dict[str, Any]:
+    """An open sickness period from 3 days ago for every person with a user (no URL kwargs)."""
+    from django.utils import timezone
+
+    from charlie.absence.models import AbsencePeriod, AbsenceType
+    from charlie.people.models import Person
+
+    for person in Person.objects.filter(user__isnull=False):
+        AbsencePeriod.objects.create(
+            person=person,
+            absence_type=AbsenceType.SICKNESS,
+            start_date=timezone.localdate() - timedelta(days=3),
+        )
+    return {}
 
 
 def import_run_id() -> int:

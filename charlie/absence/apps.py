@@ -18,3 +18,57 @@ class AbsenceConfig(AppConfig):
         privacy.register_retention_rule(ABSENCE_PERIODS)
         # What "Mine data" shows for absence (GDPR art. 15 and 20).
         privacy.register_data_provider("fravaer", my_data_absence)
+
+        # Cached figures (absence.figures) are recomputed after any saved or deleted period;
+        # bulk writers (the import, retention) bump the version themselves.
+        from django.db.models.signals import post_delete, post_save
+
+        from charlie.absence.models import AbsencePeriod
+        from charlie.core.cache import bump
+
+        def absence_changed(**kwargs: object) -> None:
+            bump("absence")
+
+        post_save.connect(
+            absence_changed, sender=AbsencePeriod, weak=False, dispatch_uid="bump-absence"
+        )
+        post_delete.connect(
+            absence_changed, sender=AbsencePeriod, weak=False, dispatch_uid="bump-d-absence"
+        )
+
+        # The employee's own absence page (report sick / recovered): users with a person record.
+        from charlie.core.navigation import MenuEntry, register
+
+        register(
+            MenuEntry(
+                key="my_absence",
+                label=_("Mit fravær"),
+                url_name="absence:my_absence",
+                order=12,
+                visible=lambda user: getattr(user, "person", None) is not None,
+            )
+        )
+
+        # Managers' and HR's follow-up tasks (absence.views_tasks).
+        from charlie.core.roles import Role
+
+        register(
+            MenuEntry(
+                key="absence_tasks",
+                label=_("Opfølgning"),
+                url_name="absence:tasks",
+                order=35,
+                roles=frozenset({Role.MANAGER, Role.HR}),
+            )
+        )
+
+        # Fraværsstatistik (absence.views_dashboard): figures only, scoped by the service.
+        register(
+            MenuEntry(
+                key="absence_dashboard",
+                label=_("Fraværsstatistik"),
+                url_name="absence:dashboard",
+                order=37,
+                roles=frozenset({Role.HR, Role.ANALYST, Role.MANAGER}),
+            )
+        )

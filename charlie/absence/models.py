@@ -6,11 +6,12 @@ follow-up in its own issue; the model is here first because the demo municipalit
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from charlie.people.models import Employment, Person
+from charlie.people.models import Employment, OrgUnit, Person
 
 
 class AbsenceType(models.TextChoices):
@@ -74,3 +75,143 @@ class AbsencePeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_absence_type_display()} {self.start_date}–{self.end_date or '…'}"
+
+
+# --- Follow-up: local policy versions, managers' tasks, notes, calendar feed (issue 4) ------
+
+
+class AbsencePolicyVersion(models.Model):
+    """One version of the local sickness policy (``absence.policy.Policy``), in force from
+    ``valid_from`` until the next version's date. Versions are never edited: a change is a new
+    version from a date, so past cases keep the rule they were under (DOMAIN.md 1.9)."""
+
+    valid_from = models.DateField(_("gælder fra"), unique=True)
+    contact_days = models.JSONField(_("kontaktdage"), default=list)
+    dialogue_min_periods = models.PositiveSmallIntegerField(_("antal sygeperioder"), default=3)
+    dialogue_periods_months = models.PositiveSmallIntegerField(_("inden for måneder"), default=6)
+    dialogue_min_days = models.PositiveSmallIntegerField(_("antal sygedage"), default=15)
+    dialogue_days_months = models.PositiveSmallIntegerField(_("inden for måneder"), default=12)
+    short_term_max_days = models.PositiveSmallIntegerField(
+        _("korttidsfravær højst (dage)"), default=14
+    )
+    section_56_renewal_lead_months = models.PositiveSmallIntegerField(
+        _("påmindelse om § 56-fornyelse (måneder før)"), default=2
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oprettet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    note = models.TextField(_("begrundelse"), blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("version af fraværspolitik")
+        verbose_name_plural = _("versioner af fraværspolitik")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.valid_from}"
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Åben")
+    DONE = "done", _("Udført")
+    NOT_APPLICABLE = "not_applicable", _("Ikke relevant")
+
+
+class FollowUpTask(models.Model):
+    """A manager's follow-up task from a sickness spell's obligations (``absence.rules``) or the
+    local dialogue rule. Dates and rule texts only; never a cause or diagnosis."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("medarbejder"),
+        on_delete=models.CASCADE,
+        related_name="followup_tasks",
+    )
+    first_day = models.DateField(_("første sygedag"))
+    code = models.CharField(_("opgavetype"), max_length=50)
+    due = models.DateField(_("frist"))
+    legal_basis = models.CharField(_("regel"), max_length=200)
+    description = models.CharField(_("opgave"), max_length=300)
+    org_unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("ansvarlig enhed"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="followup_tasks",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
+    )
+    status_reason = models.CharField(_("begrundelse"), max_length=300, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("afsluttet af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    done_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("sendt videre til HR"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("opfølgningsopgave")
+        verbose_name_plural = _("opfølgningsopgaver")
+        ordering = ["due", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "first_day", "code"], name="followup_task_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["status", "due"])]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.due}"
+
+
+class FollowUpNote(models.Model):
+    """A manager's or HR's note on a follow-up task. Sensitive: only the responsible manager and
+    HR see it, and every read is audited. Never a diagnosis or cause of sickness."""
+
+    task = models.ForeignKey(
+        FollowUpTask, verbose_name=_("opgave"), on_delete=models.CASCADE, related_name="notes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("skrevet af"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("notat"))
+    created_at = models.DateTimeField(_("skrevet"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("opfølgningsnotat")
+        verbose_name_plural = _("opfølgningsnotater")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.created_at:%Y-%m-%d}"
+
+
+class TaskFeedToken(models.Model):
+    """The secret of a user's personal calendar feed of follow-up tasks; only its hash is kept."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="absence_feed_token"
+    )
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}"

@@ -31,6 +31,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
+from charlie.absence import tasks_services as absence_tasks
 from charlie.absence.models import AbsencePeriod
 from charlie.core.cache import bump
 from charlie.core.models import User
@@ -235,6 +236,9 @@ def create_demo(
         mark = perf_counter()
     # Leaving the block commits; deferred foreign-key checks run here.
     timings["commit"] = perf_counter() - mark
+    mark = perf_counter()
+    absence_tasks.refresh_tasks(ref)  # the managers see today's follow-up tasks
+    timings["followup_tasks"] = perf_counter() - mark
     return DemoSummary(
         employees=employees,
         seed=seed,

@@ -60,6 +60,30 @@ def with_correction(category: str, *, detail: bool) -> Callable[[Any], dict[str,
     return make
 
 
+def _followup_task(org: Any) -> int:
+    """An open follow-up task for the person in Plejecenter Nord; returns its id."""
+    from datetime import date
+
+    from charlie.absence.models import FollowUpTask
+
+    return FollowUpTask.objects.create(
+        person=org.person_in_nord,
+        first_day=date(2025, 3, 3),
+        code="sickness_interview",
+        due=date(2025, 3, 31),
+        legal_basis="§ 7 a",
+        description="Hold sygefraværssamtale.",
+        org_unit=org.nord,
+    ).pk
+
+
+def _feed_token(username: str) -> str:
+    from charlie.absence.tasks_services import rotate_feed_token
+    from charlie.core.models import User
+
+    return rotate_feed_token(User.objects.get(username=username))
+
+
 NORD = {"person_id": lambda org: {"person_id": org.person_in_nord.pk}}
 SKOLE_NUMBER = lambda org: {"q": org.person_in_skole.employee_number}  # noqa: E731
 
@@ -118,6 +142,46 @@ PERSONAL_DATA_URLS: list[Visit] = [
     Visit("home", "manager", own("manager"), "ansaettelse", "egen_indsigt", label="own"),
     Visit("home", "hr", own("hr"), "ansaettelse", "egen_indsigt"),
     Visit("home", "employee", own("employee"), "ansaettelse", "egen_indsigt"),
+    # Follow-up deadlines of a person's sickness (absence, issue 4).
+    Visit(
+        "api:absence_deadlines",
+        "manager",
+        nord,
+        "fravaer",
+        "personaleledelse",
+        channel="api",
+        kwargs=NORD["person_id"],
+    ),
+    # "Mit fravær": the user's own absence history (absence, issue 4).
+    Visit("absence:my_absence", "employee", own("employee"), "fravaer", "egen_indsigt"),
+    Visit("absence:my_absence", "manager", own("manager"), "fravaer", "egen_indsigt"),
+    # Follow-up tasks (absence, issue 4): the list, one task with its notes, the calendar feed.
+    Visit(
+        "absence:tasks",
+        "manager",
+        nord,
+        "fravaer",
+        "personaleledelse",
+        kwargs=lambda org: _followup_task(org) and {},
+    ),
+    Visit(
+        "absence:task",
+        "hr",
+        nord,
+        "fravaer",
+        "hr_administration",
+        kwargs=lambda org: {"task_id": _followup_task(org)},
+    ),
+    Visit(
+        "absence:tasks_ics",
+        "manager",
+        nord,
+        "fravaer",
+        "personaleledelse",
+        channel="api",
+        kwargs=lambda org: _followup_task(org) and {},
+        params=lambda org: {"token": _feed_token("test-manager")},
+    ),
     # "Mine data"
     Visit("privacy:my_data", "employee", own("employee"), "stamdata", "egen_indsigt"),
     Visit("privacy:my_data", "hr", own("hr"), "ansaettelse", "egen_indsigt"),
@@ -235,6 +299,11 @@ def test_every_personal_data_url_name_is_covered():
         "privacy:my_data_pdf",
         "privacy:corrections",
         "privacy:correction",
+        "api:absence_deadlines",
+        "absence:my_absence",
+        "absence:tasks",
+        "absence:task",
+        "absence:tasks_ics",
     }
     assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
 

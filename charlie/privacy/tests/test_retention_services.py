@@ -1,4 +1,5 @@
-"""Retention: the rules of people, absence and correction requests, proposed batches, the DPO's decision, the log.
+"""Retention: the rules of people, absence and correction requests, proposed batches, the DPO's
+decision, the log.
 
 Today is fixed at 23 November 2026 and the default period is 5 years, so the cut-off is
 23 November 2021: a period that ended that day is not yet past; one that ended the day before is.

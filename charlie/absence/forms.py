@@ -1,0 +1,80 @@
+"""Absence forms. The employee's sick and recovery reports parse input only; the rules (how far
+back, overlaps, hours) live in ``absence.selfservice`` so every channel applies them alike.
+
+There is deliberately no free-text field: Charlie stores dates and type only, never a
+diagnosis or cause (DESIGN.md principle 7)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from charlie.absence.selfservice import ReportError, parse_hours
+
+DATE_WIDGET = {"class": "form-input", "type": "date"}
+DATE_INVALID = _("Skriv en dato som ÅÅÅÅ-MM-DD, fx 2026-03-02.")
+
+
+class SickReportForm(forms.Form):
+    first_day = forms.DateField(
+        label=_("Første sygedag"),
+        help_text=_("I dag eller en af de seneste 14 dage."),
+        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vælg din første sygedag."),
+            "invalid": DATE_INVALID,
+        },
+    )
+    partial = forms.BooleanField(
+        label=_("Delvis syg – jeg arbejder en del af dagen"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    )
+    hours = forms.CharField(
+        label=_("Timer med sygefravær pr. dag (kun ved delvis syg)"),
+        help_text=_(
+            "Fx 3,5. Mere end 0 og mindre end dine daglige timer (37 timer om ugen er 7,4 "
+            "timer om dagen)."
+        ),
+        required=False,
+        max_length=10,
+        widget=forms.TextInput(
+            attrs={"class": "form-input input-width-xs", "inputmode": "decimal"}
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        data["partial_hours"] = None
+        if data.get("partial"):
+            text = (data.get("hours") or "").strip()
+            if not text:
+                self.add_error(
+                    "hours",
+                    _("Skriv hvor mange timer om dagen du er syg, eller fjern »Delvis syg«."),
+                )
+            else:
+                try:
+                    data["partial_hours"] = parse_hours(text)
+                except ReportError as exc:
+                    self.add_error("hours", exc.messages[0])
+        return data
+
+    @property
+    def partial_hours(self) -> Decimal | None:
+        return self.cleaned_data.get("partial_hours")  # type: ignore[no-any-return]
+
+
+class WellReportForm(forms.Form):
+    last_day = forms.DateField(
+        label=_("Sidste sygedag"),
+        help_text=_("Den sidste dag, du var syg. Er du rask fra i dag, er det i går."),
+        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Vælg din sidste sygedag."),
+            "invalid": DATE_INVALID,
+        },
+    )

@@ -1,0 +1,745 @@
+"""Managers' follow-up tasks, the versioned local policy, reminders and the calendar feed
+(issue 4, points 5 and 6). Part of the absence app's services.
+
+- ``refresh_tasks(on)`` turns every recent sickness spell's obligations (``absence.rules``, with
+  the policy in force on the spell's first day) and the local dialogue rule
+  (``absence.policy.find_dialogue_trigger``) into ``FollowUpTask`` rows, idempotently.
+- ``tasks_for(user, on)``: a manager's open tasks for their units (sub-trees), all for HR.
+- ``complete`` / ``not_applicable`` / ``add_note`` record who and when, audited.
+- ``escalate_overdue(on)`` and ``send_reminders(on)`` are daily jobs (``absence.tasks``).
+- ``rotate_feed_token`` / ``feed`` give each manager a personal iCal feed.
+
+Scope: a task belongs to the unit of the person's employment on the first sick day; a manager
+sees the tasks of units in their sub-trees (``people.services.scope_for``), HR sees all, others
+none (403). Every read of a task or its notes is audited (category ``fravaer``). Tasks hold
+dates and rule texts only; notes are free text and the form says never to write a diagnosis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from charlie.absence import ical
+from charlie.absence.followup import LOOKBACK, SICKNESS_TYPES, _case, sickness_spells
+from charlie.absence.models import (
+    AbsencePeriod,
+    AbsencePolicyVersion,
+    FollowUpNote,
+    FollowUpTask,
+    TaskFeedToken,
+    TaskStatus,
+)
+from charlie.absence.policy import (
+    DEFAULT_POLICY,
+    Period,
+    Policy,
+    PolicyVersion,
+    find_dialogue_trigger,
+    policy_for,
+)
+from charlie.absence.rules import obligations
+from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.roles import Role
+from charlie.core.tokens import generate_token, hash_token
+from charlie.people import services as people
+from charlie.people.models import Employment, OrgUnit
+from charlie.privacy import services as audit
+
+CATEGORY = "fravaer"
+DIALOGUE = "dialogue"
+#: A dialogue task is due this many days after the dialogue rule fires (Charlie's default; the
+#: policy sets when it fires, not how soon the talk is held).
+DIALOGUE_DUE_DAYS = 14
+#: Reminders cover tasks due within this many days (and overdue ones).
+REMIND_DAYS_AHEAD = 2
+NOTE_MAX_LENGTH = 2000
+REASON_MAX_LENGTH = 300
+#: Something that looks like a CPR number (ddmmyy-xxxx), refused in notes.
+_CPR_LIKE = re.compile(r"\b\d{6}[- ]?\d{4}\b")
+
+
+def escalate_after_days() -> int:
+    """Days a task may be overdue before it goes to HR (setting, default 3)."""
+    return int(getattr(settings, "CHARLIE_ABSENCE_ESCALATE_AFTER_DAYS", 3))
+
+
+def backfill_days() -> int:
+    """A task is created only if its due date is at most this many days past (setting, default
+    14): when Charlie first runs, a year of old deadlines does not flood the managers' lists."""
+    return int(getattr(settings, "CHARLIE_ABSENCE_TASK_BACKFILL_DAYS", 14))
+
+
+# --- Labels ----------------------------------------------------------------------------------
+
+
+def task_label(code: str) -> str:
+    """The task type in plain Danish, for lists, mails and the calendar."""
+    if code.startswith("contact_day_"):
+        return _("Kontakt på %(n)s. sygedag") % {"n": code.removeprefix("contact_day_")}
+    if code.startswith("refund_claim"):
+        return _("Søg refusion")
+    labels = {
+        "sickness_interview": _("Sygefraværssamtale"),
+        "nemrefusion_report": _("Anmeld i NemRefusion"),
+        "retention_plan": _("Fastholdelsesplan"),
+        "section_56_renewal": _("Forny § 56-aftale"),
+        DIALOGUE: _("Fraværssamtale"),
+    }
+    return labels.get(code, code)
+
+
+def short_name(first_name: str, last_name: str) -> str:
+    """First name and the last name's initial ("Anna J."): enough for a calendar."""
+    initial = f" {last_name[:1]}." if last_name else ""
+    return f"{first_name}{initial}"
+
+
+# --- Policy versions -------------------------------------------------------------------------
+
+
+def _to_policy(row: AbsencePolicyVersion) -> Policy:
+    return Policy(
+        contact_days=tuple(int(d) for d in row.contact_days),
+        dialogue_min_periods=row.dialogue_min_periods,
+        dialogue_periods_months=row.dialogue_periods_months,
+        dialogue_min_days=row.dialogue_min_days,
+        dialogue_days_months=row.dialogue_days_months,
+        short_term_max_days=row.short_term_max_days,
+        section_56_renewal_lead_months=row.section_56_renewal_lead_months,
+    )
+
+
+def policy_versions() -> list[PolicyVersion]:
+    """Every version of the local policy, oldest first (pure dataclasses from ``policy.py``)."""
+    return [
+        PolicyVersion(row.valid_from, _to_policy(row))
+        for row in AbsencePolicyVersion.objects.order_by("valid_from")
+    ]
+
+
+def _require_hr(user: Any) -> None:
+    if not user.is_authenticated or user.role != Role.HR:
+        raise PermissionDenied
+
+
+def policy_history(user: Any) -> list[AbsencePolicyVersion]:
+    """The versions for HR's policy page, newest first."""
+    _require_hr(user)
+    return list(AbsencePolicyVersion.objects.select_related("changed_by").order_by("-valid_from"))
+
+
+def parse_contact_days(text: str) -> tuple[int, ...]:
+    """ "1, 5, 14" → (1, 5, 14); a clear Danish error otherwise."""
+    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
+    try:
+        days = tuple(sorted({int(p) for p in parts}))
+    except ValueError:
+        raise ValidationFailed(
+            [_("Skriv kontaktdagene som hele tal adskilt af komma, fx »1, 5, 14«.")]
+        ) from None
+    if any(d < 1 or d > 365 for d in days):
+        raise ValidationFailed([_("Kontaktdage skal ligge mellem 1 (første sygedag) og 365.")])
+    return days
+
+
+def add_policy_version(
+    user: Any, *, valid_from: date, policy: Policy, note: str = "", on: date | None = None
+) -> AbsencePolicyVersion:
+    """Add a version of the local policy in force from ``valid_from``. HR only.
+
+    A version never changes the past: ``valid_from`` must be today or later, and no version may
+    already exist from that date (make a new one from another date instead).
+    """
+    _require_hr(user)
+    on = on or people.today()
+    errors = []
+    if valid_from < on:
+        errors.append(
+            _(
+                "En ny version kan tidligst gælde fra i dag (%(day)s). Tidligere sager beholder "
+                "den regel, de blev behandlet efter; vælg en dato fra i dag og frem."
+            )
+            % {"day": on.strftime("%d.%m.%Y")}
+        )
+    if AbsencePolicyVersion.objects.filter(valid_from=valid_from).exists():
+        errors.append(
+            _("Der findes allerede en version fra %(day)s. Vælg en anden dato.")
+            % {"day": valid_from.strftime("%d.%m.%Y")}
+        )
+    if errors:
+        raise ValidationFailed(errors)
+    return AbsencePolicyVersion.objects.create(
+        valid_from=valid_from,
+        contact_days=list(policy.contact_days),
+        dialogue_min_periods=policy.dialogue_min_periods,
+        dialogue_periods_months=policy.dialogue_periods_months,
+        dialogue_min_days=policy.dialogue_min_days,
+        dialogue_days_months=policy.dialogue_days_months,
+        short_term_max_days=policy.short_term_max_days,
+        section_56_renewal_lead_months=policy.section_56_renewal_lead_months,
+        changed_by=user,
+        note=note.strip(),
+    )
+
+
+def current_policy(on: date | None = None) -> Policy:
+    """The policy in force on ``on`` (today by default)."""
+    return policy_for(on or people.today(), policy_versions())
+
+
+# --- Refresh ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    """A task as the rules want it now (``applies`` False: close it if it is open)."""
+
+    person_id: int
+    first_day: date
+    code: str
+    due: date
+    legal_basis: str
+    description: str
+    org_unit_id: int | None
+    applies: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    created: int
+    updated: int
+    closed: int
+    people: int
+
+
+def _unit_on(day: date, jobs: list[Employment]) -> int | None:
+    """The org unit of the employment on ``day``; else the latest one started before it."""
+    current = [j for j in jobs if j.start_date <= day and (j.end_date is None or j.end_date >= day)]
+    if current:
+        return current[-1].org_unit_id
+    before = [j for j in jobs if j.start_date <= day]
+    return before[-1].org_unit_id if before else None
+
+
+def _wanted_for_person(
+    person_id: int,
+    rows: list[tuple[date, date | None, str]],
+    jobs: list[Employment],
+    versions: list[PolicyVersion],
+    on: date,
+    dialogue_after: date | None,
+) -> list[_Wanted]:
+    result: list[_Wanted] = []
+    spells = sickness_spells(rows)
+    cutoff = on - LOOKBACK
+    for first, last, _kinds in spells:
+        if last is not None and last < cutoff:
+            continue
+        policy = policy_for(first, versions)
+        unit = _unit_on(first, jobs)
+        seen: dict[str, int] = defaultdict(int)
+        for o in obligations(_case(first, last, jobs), on, policy):
+            if o.information_only or o.due is None:
+                continue
+            seen[o.code] += 1
+            code = o.code if o.code != "refund_claim" else f"refund_claim_{seen[o.code]}"
+            description = f"{o.description} {o.reason}".strip() if o.applies else o.description
+            result.append(
+                _Wanted(
+                    person_id,
+                    first,
+                    code,
+                    o.due,
+                    o.legal_basis[:200],
+                    description[:300],
+                    unit,
+                    o.applies,
+                    o.reason[:REASON_MAX_LENGTH],
+                )
+            )
+    if dialogue_after is not None:
+        periods = [Period(first, last) for first, last, _kinds in spells]
+        trigger = find_dialogue_trigger(periods, versions, after=dialogue_after, until=on)
+        if trigger is not None:
+            if trigger.reason == "periods":
+                why = _("%(n)d sygeperioder fra %(start)s til %(end)s") % {
+                    "n": trigger.count,
+                    "start": trigger.window_start.strftime("%d.%m.%Y"),
+                    "end": trigger.window_end.strftime("%d.%m.%Y"),
+                }
+            else:
+                why = _("%(n)d sygedage fra %(start)s til %(end)s") % {
+                    "n": trigger.count,
+                    "start": trigger.window_start.strftime("%d.%m.%Y"),
+                    "end": trigger.window_end.strftime("%d.%m.%Y"),
+                }
+            result.append(
+                _Wanted(
+                    person_id,
+                    trigger.fires_on,
+                    DIALOGUE,
+                    trigger.fires_on + timedelta(days=DIALOGUE_DUE_DAYS),
+                    _("Lokal fraværspolitik"),
+                    (_("Hold en fraværssamtale: %(why)s.") % {"why": why})[:300],
+                    _unit_on(trigger.fires_on, jobs),
+                    True,
+                    "",
+                )
+            )
+    return result
+
+
+def refresh_tasks(on: date | None = None) -> RefreshResult:
+    """Create and update the follow-up tasks of every sickness spell that is ongoing on ``on``
+    or ended within the last year. Idempotent: running it twice changes nothing the second time.
+
+    - The policy of each spell is the version in force on its first day (``policy_for``).
+    - Obligations that apply, have a due date and are not information-only become tasks; a new
+      task is not created when its due date is more than ``backfill_days()`` past.
+    - Done tasks are kept as they are. An open task whose obligation no longer applies (the
+      person came back earlier, a period was corrected) becomes ``not_applicable`` with the
+      reason; one closed that way is opened again if the obligation applies again.
+    - The dialogue rule: at most one open dialogue task per person; after one is closed, the
+      rule is checked again from the day it was closed.
+
+    Set-based: three queries load the periods, employments and existing tasks of the people
+    concerned; new and changed tasks are written in bulk.
+    """
+    on = on or people.today()
+    versions = policy_versions()
+    cutoff = on - LOOKBACK
+    # Periods far enough back to rebuild spells and the dialogue windows (12 months by
+    # default) of every spell in range.
+    history_from = cutoff - timedelta(days=max(366, 31 * _longest_window(versions)))
+    person_ids = set(
+        AbsencePeriod.objects.filter(absence_type__in=SICKNESS_TYPES, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=cutoff))
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+    periods: dict[int, list[tuple[date, date | None, str]]] = defaultdict(list)
+    for pid, start, end, kind in (
+        AbsencePeriod.objects.filter(
+            absence_type__in=SICKNESS_TYPES, start_date__lte=on, person_id__in=person_ids
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=history_from))
+        .order_by("person_id", "start_date")
+        .values_list("person_id", "start_date", "end_date", "absence_type")
+        .iterator(chunk_size=5000)
+    ):
+        periods[pid].append((start, end, kind))
+    jobs: dict[int, list[Employment]] = defaultdict(list)
+    for pid, start, end, hours, unit in (
+        Employment.objects.filter(person_id__in=person_ids)
+        .order_by("person_id", "start_date")
+        .values_list("person_id", "start_date", "end_date", "weekly_hours", "org_unit_id")
+        .iterator(chunk_size=5000)
+    ):
+        jobs[pid].append(
+            Employment(
+                person_id=pid, start_date=start, end_date=end, weekly_hours=hours, org_unit_id=unit
+            )
+        )
+    existing: dict[tuple[int, date, str], FollowUpTask] = {}
+    dialogue_after: dict[int, date | None] = {}
+    for task in FollowUpTask.objects.filter(
+        Q(person_id__in=person_ids) | Q(status=TaskStatus.OPEN, first_day__gte=cutoff)
+    ).only(
+        "pk", "person_id", "first_day", "code", "due", "legal_basis", "description",
+        "org_unit_id", "status", "status_reason", "done_by_id", "done_at",
+    ):  # fmt: skip
+        existing[(task.person_id, task.first_day, task.code)] = task
+        if task.code == DIALOGUE:
+            if task.status == TaskStatus.OPEN:
+                dialogue_after[task.person_id] = None  # one open dialogue at a time
+            elif dialogue_after.get(task.person_id, cutoff) is not None:
+                closed_on = timezone.localdate(task.done_at) if task.done_at else task.first_day
+                previous = dialogue_after.get(task.person_id) or cutoff
+                dialogue_after[task.person_id] = max(previous, task.first_day, closed_on)
+
+    wanted: dict[tuple[int, date, str], _Wanted] = {}
+    for pid in person_ids:
+        for w in _wanted_for_person(
+            pid, periods[pid], jobs[pid], versions, on, dialogue_after.get(pid, cutoff)
+        ):
+            wanted[(w.person_id, w.first_day, w.code)] = w
+
+    earliest_new = on - timedelta(days=backfill_days())
+    to_create: list[FollowUpTask] = []
+    to_update: list[FollowUpTask] = []
+    closed = 0
+    now = timezone.now()
+    for key, w in wanted.items():
+        found = existing.get(key)
+        if found is None:
+            if w.applies and w.due >= earliest_new:
+                to_create.append(
+                    FollowUpTask(
+                        person_id=w.person_id,
+                        first_day=w.first_day,
+                        code=w.code,
+                        due=w.due,
+                        legal_basis=w.legal_basis,
+                        description=w.description,
+                        org_unit_id=w.org_unit_id,
+                    )
+                )
+            continue
+        task = found
+        if task.status == TaskStatus.DONE:
+            continue
+        changed = False
+        for field, value in (
+            ("due", w.due),
+            ("legal_basis", w.legal_basis),
+            ("description", w.description),
+            ("org_unit_id", w.org_unit_id),
+        ):
+            if getattr(task, field) != value:
+                setattr(task, field, value)
+                changed = True
+        if task.status == TaskStatus.OPEN and not w.applies:
+            task.status, task.status_reason, task.done_at = TaskStatus.NOT_APPLICABLE, w.reason, now
+            closed += 1
+            changed = True
+        elif task.status == TaskStatus.NOT_APPLICABLE and task.done_by_id is None and w.applies:
+            task.status, task.status_reason, task.done_at = TaskStatus.OPEN, "", None
+            changed = True
+        if changed:
+            to_update.append(task)
+    # Open tasks of spells in range that the rules no longer give (a period was deleted or
+    # corrected so the spell starts on another day).
+    for key, task in existing.items():
+        if key in wanted or task.status != TaskStatus.OPEN or task.code == DIALOGUE:
+            continue
+        if task.first_day < cutoff:
+            continue
+        task.status = TaskStatus.NOT_APPLICABLE
+        task.status_reason = _("Sygeperioden er rettet eller slettet.")
+        task.done_at = now
+        to_update.append(task)
+        closed += 1
+    with transaction.atomic():
+        FollowUpTask.objects.bulk_create(to_create, batch_size=1000)
+        FollowUpTask.objects.bulk_update(
+            to_update,
+            ["due", "legal_basis", "description", "org_unit_id", "status", "status_reason",
+             "done_at", "updated_at"],
+            batch_size=1000,
+        )  # fmt: skip
+        if to_create:
+            audit.record(
+                actor=None,
+                subject_person_ids={t.person_id for t in to_create},
+                action="create",
+                category=CATEGORY,
+                purpose=people.PURPOSE_HR,
+                channel="task",
+                detail="opfølgningsopgaver",
+            )
+    return RefreshResult(len(to_create), len(to_update), closed, len(person_ids))
+
+
+def _longest_window(versions: list[PolicyVersion]) -> int:
+    policies = [v.policy for v in versions] or [DEFAULT_POLICY]
+    return max(max(p.dialogue_days_months, p.dialogue_periods_months) for p in policies)
+
+
+# --- Lists and detail ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    task: FollowUpTask
+    person_name: str
+    label: str
+    overdue: bool
+    days_overdue: int
+    escalated: bool
+
+
+def _require_task_role(user: Any) -> people.Scope:
+    if not user.is_authenticated or user.role not in (Role.MANAGER, Role.HR):
+        raise PermissionDenied
+    return people.scope_for(user)
+
+
+def _scoped(user: Any) -> QuerySet[FollowUpTask]:
+    scope = _require_task_role(user)
+    qs = FollowUpTask.objects.select_related("person", "org_unit")
+    if scope.everyone:
+        return qs
+    q = Q(pk__in=[])
+    for path in scope.unit_paths:
+        q |= Q(org_unit__path__startswith=path)
+    return qs.filter(q)
+
+
+def _row(task: FollowUpTask, on: date) -> TaskRow:
+    overdue = task.status == TaskStatus.OPEN and task.due < on
+    return TaskRow(
+        task=task,
+        person_name=task.person.full_name,
+        label=task_label(task.code),
+        overdue=overdue,
+        days_overdue=(on - task.due).days if overdue else 0,
+        escalated=task.escalated_at is not None and task.status == TaskStatus.OPEN,
+    )
+
+
+def tasks_for(
+    user: Any, on: date | None = None, *, channel: str = "ui", escalated_only: bool = False
+) -> list[TaskRow]:
+    """Open tasks a manager (their units' sub-trees) or HR (all) must do, by due date, so
+    overdue ones come first. Others get 403. The people listed are recorded as read."""
+    on = on or people.today()
+    qs = _scoped(user).filter(status=TaskStatus.OPEN)
+    if escalated_only:
+        qs = qs.filter(escalated_at__isnull=False)
+    rows = [_row(t, on) for t in qs.order_by("due", "person__last_name", "pk")]
+    people.record_read(
+        user, {r.task.person_id for r in rows}, category=CATEGORY, channel=channel, detail="opgaver"
+    )
+    return rows
+
+
+def get_task(user: Any, task_id: int, *, on: date | None = None) -> TaskRow:
+    """One task in the user's scope (404 otherwise); the read is audited."""
+    task = _scoped(user).filter(pk=task_id).select_related("done_by").first()
+    if task is None:
+        raise NotFound
+    people.record_read(user, [task.person_id], category=CATEGORY, channel="ui", detail="opgave")
+    return _row(task, on or people.today())
+
+
+def notes_of(user: Any, task_id: int) -> list[FollowUpNote]:
+    """The notes on a task: only the responsible manager and HR; every read is audited."""
+    task = _scoped(user).filter(pk=task_id).first()
+    if task is None:
+        raise NotFound
+    notes = list(task.notes.select_related("author"))
+    people.record_read(
+        user, [task.person_id], category=CATEGORY, channel="ui", detail="opfølgningsnotater"
+    )
+    return notes
+
+
+def _record_write(user: Any, task: FollowUpTask, action: str, detail: str) -> None:
+    purpose = people.PURPOSE_HR if user.role == Role.HR else people.PURPOSE_MANAGEMENT
+    audit.record(
+        actor=user,
+        subject_person_ids=[task.person_id],
+        action=action,
+        category=CATEGORY,
+        purpose=purpose,
+        channel="ui",
+        detail=detail,
+    )
+
+
+def _open_task(user: Any, task_id: int) -> FollowUpTask:
+    task = _scoped(user).filter(pk=task_id).first()
+    if task is None:
+        raise NotFound
+    if task.status != TaskStatus.OPEN:
+        raise ValidationFailed([_("Opgaven er allerede afsluttet; der er ikke mere at gøre.")])
+    return task
+
+
+def complete(user: Any, task_id: int) -> FollowUpTask:
+    """Mark a task done by ``user`` now. Audited (update, fravaer)."""
+    task = _open_task(user, task_id)
+    task.status, task.done_by, task.done_at = TaskStatus.DONE, user, timezone.now()
+    task.save(update_fields=["status", "done_by", "done_at", "updated_at"])
+    _record_write(user, task, "update", "opgave udført")
+    return task
+
+
+def not_applicable(user: Any, task_id: int, reason: str) -> FollowUpTask:
+    """Mark a task as not relevant, with the reason. Audited (update, fravaer)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed(
+            [_("Skriv kort, hvorfor opgaven ikke er relevant, fx »Medarbejderen er raskmeldt«.")]
+        )
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationFailed(
+            [_("Begrundelsen må højst være %(n)d tegn.") % {"n": REASON_MAX_LENGTH}]
+        )
+    _check_no_cpr(reason)
+    task = _open_task(user, task_id)
+    task.status, task.status_reason = TaskStatus.NOT_APPLICABLE, reason
+    task.done_by, task.done_at = user, timezone.now()
+    task.save(update_fields=["status", "status_reason", "done_by", "done_at", "updated_at"])
+    _record_write(user, task, "update", "opgave ikke relevant")
+    return task
+
+
+def _check_no_cpr(text: str) -> None:
+    if _CPR_LIKE.search(text):
+        raise ValidationFailed(
+            [_("Teksten ser ud til at indeholde et CPR-nummer. Fjern det; Charlie gemmer aldrig "
+               "CPR-numre.")]
+        )  # fmt: skip
+
+
+def add_note(user: Any, task_id: int, text: str) -> FollowUpNote:
+    """Add a note to a task in the user's scope. Audited (create, fravaer)."""
+    text = text.strip()
+    if not text:
+        raise ValidationFailed([_("Skriv notatet, før du gemmer.")])
+    if len(text) > NOTE_MAX_LENGTH:
+        raise ValidationFailed([_("Notatet må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH}])
+    _check_no_cpr(text)
+    task = _scoped(user).filter(pk=task_id).first()
+    if task is None:
+        raise NotFound
+    note = FollowUpNote.objects.create(task=task, author=user, text=text)
+    _record_write(user, task, "create", "opfølgningsnotat")
+    return note
+
+
+# --- Daily jobs: escalation and reminders ----------------------------------------------------
+
+
+def escalate_overdue(on: date | None = None) -> int:
+    """Open tasks overdue by more than ``escalate_after_days()`` get ``escalated_at`` (they show
+    as escalated on HR's list). Returns how many were escalated now."""
+    on = on or people.today()
+    limit = on - timedelta(days=escalate_after_days())
+    return FollowUpTask.objects.filter(
+        status=TaskStatus.OPEN, escalated_at__isnull=True, due__lt=limit
+    ).update(escalated_at=timezone.now())
+
+
+def _managers() -> dict[Any, list[str]]:
+    """Active managers with an e-mail address → the paths of the open units they manage."""
+    from django.contrib.auth import get_user_model
+
+    user_model = get_user_model()
+    result: dict[Any, list[str]] = defaultdict(list)
+    units = OrgUnit.objects.filter(
+        manager__user__role=Role.MANAGER, manager__user__is_active=True
+    ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=people.today()))
+    users = {}
+    for path, user_id in units.values_list("path", "manager__user_id"):
+        if user_id not in users:
+            users[user_id] = user_model.objects.get(pk=user_id)
+        if users[user_id].email:
+            result[users[user_id]].append(path)
+    return result
+
+
+def send_reminders(on: date | None = None) -> int:
+    """E-mail each manager a digest of their open tasks due within 2 days or overdue: the
+    person's name, the task and the due date; never a cause or a note. Returns mails sent.
+
+    Each person named in a mail is recorded as read by that manager (channel ``task``).
+    """
+    on = on or people.today()
+    due_by = on + timedelta(days=REMIND_DAYS_AHEAD)
+    tasks = list(
+        FollowUpTask.objects.filter(status=TaskStatus.OPEN, due__lte=due_by)
+        .select_related("person", "org_unit")
+        .order_by("due", "pk")
+    )
+    sent = 0
+    for user, paths in _managers().items():
+        mine = [
+            t for t in tasks if t.org_unit and any(t.org_unit.path.startswith(p) for p in paths)
+        ]
+        if not mine:
+            continue
+        lines = []
+        for t in mine:
+            when = t.due.strftime("%d.%m.%Y")
+            late = _(" (overskredet)") if t.due < on else ""
+            lines.append(f"- {when}{late}: {task_label(t.code)} – {t.person.full_name}")
+        body = "\n".join(
+            [
+                _("Kære %(name)s") % {"name": user.get_full_name() or user.get_username()},
+                "",
+                _(
+                    "Du har disse opfølgningsopgaver med frist inden for %(n)d dage eller "
+                    "overskredet frist:"
+                )
+                % {"n": REMIND_DAYS_AHEAD},
+                "",
+                *lines,
+                "",
+                _("Se opgaverne og reglerne bag dem under »Opfølgning« i Charlie."),
+            ]
+        )
+        subject = _("Opfølgning: %(n)d opgaver med frist") % {"n": len(mine)}
+        send_mail(subject, body, None, [user.email])
+        people.record_read(
+            user,
+            {t.person_id for t in mine},
+            category=CATEGORY,
+            channel="task",
+            detail="påmindelse",
+        )
+        sent += 1
+    return sent
+
+
+# --- Calendar feed ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedStatus:
+    exists: bool
+    created_at: datetime | None
+
+
+def feed_status(user: Any) -> FeedStatus:
+    _require_task_role(user)
+    token = TaskFeedToken.objects.filter(user=user).first()
+    return FeedStatus(token is not None, token.created_at if token else None)
+
+
+def rotate_feed_token(user: Any) -> str:
+    """Make a new secret for the user's calendar feed (the old link stops working); returns the
+    plain secret, which is shown once and never stored (only its hash)."""
+    _require_task_role(user)
+    new = generate_token()
+    TaskFeedToken.objects.update_or_create(
+        user=user, defaults={"key_hash": new.key_hash, "created_at": timezone.now()}
+    )
+    return new.plain
+
+
+def feed(raw_token: str, on: date | None = None) -> str:
+    """The iCal text of the open tasks of the user the token belongs to; 404 for a missing or
+    wrong token or a user who may no longer see tasks. Audited with channel ``api``. Events hold
+    the task and the person's first name and initial: never a note."""
+    if not raw_token or len(raw_token) > 200:
+        raise NotFound
+    token = (
+        TaskFeedToken.objects.filter(key_hash=hash_token(raw_token)).select_related("user").first()
+    )
+    if token is None or not token.user.is_active or token.user.role not in (Role.MANAGER, Role.HR):
+        raise NotFound
+    rows = tasks_for(token.user, on, channel="api")
+    events = [
+        ical.Event(
+            uid=f"opgave-{r.task.pk}@charlie",
+            day=r.task.due,
+            summary=f"{r.label} – {short_name(r.task.person.first_name, r.task.person.last_name)}",
+            description=r.task.legal_basis,
+        )
+        for r in rows
+    ]
+    return ical.calendar(events, name=_("Opfølgning"), stamp=datetime.now(tz=UTC))

@@ -1,0 +1,262 @@
+"""Fraværsstatistik (issue 4, point 3): the page for HR, analysts and managers, 403 for others,
+the KRL comparison, hidden groups, the SVG chart, the Excel file and the reference data."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from charlie.absence import charts, reference
+from charlie.absence.figures import absence_figures
+from charlie.absence.models import AbsencePeriod
+from charlie.people.models import OrgUnitKind
+from charlie.people.tests.factories import EmploymentFactory, job_family, org_unit
+from tests.test_disclosure_walk import CountParser, check_difference_rule
+
+YEAR = 2025
+URL = "/absence/statistik/"
+XLSX = "/absence/statistik.xlsx"
+
+
+@pytest.fixture
+def team(org):
+    """Six full-time SOSU staff in a new unit, each sick Monday 3 – Friday 7 March 2025:
+    5 sick days of 253 working days (see test_figures). Five more teachers in Nørre Skole."""
+    unit = org_unit("Hjemmeplejen", OrgUnitKind.DEPARTMENT, org.aeldre)
+    for _ in range(6):
+        person = EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1)).person
+        AbsencePeriod.objects.create(
+            person=person,
+            absence_type="sickness",
+            start_date=date(2025, 3, 3),
+            end_date=date(2025, 3, 7),
+        )
+    # Five more teachers, so both job families are large enough to be shown.
+    for _ in range(5):
+        EmploymentFactory(org_unit=org.skole, job_family=job_family("laerer"))
+    return unit
+
+
+def _rows(html: str) -> dict[str, str]:
+    """The table's rows by their header text: {label: the row's HTML}."""
+    table = html.split('id="fravaer-tabel"', 1)[1].split("</table>", 1)[0]
+    rows = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", table, re.S):
+        header = re.search(r"<th scope=\"row\"[^>]*>(.*?)</th>", row, re.S)
+        if header:
+            rows[header.group(1).strip()] = row
+    return rows
+
+
+def _cells(row: str) -> list[str]:
+    return [
+        re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["hr", "analyst"])
+def test_hr_and_analysts_see_job_families_next_to_krl(client_as, team, role):
+    response = client_as(role).get(URL, {"year": YEAR, "by": "job_family"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Fraværsstatistik</h1>" in html
+    assert "KRL 2019, sygedage pr. årsværk" in html and "Forskel fra KRL 2019" in html
+    # The summary names the series and year of its reference: KRL 2023, 14.8 days.
+    assert "KRL (Kommunernes og Regionernes Løndatakontor), 2023: 14,8 sygedage" in html
+    assert reference.KRL_2023_URL in html
+    # Danmarks Statistik's 16.2 is a different series: never shown as a comparison.
+    assert "16,2" not in html
+    rows = _rows(html)
+    figures = absence_figures(None, start=date(YEAR, 1, 1), end=date(YEAR, 12, 31), by="job_family")
+    sosu = next(r for r in figures.rows if r.label == "Social- og sundhedspersonale")
+    assert not sosu.suppressed
+    cells = _cells(rows["Social- og sundhedspersonale"])
+    # Antal, årsværk, %, dage pr. årsværk, KRL 2019, forskel, ...
+    assert cells[0] == str(sosu.headcount)
+    assert cells[3] == f"{sosu.days_per_fte:.1f}".replace(".", ",")
+    assert cells[4] == "16,3"
+    expected = round(sosu.days_per_fte - 16.3, 1)
+    assert cells[5] == ("+" if expected > 0 else "") + f"{expected:.1f}".replace(".", ",")
+    # The total compares with KRL 2019's total of 12.1.
+    assert _cells(rows["I alt"])[4] == "12,1"
+
+
+@pytest.mark.django_db
+def test_hidden_groups_show_a_dash_and_the_explanation(client_as, team):
+    html = client_as("hr").get(URL, {"year": YEAR, "by": "unit"}).content.decode()
+    rows = _rows(html)
+    nord = rows["Plejecenter Nord"]  # one person: hidden
+    assert "data-suppressed" in nord and "data-count" not in nord
+    assert set(_cells(nord)) == {"–skjult"}
+    shown = rows["Hjemmeplejen"]
+    assert 'data-count="6"' in shown
+    # data-count only on head counts: one per shown row.
+    assert shown.count("data-count") == 1
+    assert "grupper med færre end 5 personer vises ikke" in html
+    assert "En enheds tal omfatter dens underenheder." in html
+
+
+@pytest.mark.django_db
+def test_a_manager_sees_only_their_units(client_as, team):
+    response = client_as("manager").get(URL, {"year": YEAR, "by": "unit"})
+    assert response.status_code == 200
+    rows = _rows(response.content.decode())
+    assert set(rows) == {"Plejecenter Nord", "I alt"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["employee", "dpo", "admin"])
+def test_other_roles_are_refused(client_as, team, role):
+    assert client_as(role).get(URL, {"year": YEAR}).status_code == 403
+    assert client_as(role).get(XLSX, {"year": YEAR}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_anonymous_users_are_sent_to_log_in(client, team):
+    assert client.get(URL).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_default_is_the_last_full_year_by_job_family(client_as, team):
+    from django.utils import timezone
+
+    response = client_as("hr").get(URL)
+    assert response.status_code == 200
+    last = timezone.localdate().year - 1
+    assert response.context["figures"].start == date(last, 1, 1)
+    assert response.context["figures"].by == "job_family"
+    assert response.context["figures"].long_threshold_days == 28
+
+
+@pytest.mark.django_db
+def test_from_and_to_override_the_year_and_errors_say_how_to_fix(client_as, team):
+    client = client_as("hr")
+    response = client.get(URL, {"year": YEAR, "start": "2025-03-01", "end": "2025-03-31"})
+    assert response.context["figures"].start == date(2025, 3, 1)
+    assert response.context["figures"].end == date(2025, 3, 31)
+    response = client.get(URL, {"start": "2025-03-01"})
+    assert response.status_code == 400
+    assert "Udfyld både fra og til dato" in response.content.decode()
+    response = client.get(URL, {"start": "2025-03-31", "end": "2025-03-01"})
+    assert response.status_code == 400
+    assert "Til dato skal ligge efter fra dato." in response.content.decode()
+    assert client.get(URL, {"long": "0"}).status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_chart_is_an_accessible_svg_beside_its_table(client_as, team):
+    html = client_as("hr").get(URL, {"year": YEAR, "by": "job_family"}).content.decode()
+    svg = html.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert 'role="img"' in svg
+    assert 'aria-labelledby="fravaer-diagram-title fravaer-diagram-desc"' in svg
+    assert '<title id="fravaer-diagram-title">Sygedage pr. årsværk efter' in svg
+    assert "<desc" in svg and "Tallene står i tabellen" in svg
+    assert 'href="#fravaer-tabel"' in html
+    assert "<script" not in svg
+    # By month: a line over time.
+    html = client_as("hr").get(URL, {"year": YEAR, "by": "month"}).content.decode()
+    assert "<polyline" in html and "<title" in html
+
+
+@pytest.mark.django_db
+def test_the_excel_file_has_the_same_numbers(client_as, team):
+    response = client_as("hr").get(XLSX, {"year": YEAR, "by": "unit"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:6] == (
+        "Gruppe",
+        "Antal personer",
+        "Årsværk",
+        "Sygedage (dagsværk)",
+        "Fraværsprocent",
+        "Sygedage pr. årsværk",
+    )
+    by_label = {str(row[0]).strip(): row for row in values[1:] if row[0]}
+    hjemme = by_label["Hjemmeplejen"]
+    assert hjemme[1:6] == (6, 6.0, 30.0, round(5 / 253, 4), 5.0)
+    assert isinstance(hjemme[1], int) and isinstance(hjemme[4], float)
+    nord = by_label["Plejecenter Nord"]
+    assert nord[1:] == (None,) * (len(nord) - 1)
+    notes = [row[0] for row in values if row[0] and "diskretionshensyn" in str(row[0])]
+    assert notes and "færre end 5 personer" in notes[0]
+    # Link from the page carries the same filters.
+    html = client_as("hr").get(URL, {"year": YEAR, "by": "unit"}).content.decode()
+    assert f"/absence/statistik.xlsx?year={YEAR}&amp;by=unit&amp;long=28" in html
+
+
+@pytest.mark.django_db
+def test_the_excel_file_by_job_family_has_the_krl_columns(client_as, team):
+    response = client_as("analyst").get(XLSX, {"year": YEAR, "by": "job_family"})
+    sheet = load_workbook(BytesIO(response.content)).active
+    values = list(sheet.iter_rows(values_only=True))
+    header = values[0]
+    krl = header.index("KRL 2019 sygedage pr. årsværk")
+    sosu = next(row for row in values if row[0] == "Social- og sundhedspersonale")
+    assert sosu[krl] == 16.3
+    assert sosu[krl + 1] == round(sosu[header.index("Sygedage pr. årsværk")] - 16.3, 1)
+    assert any(row[0] and reference.KRL_2019_URL in str(row[0]) for row in values)
+
+
+@pytest.mark.django_db
+def test_every_role_sees_no_small_group(client, org, users):
+    """The disclosure walk's checks on this page, for each grouping and role that may see it."""
+    for _ in range(7):
+        EmploymentFactory(org_unit=org.syd)
+    shown = suppressed = 0
+    for role in ("manager", "hr", "analyst"):
+        client.force_login(users[role])
+        for by in ("job_family", "unit", "month", "quarter", "age_band"):
+            html = client.get(URL, {"year": YEAR, "by": by}).content.decode()
+            parser = CountParser()
+            parser.feed(html)
+            for value, min_size in parser.counts:
+                assert min_size >= 5 and (value == 0 or value >= min_size), (role, by, value)
+            for table in parser.tables:
+                check_difference_rule(table, f"{role} {by}")
+            shown += len(parser.counts)
+            suppressed += parser.suppressed
+    assert shown and suppressed
+
+
+@pytest.mark.django_db
+def test_a_single_column_never_has_exactly_one_hidden_group(client_as, org, users):
+    """The difference rule on a flat grouping: with the total shown, never one hidden group."""
+    for _ in range(7):
+        EmploymentFactory(org_unit=org.syd)
+    html = client_as("hr").get(URL, {"year": YEAR, "by": "job_family"}).content.decode()
+    rows = _rows(html)
+    hidden = [label for label, row in rows.items() if label != "I alt" and "data-suppressed" in row]
+    assert "data-count" in rows["I alt"]
+    assert len(hidden) != 1
+
+
+def test_reference_figures_keep_the_series_apart():
+    krl = reference.reference_figures(reference.KRL)
+    assert {f.series for f in krl} == {"KRL"}
+    assert reference.total(reference.KRL).year == 2023
+    assert reference.total(reference.KRL).days_per_fte == 14.8
+    assert reference.total(reference.KRL, 2019).days_per_fte == 12.1
+    dst = reference.total(reference.DST)
+    assert (dst.year, dst.days_per_fte, dst.series_name) == (2023, 16.2, "Danmarks Statistik")
+    assert reference.krl_by_job_family()["Lærere"].days_per_fte == 10.9
+    assert len(reference.krl_by_job_family()) == 9
+    assert all(f.source_url.startswith("https://") for f in reference.reference_figures())
+    with pytest.raises(ValueError):
+        reference.reference_figures("Eurostat")
+
+
+def test_charts_escape_text_and_mark_hidden_values():
+    svg = charts.bar_chart("c", "A & B", "<desc>", [("x<y", 2.0), ("z", None)])
+    assert '<title id="c-title">A &amp; B</title>' in svg
+    assert "&lt;desc&gt;" in svg and "x&lt;y" in svg
+    assert "skjult" in svg
+    line = charts.line_chart("l", "T", "D", [("2025 K1", 1.0), ("2025 K2", None), ("2025 K3", 2)])
+    assert 'role="img"' in line and "skjult" in line
+    assert "<polyline" not in line  # the hidden point breaks the line into single points

@@ -1,0 +1,98 @@
+"""The personal calendar feed (RFC 5545 by hand): CRLF, folding, escaping, token required."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from django.urls import reverse
+
+from charlie.absence import ical
+from charlie.absence import tasks_services as svc
+from charlie.absence.models import AbsencePeriod, TaskFeedToken
+from charlie.core.tokens import hash_token
+from charlie.privacy.models import AuditEntry
+
+
+def test_escape_and_fold():
+    assert ical.escape_text("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
+    line = "SUMMARY:" + "æ" * 60  # 8 + 120 octets
+    folded = ical.fold(line)
+    parts = folded.split("\r\n")
+    assert all(len(p.encode()) <= 75 for p in parts)
+    assert all(p.startswith(" ") for p in parts[1:])
+    assert "".join([parts[0], *(p[1:] for p in parts[1:])]) == line  # unfolds to the original
+    assert ical.fold("short") == "short"
+
+
+def test_calendar_is_valid_rfc5545():
+    text = ical.calendar(
+        [ical.Event("opgave-1@charlie", date(2025, 3, 31), "Sygefraværssamtale – Anna J.")],
+        name="Opfølgning",
+        stamp=datetime(2025, 3, 5, 12, 0, tzinfo=UTC),
+    )
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    lines = text.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR"
+    assert "DTSTART;VALUE=DATE:20250331" in lines
+    assert "DTEND;VALUE=DATE:20250401" in lines
+    assert "DTSTAMP:20250305T120000Z" in lines
+    assert text.count("BEGIN:VEVENT") == text.count("END:VEVENT") == 1
+
+
+@pytest.fixture
+def feed_url(org, users):
+    AbsencePeriod.objects.create(
+        person=org.person_in_nord, absence_type="sickness", start_date=date(2025, 3, 3)
+    )
+    svc.refresh_tasks(date(2025, 3, 5))
+    plain = svc.rotate_feed_token(users["manager"])
+    return reverse("absence:tasks_ics") + f"?token={plain}", plain
+
+
+def test_feed_works_without_a_session_and_is_audited(client, org, users, feed_url):
+    url, plain = feed_url
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    body = response.content.decode()
+    assert "\r\n" in body and "BEGIN:VEVENT" in body
+    first = org.person_in_nord.first_name
+    assert f"{first} {org.person_in_nord.last_name[0]}." in body.replace("\r\n ", "")
+    assert org.person_in_nord.last_name not in body.replace("\r\n ", "")
+    assert AuditEntry.objects.filter(
+        actor=users["manager"], channel="api", category="fravaer"
+    ).exists()
+    # Only the hash is stored.
+    stored = TaskFeedToken.objects.get(user=users["manager"]).key_hash
+    assert stored == hash_token(plain) and plain not in stored
+
+
+def test_feed_needs_the_right_token(client, feed_url):
+    url, _plain = feed_url
+    base = reverse("absence:tasks_ics")
+    assert client.get(base).status_code == 404
+    assert client.get(base + "?token=charlie_wrong").status_code == 404
+    assert client.get(url).status_code == 200
+
+
+def test_new_link_stops_the_old_one(client, users, feed_url):
+    url, _plain = feed_url
+    svc.rotate_feed_token(users["manager"])
+    assert client.get(url).status_code == 404
+
+
+def test_feed_stops_when_the_role_changes(client, users, feed_url):
+    url, _plain = feed_url
+    users["manager"].role = "employee"
+    users["manager"].save()
+    assert client.get(url).status_code == 404
+
+
+def test_rotate_page_shows_the_link_once(client_as, users):
+    page = client_as("manager").post(reverse("absence:feed_rotate"))
+    assert page.status_code == 200
+    assert "opgaver.ics?token=charlie_" in page.content.decode()
+    again = client_as("manager").get(reverse("absence:tasks"))
+    assert "opgaver.ics?token=" not in again.content.decode()

@@ -1,0 +1,326 @@
+"""Fraværsstatistik: the absence dashboard and its Excel export (issue 4, point 3).
+
+Thin HTTP over ``absence.figures.absence_figures``, which applies scope (HR and analysts: the
+municipality; managers: their units; others 403) and disclosure control. This module only lays
+the figures out: the summary with the KRL reference, the table of groups (by job family with the
+KRL 2019 figure and the difference), an SVG chart of the same table, and the .xlsx file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+
+from charlie.absence import charts, excel, reference
+from charlie.absence.figures import FigureRow, Figures, absence_figures
+from charlie.absence.stats import DEFAULT_LONG_THRESHOLD_DAYS
+from charlie.core.errors import ValidationFailed
+from charlie.core.http import AuthenticatedRequest
+
+GROUPINGS = (
+    ("job_family", gettext_lazy("Stillingskategori")),
+    ("unit", gettext_lazy("Enhed")),
+    ("month", gettext_lazy("Måned")),
+    ("quarter", gettext_lazy("Kvartal")),
+    ("age_band", gettext_lazy("Aldersgruppe")),
+)
+TIME_GROUPINGS = ("month", "quarter")
+YEARS_BACK = 10
+
+
+def _years() -> list[tuple[int, str]]:
+    this = timezone.localdate().year
+    return [(y, str(y)) for y in range(this, this - YEARS_BACK - 1, -1)]
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(
+        attrs={"class": "form-input input-width-s", "type": "date"}, format="%Y-%m-%d"
+    )
+
+
+class DashboardForm(forms.Form):
+    year = forms.TypedChoiceField(
+        label=gettext_lazy("År"),
+        coerce=int,
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    start = forms.DateField(
+        label=gettext_lazy("Fra dato"),
+        required=False,
+        help_text=gettext_lazy("Udfyld fra og til for en anden periode end et helt år."),
+        widget=_date_input(),
+    )
+    end = forms.DateField(label=gettext_lazy("Til dato"), required=False, widget=_date_input())
+    by = forms.ChoiceField(
+        label=gettext_lazy("Opdel efter"),
+        choices=GROUPINGS,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    long = forms.IntegerField(
+        label=gettext_lazy("Langtidsfravær er over (kalenderdage)"),
+        min_value=1,
+        max_value=365,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = _years()  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start"), data.get("end")
+        if start or end:
+            if not (start and end):
+                raise forms.ValidationError(
+                    _("Udfyld både fra og til dato, eller tøm begge og vælg et år.")
+                )
+            if end < start:
+                self.add_error("end", _("Til dato skal ligge efter fra dato."))
+        elif not data.get("year"):
+            self.add_error("year", _("Vælg et år, eller udfyld fra og til dato."))
+        return data
+
+    def window(self) -> tuple[date, date]:
+        data = self.cleaned_data
+        if data.get("start") and data.get("end"):
+            return data["start"], data["end"]
+        year = int(data["year"])
+        return date(year, 1, 1), date(year, 12, 31)
+
+
+def _form(request: AuthenticatedRequest) -> DashboardForm:
+    defaults = {
+        "year": str(timezone.localdate().year - 1),  # the last full year
+        "by": "job_family",
+        "long": str(DEFAULT_LONG_THRESHOLD_DAYS),
+    }
+    params = {key: request.GET.get(key) for key in ("year", "start", "end", "by", "long")}
+    given = {k: v for k, v in params.items() if v not in (None, "")}
+    return DashboardForm({**defaults, **given})
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of the table: the figures and, by job family, the KRL 2019 comparison."""
+
+    row: FigureRow
+    krl: float | None
+    difference: float | None
+
+    @property
+    def percent(self) -> float | None:
+        rate = self.row.absence_rate
+        return None if rate is None else round(rate * 100, 2)
+
+
+def _lines(figures: Figures) -> list[Line]:
+    krl = reference.krl_by_job_family() if figures.by == "job_family" else {}
+    lines = []
+    for row in figures.rows:
+        ref = krl.get(row.label)
+        value = ref.days_per_fte if ref else None
+        diff = (
+            round(row.days_per_fte - value, 1)
+            if value is not None and row.days_per_fte is not None
+            else None
+        )
+        lines.append(Line(row, value, diff))
+    return lines
+
+
+def _total_line(figures: Figures) -> Line:
+    """The total, compared by job family with KRL 2019's total for all municipal employees."""
+    row = figures.total
+    if figures.by != "job_family":
+        return Line(row, None, None)
+    ref = reference.total(reference.KRL, 2019).days_per_fte
+    diff = None if row.days_per_fte is None else round(row.days_per_fte - ref, 1)
+    return Line(row, ref, diff)
+
+
+def _chart(figures: Figures, lines: list[Line], by_label: str, krl_total: Any) -> str:
+    period = f"{figures.start:%d.%m.%Y}–{figures.end:%d.%m.%Y}"
+    title = _("Sygedage pr. årsværk efter %(by)s, %(period)s") % {
+        "by": by_label.lower(),
+        "period": period,
+    }
+    if figures.by in TIME_GROUPINGS:
+        points = [(line.row.label, line.row.days_per_fte) for line in lines]
+        desc = _(
+            "Linjediagram over sygedage pr. årsværk i hver %(by)s. Tallene står i tabellen "
+            "under diagrammet."
+        ) % {"by": by_label.lower()}
+        return charts.line_chart("fravaer-diagram", title, desc, points)
+    items = sorted(
+        ((line.row.label, line.row.days_per_fte) for line in lines),
+        key=lambda item: (item[1] is None, -(item[1] or 0)),
+    )
+    desc = _(
+        "Søjlediagram over sygedage pr. årsværk i hver gruppe, højeste først. Den stiplede "
+        "linje er %(series)s %(year)s for alle kommunalt ansatte. Tallene står i tabellen "
+        "under diagrammet."
+    ) % {"series": "KRL", "year": krl_total.year}
+    return charts.bar_chart(
+        "fravaer-diagram",
+        title,
+        desc,
+        items,
+        reference=(f"KRL {krl_total.year}", krl_total.days_per_fte),
+    )
+
+
+def _query(request: AuthenticatedRequest, form: DashboardForm) -> str:
+    keep = {k: v for k, v in form.data.items() if v not in (None, "")}
+    return urlencode(keep)
+
+
+@require_GET
+def dashboard(request: AuthenticatedRequest) -> HttpResponse:
+    form = _form(request)
+    by_label = dict(GROUPINGS).get(form.data.get("by", ""), "")
+    context: dict[str, Any] = {"form": form, "figures": None, "by_label": by_label}
+    krl_total = reference.total(reference.KRL)
+    context["krl_total"] = krl_total
+    context["krl_2019"] = reference.total(reference.KRL, 2019)
+    if not form.is_valid():
+        return render(request, "absence/dashboard.html", context, status=400)
+    start, end = form.window()
+    try:
+        figures = absence_figures(
+            request.user,
+            start=start,
+            end=end,
+            by=form.cleaned_data["by"],
+            long_threshold_days=form.cleaned_data["long"],
+        )
+    except ValidationFailed as exc:
+        for message in exc.messages:
+            form.add_error(None, message)
+        return render(request, "absence/dashboard.html", context, status=400)
+    lines = _lines(figures)
+    context.update(
+        figures=figures,
+        lines=lines,
+        total=figures.total,
+        total_percent=(
+            None
+            if figures.total.absence_rate is None
+            else round(figures.total.absence_rate * 100, 2)
+        ),
+        total_difference=(
+            None
+            if figures.total.days_per_fte is None
+            else round(figures.total.days_per_fte - krl_total.days_per_fte, 1)
+        ),
+        total_line=_total_line(figures),
+        by_job_family=figures.by == "job_family",
+        any_hidden=any(line.row.suppressed for line in lines) or figures.total.suppressed,
+        chart=_chart(figures, lines, str(by_label), krl_total) if lines else "",
+        query=_query(request, form),
+    )
+    return render(request, "absence/dashboard.html", context)
+
+
+def _excel_rows(figures: Figures, lines: list[Line]) -> tuple[list[excel.Column], list[list[Any]]]:
+    by_job_family = figures.by == "job_family"
+    columns = [
+        excel.Column(_("Gruppe")),
+        excel.Column(_("Antal personer"), "0"),
+        excel.Column(_("Årsværk"), "0.0"),
+        excel.Column(_("Sygedage (dagsværk)"), "0.0"),
+        excel.Column(_("Fraværsprocent"), "0.00%"),
+        excel.Column(_("Sygedage pr. årsværk"), "0.0"),
+        excel.Column(_("Perioder pr. helårsansat"), "0.00"),
+        excel.Column(_("Gns. periodelængde (kalenderdage)"), "0.0"),
+        excel.Column(_("Korte perioder"), "0"),
+        excel.Column(_("Lange perioder"), "0"),
+    ]
+    if by_job_family:
+        columns += [
+            excel.Column(_("KRL 2019 sygedage pr. årsværk"), "0.0"),
+            excel.Column(_("Forskel fra KRL 2019"), "0.0"),
+        ]
+
+    def values(row: FigureRow, line: Line | None) -> list[Any]:
+        label = ("  " * row.depth) + row.label if figures.by == "unit" else row.label
+        out: list[Any] = [
+            label,
+            row.headcount,
+            row.fte,
+            row.sickness_day_equivalents,
+            row.absence_rate,
+            row.days_per_fte,
+            row.periods_per_full_year_employee,
+            row.average_period_days,
+            row.short_periods,
+            row.long_periods,
+        ]
+        if by_job_family:
+            out += [line.krl, line.difference] if line else [None, None]
+        return out
+
+    rows = [values(line.row, line) for line in lines]
+    rows.append(values(figures.total, _total_line(figures)))
+    return columns, rows
+
+
+@require_GET
+def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
+    form = _form(request)
+    if not form.is_valid():
+        errors = " ".join(str(e) for errs in form.errors.values() for e in errs)
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    start, end = form.window()
+    try:
+        figures = absence_figures(
+            request.user,
+            start=start,
+            end=end,
+            by=form.cleaned_data["by"],
+            long_threshold_days=form.cleaned_data["long"],
+        )
+    except ValidationFailed as exc:
+        return HttpResponse(
+            " ".join(exc.messages), status=400, content_type="text/plain; charset=utf-8"
+        )
+    lines = _lines(figures)
+    columns, rows = _excel_rows(figures, lines)
+    by_label = dict(GROUPINGS)[figures.by]
+    notes = [
+        _("Sygefravær %(start)s–%(end)s, opdelt efter %(by)s.")
+        % {"start": f"{start:%d.%m.%Y}", "end": f"{end:%d.%m.%Y}", "by": str(by_label).lower()},
+        _("Langtidsfravær: perioder over %(n)s kalenderdage.") % {"n": figures.long_threshold_days},
+        _(
+            "Tomme felter er skjult af diskretionshensyn: grupper med færre end %(n)s personer "
+            "vises ikke, og et ekstra tal skjules, hvis det skjulte ellers kunne regnes ud fra "
+            "totalerne."
+        )
+        % {"n": figures.min_size},
+    ]
+    if figures.by == "job_family":
+        ref = reference.total(reference.KRL, 2019)
+        notes.append(
+            _("Referencetal: %(series)s %(year)s, sygedage pr. årsværk. Kilde: %(url)s")
+            % {"series": ref.series_name, "year": ref.year, "url": ref.source_url}
+        )
+    content = excel.workbook_bytes(columns, rows, notes)
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    filename = f"fravaersstatistik-{start:%Y%m%d}-{end:%Y%m%d}-{figures.by}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,251 @@
+"""Follow-up pages for managers and HR: task list, task detail with notes, the calendar feed and
+HR's local policy. Thin HTTP over ``absence.tasks_services``."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from charlie.absence import tasks_services as svc
+from charlie.absence.policy import DEFAULT_POLICY, Policy
+from charlie.core.errors import ValidationFailed
+from charlie.core.http import AuthenticatedRequest
+
+_INPUT = {"class": "form-input input-width-xs"}
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=gettext_lazy("Nyt notat"),
+        help_text=gettext_lazy(
+            "Skriv aldrig diagnoser, årsager til sygdom eller CPR-numre. Skriv kun, hvad der er "
+            "aftalt, fx tidspunkt for samtale eller tilbagevenden."
+        ),
+        max_length=svc.NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+    )
+
+
+class NotApplicableForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Hvorfor er opgaven ikke relevant?"),
+        help_text=gettext_lazy("Fx »Medarbejderen er raskmeldt«. Aldrig årsag til sygdom."),
+        max_length=svc.REASON_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"class": "form-input"}),
+    )
+
+
+class PolicyForm(forms.Form):
+    valid_from = forms.DateField(
+        label=gettext_lazy("Gælder fra"),
+        help_text=gettext_lazy(
+            "Første dag, den nye version gælder. Sager, der begyndte før, beholder deres regel."
+        ),
+        widget=forms.DateInput(attrs={"class": "form-input", "type": "date"}, format="%Y-%m-%d"),
+    )
+    contact_days = forms.CharField(
+        label=gettext_lazy("Kontaktdage"),
+        help_text=gettext_lazy("Sygedage, hvor lederen kontakter medarbejderen, fx »1, 5, 14«."),
+        initial=", ".join(str(d) for d in DEFAULT_POLICY.contact_days),
+        widget=forms.TextInput(attrs={"class": "form-input input-width-s"}),
+    )
+    dialogue_min_periods = forms.IntegerField(
+        label=gettext_lazy("Fraværssamtale ved antal sygeperioder"),
+        min_value=1,
+        initial=DEFAULT_POLICY.dialogue_min_periods,
+        widget=forms.NumberInput(attrs=_INPUT),
+    )
+    dialogue_periods_months = forms.IntegerField(
+        label=gettext_lazy("Sygeperioderne tælles over antal måneder"),
+        min_value=1,
+        max_value=60,
+        initial=DEFAULT_POLICY.dialogue_periods_months,
+        widget=forms.NumberInput(attrs=_INPUT),
+    )
+    dialogue_min_days = forms.IntegerField(
+        label=gettext_lazy("Fraværssamtale ved antal sygedage"),
+        min_value=1,
+        initial=DEFAULT_POLICY.dialogue_min_days,
+        widget=forms.NumberInput(attrs=_INPUT),
+    )
+    dialogue_days_months = forms.IntegerField(
+        label=gettext_lazy("Sygedagene tælles over antal måneder"),
+        min_value=1,
+        max_value=60,
+        initial=DEFAULT_POLICY.dialogue_days_months,
+        widget=forms.NumberInput(attrs=_INPUT),
+    )
+    short_term_max_days = forms.IntegerField(
+        label=gettext_lazy("Korttidsfravær er højst (kalenderdage)"),
+        min_value=1,
+        initial=DEFAULT_POLICY.short_term_max_days,
+        widget=forms.NumberInput(attrs=_INPUT),
+    )
+    section_56_renewal_lead_months = forms.IntegerField(
+        label=gettext_lazy("Påmindelse om fornyelse af § 56-aftale (måneder før udløb)"),
+        min_value=0,
+        max_value=24,
+        initial=DEFAULT_POLICY.section_56_renewal_lead_months,
+        widget=forms.NumberInput(attrs=_INPUT),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Begrundelse"),
+        help_text=gettext_lazy("Fx henvisning til MED-udvalgets beslutning."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+    )
+
+
+@never_cache
+@require_GET
+def tasks(request: AuthenticatedRequest) -> HttpResponse:
+    rows = svc.tasks_for(request.user)
+    context = {
+        "rows": rows,
+        "overdue": sum(1 for r in rows if r.overdue),
+        "escalated": sum(1 for r in rows if r.escalated),
+        "feed": svc.feed_status(request.user),
+        "na_form": NotApplicableForm(),
+    }
+    return render(request, "absence/tasks.html", context)
+
+
+@never_cache
+@require_GET
+def task_detail(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
+    return _detail(request, task_id, NoteForm(), NotApplicableForm())
+
+
+def _detail(
+    request: AuthenticatedRequest,
+    task_id: int,
+    note_form: NoteForm,
+    na_form: NotApplicableForm,
+    status: int = 200,
+) -> HttpResponse:
+    row = svc.get_task(request.user, task_id)
+    notes = svc.notes_of(request.user, task_id)
+    context = {"row": row, "notes": notes, "note_form": note_form, "na_form": na_form}
+    return render(request, "absence/task_detail.html", context, status=status)
+
+
+@require_POST
+def task_note(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            svc.add_note(request.user, task_id, form.cleaned_data["text"])
+        except ValidationFailed as exc:
+            form.add_error("text", exc.messages[0])
+        else:
+            messages.success(request, _("Notatet er gemt."))
+            return redirect("absence:task", task_id=task_id)
+    return _detail(request, task_id, form, NotApplicableForm(), status=400)
+
+
+@require_POST
+def task_done(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
+    try:
+        svc.complete(request.user, task_id)
+    except ValidationFailed as exc:
+        messages.error(request, exc.messages[0])
+    else:
+        messages.success(request, _("Opgaven er markeret som udført."))
+    return redirect(_back(request, task_id))
+
+
+@require_POST
+def task_not_applicable(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
+    form = NotApplicableForm(request.POST)
+    if form.is_valid():
+        try:
+            svc.not_applicable(request.user, task_id, form.cleaned_data["reason"])
+        except ValidationFailed as exc:
+            form.add_error("reason", exc.messages[0])
+        else:
+            messages.success(request, _("Opgaven er markeret som ikke relevant."))
+            return redirect(_back(request, task_id))
+    return _detail(request, task_id, NoteForm(), form, status=400)
+
+
+def _back(request: HttpRequest, task_id: int) -> str:
+    from django.urls import reverse
+
+    if request.POST.get("from") == "list":
+        return reverse("absence:tasks")
+    return reverse("absence:task", kwargs={"task_id": task_id})
+
+
+@never_cache
+@require_POST
+def feed_rotate(request: AuthenticatedRequest) -> HttpResponse:
+    """Make a new calendar link; it is shown in this one answer only (only its hash is kept)."""
+    plain = svc.rotate_feed_token(request.user)
+    feed_url = request.build_absolute_uri(f"{_feed_path()}?token={plain}")
+    rows = svc.tasks_for(request.user)
+    context = {
+        "rows": rows,
+        "overdue": sum(1 for r in rows if r.overdue),
+        "escalated": sum(1 for r in rows if r.escalated),
+        "feed": svc.feed_status(request.user),
+        "feed_url": feed_url,
+        "na_form": NotApplicableForm(),
+    }
+    return render(request, "absence/tasks.html", context)
+
+
+def _feed_path() -> str:
+    from django.urls import reverse
+
+    return reverse("absence:tasks_ics")
+
+
+@login_not_required
+@never_cache
+@require_GET
+def tasks_ics(request: HttpRequest) -> HttpResponse:
+    """The personal calendar feed: no session; a valid token or 404."""
+    text = svc.feed(request.GET.get("token", ""))
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="opfoelgning.ics"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def policy(request: AuthenticatedRequest) -> HttpResponse:
+    versions = svc.policy_history(request.user)  # 403 unless HR
+    form = PolicyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            new = Policy(
+                contact_days=svc.parse_contact_days(data["contact_days"]),
+                dialogue_min_periods=data["dialogue_min_periods"],
+                dialogue_periods_months=data["dialogue_periods_months"],
+                dialogue_min_days=data["dialogue_min_days"],
+                dialogue_days_months=data["dialogue_days_months"],
+                short_term_max_days=data["short_term_max_days"],
+                section_56_renewal_lead_months=data["section_56_renewal_lead_months"],
+            )
+            svc.add_policy_version(
+                request.user, valid_from=data["valid_from"], policy=new, note=data["note"]
+            )
+        except ValidationFailed as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        except ValueError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Den nye version af fraværspolitikken er gemt."))
+            return redirect("absence:policy")
+    status = 400 if form.is_bound and form.errors else 200
+    context = {"versions": versions, "form": form, "current": svc.current_policy()}
+    return render(request, "absence/policy.html", context, status=status)
