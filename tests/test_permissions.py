@@ -156,7 +156,7 @@ CASES: list[Case] = [
             "name": "Egen indsigt",
             "description": "Du kan se dine egne oplysninger.",
             "legal_basis": "GDPR art. 15.",
-            "categories": ["stamdata", "ansaettelse", "fravaer"],
+            "categories": ["stamdata", "ansaettelse", "fravaer", "opfoelgning"],
             "who_may_see": "Kun dig selv.",
             "retention": "Som under HR-administration.",
             "note": "Kortere tekst.",
@@ -430,6 +430,27 @@ CASES: list[Case] = [
         data={},
         kwargs=lambda org: {"task_id": followup_task_id(org.person_in_nord, org.nord)},
         label="without a text",
+    ),
+    # § 56 agreements and retention plans of one person: HR and the person's manager.
+    Case(
+        "absence:agreements",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+        label="a person in the manager's unit",
+    ),
+    Case(
+        "absence:agreements",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+        label="a person outside the manager's unit",
+    ),
+    Case(
+        "absence:agreements",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=400, hr=400),
+        method="post",
+        data={"form": "s56"},
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+        label="empty form",
     ),
     Case("absence:policy", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
     Case(

@@ -8,7 +8,7 @@ class AbsenceConfig(AppConfig):
     verbose_name = _("Fravær")
 
     def ready(self) -> None:
-        from charlie.absence.my_data import my_data_absence
+        from charlie.absence.my_data import my_data_absence, my_data_followup
         from charlie.absence.retention import ABSENCE_PERIODS
         from charlie.privacy import registry as privacy
 
@@ -18,6 +18,10 @@ class AbsenceConfig(AppConfig):
         privacy.register_retention_rule(ABSENCE_PERIODS)
         # What "Mine data" shows for absence (GDPR art. 15 and 20).
         privacy.register_data_provider("fravaer", my_data_absence)
+        # Sickness follow-up (tasks, notes, § 56 agreements, retention plans) is a category of
+        # its own, so "Mine data" shows everything held (migration 0007 adds it to the register).
+        privacy.register_category("opfoelgning", _("Opfølgning på sygefravær"))
+        privacy.register_data_provider("opfoelgning", my_data_followup)
 
         # Cached figures (absence.figures) are recomputed after any saved or deleted period;
         # bulk writers (the import, retention) bump the version themselves.

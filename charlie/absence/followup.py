@@ -15,9 +15,18 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
+
+from charlie.absence import agreements
 from charlie.absence.models import AbsencePeriod, AbsenceType
 from charlie.absence.policy import DEFAULT_POLICY, Policy
-from charlie.absence.rules import Obligation, SicknessCase, obligations
+from charlie.absence.rules import (
+    Obligation,
+    RetentionPlanRequest,
+    Section56Agreement,
+    SicknessCase,
+    obligations,
+)
 from charlie.core.errors import NotFound
 from charlie.people import services as people
 from charlie.people.models import Employment, Person
@@ -90,10 +99,22 @@ def sickness_spells(
     return spells
 
 
-def _case(first: date, last: date | None, employments: list[Employment]) -> SicknessCase:
+def _case(
+    first: date,
+    last: date | None,
+    employments: list[Employment],
+    *,
+    section_56: Section56Agreement | None = None,
+    retention_plan: RetentionPlanRequest | None = None,
+) -> SicknessCase:
     """The case as the data know it. Hours in the 8 weeks before are estimated from the
     contracted weekly hours (Charlie has no time registration); a notice date is not recorded,
-    so the § 7 a notice exception is not applied (the leave date is the employment's end)."""
+    so the § 7 a notice exception is not applied (the leave date is the employment's end).
+
+    ``section_56`` is the person's § 56 agreement valid on ``first`` (``agreements.agreement_on``);
+    Charlie takes every spell in its validity as due to the covered condition (see
+    ``absence.agreements``). ``retention_plan`` is the spell's fastholdelsesplan request."""
+    related = section_56 is not None and section_56.is_valid_on(first)
     job = next(
         (
             e
@@ -103,7 +124,13 @@ def _case(first: date, last: date | None, employments: list[Employment]) -> Sick
         None,
     )
     if job is None:
-        return SicknessCase(first_day=first, last_day=last)
+        return SicknessCase(
+            first_day=first,
+            last_day=last,
+            section_56=section_56,
+            section_56_related=related,
+            retention_plan=retention_plan,
+        )
     weeks = min(Decimal(8), Decimal((first - job.start_date).days) / 7)
     return SicknessCase(
         first_day=first,
@@ -111,6 +138,9 @@ def _case(first: date, last: date | None, employments: list[Employment]) -> Sick
         employment_start=job.start_date,
         hours_last_8_weeks=job.weekly_hours * weeks,
         leave_date=job.end_date,
+        section_56=section_56,
+        section_56_related=related,
+        retention_plan=retention_plan,
     )
 
 
@@ -157,12 +187,24 @@ def deadlines(
         .values_list("start_date", "end_date", "absence_type")
     )
     employments = list(Employment.objects.filter(person=person).order_by("start_date"))
+    s56 = agreements.load_agreements(Q(person_id=person.pk))[person.pk]
+    plans = agreements.load_plans([person.pk])[person.pk]
     cases = [
         CaseDeadlines(
             first_day=first,
             last_day=last,
             absence_types=kinds,
-            obligations=obligations(_case(first, last, employments), on, policy),
+            obligations=obligations(
+                _case(
+                    first,
+                    last,
+                    employments,
+                    section_56=agreements.agreement_on(s56, first),
+                    retention_plan=agreements.plan_for_spell(plans, first, last),
+                ),
+                on,
+                policy,
+            ),
         )
         for first, last, kinds in sickness_spells(rows)
         if last is None or last >= on - LOOKBACK

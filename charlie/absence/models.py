@@ -215,3 +215,90 @@ class TaskFeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}"
+
+
+# --- § 56 agreements and retention plans (sygedagpengeloven §§ 56 and 7 b; issue 4) ----------
+
+
+class Section56Agreement(models.Model):
+    """A § 56 agreement approved by the kommune (sygedagpengeloven § 56): only that it exists
+    and its dates. The chronic or long-term condition it covers is never stored (no diagnosis).
+    ``valid_until`` is computed by ``absence.rules.Section56Agreement`` (2 years from approval)
+    and stored so that queries can filter on it."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("medarbejder"),
+        on_delete=models.CASCADE,
+        related_name="section_56_agreements",
+    )
+    approved_on = models.DateField(_("godkendt af kommunen"))
+    valid_until = models.DateField(_("gælder til og med"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("registreret"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("§ 56-aftale")
+        verbose_name_plural = _("§ 56-aftaler")
+        ordering = ["-approved_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "approved_on"], name="section_56_agreement_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ 56 {self.approved_on}–{self.valid_until}"
+
+
+class PlanDecision(models.TextChoices):
+    ACCEPTED = "accepted", _("Arbejdsgiveren udarbejder planen")
+    REFUSED = "refused", _("Arbejdsgiveren har afslået")
+
+
+class RetentionPlan(models.Model):
+    """The employee's request for a fastholdelsesplan in one sickness spell and the employer's
+    answer (sygedagpengeloven § 7 b); one per spell. ``first_day`` is the spell's 1st sick day;
+    ``decision`` empty means not answered yet. Dates and the answer only; the plan's content is
+    not kept."""
+
+    person = models.ForeignKey(
+        Person,
+        verbose_name=_("medarbejder"),
+        on_delete=models.CASCADE,
+        related_name="retention_plans",
+    )
+    first_day = models.DateField(_("første sygedag"))
+    requested_on = models.DateField(_("anmodet"))
+    expected_over_8_weeks = models.BooleanField(_("forventes over 8 uger"), default=True)
+    decision = models.CharField(
+        _("arbejdsgiverens svar"), max_length=20, choices=PlanDecision.choices, blank=True
+    )
+    decided_on = models.DateField(_("svaret"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registreret af"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("registreret"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("fastholdelsesplan")
+        verbose_name_plural = _("fastholdelsesplaner")
+        ordering = ["-first_day", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "first_day"], name="retention_plan_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"§ 7 b {self.first_day} {self.decision or '–'}"

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -30,7 +31,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.absence import ical
+from charlie.absence import agreements, ical, rules
 from charlie.absence.followup import LOOKBACK, SICKNESS_TYPES, _case, sickness_spells
 from charlie.absence.models import (
     AbsencePeriod,
@@ -208,7 +209,7 @@ class _Wanted:
     person_id: int
     first_day: date
     code: str
-    due: date
+    due: date | None  # None only when it does not apply: the task keeps its date
     legal_basis: str
     description: str
     org_unit_id: int | None
@@ -240,8 +241,11 @@ def _wanted_for_person(
     versions: list[PolicyVersion],
     on: date,
     dialogue_after: date | None,
+    s56: list[rules.Section56Agreement] | None = None,
+    plans: list[tuple[date, rules.RetentionPlanRequest]] | None = None,
 ) -> list[_Wanted]:
     result: list[_Wanted] = []
+    s56, plans = s56 or [], plans or []
     spells = sickness_spells(rows)
     cutoff = on - LOOKBACK
     for first, last, _kinds in spells:
@@ -250,8 +254,20 @@ def _wanted_for_person(
         policy = policy_for(first, versions)
         unit = _unit_on(first, jobs)
         seen: dict[str, int] = defaultdict(int)
-        for o in obligations(_case(first, last, jobs), on, policy):
-            if o.information_only or o.due is None:
+        case = _case(
+            first,
+            last,
+            jobs,
+            section_56=agreements.agreement_on(s56, first),
+            retention_plan=agreements.plan_for_spell(plans, first, last),
+        )
+        for o in obligations(case, on, policy):
+            # The § 56 renewal is one task per agreement (below), not one per spell. An
+            # obligation without a due date that no longer applies (a refused retention plan)
+            # still closes its open task, keeping the task's date.
+            if o.information_only or o.code == rules.Code.SECTION_56_RENEWAL:
+                continue
+            if o.due is None and o.applies:
                 continue
             seen[o.code] += 1
             code = o.code if o.code != "refund_claim" else f"refund_claim_{seen[o.code]}"
@@ -269,6 +285,26 @@ def _wanted_for_person(
                     o.reason[:REASON_MAX_LENGTH],
                 )
             )
+    horizon = on + timedelta(days=agreements.RENEWAL_TASK_HORIZON_DAYS)
+    for agreement in s56:
+        renewal = rules.section_56_renewal(agreement, policy_for(agreement.approved_on, versions))
+        if renewal.due is None or renewal.due > horizon:
+            continue
+        renewed = agreements.superseded(agreement, s56)
+        # Keyed by the approval day (the task's "first_day"): one reminder per agreement.
+        result.append(
+            _Wanted(
+                person_id,
+                agreement.approved_on,
+                renewal.code,
+                renewal.due,
+                renewal.legal_basis[:200],
+                renewal.description[:300],
+                _unit_on(renewal.due, jobs),
+                not renewed,
+                _("Aftalen er fornyet.") if renewed else "",
+            )
+        )
     if dialogue_after is not None:
         periods = [Period(first, last) for first, last, _kinds in spells]
         trigger = find_dialogue_trigger(periods, versions, after=dialogue_after, until=on)
@@ -301,7 +337,9 @@ def _wanted_for_person(
     return result
 
 
-def refresh_tasks(on: date | None = None) -> RefreshResult:
+def refresh_tasks(
+    on: date | None = None, *, person_ids: Iterable[int] | None = None
+) -> RefreshResult:
     """Create and update the follow-up tasks of every sickness spell that is ongoing on ``on``
     or ended within the last year. Idempotent: running it twice changes nothing the second time.
 
@@ -314,21 +352,40 @@ def refresh_tasks(on: date | None = None) -> RefreshResult:
     - The dialogue rule: at most one open dialogue task per person; after one is closed, the
       rule is checked again from the day it was closed.
 
-    Set-based: three queries load the periods, employments and existing tasks of the people
-    concerned; new and changed tasks are written in bulk.
+    - § 56 agreements (``absence.agreements``): a spell whose 1st day lies in an agreement's
+      validity has no employer period; each agreement gets one renewal task (keyed by its
+      approval day), created ``RENEWAL_TASK_HORIZON_DAYS`` before it is due and closed when a
+      later agreement is recorded. A spell's retention plan request opens the § 7 b task; a
+      refusal closes it.
+
+    ``person_ids`` limits the run to these people (after HR records an agreement or a plan).
+
+    Set-based: a few queries load the periods, employments, agreements, plans and existing tasks
+    of the people concerned; new and changed tasks are written in bulk.
     """
     on = on or people.today()
+    only = None if person_ids is None else set(person_ids)
     versions = policy_versions()
     cutoff = on - LOOKBACK
     # Periods far enough back to rebuild spells and the dialogue windows (12 months by
     # default) of every spell in range.
     history_from = cutoff - timedelta(days=max(366, 31 * _longest_window(versions)))
-    person_ids = set(
-        AbsencePeriod.objects.filter(absence_type__in=SICKNESS_TYPES, start_date__lte=on)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=cutoff))
+    recent = AbsencePeriod.objects.filter(absence_type__in=SICKNESS_TYPES, start_date__lte=on)
+    if only is not None:
+        recent = recent.filter(person_id__in=only)
+    sick_ids = set(
+        recent.filter(Q(end_date__isnull=True) | Q(end_date__gte=cutoff))
         .values_list("person_id", flat=True)
         .distinct()
     )
+    # Agreements of the people with recent sickness (any date: a spell may start long ago),
+    # and of anyone whose agreement still runs (its renewal reminder).
+    s56_where = Q(person_id__in=sick_ids) | Q(valid_until__gte=cutoff)
+    if only is not None:
+        s56_where &= Q(person_id__in=only)
+    s56 = agreements.load_agreements(s56_where)
+    person_ids = sick_ids | set(s56)
+    plans = agreements.load_plans(sick_ids)
     periods: dict[int, list[tuple[date, date | None, str]]] = defaultdict(list)
     for pid, start, end, kind in (
         AbsencePeriod.objects.filter(
@@ -354,9 +411,10 @@ def refresh_tasks(on: date | None = None) -> RefreshResult:
         )
     existing: dict[tuple[int, date, str], FollowUpTask] = {}
     dialogue_after: dict[int, date | None] = {}
-    for task in FollowUpTask.objects.filter(
-        Q(person_id__in=person_ids) | Q(status=TaskStatus.OPEN, first_day__gte=cutoff)
-    ).only(
+    existing_where = Q(person_id__in=person_ids)
+    if only is None:
+        existing_where |= Q(status=TaskStatus.OPEN, first_day__gte=cutoff)
+    for task in FollowUpTask.objects.filter(existing_where).only(
         "pk", "person_id", "first_day", "code", "due", "legal_basis", "description",
         "org_unit_id", "status", "status_reason", "done_by_id", "done_at",
     ):  # fmt: skip
@@ -372,7 +430,14 @@ def refresh_tasks(on: date | None = None) -> RefreshResult:
     wanted: dict[tuple[int, date, str], _Wanted] = {}
     for pid in person_ids:
         for w in _wanted_for_person(
-            pid, periods[pid], jobs[pid], versions, on, dialogue_after.get(pid, cutoff)
+            pid,
+            periods[pid],
+            jobs[pid],
+            versions,
+            on,
+            dialogue_after.get(pid, cutoff),
+            s56.get(pid),
+            plans.get(pid),
         ):
             wanted[(w.person_id, w.first_day, w.code)] = w
 
@@ -384,7 +449,7 @@ def refresh_tasks(on: date | None = None) -> RefreshResult:
     for key, w in wanted.items():
         found = existing.get(key)
         if found is None:
-            if w.applies and w.due >= earliest_new:
+            if w.applies and w.due is not None and w.due >= earliest_new:
                 to_create.append(
                     FollowUpTask(
                         person_id=w.person_id,
@@ -402,7 +467,7 @@ def refresh_tasks(on: date | None = None) -> RefreshResult:
             continue
         changed = False
         for field, value in (
-            ("due", w.due),
+            ("due", w.due or task.due),
             ("legal_basis", w.legal_basis),
             ("description", w.description),
             ("org_unit_id", w.org_unit_id),

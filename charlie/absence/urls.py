@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from charlie.absence import views_dashboard, views_self, views_tasks
+from charlie.absence import views_agreements, views_dashboard, views_self, views_tasks
 
 app_name = "absence"
 
@@ -27,6 +27,8 @@ urlpatterns += [
     ),
     path("opgaver/<int:task_id>/notat/", views_tasks.task_note, name="task_note"),
     path("politik/", views_tasks.policy, name="policy"),
+    # § 56 agreements and retention plans of one person (views_agreements).
+    path("medarbejder/<int:person_id>/aftaler/", views_agreements.agreements, name="agreements"),
 ]
 
 # Fraværsstatistik: the absence dashboard and its Excel export (views_dashboard).

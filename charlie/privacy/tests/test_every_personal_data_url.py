@@ -182,6 +182,23 @@ PERSONAL_DATA_URLS: list[Visit] = [
         kwargs=lambda org: _followup_task(org) and {},
         params=lambda org: {"token": _feed_token("test-manager")},
     ),
+    # § 56 agreements and retention plans of one person (absence, issue 4).
+    Visit(
+        "absence:agreements",
+        "manager",
+        nord,
+        "fravaer",
+        "personaleledelse",
+        kwargs=NORD["person_id"],
+    ),
+    Visit(
+        "absence:agreements",
+        "hr",
+        skole,
+        "fravaer",
+        "hr_administration",
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+    ),
     # "Mine data"
     Visit("privacy:my_data", "employee", own("employee"), "stamdata", "egen_indsigt"),
     Visit("privacy:my_data", "hr", own("hr"), "ansaettelse", "egen_indsigt"),

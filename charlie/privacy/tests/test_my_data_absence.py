@@ -129,3 +129,49 @@ def test_no_absence_shows_the_empty_text(client_as, org):
     category = next(c for c in response.context["data"].categories if c.code == "fravaer")
     assert category.rows == []
     assert "Der er ingen oplysninger i denne kategori." in response.content.decode()
+
+
+def test_follow_up_is_in_mine_data_notes_included(client_as, org, users):
+    from charlie.absence.models import (
+        FollowUpNote,
+        FollowUpTask,
+        RetentionPlan,
+        Section56Agreement,
+    )
+
+    person = org.person_in_nord
+    task = FollowUpTask.objects.create(
+        person=person,
+        first_day=date(2025, 3, 3),
+        code="sickness_interview",
+        due=date(2025, 3, 31),
+        legal_basis="§ 7 a",
+        description="Hold sygefraværssamtale.",
+        org_unit=org.nord,
+    )
+    FollowUpNote.objects.create(task=task, author=users["manager"], text="Aftalt gradvis start.")
+    Section56Agreement.objects.create(
+        person=person, approved_on=date(2025, 1, 6), valid_until=date(2027, 1, 5)
+    )
+    RetentionPlan.objects.create(
+        person=person, first_day=date(2025, 3, 3), requested_on=date(2025, 3, 20)
+    )
+    data = json.loads(client_as("employee").get(reverse("privacy:my_data_json")).content)
+    (category,) = [c for c in data["kategorier"] if c["kode"] == "opfoelgning"]
+    rows = category["oplysninger"]
+    text = json.dumps(data, ensure_ascii=False)
+    assert "Opfølgning på sygefravær" in text
+    assert "Aftalt gradvis start." in text and "§ 56-aftale" in text
+    assert "Fastholdelsesplan" in text and "Hold sygefraværssamtale." in text
+    # One row each: the task, its note, the agreement and the plan.
+    assert len(rows) == 4
+    assert {row["Hvad"] for row in rows} == {
+        "Hold sygefraværssamtale.",
+        "Notat",
+        "§ 56-aftale",
+        "Fastholdelsesplan",
+    }
+    assert category["formål"], "the register lists purposes for the category"
+    assert AuditEntry.objects.filter(
+        subject_person_id=person.pk, category="opfoelgning", purpose="egen_indsigt"
+    ).exists()

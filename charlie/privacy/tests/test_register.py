@@ -17,8 +17,9 @@ from charlie.privacy.services import UnregisteredPurpose
 pytestmark = pytest.mark.django_db
 
 SEEDED = ("hr_administration", "personaleledelse", "egen_indsigt")
-#: One version per purpose from the seed, one more each when absence added "fravaer".
-VERSIONS_AT_START = 2 * len(SEEDED)
+#: One version per purpose from the seed, one more each when absence added "fravaer" and
+#: "opfoelgning".
+VERSIONS_AT_START = 3 * len(SEEDED)
 
 
 def _record(users, org, **overrides):
@@ -47,8 +48,9 @@ def test_the_seed_holds_the_three_purposes_with_danish_texts():
         for text in (purpose.description, purpose.who_may_see, purpose.retention):
             assert len(text) > 20
         assert "GDPR" in purpose.legal_basis
-        # The history starts with the seed; absence's migration added "fravaer" as a version.
-        assert purpose.versions.count() == 2
+        # The history starts with the seed; absence's migrations added "fravaer" and
+        # "opfoelgning" as versions.
+        assert purpose.versions.count() == 3
         assert {"stamdata", "ansaettelse", "fravaer"} <= set(purpose.categories)
     assert "art. 88" in purposes["hr_administration"].legal_basis
     assert "§ 12" in purposes["personaleledelse"].legal_basis
@@ -236,7 +238,7 @@ def test_the_dpo_edits_with_a_note_and_sees_the_history(client, users):
         "name": "Personaleledelse",
         "description": "Din leder bruger oplysningerne til at planlægge arbejdet.",
         "legal_basis": Purpose.objects.get(code="personaleledelse").legal_basis,
-        "categories": ["stamdata", "ansaettelse", "fravaer"],
+        "categories": ["stamdata", "ansaettelse", "fravaer", "opfoelgning"],
         "who_may_see": "Din nærmeste leder.",
         "retention": "Som under HR-administration.",
         "note": "Kortere tekster",
@@ -267,11 +269,13 @@ def test_removing_a_category_charlie_reads_needs_confirmation(users):
             actor=users["dpo"], code="personaleledelse", categories=["stamdata"], note="Mindre"
         )
     (message,) = failed.value.messages
-    assert "»Ansættelse«, »Fravær«" in message and "Jeg forstår konsekvensen" in message
+    assert "»Ansættelse«, »Fravær«, »Opfølgning på sygefravær«" in message
+    assert "Jeg forstår konsekvensen" in message
     assert Purpose.objects.get(code="personaleledelse").categories == [
         "stamdata",
         "ansaettelse",
         "fravaer",
+        "opfoelgning",
     ]
     services.update_purpose(
         actor=users["dpo"],
