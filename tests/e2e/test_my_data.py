@@ -16,7 +16,7 @@ def test_request_correction_and_hr_handles_it(page, live_server, users, org):
     login(page, live_server, "employee")
     main_menu(page).get_by_role("link", name="Mine data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine data")
-    expect(page.get_by_role("heading", level=2, name="Fravær")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Fravær", exact=True)).to_be_visible()
     expect(page.get_by_text("Du har ikke bedt om at få rettet noget.")).to_be_visible()
     assert_accessible(page, "'Mine data' with the correction form")
 
