@@ -129,12 +129,12 @@ def _load(start: date, end: date, paths: list[str] | None) -> dict[str, Any]:
         )
     )
     person_ids = np.array(sorted({row[0] for row in e}), dtype=np.int64)
+    # The people as a subquery, not a list of ids: SQLite refuses more than 32,766 parameters,
+    # and a municipality of 45,000 has more people than that.
     p = list(
-        AbsencePeriod.objects.filter(touching, person_id__in=person_ids.tolist()).values_list(
-            "person_id", "absence_type", "start_date", "end_date", "hours_per_day"
-        )
-        if len(person_ids)
-        else []
+        AbsencePeriod.objects.filter(
+            touching, person_id__in=employments.values("person_id")
+        ).values_list("person_id", "absence_type", "start_date", "end_date", "hours_per_day")
     )
     type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
     return {

@@ -49,6 +49,10 @@ def _date_input() -> forms.DateInput:
     )
 
 
+#: Levels of the unit tree the page shows by default: kommune, forvaltning, område.
+DEFAULT_LEVELS = 3
+
+
 class DashboardForm(forms.Form):
     year = forms.TypedChoiceField(
         label=gettext_lazy("År"),
@@ -72,6 +76,15 @@ class DashboardForm(forms.Form):
         label=gettext_lazy("Langtidsfravær er over (kalenderdage)"),
         min_value=1,
         max_value=365,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+    )
+    levels = forms.IntegerField(
+        label=gettext_lazy("Niveauer i organisationen"),
+        help_text=gettext_lazy(
+            "Ved opdeling efter enhed: hvor mange niveauer siden viser (Excel-filen har dem alle)."
+        ),
+        min_value=1,
+        max_value=8,
         widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
     )
 
@@ -106,8 +119,10 @@ def _form(request: AuthenticatedRequest) -> DashboardForm:
         "year": str(timezone.localdate().year - 1),  # the last full year
         "by": "job_family",
         "long": str(DEFAULT_LONG_THRESHOLD_DAYS),
+        "levels": str(DEFAULT_LEVELS),
     }
-    params = {key: request.GET.get(key) for key in ("year", "start", "end", "by", "long")}
+    keys = ("year", "start", "end", "by", "long", "levels")
+    params = {key: request.GET.get(key) for key in keys}
     given = {k: v for k, v in params.items() if v not in (None, "")}
     return DashboardForm({**defaults, **given})
 
@@ -126,10 +141,16 @@ class Line:
         return None if rate is None else round(rate * 100, 2)
 
 
-def _lines(figures: Figures) -> list[Line]:
+def _lines(figures: Figures, levels: int | None = None) -> list[Line]:
+    """The table's lines; by unit only the top ``levels`` levels of the caller's tree (a
+    municipality has thousands of units, more than a page can show or a reader can use)."""
     krl = reference.krl_by_job_family() if figures.by == "job_family" else {}
+    rows = figures.rows
+    if figures.by == "unit" and levels is not None and rows:
+        top = min(row.depth for row in rows)
+        rows = [row for row in rows if row.depth < top + levels]
     lines = []
-    for row in figures.rows:
+    for row in rows:
         ref = krl.get(row.label)
         value = ref.days_per_fte if ref else None
         diff = (
@@ -210,7 +231,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         for message in exc.messages:
             form.add_error(None, message)
         return render(request, "absence/dashboard.html", context, status=400)
-    lines = _lines(figures)
+    lines = _lines(figures, form.cleaned_data["levels"])
     context.update(
         figures=figures,
         lines=lines,

@@ -88,7 +88,7 @@ def test_hr_and_analysts_see_job_families_next_to_krl(client_as, team, role):
 
 @pytest.mark.django_db
 def test_hidden_groups_show_a_dash_and_the_explanation(client_as, team):
-    html = client_as("hr").get(URL, {"year": YEAR, "by": "unit"}).content.decode()
+    html = client_as("hr").get(URL, {"year": YEAR, "by": "unit", "levels": 4}).content.decode()
     rows = _rows(html)
     nord = rows["Plejecenter Nord"]  # one person: hidden
     assert "data-suppressed" in nord and "data-count" not in nord
@@ -260,3 +260,12 @@ def test_charts_escape_text_and_mark_hidden_values():
     line = charts.line_chart("l", "T", "D", [("2025 K1", 1.0), ("2025 K2", None), ("2025 K3", 2)])
     assert 'role="img"' in line and "skjult" in line
     assert "<polyline" not in line  # the hidden point breaks the line into single points
+
+
+@pytest.mark.django_db
+def test_by_unit_the_page_shows_three_levels_unless_asked(client_as, team):
+    # Testkommune (0) → Social og Sundhed (1) → Ældreområdet (2) → Plejecenter Nord (3).
+    rows = _rows(client_as("hr").get(URL, {"year": YEAR, "by": "unit"}).content.decode())
+    assert "Ældreområdet" in rows and "Plejecenter Nord" not in rows
+    deeper = client_as("hr").get(URL, {"year": YEAR, "by": "unit", "levels": 4})
+    assert "Plejecenter Nord" in _rows(deeper.content.decode())
