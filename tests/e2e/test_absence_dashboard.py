@@ -22,7 +22,7 @@ def test_hr_filters_the_dashboard_and_sees_chart_and_table(page, live_server, us
     expect(page.get_by_text("KRL (Kommunernes og Regionernes Løndatakontor), 2023")).to_be_visible()
     year = page.get_by_label("År", exact=True).input_value()
     expect(page.get_by_role("link", name="Hent som Excel")).to_have_attribute(
-        "href", f"/absence/statistik.xlsx?year={year}&by=job_family&long=28"
+        "href", f"/absence/statistik.xlsx?year={year}&by=job_family&long=28&levels=3"
     )
     assert_accessible(page, "Fraværsstatistik by job family")
 
