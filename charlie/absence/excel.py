@@ -4,25 +4,20 @@ The workbook holds the same table the page shows: Danish headers in row 1, one r
 and the total last, numbers stored as numbers (fraværsprocent as a fraction formatted as a
 percentage), hidden (disclosure-controlled) cells left empty. Below the table, note rows name
 the period, the grouping, the reference series and explain disclosure control.
+
+A one-sheet use of ``charlie.core.excel``, which writes the file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from io import BytesIO
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from charlie.core import excel as core_excel
+from charlie.core.excel import Column
+
+__all__ = ["SHEET_TITLE", "Column", "workbook_bytes"]
 
 SHEET_TITLE = "Fraværsstatistik"
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    #: An Excel number format, e.g. "0.0", "0.00%", "0"; "" for text.
-    number_format: str = ""
 
 
 def workbook_bytes(
@@ -30,26 +25,8 @@ def workbook_bytes(
     rows: Sequence[Sequence[str | int | float | None]],
     notes: Sequence[str],
 ) -> bytes:
-    """An .xlsx file: ``columns`` as the header row, ``rows`` beneath (``None`` → empty cell),
-    then an empty row and one row per note."""
-    book = Workbook()
-    sheet = book.create_sheet(SHEET_TITLE, 0)
-    book.remove(book.worksheets[1])
-    sheet.append([c.header for c in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(list(row))
-        for cell, column in zip(sheet[sheet.max_row], columns, strict=False):
-            if column.number_format and isinstance(cell.value, int | float):
-                cell.number_format = column.number_format
-    sheet.append([])
-    for note in notes:
-        sheet.append([note])
-    sheet.freeze_panes = "B2"
-    sheet.column_dimensions["A"].width = 40
-    for letter in "BCDEFGHIJKLM":
-        sheet.column_dimensions[letter].width = 16
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """An .xlsx file with one sheet, "Fraværsstatistik": ``columns`` as the header row,
+    ``rows`` beneath (``None`` → empty cell), then an empty row and one row per note. The
+    group column stays in view with the header."""
+    sheet = core_excel.Sheet(SHEET_TITLE, columns, rows, notes, frozen_columns=1)
+    return core_excel.workbook_bytes([sheet])

@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
-from charlie.absence import charts, excel, reference
+from charlie.absence import excel, reference
 from charlie.absence.figures import FigureRow, Figures, absence_figures
 from charlie.absence.stats import DEFAULT_LONG_THRESHOLD_DAYS
+from charlie.core import charts
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
 

@@ -10,9 +10,10 @@ from io import BytesIO
 import pytest
 from openpyxl import load_workbook
 
-from charlie.absence import charts, reference
+from charlie.absence import reference
 from charlie.absence.figures import absence_figures
 from charlie.absence.models import AbsencePeriod
+from charlie.core import charts
 from charlie.people.models import OrgUnitKind
 from charlie.people.tests.factories import EmploymentFactory, job_family, org_unit
 from tests.test_disclosure_walk import CountParser, check_difference_rule
