@@ -27,6 +27,7 @@ from charlie.core.roles import Role
 from charlie.core.token_services import authenticate_token
 from charlie.people import api as people_api
 from charlie.people import services as people_services
+from charlie.workforce import api as workforce_api
 
 
 class TokenAuth(HttpBearer):
@@ -148,3 +149,4 @@ api.add_router("/org-units", people_api.org_units_router)
 api.add_router("/people", people_api.people_router)
 api.add_router("/employments", people_api.employments_router)
 api.add_router("/absence", absence_api.router)
+api.add_router("/workforce", workforce_api.router)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "charlie.privacy",
     "charlie.people",
     "charlie.absence",
+    "charlie.workforce",
     "charlie.imports",
     "charlie.demo",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("privacy/", include("charlie.privacy.urls")),
     path("import/", include("charlie.imports.urls")),
     path("absence/", include("charlie.absence.urls")),
+    path("workforce/", include("charlie.workforce.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

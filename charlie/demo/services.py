@@ -46,6 +46,7 @@ from charlie.demo.generator import (
 )
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
+from charlie.workforce import services as workforce
 
 Progress = Callable[[str, int, int], None]
 
@@ -239,6 +240,8 @@ def create_demo(
     mark = perf_counter()
     absence_tasks.refresh_tasks(ref)  # the managers see today's follow-up tasks
     timings["followup_tasks"] = perf_counter() - mark
+    # The workforce plan's illustrative scenario (assumptions traced to DOMAIN.md 4).
+    workforce.create_illustrative_scenario()
     return DemoSummary(
         employees=employees,
         seed=seed,

@@ -134,6 +134,10 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/employments",
         "/api/v1/absence/stats",
         "/api/v1/absence/deadlines/{person_id}",
+        "/api/v1/workforce/pension-age",
+        "/api/v1/workforce/scenarios",
+        "/api/v1/workforce/project",
+        "/api/v1/workforce/model",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

@@ -18,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 SEEDED = ("hr_administration", "personaleledelse", "egen_indsigt")
 #: One version per purpose from the seed, one more each when absence added "fravaer" and
-#: "opfoelgning".
-VERSIONS_AT_START = 3 * len(SEEDED)
+#: "opfoelgning", and the first version of "arbejdsstyrkeplanlaegning" (workforce 0002).
+VERSIONS_AT_START = 3 * len(SEEDED) + 1
 
 
 def _record(users, org, **overrides):
