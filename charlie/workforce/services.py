@@ -338,9 +338,20 @@ def copy_scenario(user: Any, scenario_id: int, *, name: str) -> Scenario:
     source = get_scenario(user, scenario_id)
     name = name.strip()
     _check_name(name)
+    description = source.description
+    if source.illustrative:
+        description = (
+            _(
+                "Kopieret fra det illustrative scenarie »%(name)s«. Teksten herunder beskriver de "
+                "oprindelige antagelser; ret den, når du ændrer dem."
+            )
+            % {"name": source.name}
+            + "\n\n"
+            + description
+        )
     copy = Scenario.objects.create(
         name=name,
-        description=source.description,
+        description=description,
         illustrative=False,
         created_by=user,
     )
@@ -399,7 +410,7 @@ def save_rules(user: Any, scenario: Scenario, rules: list[dict[str, Any]]) -> No
             rule.get("driver") is None or rule.get("job_family") is None
         ):
             problems.append(
-                _("Regel %(n)s: en driver-regel skal have både en jobfamilie og en driver.")
+                _("Regel %(n)s: en driverregel skal have både en jobfamilie og en driver.")
                 % {"n": number}
             )
         driver = rule.get("driver")

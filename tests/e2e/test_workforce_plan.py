@@ -73,3 +73,52 @@ def test_a_manager_sees_the_plan_for_their_units_only(page, live_server, users, 
     page.get_by_role("button", name="Log af").click()
     login(page, live_server, "employee")
     expect(main_menu(page).get_by_role("link", name="Arbejdsstyrkeplan")).to_have_count(0)
+
+
+def test_hr_writes_a_scenario_with_a_driver_and_compares_it(page, live_server, users, org):
+    make_history(org)
+    services.create_illustrative_scenario()
+    login(page, live_server, "hr")
+    page.goto(f"{live_server.url}/workforce/scenarier/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Scenarier")
+    assert_accessible(page, "Scenarier")
+
+    page.get_by_label("Navn på det nye scenarie").fill("Ældreboom")
+    page.get_by_role("button", name="Opret scenarie").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Ældreboom")
+    assert_accessible(page, "A new scenario")
+
+    # A driver table with Danish numbers, then a rule that uses it.
+    new_driver = page.locator("form").filter(has=page.get_by_role("button", name="Tilføj driveren"))
+    new_driver.get_by_label("Navn").fill("Borgere på 80 år og derover")
+    new_driver.get_by_label("Kilde").fill("Egen fremskrivning (test)")
+    new_driver.get_by_label("Værdier pr. år").fill("2026 1.000\n2040 1.500,5")
+    new_driver.get_by_role("button", name="Tilføj driveren").click()
+    expect(
+        page.get_by_role("button", name="Gem driveren Borgere på 80 år og derover")
+    ).to_be_visible()
+
+    rule = page.get_by_role("group", name="Regel 1 (ny)")
+    rule.get_by_label("Jobfamilie").select_option(label="Social- og sundhedspersonale")
+    rule.get_by_label("Type").select_option(label="Driver")
+    rule.get_by_label("Fra år").fill("2027")
+    rule.get_by_label("Til år").fill("2040")
+    rule.get_by_label("Driver", exact=True).select_option(label="Borgere på 80 år og derover")
+    page.get_by_role("button", name="Gem scenariet").click()
+    expect(page.get_by_role("group", name="Regel 1", exact=True)).to_be_visible()
+    assert_accessible(page, "A scenario with a driver rule")
+
+    # A bad driver line: said with its line number, nothing saved.
+    values = page.get_by_label("Værdier pr. år").first
+    values.fill("2026 1.000\nto tusind")
+    page.get_by_role("button", name="Gem driveren Borgere på 80 år og derover").click()
+    expect(page.get_by_role("alert")).to_contain_text("Linje 2")
+    assert_accessible(page, "A driver with an error")
+
+    page.goto(f"{live_server.url}/workforce/scenarier/")
+    page.get_by_label("Scenarie A").select_option(label="Illustrativt scenarie (nationale tal)")
+    page.get_by_label("Scenarie B").select_option(label="Ældreboom")
+    page.get_by_role("button", name="Sammenlign").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sammenlign scenarier")
+    expect(page.get_by_role("table").first).to_contain_text("Social- og sundhedspersonale")
+    assert_accessible(page, "Two scenarios side by side")
