@@ -217,29 +217,19 @@ def plan_inputs(
     """Today's staff as groups (job family × forvaltning) counted per birth year, and demand
     with 1 % growth a year for all job families (``services._plan``)."""
     day = history.day_number(on.year, on.month, on.day)
-    rows = np.flatnonzero((spells.start <= day) & (spells.end >= day))
-    # One row per person: their largest current employment decides family and forvaltning.
-    rows = rows[np.lexsort((-spells.fte[rows], spells.person[rows]))]
-    rows = rows[np.r_[True, spells.person[rows][1:] != spells.person[rows][:-1]]]
-    n_units = len(unit_names)
-    group_keys, group_of = np.unique(
-        spells.family[rows] * n_units + spells.unit[rows], return_inverse=True
+    stock, groups = projection.staff(
+        spells,
+        history.stay_starts(spells),
+        day,
+        on.year + 1,
+        list(generator.FAMILY_CODES),
+        unit_names,
     )
-    groups = projection.Groups(
-        family=group_keys // n_units,
-        keys={"job_family": group_keys // n_units, "forvaltning": group_keys % n_units},
-        labels={"job_family": list(generator.FAMILY_CODES), "forvaltning": unit_names},
-    )
-    cells, cell_of = np.unique(group_of * 10_000 + spells.birth_year[rows], return_inverse=True)
-    stock = projection.Stock(
-        group=cells // 10_000,
-        birth_year=cells % 10_000,
-        heads=np.bincount(cell_of, minlength=len(cells)),
-        fte=np.bincount(cell_of, weights=spells.fte[rows], minlength=len(cells)),
+    base_heads = np.bincount(stock.group, weights=stock.heads, minlength=len(groups)).astype(
+        np.int64
     )
     years = list(range(on.year + 1, to_year + 1))
     families = len(generator.FAMILY_CODES)
-    base_heads = np.bincount(group_of, minlength=len(group_keys))
     base_people = np.bincount(groups.family, weights=base_heads, minlength=families)
     rule = scenario.GrowthRule(None, years[0], years[-1], GROWTH)
     multipliers = scenario.multipliers(families, on.year, years, base_people.tolist(), [rule])
@@ -303,13 +293,22 @@ def reference_projection(
     highest = years[-1] - min(hire_middle)
     born = np.arange(lowest, highest + 1)
     pension_year = dict(zip(born.tolist(), pension_year_of(born).tolist(), strict=True))
+    tenures = stock.tenure.tolist() if stock.tenure is not None else [10**6] * len(stock.heads)
     today = [
-        (g, b)
-        for g, b, heads in zip(
-            stock.group.tolist(), stock.birth_year.tolist(), stock.heads.tolist(), strict=True
+        (g, b, t)
+        for g, b, t, heads in zip(
+            stock.group.tolist(),
+            stock.birth_year.tolist(),
+            tenures,
+            stock.heads.tolist(),
+            strict=True,
         )
         for _ in range(heads)
     ]
+    # Seniority factors by the 1 Januaries of the stay (everyone unknown: the average, 1).
+    seniority = fitted.tenure.tolist()
+    seniority_edges = model.TENURE_EDGES.tolist()
+    known = stock.tenure is not None
     out = {name: np.zeros((runs, len(years))) for name in ("exits", "retirements", "recruitment")}
     for run in range(runs):
         retire = fitted.retirement.sample(rng, 1)[0].tolist()  # (families, years-to-pension)
@@ -320,28 +319,32 @@ def reference_projection(
                     row[c] = 0.0
         people = today
         for i, year in enumerate(years):
-            stayed: list[tuple[int, int]] = []
+            stayed: list[tuple[int, int, int]] = []
             remaining = [0] * n_groups
             exits = retirements = recruits = 0
-            for g, birth in people:
+            for g, birth, tenure in people:
                 f = family[g]
                 ytp = min(max(pension_year[birth] - year, model.YTP_MIN), model.YTP_MAX)
                 ytp -= model.YTP_MIN
                 band = max(bisect.bisect_right(band_edges, year - birth) - 1, 0)
                 p_retire = retire[f][ytp]
-                p_exit = p_retire + min(other[f][band], 1 - p_retire)
+                if known or tenure <= seniority_edges[-1] - 1:
+                    factor = seniority[bisect.bisect_right(seniority_edges, tenure)]
+                else:
+                    factor = 1.0
+                p_exit = p_retire + min(other[f][band] * factor, 1 - p_retire)
                 if chance.random() < p_exit:
                     exits += 1
                     if possible[ytp] and chance.random() < p_retire / max(p_exit, 1e-12):
                         retirements += 1
                 else:
-                    stayed.append((g, birth))
+                    stayed.append((g, birth, tenure + 1))
                     remaining[g] += 1
             for g in range(n_groups):
                 need = max(0, round(wanted[i][g] - remaining[g]))
                 if need:
                     ages = chance.choices(hire_classes, weights=hire_weights[family[g]], k=need)
-                    stayed.extend((g, year - hire_middle[c]) for c in ages)
+                    stayed.extend((g, year - hire_middle[c], 1) for c in ages)
                     recruits += need
             people = stayed
             out["exits"][run, i] = exits

@@ -287,6 +287,12 @@ class RetirementRateOut(Schema):
     retirements: int | None = Field(description="Null below the minimum group size.")
 
 
+class SeniorityOut(Schema):
+    first_januaries_from: int = Field(description="1 Januaries in the stay, from (1 = new).")
+    first_januaries_to: int | None = Field(description="… to; null: or more.")
+    factor: float = Field(description="Factor on other exits; 1 on average.")
+
+
 class ModelOut(Schema):
     """Counts of people are null when below the minimum group size (disclosure control)."""
 
@@ -299,6 +305,7 @@ class ModelOut(Schema):
     k: float = Field(description="Prior strength in person-years (shrinkage).")
     backtest: BacktestOut | None
     backtest_problem: str | None = Field(description="Why there is no backtest, in Danish.")
+    seniority_factors: list[SeniorityOut]
     retirement_by_years_to_pension: list[RetirementRateOut]
 
 

@@ -81,6 +81,9 @@ class Panel:
     unit: IntArray
     fte: FloatArray
     exit: npt.NDArray[np.int8]
+    #: Seniority: how many 1 Januaries of the current stay, this one included (1 = hired during
+    #: the year before, or on this 1 January).
+    tenure: IntArray
 
     def __len__(self) -> int:
         return len(self.year)
@@ -89,7 +92,17 @@ class Panel:
         return Panel(**{name: getattr(self, name)[mask] for name in _PANEL_FIELDS})
 
 
-_PANEL_FIELDS = ("year", "person", "birth_year", "pension_year", "family", "unit", "fte", "exit")
+_PANEL_FIELDS = (
+    "year",
+    "person",
+    "birth_year",
+    "pension_year",
+    "family",
+    "unit",
+    "fte",
+    "exit",
+    "tenure",
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,7 @@ class _Stays:
     end: IntArray  # OPEN while running
     first_spell: IntArray  # index (into ``Spells``) of the employment that opened the stay
     retirement: BoolArray  # the employment that ended last had the end reason "retirement"
+    spell_stay_start: IntArray  # per employment (in ``Spells`` order): the start of its stay
 
 
 def _stays(spells: Spells) -> _Stays:
@@ -112,7 +126,7 @@ def _stays(spells: Spells) -> _Stays:
     n = len(order)
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
-        return _Stays(empty, empty, empty, empty, np.zeros(0, dtype=bool))
+        return _Stays(empty, empty, empty, empty, np.zeros(0, dtype=bool), empty)
     first_of_person = np.r_[True, person[1:] != person[:-1]]
     # The latest end among the person's earlier employments: a running maximum that restarts per
     # person (person ranks increase along the array, so an offset per rank keeps them apart).
@@ -129,7 +143,15 @@ def _stays(spells: Spells) -> _Stays:
         np.bincount(stay_id, weights=(ended_last & spells.retirement[order]), minlength=len(heads))
         > 0
     )
-    return _Stays(person[heads], start[heads], stay_end, order[heads], retirement)
+    spell_stay_start = np.empty(n, dtype=np.int64)
+    spell_stay_start[order] = start[heads][stay_id]
+    return _Stays(person[heads], start[heads], stay_end, order[heads], retirement, spell_stay_start)
+
+
+def stay_starts(spells: Spells) -> IntArray:
+    """For each employment, the first day of the person's continuous stay in the municipality
+    that it belongs to (the seniority the model counts from)."""
+    return _stays(spells).spell_stay_start
 
 
 def exits(spells: Spells) -> tuple[IntArray, IntArray, BoolArray]:
@@ -153,6 +175,8 @@ def panel(spells: Spells, years: range) -> Panel:
     """Person-years for ``years``: who was employed on 1 January, in which job family, unit group
     and FTE (their largest employment that day), and whether they left during the year."""
     out_person, out_day, out_retired = exits(spells)
+    # The 1 Januaries of a stay up to year y: y − (the year of the day before the stay began).
+    stay_start_year = year_of(stay_starts(spells) - 1) if len(spells) else np.zeros(0, np.int64)
     parts: list[Panel] = []
     for year in years:
         jan1, dec31 = day_number(year), day_number(year, 12, 31)
@@ -189,12 +213,21 @@ def panel(spells: Spells, years: range) -> Panel:
                 unit=spells.unit[rows],
                 fte=spells.fte[rows],
                 exit=exit_code,
+                tenure=year - stay_start_year[rows],
             )
         )
     if not parts:
         empty_i = np.zeros(0, dtype=np.int64)
         return Panel(
-            empty_i, empty_i, empty_i, empty_i, empty_i, empty_i, np.zeros(0), np.zeros(0, np.int8)
+            empty_i,
+            empty_i,
+            empty_i,
+            empty_i,
+            empty_i,
+            empty_i,
+            np.zeros(0),
+            np.zeros(0, np.int8),
+            empty_i,
         )
     return Panel(
         **{name: np.concatenate([getattr(p, name) for p in parts]) for name in _PANEL_FIELDS}

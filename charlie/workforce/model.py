@@ -8,7 +8,11 @@ Each year a person present on 1 January leaves during the year with two competin
   DOMAIN.md 3.1–3.2) — and it is estimated from actual retirements, because municipal staff
   retire well below the pension age (about 63 in 2015, DOMAIN.md 3.6; "rules" 10). Distances
   beyond ``YTP_MAX`` share one class, as do those past the pension year by 2 or more;
-- **other exits** (resignation, dismissal, end of contract, death, …) by age band, per job family.
+- **other exits** (resignation, dismissal, end of contract, death, …) by age band, per job family,
+  times a factor for seniority (``TENURE_EDGES``: the number of 1 Januaries in the person's
+  current stay), shared by all job families: new staff leave more often than those who have
+  stayed, so a group that stays together grows more stable. The factors are fitted by
+  alternating with the rates and average 1 over the person-years fitted on.
 
 *Shrinkage.* A job family's rate in a class is pulled towards the municipality-wide rate of that
 class: ``rate = (exits + k · pooled) / (exposure + k)``, a Beta prior of strength ``k`` person-years
@@ -28,7 +32,7 @@ baseline: last year's (T−3) crude exit rates by job family and age band, appli
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -46,8 +50,14 @@ N_YTP = YTP_MAX - YTP_MIN + 1
 #: Age classes of new hires (lower edges) and the age each class is projected with (its middle).
 HIRE_AGES = np.array([16, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65])
 HIRE_AGE_MIDDLE = np.array([18, 22, 27, 32, 37, 42, 47, 52, 57, 62, 66])
+#: Seniority classes by the number of 1 Januaries in the current stay (``Panel.tenure``): 1 (hired
+#: within the last year), 2, 3–5 and 6 or more. Lower edges of classes 1–3.
+TENURE_EDGES = np.array([2, 3, 6])
+N_TENURE = len(TENURE_EDGES) + 1
 #: Default prior strength, in person-years (see the module docstring).
 DEFAULT_K = 30.0
+#: Rounds of fitting the seniority factors (the fit settles within a few).
+TENURE_ITERATIONS = 4
 
 
 def age_band(age: IntArray) -> IntArray:
@@ -58,6 +68,11 @@ def age_band(age: IntArray) -> IntArray:
 def ytp_class(pension_year: IntArray, year: IntArray | int) -> IntArray:
     """Index of the years-to-pension class (``pension_year − year``, clipped)."""
     return np.clip(pension_year - year, YTP_MIN, YTP_MAX) - YTP_MIN
+
+
+def tenure_class(tenure: IntArray) -> IntArray:
+    """Index of the seniority class (``TENURE_EDGES``)."""
+    return np.searchsorted(TENURE_EDGES, tenure, side="right")
 
 
 def hire_class(age: IntArray) -> IntArray:
@@ -109,17 +124,28 @@ class ExitModel:
     hire_ages: FloatArray  # (families, len(HIRE_AGES)), rows sum to 1
     years: tuple[int, ...]  # the years it was fitted on
     k: float
+    #: Factor on other exits per seniority class (``TENURE_EDGES``), 1 on average over the
+    #: person-years fitted on: new staff leave more often than those who have stayed.
+    tenure: FloatArray = field(default_factory=lambda: np.ones(N_TENURE))
 
     @property
     def families(self) -> int:
         return self.retirement.alpha.shape[0]
 
     def rates(
-        self, family: IntArray, birth_year: IntArray, pension_year: IntArray, year: int
+        self,
+        family: IntArray,
+        birth_year: IntArray,
+        pension_year: IntArray,
+        year: int,
+        tenure: IntArray | None = None,
     ) -> tuple[FloatArray, FloatArray]:
-        """Mean ``(retirement, other)`` probabilities for people in ``year``; together ≤ 1."""
+        """Mean ``(retirement, other)`` probabilities for people in ``year`` (with ``tenure``:
+        their seniority that year; without it, the average); together ≤ 1."""
         p_r = self.retirement.mean[family, ytp_class(pension_year, year)]
         p_o = self.other.mean[family, age_band(year - birth_year)]
+        if tenure is not None:
+            p_o = p_o * self.tenure[tenure_class(tenure)]
         return p_r, np.minimum(p_o, 1 - p_r)
 
 
@@ -148,8 +174,27 @@ def fit(
 
     retirement = shrunk(table(ytp, N_YTP, retired), table(ytp, N_YTP, None).astype(float), k)
     n_bands = len(AGE_BANDS)
-    # Exposure for other exits excludes those who retired that year (competing risk).
-    other_rates = shrunk(table(band, n_bands, other), table(band, n_bands, 1 - retired), k)
+    # Other exits: rate(family, age band) × factor(seniority), fitted by alternating the two
+    # (iterative proportional fitting of a multiplicative model). The exposure excludes those
+    # who retired that year (competing risk); the factors are scaled to average 1.
+    exposed = 1 - retired
+    seniority = tenure_class(rows.tenure)
+    class_exposure = np.bincount(seniority, weights=exposed, minlength=N_TENURE)
+    class_events = np.bincount(seniority, weights=other, minlength=N_TENURE)
+    factors = np.ones(N_TENURE)
+    events = table(band, n_bands, other)
+    for _ in range(TENURE_ITERATIONS):
+        other_rates = shrunk(events, table(band, n_bands, exposed * factors[seniority]), k)
+        expected = np.bincount(
+            seniority,
+            weights=exposed * other_rates.mean[rows.family, band],
+            minlength=N_TENURE,
+        )
+        factors = np.where(expected > 0, class_events / np.maximum(expected, 1e-12), 1.0)
+        total = class_exposure.sum()
+        scale = (factors * class_exposure).sum() / total if total > 0 else 1.0
+        factors = factors / scale if scale > 0 else np.ones(N_TENURE)
+    other_rates = shrunk(events, table(band, n_bands, exposed * factors[seniority]), k)
     n_hire = len(HIRE_AGES)
     if hire_family is not None and hire_age is not None and len(hire_family):
         counts = (
@@ -168,6 +213,7 @@ def fit(
         hire_ages=hire_ages,
         years=tuple(int(y) for y in years),
         k=k,
+        tenure=factors,
     )
 
 
@@ -244,7 +290,11 @@ def backtest(
     cohort = panel.rows(panel.year == first_test)
 
     def model_hazard(year: int) -> FloatArray:
-        p_r, p_o = model.rates(cohort.family, cohort.birth_year, cohort.pension_year, year)
+        # Those who stay grow more senior: one more 1 January each year.
+        seniority = cohort.tenure + (year - first_test)
+        p_r, p_o = model.rates(
+            cohort.family, cohort.birth_year, cohort.pension_year, year, seniority
+        )
         return p_r + p_o
 
     # Naive baseline: year T−3's crude exit rates by family × age band (family, then overall,

@@ -13,6 +13,11 @@ nobody and shrinks by its exits). Recruits enter with the age mix of the municip
 hires (``ExitModel.hire_ages``, each class at its middle age) and age and leave like everyone else
 in the following years. Headcount is people; FTE is people × the group's FTE per person today.
 
+*Seniority.* Other exits are scaled by the model's seniority factors (``ExitModel.tenure``): each
+group and birth year keeps the expected number of its people in their first ``RECENT`` years
+(today's newer staff, then the recruits, ageing one class a year with the expected share that
+stays), and its rate is the mix of the factors of those and of everyone else.
+
 *Monte Carlo.* Every run draws its own rates from the model's Beta posteriors, then its own exits
 and recruits' ages, so the spread covers both the uncertainty of the rates and chance. Runs are
 split into fixed chunks, each with its own stream spawned from the seed, and the chunks run on
@@ -31,11 +36,21 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from charlie.workforce.model import HIRE_AGE_MIDDLE, ExitModel, age_band, ytp_class
+from charlie.workforce.history import Spells, year_of
+from charlie.workforce.model import (
+    HIRE_AGE_MIDDLE,
+    TENURE_EDGES,
+    ExitModel,
+    age_band,
+    tenure_class,
+    ytp_class,
+)
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
+#: Seniority classes tracked apart (1 … RECENT 1 Januaries); everyone else has stayed longer.
+RECENT = int(TENURE_EDGES[-1]) - 1
 #: Runs per chunk (each chunk has its own random stream; see the module docstring).
 CHUNK = 125
 #: The measures a projection reports per group and year.
@@ -63,6 +78,9 @@ class Stock:
     birth_year: IntArray
     heads: IntArray
     fte: FloatArray
+    #: Seniority on 1 January of the first projected year (``history.Panel.tenure``); ``None``
+    #: when unknown (everyone then gets the average factor).
+    tenure: IntArray | None = None
 
 
 @dataclass(frozen=True)
@@ -134,6 +152,49 @@ class Summary:
         return np.percentile(total, [10, 50, 90], axis=0)
 
 
+def staff(
+    spells: Spells,
+    stay_start: IntArray,
+    day: int,
+    first_year: int,
+    family_labels: list[str],
+    unit_labels: list[str],
+    *,
+    mask: npt.NDArray[np.bool_] | None = None,
+) -> tuple[Stock, Groups]:
+    """Today's staff (employed on ``day``; ``mask`` limits the employments, e.g. to a manager's
+    units) as groups of job family × unit (forvaltning), counted per birth year and seniority on
+    1 January ``first_year``. A person counts once, in their largest current employment."""
+    current = (spells.start <= day) & (spells.end >= day)
+    if mask is not None:
+        current &= mask
+    rows = np.flatnonzero(current)
+    rows = rows[np.lexsort((-spells.fte[rows], spells.person[rows]))]
+    if len(rows):
+        rows = rows[np.r_[True, spells.person[rows][1:] != spells.person[rows][:-1]]]
+    n_units = max(len(unit_labels), 1)
+    group_keys, group_of = np.unique(
+        spells.family[rows] * n_units + spells.unit[rows], return_inverse=True
+    )
+    groups = Groups(
+        family=group_keys // n_units,
+        keys={"job_family": group_keys // n_units, "forvaltning": group_keys % n_units},
+        labels={"job_family": family_labels, "forvaltning": unit_labels},
+    )
+    # Seniority: the 1 Januaries of the stay up to first_year (capped: RECENT + 1 = settled).
+    tenure = np.minimum(first_year - year_of(stay_start[rows] - 1), RECENT + 1)
+    cell = (group_of * 10_000 + spells.birth_year[rows]) * 100 + tenure
+    cells, cell_of = np.unique(cell, return_inverse=True)
+    stock = Stock(
+        group=cells // 1_000_000,
+        birth_year=(cells // 100) % 10_000,
+        heads=np.bincount(cell_of, minlength=len(cells)),
+        fte=np.bincount(cell_of, weights=spells.fte[rows], minlength=len(cells)),
+        tenure=cells % 100,
+    )
+    return stock, groups
+
+
 def demand_path(base_heads: IntArray, family: IntArray, multipliers: FloatArray) -> FloatArray:
     """Demand per (year, group): today's people × the family's multiplier for the year
     (``multipliers``: (families, years), from a scenario; 1.0 = today's level)."""
@@ -166,6 +227,19 @@ def project(
     pension_years = pension_year_of(births)
     base = np.zeros((n_groups, len(births)), dtype=np.int64)
     np.add.at(base, (stock.group, stock.birth_year - births[0]), stock.heads)
+    # The newer staff, by seniority 1 … RECENT (expected counts; the rest have stayed longer).
+    recent = np.zeros((RECENT, n_groups, len(births)))
+    if stock.tenure is not None:
+        new = stock.tenure <= RECENT
+        np.add.at(
+            recent,
+            (
+                np.maximum(stock.tenure[new], 1) - 1,
+                stock.group[new],
+                stock.birth_year[new] - births[0],
+            ),
+            stock.heads[new],
+        )
     base_heads = base.sum(axis=1)
     fte = np.bincount(stock.group, weights=stock.fte, minlength=n_groups)
     fte_per_head = np.where(base_heads > 0, fte / np.maximum(base_heads, 1), 1.0)
@@ -179,6 +253,8 @@ def project(
             np.random.default_rng(streams[index]),
             chunks[index],
             base,
+            recent,
+            stock.tenure is not None,
             births,
             pension_years,
             groups.family,
@@ -209,6 +285,8 @@ def _simulate(
     rng: np.random.Generator,
     runs: int,
     base: IntArray,
+    recent: FloatArray,
+    seniority_known: bool,
     births: IntArray,
     pension_years: IntArray,
     family: IntArray,
@@ -224,12 +302,22 @@ def _simulate(
     other_rates = model.other.sample(rng, runs)[:, family, :]  # (runs, groups, bands)
     hire_p = model.hire_ages[family]  # (groups, hire classes)
     stock = np.broadcast_to(base, (runs, n_groups, n_births)).copy()
+    # Seniority: the factor of each of the RECENT newest classes, and of everyone else.
+    recent = recent.copy()
+    recent_factor = model.tenure[tenure_class(np.arange(1, RECENT + 1))]
+    settled_factor = float(model.tenure[-1]) if seniority_known else 1.0
     out = {name: np.zeros((runs, len(years), n_groups), dtype=np.int32) for name in MEASURES}
     for i, year in enumerate(years):
         ytp = ytp_class(pension_years, year)  # (births,)
         band = age_band(year - births)
         p_r = retire_rates[:, :, ytp]  # (runs, groups, births)
-        p_o = np.minimum(other_rates[:, :, band], 1 - p_r)
+        # Each cell's other-exit rate is scaled by its expected mix of seniority.
+        mean_stock = stock.mean(axis=0)
+        settled = np.maximum(mean_stock - recent.sum(axis=0), 0.0)
+        weighted = np.tensordot(recent_factor, recent, axes=1) + settled_factor * settled
+        factor = np.where(mean_stock > 0, weighted / np.maximum(mean_stock, 1e-12), settled_factor)
+        base_o = other_rates[:, :, band]
+        p_o = np.minimum(base_o * factor, 1 - p_r)
         p_exit = p_r + p_o
         out["headcount_start"][:, i] = stock.sum(axis=2)
         leaving = rng.binomial(stock, p_exit)
@@ -246,10 +334,19 @@ def _simulate(
         remaining = stock.sum(axis=2)
         need = np.maximum(0, np.rint(demand[i][None, :] - remaining)).astype(np.int64)
         out["recruitment"][:, i] = need
+        # The newer staff who stay become one year more senior; the recruits are the newest.
+        mean_r, mean_o = p_r.mean(axis=0), base_o.mean(axis=0)
+        stay = 1 - np.minimum(
+            mean_r[None] + np.minimum(mean_o[None] * recent_factor[:, None, None], 1 - mean_r),
+            1.0,
+        )
+        recent = np.roll(recent * stay, 1, axis=0)
+        recent[0] = 0.0
         if need.any():
             hired = rng.multinomial(need, hire_p)  # (runs, groups, hire classes)
             columns = year - HIRE_AGE_MIDDLE - births[0]
             valid = (columns >= 0) & (columns < n_births)
             stock[:, :, columns[valid]] += hired[:, :, valid]
+            recent[0][:, columns[valid]] = hired[:, :, valid].mean(axis=0)
         out["headcount"][:, i] = stock.sum(axis=2)
     return out

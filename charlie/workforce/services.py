@@ -80,6 +80,7 @@ class _Data:
     """History and today's staff as arrays (no names: ids, dates and codes only)."""
 
     spells: history.Spells
+    stay_start: np.ndarray  # per spell: the first day of the person's stay (seniority)
     unit_path: list[str]  # per spell: the org unit's path (scope checks)
     family_codes: list[str]
     family_names: list[str]
@@ -136,6 +137,7 @@ def _load() -> _Data:
     )
     return _Data(
         spells=spells,
+        stay_start=history.stay_starts(spells),
         unit_path=[units[u][0] for u in unit],
         family_codes=[code for _pk, code, _name in families],
         family_names=[name for _pk, _code, name in families],
@@ -204,6 +206,9 @@ class ModelReport:
     backtest_problem: str
     min_size: int
     retirement_by_ytp: list[tuple[int, float, int | None]]  # (years to pension year, rate, n)
+    #: The factor on other exits per seniority class: (first, last 1 January of the stay, factor);
+    #: last ``None`` = or more.
+    seniority: list[tuple[int, int | None, float]]
 
 
 def model_report(user: Any, *, on: date | None = None) -> ModelReport:
@@ -269,6 +274,15 @@ def _model_report(on: date) -> ModelReport:
         backtest_problem=problem,
         min_size=size,
         retirement_by_ytp=ytp_rows,
+        seniority=[
+            (int(first), None if last is None else int(last) - 1, float(factor))
+            for first, last, factor in zip(
+                [1, *model.TENURE_EDGES.tolist()],
+                [*model.TENURE_EDGES.tolist(), None],
+                fitted.tenure.tolist(),
+                strict=True,
+            )
+        ],
     )
 
 
@@ -737,48 +751,26 @@ def _plan(
     data = _data()
     fitted, _panel = _fitted(on)
     spells = data.spells
-    day = (np.datetime64(on, "D") - np.datetime64("1970-01-01", "D")).astype(np.int64)
-    current = (spells.start <= day) & (spells.end >= day)
+    day = history.day_number(on.year, on.month, on.day)
+    mask = None
     if scoped:
-        in_scope = np.array(
+        mask = np.array(
             [any(p.startswith(prefix) for prefix in paths) for p in data.unit_path], dtype=bool
         )
-        current &= in_scope
-    # One row per person: their largest current employment decides family and forvaltning.
-    rows = np.flatnonzero(current)
-    order = np.lexsort((-spells.fte[rows], spells.person[rows]))
-    rows = rows[order]
-    if len(rows):
-        rows = rows[np.r_[True, spells.person[rows][1:] != spells.person[rows][:-1]]]
-    n_units = len(data.unit_ids)
-    cell_group = spells.family[rows] * n_units + spells.unit[rows]
-    group_keys, group_of = np.unique(cell_group, return_inverse=True)
-    groups = projection.Groups(
-        family=group_keys // n_units,
-        keys={"job_family": group_keys // n_units, "forvaltning": group_keys % n_units},
-        labels={"job_family": data.family_names, "forvaltning": data.unit_names},
-    )
-    cell = group_of * 10_000 + spells.birth_year[rows]
-    cells, cell_of = np.unique(cell, return_inverse=True)
-    stock = projection.Stock(
-        group=cells // 10_000,
-        birth_year=cells % 10_000,
-        heads=np.bincount(cell_of, minlength=len(cells)),
-        fte=np.bincount(cell_of, weights=spells.fte[rows], minlength=len(cells)),
-    )
     years = list(range(on.year + 1, to_year + 1))
-    family_count = len(data.family_codes)
-    base_people = np.bincount(
-        groups.family,
-        weights=np.bincount(group_of, minlength=len(group_keys)),
-        minlength=family_count,
+    stock, groups = projection.staff(
+        spells, data.stay_start, day, years[0], data.family_names, data.unit_names, mask=mask
     )
+    base_heads = np.bincount(stock.group, weights=stock.heads, minlength=len(groups)).astype(
+        np.int64
+    )
+    family_count = len(data.family_codes)
+    base_people = np.bincount(groups.family, weights=base_heads, minlength=family_count)
     family_pks = list(JobFamily.objects.order_by("sort_order", "name").values_list("pk", flat=True))
     growth, drivers = _rules(scenario, {pk: i for i, pk in enumerate(family_pks)})
     multipliers = demand.multipliers(
         family_count, on.year, years, base_people.tolist(), growth, drivers
     )
-    base_heads = np.bincount(group_of, minlength=len(group_keys))
     wanted = projection.demand_path(base_heads, groups.family, multipliers)
     result = projection.project(
         stock, groups, fitted, wanted, years, pension_years_of, runs=runs, seed=seed

@@ -46,6 +46,7 @@ def make_panel(rows: list[tuple[int, int, int, int, int, int]]) -> Panel:
         unit=np.zeros(n, dtype=np.int64),
         fte=np.ones(n),
         exit=np.array(cols[5], dtype=np.int8),
+        tenure=np.full(n, 10, dtype=np.int64),  # everyone long-serving: one seniority class
     )
 
 

@@ -167,6 +167,10 @@ def model_report_as_dict(report: services.ModelReport) -> dict[str, Any]:
         "backtest": tested,
         "backtest_problem": report.backtest_problem or None,
         "min_group_size": report.min_size,
+        "seniority_factors": [
+            {"first_januaries_from": first, "first_januaries_to": last, "factor": _rounded(f)}
+            for first, last, f in report.seniority
+        ],
         "retirement_by_years_to_pension": [
             {"years_to_pension": ytp, "rate": _rounded(rate), "retirements": count}
             for ytp, rate, count in report.retirement_by_ytp
