@@ -72,6 +72,18 @@ def _band_text(band: Band) -> str:
     return f"{summary.whole(band.p10)}–{summary.whole(band.p90)}"
 
 
+def _series(label: str, bands: list[Band], *, kind: str = "line") -> charts.Series:
+    """A chart series of medians with the P10–P90 band."""
+    return charts.Series(
+        label,
+        [b.p50 for b in bands],
+        [b.p10 for b in bands],
+        [b.p90 for b in bands],
+        kind=kind,
+        band_label=f"{label}: P10–P90",
+    )
+
+
 def _charts(plan: Plan) -> dict[str, str]:
     total = plan.total()
     if total.hidden or not total.years:
@@ -86,15 +98,7 @@ def _charts(plan: Plan) -> dict[str, str]:
             "diagrammet."
         ),
         years,
-        [
-            charts.Series(
-                _("Rekrutteringsbehov"),
-                [y.recruitment.p50 for y in total.years],
-                [y.recruitment.p10 for y in total.years],
-                [y.recruitment.p90 for y in total.years],
-                kind="bars",
-            )
-        ],
+        [_series(_("Rekrutteringsbehov"), [y.recruitment for y in total.years], kind="bars")],
         y_label=_("Personer"),
     )
     exits = charts.band_chart(
@@ -106,18 +110,8 @@ def _charts(plan: Plan) -> dict[str, str]:
         ),
         years,
         [
-            charts.Series(
-                _("Pension"),
-                [y.retirements.p50 for y in total.years],
-                [y.retirements.p10 for y in total.years],
-                [y.retirements.p90 for y in total.years],
-            ),
-            charts.Series(
-                _("Andre fratrædelser"),
-                [y.other_exits.p50 for y in total.years],
-                [y.other_exits.p10 for y in total.years],
-                [y.other_exits.p90 for y in total.years],
-            ),
+            _series(_("Pension"), [y.retirements for y in total.years]),
+            _series(_("Andre fratrædelser"), [y.other_exits for y in total.years]),
         ],
         y_label=_("Personer"),
     )
