@@ -2,10 +2,9 @@
 answers as ``charlie workforce pension-age|project|backtest`` (issue 5, point 7; docs/api.md).
 
 Thin: ``workforce.services`` checks the role (HR, analyst, manager; a manager's plan covers their
-units) and applies disclosure control; the JSON shapes are the CLI's
-(``services.plan_as_dict``, and ``pension_as_dict``/``model_report_as_dict`` in the command
-module), so both interfaces answer alike. ``pension-age`` is a rule, not a person's data: every
-authenticated user may ask it, and nothing is audited.
+units) and applies disclosure control; the JSON shapes come from ``workforce.serialise``, which
+the command uses too, so both interfaces answer alike. ``pension-age`` is a rule, not a
+person's data: every authenticated user may ask it, and nothing is audited.
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
@@ -20,13 +19,7 @@ from ninja import Field, Query, Router, Schema
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 from charlie.people.api import COMMON_ERRORS
-from charlie.workforce import services
-from charlie.workforce.management.commands.workforce import (
-    FIRST_BIRTH,
-    LAST_BIRTH,
-    model_report_as_dict,
-    pension_as_dict,
-)
+from charlie.workforce import serialise, services
 
 router = Router(tags=["workforce"])
 
@@ -39,7 +32,7 @@ def _iso_text(value: Any) -> Any:
 
 
 def _birth_in_range(value: date) -> date:
-    if not FIRST_BIRTH <= value <= LAST_BIRTH:
+    if not serialise.FIRST_BIRTH <= value <= serialise.LAST_BIRTH:
         raise ValueError("Fødselsdatoen skal ligge mellem 1800-01-01 og 2099-12-31.")
     return value
 
@@ -108,7 +101,7 @@ def pension_age(
     """Folkepensionsalder and the day it is reached (pensionsloven § 1 a), efterlønsalder and
     the tidlig pension and seniorpension windows for anyone born on ``birth_date``. A rule, no
     personal data: every authenticated user."""
-    return pension_as_dict(birth_date)
+    return serialise.pension_as_dict(birth_date)
 
 
 # --- Scenarios --------------------------------------------------------------------------------
@@ -250,10 +243,10 @@ def project(
     if output == "csv":
         body = io.StringIO()
         csv.writer(body, delimiter=";", lineterminator="\r\n").writerows(
-            services.plan_csv_rows(result)
+            serialise.plan_csv_rows(result)
         )
         return HttpResponse(body.getvalue(), content_type="text/csv; charset=utf-8")
-    return services.plan_as_dict(result)
+    return serialise.plan_as_dict(result)
 
 
 # --- The model --------------------------------------------------------------------------------
@@ -320,4 +313,4 @@ def exit_model(request: HttpRequest) -> dict[str, Any]:
     """How the exit model was fitted, and how well it predicted the last three complete years
     next to a naive baseline. HR, analysts and managers (municipality-wide aggregates)."""
     report = services.model_report(request.auth)  # type: ignore[attr-defined]
-    return model_report_as_dict(report)
+    return serialise.model_report_as_dict(report)

@@ -48,6 +48,8 @@ FIT_YEARS = 6
 DEFAULT_TO_YEAR = 2040
 DEFAULT_RUNS = 1000
 MIN_RUNS, MAX_RUNS = 100, 5000
+#: The growth a rule may give, in % a year (as ``Rule.rate_percent``'s validators).
+GROWTH_LIMIT = (Decimal(-50), Decimal(50))
 DEFAULT_SEED = 2030
 DIMENSIONS = ("job_family", "forvaltning")
 PLAN_ROLES = frozenset({Role.HR, Role.ANALYST, Role.MANAGER})
@@ -438,6 +440,22 @@ def save_rules(user: Any, scenario: Scenario, rules: list[dict[str, Any]]) -> No
     _touch(scenario)
 
 
+def growth_problems(rates: dict[str, Decimal | None]) -> list[str]:
+    """What is wrong with growth rates per job family code (every problem, in Danish)."""
+    families = {f.code: f for f in JobFamily.objects.all()}
+    problems = []
+    for code, rate in rates.items():
+        family = families.get(code)
+        if family is None:
+            problems.append(_("Ukendt jobfamilie: %(code)s") % {"code": code})
+        elif rate is not None and not GROWTH_LIMIT[0] <= rate <= GROWTH_LIMIT[1]:
+            problems.append(
+                _("%(family)s: vækst skal ligge mellem -50 og 50 %% om året.")
+                % {"family": family.name}
+            )
+    return problems
+
+
 @transaction.atomic
 def set_growth(
     user: Any,
@@ -451,11 +469,12 @@ def set_growth(
     horizon (``None``: remove that family's own growth rules, so the rules for all apply)."""
     require_scenario_editor(user)
     _require_changeable(scenario)
+    problems = growth_problems(rates)
+    if problems:
+        raise ValidationFailed(problems)
     families = {f.code: f for f in JobFamily.objects.all()}
     for code, rate in rates.items():
-        family = families.get(code)
-        if family is None:
-            raise ValidationFailed([_("Ukendt jobfamilie: %(code)s") % {"code": code}])
+        family = families[code]
         scenario.rules.filter(kind=RuleKind.GROWTH, job_family=family).delete()
         if rate is not None:
             scenario.rules.filter(kind=RuleKind.DRIVER, job_family=family).delete()
@@ -465,10 +484,30 @@ def set_growth(
                 kind=RuleKind.GROWTH,
                 first_year=first_year,
                 last_year=last_year,
-                rate_percent=rate,
+                rate_percent=rate.quantize(Decimal("0.01")),
                 note=_("Sat på planens side"),
             )
     _touch(scenario)
+
+
+@transaction.atomic
+def save_growth(
+    user: Any,
+    scenario: Scenario,
+    rates: dict[str, Decimal | None],
+    *,
+    first_year: int,
+    copy_name: str = "",
+) -> Scenario:
+    """``set_growth`` from ``first_year`` on, for good (to 2100). An illustrative scenario is never
+    changed: the rates go into a copy named ``copy_name`` (default "Kopi af …"), made in the same
+    transaction, so a refusal leaves no copy behind. Returns the scenario that was changed."""
+    target = scenario
+    if scenario.illustrative:
+        name = copy_name.strip() or _("Kopi af %(name)s") % {"name": scenario.name}
+        target = copy_scenario(user, scenario.pk, name=name)
+    set_growth(user, target, rates, first_year=first_year, last_year=2100)
+    return target
 
 
 @transaction.atomic
@@ -517,6 +556,46 @@ def delete_driver(user: Any, scenario: Scenario, driver_id: int) -> None:
     if not deleted:
         raise NotFound
     _touch(scenario)
+
+
+def job_families() -> list[JobFamily]:
+    """The job families in the order every table uses."""
+    return list(JobFamily.objects.order_by("sort_order", "name"))
+
+
+def scenario_rules(scenario: Scenario) -> list[Rule]:
+    return list(scenario.rules.select_related("job_family", "driver"))
+
+
+def scenario_drivers(scenario: Scenario) -> list[Driver]:
+    return list(scenario.drivers.all())
+
+
+@dataclasses.dataclass(frozen=True)
+class GrowthField:
+    """One job family in the plan page's quick form."""
+
+    code: str
+    name: str
+    rate: Decimal | None  # its own growth rule over the whole plan, if it has exactly that
+    has_other_rules: bool  # other rules of its own (a driver, or growth for some years)
+
+
+def growth_fields(scenario: Scenario, first_year: int, last_year: int) -> list[GrowthField]:
+    own: dict[int, Decimal | None] = {}
+    other: set[int] = set()
+    for rule in scenario.rules.all():
+        if rule.job_family_id is None:
+            continue
+        whole = rule.first_year <= first_year and rule.last_year >= last_year
+        if rule.kind == RuleKind.GROWTH and whole:
+            own[rule.job_family_id] = rule.rate_percent
+        else:
+            other.add(rule.job_family_id)
+    return [
+        GrowthField(f.code, f.name, own.get(f.pk), f.pk in other and f.pk not in own)
+        for f in job_families()
+    ]
 
 
 # --- The illustrative scenario ----------------------------------------------------------------
@@ -866,105 +945,6 @@ def _row(summary: projection.Summary, index: int, key: str, *, hidden: bool) -> 
             for m in ("retirements", "other_exits", "exits", "recruitment")
         },
     )
-
-
-def plan_as_dict(result: Plan) -> dict[str, Any]:
-    """The plan as plain JSON-able data (CLI and API; docs/workforce.md describes it)."""
-
-    def band(b: Band) -> dict[str, float]:
-        return {
-            "p10": round(b.p10, 1),
-            "p50": round(b.p50, 1),
-            "p90": round(b.p90, 1),
-            "mean": round(b.mean, 2),
-        }
-
-    def row(r: PlanRow) -> dict[str, Any]:
-        return {
-            "key": r.key,
-            "label": r.label,
-            "hidden": r.hidden,
-            "headcount": r.base_headcount,
-            "base_fte": None if r.base_fte is None else round(r.base_fte, 1),
-            "years": [
-                {
-                    "year": y.year,
-                    "headcount": band(y.headcount),
-                    "fte": band(y.fte),
-                    "retirements": band(y.retirements),
-                    "other_exits": band(y.other_exits),
-                    "exits": band(y.exits),
-                    "recruitment": band(y.recruitment),
-                    "demand": round(y.demand, 1),
-                    "demand_fte": round(y.demand_fte, 1),
-                }
-                for y in r.years
-            ],
-        }
-
-    return {
-        "scenario": {
-            "id": result.scenario_id,
-            "name": result.scenario_name,
-            "illustrative": result.illustrative,
-        },
-        "base_date": result.base_date.isoformat(),
-        "years": result.years,
-        "runs": result.runs,
-        "seed": result.seed,
-        "model_fitted_on": list(result.fitted_on),
-        "min_group_size": result.min_size,
-        "scope": result.scope_note,
-        "job_family": [row(r) for r in result.rows["job_family"]],
-        "forvaltning": [row(r) for r in result.rows["forvaltning"]],
-        "total": row(result.total()),
-    }
-
-
-CSV_MEASURES = ("headcount", "fte", "retirements", "other_exits", "exits", "recruitment")
-
-
-def plan_csv_rows(result: Plan) -> list[list[Any]]:
-    """Long format: dimension, key, label, year, measure, p10, p50, p90, mean (hidden rows: empty
-    figures)."""
-    out: list[list[Any]] = [
-        ["dimension", "key", "label", "year", "measure", "p10", "p50", "p90", "mean"]
-    ]
-    for dimension in ("job_family", "forvaltning", "total"):
-        for r in result.rows[dimension]:
-            if r.hidden:
-                out.append([dimension, r.key, r.label, "", "hidden", "", "", "", ""])
-                continue
-            for y in r.years:
-                for measure in CSV_MEASURES:
-                    b: Band = getattr(y, measure)
-                    out.append(
-                        [
-                            dimension,
-                            r.key,
-                            r.label,
-                            y.year,
-                            measure,
-                            round(b.p10, 1),
-                            round(b.p50, 1),
-                            round(b.p90, 1),
-                            round(b.mean, 2),
-                        ]
-                    )
-                out.append(
-                    [
-                        dimension,
-                        r.key,
-                        r.label,
-                        y.year,
-                        "demand",
-                        "",
-                        round(y.demand, 1),
-                        "",
-                        round(y.demand, 1),
-                    ]
-                )
-    return out
 
 
 # --- One person's pension dates (HR, registered purpose, audited) -----------------------------

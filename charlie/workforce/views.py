@@ -8,7 +8,7 @@ same numbers in tables beside them.
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
@@ -26,9 +26,9 @@ from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.excel import Column, Sheet, workbook_bytes
 from charlie.core.http import AuthenticatedRequest
 from charlie.people import services as people
-from charlie.people.models import JobFamily
 from charlie.workforce import services, summary
-from charlie.workforce.models import RuleKind, Scenario
+from charlie.workforce.forms import parse_number
+from charlie.workforce.models import Scenario
 from charlie.workforce.services import Band, Plan, PlanRow
 
 LAST_YEAR_CHOICES = (2030, 2035, 2040, 2045, 2050)
@@ -118,29 +118,6 @@ def _charts(plan: Plan) -> dict[str, str]:
     return {"recruitment": recruitment, "exits": exits}
 
 
-def _growth_fields(scenario: Scenario, plan: Plan) -> list[dict[str, Any]]:
-    """One row per job family: its own growth rule over the whole plan, if it has exactly that."""
-    first, last = plan.years[0], plan.years[-1]
-    own: dict[int, Decimal | None] = {}
-    other: set[int] = set()
-    for rule in scenario.rules.all():
-        if rule.job_family_id is None:
-            continue
-        if rule.kind == RuleKind.GROWTH and rule.first_year <= first and rule.last_year >= last:
-            own[rule.job_family_id] = rule.rate_percent
-        else:
-            other.add(rule.job_family_id)
-    return [
-        {
-            "code": family.code,
-            "name": family.name,
-            "value": "" if own.get(family.pk) is None else str(own[family.pk]).replace(".", ","),
-            "has_other_rules": family.pk in other,
-        }
-        for family in JobFamily.objects.order_by("sort_order", "name")
-    ]
-
-
 @require_GET
 def plan(request: AuthenticatedRequest) -> HttpResponse:
     services.require_plan_access(request.user)
@@ -161,7 +138,11 @@ def plan(request: AuthenticatedRequest) -> HttpResponse:
             charts=_charts(result),
             query=_query(result),
             milestones=[y for y in (2030, 2035, 2040) if result.years[0] <= y <= result.years[-1]],
-            growth_fields=_growth_fields(scenario, result) if context["may_edit"] else [],
+            growth_fields=(
+                services.growth_fields(scenario, result.years[0], result.years[-1])
+                if context["may_edit"]
+                else []
+            ),
         )
     return render(request, "workforce/plan.html", context)
 
@@ -173,44 +154,29 @@ def growth(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
     services.require_scenario_editor(request.user)
     scenario = services.get_scenario(request.user, scenario_id)
     to_year = _int(request.POST.get("to"), services.DEFAULT_TO_YEAR)
-    first_year = services.today().year + 1
     rates: dict[str, Decimal | None] = {}
     problems = []
-    for family in JobFamily.objects.order_by("sort_order", "name"):
-        text = request.POST.get(f"rate-{family.code}", "").strip().replace(",", ".")
-        if not text:
-            rates[family.code] = None
-            continue
+    for family in services.job_families():
+        text = request.POST.get(f"rate-{family.code}", "").strip()
         try:
-            value = Decimal(text)
-        except InvalidOperation:
-            problems.append(
-                _("%(family)s: »%(text)s« er ikke et tal.") % {"family": family.name, "text": text}
-            )
-            continue
-        if not Decimal(-50) <= value <= Decimal(50):
-            problems.append(
-                _("%(family)s: vækst skal ligge mellem -50 og 50 %% om året.")
-                % {"family": family.name}
-            )
-            continue
-        rates[family.code] = value.quantize(Decimal("0.01"))
+            rates[family.code] = parse_number(text) if text else None
+        except ValueError as error:
+            problems.append(f"{family.name}: {error}")
     target = scenario
     try:
+        problems += services.growth_problems(rates)
         if problems:
             raise ValidationFailed(problems)
-        if scenario.illustrative:
-            name = request.POST.get("new_name", "").strip() or _("Kopi af %(name)s") % {
-                "name": scenario.name
-            }
-            target = services.copy_scenario(request.user, scenario.pk, name=name)
-        services.set_growth(
-            request.user, target, rates, first_year=first_year, last_year=max(to_year, 2100)
+        target = services.save_growth(
+            request.user,
+            scenario,
+            rates,
+            first_year=services.today().year + 1,
+            copy_name=request.POST.get("new_name", ""),
         )
     except ValidationFailed as error:
         for message in error.messages:
             messages.error(request, message)
-        target = scenario
     else:
         messages.success(
             request, _("Vækstraterne er gemt i scenariet »%(name)s«.") % {"name": target.name}
@@ -321,7 +287,7 @@ def _sheets(result: Plan, scenario: Scenario, report: services.ModelReport) -> l
         ),
     ]
     assumptions: list[list[Any]] = []
-    for rule in scenario.rules.select_related("job_family", "driver"):
+    for rule in services.scenario_rules(scenario):
         assumptions.append(
             [
                 rule.job_family.name if rule.job_family else _("Alle jobfamilier"),

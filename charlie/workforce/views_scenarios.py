@@ -152,8 +152,8 @@ def _edit_page(
     status: int = 200,
 ) -> HttpResponse:
     """The scenario page; a form that failed comes back bound, with its errors."""
-    stored_rules = list(scenario.rules.select_related("job_family", "driver"))
-    drivers = list(scenario.drivers.all())
+    stored_rules = services.scenario_rules(scenario)
+    drivers = services.scenario_drivers(scenario)
     editable = services.may_edit(request.user)
     changeable = editable and not scenario.illustrative
     blocks = []

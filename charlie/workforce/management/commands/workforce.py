@@ -14,7 +14,7 @@ Usage::
   (vedtaget or not) and any note. A rule, not a person: no database access, nothing audited.
 - ``project``: the projection of a scenario (default: the first non-illustrative one, else the
   illustrative one) to ``--to``, disclosure-controlled like every aggregate (DOMAIN.md 5.3).
-  ``--format json`` is ``services.plan_as_dict``; ``--format csv`` is ``services.plan_csv_rows``,
+  ``--format json`` is ``serialise.plan_as_dict``; ``--format csv`` is ``serialise.plan_csv_rows``,
   semicolon-separated like the other CSV output of Charlie. ``--on`` moves the base date (default
   today). Progress goes to stderr, so stdout can be piped into a file or ``jq``.
 - ``backtest``: how the exit model was fitted and how well it predicted the last three complete
@@ -37,7 +37,7 @@ from django.utils import formats, translation
 
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
-from charlie.workforce import pension, services
+from charlie.workforce import pension, serialise, services
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,6 @@ class _Operator:
 OPERATOR = _Operator()
 
 
-#: Birth dates ``pension-age`` accepts (CLI and API). The rules reach further back, but after
-#: 2099 the pension date would soon pass the last year Python's calendar can represent.
-FIRST_BIRTH, LAST_BIRTH = date(1800, 1, 1), date(2099, 12, 31)
-
-
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -72,113 +67,6 @@ def _date(text: str) -> date:
         raise CommandError(
             f"»{text}« er ikke en gyldig dato. Skriv den som ÅÅÅÅ-MM-DD, fx 1971-01-01."
         ) from exc
-
-
-# --- Shared with the API (charlie.workforce.api): one JSON shape for both ---------------------
-
-
-def _age_number(age: pension.Age) -> float | int:
-    """65½ → 65.5, 70 → 70 (an int where the age is whole years)."""
-    return age.years if age.months == 0 else age.as_years()
-
-
-def _rule_age(rule: pension.RuleAge | None) -> dict[str, Any] | None:
-    if rule is None:
-        return None
-    return {
-        "age": _age_number(rule.age),
-        "years": rule.age.years,
-        "months": rule.age.months,
-        "reached_on": rule.reached_on.isoformat(),
-        "legislated": rule.legislated,
-        "note": rule.note,
-    }
-
-
-def _window(window: pension.Window | None) -> dict[str, Any] | None:
-    if window is None:
-        return None
-    return {
-        "earliest": window.earliest.isoformat(),
-        "ends": window.ends.isoformat(),
-        "apply_from": window.apply_from.isoformat() if window.apply_from else None,
-        "conditions": window.conditions,
-    }
-
-
-def pension_as_dict(birth: date) -> dict[str, Any]:
-    """The retirement ages of a person born on ``birth``, as JSON-able data (ISO dates).
-
-    Folkepension: pensionsloven § 1 a (DOMAIN.md 3.1–3.2), paid from the 1st of the following
-    month (borger.dk); efterløn: arbejdsløshedsforsikringsloven § 74 (DOMAIN.md 3.3); tidlig
-    pension and seniorpension windows: information only (DOMAIN.md 3.4–3.5). All from
-    ``charlie.workforce.pension``; ``legislated`` is False where a figure is not law.
-    """
-    return {
-        "birth_date": birth.isoformat(),
-        "folkepension": _rule_age(pension.folkepension(birth)),
-        "folkepension_payable_from": pension.folkepension_payable_from(birth).isoformat(),
-        "efterloen": _rule_age(pension.efterloen(birth)),
-        "tidlig_pension": _window(pension.tidlig_pension_window(birth)),
-        "seniorpension": _window(pension.seniorpension_window(birth)),
-    }
-
-
-def _rounded(value: float, digits: int = 4) -> float:
-    return round(float(value), digits)
-
-
-def model_report_as_dict(report: services.ModelReport) -> dict[str, Any]:
-    """The exit model and its backtest as JSON-able data (``services.model_report``).
-
-    Errors are weighted absolute percentage errors as fractions (0.12 = 12 %): ``model_error``
-    over job family × year, ``model_total_error`` over the yearly totals, and the same for the
-    naive baseline (``model.Backtest``). ``per_year`` gives the expected and actual exits of the
-    cohort present on 1 January of the first tested year.
-    """
-    backtest = report.backtest
-    tested: dict[str, Any] | None = None
-    if backtest is not None:
-        tested = {
-            "fitted_on": list(backtest.fitted_on),
-            "years": list(backtest.years),
-            "cohort_size": backtest.cohort_size,
-            "model_error": _rounded(backtest.model_error),
-            "model_total_error": _rounded(backtest.model_total_error),
-            "baseline_error": _rounded(backtest.baseline_error),
-            "baseline_total_error": _rounded(backtest.baseline_total_error),
-            "per_year": [
-                {
-                    "year": row.year,
-                    "actual": row.actual,  # None: below the minimum group size
-                    "model": _rounded(row.model, 1),
-                    "baseline": _rounded(row.baseline, 1),
-                }
-                for row in report.backtest_years
-            ],
-        }
-    return {
-        "fitted_on": list(report.fitted_on),
-        "person_years": report.person_years,
-        "retirements": report.retirements,
-        "other_exits": report.other_exits,
-        "hires": report.hires,
-        "k": report.k,
-        "backtest": tested,
-        "backtest_problem": report.backtest_problem or None,
-        "min_group_size": report.min_size,
-        "seniority_factors": [
-            {"first_januaries_from": first, "first_januaries_to": last, "factor": _rounded(f)}
-            for first, last, f in report.seniority
-        ],
-        "retirement_by_years_to_pension": [
-            {"years_to_pension": ytp, "rate": _rounded(rate), "retirements": count}
-            for ytp, rate, count in report.retirement_by_ytp
-        ],
-    }
-
-
-# --- Text output ---------------------------------------------------------------------------
 
 
 def _day(day: date) -> str:
@@ -265,10 +153,12 @@ class Command(BaseCommand):
 
     def _pension_age(self, options: dict[str, Any]) -> None:
         birth = _date(options["birth_date"])
-        if not FIRST_BIRTH <= birth <= LAST_BIRTH:
+        if not serialise.FIRST_BIRTH <= birth <= serialise.LAST_BIRTH:
             raise CommandError("Fødselsdatoen skal ligge mellem 1800-01-01 og 2099-12-31.")
         if options["format"] == "json":
-            self.stdout.write(json.dumps(pension_as_dict(birth), ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps(serialise.pension_as_dict(birth), ensure_ascii=False, indent=2)
+            )
             return
         folk = pension.folkepension(birth)
         lines = [
@@ -333,11 +223,11 @@ class Command(BaseCommand):
             on=on,
         )
         if options["format"] == "json":
-            data = services.plan_as_dict(result)
+            data = serialise.plan_as_dict(result)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
             writer = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
-            writer.writerows(services.plan_csv_rows(result))
+            writer.writerows(serialise.plan_csv_rows(result))
         self.stderr.write("Færdig.")
 
     # --- backtest ---
@@ -346,7 +236,7 @@ class Command(BaseCommand):
         on = _date(options["on"]) if options.get("on") else services.today()
         report = services.model_report(OPERATOR, on=on)
         if options["format"] == "json":
-            data = model_report_as_dict(report)
+            data = serialise.model_report_as_dict(report)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         fitted = ", ".join(str(y) for y in report.fitted_on)
