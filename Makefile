@@ -22,8 +22,7 @@ bench:
 setup:
 	./dev setup
 
-# Regenerate requirements.lock with uv (UV_PYTHON_DOWNLOADS=never; no registry hosts in the file):
-#   uv pip compile pyproject.toml --extra dev --generate-hashes --no-emit-index-url \
-#       --python-version 3.12 -o requirements.lock
+# Regenerate requirements-pip.lock, requirements.lock (runtime) and requirements-dev.lock with uv
+# (UV_PYTHON_DOWNLOADS=never; no registry hosts in the files); see docs/decisions/0002.
 lock:
 	./dev lock
