@@ -167,7 +167,11 @@ class Overview:
     spells: list[SpellRow]
 
 
-def _spells(person_id: int, on: date) -> list[tuple[date, date | None]]:
+def _spells(
+    person_id: int, on: date, windows: tuple[people.Window, ...] | None = None
+) -> list[tuple[date, date | None]]:
+    """The person's recent sickness spells; with ``windows`` (``people.visible_windows``) only
+    those in the time the user may see."""
     from charlie.absence.followup import LOOKBACK, SICKNESS_TYPES, sickness_spells
 
     rows = list(
@@ -180,18 +184,26 @@ def _spells(person_id: int, on: date) -> list[tuple[date, date | None]]:
     return [
         (first, last)
         for first, last, _kinds in sickness_spells(rows)
-        if last is None or last >= on - LOOKBACK
+        if (last is None or last >= on - LOOKBACK) and people.windows_overlap(windows, first, last)
     ]
 
 
 def overview(
     user: Any, person_id: int, *, on: date | None = None, policy: Policy | None = None
 ) -> Overview:
-    """A person's § 56 agreements and the recent sickness spells with their retention plans."""
+    """A person's § 56 agreements and the recent sickness spells with their retention plans.
+
+    A manager sees only what falls in the person's time in the manager's units
+    (``people.visible_windows``): the spells, and the agreements valid in that time."""
     on = on or people.today()
     person = _person(user, person_id)
+    windows = people.visible_windows(user, person.pk)
     people.record_read(user, [person.pk], category=CATEGORY, channel="ui", detail="aftaler")
-    rows = list(Section56Agreement.objects.filter(person=person).order_by("-approved_on"))
+    rows = [
+        r
+        for r in Section56Agreement.objects.filter(person=person).order_by("-approved_on")
+        if people.windows_overlap(windows, r.approved_on, r.valid_until)
+    ]
     as_rules = [rules.Section56Agreement(r.approved_on) for r in rows]
     if policy is None:
         from charlie.absence.tasks_services import policy_versions
@@ -216,7 +228,7 @@ def overview(
                 None,
             ),
         )
-        for first, last in reversed(_spells(person.pk, on))
+        for first, last in reversed(_spells(person.pk, on, windows))
     ]
     return Overview(person, agreements, spells)
 
@@ -225,7 +237,8 @@ def spell_choices(user: Any, person_id: int, *, on: date | None = None) -> list[
     """First days of the person's recent sickness spells, newest first (for the form)."""
     on = on or people.today()
     person = _person(user, person_id)
-    return [first for first, _last in reversed(_spells(person.pk, on))]
+    windows = people.visible_windows(user, person.pk)
+    return [first for first, _last in reversed(_spells(person.pk, on, windows))]
 
 
 def record_agreement(
@@ -278,7 +291,8 @@ def record_retention_plan(
     on = on or people.today()
     person = _person(user, person_id)
     errors = []
-    if first_day not in [first for first, _last in _spells(person.pk, on)]:
+    windows = people.visible_windows(user, person.pk)
+    if first_day not in [first for first, _last in _spells(person.pk, on, windows)]:
         errors.append(_("Vælg en af medarbejderens sygeperioder fra listen."))
     if requested_on < first_day or requested_on > on:
         errors.append(

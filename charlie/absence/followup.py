@@ -155,16 +155,22 @@ def deadlines(
 ) -> PersonDeadlines:
     """The follow-up obligations of a person's sickness spells as known on ``on``.
 
-    With an ``actor`` the person must be in their scope (404 otherwise); ``actor=None`` is the
-    command line. The read is audited (category ``fravaer``).
+    With an ``actor`` the person must be in their scope (404 otherwise), and only the spells
+    that fall in the time the actor may see are shown (``people.visible_windows``: a manager sees
+    the spells of the person's time in the manager's units; a spell that was running when the
+    person came to the unit is shown whole, since its deadlines run from its first day and are
+    now this manager's to keep). ``actor=None`` is the command line. The read is audited
+    (category ``fravaer``).
     """
     if person_id is None:
         person_id = people.person_id_by_employee_number(employee_number or "")
         if person_id is None:
             raise NotFound
     person: Person | None
+    windows: tuple[people.Window, ...] | None = None
     if actor is not None:
         person = people.get_person(actor, person_id, channel=channel)
+        windows = people.visible_windows(actor, person.pk)
         people.record_read(actor, [person.pk], category=CATEGORY, channel=channel, detail="frister")
     else:
         person = Person.objects.filter(pk=person_id).first()
@@ -207,6 +213,6 @@ def deadlines(
             ),
         )
         for first, last, kinds in sickness_spells(rows)
-        if last is None or last >= on - LOOKBACK
+        if (last is None or last >= on - LOOKBACK) and people.windows_overlap(windows, first, last)
     ]
     return PersonDeadlines(employee_number=person.employee_number, on=on, cases=cases)

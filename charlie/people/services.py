@@ -14,7 +14,7 @@ querysets for paging; the page actually returned is recorded with ``record_page_
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -119,6 +119,53 @@ def visible_people(user: Any, *, on: date | None = None) -> QuerySet[Person]:
         employed = Employment.objects.filter(_current(on) & _in_units(scope.unit_paths))
         q |= Q(pk__in=employed.values("person_id"))
     return Person.objects.filter(q)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stretch of time, both days included; ``end`` None means still running."""
+
+    start: date
+    end: date | None = None
+
+    def overlaps(self, start: date, end: date | None) -> bool:
+        """True when [start, end] (end None: still running) shares a day with this window."""
+        return (self.end is None or start <= self.end) and (end is None or end >= self.start)
+
+
+def windows_overlap(windows: tuple[Window, ...] | None, start: date, end: date | None) -> bool:
+    """True when [start, end] falls in one of ``windows``; ``None`` means no limit in time."""
+    return windows is None or any(w.overlaps(start, end) for w in windows)
+
+
+def visible_windows(user: Any, person_id: int) -> tuple[Window, ...] | None:
+    """When the user may see this person's dated data (absence, deadlines, history).
+
+    Scope holds over time, not only today: a manager sees a person's data only for the time the
+    person was employed in the manager's units, so a spell of sickness from the person's years in
+    another unit stays with that unit. HR, and the person themselves, see all of it (``None``).
+    The windows are the person's employments in the manager's sub-trees, merged where they touch.
+    Everyone else sees nothing (an empty tuple); callers check the person is in scope first.
+    """
+    scope = scope_for(user)
+    if scope.everyone or scope.self_person_id == person_id:
+        return None
+    if not scope.unit_paths:
+        return ()
+    rows = (
+        Employment.objects.filter(_in_units(scope.unit_paths), person_id=person_id)
+        .order_by("start_date")
+        .values_list("start_date", "end_date")
+    )
+    merged: list[Window] = []
+    for start, end in rows:
+        last = merged[-1] if merged else None
+        if last is not None and (last.end is None or start <= last.end + timedelta(days=1)):
+            if last.end is not None:
+                merged[-1] = Window(last.start, None if end is None else max(last.end, end))
+            continue
+        merged.append(Window(start, end))
+    return tuple(merged)
 
 
 def require_people_access(user: Any) -> Scope:
