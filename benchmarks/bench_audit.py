@@ -123,11 +123,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         return []  # the reference: no audit write
 
     for _ in range(args.rounds):
-        for url in urls:  # each page twice in a row, with and without: drift hits both alike
-            with_audit += _time_pages(client, [url])
+        for page in urls:  # each page twice in a row, with and without: drift hits both alike
+            with_audit += _time_pages(client, [page])
             privacy_services.record = no_record
             try:
-                without_audit += _time_pages(client, [url])
+                without_audit += _time_pages(client, [page])
             finally:
                 privacy_services.record = real_record
     written = AuditEntry.objects.count() - entries_before
