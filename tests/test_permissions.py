@@ -306,6 +306,26 @@ CASES: list[Case] = [
         data={"year": days_ago(0)[:4], "by": "job_family"},
     ),
     Case("admin:index", expect(302, admin=200)),
+    # "Skift adgangskode": everyone changes their own (the current one is checked by log_in).
+    Case("core:password_change", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case(
+        "core:password_change",
+        expect(400, anonymous=LOGIN_REQUIRED),
+        method="post",
+        data={},
+        label="empty form",
+    ),
+    Case(
+        "core:password_change",
+        expect(302),
+        method="post",
+        data={
+            "current_password": "korrekt-hest-batteri-42",
+            "new_password": "et-helt-andet-kodeord-77",
+            "new_password_again": "et-helt-andet-kodeord-77",
+        },
+        label="change",
+    ),
     # Personal API tokens: everyone manages their own; another user's token does not exist.
     Case("core:tokens", expect(200, anonymous=LOGIN_REQUIRED)),
     Case(
