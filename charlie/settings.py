@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ninja",
     "charlie.privacy",
     "charlie.people",
+    "charlie.accounts",
     "charlie.absence",
     "charlie.workforce",
     "charlie.imports",
