@@ -116,7 +116,7 @@ def _user_page(
         "account": detail.user,
         "is_self": detail.user.pk == request.user.pk,
         "password_locked": services.password_locked(detail.user, detail.row.pending),
-        "role_form": role_form or RoleForm(auto_id=ROLE_IDS),
+        "role_form": role_form or RoleForm(auto_id=ROLE_IDS, initial={"role": detail.user.role}),
         "password_form": password_form or PasswordForm(auto_id=PASSWORD_IDS),
         "errors": errors or [],
     }
