@@ -154,3 +154,16 @@ def test_no_api_endpoint_touches_users_or_roles(client_as):
         for method in operations:
             if method != "get":
                 assert not path.startswith("/api/v1/me"), (method, path)
+
+
+def test_the_user_list_has_pages_of_fifty(client_as, users):
+    User.objects.bulk_create(User(username=f"konto-{n:03d}") for n in range(60))
+    client = client_as("admin")
+    html = client.get(reverse("accounts:users"), {"q": "konto-"}).content.decode()
+    assert "Side 1 af 2" in html
+    assert "?q=konto-&amp;side=2" in html
+    html = client.get(reverse("accounts:users"), {"q": "konto-", "side": "2"}).content.decode()
+    assert "konto-059" in html and "konto-000" not in html
+    # Only the accounts shown were recorded as read.
+    assert AuditEntry.objects.filter(subject_username="konto-059").count() == 1
+    assert AuditEntry.objects.filter(subject_username="konto-000").count() == 1

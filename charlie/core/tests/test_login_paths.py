@@ -204,6 +204,37 @@ def test_the_admin_has_no_user_group_or_task_tables(client, users):
     assert users["admin"].role == Role.ADMIN
 
 
+@pytest.mark.django_db
+def test_an_administrator_cannot_make_themselves_dpo_in_the_admin(client, users):
+    """The pen test's path: the demo administrator (a superuser until issue 10) changed their
+    own role in the admin's user form. Today the flag is refused and the form is gone."""
+    admin = users["admin"]
+    try:
+        with transaction.atomic():
+            User.objects.filter(pk=admin.pk).update(is_superuser=True, is_staff=True)
+    except IntegrityError:
+        pass  # Charlie keeps is_superuser false (a constraint)
+    admin.refresh_from_db()
+    client.force_login(admin)
+    response = client.post(
+        f"/admin/core/user/{admin.pk}/change/",
+        {
+            "username": "test-admin",
+            "first_name": "",
+            "last_name": "",
+            "email": "",
+            "is_active": "on",
+            "is_staff": "on",
+            "role": "dpo",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "08:00:00",
+        },
+    )
+    assert response.status_code == 404
+    admin.refresh_from_db()
+    assert admin.role == Role.ADMIN
+
+
 def test_every_admin_table_takes_its_permissions_from_the_role():
     from django.contrib import admin
 
