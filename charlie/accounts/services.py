@@ -606,6 +606,7 @@ def create_user(
                     email=email,
                     role=Role.EMPLOYEE,
                     password_from_administrator=True,
+                    password_set_by_administrator_at=timezone.now(),
                 )
         except IntegrityError:
             raise ValidationFailed([_("Brugernavnet er taget. Vælg et andet.")]) from None
@@ -692,7 +693,14 @@ def set_password(*, actor: Any, user_id: int, password: str, channel: str = "ui"
         check_new_password(password, user=user)
         user.set_password(password)
         user.password_from_administrator = True
-        user.save(update_fields=["password", "password_from_administrator"])
+        user.password_set_by_administrator_at = timezone.now()
+        user.save(
+            update_fields=[
+                "password",
+                "password_from_administrator",
+                "password_set_by_administrator_at",
+            ]
+        )
         _record(
             actor=actor,
             subjects=[_subject(user)],

@@ -46,6 +46,16 @@ class User(AbstractUser):
         ),
     )
 
+    password_set_by_administrator_at = models.DateTimeField(
+        _("adgangskode sidst sat af en administrator"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Vises for den, der skal godkende en rolle med adgang til personoplysninger: en "
+            "nylig ny adgangskode fra en administrator er grund til at spørge brugeren selv."
+        ),
+    )
+
     objects = CharlieUserManager()  # type: ignore[misc]
 
     class Meta:

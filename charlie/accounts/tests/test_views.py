@@ -167,3 +167,29 @@ def test_the_user_list_has_pages_of_fifty(client_as, users):
     # Only the accounts shown were recorded as read.
     assert AuditEntry.objects.filter(subject_username="konto-059").count() == 1
     assert AuditEntry.objects.filter(subject_username="konto-000").count() == 1
+
+
+def test_the_approver_sees_a_recent_password_from_an_administrator(client, users, rf):
+    """The remaining path (decision 0014): an administrator resets an employee's password,
+    logs in as them, chooses a 'own' password and asks for HR. The approver is told."""
+    from charlie.accounts import services
+    from charlie.core.services import change_own_password
+
+    target = users["employee"]
+    services.set_password(actor=users["admin"], user_id=target.pk, password=PASSWORD)
+    target.refresh_from_db()
+    change_own_password(
+        request=rf.post("/password/"),
+        user=target,
+        current_password=PASSWORD,
+        new_password="administratorens-valg-9",
+        new_password_again="administratorens-valg-9",
+        ip_address=None,
+    )
+    services.request_role_change(
+        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="Ny i HR."
+    )
+    client.force_login(users["hr"])
+    html = client.get(reverse("accounts:requests")).content.decode()
+    assert "En administrator satte sidst kontoens adgangskode" in html
+    assert "spørg brugeren selv" in html

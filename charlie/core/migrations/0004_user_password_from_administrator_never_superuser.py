@@ -33,6 +33,11 @@ class Migration(migrations.Migration):
             name='password_from_administrator',
             field=models.BooleanField(default=False, help_text='Sand, indtil brugeren selv har valgt en ny adgangskode. Så længe kan brugeren ikke få rollen HR eller databeskyttelsesrådgiver.', verbose_name='adgangskode sat af en administrator'),
         ),
+        migrations.AddField(
+            model_name='user',
+            name='password_set_by_administrator_at',
+            field=models.DateTimeField(blank=True, help_text='Vises for den, der skal godkende en rolle med adgang til personoplysninger: en nylig ny adgangskode fra en administrator er grund til at spørge brugeren selv.', null=True, verbose_name='adgangskode sidst sat af en administrator'),
+        ),
         migrations.RunPython(clear_superusers, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='user',
