@@ -55,6 +55,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    # Before django.contrib.auth, so that Charlie's ``createsuperuser`` (which refuses and points
+    # to ``charlie bootstrap-role``) wins over Django's (decision 0014).
+    "charlie.core",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,9 +66,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks_db",
     "ninja",
-    "charlie.core",
     "charlie.privacy",
     "charlie.people",
+    "charlie.accounts",
     "charlie.absence",
     "charlie.workforce",
     "charlie.imports",
@@ -132,6 +135,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth ---
 AUTH_USER_MODEL = "core.User"
+# One backend, which checks passwords only for core.services.log_in (lock-out, demo rule) and
+# ends sessions of inactive users and, outside demo mode, of demo logins (decision 0015).
+AUTHENTICATION_BACKENDS = ["charlie.core.backends.CharlieBackend"]
 LOGIN_URL = "core:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "core:login"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("charlie.core.urls")),
     path("people/", include("charlie.people.urls")),
     path("privacy/", include("charlie.privacy.urls")),
+    path("users/", include("charlie.accounts.urls")),
     path("import/", include("charlie.imports.urls")),
     path("absence/", include("charlie.absence.urls")),
     path("workforce/", include("charlie.workforce.urls")),

@@ -306,6 +306,155 @@ CASES: list[Case] = [
         data={"year": days_ago(0)[:4], "by": "job_family"},
     ),
     Case("admin:index", expect(302, admin=200)),
+    # "Skift adgangskode": everyone changes their own (the current one is checked by log_in).
+    Case("core:password_change", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case(
+        "core:password_change",
+        expect(400, anonymous=LOGIN_REQUIRED),
+        method="post",
+        data={},
+        label="empty form",
+    ),
+    Case(
+        "core:password_change",
+        expect(302),
+        method="post",
+        data={
+            "current_password": "korrekt-hest-batteri-42",
+            "new_password": "et-helt-andet-kodeord-77",
+            "new_password_again": "et-helt-andet-kodeord-77",
+        },
+        label="change",
+    ),
+    # Users and roles (decision 0014): administrators manage accounts and ask for roles; HR and
+    # the DPO decide the requests for their own role; the admin's user form is gone.
+    Case("accounts:users", expect(403, anonymous=LOGIN_REQUIRED, admin=200)),
+    Case(
+        "accounts:users",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        data={"role": "superuser"},
+        label="unknown role",
+    ),
+    Case("accounts:user_create", expect(403, anonymous=LOGIN_REQUIRED, admin=200)),
+    Case(
+        "accounts:user_create",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=302),
+        method="post",
+        data={
+            "username": "ny-bruger",
+            "first_name": "Ny",
+            "last_name": "Bruger",
+            "role": "employee",
+            "password": "en-god-lang-adgangskode-1",
+            "password_again": "en-god-lang-adgangskode-1",
+        },
+        label="create",
+    ),
+    Case(
+        "accounts:user_create",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        method="post",
+        data={},
+        label="empty form",
+    ),
+    Case(
+        "accounts:user",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=200),
+        kwargs=lambda org: {"user_id": account_id()},
+    ),
+    Case(
+        "accounts:user",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=404),
+        kwargs=lambda org: {"user_id": 987654321},
+        label="unknown user",
+    ),
+    Case(
+        "accounts:role_change",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"user_id": account_id()},
+        label="GET is refused",
+    ),
+    Case(
+        "accounts:role_change",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=302),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"role": "analyst", "reason": "Skal lave statistik."},
+        label="a role that needs no approval",
+    ),
+    Case(
+        "accounts:role_change",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=302),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"role": "hr", "reason": "Ny HR-konsulent."},
+        label="HR: a request for approval",
+    ),
+    Case(
+        "accounts:role_change",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"role": "hr"},
+        label="without a reason",
+    ),
+    Case(
+        "accounts:user_active",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=302),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"active": "0"},
+    ),
+    Case(
+        "accounts:user_password",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=302),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={
+            "password": "en-god-lang-adgangskode-1",
+            "password_again": "en-god-lang-adgangskode-1",
+        },
+    ),
+    Case(
+        "accounts:user_password",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"password": "kort", "password_again": "kort"},
+        label="too short",
+    ),
+    Case("accounts:requests", expect(403, anonymous=LOGIN_REQUIRED, hr=200, dpo=200, admin=200)),
+    Case(
+        "accounts:request_decide",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"change_id": pending_role_change_id("hr")},
+        label="GET is refused",
+    ),
+    Case(
+        "accounts:request_decide",
+        # HR approves first; the DPO cannot see a request for HR (404); others may never decide.
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302, dpo=404),
+        method="post",
+        kwargs=lambda org: {"change_id": pending_role_change_id("hr")},
+        data={"decision": "approve"},
+        label="approve HR",
+    ),
+    Case(
+        "accounts:request_decide",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400, dpo=404),
+        method="post",
+        kwargs=lambda org: {"change_id": pending_role_change_id("hr")},
+        data={"decision": "reject"},
+        label="reject without a note",
+    ),
+    Case(
+        "accounts:request_decide",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=302),
+        method="post",
+        kwargs=lambda org: {"change_id": pending_role_change_id("dpo")},
+        data={"decision": "withdraw"},
+        label="withdraw",
+    ),
     # Personal API tokens: everyone manages their own; another user's token does not exist.
     Case("core:tokens", expect(200, anonymous=LOGIN_REQUIRED)),
     Case(
@@ -668,6 +817,39 @@ def retention_batch_id() -> int:
         count=0,
     )
     return batch.pk
+
+
+def account_id() -> int:
+    """An employee's account (not one of the role users), the same one on every call; its
+    password is the user's own."""
+    from charlie.core.models import User
+
+    user, created = User.objects.get_or_create(
+        username="perm-konto", defaults={"first_name": "Perm", "last_name": "Konto"}
+    )
+    if created:
+        user.set_password("korrekt-hest-batteri-42")
+        user.save()
+    return user.pk
+
+
+def pending_role_change_id(role: str) -> int:
+    """A pending request, asked by the administrator, that ``account_id()`` get ``role``."""
+    from charlie.accounts.models import RoleChange
+    from charlie.core.models import User
+
+    change, _created = RoleChange.objects.get_or_create(
+        user_id=account_id(),
+        status="pending",
+        defaults={
+            "from_role": "employee",
+            "to_role": role,
+            "reason": "Ny kollega.",
+            "requested_by": User.objects.get(username="test-admin"),
+            "requested_by_username": "test-admin",
+        },
+    )
+    return change.pk
 
 
 def correction_request_id(org: Any) -> int:

@@ -8,7 +8,15 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kerne")
 
     def ready(self) -> None:
+        from django.contrib import admin
+
         from charlie.core import navigation
+        from charlie.core.admin import unregister_foreign_admins
+
+        # Every app's admin module is imported by now (autodiscover is idempotent), so tables
+        # that are not Charlie configuration can be taken out (core/admin.py).
+        admin.autodiscover()
+        unregister_foreign_admins()
 
         navigation.register(
             navigation.MenuEntry(key="home", label=_("Forside"), url_name="home", order=0)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractUser
+from typing import Any
+
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,8 +13,23 @@ from charlie.core.roles import Role
 from charlie.core.tokens import token_status
 
 
+class CharlieUserManager(UserManager["User"]):
+    """Django's user manager without superusers: Charlie's access follows the role alone."""
+
+    def create_superuser(self, *args: Any, **kwargs: Any) -> User:
+        raise ValueError(
+            "Charlie has no superusers. Create the first administrator, HR user or data "
+            "protection officer with `charlie bootstrap-role` (docs/operations.md)."
+        )
+
+
 class User(AbstractUser):
-    """A person's log-in. The link to the employee record lives on ``people.Person.user``."""
+    """A person's log-in. The link to the employee record lives on ``people.Person.user``.
+
+    The role is changed only through ``charlie.accounts.services`` (audited; HR and DPO need a
+    second person's approval). ``is_superuser`` is always false (a constraint): Django's
+    superuser flag would grant every model permission outside the role. ``is_staff`` is not used.
+    """
 
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
     is_demo = models.BooleanField(
@@ -20,10 +37,35 @@ class User(AbstractUser):
         default=False,
         help_text=_("Demo-logins virker kun, når CHARLIE_DEMO er slået til."),
     )
+    password_from_administrator = models.BooleanField(
+        _("adgangskode sat af en administrator"),
+        default=False,
+        help_text=_(
+            "Sand, indtil brugeren selv har valgt en ny adgangskode. Så længe kan brugeren ikke "
+            "få rollen HR eller databeskyttelsesrådgiver."
+        ),
+    )
+
+    password_set_by_administrator_at = models.DateTimeField(
+        _("adgangskode sidst sat af en administrator"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Vises for den, der skal godkende en rolle med adgang til personoplysninger: en "
+            "nylig ny adgangskode fra en administrator er grund til at spørge brugeren selv."
+        ),
+    )
+
+    objects = CharlieUserManager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("bruger")
         verbose_name_plural = _("brugere")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=False), name="core_user_never_superuser"
+            )
+        ]
 
     @property
     def role_enum(self) -> Role:

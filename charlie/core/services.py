@@ -1,7 +1,9 @@
-"""Core use cases: logging in with lock-out.
+"""Core use cases: logging in with lock-out, and changing one's own password.
 
 Log-in goes through ``log_in`` so the lock-out rule and the demo-login rule cannot be bypassed
-by a view. Passwords are checked by Django's hashers (PBKDF2 by default).
+by a view: the authentication backend (``core.backends``) checks a password for ``log_in`` only,
+so Django's other log-in paths (the admin's form, ``LoginView``) find no user (decision 0015).
+Passwords are checked by Django's hashers (PBKDF2 by default).
 """
 
 from __future__ import annotations
@@ -11,9 +13,13 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import authenticate
-from django.utils import timezone
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
+from charlie.core.backends import authenticate_for_log_in
+from charlie.core.errors import ValidationFailed
 from charlie.core.lockout import Attempt, LockoutPolicy, locked_until
 from charlie.core.models import LoginAttempt, User
 
@@ -59,7 +65,7 @@ def log_in(*, request: Any, username: str, password: str, ip_address: str | None
         return LoginResult(None, locked_until=until)
     # User names are matched without regard to case, whatever case an administrator typed.
     stored = User.objects.filter(username__iexact=username).values_list("username", flat=True)
-    user = authenticate(request, username=stored.first() or username, password=password)
+    user = authenticate_for_log_in(request, username=stored.first() or username, password=password)
     if user is not None and getattr(user, "is_demo", False) and not settings.DEMO:
         user = None
     LoginAttempt.objects.create(
@@ -68,6 +74,57 @@ def log_in(*, request: Any, username: str, password: str, ip_address: str | None
     if user is None:
         return LoginResult(None, locked_until=_locked_until(username, now))
     return LoginResult(user)  # type: ignore[arg-type]
+
+
+def change_own_password(
+    *,
+    request: Any,
+    user: User,
+    current_password: str,
+    new_password: str,
+    new_password_again: str,
+    ip_address: str | None,
+) -> None:
+    """Let a logged-in user choose a new password; raises ``ValidationFailed`` in Danish.
+
+    The current password is checked through ``log_in``, so a wrong guess counts towards the
+    lock-out like one on the log-in page (this form must not be a way to try passwords without
+    it). A demo login's password is public and fixed. Choosing one's own password ends
+    ``password_from_administrator`` (the password an administrator gave is no longer valid).
+    """
+    if user.is_demo:
+        raise ValidationFailed([_("Demo-logins har en fast adgangskode, som ikke kan ændres.")])
+    result = log_in(
+        request=request, username=user.username, password=current_password, ip_address=ip_address
+    )
+    if result.user is None or result.user.pk != user.pk:
+        if result.locked_until is not None:
+            raise ValidationFailed(
+                [
+                    _(
+                        "For mange mislykkede forsøg. Du kan prøve igen kl. %(until)s, eller "
+                        "kontakte en administrator."
+                    )
+                    % {"until": formats.time_format(timezone.localtime(result.locked_until), "H:i")}
+                ]
+            )
+        raise ValidationFailed([_("Den nuværende adgangskode er forkert. Prøv igen.")])
+    if new_password != new_password_again:
+        raise ValidationFailed([_("De to nye adgangskoder er ikke ens. Skriv den samme to gange.")])
+    if new_password == current_password:
+        raise ValidationFailed([_("Vælg en ny adgangskode, der er forskellig fra den nuværende.")])
+    check_new_password(new_password, user=user)
+    user.set_password(new_password)
+    user.password_from_administrator = False
+    user.save(update_fields=["password", "password_from_administrator"])
+
+
+def check_new_password(password: str, *, user: User | None = None) -> None:
+    """Django's password rules (settings.AUTH_PASSWORD_VALIDATORS), as ``ValidationFailed``."""
+    try:
+        validate_password(password, user=user)
+    except ValidationError as exc:
+        raise ValidationFailed(list(exc.messages)) from None
 
 
 def prune_login_attempts(*, older_than_days: int = 30) -> int:

@@ -7,6 +7,7 @@ app_name = "core"
 urlpatterns = [
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("password/", views.password_change, name="password_change"),
     path("tilgaengelighed/", views.accessibility_statement, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
     # Personal API tokens.

@@ -1,17 +1,21 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import login, logout
+from django.contrib import messages
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from charlie.core import services
-from charlie.core.forms import LoginForm
+from charlie.core.errors import ValidationFailed
+from charlie.core.forms import LoginForm, PasswordChangeForm, error_links
+from charlie.core.http import AuthenticatedRequest
 
 
 def _client_ip(request: HttpRequest) -> str | None:
@@ -56,6 +60,35 @@ def login_view(request: HttpRequest) -> HttpResponse:
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     return redirect(settings.LOGOUT_REDIRECT_URL)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def password_change(request: AuthenticatedRequest) -> HttpResponse:
+    """ "Skift adgangskode": the logged-in user's own password (the only way to change it)."""
+    form = PasswordChangeForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                services.change_own_password(
+                    request=request,
+                    user=request.user,
+                    current_password=form.cleaned_data["current_password"],
+                    new_password=form.cleaned_data["new_password"],
+                    new_password_again=form.cleaned_data["new_password_again"],
+                    ip_address=_client_ip(request),
+                )
+            except ValidationFailed as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                update_session_auth_hash(request, request.user)  # stay logged in here
+                messages.success(request, _("Din adgangskode er skiftet."))
+                return redirect(settings.LOGIN_REDIRECT_URL)
+    context = {"form": form, "errors": error_links(form) if form.is_bound else []}
+    return render(request, "core/password_change.html", context, status=status)
 
 
 @login_not_required

@@ -671,8 +671,10 @@ def _create_users(data: DemoData, using: str) -> tuple[DemoUser, ...]:
                 "role": login.role,
                 "is_demo": True,
                 "is_active": True,
-                "is_staff": login.role == Role.ADMIN,
-                "is_superuser": login.role == Role.ADMIN,
+                # No superuser or staff flag: the admin role alone opens the admin's
+                # configuration tables, and users and roles are Charlie pages (decision 0014).
+                "is_staff": False,
+                "is_superuser": False,
                 "first_name": first,
                 "last_name": last,
                 "email": email,

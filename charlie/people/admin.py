@@ -3,10 +3,11 @@ purpose: they come from payroll imports and are seen through scoped, audited pag
 
 from django.contrib import admin
 
+from charlie.core.admin import AdministratorAdmin
 from charlie.people.models import JobFamily
 
 
 @admin.register(JobFamily)
-class JobFamilyAdmin(admin.ModelAdmin):
+class JobFamilyAdmin(AdministratorAdmin):
     list_display = ("name", "code", "sort_order")
     ordering = ("sort_order", "name")

@@ -23,7 +23,10 @@ class AuditFilterForm(forms.Form):
     )
     username = forms.CharField(
         label=_("Brugernavn"),
-        help_text=_("Hvem der læste eller ændrede data."),
+        help_text=_(
+            "Hvem der læste eller ændrede data – og hvornår brugerens konto eller rolle blev "
+            "set eller ændret."
+        ),
         required=False,
         max_length=150,
         widget=forms.TextInput(attrs={"class": "form-input input-width-m", "autocomplete": "off"}),

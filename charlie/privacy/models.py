@@ -84,7 +84,12 @@ class AuditEntry(AppendOnlyModel):
     actor_role = models.CharField(_("rolle"), max_length=20)
     # Searched by person through the (subject_person_id, at) index below; no index of its own,
     # since every page view inserts here and each index makes that insert dearer.
-    subject_person_id = models.BigIntegerField(_("medarbejder (id)"))
+    subject_person_id = models.BigIntegerField(_("medarbejder (id)"), null=True, blank=True)
+    # The user account an entry is about, for reads and changes of accounts and roles
+    # (charlie.accounts): kept as the user name, like ``actor_username``, so it outlives the
+    # account. Such an entry also names the account's person when it has one; an account
+    # without a person (an external consultant, an administrator) has only this.
+    subject_username = models.CharField(_("brugerkonto"), max_length=150, blank=True)
     action = models.CharField(_("handling"), max_length=10, choices=Action.choices)
     category = models.CharField(_("datakategori"), max_length=40, db_index=True)
     purpose = models.CharField(_("formål"), max_length=40)
@@ -95,7 +100,22 @@ class AuditEntry(AppendOnlyModel):
         verbose_name = _("logpost")
         verbose_name_plural = _("logposter")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["subject_person_id", "at"])]
+        indexes = [
+            models.Index(fields=["subject_person_id", "at"]),
+            # Partial: only the few entries about accounts, so page views pay nothing for it.
+            models.Index(
+                fields=["subject_username", "at"],
+                name="privacy_audit_account_idx",
+                condition=~models.Q(subject_username=""),
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(subject_person_id__isnull=False)
+                | ~models.Q(subject_username=""),
+                name="privacy_audit_has_subject",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action} {self.category}"

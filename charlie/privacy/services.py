@@ -16,7 +16,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Case, F, IntegerField, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -68,18 +68,30 @@ def check_registered(*, purpose: str, category: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class AccountSubject:
+    """A user account an entry is about (charlie.accounts): its user name, and the id of its
+    person when the account is linked to one (so the entry also shows on that person's log)."""
+
+    username: str
+    person_id: int | None = None
+
+
 def record(
     *,
     actor: Any,
-    subject_person_ids: Iterable[int],
+    subject_person_ids: Iterable[int] = (),
+    subject_accounts: Iterable[AccountSubject] = (),
     action: str,
     category: str,
     purpose: str,
     channel: str,
     detail: str = "",
 ) -> list[AuditEntry]:
-    """Write one entry per subject (duplicates once). ``detail`` must hold no personal data:
-    a URL name or a count, never a search text.
+    """Write one entry per subject (duplicates once): per person in ``subject_person_ids``, and
+    per user account in ``subject_accounts`` (reads and changes of accounts and roles; an account
+    need not have a person). ``detail`` must hold no personal data: a URL name, a count or a
+    role code, never a search text.
 
     The purpose must be active in the data-use register and list the category, even when there
     are no subjects, or ``UnregisteredPurpose`` is raised.
@@ -92,22 +104,28 @@ def record(
     if batch is None or not batch.allows(purpose, category):
         check_registered(purpose=purpose, category=category)  # raises when not registered
     ids = sorted(set(subject_person_ids))
-    if not ids:
+    accounts = sorted(
+        {a.username: a for a in subject_accounts if a.username}.values(), key=lambda a: a.username
+    )
+    if not ids and not accounts:
         return []
     authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    subjects: list[tuple[int | None, str]] = [(person_id, "") for person_id in ids]
+    subjects += [(account.person_id, account.username) for account in accounts]
     entries = [
         AuditEntry(
             actor=actor if authenticated else None,
             actor_username=actor.get_username() if authenticated else "",
             actor_role=getattr(actor, "role", "") if authenticated else "",
             subject_person_id=person_id,
+            subject_username=username,
             action=action,
             category=category,
             purpose=purpose,
             channel=channel,
             detail=detail[:DETAIL_MAX_LENGTH],
         )
-        for person_id in ids
+        for person_id, username in subjects
     ]
     if batch is not None:
         batch.add(entries)  # written when the request (the batch) ends; see privacy/batch.py
@@ -170,7 +188,11 @@ def search_audit(user: Any, audit_filter: AuditFilter) -> QuerySet[AuditEntry]:
             raise ValidationFailed([_("Der findes ingen medarbejder med det medarbejdernummer.")])
         qs = qs.filter(subject_person_id=person_id)
     if audit_filter.username:
-        qs = qs.filter(actor_username__iexact=audit_filter.username)
+        # What the user did, and what was done to their account (charlie.accounts).
+        qs = qs.filter(
+            Q(actor_username__iexact=audit_filter.username)
+            | Q(subject_username__iexact=audit_filter.username)
+        )
     if audit_filter.category:
         qs = qs.filter(category=audit_filter.category)
     if audit_filter.date_from:
@@ -183,8 +205,16 @@ def search_audit(user: Any, audit_filter: AuditFilter) -> QuerySet[AuditEntry]:
 def rows_for(entries: Iterable[AuditEntry]) -> list[AuditRow]:
     """Entries with the subject's name and employee number (from the people resolver)."""
     entries = list(entries)
-    labels = person_resolver().labels({e.subject_person_id for e in entries})
-    return [AuditRow(entry=e, person=labels.get(e.subject_person_id)) for e in entries]
+    labels = person_resolver().labels(
+        {e.subject_person_id for e in entries if e.subject_person_id is not None}
+    )
+    return [
+        AuditRow(
+            entry=e,
+            person=labels.get(e.subject_person_id) if e.subject_person_id is not None else None,
+        )
+        for e in entries
+    ]
 
 
 CSV_HEADER = (
@@ -194,6 +224,7 @@ CSV_HEADER = (
     "medarbejdernummer",
     "navn",
     "person_id",
+    "brugerkonto",
     "datakategori",
     "handling",
     "formål",
@@ -236,7 +267,8 @@ def _csv_rows(writer: Any, entries: list[AuditEntry], flush: Any) -> str:
                 e.actor_role,
                 row.person.employee_number if row.person else "",
                 row.person.name if row.person else "",
-                e.subject_person_id,
+                e.subject_person_id if e.subject_person_id is not None else "",
+                e.subject_username,
                 e.category,
                 e.action,
                 e.purpose,

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse
@@ -24,6 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core import charts
 from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.forms import ErrorLink
+from charlie.core.forms import error_links as _errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.workforce import services
 from charlie.workforce.forms import (
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 #: The cumulative recruitment need the comparison shows (the plan computes 2030, 2035, 2040).
 COMPARE_UNTIL = (2030, 2040)
 
-ErrorLink = tuple[str, str]  # (href, text); an empty href: a message without a field
 
 # The scenario page holds several forms. Each posts its own plain field names ("name",
 # "values", "confirm") to its own URL; only the element ids differ, so they stay unique.
@@ -56,15 +56,6 @@ DELETE_IDS = "id_delete_%s"
 
 def _driver_ids(driver_id: int | None, form: str = "") -> str:
     return f"id_driver{'_new' if driver_id is None else driver_id}{'_' + form if form else ''}_%s"
-
-
-def _errors(form: forms.Form, prefix: str = "") -> list[ErrorLink]:
-    """A form's errors for the error summary, each linked to its field."""
-    out: list[ErrorLink] = [("", str(e)) for e in form.non_field_errors()]
-    for field in form:
-        for error in field.errors:
-            out.append((f"#{field.id_for_label}", f"{prefix}{field.label}: {error}"))
-    return out
 
 
 def _rule_errors(formset: Any) -> list[ErrorLink]:

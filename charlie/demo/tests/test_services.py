@@ -14,7 +14,6 @@ from django.test import RequestFactory, override_settings
 
 from charlie.absence.models import AbsencePeriod
 from charlie.core.models import User
-from charlie.core.roles import Role
 from charlie.core.services import log_in
 from charlie.demo.services import (
     DEMO_LOGINS,
@@ -95,7 +94,9 @@ def test_demo_users_roles_and_links(summary: DemoSummary) -> None:
         user = users[login.username]
         assert user.role == login.role
         assert user.check_password(DEMO_PASSWORD)
-        assert user.is_staff == (login.role == Role.ADMIN)
+        # No flag outside the role: the demo administrator is not a superuser (issue 10).
+        assert not user.is_superuser
+        assert not user.is_staff
     employee = users["medarbejder"]
     job = people.my_current_employments(employee).get()
     assert job.job_title == "Social- og sundhedsassistent"

@@ -31,6 +31,9 @@ class Visit:
     params: Callable[[Any], dict[str, Any]] = field(default=lambda org: {})
     headers: dict[str, str] = field(default_factory=dict)
     label: str = ""
+    #: The user accounts whose data the answer shows (pages about accounts and roles), by user
+    #: name: (org, users) → user names. An account need not have a person.
+    accounts: Callable[[Any, Any], set[str]] = field(default=lambda org, users: set())
 
 
 def own(role: str) -> Callable[[Any, Any], set[int]]:
@@ -83,6 +86,31 @@ def _feed_token(username: str) -> str:
 
     return rotate_feed_token(User.objects.get(username=username))
 
+
+def _pending_role_change(org: Any) -> dict[str, Any]:
+    """A pending request (asked by the administrator) that an account without a person gets
+    the role HR; no URL kwargs."""
+    from charlie.accounts.models import RoleChange
+    from charlie.core.models import User
+
+    account = User.objects.create_user("konto-uden-person", password="korrekt-hest-batteri-42")
+    RoleChange.objects.create(
+        user=account,
+        from_role="employee",
+        to_role="hr",
+        reason="Ny kollega.",
+        status="pending",
+        requested_by=User.objects.get(username="test-admin"),
+        requested_by_username="test-admin",
+    )
+    return {}
+
+
+def role_users(org: Any, users: Any) -> set[str]:
+    return {user.username for user in users.values()}
+
+
+ACCOUNTS = {"category": "brugeradgang", "purpose": "brugeradministration"}
 
 NORD = {"person_id": lambda org: {"person_id": org.person_in_nord.pk}}
 SKOLE_NUMBER = lambda org: {"q": org.person_in_skole.employee_number}  # noqa: E731
@@ -270,6 +298,34 @@ PERSONAL_DATA_URLS: list[Visit] = [
         params=lambda org: {"org_unit": org.skole.pk},
     ),
     Visit("api:employments", "manager", nord, "ansaettelse", "personaleledelse", channel="api"),
+    # Users and roles (decision 0014): accounts are subjects by user name, and by person when
+    # they have one (the employee's account is the person in Plejecenter Nord).
+    Visit("accounts:users", "admin", nord, **ACCOUNTS, accounts=role_users),
+    Visit(
+        "accounts:user",
+        "admin",
+        nord,
+        **ACCOUNTS,
+        kwargs=lambda org: {"user_id": org.person_in_nord.user_id},
+        accounts=lambda org, users: {"test-employee"},
+    ),
+    Visit(
+        "accounts:requests",
+        "hr",
+        lambda org, users: set(),
+        **ACCOUNTS,
+        kwargs=_pending_role_change,
+        accounts=lambda org, users: {"konto-uden-person"},
+        label="an account without a person",
+    ),
+    Visit(
+        "accounts:requests",
+        "admin",
+        lambda org, users: set(),
+        **ACCOUNTS,
+        kwargs=_pending_role_change,
+        accounts=lambda org, users: {"konto-uden-person"},
+    ),
 ]
 
 
@@ -299,6 +355,8 @@ def test_personal_data_url_writes_the_audit_log(visit: Visit, client, org, users
         f"{url}: expected {visit.category}/{visit.purpose} reads of {expected}, got "
         f"{list(written.values_list('subject_person_id', 'category', 'purpose'))}"
     )
+    accounts = set(matching.exclude(subject_username="").values_list("subject_username", flat=True))
+    assert visit.accounts(org, users) <= accounts, f"{url}: account reads {accounts}"
 
 
 def test_every_personal_data_url_name_is_covered():
@@ -321,6 +379,9 @@ def test_every_personal_data_url_name_is_covered():
         "absence:tasks",
         "absence:task",
         "absence:tasks_ics",
+        "accounts:users",
+        "accounts:user",
+        "accounts:requests",
     }
     assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
 

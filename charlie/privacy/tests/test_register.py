@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
 
 SEEDED = ("hr_administration", "personaleledelse", "egen_indsigt")
 #: One version per purpose from the seed, one more each when absence added "fravaer" and
-#: "opfoelgning", and the first version of "arbejdsstyrkeplanlaegning" (workforce 0002).
-VERSIONS_AT_START = 3 * len(SEEDED) + 1
+#: "opfoelgning", and the first version of "arbejdsstyrkeplanlaegning" (workforce 0002) and of
+#: "brugeradministration" (accounts 0002).
+VERSIONS_AT_START = 3 * len(SEEDED) + 2
 
 
 def _record(users, org, **overrides):

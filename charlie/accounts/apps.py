@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    """Users and roles (decision 0014): after ``people`` in the app order, so its services may
+    record to the audit log and name the person an account belongs to."""
+
+    name = "charlie.accounts"
+    label = "accounts"
+    verbose_name = _("Brugere og roller")
+
+    def ready(self) -> None:
+        from charlie.accounts import services
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.core.roles import Role
+        from charlie.privacy import registry as privacy
+
+        privacy.register_category(services.CATEGORY_ACCOUNTS, _("Brugeradgang og roller"))
+        privacy.register_purpose(services.PURPOSE_ACCOUNTS, _("Brugeradministration"))
+
+        register(
+            MenuEntry(
+                key="accounts",
+                label=_("Brugere og roller"),
+                url_name="accounts:users",
+                order=85,
+                roles=frozenset({Role.ADMIN}),
+            )
+        )
+        register(
+            MenuEntry(
+                key="role_requests",
+                label=_("Rolleanmodninger"),
+                url_name="accounts:requests",
+                order=86,
+                roles=frozenset({Role.HR, Role.DPO}),
+                # Shown to HR and the DPO only while a request waits for their decision.
+                visible=lambda user: services.pending_count_for(user) > 0,
+            )
+        )
