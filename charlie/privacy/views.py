@@ -30,6 +30,7 @@ from charlie.privacy.forms import (
     PurposeForm,
 )
 
+
 @never_cache
 @require_GET
 def audit(request: AuthenticatedRequest) -> HttpResponse:
