@@ -171,7 +171,9 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually done by the proxy
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    # HSTS: browsers that reached Charlie over HTTPS keep to HTTPS for a year. Sent only on
+    # HTTPS answers, so plain HTTP on 127.0.0.1 (./dev run) is unaffected; 0 turns it off.
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 
 # Content Security Policy: no inline script without a nonce, and never 'unsafe-eval'
 # (htmx runs with allowEval = false).
