@@ -2,7 +2,7 @@
 
 The app cannot change or delete an entry: ``save()`` only inserts, ``delete()`` refuses, and so
 does every bulk change of the queryset (``AppendOnlyQuerySet``). In the database, triggers refuse
-UPDATE on SQLite and PostgreSQL and DELETE on PostgreSQL (migrations 0002 and 0009). Entries
+UPDATE on SQLite and PostgreSQL and DELETE on PostgreSQL (migration 0009; decision 0017). Entries
 hold no names: the subject is a person id, resolved to a name through the resolver ``people``
 registers (``privacy.registry``).
 """
@@ -72,7 +72,8 @@ def _clears_user_links_only(model: type[models.Model], changes: dict[str, Any]) 
 class AppendOnlyQuerySet(models.QuerySet[Any]):
     """Refuses every way the ORM changes or deletes rows: ``update()``, ``delete()``,
     ``bulk_update()``, an upserting ``bulk_create()``, and the internal ``_update()`` (what
-    ``save()`` of an existing row runs) and ``_raw_delete()``. It is the models' base manager
+    ``save()`` of a row with an id runs: refused when it would change a stored row) and
+    ``_raw_delete()``. It is the models' base manager
     too, so Django's own machinery cannot go round it.
 
     One change is let through, as in the database triggers: setting a link to a deleted user
@@ -85,7 +86,15 @@ class AppendOnlyQuerySet(models.QuerySet[Any]):
         raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
 
     def _update(self, values: Any, returning_fields: Any = None) -> Any:
-        raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
+        # What ``save()`` runs for an object whose id is set. Django tries an UPDATE first and
+        # inserts when it matched nothing — loading fixtures or serialized test data does that,
+        # also over rows that already hold exactly those values. Neither changes a stored
+        # value, so both stay possible, without running the UPDATE; any change is refused.
+        new = tuple(value for _field, _model, value in values)
+        stored = list(self.values_list(*[field.attname for field, _model, _value in values]))
+        if returning_fields or any(row != new for row in stored):
+            raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
+        return len(stored) if returning_fields is None else [()] * len(stored)
 
     def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
         raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
@@ -112,7 +121,7 @@ class AppendOnlyModel(models.Model):
     ``save()`` only ever inserts (an instance given the id of a stored row is refused, where
     Django would otherwise UPDATE that row), and the queryset refuses every bulk change. In the
     database, triggers refuse UPDATE on SQLite and PostgreSQL, and DELETE on PostgreSQL
-    (migrations 0002 and 0009). A subclass's ``Meta`` must extend ``AppendOnlyModel.Meta``.
+    (migration 0009). A subclass's ``Meta`` must extend ``AppendOnlyModel.Meta``.
     """
 
     objects = AppendOnlyQuerySet.as_manager()

@@ -6,9 +6,11 @@
   to NULL and nothing else (what deleting the account does). DELETE gets no trigger on SQLite:
   Django's flush between transactional tests empties tables with DELETE (PostgreSQL's uses
   TRUNCATE, which triggers do not see); the application refuses every delete.
-- PostgreSQL: the audit log (0002) and the deletion log (0006) have had their triggers; the
-  data-use register's versions get the same rule here, through a function that compares the
-  rows as JSON, so it needs no column list.
+- PostgreSQL: one rule for all three tables, through a function that compares the rows as JSON
+  (so it needs no column list): UPDATE and DELETE refused, except an UPDATE that changes
+  nothing or only sets the user link to NULL. It replaces the audit log's trigger (0002) and the
+  deletion log's (0006), which refused even an UPDATE that changes nothing; the register's
+  versions had none.
 
 The SQLite trigger compares every column by name. SQLite drops a table's triggers when Django
 rebuilds the table (most ALTERs), so a later migration that alters one of these tables must run
@@ -25,12 +27,19 @@ TABLES = {
     "DeletionLog": None,
 }
 
-#: Tables whose PostgreSQL trigger an earlier migration made (0002 and 0006).
-HAVE_PG_TRIGGERS = ("AuditEntry", "DeletionLog")
+#: The triggers (and their functions) of 0002 and 0006, replaced here and restored on reverse.
+OLD_PG_TRIGGERS = {
+    "AuditEntry": ("privacy_auditentry_append_only", "privacy_audit_append_only"),
+    "DeletionLog": ("privacy_deletionlog_append_only", "privacy_deletionlog_append_only"),
+}
 
 PG_FUNCTION = """
 CREATE OR REPLACE FUNCTION privacy_append_only() RETURNS trigger AS $$
 BEGIN
+    -- An UPDATE that changes nothing (Django's restore of serialized test data) passes.
+    IF TG_OP = 'UPDATE' AND to_jsonb(NEW) = to_jsonb(OLD) THEN
+        RETURN NEW;
+    END IF;
     IF TG_OP = 'UPDATE' AND TG_NARGS > 0
         AND (to_jsonb(OLD) ->> TG_ARGV[0]) IS NOT NULL
         AND (to_jsonb(NEW) ->> TG_ARGV[0]) IS NULL
@@ -59,12 +68,10 @@ def create_sqlite_triggers(apps, schema_editor):
             if f.column != link
         ]
         if link:
-            allowed = " AND ".join(
-                [f"OLD.{quote(link)} IS NOT NULL", f"NEW.{quote(link)} IS NULL", *unchanged]
-            )
-            when = f"WHEN NOT ({allowed})"
-        else:
-            when = ""
+            # Unchanged, or the user link set to NULL.
+            link_ok = f"(NEW.{quote(link)} IS OLD.{quote(link)} OR NEW.{quote(link)} IS NULL)"
+            unchanged.append(link_ok)
+        when = f"WHEN NOT ({' AND '.join(unchanged)})"
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {quote(trigger)}")
         schema_editor.execute(
             f"CREATE TRIGGER {quote(trigger)} BEFORE UPDATE ON {quote(table)} {when} "
@@ -86,11 +93,10 @@ def create_pg_triggers(apps, schema_editor):
         return
     schema_editor.execute(PG_FUNCTION, params=None)
     for model_name, link in TABLES.items():
-        if model_name in HAVE_PG_TRIGGERS:
-            continue
         table = apps.get_model("privacy", model_name)._meta.db_table
         argument = f"'{link}'" if link else ""
         schema_editor.execute(
+            f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}; "
             f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
             f"FOR EACH ROW EXECUTE FUNCTION privacy_append_only({argument})",
             params=None,
@@ -98,13 +104,19 @@ def create_pg_triggers(apps, schema_editor):
 
 
 def drop_pg_triggers(apps, schema_editor):
+    """Back to 0008: the older triggers of 0002 and 0006 (their functions were kept)."""
     if schema_editor.connection.vendor != "postgresql":
         return
     for model_name in TABLES:
-        if model_name in HAVE_PG_TRIGGERS:
-            continue
         table = apps.get_model("privacy", model_name)._meta.db_table
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}", params=None)
+        if model_name in OLD_PG_TRIGGERS:
+            trigger, function = OLD_PG_TRIGGERS[model_name]
+            schema_editor.execute(
+                f"CREATE TRIGGER {trigger} BEFORE UPDATE OR DELETE ON {table} "
+                f"FOR EACH ROW EXECUTE FUNCTION {function}()",
+                params=None,
+            )
     schema_editor.execute("DROP FUNCTION IF EXISTS privacy_append_only()", params=None)
 
 
