@@ -12,12 +12,13 @@ import ast
 import csv
 import io
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+
+from charlie.absence.tests.test_figures import team  # noqa: F401 - a fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 EVIL = '=HYPERLINK("http://angriber.example/?x=1","Klik her")'
@@ -114,20 +115,9 @@ def test_the_workforce_command_csv_writes_names_as_text(evil_staff):
 
 
 @pytest.mark.django_db
-def test_the_absence_command_csv_writes_a_unit_name_as_text(org):
-    from charlie.absence.models import AbsencePeriod
-    from charlie.people.models import OrgUnitKind
-    from charlie.people.tests.factories import EmploymentFactory, org_unit
-
-    unit = org_unit(EVIL, OrgUnitKind.DEPARTMENT, org.aeldre)
-    for _ in range(6):
-        person = EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1)).person
-        AbsencePeriod.objects.create(
-            person=person,
-            absence_type="sickness",
-            start_date=date(2025, 3, 3),
-            end_date=date(2025, 3, 7),
-        )
+def test_the_absence_command_csv_writes_a_unit_name_as_text(team):  # noqa: F811 - the fixture
+    team.name = EVIL  # six people sick in March 2025 (absence/tests/test_figures.py)
+    team.save()
     out = io.StringIO()
     call_command(
         "absence", "stats", "--from", "2025-01-01", "--to", "2025-12-31", "--by", "unit",
