@@ -73,8 +73,8 @@ class AppendOnlyQuerySet(models.QuerySet[Any]):
     """Refuses every way the ORM changes or deletes rows: ``update()``, ``delete()``,
     ``bulk_update()``, an upserting ``bulk_create()``, and the internal ``_update()`` (what
     ``save()`` of a row with an id runs: refused when it would change a stored row) and
-    ``_raw_delete()``. It is the models' base manager
-    too, so Django's own machinery cannot go round it.
+    ``_raw_delete()``. It is the models' base manager too, so Django's own machinery cannot go
+    round it.
 
     One change is let through, as in the database triggers: setting a link to a deleted user
     account to NULL and nothing else (``update(actor=None)``, run by the account's deletion).
