@@ -95,20 +95,22 @@ def _danish(days: Any) -> Any:
 def generate(folder: Path, people: int, absence_sizes: list[int]) -> dict[str, Path]:
     import numpy as np
 
+    from charlie.core.csv_writer import CsvWriter  # the one CSV writer (no Django)
+
     rng = np.random.default_rng(SEED)
     files: dict[str, Path] = {}
     # Units: a kommune, 6 forvaltninger, 30 områder, and one department per 150 people.
     n_dept = max(1, people // 150)
     units = folder / "enheder.csv"
     with units.open("w", encoding="utf-8", newline="") as f:
-        f.write("enhedskode;navn;overordnet_enhedskode;oprettet\n")
-        f.write("K;Benchmark Kommune;;01-01-2007\n")
-        for i in range(6):
-            f.write(f"F{i};Forvaltning {i};K;01-01-2007\n")
-        for i in range(30):
-            f.write(f"O{i};Område {i};F{i % 6};01-01-2007\n")
-        for i in range(n_dept):
-            f.write(f"A{i};Afdeling {i};O{i % 30};01-01-2007\n")
+        writer = CsvWriter(f, line_end="\n")
+        writer.writerow(["enhedskode", "navn", "overordnet_enhedskode", "oprettet"])
+        writer.writerow(["K", "Benchmark Kommune", "", "01-01-2007"])
+        writer.writerows([f"F{i}", f"Forvaltning {i}", "K", "01-01-2007"] for i in range(6))
+        writer.writerows([f"O{i}", f"Område {i}", f"F{i % 6}", "01-01-2007"] for i in range(30))
+        writer.writerows(
+            [f"A{i}", f"Afdeling {i}", f"O{i % 30}", "01-01-2007"] for i in range(n_dept)
+        )
     files["units"] = units
 
     # People: birth 1960–2003, start 2005–2024; 10 % had an earlier, ended employment.
@@ -126,27 +128,27 @@ def generate(folder: Path, people: int, absence_sizes: list[int]) -> dict[str, P
     people_file = folder / "medarbejdere.csv"
     rows = 0
     with people_file.open("w", encoding="utf-8", newline="") as f:
-        f.write(
-            "medarbejdernummer;fornavn;efternavn;foedselsdato;koen;enhedskode;"
-            "stillingsbetegnelse;stillingskategori;ugentlige_timer;startdato;slutdato;"
-            "fratraedelsesaarsag\n"
-        )
-        lines = []
+        writer = CsvWriter(f, line_end="\n")
+        writer.writerow(
+            [
+                "medarbejdernummer", "fornavn", "efternavn", "foedselsdato", "koen", "enhedskode",
+                "stillingsbetegnelse", "stillingskategori", "ugentlige_timer", "startdato",
+                "slutdato", "fratraedelsesaarsag",
+            ]
+        )  # fmt: skip
         for i in range(people):
             name, family = TITLES[title[i]]
-            person = f"{100000 + i};Fornavn{i};Efternavn{i % 997};{born[i]};{gender[i]}"
+            person = [f"{100000 + i}", f"Fornavn{i}", f"Efternavn{i % 997}", born[i], gender[i]]
             if second[i]:
-                lines.append(
-                    f"{person};A{(dept[i] + 1) % n_dept};{name};{family};37;{prior_start[i]};"
-                    f"{prior_end[i]};transfer\n"
-                )
-            lines.append(f"{person};A{dept[i]};{name};{family};{hours[i]};{starts[i]};;\n")
-            if len(lines) >= 50_000:
-                rows += len(lines)
-                f.writelines(lines)
-                lines = []
-        rows += len(lines)
-        f.writelines(lines)
+                writer.writerow(
+                    [
+                        *person, f"A{(dept[i] + 1) % n_dept}", name, family, "37",
+                        prior_start[i], prior_end[i], "transfer",
+                    ]
+                )  # fmt: skip
+                rows += 1
+            writer.writerow([*person, f"A{dept[i]}", name, family, hours[i], starts[i], "", ""])
+            rows += 1
     files["people"] = people_file
     files["employment_rows"] = rows  # type: ignore[assignment]
 
@@ -168,11 +170,14 @@ def generate(folder: Path, people: int, absence_sizes: list[int]) -> dict[str, P
         names = np.array([t for t, _ in ABSENCE_TYPES], dtype=object)[kind]
         path = folder / f"fravaer-{n}.csv"
         with path.open("w", encoding="utf-8", newline="") as f:
-            f.write("medarbejdernummer;fravaerstype;startdato;slutdato;timer_pr_dag\n")
+            writer = CsvWriter(f, line_end="\n")
+            writer.writerow(
+                ["medarbejdernummer", "fravaerstype", "startdato", "slutdato", "timer_pr_dag"]
+            )
             for lo in range(0, n, 200_000):
                 hi = min(n, lo + 200_000)
-                f.writelines(
-                    f"{100000 + p};{t};{s};{e};{'3,5' if t == 'delvis sygdom' else ''}\n"
+                writer.writerows(
+                    (100000 + p, t, s, e, "3,5" if t == "delvis sygdom" else "")
                     for p, t, s, e in zip(
                         person[lo:hi].tolist(),
                         names[lo:hi].tolist(),

@@ -6,14 +6,19 @@ the CSRF token for unsafe methods). The API answers in JSON only: 401 without cr
 the redirect to the log-in page that ``LoginRequiredMiddleware`` gives HTML pages.
 
 Charlie's typed errors become JSON here, in one place: ``PermissionDenied`` → 403,
-``NotFound``/``Http404`` → 404, ``ValidationFailed`` → 422, each as ``{"detail": …}``.
+``NotFound``/``Http404`` → 404, ``ValidationFailed`` → 422, each as ``{"detail": …}``. Any other
+exception is a server error: logged with its traceback like every server error, answered as a
+short JSON 500 without the traceback. Django's own 404 and 500 under /api/ are JSON too
+(``charlie.core.views_errors``).
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
+import logging
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
+from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern
 from django.utils.translation import gettext as _
@@ -25,6 +30,7 @@ from charlie.absence import api as absence_api
 from charlie.core.errors import ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.token_services import authenticate_token
+from charlie.core.views_errors import server_error_text
 from charlie.people import api as people_api
 from charlie.people import services as people_services
 from charlie.workforce import api as workforce_api
@@ -77,6 +83,9 @@ api = CharlieAPI(
 
 # --- Errors: one JSON shape, Danish first ---
 
+#: Django's logger for server errors: the same place and format as an error in a page.
+_request_log = logging.getLogger("django.request")
+
 
 def _error(request: HttpRequest, status: int, detail: Any) -> HttpResponse:
     return api.create_response(request, {"detail": detail}, status=status)
@@ -104,6 +113,20 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return _error(request, 404, _("Findes ikke, eller du har ikke adgang til det."))
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """Anything else is a bug or an outage: log it with its traceback (and tell error reporters,
+    as Django does for pages), but answer short JSON — never a traceback or an HTML page."""
+    _request_log.error(
+        "Internal Server Error: %s",
+        request.path,
+        exc_info=exc,
+        extra={"status_code": 500, "request": request},
+    )
+    got_request_exception.send(sender=None, request=request)
+    return _error(request, 500, server_error_text())
 
 
 @api.exception_handler(ValidationFailed)

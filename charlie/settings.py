@@ -164,6 +164,10 @@ CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY = {
     )
 }
 
+# The managers' personal calendar feed of follow-up tasks: a link stops working this many days
+# after it was made (its owner makes a new one on the task page; decision 0016).
+CHARLIE_CALENDAR_FEED_DAYS = int(os.environ.get("CHARLIE_CALENDAR_FEED_DAYS", "180"))
+
 # --- Security ---
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -177,7 +181,9 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)  # usually done by the proxy
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    # HSTS: browsers that reached Charlie over HTTPS keep to HTTPS for a year. Sent only on
+    # HTTPS answers, so plain HTTP on 127.0.0.1 (./dev run) is unaffected; 0 turns it off.
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 
 # Content Security Policy: no inline script without a nonce, and never 'unsafe-eval'
 # (htmx runs with allowEval = false).
@@ -248,9 +254,28 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Query values (a calendar feed's token, a searched name) never reach a log: runserver's
+    # request lines go through this filter, gunicorn's through charlie.core.access_log.
+    "filters": {"redact_query": {"()": "charlie.core.access_log.RedactQueryFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["redact_query"],
+            "level": "INFO",
+            "propagate": False,
+        },
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint logs every step of every PDF at INFO.
         "weasyprint": {"level": "WARNING"},

@@ -10,6 +10,11 @@ from charlie.people import views as people_views
 admin.site.site_header = "Charlie – administration"
 admin.site.site_title = "Charlie"
 
+# Bad input (ValidationFailed) is a 400 page; under /api/ Django's own errors answer JSON.
+handler400 = "charlie.core.views_errors.bad_request"
+handler404 = "charlie.core.views_errors.not_found"
+handler500 = "charlie.core.views_errors.server_error"
+
 urlpatterns = [
     path("", people_views.home, name="home"),
     path("", include("charlie.core.urls")),

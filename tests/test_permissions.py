@@ -537,13 +537,26 @@ CASES: list[Case] = [
         kwargs=lambda org: {"run_id": import_run_id()},
     ),
     # Follow-up tasks (absence, issue 4): managers (their units) and HR only; the calendar feed
-    # needs no session but a valid token (404 without one); the local policy is HR's.
+    # needs no session but a valid key (401 asking for one without it, 404 for a wrong one in
+    # the link); the local policy is HR's.
     Case("absence:tasks", expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)),
-    Case("absence:tasks_ics", expect(404), label="without a token"),
+    Case("absence:tasks_ics", expect(401), label="without a key"),
+    Case(
+        "absence:tasks_ics",
+        expect(404),
+        data={"token": "charlie_wrong"},
+        label="with a wrong key in the link",
+    ),
     Case("absence:feed_rotate", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
     Case(
         "absence:feed_rotate",
         expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
+        method="post",
+    ),
+    Case("absence:feed_revoke", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case(
+        "absence:feed_revoke",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302),
         method="post",
     ),
     Case(

@@ -205,13 +205,17 @@ class FollowUpNote(models.Model):
 
 
 class TaskFeedToken(models.Model):
-    """The secret of a user's personal calendar feed of follow-up tasks; only its hash is kept."""
+    """The secret of a user's personal calendar feed of follow-up tasks; only its hash is kept.
+
+    It stops working at ``expires_at`` (``settings.CHARLIE_CALENDAR_FEED_DAYS`` after it was
+    made); its owner can replace or stop it at any time (decision 0016)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="absence_feed_token"
     )
     key_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
 
     def __str__(self) -> str:
         return f"{self.user_id}"

@@ -767,33 +767,57 @@ def send_reminders(on: date | None = None) -> int:
 class FeedStatus:
     exists: bool
     created_at: datetime | None
+    expires_at: datetime | None = None
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
 
 def feed_status(user: Any) -> FeedStatus:
     _require_task_role(user)
     token = TaskFeedToken.objects.filter(user=user).first()
-    return FeedStatus(token is not None, token.created_at if token else None)
+    if token is None:
+        return FeedStatus(False, None)
+    return FeedStatus(True, token.created_at, token.expires_at)
+
+
+def feed_lifetime() -> timedelta:
+    """How long a calendar link works (``CHARLIE_CALENDAR_FEED_DAYS``, decision 0016)."""
+    return timedelta(days=settings.CHARLIE_CALENDAR_FEED_DAYS)
 
 
 def rotate_feed_token(user: Any) -> str:
     """Make a new secret for the user's calendar feed (the old link stops working); returns the
-    plain secret, which is shown once and never stored (only its hash)."""
+    plain secret, which is shown once and never stored (only its hash). It works for
+    ``feed_lifetime()``."""
     _require_task_role(user)
     new = generate_token()
+    now = timezone.now()
     TaskFeedToken.objects.update_or_create(
-        user=user, defaults={"key_hash": new.key_hash, "created_at": timezone.now()}
+        user=user,
+        defaults={"key_hash": new.key_hash, "created_at": now, "expires_at": now + feed_lifetime()},
     )
     return new.plain
 
 
+def revoke_feed_token(user: Any) -> bool:
+    """Stop the user's calendar link; True when there was one."""
+    _require_task_role(user)
+    deleted, _rows = TaskFeedToken.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
 def feed(raw_token: str, on: date | None = None) -> str:
-    """The iCal text of the open tasks of the user the token belongs to; 404 for a missing or
-    wrong token or a user who may no longer see tasks. Audited with channel ``api``. Events hold
-    the task and the person's first name and initial: never a note."""
+    """The iCal text of the open tasks of the user the token belongs to; 404 for a missing,
+    wrong or expired token or a user who may no longer see tasks. Audited with channel ``api``.
+    Events hold the task and the person's first name and initial: never a note."""
     if not raw_token or len(raw_token) > 200:
         raise NotFound
     token = (
-        TaskFeedToken.objects.filter(key_hash=hash_token(raw_token)).select_related("user").first()
+        TaskFeedToken.objects.filter(key_hash=hash_token(raw_token), expires_at__gt=timezone.now())
+        .select_related("user")
+        .first()
     )
     if token is None or not token.user.is_active or token.user.role not in (Role.MANAGER, Role.HR):
         raise NotFound

@@ -18,6 +18,7 @@ urlpatterns += [
     path("opgaver/", views_tasks.tasks, name="tasks"),
     path("opgaver.ics", views_tasks.tasks_ics, name="tasks_ics"),
     path("opgaver/kalenderlink/", views_tasks.feed_rotate, name="feed_rotate"),
+    path("opgaver/kalenderlink/stop/", views_tasks.feed_revoke, name="feed_revoke"),
     path("opgaver/<int:task_id>/", views_tasks.task_detail, name="task"),
     path("opgaver/<int:task_id>/udfoert/", views_tasks.task_done, name="task_done"),
     path(

@@ -3,11 +3,14 @@ HR's local policy. Thin HTTP over ``absence.tasks_services``."""
 
 from __future__ import annotations
 
+import base64
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -15,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.absence import tasks_services as svc
 from charlie.absence.policy import DEFAULT_POLICY, Policy
-from charlie.core.errors import ValidationFailed
+from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.http import AuthenticatedRequest
 
 _INPUT = {"class": "form-input input-width-xs"}
@@ -177,8 +180,6 @@ def task_not_applicable(request: AuthenticatedRequest, task_id: int) -> HttpResp
 
 
 def _back(request: HttpRequest, task_id: int) -> str:
-    from django.urls import reverse
-
     if request.POST.get("from") == "list":
         return reverse("absence:tasks")
     return reverse("absence:task", kwargs={"task_id": task_id})
@@ -197,23 +198,70 @@ def feed_rotate(request: AuthenticatedRequest) -> HttpResponse:
         "escalated": sum(1 for r in rows if r.escalated),
         "feed": svc.feed_status(request.user),
         "feed_url": feed_url,
+        "feed_base_url": request.build_absolute_uri(_feed_path()),
+        "feed_token": plain,
         "na_form": NotApplicableForm(),
     }
     return render(request, "absence/tasks.html", context)
 
 
-def _feed_path() -> str:
-    from django.urls import reverse
+@require_POST
+def feed_revoke(request: AuthenticatedRequest) -> HttpResponse:
+    """Stop the calendar link at once (e.g. when it may have been shared)."""
+    if svc.revoke_feed_token(request.user):
+        messages.success(request, _("Kalenderlinket er stoppet. Det virker ikke længere."))
+    return redirect(reverse("absence:tasks") + "#kalender")
 
+
+def _feed_path() -> str:
     return reverse("absence:tasks_ics")
+
+
+def _basic_password(request: HttpRequest) -> str | None:
+    """The password of an ``Authorization: Basic`` header (the user name is ignored), or None.
+    Calendar apps that can send a user name and password (Apple Calendar, Thunderbird) may send
+    the feed's key that way instead of in the link."""
+    scheme, _sep, value = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
+    if scheme.lower() != "basic" or not value.strip():
+        return None
+    try:
+        decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return decoded.partition(":")[2]
+
+
+def _ask_for_the_key() -> HttpResponse:
+    response = HttpResponse(
+        _(
+            "Kalenderlinket mangler sin nøgle. Brug hele linket fra siden Opgaver, eller angiv "
+            "nøglen som adgangskode i din kalender."
+        ),
+        status=401,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["WWW-Authenticate"] = 'Basic realm="Charlie kalender", charset="UTF-8"'
+    return response
 
 
 @login_not_required
 @never_cache
 @require_GET
 def tasks_ics(request: HttpRequest) -> HttpResponse:
-    """The personal calendar feed: no session; a valid token or 404."""
-    text = svc.feed(request.GET.get("token", ""))
+    """The personal calendar feed: no session. The key comes in the link (``?token=``) or as
+    the password of HTTP Basic auth; none, or a wrong one by Basic auth, is 401 (the calendar
+    asks for it), a wrong or expired one in the link is 404. Access logs never hold the key
+    (``core.access_log``)."""
+    in_link = request.GET.get("token", "")
+    by_password = _basic_password(request)
+    if not in_link and not by_password:
+        return _ask_for_the_key()
+    try:
+        text = svc.feed(in_link or by_password or "")
+    except NotFound:
+        if not in_link:
+            return _ask_for_the_key()
+        raise
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="opfoelgning.ics"'
     return response

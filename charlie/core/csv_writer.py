@@ -22,7 +22,7 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import IO
+from typing import Protocol
 
 __all__ = ["BOM", "CsvWriter", "csv_text", "neutralise"]
 
@@ -33,6 +33,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
 Cell = str | int | float | Decimal | None
+
+
+class Writable(Protocol):
+    """Anything with ``write(text)``: a file, ``io.StringIO``, a management command's stdout."""
+
+    def write(self, text: str, /) -> object: ...
 
 
 def neutralise(value: Cell) -> str | int | float | Decimal:
@@ -58,7 +64,7 @@ class CsvWriter:
     terminal.
     """
 
-    def __init__(self, stream: IO[str], *, line_end: str = "\r\n") -> None:
+    def __init__(self, stream: Writable, *, line_end: str = "\r\n") -> None:
         self._writer = csv.writer(stream, delimiter=";", lineterminator=line_end)
 
     def writerow(self, row: Iterable[Cell]) -> None:

@@ -2,11 +2,13 @@
 
 Services raise these; views and the API never decide access themselves. ``PermissionDenied``
 answers 403 (the role may never do this); ``NotFound`` answers 404 and is also used where the
-*existence* of a record is private (a person outside the caller's scope).
+*existence* of a record is private (a person outside the caller's scope); ``ValidationFailed``
+answers 400 in a page and 422 in the API.
 """
 
 from __future__ import annotations
 
+from django.core.exceptions import BadRequest
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 
@@ -19,8 +21,12 @@ class NotFound(Http404):
     """No such record in the caller's scope: 404, whether it exists or not."""
 
 
-class ValidationFailed(ValueError):
-    """User input that cannot be used; ``messages`` are shown to the user."""
+class ValidationFailed(BadRequest, ValueError):
+    """User input that cannot be used; ``messages`` are shown to the user.
+
+    Views and the API catch it where they can show the messages beside the input. One that
+    escapes a view is a 400 page listing them (``core.views_errors.bad_request``), never a 500;
+    the API answers 422 (charlie/api.py)."""
 
     def __init__(self, messages: list[str]):
         super().__init__("; ".join(messages))

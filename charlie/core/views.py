@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from charlie.core import services
+from charlie.core import health, services
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import LoginForm, PasswordChangeForm, error_links
 from charlie.core.http import AuthenticatedRequest
@@ -105,6 +105,11 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 
 
 @login_not_required
+@never_cache
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness check for the reverse proxy and systemd: no data, no database write."""
-    return JsonResponse({"status": "ok"})
+    """Health check for the reverse proxy, a load balancer and systemd: 200 when the database
+    answers a trivial query, else 503 — short JSON either way, no data, no database write, and
+    no error text (it could name hosts or users)."""
+    if not health.database_answers():
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

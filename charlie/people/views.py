@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_text
 from charlie.core.roles import Role
 from charlie.people import services
 
@@ -51,7 +52,7 @@ def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse
 
 @require_GET
 def search(request: AuthenticatedRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    query = query_text(request, "q")
     people, total = services.search_people(request.user, query)
     context = {"people": people, "total": total, "query": query}
     if request.htmx and not request.htmx.history_restore_request:

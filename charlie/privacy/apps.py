@@ -27,7 +27,15 @@ class PrivacyConfig(AppConfig):
         from charlie.privacy.batch import forget_register
         from charlie.privacy.correction_retention import HANDLED_CORRECTION_REQUESTS
         from charlie.privacy.models import Purpose
-        from charlie.privacy.registry import register_retention_rule
+        from charlie.privacy.registry import (
+            register_category,
+            register_purpose,
+            register_retention_rule,
+        )
+
+        # The DPO's reads of the audit log are logged too (services.audit_page, export).
+        register_category("logning", _("Logning (hvem har set eller ændret oplysningerne)"))
+        register_purpose("tilsyn", _("Tilsyn med databeskyttelsen"))
 
         # Handled requests for correction: kept as documentation, then deleted (docs/retention.md)
         register_retention_rule(HANDLED_CORRECTION_REQUESTS)

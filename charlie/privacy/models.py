@@ -1,9 +1,10 @@
 """The audit log: one row per person whose data was read or written. Append-only.
 
-The app cannot change or delete an entry: ``save()`` refuses updates, ``delete()`` refuses, and
-so do the queryset's ``update()`` and ``delete()``. On PostgreSQL a trigger (migration 0002)
-refuses UPDATE and DELETE in the database as well. Entries hold no names: the subject is a person
-id, resolved to a name through the resolver ``people`` registers (``privacy.registry``).
+The app cannot change or delete an entry: ``save()`` only inserts, ``delete()`` refuses, and so
+does every bulk change of the queryset (``AppendOnlyQuerySet``). In the database, triggers refuse
+UPDATE on SQLite and PostgreSQL and DELETE on PostgreSQL (migration 0009; decision 0017). Entries
+hold no names: the subject is a person id, resolved to a name through the resolver ``people``
+registers (``privacy.registry``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,30 +49,94 @@ class Channel(models.TextChoices):
     CLI = "cli", _("Kommandolinje")
 
 
+def _clears_user_links_only(model: type[models.Model], changes: dict[str, Any]) -> bool:
+    """Whether ``changes`` only set links to a user account to NULL: what deleting the account
+    does (``on_delete=SET_NULL``), and the one change the database triggers let through."""
+    if not changes:
+        return False
+    for name, value in changes.items():
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if value is not None or not (
+            isinstance(field, models.ForeignKey)
+            and field.related_model is not None
+            and field.related_model._meta.label == settings.AUTH_USER_MODEL
+            and field.null
+        ):
+            return False
+    return True
+
+
 class AppendOnlyQuerySet(models.QuerySet[Any]):
-    """Refuses bulk ``update()`` and ``delete()``."""
+    """Refuses every way the ORM changes or deletes rows: ``update()``, ``delete()``,
+    ``bulk_update()``, an upserting ``bulk_create()``, and the internal ``_update()`` (what
+    ``save()`` of a row with an id runs: refused when it would change a stored row) and
+    ``_raw_delete()``. It is the models' base manager too, so Django's own machinery cannot go
+    round it.
+
+    One change is let through, as in the database triggers: setting a link to a deleted user
+    account to NULL and nothing else (``update(actor=None)``, run by the account's deletion).
+    """
 
     def update(self, **kwargs: Any) -> int:
+        if _clears_user_links_only(self.model, kwargs):
+            return super().update(**kwargs)
         raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
+
+    def _update(self, values: Any, returning_fields: Any = None) -> Any:
+        # What ``save()`` runs for an object whose id is set. Django tries an UPDATE first and
+        # inserts when it matched nothing — loading fixtures or serialized test data does that,
+        # also over rows that already hold exactly those values. Neither changes a stored
+        # value, so both stay possible, without running the UPDATE; any change is refused.
+        new = tuple(value for _field, _model, value in values)
+        stored = list(self.values_list(*[field.attname for field, _model, _value in values]))
+        if returning_fields or any(row != new for row in stored):
+            raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
+        return len(stored) if returning_fields is None else [()] * len(stored)
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: int | None = None) -> int:
+        raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
+
+    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> list[Any]:
+        if kwargs.get("update_conflicts") or kwargs.get("update_fields"):
+            raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be changed.")
+        return super().bulk_create(objs, *args, **kwargs)
 
     def delete(self) -> tuple[int, dict[str, int]]:
         raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be deleted.")
 
+    def _raw_delete(self, using: Any) -> int:
+        raise AuditLogIsAppendOnly(f"{self.model.__name__} rows cannot be deleted.")
+
     update.queryset_only = True  # type: ignore[attr-defined]
+    bulk_update.queryset_only = True  # type: ignore[attr-defined]
     delete.queryset_only = True  # type: ignore[attr-defined]
 
 
 class AppendOnlyModel(models.Model):
-    """A row that can be written once and never changed or deleted by the app."""
+    """A row that can be written once and never changed or deleted by the app.
+
+    ``save()`` only ever inserts (an instance given the id of a stored row is refused, where
+    Django would otherwise UPDATE that row), and the queryset refuses every bulk change. In the
+    database, triggers refuse UPDATE on SQLite and PostgreSQL, and DELETE on PostgreSQL
+    (migration 0009). A subclass's ``Meta`` must extend ``AppendOnlyModel.Meta``.
+    """
 
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         abstract = True
+        base_manager_name = "objects"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
+        changing = kwargs.get("force_update") or kwargs.get("update_fields") is not None
+        if changing or not self._state.adding:
             raise AuditLogIsAppendOnly(f"A {type(self).__name__} cannot be changed.")
+        if self.pk is not None and type(self)._base_manager.filter(pk=self.pk).exists():
+            raise AuditLogIsAppendOnly(f"A {type(self).__name__} cannot be changed.")
+        kwargs["force_insert"] = True  # never an UPDATE, whatever the id says
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
@@ -96,7 +162,7 @@ class AuditEntry(AppendOnlyModel):
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
     detail = models.CharField(_("detalje"), max_length=200, blank=True)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = _("logpost")
         verbose_name_plural = _("logposter")
         ordering = ["-at", "-pk"]
@@ -179,7 +245,7 @@ class PurposeVersion(AppendOnlyModel):
     changed_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
     note = models.CharField(_("ændringsnote"), max_length=200)
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = _("version af formål")
         verbose_name_plural = _("versioner af formål")
         ordering = ["-changed_at", "-pk"]
@@ -324,7 +390,7 @@ class DeletionLog(AppendOnlyModel):
         related_name="+",
     )
 
-    class Meta:
+    class Meta(AppendOnlyModel.Meta):
         verbose_name = _("post i sletteloggen")
         verbose_name_plural = _("sletteloggen")
         ordering = ["-at", "-pk"]

@@ -7,8 +7,6 @@ the resolver ``people`` registers (``charlie.privacy.registry``).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -20,6 +18,7 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charlie.core.csv_writer import csv_chunks
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.privacy.batch import current_batch, flush_pending
@@ -202,6 +201,14 @@ def search_audit(user: Any, audit_filter: AuditFilter) -> QuerySet[AuditEntry]:
     return qs.order_by("-at", "-pk")
 
 
+#: The data protection officer's supervision (GDPR art. 38–39): reading the audit log, which
+#: names the people whose data was used, is itself a use of their data and is logged.
+SUPERVISION = "tilsyn"
+#: The audit log's own data category: who read or changed a person's data, when and why.
+AUDIT_LOG_CATEGORY = "logning"
+AUDIT_PAGE_SIZE = 50
+
+
 def rows_for(entries: Iterable[AuditEntry]) -> list[AuditRow]:
     """Entries with the subject's name and employee number (from the people resolver)."""
     entries = list(entries)
@@ -215,6 +222,42 @@ def rows_for(entries: Iterable[AuditEntry]) -> list[AuditRow]:
         )
         for e in entries
     ]
+
+
+def _record_log_read(user: Any, entries: Iterable[AuditEntry], *, detail: str) -> None:
+    """The DPO saw these entries, with their subjects' names: one read of the category
+    ``logning`` per subject — a person, or a user account (``subject_username``) — purpose
+    ``tilsyn``."""
+    entries = list(entries)
+    record(
+        actor=user,
+        subject_person_ids={
+            e.subject_person_id
+            for e in entries
+            if e.subject_person_id is not None and not e.subject_username
+        },
+        subject_accounts={
+            AccountSubject(e.subject_username, e.subject_person_id)
+            for e in entries
+            if e.subject_username
+        },
+        action=Action.READ,
+        category=AUDIT_LOG_CATEGORY,
+        purpose=SUPERVISION,
+        channel=Channel.UI,
+        detail=detail,
+    )
+
+
+def audit_page(
+    user: Any, audit_filter: AuditFilter, *, page: Any = None, per_page: int = AUDIT_PAGE_SIZE
+) -> tuple[Page[Any], list[AuditRow]]:
+    """One page of the DPO's search (``search_audit``), with names; showing it is recorded as a
+    read of the log about each person on the page (purpose ``tilsyn``)."""
+    shown = Paginator(search_audit(user, audit_filter), per_page).get_page(page)
+    entries = list(shown.object_list)
+    _record_log_read(user, entries, detail="privacy:audit")
+    return shown, rows_for(entries)
 
 
 CSV_HEADER = (
@@ -234,49 +277,50 @@ CSV_HEADER = (
 
 
 def export_csv_chunks(user: Any, audit_filter: AuditFilter, *, batch: int = 2000) -> Iterator[str]:
-    """The filtered log as CSV for Danish Excel: UTF-8 with BOM, semicolons, local time."""
-    qs = search_audit(user, audit_filter)  # checks access and the filter before streaming
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    """The filtered log as CSV for Danish Excel (``core.csv_writer``: UTF-8 with BOM,
+    semicolons, no cell a spreadsheet would run as a formula), local time.
 
-    def flush() -> str:
-        value = buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate(0)
-        return value
+    Access and the filter are checked at once, before the first chunk. Each batch of rows is
+    recorded as a read of the log about its subjects (once per person) before it is handed on,
+    so no row leaves without its entry."""
+    qs = search_audit(user, audit_filter)
+    return csv_chunks(CSV_HEADER, _csv_rows(user, qs, batch), batch=batch)
 
-    writer.writerow(CSV_HEADER)
-    yield "\ufeff" + flush()
+
+def _csv_rows(user: Any, qs: QuerySet[AuditEntry], batch: int) -> Iterator[tuple[Any, ...]]:
+    recorded: set[tuple[int | None, str]] = set()
     chunk: list[AuditEntry] = []
     for entry in qs.iterator(chunk_size=batch):
         chunk.append(entry)
         if len(chunk) >= batch:
-            yield _csv_rows(writer, chunk, flush)
+            yield from _csv_batch(user, chunk, recorded)
             chunk = []
     if chunk:
-        yield _csv_rows(writer, chunk, flush)
+        yield from _csv_batch(user, chunk, recorded)
 
 
-def _csv_rows(writer: Any, entries: list[AuditEntry], flush: Any) -> str:
+def _csv_batch(
+    user: Any, entries: list[AuditEntry], recorded: set[tuple[int | None, str]]
+) -> Iterator[tuple[Any, ...]]:
+    new = [e for e in entries if (e.subject_person_id, e.subject_username) not in recorded]
+    _record_log_read(user, new, detail="privacy:audit_export")
+    recorded.update((e.subject_person_id, e.subject_username) for e in new)
     for row in rows_for(entries):
         e = row.entry
-        writer.writerow(
-            (
-                timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
-                e.actor_username,
-                e.actor_role,
-                row.person.employee_number if row.person else "",
-                row.person.name if row.person else "",
-                e.subject_person_id if e.subject_person_id is not None else "",
-                e.subject_username,
-                e.category,
-                e.action,
-                e.purpose,
-                e.channel,
-                e.detail,
-            )
+        yield (
+            timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+            e.actor_username,
+            e.actor_role,
+            row.person.employee_number if row.person else "",
+            row.person.name if row.person else "",
+            e.subject_person_id if e.subject_person_id is not None else "",
+            e.subject_username,
+            e.category,
+            e.action,
+            e.purpose,
+            e.channel,
+            e.detail,
         )
-    return str(flush())
 
 
 # --- The data-use register ---

@@ -9,7 +9,6 @@ import json
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -31,8 +30,6 @@ from charlie.privacy.forms import (
     PurposeForm,
 )
 
-PAGE_SIZE = 50
-
 
 @never_cache
 @require_GET
@@ -42,12 +39,13 @@ def audit(request: AuthenticatedRequest) -> HttpResponse:
     context: dict = {"form": form, "page": None, "rows": []}
     if form.is_valid():
         try:
-            entries = services.search_audit(request.user, form.to_filter())
+            page, rows = services.audit_page(
+                request.user, form.to_filter(), page=request.GET.get("side")
+            )
         except ValidationFailed as exc:
             form.add_error("employee_number", exc.messages)
         else:
-            page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("side"))
-            context.update(page=page, rows=services.rows_for(page.object_list))
+            context.update(page=page, rows=rows)
             query = request.GET.copy()
             query.pop("side", None)
             context["query"] = query.urlencode()
@@ -62,17 +60,12 @@ def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
     form = AuditFilterForm(request.GET)
     if form.is_valid():
         try:
+            # Checks access and the filter now; the rows are read (and audited) as they stream.
             chunks = services.export_csv_chunks(request.user, form.to_filter())
-            first = next(chunks)  # runs the access check and the filter before streaming
         except ValidationFailed as exc:
             form.add_error("employee_number", exc.messages)
         else:
-
-            def stream():  # type: ignore[no-untyped-def]
-                yield first
-                yield from chunks
-
-            response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
+            response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
             response["Content-Disposition"] = f'attachment; filename="logning-{stamp}.csv"'
             return response

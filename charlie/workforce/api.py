@@ -8,8 +8,6 @@ person's data: every authenticated user may ask it, and nothing is audited.
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
-import csv
-import io
 import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
@@ -18,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
+from charlie.core.csv_writer import csv_text
 from charlie.people.api import COMMON_ERRORS
 from charlie.workforce import serialise, services
 
@@ -241,11 +240,8 @@ def project(
     chosen = services.get_scenario(user, name=scenario)
     result = services.plan(user, chosen, to_year=to, runs=runs, seed=seed)
     if output == "csv":
-        body = io.StringIO()
-        csv.writer(body, delimiter=";", lineterminator="\r\n").writerows(
-            serialise.plan_csv_rows(result)
-        )
-        return HttpResponse(body.getvalue(), content_type="text/csv; charset=utf-8")
+        body = csv_text(serialise.plan_csv_rows(result))
+        return HttpResponse(body, content_type="text/csv; charset=utf-8")
     return serialise.plan_as_dict(result)
 
 

@@ -25,6 +25,7 @@ from charlie.core import charts
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.excel import Column, Sheet, workbook_bytes
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_text
 from charlie.people import services as people
 from charlie.workforce import services, summary
 from charlie.workforce.forms import parse_number
@@ -375,7 +376,7 @@ def person_pension(request: AuthenticatedRequest, person_id: int) -> HttpRespons
 def pension_lookup(request: AuthenticatedRequest) -> HttpResponse:
     """HR: from an employee number to that person's pension page (nothing is shown here)."""
     services.require_person_pension_access(request.user)
-    number = request.GET.get("medarbejdernummer", "").strip()[:30]
+    number = query_text(request, "medarbejdernummer", max_length=30)
     person_id = people.person_id_by_employee_number(number) if number else None
     if person_id is None:
         messages.error(request, _("Der er ingen medarbejder med det nummer."))

@@ -1,11 +1,14 @@
-"""The personal calendar feed (RFC 5545 by hand): CRLF, folding, escaping, token required."""
+"""The personal calendar feed (RFC 5545 by hand): CRLF, folding, escaping, a key required that
+expires and that its owner can replace or stop (in the link, or as a Basic auth password)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import base64
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from charlie.absence import ical
 from charlie.absence import tasks_services as svc
@@ -72,9 +75,68 @@ def test_feed_works_without_a_session_and_is_audited(client, org, users, feed_ur
 def test_feed_needs_the_right_token(client, feed_url):
     url, _plain = feed_url
     base = reverse("absence:tasks_ics")
-    assert client.get(base).status_code == 404
+    without = client.get(base)
+    assert without.status_code == 401
+    assert without["WWW-Authenticate"].startswith("Basic ")
     assert client.get(base + "?token=charlie_wrong").status_code == 404
     assert client.get(url).status_code == 200
+
+
+def _basic(user: str, password: str) -> dict[str, str]:
+    pair = base64.b64encode(f"{user}:{password}".encode()).decode()
+    return {"Authorization": f"Basic {pair}"}
+
+
+def test_feed_takes_the_key_as_a_basic_auth_password(client, feed_url):
+    """For calendar apps that can send a user name and password: the link holds no key then."""
+    _url, plain = feed_url
+    base = reverse("absence:tasks_ics")
+    response = client.get(base, headers=_basic("hvad-som-helst", plain))
+    assert response.status_code == 200
+    assert "BEGIN:VEVENT" in response.content.decode()
+    wrong = client.get(base, headers=_basic("leder", "charlie_wrong"))
+    assert wrong.status_code == 401 and "Basic" in wrong["WWW-Authenticate"]
+    assert client.get(base, headers={"Authorization": "Basic ???"}).status_code == 401
+
+
+def test_feed_expires(client, users, feed_url, settings):
+    url, _plain = feed_url
+    token = TaskFeedToken.objects.get(user=users["manager"])
+    lifetime = timedelta(days=settings.CHARLIE_CALENDAR_FEED_DAYS)
+    assert abs(token.expires_at - token.created_at - lifetime) < timedelta(seconds=5)
+    TaskFeedToken.objects.filter(pk=token.pk).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
+    )
+    assert client.get(url).status_code == 404
+
+
+def test_expiry_follows_the_setting(users, settings):
+    settings.CHARLIE_CALENDAR_FEED_DAYS = 30
+    svc.rotate_feed_token(users["hr"])
+    token = TaskFeedToken.objects.get(user=users["hr"])
+    assert abs(token.expires_at - token.created_at - timedelta(days=30)) < timedelta(seconds=5)
+
+
+def test_the_owner_can_stop_the_link(client, client_as, users, feed_url):
+    url, _plain = feed_url
+    manager = client_as("manager")
+    page = manager.get(reverse("absence:tasks"))
+    assert "Stop linket" in page.content.decode() and "Det virker til" in page.content.decode()
+    response = manager.post(reverse("absence:feed_revoke"))
+    assert response.status_code == 302
+    assert not TaskFeedToken.objects.filter(user=users["manager"]).exists()
+    assert client.get(url).status_code == 404
+    assert (
+        "Du har intet kalenderlink endnu" in manager.get(reverse("absence:tasks")).content.decode()
+    )
+
+
+def test_the_page_says_when_the_link_has_expired(client_as, users, feed_url):
+    TaskFeedToken.objects.filter(user=users["manager"]).update(
+        expires_at=timezone.now() - timedelta(days=1)
+    )
+    page = client_as("manager").get(reverse("absence:tasks")).content.decode()
+    assert "Dit kalenderlink udløb den" in page
 
 
 def test_new_link_stops_the_old_one(client, users, feed_url):

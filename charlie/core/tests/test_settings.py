@@ -35,6 +35,8 @@ print(json.dumps({
     "LOCKOUT": [s.CHARLIE_LOCKOUT_MAX_FAILURES, s.CHARLIE_LOCKOUT_MINUTES],
     "MIN_GROUP": [s.CHARLIE_MIN_GROUP_SIZE, s.CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY],
     "STATICFILES": s.STORAGES["staticfiles"]["BACKEND"],
+    "HSTS": getattr(s, "SECURE_HSTS_SECONDS", 0),
+    "FEED_DAYS": s.CHARLIE_CALENDAR_FEED_DAYS,
 }))
 """
 
@@ -49,6 +51,8 @@ SETTINGS_VARIABLES = (
     "ALLOWED_HOSTS",
     "CSRF_TRUSTED_ORIGINS",
     "SECURE_COOKIES",
+    "SECURE_HSTS_SECONDS",
+    "CHARLIE_CALENDAR_FEED_DAYS",
     "EMAIL_BACKEND",
     "CHARLIE_LOCKOUT_MAX_FAILURES",
     "CHARLIE_LOCKOUT_MINUTES",
@@ -124,6 +128,30 @@ def test_production_settings(tmp_path):
     assert s["CSRF_COOKIE_SECURE"] is True
     assert s["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert s["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert s["HSTS"] == 31536000  # one year, on by default outside DEBUG
+    assert s["FEED_DAYS"] == 180
+
+
+def test_hsts_can_be_changed_or_switched_off_and_is_off_in_debug(tmp_path):
+    assert settings_with(tmp_path, CHARLIE_DEMO="1", SECURE_HSTS_SECONDS="0")["HSTS"] == 0
+    assert settings_with(tmp_path, CHARLIE_DEMO="1", SECURE_HSTS_SECONDS="600")["HSTS"] == 600
+    assert settings_with(tmp_path, DEBUG="1")["HSTS"] == 0
+
+
+def test_calendar_feed_lifetime_from_the_environment(tmp_path):
+    assert settings_with(tmp_path, DEBUG="1", CHARLIE_CALENDAR_FEED_DAYS="30")["FEED_DAYS"] == 30
+
+
+@pytest.mark.django_db
+def test_hsts_is_sent_over_https_only_so_plain_http_on_127_0_0_1_keeps_working(client, settings):
+    """``./dev run`` serves plain HTTP with DEBUG off: a browser ignores HSTS over HTTP anyway,
+    and Django sends it only on HTTPS answers."""
+    settings.SECURE_HSTS_SECONDS = 31536000
+    plain = client.get("/healthz")
+    assert plain.status_code == 200
+    assert "Strict-Transport-Security" not in plain
+    secure = client.get("/healthz", secure=True)
+    assert secure["Strict-Transport-Security"] == "max-age=31536000"
 
 
 def test_pool_can_be_switched_off(tmp_path):

@@ -63,6 +63,21 @@ def with_correction(category: str, *, detail: bool) -> Callable[[Any], dict[str,
     return make
 
 
+def with_log_entry(org: Any) -> dict[str, Any]:
+    """No URL kwargs; first HR's read of the person in Nord, for the DPO's audit log to show."""
+    from charlie.privacy.services import record
+
+    record(
+        actor=None,
+        subject_person_ids=[org.person_in_nord.pk],
+        action="read",
+        category="stamdata",
+        purpose="hr_administration",
+        channel="task",
+    )
+    return {}
+
+
 def _followup_task(org: Any) -> int:
     """An open follow-up task for the person in Plejecenter Nord; returns its id."""
     from datetime import date
@@ -233,6 +248,9 @@ PERSONAL_DATA_URLS: list[Visit] = [
     Visit("privacy:my_data_json", "employee", own("employee"), "ansaettelse", "egen_indsigt"),
     Visit("privacy:my_data_pdf", "employee", own("employee"), "stamdata", "egen_indsigt"),
     Visit("privacy:my_data_pdf", "employee", own("employee"), "fravaer", "egen_indsigt"),
+    # The DPO's audit log: the page and the CSV export name the people the entries are about.
+    Visit("privacy:audit", "dpo", nord, "logning", "tilsyn", kwargs=with_log_entry),
+    Visit("privacy:audit_export", "dpo", nord, "logning", "tilsyn", kwargs=with_log_entry),
     # HR's requests for correction: the request's category, for HR administration.
     Visit(
         "privacy:corrections",
@@ -338,10 +356,12 @@ def _id(visit: Visit) -> str:
 def test_personal_data_url_writes_the_audit_log(visit: Visit, client, org, users):
     user = users[visit.role]
     client.force_login(user)
+    url = reverse(visit.url_name, kwargs=visit.kwargs(org))  # may write entries to show
     before = set(AuditEntry.objects.values_list("pk", flat=True))
-    url = reverse(visit.url_name, kwargs=visit.kwargs(org))
     response = client.get(url, visit.params(org), headers=visit.headers)
     assert response.status_code == 200
+    if response.streaming:  # an export is read, and audited, as it streams
+        b"".join(response.streaming_content)
 
     written = AuditEntry.objects.exclude(pk__in=before)
     assert written.exists(), f"{url} wrote no audit entry"
@@ -382,6 +402,8 @@ def test_every_personal_data_url_name_is_covered():
         "accounts:users",
         "accounts:user",
         "accounts:requests",
+        "privacy:audit",
+        "privacy:audit_export",
     }
     assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
 

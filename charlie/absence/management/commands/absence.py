@@ -12,7 +12,6 @@ Runs as the server's operator: reads are audited with channel ``cli``.
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import date
 from typing import Any
@@ -21,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from charlie.absence import figures, followup
+from charlie.core.csv_writer import CsvWriter
 from charlie.core.errors import NotFound, ValidationFailed
 
 
@@ -85,18 +85,14 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
             return
         columns = list(rows[0].as_json()) if rows else []
-        writer = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
+        writer = CsvWriter(self.stdout, line_end="\n")
         writer.writerow(["gruppe", *[c for c in columns if c not in ("group", "label")]])
         for row in rows:
             values = row.as_json()
             writer.writerow(
                 [
                     row.label,
-                    *[
-                        "" if values[c] is None else values[c]
-                        for c in columns
-                        if c not in ("group", "label")
-                    ],
+                    *[values[c] for c in columns if c not in ("group", "label")],
                 ]
             )
 

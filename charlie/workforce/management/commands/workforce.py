@@ -26,7 +26,6 @@ analysts have). The plan holds aggregates only; no individual's data is printed.
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -35,6 +34,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import formats, translation
 
+from charlie.core.csv_writer import CsvWriter
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.workforce import pension, serialise, services
@@ -226,7 +226,7 @@ class Command(BaseCommand):
             data = serialise.plan_as_dict(result)
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            writer = csv.writer(self.stdout, delimiter=";", lineterminator="\n")
+            writer = CsvWriter(self.stdout, line_end="\n")
             writer.writerows(serialise.plan_csv_rows(result))
         self.stderr.write("Færdig.")
 
