@@ -405,6 +405,16 @@ def _age(birth: np.ndarray, ref: np.ndarray) -> np.ndarray:
     return ry - by - (r_doy < b_doy)
 
 
+def age_bands(
+    birth_date: np.ndarray, on: dt.date, edges: Sequence[int] = DEFAULT_AGE_BAND_EDGES
+) -> np.ndarray:
+    """The age band (index into :func:`age_band_labels`) of each birth date on ``on``: whole
+    years, the rule :func:`compute_figures` groups by."""
+    days = _days(birth_date)
+    ref = np.full(len(days), _days(np.array([on]))[0], dtype=np.int64)
+    return np.searchsorted(np.asarray(edges, dtype=np.int64), _age(days, ref), side="right")
+
+
 def age_band_labels(edges: Sequence[int]) -> tuple[str, ...]:
     """Labels such as ``("-29", "30-39", …, "60-")`` for band edges ``(30, 40, …, 60)``."""
     if not edges:
@@ -553,15 +563,12 @@ def compute_figures(
 
     def dim_codes(dim: str, emp: np.ndarray, bucket: np.ndarray) -> np.ndarray:
         if dim in TIME_DIMENSIONS:
-            assert size is not None and step is not None
-            return (bucket * step) // size
+            return (bucket * (step or 1)) // (size or 1)
         if dim == "unit":
             return e_unit[emp]
         if dim == "job_family":
             return e_family[emp]
-        return np.searchsorted(
-            edges, _age(e_birth[emp], bucket_end(bucket, step)), side="right"
-        )
+        return np.searchsorted(edges, _age(e_birth[emp], bucket_end(bucket, step)), side="right")
 
     row_sets = ((e_emp, e_bucket), (a_emp, a_bucket), (c_emp, c_bucket))
     codes = [[dim_codes(d, emp, b) for d in by] for emp, b in row_sets]

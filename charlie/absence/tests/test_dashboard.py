@@ -39,7 +39,19 @@ def team(org):
     # Five more teachers, so both job families are large enough to be shown.
     for _ in range(5):
         EmploymentFactory(org_unit=org.skole, job_family=job_family("laerer"))
+    _enough_people_of_their_own(org)
     return unit
+
+
+def _enough_people_of_their_own(org):
+    """Three coordinators placed in Ældreområdet itself and five staff in the kommune itself:
+    a unit's own people are a group of their own (docs/absence.md), and with only the manager,
+    Nord's and Syd's one each they would be too few, so Hjemmeplejen would be hidden to protect
+    them."""
+    for _ in range(3):
+        EmploymentFactory(org_unit=org.aeldre, start_date=date(2020, 1, 1))
+    for _ in range(5):
+        EmploymentFactory(org_unit=org.kommune, start_date=date(2020, 1, 1))
 
 
 def _rows(html: str) -> dict[str, str]:
@@ -98,7 +110,7 @@ def test_hidden_groups_show_a_dash_and_the_explanation(client_as, team):
     assert 'data-count="6"' in shown
     # data-count only on head counts: one per shown row.
     assert shown.count("data-count") == 1
-    assert "grupper med færre end 5 personer vises ikke" in html
+    assert "en gruppe med færre end 5 personer i en af periodens måneder vises ikke" in html
     assert "En enheds tal omfatter dens underenheder." in html
 
 
