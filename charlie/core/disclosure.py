@@ -41,7 +41,6 @@ The default minimum group size is 5, configurable per data category (e.g. 20 for
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -78,9 +77,7 @@ class Grouping[K: Hashable]:
     published: BoolArray
 
     @classmethod
-    def tree(
-        cls, parent: Mapping[K, K | None], *, unpublished: Sequence[K] = ()
-    ) -> Grouping[K]:
+    def tree(cls, parent: Mapping[K, K | None], *, unpublished: Sequence[K] = ()) -> Grouping[K]:
         """A grouping from ``{cell: parent cell}`` with exactly one root (parent ``None``)."""
         keys = list(parent)
         index = {key: i for i, key in enumerate(keys)}
@@ -219,7 +216,9 @@ def protect[K: Hashable](
         raise ValueError("One leaf array per grouping.")
     trees = [_Tree.of(g) for g in groupings]
     person = population.person
-    subtree = [_subtree_people(t, person, leaf) for t, leaf in zip(trees, population.leaves, strict=True)]
+    subtree = [
+        _subtree_people(t, person, leaf) for t, leaf in zip(trees, population.leaves, strict=True)
+    ]
     shown = [
         g.published & ~((people > 0) & (people < min_size))
         for g, people in zip(groupings, subtree, strict=True)
@@ -263,13 +262,11 @@ def _regions(
             if not shown[cell]:
                 continue
             below = np.flatnonzero(shown & (owner_above == cell) & (subtree > 0))
-            adding = below[people[below] > 0]
-            pool = adding if len(adding) else below
-            if len(pool):
-                # The smallest shown sub-cell whose people join the region (or, failing that,
-                # one whose own sub-cells then become the boundary).
-                choice = pool[np.lexsort((-tree.depth[pool], subtree[pool]))[0]]
-                shown[choice] = False
+            if len(below):
+                # The smallest shown sub-cell (the least lost); its people, or those of its
+                # sub-cells on a later pass, join the region.
+                order = np.lexsort((-tree.depth[below], people[below] == 0, subtree[below]))
+                shown[below[order[0]]] = False
             else:
                 shown[cell] = False
 
@@ -304,9 +301,9 @@ def _blocks(population: Population) -> tuple[IntArray, IntArray]:
     return inverse.ravel().astype(np.int64), uniq.astype(np.int64)
 
 
-def _incidence(trees: list[_Tree], shown: list[BoolArray], block_leaves: IntArray) -> tuple[
-    npt.NDArray[np.float64], list[tuple[int, int]]
-]:
+def _incidence(
+    trees: list[_Tree], shown: list[BoolArray], block_leaves: IntArray
+) -> tuple[npt.NDArray[np.float64], list[tuple[int, int]]]:
     """The shown cells × blocks 0/1 matrix (a cell contains a block when the block's finest cell
     is the cell or below it) and the (grouping, cell) of each row."""
     rows: list[npt.NDArray[np.float64]] = []
@@ -477,7 +474,7 @@ def _certificate(
     for mv in member_vars:
         signature = signature * radix + (mv + 1)
     pairs = np.unique(np.stack([region, signature], axis=1), axis=0)
-    regions, starts = np.unique(pairs[:, 0], return_index=True)
+    _regions, starts = np.unique(pairs[:, 0], return_index=True)
     ends = np.r_[starts[1:], len(pairs)]
 
     def incidence(sig: IntArray) -> npt.NDArray[np.float64]:
@@ -602,6 +599,35 @@ def protect_table[R: Hashable, C: Hashable](
         min_size=min_size,
         suppressed=hidden,
     )
+
+
+def protect_line[K: Hashable](
+    counts: Mapping[K, int],
+    *,
+    total: int | None = None,
+    min_size: int = DEFAULT_MIN_SIZE,
+) -> tuple[dict[K, int | None], int | None]:
+    """Separate groups of people (each person in one) and, where ``total`` is given, their
+    published total (which may also hold people in none of the groups), through
+    :func:`protect`: (each group's count or ``None``, the total or ``None``).
+
+    >>> protect_line({"a": 3, "b": 9, "c": 12}, total=24)
+    ({'a': None, 'b': None, 'c': 12}, 24)
+    >>> protect_line({"2023": 3, "2024": 9})  # no total published: nothing to subtract from
+    ({'2023': None, '2024': 9}, None)
+    """
+    keys = list(counts)
+    grouping = Grouping.tree(
+        {_TOTAL: None, **dict.fromkeys((("cell", k) for k in keys), _TOTAL)},
+        unpublished=[] if total is not None else [_TOTAL],
+    )
+    index = grouping.index()
+    leaves = [index[("cell", k)] for k in keys for _ in range(max(int(counts[k]), 0))]
+    rest = max((total or 0) - len(leaves), 0)
+    leaves += [index[_TOTAL]] * rest
+    (shown,) = protect(Population.of(np.arange(len(leaves)), leaves), [grouping], min_size=min_size)
+    values = {k: (int(counts[k]) if shown[index[("cell", k)]] else None) for k in keys}
+    return values, (total if total is not None and shown[index[_TOTAL]] else None)
 
 
 @dataclass(frozen=True)
