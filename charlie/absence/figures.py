@@ -284,85 +284,108 @@ def _units_in_scope(paths: list[str] | None) -> list[tuple[int, int | None, str]
     return [r for r in rows if any(r[2].startswith(p) for p in paths)]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Frame:
+    """The groupings of every period's release, and each employment's cells in them."""
+
+    units: Grouping[Any]
+    families: Grouping[Any]
+    bands: Grouping[Any]
+    unit_cell: np.ndarray  # per employment
+    family_cell: np.ndarray  # per employment
+    band_cells: np.ndarray  # per age band
+
+    @classmethod
+    def of(cls, data: dict[str, Any], units: list[tuple[int, int | None, str]]) -> _Frame:
+        emp: stats.EmploymentColumns = data["employments"]
+        in_scope = {pk for pk, _parent, _path in units}
+        unit_parent: dict[object, object] = {_TOTAL: None}
+        for pk, parent, _path in units:
+            unit_parent[pk] = parent if parent in in_scope else _TOTAL
+        unit_tree = Grouping.tree(unit_parent)
+        family_ids = sorted({int(f) for f in emp.job_family.tolist()})
+        families = Grouping.line(_TOTAL, family_ids)
+        bands = Grouping.line(_TOTAL, list(range(len(stats.DEFAULT_AGE_BAND_EDGES) + 1)))
+        unit_index, family_index, band_index = unit_tree.index(), families.index(), bands.index()
+        unit_keys = np.array(sorted(in_scope), dtype=np.int64)
+        unit_cells = np.array([unit_index[k] for k in unit_keys.tolist()], dtype=np.int64)
+        family_keys = np.array(family_ids, dtype=np.int64)
+        family_cells = np.array([family_index[k] for k in family_ids], dtype=np.int64)
+        return cls(
+            units=unit_tree,
+            families=families,
+            bands=bands,
+            unit_cell=unit_cells[np.searchsorted(unit_keys, emp.unit)],
+            family_cell=family_cells[np.searchsorted(family_keys, emp.job_family)],
+            band_cells=np.array([band_index[b] for b in range(len(bands) - 1)], dtype=np.int64),
+        )
+
+
 def _release(
     data: dict[str, Any],
+    frame: Any,
     start: date,
     end: date,
     paths: list[str] | None,
-    units: list[tuple[int, int | None, str]],
     min_size: int,
 ) -> Release:
     """One period's release, cached until the people data change (absence data do not enter:
     the decision is on people, and every measure of a hidden group is hidden)."""
     key = f"absence:release:{start}:{end}:{paths}:{min_size}"
-    return cached("people", key, lambda: _compute_release(data, start, end, units, min_size))
+    return cached("people", key, lambda: _compute_release(data, frame(), start, end, min_size))
 
 
 def _compute_release(
-    data: dict[str, Any],
-    start: date,
-    end: date,
-    units: list[tuple[int, int | None, str]],
-    min_size: int,
+    data: dict[str, Any], frame: _Frame, start: date, end: date, min_size: int
 ) -> Release:
     emp: stats.EmploymentColumns = data["employments"]
-    in_scope = {pk for pk, _parent, _path in units}
-    unit_parent: dict[object, object] = {_TOTAL: None}
-    for pk, parent, _path in units:
-        unit_parent[pk] = parent if parent in in_scope else _TOTAL
-    unit_tree = Grouping.tree(unit_parent)
-    family_ids = sorted({int(f) for f in emp.job_family.tolist()})
-    families = Grouping.line(_TOTAL, family_ids)
-    n_bands = len(stats.DEFAULT_AGE_BAND_EDGES) + 1
-    bands = Grouping.line(_TOTAL, list(range(n_bands)))
-    unit_index, family_index = unit_tree.index(), families.index()
-    band_index = bands.index()
     person, leaf_unit, leaf_family, leaf_band = [], [], [], []
     # One member per employment and month: a person's age band is taken at each month's end.
     for month_start, month_end in _periods(start, end, 1):
         first, last = np.datetime64(month_start, "D"), np.datetime64(month_end, "D")
-        active = (emp.start <= last) & (np.isnat(emp.end) | (emp.end >= first))
-        rows = np.flatnonzero(active)
+        rows = np.flatnonzero((emp.start <= last) & (np.isnat(emp.end) | (emp.end >= first)))
         person.append(emp.person[rows])
-        leaf_unit.append(np.array([unit_index[u] for u in emp.unit[rows].tolist()], dtype=np.int64))
-        leaf_family.append(
-            np.array([family_index[f] for f in emp.job_family[rows].tolist()], dtype=np.int64)
-        )
-        band = stats.age_bands(emp.birth_date[rows], month_end)
-        leaf_band.append(np.array([band_index[int(b)] for b in band.tolist()], dtype=np.int64))
+        leaf_unit.append(frame.unit_cell[rows])
+        leaf_family.append(frame.family_cell[rows])
+        leaf_band.append(frame.band_cells[stats.age_bands(emp.birth_date[rows], month_end)])
     population = Population.of(
-        np.concatenate(person) if person else np.zeros(0, dtype=np.int64),
-        np.concatenate(leaf_unit) if leaf_unit else np.zeros(0, dtype=np.int64),
-        np.concatenate(leaf_family) if leaf_family else np.zeros(0, dtype=np.int64),
-        np.concatenate(leaf_band) if leaf_band else np.zeros(0, dtype=np.int64),
+        np.concatenate(person),
+        np.concatenate(leaf_unit),
+        np.concatenate(leaf_family),
+        np.concatenate(leaf_band),
     )
-    shown_units, shown_families, shown_bands = protect(
-        population, [unit_tree, families, bands], min_size=min_size
-    )
+    groupings = [frame.units, frame.families, frame.bands]
+    shown_units, shown_families, shown_bands = protect(population, groupings, min_size=min_size)
+
+    def decided(grouping: Grouping[Any], shown: np.ndarray) -> dict[int, bool]:
+        return {
+            int(k): bool(v)
+            for k, v in zip(grouping.keys, shown.tolist(), strict=True)
+            if k != _TOTAL
+        }
+
     return Release(
         start=start,
         end=end,
-        units={
-            int(k): bool(v) for k, v in zip(unit_tree.keys, shown_units, strict=True) if k != _TOTAL
-        },
-        families={
-            int(k): bool(v)
-            for k, v in zip(families.keys, shown_families, strict=True)
-            if k != _TOTAL
-        },
-        bands={
-            int(k): bool(v) for k, v in zip(bands.keys, shown_bands, strict=True) if k != _TOTAL
-        },
-        total=bool(shown_units[unit_index[_TOTAL]]),
+        units=decided(frame.units, shown_units),
+        families=decided(frame.families, shown_families),
+        bands=decided(frame.bands, shown_bands),
+        total=bool(shown_units[frame.units.root]),
     )
 
 
 def _releases(
     data: dict[str, Any], start: date, end: date, paths: list[str] | None, min_size: int
 ) -> list[Release]:
-    units = _units_in_scope(paths)
+    built: list[_Frame] = []
+
+    def frame() -> _Frame:  # built once, and only when a period is not cached yet
+        if not built:
+            built.append(_Frame.of(data, _units_in_scope(paths)))
+        return built[0]
+
     return [
-        _release(data, p_start, p_end, paths, units, min_size)
+        _release(data, frame, p_start, p_end, paths, min_size)
         for p_start, p_end in _periods(start, end, period_months())
     ]
 

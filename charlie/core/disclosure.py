@@ -41,8 +41,10 @@ The default minimum group size is 5, configurable per data category (e.g. 20 for
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -63,7 +65,7 @@ def is_small(n: int, min_size: int) -> bool:
 # --- The engine ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Grouping[K: Hashable]:
     """One way a release splits its population: a tree of cells.
 
@@ -176,22 +178,63 @@ class _Tree:
         return owner
 
 
-def _distinct(person: IntArray, group: IntArray, n_groups: int) -> IntArray:
-    """Distinct persons per group (members with group −1 are left out)."""
-    keep = group >= 0
-    if not keep.any():
-        return np.zeros(n_groups, dtype=np.int64)
-    stride = int(person.max()) + 1
-    pairs = np.unique(group[keep] * stride + person[keep])
-    return np.bincount(pairs // stride, minlength=n_groups).astype(np.int64)
+_TREES: weakref.WeakKeyDictionary[Grouping[Any], _Tree] = weakref.WeakKeyDictionary()
 
 
-def _subtree_people(tree: _Tree, person: IntArray, leaf: IntArray) -> IntArray:
+def _tree(grouping: Grouping[Any]) -> _Tree:
+    """The derived arrays of a grouping, kept while the grouping lives (a service protecting
+    every month of a window reuses its groupings)."""
+    tree = _TREES.get(grouping)
+    if tree is None:
+        tree = _TREES[grouping] = _Tree.of(grouping)
+    return tree
+
+
+@dataclass(frozen=True)
+class _People:
+    """The members' persons as dense numbers, and which members share a person with another
+    (only those need de-duplicating when counting distinct people)."""
+
+    person: IntArray
+    shared: BoolArray
+
+    @classmethod
+    def of(cls, person: IntArray) -> _People:
+        _ids, dense = np.unique(person, return_inverse=True)
+        dense = dense.ravel().astype(np.int64)
+        shared = np.bincount(dense)[dense] > 1 if len(dense) else np.zeros(0, dtype=bool)
+        return cls(dense, shared)
+
+    def count(self, group: IntArray, n_groups: int) -> IntArray:
+        """Distinct persons per group (members with group −1 are left out)."""
+        keep = group >= 0
+        out = np.bincount(group[keep & ~self.shared], minlength=n_groups).astype(np.int64)
+        multi = keep & self.shared
+        if multi.any():
+            stride = int(self.person.max()) + 1
+            pairs = np.unique(group[multi] * stride + self.person[multi])
+            out += np.bincount(pairs // stride, minlength=n_groups)
+        return out
+
+
+def _subtree_people(tree: _Tree, people: _People, leaf: IntArray) -> IntArray:
     n = len(tree.parent)
     out = np.zeros(n, dtype=np.int64)
     for d in range(len(tree.levels)):
-        out += _distinct(person, tree.ancestors[d][leaf], n)
+        out += people.count(tree.ancestors[d][leaf], n)
     return out
+
+
+def people_per_cell[K: Hashable](
+    population: Population, groupings: Sequence[Grouping[K]]
+) -> list[IntArray]:
+    """Distinct people in each cell (its sub-tree included), per grouping: the figure a cell
+    publishes when shown."""
+    people = _People.of(population.person)
+    return [
+        _subtree_people(_tree(g), people, leaf)
+        for g, leaf in zip(groupings, population.leaves, strict=True)
+    ]
 
 
 def protect[K: Hashable](
@@ -214,25 +257,24 @@ def protect[K: Hashable](
     """
     if len(population.leaves) != len(groupings):
         raise ValueError("One leaf array per grouping.")
-    trees = [_Tree.of(g) for g in groupings]
-    person = population.person
+    trees = [_tree(g) for g in groupings]
+    people = _People.of(population.person)
     subtree = [
-        _subtree_people(t, person, leaf) for t, leaf in zip(trees, population.leaves, strict=True)
+        _subtree_people(t, people, leaf) for t, leaf in zip(trees, population.leaves, strict=True)
     ]
     shown = [
-        g.published & ~((people > 0) & (people < min_size))
-        for g, people in zip(groupings, subtree, strict=True)
+        g.published & ~((n > 0) & (n < min_size)) for g, n in zip(groupings, subtree, strict=True)
     ]
     linked = len(groupings) > 1
     while True:
         for g, tree in enumerate(trees):
-            _regions(tree, person, population.leaves[g], shown[g], subtree[g], min_size)
+            _regions(tree, people, population.leaves[g], shown[g], subtree[g], min_size)
         roots_hidden = any(not shown[g][t.root] for g, t in enumerate(trees))
         if linked and roots_hidden:
             return [np.zeros(len(g), dtype=bool) for g in groupings]
         if not linked:
             break
-        hide = _linked(population, trees, shown, subtree, min_size, exact_limit)
+        hide = _linked(population, people, trees, shown, subtree, min_size, exact_limit)
         if hide is None:
             break
         g, cell = hide
@@ -242,7 +284,7 @@ def protect[K: Hashable](
 
 def _regions(
     tree: _Tree,
-    person: IntArray,
+    people_of: _People,
     leaf: IntArray,
     shown: BoolArray,
     subtree: IntArray,
@@ -252,7 +294,7 @@ def _regions(
     n = len(tree.parent)
     while True:
         owner = tree.owners(shown)
-        people = _distinct(person, owner[leaf], n)
+        people = people_of.count(owner[leaf], n)
         bad = np.flatnonzero(shown & (people > 0) & (people < min_size))
         if not len(bad):
             return
@@ -276,6 +318,7 @@ def _regions(
 
 def _linked(
     population: Population,
+    people: _People,
     trees: list[_Tree],
     shown: list[BoolArray],
     subtree: list[IntArray],
@@ -286,7 +329,7 @@ def _linked(
     decided, hide = _exact_audit(population, trees, shown, subtree, min_size, exact_limit)
     if decided:
         return hide
-    return _certificate(population, trees, shown, subtree, min_size)
+    return _certificate(population, people, trees, shown, subtree, min_size)
 
 
 class _TooLarge(Exception):
@@ -372,6 +415,8 @@ def _exact_audit(
 ) -> tuple[bool, tuple[int, int] | None]:
     """Exact for small releases: (True, the (grouping, cell) to hide or None); (False, None)
     when the release is too large to decide this way."""
+    if limit <= 0 or len(population) > 20_000:
+        return False, None
     block_of, block_leaves = _blocks(population)
     if len(block_leaves) > 2_000:
         return False, None
@@ -428,6 +473,7 @@ def _cell_to_hide(
 
 def _certificate(
     population: Population,
+    people: _People,
     trees: list[_Tree],
     shown: list[BoolArray],
     subtree: list[IntArray],
@@ -445,15 +491,17 @@ def _certificate(
     Equal values within a region are linear equations on the variables. If the regions can be
     split into ``k + 1`` disjoint sets that each alone imply every equation the whole release
     implies (full rank), then any ``k`` exceptional regions leave one set intact, every region
-    is forced to one value, and no such ``S`` exists.
+    is forced to one value, and no such ``S`` exists. Only a region with a *small* finest group
+    (fewer than ``min_size`` people) can be exceptional, so only those need splitting: the
+    others count in every set, and ``k`` counts only the regions where a person is in a small
+    group.
 
-    Where it fails, the variable (a job family, an age band, …) that appears in the fewest mixed
-    regions is hidden: that one cannot be pinned down in enough independent places.
+    The split deals the regions out in turn, those with the rarest variables first. Where it
+    fails, the variable (a job family, an age band, …) that appears in the fewest mixed regions
+    is hidden: it cannot be pinned down in enough independent places.
     """
-    tree = trees[0]
     leaves = population.leaves
-    person = population.person
-    region = tree.owners(shown[0])[leaves[0]]
+    region = trees[0].owners(shown[0])[leaves[0]]
     n_vars = 0
     member_vars: list[IntArray] = []
     var_cell: list[tuple[int, int]] = []
@@ -468,59 +516,77 @@ def _certificate(
         member_vars.append(var_of[owner[leaves[g]]])
     if n_vars == 0:
         return None
-    # Signatures: the variables of each member, encoded as one integer.
+    # Each member's variables, one per other grouping, as one integer (a signature).
     radix = n_vars + 1
-    signature = np.zeros(len(person), dtype=np.int64)
+    span = radix ** len(member_vars)
+    signature = np.zeros(len(region), dtype=np.int64)
     for mv in member_vars:
         signature = signature * radix + (mv + 1)
-    pairs = np.unique(np.stack([region, signature], axis=1), axis=0)
-    _regions, starts = np.unique(pairs[:, 0], return_index=True)
-    ends = np.r_[starts[1:], len(pairs)]
-
-    def incidence(sig: IntArray) -> npt.NDArray[np.float64]:
-        out = np.zeros((len(sig), n_vars))
-        rest = sig.copy()
-        for _ in member_vars:
-            v = rest % radix - 1
-            ok = v >= 0
-            out[np.flatnonzero(ok), v[ok]] = 1.0
-            rest //= radix
-        return out
-
-    groups: list[npt.NDArray[np.float64]] = []
-    coverage = np.zeros(n_vars, dtype=np.int64)
-    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
-        if hi - lo < 2:
-            continue
-        inc = incidence(pairs[lo:hi, 1])
-        coverage += (inc.sum(axis=0) > 0).astype(np.int64)
-        groups.append(inc[1:] - inc[0])
-    if not groups:
+    keep = region >= 0
+    pair_keys, member_pair = np.unique(region[keep] * span + signature[keep], return_inverse=True)
+    member_pair = member_pair.ravel()
+    pair_region, pair_sig = pair_keys // span, pair_keys % span
+    kept = _People(people.person[keep], people.shared[keep])
+    small_pair = kept.count(member_pair, len(pair_keys)) < min_size
+    first = np.r_[True, pair_region[1:] != pair_region[:-1]]
+    starts = np.flatnonzero(first)
+    mixed = np.diff(np.r_[starts, len(pair_keys)]) > 1
+    if not mixed.any():
         return None
-    everything = np.vstack(groups)
-    full = _row_space(everything).shape[1]
+    # Each pair's variables (−1: a total), and the rows as sparse ± entries of fixed width.
+    pair_vars = np.empty((len(pair_keys), len(member_vars)), dtype=np.int64)
+    rest = pair_sig.copy()
+    for j in range(len(member_vars) - 1, -1, -1):
+        pair_vars[:, j] = rest % radix - 1
+        rest //= radix
+    # Rows: each signature of a mixed region minus the region's first signature.
+    region_of_pair = np.cumsum(first) - 1
+    row_pairs = np.flatnonzero(~first)
+    heads = starts[region_of_pair[row_pairs]]
+    cols = np.concatenate([pair_vars[row_pairs], pair_vars[heads]], axis=1)
+    vals = np.concatenate(
+        [np.ones((len(row_pairs), len(member_vars))), -np.ones((len(row_pairs), len(member_vars)))],
+        axis=1,
+    )
+    vals[cols < 0] = 0.0
+    cols[cols < 0] = 0
+    row_region = region_of_pair[row_pairs]
+
+    def rank(mask: BoolArray) -> int:
+        c, w = cols[mask], vals[mask]
+        index = (c[:, :, None] * n_vars + c[:, None, :]).ravel()
+        weight = (w[:, :, None] * w[:, None, :]).ravel()
+        gram = np.bincount(index, weights=weight, minlength=n_vars * n_vars)
+        values = np.linalg.eigvalsh(gram.reshape(n_vars, n_vars))
+        return int((values > 1e-9 * max(1.0, float(values[-1]))).sum())
+
+    full = rank(np.ones(len(row_pairs), dtype=bool))
     if full == 0:
         return None
-    # k: the most regions fewer than min_size people can touch.
-    per_person = _distinct(region[region >= 0], person[region >= 0], int(person.max()) + 1)
-    per_person = np.sort(per_person[per_person > 0])[::-1]
-    k = int(per_person[: min_size - 1].sum())
-    needed = k + 1
-    # Greedy: rich regions first, each group taken until it reaches full rank.
-    order = np.argsort([-len(rows) for rows in groups], kind="stable")
-    found = 0
-    basis = np.zeros((n_vars, 0))
-    for i in order.tolist():
-        rows = groups[i]
-        residual = rows - (rows @ basis) @ basis.T
-        extra = _row_space(residual)
-        if extra.shape[1]:
-            basis = _row_space(np.vstack([basis.T, extra.T]))
-            if basis.shape[1] >= full:
-                found += 1
-                basis = np.zeros((n_vars, 0))
-                if found >= needed:
-                    return None
+    risky = mixed & (np.bincount(region_of_pair, weights=small_pair, minlength=len(starts)) > 0)
+    safe_rows = ~risky[row_region]
+    if rank(safe_rows) >= full:
+        return None
+    pair_at, slot = np.nonzero(pair_vars >= 0)
+    in_region = np.zeros((len(starts), n_vars), dtype=bool)
+    in_region[region_of_pair[pair_at], pair_vars[pair_at, slot]] = True
+    in_region &= mixed[:, None]
+    coverage = in_region.sum(axis=0)
+    # k: the most risky regions fewer than min_size people can touch (through small groups).
+    in_small = small_pair[member_pair] & risky[region_of_pair[member_pair]]
+    stride = len(starts)
+    touched = np.unique(kept.person[in_small] * stride + region_of_pair[member_pair][in_small])
+    per_person = np.bincount(touched // stride) if len(touched) else np.zeros(0, np.int64)
+    needed = int(np.sort(per_person)[::-1][: min_size - 1].sum()) + 1
+    candidates = np.flatnonzero(risky)
+    never = np.iinfo(np.int64).max
+    rarest = np.where(in_region[candidates], coverage[None, :], never).min(axis=1)
+    order = candidates[np.argsort(rarest, kind="stable")]
+    set_of_region = np.full(len(starts), -1, dtype=np.int64)
+    set_of_region[order] = np.arange(len(order)) % needed
+    row_set = set_of_region[row_region]
+    if all(rank(safe_rows | (row_set == i)) >= full for i in range(needed)):
+        return None
     weakest = [
         (int(coverage[v]), int(subtree[g][c]), v)
         for v, (g, c) in enumerate(var_cell)

@@ -28,6 +28,7 @@ from charlie.core.disclosure import (
     Population,
     ProtectedTable,
     display_table,
+    people_per_cell,
     protect,
 )
 from charlie.core.errors import NotFound, PermissionDenied
@@ -370,8 +371,9 @@ def _headcount_release(on: date, paths: tuple[str, ...]) -> HeadcountRelease:
         leaf_cell.append(t_index[(family, column)])
     population = Population.of(person, leaf_unit, leaf_cell)
     shown_units, shown_table = protect(population, [unit_tree, table], min_size=min_size)
-    unit_people = _subtree_counts(unit_tree, leaf_unit)
-    table_people = _subtree_counts(table, leaf_cell)
+    unit_people, table_people = (
+        counts.tolist() for counts in people_per_cell(population, [unit_tree, table])
+    )
     return HeadcountRelease(
         on=on,
         min_size=min_size,
@@ -393,17 +395,6 @@ def _headcount_release(on: date, paths: tuple[str, ...]) -> HeadcountRelease:
 
 def _depth(path: str) -> int:
     return len([p for p in path.split("/") if p]) - 1
-
-
-def _subtree_counts(grouping: Grouping[Any], leaves: list[int]) -> list[int]:
-    """People per cell's sub-tree (one member per person here, so a plain count)."""
-    counts = [0] * len(grouping)
-    for leaf in leaves:
-        node = leaf
-        while node >= 0:
-            counts[node] += 1
-            node = int(grouping.parent[node])
-    return counts
 
 
 def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
