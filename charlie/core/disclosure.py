@@ -242,7 +242,7 @@ def protect[K: Hashable](
     groupings: Sequence[Grouping[K]],
     *,
     min_size: int = DEFAULT_MIN_SIZE,
-    exact_limit: int = EXACT_AUDIT_LIMIT,
+    exact_limit: int | None = None,
 ) -> list[BoolArray]:
     """Which cells of each grouping may be shown (the module docstring states the rules).
 
@@ -257,6 +257,8 @@ def protect[K: Hashable](
     """
     if len(population.leaves) != len(groupings):
         raise ValueError("One leaf array per grouping.")
+    if exact_limit is None:
+        exact_limit = EXACT_AUDIT_LIMIT
     trees = [_tree(g) for g in groupings]
     people = _People.of(population.person)
     subtree = [
