@@ -131,8 +131,8 @@ def _month_end(day: date) -> date:
 def published_window(start: date, end: date, months: int | None = None) -> tuple[date, date]:
     """The window widened to whole periods of ``months`` calendar months (counted from
     January): figures are published for whole periods only, so that the difference of two
-    windows is itself a window of whole periods (docs/absence.md, "Periods too short to
-    publish")."""
+    windows is itself a window of whole periods (docs/absence.md, "Perioder for
+    korte til at offentliggøre")."""
     months = months or period_months()
     first = date(start.year, (start.month - 1) // months * months + 1, 1)
     last_month = (end.month - 1) // months * months + months

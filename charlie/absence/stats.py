@@ -45,8 +45,8 @@ counted in the period figures (``periods_by_type`` has every type).
 **Age** is whole years on the last day of each month (of the window, where it ends mid-month):
 someone who turns 40 in March is in 30–39 in January and February and in 40–49 from March, and
 is a head in both bands of a window that spans the birthday. So every measure of a window is the
-sum of its months', which disclosure control relies on (docs/absence.md, "Periods too short to
-publish").
+sum of its months', which disclosure control relies on (docs/absence.md, "Perioder for
+korte til at offentliggøre").
 
 **Short/long**: no official threshold exists (DOMAIN.md 2.4, unconfirmed); a period is *long*
 when it lasts more than ``long_threshold_days`` calendar days (default 28), otherwise short.
