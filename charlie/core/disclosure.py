@@ -83,9 +83,8 @@ class Grouping[K: Hashable]:
         """A grouping from ``{cell: parent cell}`` with exactly one root (parent ``None``)."""
         keys = list(parent)
         index = {key: i for i, key in enumerate(keys)}
-        parents = np.array(
-            [-1 if parent[k] is None else index[parent[k]] for k in keys], dtype=np.int64
-        )
+        ups = [parent[k] for k in keys]
+        parents = np.array([-1 if up is None else index[up] for up in ups], dtype=np.int64)
         if int((parents < 0).sum()) != 1:
             raise ValueError("A grouping has exactly one root (its total).")
         published = np.ones(len(keys), dtype=bool)
@@ -640,8 +639,8 @@ def protect_table[R: Hashable, C: Hashable](
     by_rows: dict[object, object] = {_TOTAL: None}
     by_rows.update(dict.fromkeys((("row", r) for r in rows), _TOTAL))
     by_rows.update({("cell", r, c): ("row", r) for r in rows for c in columns})
-    row_tree = Grouping.tree(by_rows)
-    col_line = Grouping.line(_TOTAL, [("col", c) for c in columns])
+    row_tree: Grouping[object] = Grouping.tree(by_rows)
+    col_line: Grouping[object] = Grouping.line(_TOTAL, [("col", c) for c in columns])
     row_index, col_index = row_tree.index(), col_line.index()
     leaf_rows: list[int] = []
     leaf_cols: list[int] = []

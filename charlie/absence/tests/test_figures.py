@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from charlie.absence.figures import absence_figures
 from charlie.absence.models import AbsencePeriod
+from charlie.absence.tests.data import sick_team
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.people.models import OrgUnitKind
 from charlie.people.tests.factories import EmploymentFactory, org_unit
@@ -20,31 +21,8 @@ YEAR = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
 
 @pytest.fixture
 def team(org):
-    """Six full-time people in a new unit, each sick Monday 3 – Friday 7 March 2025."""
-    unit = org_unit("Hjemmeplejen", OrgUnitKind.DEPARTMENT, org.aeldre)
-    people = []
-    for _ in range(6):
-        person = EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1)).person
-        AbsencePeriod.objects.create(
-            person=person,
-            absence_type="sickness",
-            start_date=date(2025, 3, 3),
-            end_date=date(2025, 3, 7),
-        )
-        people.append(person)
-    _enough_people_of_their_own(org)
-    return unit
-
-
-def _enough_people_of_their_own(org):
-    """Three coordinators placed in Ældreområdet itself and five staff in the kommune itself:
-    a unit's own people are a group of their own (docs/absence.md), and with only the manager,
-    Nord's and Syd's one each they would be too few, so Hjemmeplejen would be hidden to protect
-    them."""
-    for _ in range(3):
-        EmploymentFactory(org_unit=org.aeldre, start_date=date(2020, 1, 1))
-    for _ in range(5):
-        EmploymentFactory(org_unit=org.kommune, start_date=date(2020, 1, 1))
+    """Six full-time people in Hjemmeplejen, each sick 3–7 March 2025 (``data.sick_team``)."""
+    return sick_team(org)
 
 
 @pytest.mark.django_db

@@ -351,28 +351,23 @@ def test_a_windows_figures_are_the_sum_of_its_months(window, by):
         part = compute_figures(PERIODS, EMPLOYMENTS, m_start, m_end, by=by)
         for i in range(len(part)):
             key = tuple(int(part.keys[d][i]) for d in by)
-            values = np.array(
-                [
-                    part.contracted_de[i],
-                    part.sickness_de[i],
-                    part.sickness_periods[i],
-                    part.period_calendar_days[i],
-                    part.employed_working_days[i],
-                ]
-            )
-            totals[key] = totals.get(key, 0) + values
+            totals[key] = totals.get(key, 0) + _additive(part, i)
     for i in range(len(whole)):
         key = tuple(int(whole.keys[d][i]) for d in by)
-        expected = np.array(
-            [
-                whole.contracted_de[i],
-                whole.sickness_de[i],
-                whole.sickness_periods[i],
-                whole.period_calendar_days[i],
-                whole.employed_working_days[i],
-            ]
-        )
-        assert np.allclose(totals.get(key, 0), expected)
+        assert np.allclose(totals.get(key, 0), _additive(whole, i))
+
+
+def _additive(f, i):
+    """A group's additive measures."""
+    return np.array(
+        [
+            f.contracted_de[i],
+            f.sickness_de[i],
+            f.sickness_periods[i],
+            f.period_calendar_days[i],
+            f.employed_working_days[i],
+        ]
+    )
 
 
 def test_invalid_groupings_are_refused():
