@@ -553,20 +553,27 @@ def _certificate(
     cols[cols < 0] = 0
     row_region = region_of_pair[row_pairs]
 
-    def rank(mask: BoolArray) -> int:
-        c, w = cols[mask], vals[mask]
-        index = (c[:, :, None] * n_vars + c[:, None, :]).ravel()
-        weight = (w[:, :, None] * w[:, None, :]).ravel()
-        gram = np.bincount(index, weights=weight, minlength=n_vars * n_vars)
-        values = np.linalg.eigvalsh(gram.reshape(n_vars, n_vars))
+    # The Gram matrix (rowsᵀ rows) of any group of rows, from the rows' few non-zero entries.
+    square = n_vars * n_vars
+    cell_index = (cols[:, :, None] * n_vars + cols[:, None, :]).reshape(len(cols), -1)
+    cell_weight = (vals[:, :, None] * vals[:, None, :]).reshape(len(cols), -1)
+
+    def grams(group: IntArray, n_groups: int) -> npt.NDArray[np.float64]:
+        """One Gram matrix per group of rows (rows of group −1 are left out)."""
+        ok = group >= 0
+        index = (group[ok, None] * square + cell_index[ok]).ravel()
+        total = np.bincount(index, weights=cell_weight[ok].ravel(), minlength=n_groups * square)
+        return total.reshape(n_groups, n_vars, n_vars)
+
+    def rank(gram: npt.NDArray[np.float64]) -> int:
+        values = np.linalg.eigvalsh(gram)
         return int((values > 1e-9 * max(1.0, float(values[-1]))).sum())
 
-    full = rank(np.ones(len(row_pairs), dtype=bool))
-    if full == 0:
-        return None
     risky = mixed & (np.bincount(region_of_pair, weights=small_pair, minlength=len(starts)) > 0)
     safe_rows = ~risky[row_region]
-    if rank(safe_rows) >= full:
+    every, safe = grams(safe_rows.astype(np.int64), 2)
+    full = rank(every + safe)
+    if full == 0 or rank(safe) >= full:
         return None
     pair_at, slot = np.nonzero(pair_vars >= 0)
     in_region = np.zeros((len(starts), n_vars), dtype=bool)
@@ -585,8 +592,8 @@ def _certificate(
     order = candidates[np.argsort(rarest, kind="stable")]
     set_of_region = np.full(len(starts), -1, dtype=np.int64)
     set_of_region[order] = np.arange(len(order)) % needed
-    row_set = set_of_region[row_region]
-    if all(rank(safe_rows | (row_set == i)) >= full for i in range(needed)):
+    per_set = grams(set_of_region[row_region], needed)
+    if all(rank(safe + per_set[i]) >= full for i in range(needed)):
         return None
     weakest = [
         (int(coverage[v]), int(subtree[g][c]), v)
