@@ -64,7 +64,9 @@ class DashboardForm(forms.Form):
     start = forms.DateField(
         label=gettext_lazy("Fra dato"),
         required=False,
-        help_text=gettext_lazy("Udfyld fra og til for en anden periode end et helt år."),
+        help_text=gettext_lazy(
+            "Udfyld fra og til for en anden periode end et helt år. Tallene gælder hele måneder."
+        ),
         widget=_date_input(),
     )
     end = forms.DateField(label=gettext_lazy("Til dato"), required=False, widget=_date_input())
