@@ -163,6 +163,9 @@ CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY = {
         item.partition("=") for item in env_list("CHARLIE_MIN_GROUP_SIZES", "chikane=20")
     )
 }
+# Absence figures are published for whole periods of this many calendar months (1, 3, 6 or 12):
+# a window is widened to whole periods, so no two windows differ by a day (docs/absence.md).
+CHARLIE_ABSENCE_PERIOD_MONTHS = int(os.environ.get("CHARLIE_ABSENCE_PERIOD_MONTHS", "1"))
 
 # The managers' personal calendar feed of follow-up tasks: a link stops working this many days
 # after it was made (its owner makes a new one on the task page; decision 0016).

@@ -6,8 +6,9 @@ role may open is fetched, and every count it publishes is checked.
 
 - HTML: aggregates are rendered through ``core/_count_table.html`` or carry the same markup:
   a shown count has ``data-count`` (and ``data-min-size`` on it or on its table), a hidden one
-  ``data-suppressed``. Each shown count must be 0 or at least the minimum; in a count table, no
-  line whose total is shown may have exactly one hidden cell (the difference rule).
+  ``data-suppressed``. Each shown count must be 0 or at least the minimum; in a count table, the
+  hidden cells of a line whose total is shown must together hold 0 or at least the minimum (the
+  total minus the shown cells), or subtraction would give them away.
 - JSON: every ``headcount``/``count`` value must be null, 0 or at least the minimum (except the
   ``count`` of a page of individual rows the caller may see anyway).
 
@@ -73,8 +74,11 @@ class CountParser(HTMLParser):
             self._min_sizes.pop()
 
 
-def check_difference_rule(table: list[list[tuple[str, int | None]]], where: str) -> None:
-    """No shown total has exactly one hidden value beneath it (rows, columns and margins)."""
+def check_difference_rule(
+    table: list[list[tuple[str, int | None]]], where: str, min_size: int = MIN_SIZE
+) -> None:
+    """Under a shown total, the hidden values together are 0 or at least the minimum (rows,
+    columns and margins): the total minus the shown values is what subtraction gives."""
     body = [row for row in table if row[0][0] == "cell"]
     footer = [row for row in table if row[0][0] == "column-total"]
     lines: list[tuple[int | None, list[int | None]]] = []
@@ -90,8 +94,9 @@ def check_difference_rule(table: list[list[tuple[str, int | None]]], where: str)
         lines.append((grand, column_totals))
         lines.append((grand, [next(v for k, v in row if k == "row-total") for row in body]))
     for total, cells in lines:
-        if total is not None:
-            assert sum(v is None for v in cells) != 1, f"{where}: one hidden cell under {total}"
+        if total is not None and any(v is None for v in cells):
+            rest = total - sum(v for v in cells if v is not None)
+            assert rest == 0 or rest >= min_size, f"{where}: {rest} hidden under {total}"
 
 
 def check_json(value: Any, where: str) -> int:

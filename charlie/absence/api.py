@@ -37,8 +37,16 @@ class FigureOut(Schema):
 
 
 class FiguresOut(Schema):
-    start: date = Field(alias="from")
+    start: date = Field(
+        alias="from",
+        description="The published window: the asked one widened to whole periods (months).",
+    )
     end: date = Field(alias="to")
+    requested_start: date = Field(alias="requested_from", description="The window asked for.")
+    requested_end: date = Field(alias="requested_to")
+    period_months: int = Field(
+        description="Figures are published for whole periods of this many months."
+    )
     by: str
     min_group_size: int
     long_after_days: int
@@ -61,8 +69,10 @@ def stats(
     by: Literal["unit", "job_family", "month", "quarter", "year", "age_band"] = "year",
     long_after: int = Query(28, ge=1, le=365),
 ) -> dict[str, Any]:
-    """The Danmarks Statistik/KRL measures for the window. HR and analysts: the municipality;
-    a manager: their units. Groups below the minimum size have null figures."""
+    """The Danmarks Statistik/KRL measures for the window, widened to whole months (``from`` and
+    ``to`` in the answer). HR and analysts: the municipality; a manager: their units. Groups
+    below the minimum size in any month of the window have null figures, and so has one more
+    group where the hidden ones could otherwise be computed from the others."""
     result = figures.absence_figures(
         request.auth,  # type: ignore[attr-defined]
         start=start,
@@ -73,6 +83,9 @@ def stats(
     return {
         "from": result.start,
         "to": result.end,
+        "requested_from": result.requested_start or result.start,
+        "requested_to": result.requested_end or result.end,
+        "period_months": result.period_months,
         "by": result.by,
         "min_group_size": result.min_size,
         "long_after_days": result.long_threshold_days,

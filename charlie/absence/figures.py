@@ -1,13 +1,20 @@
 """Absence figures for people to read: load the data, compute with ``stats``, apply disclosure
-control (issue 4, point 2). Part of the absence app's services.
+control (issue 4, point 2; issue 10, point 2). Part of the absence app's services.
 
 ``absence_figures(actor, start, end, by)`` returns one row per group with the Danmarks
 Statistik/KRL measures (``charlie.absence.stats``). Grouping by ``unit`` gives every unit with
 its sub-units rolled up: the figures are computed once per level of the tree, with each
 employment placed in its ancestor at that level, so head counts are distinct people, never a
-sum. Every group goes through disclosure control (``core.disclosure``, category ``fravaer``):
-a group of fewer people than the minimum shows no figures, and where one hidden group could be
-recovered from the total, another is hidden too (``protect_table``; for units ``protect_tree``).
+sum.
+
+**Disclosure control** (``core.disclosure``, category ``fravaer``; docs/absence.md) is decided
+once per *period* — a calendar month by default (``CHARLIE_ABSENCE_PERIOD_MONTHS``) — on
+everyone employed in it, for every grouping at once: the unit tree (each unit's own people a
+group of their own), job families, age bands and the total. A window is widened to whole
+periods, and a group's figures for the window are shown only when the group may be shown in
+every period of it. So whatever windows and groupings an analyst combines, everything published
+is a sum of figures of one period's release, and no group of fewer people than the minimum can
+be solved for (``tests/test_attacker.py`` tries).
 
 Who sees what: HR and analysts the whole municipality; a manager the units they manage (their
 sub-trees); others nobody (403). Only aggregates leave this module, so no audit entry is
@@ -16,12 +23,14 @@ written (no person's data is shown).
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
 import numpy as np
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -29,7 +38,7 @@ from charlie.absence import stats
 from charlie.absence.models import AbsencePeriod
 from charlie.core.cache import cached
 from charlie.core.calendar import FIRST_DATE, LAST_DATE
-from charlie.core.disclosure import TreeNode, protect_table, protect_tree
+from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
@@ -40,6 +49,9 @@ CATEGORY = "fravaer"
 #: The longest window: ten years of history and the year being planned.
 MAX_WINDOW_DAYS = 11 * 366
 BY_CHOICES = ("unit", "job_family", "month", "quarter", "year", "age_band")
+#: Lengths of the period figures are published for (``CHARLIE_ABSENCE_PERIOD_MONTHS``).
+PERIOD_MONTHS = (1, 3, 6, 12)
+_TIME_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,13 +95,59 @@ class FigureRow:
 
 @dataclasses.dataclass(frozen=True)
 class Figures:
-    start: date
+    start: date  # the published window: whole periods
     end: date
     by: str
     min_size: int
     long_threshold_days: int
     rows: list[FigureRow]
     total: FigureRow
+    period_months: int = 1
+    requested_start: date | None = None  # the window asked for, where it was widened
+    requested_end: date | None = None
+
+    @property
+    def widened(self) -> bool:
+        return (self.requested_start, self.requested_end) != (None, None) and (
+            self.requested_start,
+            self.requested_end,
+        ) != (self.start, self.end)
+
+
+def period_months() -> int:
+    """The length in months of the periods absence figures are published for (1, 3, 6 or 12)."""
+    months = int(getattr(settings, "CHARLIE_ABSENCE_PERIOD_MONTHS", 1))
+    if months not in PERIOD_MONTHS:
+        raise ValueError(
+            f"CHARLIE_ABSENCE_PERIOD_MONTHS skal være 1, 3, 6 eller 12, ikke {months}."
+        )
+    return months
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def published_window(start: date, end: date, months: int | None = None) -> tuple[date, date]:
+    """The window widened to whole periods of ``months`` calendar months (counted from
+    January): figures are published for whole periods only, so that the difference of two
+    windows is itself a window of whole periods (docs/absence.md, "Perioder for
+    korte til at offentliggøre")."""
+    months = months or period_months()
+    first = date(start.year, (start.month - 1) // months * months + 1, 1)
+    last_month = (end.month - 1) // months * months + months
+    return first, _month_end(date(end.year, last_month, 1))
+
+
+def _periods(start: date, end: date, months: int) -> list[tuple[date, date]]:
+    """The periods of a window of whole periods, in order."""
+    out = []
+    day = start
+    while day <= end:
+        last = _month_end(date(day.year, day.month + months - 1, 1))
+        out.append((day, last))
+        day = date(last.year + (last.month == 12), last.month % 12 + 1, 1)
+    return out
 
 
 def _scope_units(actor: Any) -> list[str] | None:
@@ -195,12 +253,157 @@ def _time_label(value: Any, by: str) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
+# --- Disclosure control: one release per period ----------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Release:
+    """Which groups may be shown for one period (``core.disclosure.protect`` on everyone
+    employed in it, in every grouping at once). A group absent from a map had nobody in the
+    period: its figures for the period are zero and may be shown."""
+
+    start: date
+    end: date
+    units: dict[int, bool]
+    families: dict[int, bool]
+    bands: dict[int, bool]
+    total: bool
+
+    def shows(self, by: str, key: int) -> bool:
+        table = {"unit": self.units, "job_family": self.families, "age_band": self.bands}[by]
+        return table.get(key, True)
+
+
+_TOTAL = "total"
+
+
+def _units_in_scope(paths: list[str] | None) -> list[tuple[int, int | None, str]]:
+    rows = OrgUnit.objects.values_list("pk", "parent_id", "path").order_by("path")
+    if paths is None:
+        return list(rows)
+    return [r for r in rows if any(r[2].startswith(p) for p in paths)]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Frame:
+    """The groupings of every period's release, and each employment's cells in them."""
+
+    units: Grouping[Any]
+    families: Grouping[Any]
+    bands: Grouping[Any]
+    unit_cell: np.ndarray  # per employment
+    family_cell: np.ndarray  # per employment
+    band_cells: np.ndarray  # per age band
+
+    @classmethod
+    def of(cls, data: dict[str, Any], units: list[tuple[int, int | None, str]]) -> _Frame:
+        emp: stats.EmploymentColumns = data["employments"]
+        in_scope = {pk for pk, _parent, _path in units}
+        unit_parent: dict[object, object] = {_TOTAL: None}
+        for pk, parent, _path in units:
+            unit_parent[pk] = parent if parent in in_scope else _TOTAL
+        unit_tree = Grouping.tree(unit_parent)
+        family_ids = sorted({int(f) for f in emp.job_family.tolist()})
+        families = Grouping.line(_TOTAL, family_ids)
+        bands = Grouping.line(_TOTAL, list(range(len(stats.DEFAULT_AGE_BAND_EDGES) + 1)))
+        unit_index, family_index, band_index = unit_tree.index(), families.index(), bands.index()
+        unit_keys = np.array(sorted(in_scope), dtype=np.int64)
+        unit_cells = np.array([unit_index[k] for k in unit_keys.tolist()], dtype=np.int64)
+        family_keys = np.array(family_ids, dtype=np.int64)
+        family_cells = np.array([family_index[k] for k in family_ids], dtype=np.int64)
+        return cls(
+            units=unit_tree,
+            families=families,
+            bands=bands,
+            unit_cell=unit_cells[np.searchsorted(unit_keys, emp.unit)],
+            family_cell=family_cells[np.searchsorted(family_keys, emp.job_family)],
+            band_cells=np.array([band_index[b] for b in range(len(bands) - 1)], dtype=np.int64),
+        )
+
+
+def _release(
+    data: dict[str, Any],
+    frame: Any,
+    start: date,
+    end: date,
+    paths: list[str] | None,
+    min_size: int,
+) -> Release:
+    """One period's release, cached until the people data change (absence data do not enter:
+    the decision is on people, and every measure of a hidden group is hidden)."""
+    key = f"absence:release:{start}:{end}:{paths}:{min_size}"
+    return cached("people", key, lambda: _compute_release(data, frame(), start, end, min_size))
+
+
+def _compute_release(
+    data: dict[str, Any], frame: _Frame, start: date, end: date, min_size: int
+) -> Release:
+    emp: stats.EmploymentColumns = data["employments"]
+    person, leaf_unit, leaf_family, leaf_band = [], [], [], []
+    # One member per employment and month: a person's age band is taken at each month's end.
+    for month_start, month_end in _periods(start, end, 1):
+        first, last = np.datetime64(month_start, "D"), np.datetime64(month_end, "D")
+        rows = np.flatnonzero((emp.start <= last) & (np.isnat(emp.end) | (emp.end >= first)))
+        person.append(emp.person[rows])
+        leaf_unit.append(frame.unit_cell[rows])
+        leaf_family.append(frame.family_cell[rows])
+        leaf_band.append(frame.band_cells[stats.age_bands(emp.birth_date[rows], month_end)])
+    population = Population.of(
+        np.concatenate(person),
+        np.concatenate(leaf_unit),
+        np.concatenate(leaf_family),
+        np.concatenate(leaf_band),
+    )
+    groupings = [frame.units, frame.families, frame.bands]
+    shown_units, shown_families, shown_bands = protect(population, groupings, min_size=min_size)
+
+    def decided(grouping: Grouping[Any], shown: np.ndarray) -> dict[int, bool]:
+        return {
+            int(k): bool(v)
+            for k, v in zip(grouping.keys, shown.tolist(), strict=True)
+            if k != _TOTAL
+        }
+
+    return Release(
+        start=start,
+        end=end,
+        units=decided(frame.units, shown_units),
+        families=decided(frame.families, shown_families),
+        bands=decided(frame.bands, shown_bands),
+        total=bool(shown_units[frame.units.root]),
+    )
+
+
+def _releases(
+    data: dict[str, Any], start: date, end: date, paths: list[str] | None, min_size: int
+) -> list[Release]:
+    built: list[_Frame] = []
+
+    def frame() -> _Frame:  # built once, and only when a period is not cached yet
+        if not built:
+            built.append(_Frame.of(data, _units_in_scope(paths)))
+        return built[0]
+
+    return [
+        _release(data, frame, p_start, p_end, paths, min_size)
+        for p_start, p_end in _periods(start, end, period_months())
+    ]
+
+
+def _shown_in_all(releases: list[Release], by: str, key: int) -> bool:
+    return all(release.shows(by, key) for release in releases)
+
+
+# --- The figures ---------------------------------------------------------------------------------
+
+
 def _unit_rows(
     data: dict[str, Any],
     start: date,
     end: date,
     long_threshold_days: int,
     paths: list[str] | None,
+    releases: list[Release],
 ) -> list[FigureRow]:
     """Every unit with its sub-units, depth first, by computing once per tree level. With
     ``paths`` (a manager's units) only those sub-trees: their ancestors would otherwise show
@@ -244,25 +447,10 @@ def _unit_rows(
             if paths is not None and not any(unit.path.startswith(p) for p in paths):
                 continue
             by_unit[unit.pk] = _row(f, i, {"unit": str(unit.pk)}, unit.name, level)
-    # Disclosure on the tree of head counts (direct = distinct people in the unit itself is not
-    # published; the tree rule hides a sibling where a small unit could be subtracted out).
-    children: dict[int | None, list[int]] = {}
-    for pk in sorted(by_unit, key=lambda pk: units[pk].path):
-        parent = units[pk].parent_id
-        children.setdefault(parent if parent in by_unit else None, []).append(pk)
-
-    def node(pk: int) -> TreeNode[int]:
-        kids = [node(c) for c in children.get(pk, [])]
-        total = by_unit[pk].headcount or 0
-        return TreeNode(pk, max(total - sum(k.total() for k in kids), 0), kids)
-
-    min_size = min_group_size(CATEGORY)
-    shown = protect_tree([node(pk) for pk in children.get(None, [])], min_size=min_size)
     rows = []
     for pk in sorted(by_unit, key=lambda pk: units[pk].path):
         row = by_unit[pk]
-        small = row.headcount is not None and 0 < row.headcount < min_size
-        rows.append(_hidden(row) if shown.get(pk) is None or small else row)
+        rows.append(row if _shown_in_all(releases, "unit", pk) else _hidden(row))
     return rows
 
 
@@ -275,8 +463,9 @@ def absence_figures(
     long_threshold_days: int = stats.DEFAULT_LONG_THRESHOLD_DAYS,
 ) -> Figures:
     """Absence figures for the window, grouped by ``by`` (one of ``BY_CHOICES``), with the
-    municipality's (or the manager's units') total. Disclosure-controlled; cached until the
-    people or absence data change."""
+    municipality's (or the manager's units') total. The window is widened to whole periods
+    (``published_window``); disclosure-controlled; cached until the people or absence data
+    change."""
     if by not in BY_CHOICES:
         raise ValidationFailed([_("Ukendt gruppering. Brug en af: %s.") % ", ".join(BY_CHOICES)])
     if end < start:
@@ -285,14 +474,30 @@ def absence_figures(
         raise ValidationFailed(
             [_("Datoerne skal ligge mellem %(a)s og %(b)s.") % {"a": FIRST_DATE, "b": LAST_DATE}]
         )
+    months = period_months()
+    if by in _TIME_MONTHS and _TIME_MONTHS[by] % months:
+        raise ValidationFailed(
+            [
+                _(
+                    "Fraværstal offentliggøres for perioder på %(n)s måneder, så de kan ikke "
+                    "opdeles efter %(by)s. Vælg en længere opdeling."
+                )
+                % {"n": months, "by": by}
+            ]
+        )
+    asked = (start, end)
+    start, end = published_window(start, end, months)
     if (end - start).days > MAX_WINDOW_DAYS:
         raise ValidationFailed([_("Vælg en periode på højst 11 år.")])
     paths = _scope_units(actor)
-    key = f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}"
-    return cached(
+    key = f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}:{months}"
+    figures = cached(
         "absence",
         key,
         lambda: cached("people", key, lambda: _compute(start, end, by, paths, long_threshold_days)),
+    )
+    return dataclasses.replace(
+        figures, period_months=months, requested_start=asked[0], requested_end=asked[1]
     )
 
 
@@ -301,6 +506,7 @@ def _compute(
 ) -> Figures:
     min_size = min_group_size(CATEGORY)
     data = _load(start, end, paths)
+    releases = _releases(data, start, end, paths, min_size)
     total_f = stats.compute_figures(
         data["periods"],
         data["employments"],
@@ -310,7 +516,7 @@ def _compute(
     )
     total = _row(total_f, 0, {}, _("I alt"), 0) if len(total_f) else None
     if by == "unit":
-        rows = _unit_rows(data, start, end, long_threshold_days, paths)
+        rows = _unit_rows(data, start, end, long_threshold_days, paths, releases)
     else:
         f = stats.compute_figures(
             data["periods"],
@@ -320,25 +526,26 @@ def _compute(
             by=(cast(stats.Dimension, by),),
             long_threshold_days=long_threshold_days,
         )
+        codes = f.keys[by].tolist()
         if by == "job_family":
             names = dict(JobFamily.objects.values_list("pk", "name"))
-            labels = [names.get(int(k), _("Ukendt")) for k in f.keys[by].tolist()]
+            labels = [names.get(int(k), _("Ukendt")) for k in codes]
         elif by == "age_band":
-            labels = [f.age_band_labels[int(k)] for k in f.keys[by].tolist()]
+            labels = [f.age_band_labels[int(k)] for k in codes]
         else:
-            labels = [_time_label(k, by) for k in f.keys[by].tolist()]
-        rows = [_row(f, i, {by: labels[i]}, labels[i], 0) for i in range(len(f))]
-        # The difference rule over the groups and the total (one column of head counts).
-        table = protect_table(
-            {(i, "n"): row.headcount or 0 for i, row in enumerate(rows)},
-            list(range(len(rows))),
-            ["n"],
-            min_size=min_size,
-        )
-        rows = [
-            row if table.cell(i, "n") is not None else _hidden(row) for i, row in enumerate(rows)
-        ]
-    if total is None or (total.headcount or 0) < min_size:
+            labels = [_time_label(k, by) for k in codes]
+        rows = []
+        for i, code in enumerate(codes):
+            row = _row(f, i, {by: labels[i]}, labels[i], 0)
+            if by in _TIME_MONTHS:
+                first = date.fromisoformat(str(code)[:10])
+                last = published_window(first, first, _TIME_MONTHS[by])[1]
+                covering = [r for r in releases if first <= r.start and r.end <= last]
+                visible = all(r.total for r in covering)
+            else:
+                visible = _shown_in_all(releases, by, int(code))
+            rows.append(row if visible else _hidden(row))
+    if total is None or not all(r.total for r in releases):
         total = _hidden(total) if total is not None else _hidden(_empty_total())
     return Figures(
         start=start,

@@ -36,9 +36,17 @@ a period counts in the time bucket (year, quarter, month) in which it **ends**. 
 period (no end date, or an end date after the window) is *not counted* in the window: it is
 counted when it ends, i.e. in a later window ("unfinished periods count in the following year").
 Its day-equivalents up to the window's end are counted in the window all the same. For
-year-to-date figures, end the window today. A period's length is its full length in calendar days
-(``end − start + 1``), also when it started before the window. Only ``SICKNESS`` periods are
+year-to-date figures, end the window today. A period that outlasts the employment (the person
+left while sick) is counted on the employment's last day, in that job's group: the period is over
+for that job. A period's length is its full length in calendar days (``end − start + 1``), also
+when it started before the window or outlasted the employment. Only ``SICKNESS`` periods are
 counted in the period figures (``periods_by_type`` has every type).
+
+**Age** is whole years on the last day of each month (of the window, where it ends mid-month):
+someone who turns 40 in March is in 30–39 in January and February and in 40–49 from March, and
+is a head in both bands of a window that spans the birthday. So every measure of a window is the
+sum of its months', which disclosure control relies on (docs/absence.md, "Perioder for
+korte til at offentliggøre").
 
 **Short/long**: no official threshold exists (DOMAIN.md 2.4, unconfirmed); a period is *long*
 when it lasts more than ``long_threshold_days`` calendar days (default 28), otherwise short.
@@ -397,6 +405,16 @@ def _age(birth: np.ndarray, ref: np.ndarray) -> np.ndarray:
     return ry - by - (r_doy < b_doy)
 
 
+def age_bands(
+    birth_date: np.ndarray, on: dt.date, edges: Sequence[int] = DEFAULT_AGE_BAND_EDGES
+) -> np.ndarray:
+    """The age band (index into :func:`age_band_labels`) of each birth date on ``on``: whole
+    years, the rule :func:`compute_figures` groups by."""
+    days = _days(birth_date)
+    ref = np.full(len(days), _days(np.array([on]))[0], dtype=np.int64)
+    return np.searchsorted(np.asarray(edges, dtype=np.int64), _age(days, ref), side="right")
+
+
 def age_band_labels(edges: Sequence[int]) -> tuple[str, ...]:
     """Labels such as ``("-29", "30-39", …, "60-")`` for band edges ``(30, 40, …, 60)``."""
     if not edges:
@@ -424,8 +442,8 @@ def compute_figures(
     the definitions are in the module docstring).
 
     At most one time dimension (month, quarter or year); buckets are clipped to the window. Age
-    is whole years on the last day of the group's bucket ∩ window (of the window when not grouped
-    by time). Units are the employment's own unit: roll-up of sub-units is :func:`roll_up`.
+    is whole years on the last day of each month ∩ window. Units are the employment's own unit:
+    roll-up of sub-units is :func:`roll_up`.
     Vectorised: about 3 million periods and 45,000 employments take a few seconds.
     """
     by = tuple(by)
@@ -440,6 +458,10 @@ def compute_figures(
     if window_end < window_start:
         raise ValueError("Periodens slutdato ligger før startdatoen.")
     size = TIME_DIMENSIONS[time_dims[0]] if time_dims else None
+    # Rows are split into buckets of ``step`` months: the time buckets, or single months when
+    # grouping by age (a person's age band is taken at the end of each month, so a window's
+    # figures are the sum of its months' — what disclosure control by month relies on).
+    step = 1 if "age_band" in by else size
     cal = get_calendar(extra_days_off)
     ws = int(_days(np.array([window_start]))[0])
     we = int(_days(np.array([window_end]))[0])
@@ -462,7 +484,7 @@ def compute_figures(
     es = np.maximum(e_start, ws)
     ee = np.minimum(e_end, we)
     e_idx = np.flatnonzero(es <= ee)
-    rows, e_bucket, e_s, e_e = _expand_time(es[e_idx], ee[e_idx], size)
+    rows, e_bucket, e_s, e_e = _expand_time(es[e_idx], ee[e_idx], step)
     e_emp = e_idx[rows]
     e_wd = cal.working_days_int(e_s, e_e)
 
@@ -495,7 +517,7 @@ def compute_figures(
     a_s = np.maximum(ov_s, ws)
     a_e = np.minimum(ov_e, we)
     in_window = np.flatnonzero(a_s <= a_e)
-    rows, a_bucket, a_s, a_e = _expand_time(a_s[in_window], a_e[in_window], size)
+    rows, a_bucket, a_s, a_e = _expand_time(a_s[in_window], a_e[in_window], step)
     a_pair = in_window[rows]
     a_emp = pair_e[a_pair]
     a_per = pair_p[a_pair]
@@ -520,31 +542,33 @@ def compute_figures(
         best = best[np.r_[True, pair_p[best][1:] != pair_p[best][:-1]]]
     else:
         best = np.zeros(0, dtype=np.int64)
+    # A period that outlasts the employment is counted on the employment's last day: the
+    # period is over for this job, and it is counted in a month when the person worked there.
     c_per = pair_p[best]
     c_emp = pair_e[best]
-    ended = ~p_open[c_per] & (p_end[c_per] >= ws) & (p_end[c_per] <= we)
-    c_per, c_emp = c_per[ended], c_emp[ended]
-    c_end = p_end[c_per]
+    c_day = np.minimum(p_end[c_per], e_end[c_emp])
+    ended = ~p_open[c_per] & (c_day >= ws) & (c_day <= we)
+    c_per, c_emp, c_day = c_per[ended], c_emp[ended], c_day[ended]
     c_bucket = (
-        _month_code(c_end) // size if size is not None else np.zeros(len(c_per), dtype=np.int64)
+        _month_code(c_day) // step if step is not None else np.zeros(len(c_per), dtype=np.int64)
     )
-    c_len = c_end - p_start[c_per] + 1
+    c_len = p_end[c_per] - p_start[c_per] + 1
     c_type = p_type[c_per]
 
     # --- Group keys across the three row sets.
-    def bucket_end(bucket: np.ndarray) -> np.ndarray:
-        if size is None:
+    def bucket_end(bucket: np.ndarray, months: int | None) -> np.ndarray:
+        if months is None:
             return np.full(len(bucket), we, dtype=np.int64)
-        return np.minimum(_month_first_day((bucket + 1) * size) - 1, we)
+        return np.minimum(_month_first_day((bucket + 1) * months) - 1, we)
 
     def dim_codes(dim: str, emp: np.ndarray, bucket: np.ndarray) -> np.ndarray:
         if dim in TIME_DIMENSIONS:
-            return bucket
+            return (bucket * (step or 1)) // (size or 1)
         if dim == "unit":
             return e_unit[emp]
         if dim == "job_family":
             return e_family[emp]
-        return np.searchsorted(edges, _age(e_birth[emp], bucket_end(bucket)), side="right")
+        return np.searchsorted(edges, _age(e_birth[emp], bucket_end(bucket, step)), side="right")
 
     row_sets = ((e_emp, e_bucket), (a_emp, a_bucket), (c_emp, c_bucket))
     codes = [[dim_codes(d, emp, b) for d in by] for emp, b in row_sets]
@@ -593,7 +617,7 @@ def compute_figures(
         g_wd = np.full(n_groups, cal.working_days_int(np.array([ws]), np.array([we]))[0])
     else:
         g_wd = cal.working_days_int(
-            np.maximum(_month_first_day(g_bucket * size), ws), bucket_end(g_bucket)
+            np.maximum(_month_first_day(g_bucket * size), ws), bucket_end(g_bucket, size)
         )
 
     # --- Sums.
@@ -605,6 +629,8 @@ def compute_figures(
     # rows of persons with several employments need de-duplicating.
     n_persons = int(e_person.max(initial=0)) + 1
     several = np.bincount(e_person, minlength=n_persons)[e_person[e_emp]] > 1
+    if step != size:
+        several[:] = True  # one employment may have a row per month in the same group
     headcount = np.bincount(g_emp[~several], minlength=n_groups)
     if several.any():
         dup_keys = np.unique(g_emp[several] * n_persons + e_person[e_emp[several]])

@@ -64,7 +64,9 @@ class DashboardForm(forms.Form):
     start = forms.DateField(
         label=gettext_lazy("Fra dato"),
         required=False,
-        help_text=gettext_lazy("Udfyld fra og til for en anden periode end et helt år."),
+        help_text=gettext_lazy(
+            "Udfyld fra og til for en anden periode end et helt år. Tallene gælder hele måneder."
+        ),
         widget=_date_input(),
     )
     end = forms.DateField(label=gettext_lazy("Til dato"), required=False, widget=_date_input())
@@ -323,15 +325,30 @@ def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     by_label = dict(GROUPINGS)[figures.by]
     notes = [
         _("Sygefravær %(start)s–%(end)s, opdelt efter %(by)s.")
-        % {"start": f"{start:%d.%m.%Y}", "end": f"{end:%d.%m.%Y}", "by": str(by_label).lower()},
+        % {
+            "start": f"{figures.start:%d.%m.%Y}",
+            "end": f"{figures.end:%d.%m.%Y}",
+            "by": str(by_label).lower(),
+        },
         _("Langtidsfravær: perioder over %(n)s kalenderdage.") % {"n": figures.long_threshold_days},
         _(
-            "Tomme felter er skjult af diskretionshensyn: grupper med færre end %(n)s personer "
-            "vises ikke, og et ekstra tal skjules, hvis det skjulte ellers kunne regnes ud fra "
-            "totalerne."
+            "Tomme felter er skjult af diskretionshensyn: en gruppe med færre end %(n)s "
+            "personer i en af periodens måneder vises ikke, og et ekstra tal skjules, hvis de "
+            "skjulte ellers kunne regnes ud fra andre tal – også en enheds egne medarbejdere."
         )
         % {"n": figures.min_size},
     ]
+    if figures.widened and figures.requested_start and figures.requested_end:
+        notes.append(
+            _(
+                "Tallene gælder hele måneder: den valgte periode %(start)s–%(end)s er udvidet "
+                "til hele måneder."
+            )
+            % {
+                "start": f"{figures.requested_start:%d.%m.%Y}",
+                "end": f"{figures.requested_end:%d.%m.%Y}",
+            }
+        )
     if figures.by == "job_family":
         ref = reference.total(reference.KRL, 2019)
         notes.append(
@@ -343,6 +360,6 @@ def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
         content,
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    filename = f"fravaersstatistik-{start:%Y%m%d}-{end:%Y%m%d}-{figures.by}.xlsx"
+    filename = f"fravaersstatistik-{figures.start:%Y%m%d}-{figures.end:%Y%m%d}-{figures.by}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

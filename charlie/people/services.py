@@ -17,22 +17,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.cache import cached
 from charlie.core.disclosure import (
     DisplayTable,
-    TreeNode,
+    Grouping,
+    Population,
+    ProtectedTable,
     display_table,
-    protect_table,
-    protect_tree,
+    people_per_cell,
+    protect,
 )
 from charlie.core.errors import NotFound, PermissionDenied
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
-from charlie.people.models import Employment, JobFamily, OrgUnit, OrgUnitKind, Person
+from charlie.people.models import Employment, JobFamily, OrgUnit, Person
 from charlie.privacy import services as audit
 from charlie.privacy.models import Action
 from charlie.privacy.registry import PersonLabel
@@ -293,8 +295,153 @@ def unit_ancestor_at_depth(path: str, depth: int) -> int | None:
 
 
 def headcount_min_size() -> int:
-    """The smallest headcount the org tree and headcount tables show (category ansaettelse)."""
-    return min_group_size("ansaettelse")
+    """The smallest headcount the org tree, the headcount table and the workforce plan show
+    (categories ansaettelse and stamdata: the workforce plan's figures rest on ages)."""
+    return max(min_group_size(CATEGORY_EMPLOYMENT), min_group_size(CATEGORY_MASTER_DATA))
+
+
+# --- Headcounts: one release for every page and answer that counts today's people ---------------
+
+#: The column of people placed in the top unit itself (no forvaltning).
+TOP = None
+_TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class HeadcountRelease:
+    """Today's people in one release (``core.disclosure.protect``): each person counted once, in
+    their largest current employment (most weekly hours; the oldest employment on a tie), so the
+    organisation tree, the headcount table and the workforce plan count the same people.
+
+    Groupings: the unit tree (a top unit's own people are a cell of their own: the table's and
+    the plan's "Øverste niveau"), and job family → job family × forvaltning (the table).
+    Everything is keyed by primary keys; ``forvaltning`` is a depth-1 unit's pk, or ``TOP``.
+    """
+
+    on: date
+    min_size: int
+    total: int
+    total_shown: bool
+    units: dict[int, int]  # people in each unit's sub-tree
+    unit_shown: dict[int, bool]
+    columns: dict[int | None, int]  # people per forvaltning (TOP: placed in a top unit itself)
+    column_shown: dict[int | None, bool]
+    families: dict[int, int]
+    family_shown: dict[int, bool]
+    cells: dict[tuple[int, int | None], int]  # (job family, forvaltning)
+    cell_shown: dict[tuple[int, int | None], bool]
+
+    def unit(self, pk: int) -> int | None:
+        return self.units.get(pk, 0) if self.unit_shown.get(pk, True) else None
+
+    def forvaltning(self, key: int | None) -> int | None:
+        """A column of the table (a depth-1 unit or ``TOP``)."""
+        return self.columns.get(key, 0) if self.column_shown.get(key, True) else None
+
+    def family(self, pk: int) -> int | None:
+        return self.families.get(pk, 0) if self.family_shown.get(pk, True) else None
+
+    def cell(self, family: int, forvaltning: int | None) -> int | None:
+        key = (family, forvaltning)
+        return self.cells.get(key, 0) if self.cell_shown.get(key, True) else None
+
+    def shown_total(self) -> int | None:
+        return self.total if self.total_shown else None
+
+
+def primary_employments(
+    *, on: date, paths: tuple[str, ...] = ()
+) -> list[tuple[int, int, int, str]]:
+    """(person, unit, job family, unit path) of each person's largest current employment (most
+    weekly hours, then the oldest), within ``paths`` when given."""
+    rows = current_employments(on=on)
+    if paths:
+        in_scope = Q()
+        for path in paths:
+            in_scope |= Q(org_unit__path__startswith=path)
+        rows = rows.filter(in_scope)
+    chosen: dict[int, tuple[int, int, int, str]] = {}
+    for person, unit, family, path, _hours, _pk in rows.order_by(
+        "person_id", "-weekly_hours", "pk"
+    ).values_list(
+        "person_id", "org_unit_id", "job_family_id", "org_unit__path", "weekly_hours", "pk"
+    ):
+        chosen.setdefault(person, (person, unit, family, path))
+    return list(chosen.values())
+
+
+def headcount_release(*, on: date | None = None, paths: tuple[str, ...] = ()) -> HeadcountRelease:
+    """Today's headcounts and what may be shown of them; cached until the people data change.
+    ``paths``: a manager's units (their own release, for their workforce plan)."""
+    on = on or today()
+    key = f"headcount_release:{on}:{','.join(paths)}"
+    return cached("people", key, lambda: _headcount_release(on, paths))
+
+
+def _headcount_release(on: date, paths: tuple[str, ...]) -> HeadcountRelease:
+    min_size = headcount_min_size()
+    members = primary_employments(on=on, paths=paths)
+    units = list(OrgUnit.objects.values_list("pk", "parent_id", "path"))
+    if paths:
+        units = [u for u in units if any(u[2].startswith(p) for p in paths)]
+    in_tree = {pk for pk, _parent, _path in units}
+    parent: dict[object, object] = {_TOTAL: None}
+    for pk, up, _path in units:
+        parent[pk] = up if up in in_tree else _TOTAL
+    top_units = {pk for pk, _parent, path in units if _depth(path) == 0}
+    for pk in top_units:
+        parent[("top", pk)] = pk  # the top unit's own people, a cell of their own
+    unit_tree = Grouping.tree(parent)
+    u_index = unit_tree.index()
+    # Columns of the table: each forvaltning (depth-1 unit), as the sum of the tree's cells
+    # that make it up (a manager's units below a forvaltning, or the forvaltning itself), and
+    # TOP for people placed in a top unit itself.
+    columns: dict[int | None, list[int]] = {TOP: [u_index[("top", pk)] for pk in top_units]}
+    for pk, _parent, path in units:
+        if _depth(path) == 1:
+            columns[pk] = [u_index[pk]]
+    for pk, up, path in units:
+        column = unit_ancestor_at_depth(path, 1)
+        if up not in in_tree and _depth(path) > 1 and column is not None:
+            columns.setdefault(column, []).append(u_index[pk])
+    family_ids = list(JobFamily.objects.order_by("sort_order", "name").values_list("pk", flat=True))
+    cells: dict[object, object] = {_TOTAL: None}
+    cells.update(dict.fromkeys(family_ids, _TOTAL))
+    cells.update({(f, v): f for f in family_ids for v in columns})
+    table = Grouping.tree(cells)
+    t_index = table.index()
+    person, leaf_unit, leaf_cell = [], [], []
+    for who, unit, family, path in members:
+        person.append(who)
+        leaf_unit.append(u_index[("top", unit)] if unit in top_units else u_index[unit])
+        column = TOP if _depth(path) == 0 else unit_ancestor_at_depth(path, 1)
+        leaf_cell.append(t_index[(family, column)])
+    population = Population.of(person, leaf_unit, leaf_cell)
+    shown_units, shown_table = protect(population, [unit_tree, table], min_size=min_size)
+    unit_people, table_people = (
+        counts.tolist() for counts in people_per_cell(population, [unit_tree, table])
+    )
+    return HeadcountRelease(
+        on=on,
+        min_size=min_size,
+        total=len(members),
+        total_shown=bool(shown_units[u_index[_TOTAL]]),
+        units={pk: unit_people[u_index[pk]] for pk in in_tree},
+        unit_shown={pk: bool(shown_units[u_index[pk]]) for pk in in_tree},
+        columns={v: sum(unit_people[i] for i in parts) for v, parts in columns.items()},
+        # A sum of cells is published only when every part may be: then it adds nothing.
+        column_shown={v: all(bool(shown_units[i]) for i in parts) for v, parts in columns.items()},
+        families={f: table_people[t_index[f]] for f in family_ids},
+        family_shown={f: bool(shown_table[t_index[f]]) for f in family_ids},
+        cells={(f, v): table_people[t_index[(f, v)]] for f in family_ids for v in columns},
+        cell_shown={
+            (f, v): bool(shown_table[t_index[(f, v)]]) for f in family_ids for v in columns
+        },
+    )
+
+
+def _depth(path: str) -> int:
+    return len([p for p in path.split("/") if p]) - 1
 
 
 def org_tree(*, on: date | None = None) -> list[dict[str, Any]]:
@@ -307,40 +454,26 @@ def _org_tree(on: date) -> list[dict[str, Any]]:
     """The open organisation tree as nested dicts with the headcount of each sub-tree.
 
     The tree and its managers are not private in a municipality, but a headcount is an
-    aggregate: it goes through disclosure control like every other (``protect_tree``), so a
-    unit with 1–4 people shows ``headcount=None`` and no small unit can be recovered by
-    subtracting its siblings from the parent. Exact counts never leave this function.
+    aggregate: it comes from the one headcount release (``headcount_release``), so a unit with
+    1–4 people shows ``headcount=None``, and no small group — a unit's own people, such as a
+    manager alone in it, included — can be recovered by subtracting its sub-units, or by
+    combining the tree with the headcount table or the workforce plan.
     """
+    release = headcount_release(on=on)
     units = list(
         OrgUnit.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on)
         .select_related("manager")
         .order_by("path")
-    )
-    direct = dict(
-        current_employments(on=on)
-        .values_list("org_unit_id")
-        .annotate(n=Count("person_id", distinct=True))
-        .values_list("org_unit_id", "n")
     )
     children: dict[int | None, list[OrgUnit]] = {}
     open_ids = {u.pk for u in units}
     for u in units:
         children.setdefault(u.parent_id if u.parent_id in open_ids else None, []).append(u)
 
-    def counts(unit: OrgUnit) -> TreeNode[int]:
-        return TreeNode(
-            unit.pk, direct.get(unit.pk, 0), [counts(c) for c in children.get(unit.pk, [])]
-        )
-
-    shown = protect_tree(
-        [counts(root) for root in children.get(None, [])],
-        min_size=headcount_min_size(),
-    )
-
     def node(unit: OrgUnit) -> dict[str, Any]:
         return {
             "unit": unit,
-            "headcount": shown[unit.pk],
+            "headcount": release.unit(unit.pk),
             "children": [node(c) for c in children.get(unit.pk, [])],
         }
 
@@ -348,30 +481,18 @@ def _org_tree(on: date) -> list[dict[str, Any]]:
 
 
 def headcount_overview(*, on: date | None = None) -> dict[str, Any]:
-    """Current headcount by forvaltning × job family, for the HR/analyst front page.
-
-    Counted in the database per unit and job family (distinct people), then rolled up to the
-    forvaltning the unit belongs to. A person employed in two units of one forvaltning in the same
-    job family counts in both, as in headcount statistics by unit.
-    """
-    on = on or today()
-    forvaltninger = list(OrgUnit.objects.filter(kind=OrgUnitKind.ADMINISTRATION).order_by("name"))
-    by_pk = {u.pk: u for u in forvaltninger}
-    unit_paths = dict(OrgUnit.objects.values_list("pk", "path"))
+    """Current headcount by forvaltning × job family, for the HR/analyst front page: the
+    forvaltninger (depth-1 units) and, where people are placed in the top unit itself, a column
+    for them (``TOP``). Counts come from the headcount release (each person once)."""
+    release = headcount_release(on=on)
+    forvaltninger = list(OrgUnit.objects.filter(depth=1).order_by("name"))
     families = list(JobFamily.objects.all())
-    counts: dict[tuple[int, int], int] = {}
-    grouped = (
-        current_employments(on=on)
-        .values("org_unit_id", "job_family_id")
-        .annotate(n=Count("person_id", distinct=True))
-        .values_list("org_unit_id", "job_family_id", "n")
-    )
-    for unit_id, family_id, n in grouped:
-        owner = unit_ancestor_at_depth(unit_paths.get(unit_id, ""), 1)
-        if owner in by_pk:
-            key = (owner, family_id)
-            counts[key] = counts.get(key, 0) + n
-    return {"forvaltninger": forvaltninger, "families": families, "counts": counts}
+    return {
+        "release": release,
+        "forvaltninger": forvaltninger,
+        "families": families,
+        "counts": {key: n for key, n in release.cells.items() if n},
+    }
 
 
 def headcount_overview_table(*, on: date | None = None) -> DisplayTable:
@@ -385,18 +506,29 @@ def headcount_overview_table(*, on: date | None = None) -> DisplayTable:
 
 def _headcount_overview_table(on: date) -> DisplayTable:
     data = headcount_overview(on=on)
-    table = protect_table(
-        {(family, unit): n for (unit, family), n in data["counts"].items()},
-        [f.pk for f in data["families"]],
-        [u.pk for u in data["forvaltninger"]],
-        min_size=headcount_min_size(),
+    release: HeadcountRelease = data["release"]
+    columns: list[int | None] = [u.pk for u in data["forvaltninger"]]
+    labels: dict[int | None, str] = {u.pk: u.name for u in data["forvaltninger"]}
+    if release.columns.get(TOP):
+        columns.append(TOP)
+        labels[TOP] = _("Øverste niveau")
+    family_ids = [f.pk for f in data["families"]]
+    table = ProtectedTable(
+        rows=family_ids,
+        columns=columns,
+        cells={(f, v): release.cell(f, v) for f in family_ids for v in columns},
+        row_totals={f: release.family(f) for f in family_ids},
+        column_totals={v: release.forvaltning(v) for v in columns},
+        total=release.shown_total(),
+        min_size=release.min_size,
+        suppressed={(f, v) for f in family_ids for v in columns if release.cell(f, v) is None},
     )
     return display_table(
         table,
         caption=_("Medarbejdere i dag efter stillingskategori og forvaltning"),
         row_header=_("Stillingskategori"),
         row_labels={f.pk: f.name for f in data["families"]},
-        column_labels={u.pk: u.name for u in data["forvaltninger"]},
+        column_labels=labels,
     )
 
 

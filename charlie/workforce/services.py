@@ -5,10 +5,12 @@ Who sees what:
 
 - the **plan** (aggregates only): HR and analysts the whole municipality, a manager the units they
   manage (today's staff in their sub-trees; the exit rates are always the municipality's, which
-  are aggregates of everyone). Every row goes through disclosure control (``core.disclosure``):
-  a job family or forvaltning with fewer people today than the minimum shows no figures, and one
-  more row is hidden where the hidden one could be found by subtraction from the total. No
-  individual's projected retirement date is ever part of it;
+  are aggregates of everyone). Every row goes through disclosure control: the plan counts the
+  same people as the organisation tree and the headcount table (each person once, in their
+  largest current employment), and shows a row only where ``people.headcount_release`` — the
+  one release of today's headcounts, ``core.disclosure.protect`` — shows that job family or
+  forvaltning, so no combination of the three gives a small group away. No individual's
+  projected retirement date is ever part of it;
 - **scenarios**: HR and analysts create, copy and edit them (they hold no personal data);
   managers may read and choose them;
 - **one person's pension dates** (``person_pension``): HR only, for the registered purpose
@@ -29,7 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.cache import cached, version
-from charlie.core.disclosure import protect_table
+from charlie.core.disclosure import protect_line
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
@@ -113,7 +115,7 @@ def _load() -> _Data:
         "start_date",
         "end_date",
         "end_reason",
-    ).order_by()
+    ).order_by("pk")  # the oldest employment wins a tie for a person's largest (as in people)
     columns = list(zip(*rows, strict=True)) or [()] * 8
     person, birth, family, unit, hours, start, end, reason = columns
     births = np.array(birth, dtype="datetime64[D]")
@@ -221,8 +223,8 @@ def model_report(user: Any, *, on: date | None = None) -> ModelReport:
 
 
 def _shown(count: float, size: int) -> int | None:
-    n = round(count)
-    return None if 0 < n < size else n
+    """One count of people on its own (no total to subtract it from), through the engine."""
+    return protect_line({"n": round(count)}, min_size=size)[0]["n"]
 
 
 def _model_report(on: date) -> ModelReport:
@@ -249,16 +251,30 @@ def _model_report(on: date) -> ModelReport:
     rates = fitted.retirement.alpha.sum(axis=0) / (
         fitted.retirement.alpha + fitted.retirement.beta
     ).sum(axis=0)
+    retirements = _shown(int((rows.exit == history.RETIRED).sum()), size)
+    # Retirements by years to pension are parts of the retirements shown above: a line.
+    by_ytp, _total = protect_line(
+        {
+            ytp: round(float(events[ytp - model.YTP_MIN]))
+            for ytp in range(model.YTP_MIN, model.YTP_MAX + 1)
+        },
+        total=retirements,
+        min_size=size,
+    )
     ytp_rows = [
-        (ytp, float(rates[ytp - model.YTP_MIN]), _shown(events[ytp - model.YTP_MIN], size))
+        (ytp, float(rates[ytp - model.YTP_MIN]), by_ytp[ytp])
         for ytp in range(model.YTP_MIN, model.YTP_MAX + 1)
     ]
     years = []
     if result is not None:
+        actual, _total = protect_line(
+            {year: round(float(result.actual[:, i].sum())) for i, year in enumerate(result.years)},
+            min_size=size,
+        )
         years = [
             BacktestYear(
                 year=year,
-                actual=_shown(result.actual[:, i].sum(), size),
+                actual=actual[year],
                 model=float(result.model[:, i].sum()),
                 baseline=float(result.baseline[:, i].sum()),
             )
@@ -267,7 +283,7 @@ def _model_report(on: date) -> ModelReport:
     return ModelReport(
         fitted_on=fitted.years,
         person_years=_shown(len(rows), size),
-        retirements=_shown(int((rows.exit == history.RETIRED).sum()), size),
+        retirements=retirements,
         other_exits=_shown(int((rows.exit == history.OTHER).sum()), size),
         hires=_shown(len(_hires(data, fit_years(on))["hire_age"]), size),
         k=fitted.k,
@@ -854,20 +870,24 @@ def _plan(
     result = projection.project(
         stock, groups, fitted, wanted, years, pension_years_of, runs=runs, seed=seed
     )
-    size = min_group_size(CATEGORY)
+    release = people.headcount_release(on=on, paths=paths)
+    size = release.min_size
     out: dict[str, list[PlanRow]] = {}
     for dimension in DIMENSIONS:
         summary = result.by(dimension)
         keys = data.family_codes if dimension == "job_family" else [str(u) for u in data.unit_ids]
         present = [i for i in range(len(summary.labels)) if summary.base_heads[i] > 0]
-        protected = protect_table(
-            {(i, "n"): int(summary.base_heads[i]) for i in present}, present, ["n"], min_size=size
-        )
+        if dimension == "job_family":
+            shown = [release.family(family_pks[i]) is not None for i in present]
+        else:
+            shown = [
+                release.forvaltning(data.unit_ids[i] or people.TOP) is not None for i in present
+            ]
         out[dimension] = [
-            _row(summary, i, keys[i], hidden=protected.cell(i, "n") is None) for i in present
+            _row(summary, i, keys[i], hidden=not ok) for i, ok in zip(present, shown, strict=True)
         ]
     total = result.by(None)
-    out["total"] = [_row(total, 0, "total", hidden=0 < total.base_heads[0] < size)]
+    out["total"] = [_row(total, 0, "total", hidden=release.shown_total() is None)]
     return Plan(
         scenario_id=scenario.pk,
         scenario_name=scenario.name,

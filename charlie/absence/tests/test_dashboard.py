@@ -12,10 +12,9 @@ from openpyxl import load_workbook
 
 from charlie.absence import reference
 from charlie.absence.figures import absence_figures
-from charlie.absence.models import AbsencePeriod
+from charlie.absence.tests.data import sick_team
 from charlie.core import charts
-from charlie.people.models import OrgUnitKind
-from charlie.people.tests.factories import EmploymentFactory, job_family, org_unit
+from charlie.people.tests.factories import EmploymentFactory, job_family
 from tests.test_disclosure_walk import CountParser, check_difference_rule
 
 YEAR = 2025
@@ -25,18 +24,10 @@ XLSX = "/absence/statistik.xlsx"
 
 @pytest.fixture
 def team(org):
-    """Six full-time SOSU staff in a new unit, each sick Monday 3 – Friday 7 March 2025:
-    5 sick days of 253 working days (see test_figures). Five more teachers in Nørre Skole."""
-    unit = org_unit("Hjemmeplejen", OrgUnitKind.DEPARTMENT, org.aeldre)
-    for _ in range(6):
-        person = EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1)).person
-        AbsencePeriod.objects.create(
-            person=person,
-            absence_type="sickness",
-            start_date=date(2025, 3, 3),
-            end_date=date(2025, 3, 7),
-        )
-    # Five more teachers, so both job families are large enough to be shown.
+    """Six full-time SOSU staff in Hjemmeplejen, each sick 3–7 March 2025: 5 sick days of 253
+    working days (``data.sick_team``). Five more teachers in Nørre Skole, so both job families
+    are large enough to be shown."""
+    unit = sick_team(org)
     for _ in range(5):
         EmploymentFactory(org_unit=org.skole, job_family=job_family("laerer"))
     return unit
@@ -98,7 +89,7 @@ def test_hidden_groups_show_a_dash_and_the_explanation(client_as, team):
     assert 'data-count="6"' in shown
     # data-count only on head counts: one per shown row.
     assert shown.count("data-count") == 1
-    assert "grupper med færre end 5 personer vises ikke" in html
+    assert "en gruppe med færre end 5 personer i en af periodens måneder vises ikke" in html
     assert "En enheds tal omfatter dens underenheder." in html
 
 

@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from charlie.absence.figures import absence_figures
 from charlie.absence.models import AbsencePeriod
+from charlie.absence.tests.data import sick_team
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.people.models import OrgUnitKind
 from charlie.people.tests.factories import EmploymentFactory, org_unit
@@ -20,19 +21,8 @@ YEAR = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
 
 @pytest.fixture
 def team(org):
-    """Six full-time people in a new unit, each sick Monday 3 – Friday 7 March 2025."""
-    unit = org_unit("Hjemmeplejen", OrgUnitKind.DEPARTMENT, org.aeldre)
-    people = []
-    for _ in range(6):
-        person = EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1)).person
-        AbsencePeriod.objects.create(
-            person=person,
-            absence_type="sickness",
-            start_date=date(2025, 3, 3),
-            end_date=date(2025, 3, 7),
-        )
-        people.append(person)
-    return unit
+    """Six full-time people in Hjemmeplejen, each sick 3–7 March 2025 (``data.sick_team``)."""
+    return sick_team(org)
 
 
 @pytest.mark.django_db
@@ -51,8 +41,9 @@ def test_a_units_figures_worked_out_by_hand(team, users):
     assert row.periods_per_full_year_employee == 1.0
     assert row.average_period_days == 5.0  # 3–7 March: 5 calendar days
     assert (row.short_periods, row.long_periods) == (6, 0)
-    # Rolled up: Ældreområdet holds Hjemmeplejen's 6, Nord's, Syd's and its manager's.
-    assert rows["Ældreområdet"].headcount == 6 + 3
+    # Rolled up: Ældreområdet holds Hjemmeplejen's 6, Nord's, Syd's, its manager and its
+    # three coordinators.
+    assert rows["Ældreområdet"].headcount == 6 + 3 + 3
     assert rows["Ældreområdet"].sickness_day_equivalents == 30.0
 
 
@@ -105,3 +96,95 @@ def test_the_pure_statistics_know_every_absence_type_of_the_model():
 
     assert set(stats.ABSENCE_TYPES) == set(AbsenceType.values)
     assert set(stats.DEFAULT_CLASSIFICATION) == set(AbsenceType.values)
+
+
+# --- Disclosure control that survives subtraction (issue 10, point 2) ---
+
+
+@pytest.fixture
+def direktion(db):
+    """The penetration test's case: a kommunaldirektør alone in the top unit, sick 10 days in
+    March, above two forvaltninger of eight and nine people."""
+    top = org_unit("Kommunen", OrgUnitKind.MUNICIPALITY)
+    a = org_unit("Forvaltning A", OrgUnitKind.ADMINISTRATION, top)
+    b = org_unit("Forvaltning B", OrgUnitKind.ADMINISTRATION, top)
+    director = EmploymentFactory(org_unit=top, start_date=date(2020, 1, 1)).person
+    AbsencePeriod.objects.create(
+        person=director,
+        absence_type="sickness",
+        start_date=date(2025, 3, 3),
+        end_date=date(2025, 3, 14),
+    )
+    for unit, n in ((a, 8), (b, 9)):
+        for _ in range(n):
+            EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1))
+    return top
+
+
+@pytest.mark.django_db
+def test_the_directors_figures_cannot_be_subtracted_from_the_tree(client, direktion, users):
+    """GET /api/v1/absence/stats?by=unit as analyst: the top unit and both forvaltninger were
+    published, and top − A − B gave the director's 10 sick days exactly (008f944)."""
+    client.force_login(users["analyst"])
+    answer = client.get(
+        "/api/v1/absence/stats", {"from": "2025-01-01", "to": "2025-12-31", "by": "unit"}
+    ).json()
+    rows = {g["label"]: g for g in answer["groups"]}
+    top, a, b = rows["Kommunen"], rows["Forvaltning A"], rows["Forvaltning B"]
+    shown = [r for r in (top, a, b) if not r["suppressed"]]
+    if len(shown) == 3:
+        own = top["sickness_day_equivalents"] - a["sickness_day_equivalents"]
+        own -= b["sickness_day_equivalents"]
+        pytest.fail(f"the director's own sick days can be computed: {own}")
+    assert top["headcount"] == 18  # the total is still there
+    assert not a["suppressed"] or not b["suppressed"]  # and something below it
+
+
+@pytest.mark.django_db
+def test_a_window_is_widened_to_whole_months(team, users):
+    """An analyst may ask for any from/to; figures are published for whole months only, so two
+    windows never differ by a day (1–30 March vs 1–31 March would give 31 March alone)."""
+    one_day = absence_figures(
+        users["analyst"], by="year", start=date(2025, 3, 31), end=date(2025, 3, 31)
+    )
+    march = absence_figures(
+        users["analyst"], by="year", start=date(2025, 3, 1), end=date(2025, 3, 30)
+    )
+    assert (one_day.start, one_day.end) == (date(2025, 3, 1), date(2025, 3, 31))
+    assert (march.start, march.end) == (date(2025, 3, 1), date(2025, 3, 31))
+    assert one_day.total == march.total
+    assert one_day.widened and (one_day.requested_start, one_day.requested_end) == (
+        date(2025, 3, 31),
+        date(2025, 3, 31),
+    )
+
+
+@pytest.mark.django_db
+def test_longer_periods_are_configurable(team, users, settings):
+    settings.CHARLIE_ABSENCE_PERIOD_MONTHS = 3
+    result = absence_figures(
+        users["analyst"], by="quarter", start=date(2025, 2, 10), end=date(2025, 2, 11)
+    )
+    assert (result.start, result.end) == (date(2025, 1, 1), date(2025, 3, 31))
+    with pytest.raises(ValidationFailed):
+        absence_figures(users["analyst"], by="month", **YEAR)
+
+
+@pytest.mark.django_db
+def test_a_group_too_small_in_one_month_is_hidden_for_the_whole_window(org, users):
+    """Five people all year, a sixth only in March: January–March and January–February both
+    have enough people, but their difference is March, whose group must then be shown — so
+    each month is decided on its own and the window shows only what every month may."""
+    unit = org_unit("Lille enhed", OrgUnitKind.DEPARTMENT, org.kommune)
+    for _ in range(5):
+        EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1), end_date=date(2025, 2, 28))
+    EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1))
+    early = absence_figures(
+        users["analyst"], by="unit", start=date(2025, 1, 1), end=date(2025, 2, 28)
+    )
+    spring = absence_figures(
+        users["analyst"], by="unit", start=date(2025, 1, 1), end=date(2025, 3, 31)
+    )
+    row = {r.label: r for r in spring.rows}["Lille enhed"]
+    assert row.suppressed  # only one person left in March
+    assert not {r.label: r for r in early.rows}["Lille enhed"].suppressed

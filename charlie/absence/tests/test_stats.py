@@ -296,10 +296,15 @@ def test_absence_outside_employment_is_ignored():
     assert f.period_calendar_days[0] == 5
 
 
-def test_age_band_at_end_of_bucket():
+def test_age_band_at_the_end_of_each_month():
     f = compute_figures(PERIODS, EMPLOYMENTS, *Y2024, by=("age_band",))
-    # On 31 Dec 2024: A is 30 → band 1 ("30-39"); B is 54 → band 3 ("50-59").
-    assert f.keys["age_band"].tolist() == [1, 3]
+    # A turns 30 in July: band 0 ("-29") January–June, band 1 ("30-39") from July; B is 54
+    # all year → band 3 ("50-59"). A is a head in both of A's bands.
+    assert f.keys["age_band"].tolist() == [0, 1, 3]
+    assert f.headcount.tolist() == [1, 1, 1]
+    whole = compute_figures(PERIODS, EMPLOYMENTS, *Y2024)
+    assert math.isclose(f.contracted_de.sum(), whole.contracted_de[0])
+    assert math.isclose(f.sickness_de.sum(), whole.sickness_de[0])
     assert f.age_band_labels == ("-29", "30-39", "40-49", "50-59", "60-")
     monthly = compute_figures(PERIODS, EMPLOYMENTS, *Y2024, by=("month", "age_band"))
     a_rows = monthly.keys["age_band"] <= 1
@@ -307,6 +312,62 @@ def test_age_band_at_end_of_bucket():
     bands = dict(zip(months, monthly.keys["age_band"][a_rows], strict=True))
     assert bands["2024-06-01"] == 0  # 29 on 30 June
     assert bands["2024-07-01"] == 1  # 30 from 1 July
+
+
+def test_a_period_outlasting_the_employment_counts_on_its_last_day():
+    """The person left on 31 March while sick until 15 April: the period is counted in March,
+    in the group of the job it belongs to, with its full length."""
+    emp = employments([(0, 7, 0, 37, D(2020, 1, 1), D(2024, 3, 31), D(1980, 1, 1))])
+    per = periods([(0, "sickness", D(2024, 3, 18), D(2024, 4, 15), None)])
+    f = compute_figures(per, emp, *Y2024, by=("month",))
+    months = f.keys["month"].astype(str).tolist()
+    counted = dict(zip(months, f.sickness_periods.tolist(), strict=True))
+    assert counted["2024-03-01"] == 1
+    assert "2024-04-01" not in counted  # not employed in April: no group there at all
+    assert f.period_calendar_days.sum() == 29
+    april = compute_figures(per, emp, D(2024, 4, 1), D(2024, 4, 30))
+    assert april.sickness_periods.sum() == 0
+
+
+month_windows = st.tuples(st.integers(1, 12), st.integers(0, 11)).map(
+    lambda t: (t[0], min(12, t[0] + t[1]))
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(month_windows, st.sampled_from([(), ("age_band",), ("unit",), ("job_family",)]))
+def test_a_windows_figures_are_the_sum_of_its_months(window, by):
+    """What disclosure control by month relies on: every additive measure of a window of whole
+    months is the sum of the same measure of each month."""
+    first, last = window
+    start = D(2024, first, 1)
+    end = D(2024, last, 28) + dt.timedelta(days=4)
+    end = end.replace(day=1) - dt.timedelta(days=1)
+    whole = compute_figures(PERIODS, EMPLOYMENTS, start, end, by=by)
+    totals: dict[tuple, np.ndarray] = {}
+    for month in range(first, last + 1):
+        m_start = D(2024, month, 1)
+        m_end = (D(2024, month, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        part = compute_figures(PERIODS, EMPLOYMENTS, m_start, m_end, by=by)
+        for i in range(len(part)):
+            key = tuple(int(part.keys[d][i]) for d in by)
+            totals[key] = totals.get(key, 0) + _additive(part, i)
+    for i in range(len(whole)):
+        key = tuple(int(whole.keys[d][i]) for d in by)
+        assert np.allclose(totals.get(key, 0), _additive(whole, i))
+
+
+def _additive(f, i):
+    """A group's additive measures."""
+    return np.array(
+        [
+            f.contracted_de[i],
+            f.sickness_de[i],
+            f.sickness_periods[i],
+            f.period_calendar_days[i],
+            f.employed_working_days[i],
+        ]
+    )
 
 
 def test_invalid_groupings_are_refused():
