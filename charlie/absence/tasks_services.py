@@ -17,6 +17,7 @@ dates and rule texts only; notes are free text and the form says never to write 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -56,6 +57,8 @@ from charlie.core.tokens import generate_token, hash_token
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit
 from charlie.privacy import services as audit
+
+log = logging.getLogger(__name__)
 
 CATEGORY = "fravaer"
 DIALOGUE = "dialogue"
@@ -428,17 +431,31 @@ def refresh_tasks(
                 dialogue_after[task.person_id] = max(previous, task.first_day, closed_on)
 
     wanted: dict[tuple[int, date, str], _Wanted] = {}
+    skipped: set[int] = set()
     for pid in person_ids:
-        for w in _wanted_for_person(
-            pid,
-            periods[pid],
-            jobs[pid],
-            versions,
-            on,
-            dialogue_after.get(pid, cutoff),
-            s56.get(pid),
-            plans.get(pid),
-        ):
+        try:
+            found = _wanted_for_person(
+                pid,
+                periods[pid],
+                jobs[pid],
+                versions,
+                on,
+                dialogue_after.get(pid, cutoff),
+                s56.get(pid),
+                plans.get(pid),
+            )
+        except Exception as exc:
+            # One person's impossible data (a date like 31-12-9999 that overflows date
+            # arithmetic) must not stop the refresh for everyone else. Logged by id and the
+            # error's class only: its text may quote the data.
+            log.error(
+                "refresh_tasks: person %s skipped (%s); check their absence and employments",
+                pid,
+                type(exc).__name__,
+            )
+            skipped.add(pid)
+            continue
+        for w in found:
             wanted[(w.person_id, w.first_day, w.code)] = w
 
     earliest_new = on - timedelta(days=backfill_days())
@@ -489,6 +506,8 @@ def refresh_tasks(
     for key, task in existing.items():
         if key in wanted or task.status != TaskStatus.OPEN or task.code == DIALOGUE:
             continue
+        if task.person_id in skipped:
+            continue  # unknown, not gone: leave the skipped person's tasks as they are
         if task.first_day < cutoff:
             continue
         task.status = TaskStatus.NOT_APPLICABLE
@@ -748,7 +767,12 @@ def send_reminders(on: date | None = None) -> int:
             ]
         )
         subject = _("Opfølgning: %(n)d opgaver med frist") % {"n": len(mine)}
-        send_mail(subject, body, None, [user.email])
+        try:
+            send_mail(subject, body, None, [user.email])
+        except Exception as exc:
+            # One manager's mail that cannot be sent must not stop the others' reminders.
+            log.error("send_reminders: user %s skipped (%s)", user.pk, type(exc).__name__)
+            continue
         people.record_read(
             user,
             {t.person_id for t in mine},
