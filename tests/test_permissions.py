@@ -387,6 +387,21 @@ CASES: list[Case] = [
         expect(403, anonymous=LOGIN_REQUIRED, hr=200),
         kwargs=lambda org: {"run_id": import_run_id()},
     ),
+    # HR's answer to an import that would end many employments (a finished run: nothing to
+    # confirm, back to its page).
+    Case(
+        "imports:confirm",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        data={"decision": "no"},
+        kwargs=lambda org: {"run_id": import_run_id()},
+    ),
+    Case(
+        "imports:confirm",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"run_id": import_run_id()},
+        label="GET is refused",
+    ),
     # Follow-up tasks (absence, issue 4): managers (their units) and HR only; the calendar feed
     # needs no session but a valid token (404 without one); the local policy is HR's.
     Case("absence:tasks", expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)),

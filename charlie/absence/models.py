@@ -61,7 +61,7 @@ class AbsencePeriod(models.Model):
         verbose_name_plural = _("fraværsperioder")
         ordering = ["-start_date"]
         indexes = [
-            models.Index(fields=["person", "start_date"]),
+            # (person, start_date) lookups use the unique constraint's index below.
             models.Index(fields=["absence_type", "end_date"]),
             # Retention finds periods that ended before a date, whatever their type.
             models.Index(fields=["end_date"]),
@@ -70,7 +70,11 @@ class AbsencePeriod(models.Model):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="absence_end_after_start",
-            )
+            ),
+            # The key the import knows a period by (imports.plan.absence_key).
+            models.UniqueConstraint(
+                fields=["person", "start_date", "absence_type"], name="absence_period_unique"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -434,7 +434,7 @@ def refresh_tasks(
     skipped: set[int] = set()
     for pid in person_ids:
         try:
-            found = _wanted_for_person(
+            wanted_here = _wanted_for_person(
                 pid,
                 periods[pid],
                 jobs[pid],
@@ -455,7 +455,7 @@ def refresh_tasks(
             )
             skipped.add(pid)
             continue
-        for w in found:
+        for w in wanted_here:
             wanted[(w.person_id, w.first_day, w.code)] = w
 
     earliest_new = on - timedelta(days=backfill_days())
