@@ -76,7 +76,7 @@ def test_identical_copies_are_removed_and_the_constraints_added():
 @pytest.mark.django_db(transaction=True)
 def test_copies_that_differ_stop_the_migration_with_their_ids():
     apps = migrate(BEFORE)
-    person, job = _people(apps)
+    person, _job = _people(apps)
     AbsencePeriod = apps.get_model("absence", "AbsencePeriod")
     a = AbsencePeriod.objects.create(
         person=person, absence_type="sickness", start_date=date(2025, 1, 6)
