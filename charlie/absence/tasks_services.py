@@ -53,6 +53,7 @@ from charlie.absence.policy import (
 from charlie.absence.rules import obligations
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
+from charlie.core.text import check_text
 from charlie.core.tokens import generate_token, hash_token
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit
@@ -69,8 +70,6 @@ DIALOGUE_DUE_DAYS = 14
 REMIND_DAYS_AHEAD = 2
 NOTE_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 300
-#: Something that looks like a CPR number (ddmmyy-xxxx), refused in notes.
-_CPR_LIKE = re.compile(r"\b\d{6}[- ]?\d{4}\b")
 
 
 def escalate_after_days() -> int:
@@ -193,7 +192,7 @@ def add_policy_version(
         short_term_max_days=policy.short_term_max_days,
         section_56_renewal_lead_months=policy.section_56_renewal_lead_months,
         changed_by=user,
-        note=note.strip(),
+        note=check_text(note, what=_("Begrundelsen"), max_length=2000, multiline=True),
     )
 
 
@@ -662,21 +661,13 @@ def not_applicable(user: Any, task_id: int, reason: str) -> FollowUpTask:
         raise ValidationFailed(
             [_("Begrundelsen må højst være %(n)d tegn.") % {"n": REASON_MAX_LENGTH}]
         )
-    _check_no_cpr(reason)
+    check_text(reason, what=_("Begrundelsen"), max_length=REASON_MAX_LENGTH)
     task = _open_task(user, task_id)
     task.status, task.status_reason = TaskStatus.NOT_APPLICABLE, reason
     task.done_by, task.done_at = user, timezone.now()
     task.save(update_fields=["status", "status_reason", "done_by", "done_at", "updated_at"])
     _record_write(user, task, "update", "opgave ikke relevant")
     return task
-
-
-def _check_no_cpr(text: str) -> None:
-    if _CPR_LIKE.search(text):
-        raise ValidationFailed(
-            [_("Teksten ser ud til at indeholde et CPR-nummer. Fjern det; Charlie gemmer aldrig "
-               "CPR-numre.")]
-        )  # fmt: skip
 
 
 def add_note(user: Any, task_id: int, text: str) -> FollowUpNote:
@@ -686,7 +677,7 @@ def add_note(user: Any, task_id: int, text: str) -> FollowUpNote:
         raise ValidationFailed([_("Skriv notatet, før du gemmer.")])
     if len(text) > NOTE_MAX_LENGTH:
         raise ValidationFailed([_("Notatet må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH}])
-    _check_no_cpr(text)
+    check_text(text, what=_("Notatet"), max_length=NOTE_MAX_LENGTH, multiline=True)
     task = _scoped(user).filter(pk=task_id).first()
     if task is None:
         raise NotFound
