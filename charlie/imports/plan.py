@@ -104,8 +104,9 @@ NOTICE_TEXTS = {
         "forvejen, beholder deres startdato."
     ),
     "cancelled": (
-        "{n} annulleret/annullerede kontrakt(er) (workContractText »Annulleret«) er ikke "
-        "importeret som ansættelser; en sådan ansættelse, som Charlie har i forvejen, afsluttes."
+        "{n} kontrakt(er) med workContractText »Annulleret« er ikke importeret som "
+        "ansættelser (kontrakten er annulleret); en sådan ansættelse, som Charlie har i "
+        "forvejen, afsluttes."
     ),
     "joined": (
         "{n} ansættelse(r) hører til en person, der har en anden ansættelse i filen (samme "

@@ -1090,7 +1090,12 @@ def confirm_run(*, actor: Any, run_id: int, confirm: bool) -> ImportRun:
         _finish(run, ImportStatus.FAILED, problems=[_problem_json(None, NOT_CONFIRMED)])
         return run
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportStatus.QUEUED, confirmed=True, confirmed_by=actor, finished_at=None
+        status=ImportStatus.QUEUED,
+        confirmed=True,
+        confirmed_by=actor,
+        finished_at=None,
+        started_at=timezone.now(),  # queued again now (recover_runs measures from here)
+        task_id="",
     )
     run.refresh_from_db()
     transaction.on_commit(lambda: _enqueue(run.pk), robust=False)
@@ -1141,7 +1146,8 @@ def recover_runs() -> int:
         status__in=[ImportStatus.QUEUED, ImportStatus.RUNNING, ImportStatus.CONFIRM]
     ):
         if run.status == ImportStatus.QUEUED:
-            dead = now - run.created_at > timedelta(minutes=5) and not _task_waiting(run.task_id)
+            queued_at = run.started_at or run.created_at
+            dead = now - queued_at > timedelta(minutes=5) and not _task_waiting(run.task_id)
             message = INTERRUPTED
         elif run.status == ImportStatus.RUNNING:
             started = run.started_at or run.created_at
@@ -1271,9 +1277,13 @@ def run_page(*, actor: Any, run_id: int) -> dict[str, Any]:
         "run": run,
         "summary": summary_rows(run.summary) if summary else [],
         "notes": summary.notes if summary else [],
-        "ended_total": summary.employments.ended if summary else 0,
+        "ended_total": summary.employments.ended
+        if summary and run.status in (ImportStatus.DONE, ImportStatus.CONFIRM)
+        else 0,
         "needs_confirmation": bool(summary and summary.needs_confirmation),
+        # Only a run that did (or, confirmed, would) end them: a run that found problems, was
+        # declined or failed ended nothing.
         "ended": ended_rows(actor=actor, summary=run.summary, channel=Channel.UI)
-        if summary and not run.is_running
+        if summary and run.status in (ImportStatus.DONE, ImportStatus.CONFIRM)
         else [],
     }

@@ -64,7 +64,9 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name="absenceperiod",
             constraint=models.UniqueConstraint(
-                fields=("person", "start_date", "absence_type"), name="absence_period_unique"
+                condition=models.Q(("person__isnull", False)),
+                fields=("person", "start_date", "absence_type"),
+                name="absence_period_unique",
             ),
         ),
     ]
