@@ -43,7 +43,7 @@ class UploadForm(forms.Form):
         widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
     )
     snapshot = forms.BooleanField(
-        label=_("Filerne er et komplet øjebliksbillede"),
+        label=_("Komplet øjebliksbillede"),
         required=False,
         help_text=_(
             "Afslut alle åbne ansættelser, der ikke står i filerne. Lad feltet stå tomt for en "
