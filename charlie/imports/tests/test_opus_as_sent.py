@@ -295,3 +295,19 @@ def test_people_made_one_per_employment_before_are_joined(org, tmp_path):
     old.refresh_from_db()
     assert old.person_id == first.pk and old.source_id == "2001"
     assert any("flyttet til den person" in n for n in result.summary.notes)
+
+
+@pytest.mark.django_db
+def test_a_leaver_imported_before_ids_ends_every_open_employment_of_that_number(org, tmp_path):
+    """Employments made before they had payroll ids belong to the person whose employee number
+    the OPUS id was; a bare leaver with that id ends them (and gives none of them the id)."""
+    from charlie.people.tests.factories import EmploymentFactory, PersonFactory
+
+    person = PersonFactory(employee_number="998")
+    first = EmploymentFactory(person=person, start_date=date(2018, 1, 1))
+    second = EmploymentFactory(person=person, start_date=date(2019, 1, 1))
+    result = run(FIRST)  # <employee id="998" action="leave"/>
+    assert result.ok, result.problems
+    for job in (first, second):
+        job.refresh_from_db()
+        assert (job.end_date, job.end_reason, job.source_id) == (date(2020, 3, 1), "other", "")

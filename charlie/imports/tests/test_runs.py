@@ -117,7 +117,7 @@ def test_a_run_that_waited_a_day_for_confirmation_is_given_up(users, var):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("outcome", ["done", "dry run", "problems", "exception", "refused"])
-def test_the_files_are_deleted_however_a_run_ends(outcome, users, var, monkeypatch):
+def test_the_files_are_deleted_however_a_run_ends(outcome, users, var, monkeypatch, caplog):
     names = ("enheder.csv", "medarbejdere.csv", "fravaer.csv")
     fields = {"dry_run": True} if outcome == "dry run" else {}
     if outcome == "problems":
@@ -126,7 +126,7 @@ def test_the_files_are_deleted_however_a_run_ends(outcome, users, var, monkeypat
     if outcome == "exception":
 
         def broken(**kwargs):
-            raise RuntimeError("disk on fire")
+            raise RuntimeError("række 7: 010170-1234 Anne Jensen")  # text from the data
 
         monkeypatch.setattr(services, "run_import", broken)
     if outcome == "refused":
@@ -142,3 +142,7 @@ def test_the_files_are_deleted_however_a_run_ends(outcome, users, var, monkeypat
     }[outcome]
     assert run.status == expected
     assert not services.upload_dir(run.pk).exists()
+    # The log says where it failed, never the error's text (it may quote the data).
+    assert "010170" not in caplog.text and "Anne" not in caplog.text
+    if outcome == "exception":
+        assert "RuntimeError at" in caplog.text
