@@ -717,7 +717,4 @@ def source_for(
         )
     if suffix in (".csv", ".txt"):
         return Source(file=name or path.name, format="csv", read=lambda: read_csv(path, name=name))
-    raise ValueError(
-        f"Filtypen »{suffix or '(ingen)'}« kan ikke importeres. Brug .csv, .xlsx eller "
-        "OPUS-filer (.xml)."
-    )
+    raise ValueError("Filtypen kan ikke importeres. Brug .csv, .xlsx eller OPUS-filer (.xml).")

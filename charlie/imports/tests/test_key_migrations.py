@@ -94,3 +94,28 @@ def test_copies_that_differ_stop_the_migration_with_their_ids():
     # Fixed by hand, the migration goes through.
     AbsencePeriod.objects.filter(pk=b.pk).delete()
     migrate(AFTER)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_problems_stored_before_lose_their_cpr_numbers():
+    apps = migrate([("imports", "0002_run_snapshot_confirm_and_worker")])
+    ImportRun = apps.get_model("imports", "ImportRun")
+    run = ImportRun.objects.create(
+        file_names=["medarbejdere.csv"],
+        status="problems",
+        problem_count=1500,
+        problems=[
+            {
+                "file": "medarbejdere.csv",
+                "row": 2,
+                "column": "email",
+                "message": "»010170-1234« er ikke en e-mailadresse. Skriv fx navn@kommune.dk.",
+            }
+        ]
+        * 1500,
+    )
+    apps = migrate([("imports", "0003_redact_stored_problems")])
+    run = apps.get_model("imports", "ImportRun").objects.get(pk=run.pk)
+    assert len(run.problems) == 1000 and run.problem_count == 1500
+    assert "1234" not in run.problems[0]["message"]
+    assert "CPR-nummer fjernet" in run.problems[0]["message"]
