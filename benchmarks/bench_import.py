@@ -113,10 +113,13 @@ def generate(folder: Path, people: int, absence_sizes: list[int]) -> dict[str, P
         )
     files["units"] = units
 
-    # People: birth 1960–2003, start 2005–2024; 10 % had an earlier, ended employment.
+    # People: birth 1960–2003, start 2005–2024; 10 % had an earlier, ended employment. Nobody
+    # starts before turning 18 (also at the earlier employment, 1,500 days before): the import
+    # refuses an employment that starts before the birth date.
     birth = rng.integers(0, 44 * 365, people)
-    born = _danish(birth - (FIRST_DAY - date(1960, 1, 1)).days)
-    start = rng.integers(-11 * 365, 9 * 365, people)
+    birth_day = birth - (FIRST_DAY - date(1960, 1, 1)).days
+    born = _danish(birth_day)
+    start = np.maximum(rng.integers(-11 * 365, 9 * 365, people), birth_day + 18 * 365 + 1500)
     dept = rng.integers(0, n_dept, people)
     title = rng.integers(0, len(TITLES), people)
     hours = rng.choice(["37", "32", "30", "28,5", "37,0"], people)
@@ -295,21 +298,22 @@ def worker_plain(paths: list[Path], out: Path) -> None:
                 if number not in person_ids:
                     person_ids[number] = len(person_ids) + 1
                     people.append(
-                        (person_ids[number], number, r[1], r[2], _iso(r[3]), r[4], "", "")
+                        (person_ids[number], number, r[1], r[2], _iso(r[3]), r[4], "", "", "")
                     )
                 jobs.append(
                     (person_ids[number], unit_ids[r[5]], r[6], families[r[7]], "",
-                     r[8].replace(",", "."), _iso(r[9]), _iso(r[10]), r[11])
+                     r[8].replace(",", "."), _iso(r[9]), _iso(r[10]), r[11], "")
                 )  # fmt: skip
         cursor.executemany(
             "INSERT INTO people_person (id, employee_number, first_name, last_name, "
-            "birth_date, gender, email, phone) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+            "birth_date, gender, email, phone, person_key) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
             people,
         )
         cursor.executemany(
             "INSERT INTO people_employment (person_id, org_unit_id, job_title, job_family_id, "
-            "agreement, weekly_hours, start_date, end_date, end_reason) "
-            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            "agreement, weekly_hours, start_date, end_date, end_reason, source_id) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
             jobs,
         )
         types = {"sygdom": "sickness", "delvis sygdom": "partial_sickness",

@@ -50,6 +50,20 @@ if not SECRET_KEY:
             "or set DEBUG=1 / CHARLIE_DEMO=1 for a local demo."
         )
 
+# The secret of the keyed hash that recognises one person across payroll files without storing
+# the CPR number (charlie.imports.person_key; docs/operations.md). Rotation: put the old secret
+# in CHARLIE_PERSON_KEY_OLD_SECRETS (comma-separated) until every person has been re-keyed.
+CHARLIE_PERSON_KEY_SECRET = os.environ.get("CHARLIE_PERSON_KEY_SECRET", "")
+CHARLIE_PERSON_KEY_OLD_SECRETS = env_list("CHARLIE_PERSON_KEY_OLD_SECRETS", "")
+if not CHARLIE_PERSON_KEY_SECRET and (DEBUG or DEMO or TESTING):
+    # Development/demo only, like SECRET_KEY above: the demo's CPR numbers are made up. Without
+    # the setting a real installation refuses OPUS files (they need it to join employments).
+    CHARLIE_PERSON_KEY_SECRET = "charlie-insecure-development-person-key"  # noqa: S105
+# A complete-snapshot import that would end more than this many employments AND more than this
+# share (per cent) of the open ones waits for a person to confirm it (imports.services).
+CHARLIE_IMPORT_CONFIRM_ENDINGS = int(os.environ.get("CHARLIE_IMPORT_CONFIRM_ENDINGS", "20"))
+CHARLIE_IMPORT_CONFIRM_SHARE = float(os.environ.get("CHARLIE_IMPORT_CONFIRM_SHARE", "5"))
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 

@@ -536,6 +536,21 @@ CASES: list[Case] = [
         expect(403, anonymous=LOGIN_REQUIRED, hr=200),
         kwargs=lambda org: {"run_id": import_run_id()},
     ),
+    # HR's answer to an import that would end many employments (a finished run: nothing to
+    # confirm, back to its page).
+    Case(
+        "imports:confirm",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        data={"decision": "no"},
+        kwargs=lambda org: {"run_id": import_run_id()},
+    ),
+    Case(
+        "imports:confirm",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"run_id": import_run_id()},
+        label="GET is refused",
+    ),
     # Follow-up tasks (absence, issue 4): managers (their units) and HR only; the calendar feed
     # needs no session but a valid key (401 asking for one without it, 404 for a wrong one in
     # the link); the local policy is HR's.

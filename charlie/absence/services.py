@@ -156,3 +156,9 @@ def update_absences(changes: Sequence[tuple[int, AbsenceRow]]) -> int:
         objects, ["employment_id", "end_date", "hours_per_day"], batch_size=1000
     )
     return len(objects)
+
+
+def move_absences(employment_id: int, person_id: int) -> int:
+    """Give the periods of one employment to another person (the import found that two people
+    in Charlie are one: the same CPR number in a payroll file); returns how many moved."""
+    return AbsencePeriod.objects.filter(employment_id=employment_id).update(person_id=person_id)

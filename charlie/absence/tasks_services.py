@@ -17,6 +17,7 @@ dates and rule texts only; notes are free text and the form says never to write 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -52,10 +53,13 @@ from charlie.absence.policy import (
 from charlie.absence.rules import obligations
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
+from charlie.core.text import check_text
 from charlie.core.tokens import generate_token, hash_token
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit
 from charlie.privacy import services as audit
+
+log = logging.getLogger(__name__)
 
 CATEGORY = "fravaer"
 DIALOGUE = "dialogue"
@@ -66,8 +70,6 @@ DIALOGUE_DUE_DAYS = 14
 REMIND_DAYS_AHEAD = 2
 NOTE_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 300
-#: Something that looks like a CPR number (ddmmyy-xxxx), refused in notes.
-_CPR_LIKE = re.compile(r"\b\d{6}[- ]?\d{4}\b")
 
 
 def escalate_after_days() -> int:
@@ -190,7 +192,7 @@ def add_policy_version(
         short_term_max_days=policy.short_term_max_days,
         section_56_renewal_lead_months=policy.section_56_renewal_lead_months,
         changed_by=user,
-        note=note.strip(),
+        note=check_text(note, what=_("Begrundelsen"), max_length=2000, multiline=True),
     )
 
 
@@ -428,17 +430,31 @@ def refresh_tasks(
                 dialogue_after[task.person_id] = max(previous, task.first_day, closed_on)
 
     wanted: dict[tuple[int, date, str], _Wanted] = {}
+    skipped: set[int] = set()
     for pid in person_ids:
-        for w in _wanted_for_person(
-            pid,
-            periods[pid],
-            jobs[pid],
-            versions,
-            on,
-            dialogue_after.get(pid, cutoff),
-            s56.get(pid),
-            plans.get(pid),
-        ):
+        try:
+            wanted_here = _wanted_for_person(
+                pid,
+                periods[pid],
+                jobs[pid],
+                versions,
+                on,
+                dialogue_after.get(pid, cutoff),
+                s56.get(pid),
+                plans.get(pid),
+            )
+        except Exception as exc:
+            # One person's impossible data (a date like 31-12-9999 that overflows date
+            # arithmetic) must not stop the refresh for everyone else. Logged by id and the
+            # error's class only: its text may quote the data.
+            log.error(
+                "refresh_tasks: person %s skipped (%s); check their absence and employments",
+                pid,
+                type(exc).__name__,
+            )
+            skipped.add(pid)
+            continue
+        for w in wanted_here:
             wanted[(w.person_id, w.first_day, w.code)] = w
 
     earliest_new = on - timedelta(days=backfill_days())
@@ -489,6 +505,8 @@ def refresh_tasks(
     for key, task in existing.items():
         if key in wanted or task.status != TaskStatus.OPEN or task.code == DIALOGUE:
             continue
+        if task.person_id in skipped:
+            continue  # unknown, not gone: leave the skipped person's tasks as they are
         if task.first_day < cutoff:
             continue
         task.status = TaskStatus.NOT_APPLICABLE
@@ -643,21 +661,13 @@ def not_applicable(user: Any, task_id: int, reason: str) -> FollowUpTask:
         raise ValidationFailed(
             [_("Begrundelsen må højst være %(n)d tegn.") % {"n": REASON_MAX_LENGTH}]
         )
-    _check_no_cpr(reason)
+    check_text(reason, what=_("Begrundelsen"), max_length=REASON_MAX_LENGTH)
     task = _open_task(user, task_id)
     task.status, task.status_reason = TaskStatus.NOT_APPLICABLE, reason
     task.done_by, task.done_at = user, timezone.now()
     task.save(update_fields=["status", "status_reason", "done_by", "done_at", "updated_at"])
     _record_write(user, task, "update", "opgave ikke relevant")
     return task
-
-
-def _check_no_cpr(text: str) -> None:
-    if _CPR_LIKE.search(text):
-        raise ValidationFailed(
-            [_("Teksten ser ud til at indeholde et CPR-nummer. Fjern det; Charlie gemmer aldrig "
-               "CPR-numre.")]
-        )  # fmt: skip
 
 
 def add_note(user: Any, task_id: int, text: str) -> FollowUpNote:
@@ -667,7 +677,7 @@ def add_note(user: Any, task_id: int, text: str) -> FollowUpNote:
         raise ValidationFailed([_("Skriv notatet, før du gemmer.")])
     if len(text) > NOTE_MAX_LENGTH:
         raise ValidationFailed([_("Notatet må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH}])
-    _check_no_cpr(text)
+    check_text(text, what=_("Notatet"), max_length=NOTE_MAX_LENGTH, multiline=True)
     task = _scoped(user).filter(pk=task_id).first()
     if task is None:
         raise NotFound
@@ -748,7 +758,12 @@ def send_reminders(on: date | None = None) -> int:
             ]
         )
         subject = _("Opfølgning: %(n)d opgaver med frist") % {"n": len(mine)}
-        send_mail(subject, body, None, [user.email])
+        try:
+            send_mail(subject, body, None, [user.email])
+        except Exception as exc:
+            # One manager's mail that cannot be sent must not stop the others' reminders.
+            log.error("send_reminders: user %s skipped (%s)", user.pk, type(exc).__name__)
+            continue
         people.record_read(
             user,
             {t.person_id for t in mine},

@@ -21,6 +21,8 @@ return value with the task result. They call a service and hold no logic of thei
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from importlib import import_module
 from typing import Any
 
@@ -32,6 +34,30 @@ from charlie.core import services
 
 #: Daily jobs by their import path, so registering the same task twice is harmless.
 _daily: dict[str, Task[Any, Any]] = {}
+#: Clean-up after a worker that died, by name: run when ``charlie worker`` starts and by
+#: ``charlie daily`` (an app's background work that was cut off is marked as such).
+_recovery: dict[str, Callable[[], int]] = {}
+
+log = logging.getLogger(__name__)
+
+
+def register_recovery(name: str, recover: Callable[[], int]) -> None:
+    """Register a function that finds the app's work a dead worker left unfinished and ends it
+    (returns how many it ended). Apps call this in ``AppConfig.ready()``, so ``core`` never
+    imports them; registering the same name again replaces it."""
+    _recovery[name] = recover
+
+
+def run_recovery() -> dict[str, int]:
+    """Run every registered recovery; one that fails is logged and the others still run."""
+    ended: dict[str, int] = {}
+    for name in sorted(_recovery):
+        try:
+            ended[name] = _recovery[name]()
+        except Exception as exc:
+            log.error("Recovery %s failed (%s)", name, type(exc).__name__)
+            ended[name] = 0
+    return ended
 
 
 def register_daily[T: Task[Any, Any]](daily_task: T) -> T:

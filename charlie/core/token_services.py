@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.models import ApiToken, User
+from charlie.core.text import text_errors
 from charlie.core.tokens import generate_token, hash_token, looks_like_token
 
 NAME_MAX_LENGTH = 100
@@ -41,8 +42,8 @@ def create_token(
     errors = []
     if not name:
         errors.append(_("Giv nøglen et navn, så du kan kende den igen."))
-    elif len(name) > NAME_MAX_LENGTH:
-        errors.append(_("Navnet må højst være %(n)d tegn langt.") % {"n": NAME_MAX_LENGTH})
+    else:
+        errors += text_errors(name, what=_("Navnet"), max_length=NAME_MAX_LENGTH)
     if expires_at is not None and expires_at <= timezone.now():
         errors.append(_("Udløbsdatoen skal ligge i fremtiden."))
     if errors:

@@ -10,6 +10,11 @@ class ImportsConfig(AppConfig):
     def ready(self) -> None:
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
+        from charlie.core.tasks import register_recovery
+        from charlie.imports import services
+
+        # An import whose worker died is marked failed and its files deleted.
+        register_recovery("imports", services.recover_runs)
 
         register(
             MenuEntry(

@@ -1,4 +1,4 @@
-"""The upload form: one or more files and "kun prøvekørsel"."""
+"""The upload form: one or more files, "kun prøvekørsel" and "komplet øjebliksbillede"."""
 
 from __future__ import annotations
 
@@ -40,5 +40,15 @@ class UploadForm(forms.Form):
         label=_("Kun prøvekørsel"),
         required=False,
         help_text=_("Kontrollér filerne og se, hvad der ville ske, uden at gemme noget."),
+        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+    )
+    snapshot = forms.BooleanField(
+        label=_("Komplet øjebliksbillede"),
+        required=False,
+        help_text=_(
+            "Afslut alle åbne ansættelser, der ikke står i filerne. Lad feltet stå tomt for en "
+            "OPUS-fil med ændringer (»delta«): så afsluttes kun de ansættelser, filen selv "
+            'afslutter (fratrædelsesdato eller action="leave").'
+        ),
         widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
     )

@@ -17,7 +17,15 @@ Safety: DOCTYPE declarations are refused outright (so no entity expansion, inter
 can happen; ``defusedxml`` is not a dependency). Expat never fetches external resources.
 
 CPR numbers: the ``<cpr>`` text is handed to ``cpr.from_cpr`` for the birth date and legal gender
-and then dropped; it is never put into a record or a problem (databeskyttelsesloven § 11).
+and to the ``PersonKeyer`` for the keyed hash that joins several employments of one person (and
+finds the person in the next file); then it is dropped. It is never put into a record or a
+problem (databeskyttelsesloven § 11). No message repeats a value from the file.
+
+As OS2mo's OPUS integration does: an empty ``<entryDate/>`` is the file's date (a ``Notice`` says
+so); a contract whose ``workContractText`` is "Annulleret" was cancelled and becomes no
+employment; ``action="leave"`` ends the employment (a ``LeaveRecord``). An employment merely
+missing from the file is left alone — unless the import is told that the file is a complete
+snapshot (``services.run_import(snapshot=True)``).
 """
 
 from __future__ import annotations
@@ -33,14 +41,18 @@ from xml.parsers import expat
 from zoneinfo import ZoneInfo
 
 from charlie.imports.cpr import from_cpr
+from charlie.imports.person_key import PersonKeyer
 from charlie.imports.records import (
     EmploymentRecord,
+    LeaveRecord,
+    Notice,
     OrgUnitRecord,
     PersonRecord,
     Problem,
     Record,
     Source,
 )
+from charlie.imports.values import OPEN_END
 
 __all__ = [
     "FILE_NAME_RE",
@@ -60,8 +72,16 @@ FILE_NAME_RE = re.compile(r"^ZLPE(?P<date>\d{8})(?P<time>\d{6})?.*\.xml$", re.IG
 #: Full time in a Danish municipality: 37 hours a week. OPUS gives working time as a fraction.
 FULL_TIME_HOURS = Decimal(37)
 
-#: OPUS writes "no end" as this date.
-_OPEN_END = date(9999, 12, 31)
+#: ``workContractText`` of a contract that was cancelled (OS2mo's test files; real dumps).
+CANCELLED_CONTRACT = "annulleret"
+
+#: The problem for an OPUS file when no person key secret is set (docs/operations.md).
+NO_PERSON_KEY_MESSAGE = (
+    "Charlie kan ikke genkende personer i OPUS-filer, fordi CHARLIE_PERSON_KEY_SECRET ikke er "
+    "sat. OPUS har én post pr. ansættelse, og uden nøglen ville en person med to ansættelser "
+    "blive til to personer. Bed driften sætte CHARLIE_PERSON_KEY_SECRET (se "
+    "docs/operations.md), og importér filen igen."
+)
 
 _CHUNK = 64 * 1024
 _TZ = ZoneInfo("Europe/Copenhagen")
@@ -178,39 +198,39 @@ def snapshot_date_from_name(name: str) -> date | None:
         return None
 
 
-_CPR_LIKE = re.compile(r"\d{6}\D{0,3}\d{4}")
-
-
-def _shown(value: str) -> str:
-    """A value safe to repeat in a message: never anything that could be a CPR number."""
-    if _CPR_LIKE.search(value):
-        return "værdien"
-    if len(value) > 40:
-        value = value[:37] + "…"
-    return f"»{value}«"
-
-
 # --- the source ------------------------------------------------------------------------------
 
 
 def opus_source(
-    path: pathlib.Path, *, name: str | None = None, today: date | None = None
+    path: pathlib.Path,
+    *,
+    name: str | None = None,
+    today: date | None = None,
+    keyer: PersonKeyer | None = None,
 ) -> Source:
     """A ``Source`` for one OPUS XML file.
 
     ``name`` is the file name to show and to take the export date from, when ``path`` is a
     temporary copy (an upload); it defaults to ``path.name``. When the name has no ``ZLPE``
-    timestamp, the snapshot date is ``today`` (default: today's date in Denmark).
+    timestamp, the file's date is ``today`` (default: today's date in Denmark). ``keyer`` makes
+    the keyed hashes of CPR numbers; without one the file is refused (``NO_PERSON_KEY_MESSAGE``).
     """
     file_name = pathlib.PurePosixPath(name.replace("\\", "/")).name if name else path.name
     snapshot = snapshot_date_from_name(file_name)
+    dated_by_file = snapshot is not None
     if snapshot is None:
         snapshot = today or datetime.now(_TZ).date()
 
     def read() -> Iterator[Record | Problem]:
-        return _read(path, file_name, snapshot)
+        return _read(path, file_name, snapshot, keyer)
 
-    return Source(file=file_name, format="opus", read=read, snapshot=True, snapshot_date=snapshot)
+    return Source(
+        file=file_name,
+        format="opus",
+        read=read,
+        snapshot_date=snapshot,
+        dated_by_file=dated_by_file,
+    )
 
 
 # --- streaming parser ------------------------------------------------------------------------
@@ -243,11 +263,17 @@ class _Handler:
         file_name: str,
         snapshot: date,
         emit: Callable[[Record | Problem], None],
+        keyer: PersonKeyer | None,
     ) -> None:
         self.parser = parser
         self.file = file_name
         self.snapshot = snapshot
         self.emit = emit
+        self.keyer = keyer
+        #: The employee number of the first employment of each person in this file, by the
+        #: first 64 bits of the person's current key (compact: one small entry per person): the
+        #: person's number for every later employment with the same CPR number.
+        self.number_by_key: dict[int, str] = {}
         self.depth = 0
         self.root_ok = False
         self.current: _Element | None = None
@@ -339,8 +365,15 @@ class _Handler:
         return value
 
     def date_of(
-        self, element: _Element, name: str, errors: list[Problem], *, required: bool = False
+        self,
+        element: _Element,
+        name: str,
+        errors: list[Problem],
+        *,
+        required: bool = False,
+        end: bool = False,
     ) -> date | None:
+        """The date in child ``name``; for an end date (``end``) 9999-12-31 means no end."""
         text = self.value(element, name)
         if not text:
             if required:
@@ -354,12 +387,12 @@ class _Handler:
                     self.file,
                     self.line_of(element, name),
                     name,
-                    f"<{name}> er ikke en gyldig dato: {_shown(text)}. Skriv datoen som "
-                    "ÅÅÅÅ-MM-DD (fx 2024-01-31), DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ.",
+                    f"<{name}> er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD (fx "
+                    "2024-01-31), DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ.",
                 )
             )
             return None
-        return None if value == _OPEN_END else value
+        return None if end and value == OPEN_END else value
 
     def org_unit(self, element: _Element) -> None:
         errors: list[Problem] = []
@@ -378,7 +411,7 @@ class _Handler:
         if not name:
             self.required(element, "longName", "enhedens navn", errors)
         valid_from = self.date_of(element, "startDate", errors)
-        valid_to = self.date_of(element, "endDate", errors)
+        valid_to = self.date_of(element, "endDate", errors, end=True)
         if valid_from and valid_to and valid_to < valid_from:
             errors.append(
                 Problem(
@@ -418,32 +451,49 @@ class _Handler:
             )
             return
         if leave and not element.children:
-            # OPUS marks someone who has left with a bare <employee id="…" action="leave"/>. They
-            # are simply not part of the current picture: the engine ends the open employment on
-            # the snapshot date, as for anyone missing from the file.
+            # OPUS marks someone who has left with a bare <employee id="…" action="leave"/>:
+            # the employment with this id ends on the file's date.
+            self.emit(LeaveRecord(row=element.line, source_id=number, end_date=None))
+            return
+        contract = self.value(element, "workContractText")
+        if contract.casefold() == CANCELLED_CONTRACT:
+            # A cancelled contract is no employment (OS2mo skips it the same way); one that
+            # Charlie already has ends. Nothing else of it is read, the CPR number included.
+            element.children.pop("cpr", None)
+            self.emit(
+                LeaveRecord(row=element.line, source_id=number, end_date=None, cancelled=True)
+            )
+            self.emit(Notice(element.line, "cancelled"))
             return
 
         errors: list[Problem] = []
         first_name = self.required(element, "firstName", "fornavn", errors)
         last_name = self.required(element, "lastName", "efternavn", errors)
-        birth_date, gender = self.cpr(element, errors)
+        birth_date, gender, keys = self.cpr(element, errors)
         org_unit = self.required(element, "orgUnit", "enhedens id", errors)
         position = self.required(element, "position", "stillingsbetegnelse", errors)
-        start = self.date_of(element, "entryDate", errors, required=True)
-        end = self.date_of(element, "leaveDate", errors)
+        # OPUS leaves <entryDate/> empty in many dumps; OS2mo then uses the dump's date.
+        start_assumed = not self.value(element, "entryDate")
+        start = self.snapshot if start_assumed else self.date_of(element, "entryDate", errors)
+        end = self.date_of(element, "leaveDate", errors, end=True)
         if leave and end is None:
             # action="leave" with data but no leaveDate: gone as of this export.
             end = self.snapshot
         if start and end and end < start:
-            errors.append(
-                Problem(
-                    self.file,
-                    self.line_of(element, "leaveDate"),
-                    "leaveDate",
-                    "<leaveDate> (fratrædelsesdato) ligger før <entryDate> (ansættelsesdato). "
-                    "Ret datoerne i OPUS.",
+            if start_assumed:
+                # No entryDate and a leaveDate before the file's date: it began no later than
+                # it ended.
+                start = end
+            else:
+                errors.append(
+                    Problem(
+                        self.file,
+                        self.line_of(element, "leaveDate"),
+                        "leaveDate",
+                        "<leaveDate> (fratrædelsesdato) ligger før <entryDate> "
+                        "(ansættelsesdato). Ret datoerne i OPUS.",
+                    )
                 )
-            )
         hours = self.weekly_hours(element, errors)
         manager = self.is_manager(element, errors)
         if errors or birth_date is None or start is None or hours is None or manager is None:
@@ -451,36 +501,56 @@ class _Handler:
                 self.emit(problem)
             return
 
-        self.emit(
-            PersonRecord(
-                row=element.line,
-                employee_number=number,
-                first_name=first_name,
-                last_name=last_name,
-                birth_date=birth_date,
-                gender=gender,
-                email=self.value(element, "email"),
-                phone=self.value(element, "workPhone"),
+        person_number = number
+        if keys:
+            compact = int(keys[0][-16:], 16)
+            first = self.number_by_key.get(compact)
+            if first is None:
+                self.number_by_key[compact] = number
+            else:
+                person_number = first
+        if start_assumed:
+            self.emit(Notice(element.line, "entry_date_from_file"))
+        if person_number != number:
+            # The same CPR number as an earlier <employee>: one person, another employment.
+            self.emit(Notice(element.line, "joined"))
+        else:
+            self.emit(
+                PersonRecord(
+                    row=element.line,
+                    employee_number=number,
+                    first_name=first_name,
+                    last_name=last_name,
+                    birth_date=birth_date,
+                    gender=gender,
+                    email=self.value(element, "email"),
+                    phone=self.value(element, "workPhone"),
+                    person_key=keys[0] if keys else "",
+                    previous_keys=keys[1:],
+                )
             )
-        )
         self.emit(
             EmploymentRecord(
                 row=element.line,
-                employee_number=number,
+                employee_number=person_number,
                 org_unit_code=org_unit,
                 job_title=position,
                 job_family_code=job_family_for(position),
-                agreement=self.value(element, "workContractText")
-                or self.value(element, "workContract"),
+                agreement=contract or self.value(element, "workContract"),
                 weekly_hours=hours,
                 start_date=start,
                 end_date=end,
                 end_reason="other" if end is not None else "",
                 is_manager=manager,
+                source_id=number,
+                start_assumed=start_assumed,
             )
         )
 
-    def cpr(self, element: _Element, errors: list[Problem]) -> tuple[date | None, str]:
+    def cpr(
+        self, element: _Element, errors: list[Problem]
+    ) -> tuple[date | None, str, tuple[str, ...]]:
+        """Birth date, legal gender and the person keys from ``<cpr>``, which is then gone."""
         child = element.children.pop("cpr", None)  # drop the number from the element at once
         if child is None or not child.text:
             where = "er tomt" if child is not None else "mangler"
@@ -494,13 +564,15 @@ class _Handler:
                     "ikke. Dan filen igen fra OPUS med CPR-numre.",
                 )
             )
-            return None, ""
+            return None, "", ()
         try:
-            return from_cpr(child.text)
+            birth_date, gender = from_cpr(child.text)
         except ValueError as error:
             # from_cpr's messages never contain the number.
             errors.append(Problem(self.file, child.line, "cpr", f"{error} Ret det i OPUS."))
-            return None, ""
+            return None, "", ()
+        keys = self.keyer.keys(child.text) if self.keyer is not None else ()
+        return birth_date, gender, keys
 
     def weekly_hours(self, element: _Element, errors: list[Problem]) -> Decimal | None:
         numerator_text = self.value(element, "numerator")
@@ -531,8 +603,9 @@ class _Handler:
                     self.file,
                     self.line_of(element, "numerator"),
                     "numerator",
-                    f"Arbejdstiden bliver {hours} timer om ugen (37 × numerator / denominator); "
-                    "den skal være over 0 og højst 80. Ret numerator og denominator i OPUS.",
+                    "Arbejdstiden bliver 0 eller over 80 timer om ugen (37 × numerator / "
+                    "denominator); den skal være over 0 og højst 80. Ret numerator og "
+                    "denominator i OPUS.",
                 )
             )
             return None
@@ -545,7 +618,7 @@ class _Handler:
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            where = f"er ikke et tal: {_shown(text)}" if text else "mangler"
+            where = "er ikke et tal" if text else "mangler"
             errors.append(
                 Problem(
                     self.file,
@@ -569,7 +642,7 @@ class _Handler:
                 self.file,
                 self.line_of(element, "isManager"),
                 "isManager",
-                f"<isManager> skal være true eller false, ikke {_shown(text)}.",
+                "<isManager> skal være true eller false.",
             )
         )
         return None
@@ -602,7 +675,12 @@ def _encoding_override(path: pathlib.Path) -> str | None:
     return None
 
 
-def _read(path: pathlib.Path, file_name: str, snapshot: date) -> Iterator[Record | Problem]:
+def _read(
+    path: pathlib.Path, file_name: str, snapshot: date, keyer: PersonKeyer | None
+) -> Iterator[Record | Problem]:
+    if keyer is None:
+        yield Problem(file_name, None, "cpr", NO_PERSON_KEY_MESSAGE)
+        return
     pending: list[Record | Problem] = []
     try:
         override = _encoding_override(path)
@@ -616,7 +694,7 @@ def _read(path: pathlib.Path, file_name: str, snapshot: date) -> Iterator[Record
         return
     parser = expat.ParserCreate(encoding=override)
     parser.buffer_text = True
-    handler = _Handler(parser, file_name, snapshot, pending.append)
+    handler = _Handler(parser, file_name, snapshot, pending.append, keyer)
     parser.StartDoctypeDeclHandler = handler.doctype
     parser.EntityDeclHandler = handler.doctype
     parser.StartElementHandler = handler.start

@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import csv
 import pathlib
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from charlie.imports.person_key import PersonKeyer
 from charlie.imports.records import (
     AbsenceRecord,
     EmploymentRecord,
@@ -37,10 +39,12 @@ from charlie.imports.records import (
     Source,
 )
 from charlie.imports.values import (
+    OPEN_END,
     detect_encoding,
     detect_separator,
     join_quoted,
     normalise_header,
+    open_end,
     parse_date,
     parse_decimal,
     to_bool,
@@ -175,8 +179,13 @@ def detect_kind(columns: Iterable[str]) -> str | None:
 def _choice(table: dict[str, str], value: str, what: str, allowed: str) -> str:
     found = table.get(value.strip().lower())
     if found is None:
-        raise ValueError(f"»{value.strip()}« er ikke en kendt {what}. Brug en af: {allowed}.")
+        raise ValueError(f"Feltet er ikke en kendt {what}. Brug en af: {allowed}.")
     return found
+
+
+def to_end_date(value: object) -> date | None:
+    """An end-date cell: 31-12-9999 (``values.OPEN_END``) means no end."""
+    return open_end(to_date(value))
 
 
 _UNIT_KIND_TEXT = "kommune, forvaltning, omraade, institution, afdeling"
@@ -216,7 +225,9 @@ class _Row:
     def fail(self, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.file, self.number, column, message))
 
-    def parse[T](self, column: str, parse: Callable[[object], T], *, required: bool) -> T | None:
+    def parse[T](
+        self, column: str, parse: Callable[[object], T | None], *, required: bool
+    ) -> T | None:
         raw = self.cells.get(column)
         if raw is None or _text(raw) == "":
             if required:
@@ -240,7 +251,7 @@ def _unit(row: _Row) -> OrgUnitRecord | None:
         except ValueError as exc:
             row.fail("type", str(exc))
     valid_from = row.parse("oprettet", to_date, required=False)
-    valid_to = row.parse("nedlagt", to_date, required=False)
+    valid_to = row.parse("nedlagt", to_end_date, required=False)
     if valid_from and valid_to and valid_to < valid_from:
         row.fail("nedlagt", "Enheden er nedlagt før den er oprettet. Ret datoen i »nedlagt«.")
     parent = row.text("overordnet_enhedskode") or None
@@ -280,7 +291,7 @@ def _birth_and_gender(row: _Row, use_cpr: bool) -> tuple[date | None, str | None
     if gender_text:
         gender = GENDERS.get(gender_text.lower())
         if gender is None:
-            row.fail("koen", f"»{gender_text}« er ikke et køn. Skriv K (kvinde) eller M (mand).")
+            row.fail("koen", "Kønnet skal være K (kvinde) eller M (mand).")
     return birth, gender
 
 
@@ -293,18 +304,17 @@ def _person_and_employment(
     birth, gender = _birth_and_gender(row, use_cpr)
     email = row.text("email")
     if email and ("@" not in email or " " in email):
-        row.fail("email", f"»{email}« er ikke en e-mailadresse. Skriv fx navn@kommune.dk.")
+        row.fail("email", "Feltet er ikke en e-mailadresse. Skriv fx navn@kommune.dk.")
     unit = row.required("enhedskode")
     title = row.required("stillingsbetegnelse")
     hours = row.parse("ugentlige_timer", to_decimal, required=True)
     if hours is not None and not (Decimal(0) < hours <= Decimal(80)):
         row.fail(
             "ugentlige_timer",
-            f"{hours} timer om ugen er ikke muligt. Skriv et tal over 0 og højst 80 "
-            "(37 er fuld tid).",
+            "Timerne om ugen skal være et tal over 0 og højst 80 (37 er fuld tid).",
         )
     start = row.parse("startdato", to_date, required=True)
-    end = row.parse("slutdato", to_date, required=False)
+    end = row.parse("slutdato", to_end_date, required=False)
     if start and end and end < start:
         row.fail("slutdato", "Slutdatoen ligger før startdatoen. Ret en af dem.")
     reason_text = row.text("fratraedelsesaarsag")
@@ -359,14 +369,12 @@ def _absence(row: _Row) -> AbsenceRecord | None:
         except ValueError as exc:
             row.fail("fravaerstype", str(exc))
     start = row.parse("startdato", to_date, required=True)
-    end = row.parse("slutdato", to_date, required=False)
+    end = row.parse("slutdato", to_end_date, required=False)
     if start and end and end < start:
         row.fail("slutdato", "Sidste fraværsdag ligger før første fraværsdag. Ret en af dem.")
     hours = row.parse("timer_pr_dag", to_decimal, required=False)
     if hours is not None and not (Decimal(0) < hours <= Decimal(24)):
-        row.fail(
-            "timer_pr_dag", f"{hours} timer pr. dag er ikke muligt. Skriv et tal fra 0 til 24."
-        )
+        row.fail("timer_pr_dag", "Timer pr. dag skal være et tal over 0 og højst 24.")
     if row.problems or absence_type is None or start is None:
         return None
     return AbsenceRecord(
@@ -404,7 +412,9 @@ def _fast_absence(
             start = parse_date(cells[i_start])
             end_text = cells[i_end] if i_end is not None else ""
             end = parse_date(end_text) if end_text and not end_text.isspace() else None
-            if end is not None and end < start:
+            if end == OPEN_END:
+                end = None
+            elif end is not None and end < start:
                 return None
             hours_text = cells[i_hours] if i_hours is not None else ""
             hours = parse_decimal(hours_text) if hours_text and not hours_text.isspace() else None
@@ -448,17 +458,18 @@ def read_table(
     allowed = COLUMNS[kind]
     header_ok = True
     seen: set[str] = set()
-    for key in keys:
+    for position, key in enumerate(keys, start=1):
         if not key:
             yield Problem(file, header_number, None, "En kolonne mangler sit navn i første række.")
             header_ok = False
         elif key not in allowed:
+            # The name is not repeated: a header cell may hold anything.
             yield Problem(
                 file,
                 header_number,
-                key,
-                f"Kolonnen »{key}« kendes ikke i {kind}. Tilladte kolonner: "
-                f"{join_quoted(allowed)}. Ret navnet, eller slet kolonnen.",
+                f"nr. {position}",
+                f"Kolonne nr. {position} har et navn, som Charlie ikke kender i {kind}. "
+                f"Tilladte kolonner: {join_quoted(allowed)}. Ret navnet, eller slet kolonnen.",
             )
             header_ok = False
         elif key in seen:
@@ -570,13 +581,64 @@ def read_csv(path: pathlib.Path, *, name: str | None = None) -> Iterator[Record 
 
 SHEET_KINDS = {"enheder": KIND_UNITS, "medarbejdere": KIND_PEOPLE, "fravaer": KIND_ABSENCE}
 
+# An .xlsx file is a zip archive of XML parts. A small file can unpack to gigabytes (a 1.5 MB
+# file once took 12 GB of memory), and openpyxl holds some parts (shared strings, styles) whole
+# in memory even in read-only mode. So the archive's own table of contents is checked before
+# openpyxl opens it; Python's zipfile never unpacks more than the size a part declares.
+#: All parts together, unpacked. The sheets of 3 million absence rows are about 0.5 GiB.
+XLSX_MAX_UNPACKED = 2 * 1024**3
+#: One part other than a worksheet (openpyxl reads those whole): shared strings, styles, ….
+XLSX_MAX_PART = 256 * 1024**2
+#: Unpacked ÷ packed size of a part over ``XLSX_RATIO_FROM`` bytes. Real sheets are 5–30×.
+XLSX_MAX_RATIO = 200
+XLSX_RATIO_FROM = 1024**2
+XLSX_MAX_PARTS = 10_000
+_XLSX_TOO_LARGE = (
+    "Excel-filen fylder for meget, når den pakkes ud (en .xlsx-fil er en pakket zip-fil), "
+    "eller den er pakket usædvanlig tæt. Charlie læser den derfor ikke. Gem arkene som "
+    "CSV-filer (UTF-8, semikolon), eller del dem i flere filer."
+)
+
+
+def xlsx_refusal(path: pathlib.Path) -> str | None:
+    """Why an .xlsx file must not be opened (too large or too dense when unpacked), or None.
+
+    Reads only the zip's table of contents. Worksheets are streamed, so they may be large;
+    every other part is read whole by openpyxl and is bounded by ``XLSX_MAX_PART``.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return None  # not a zip: openpyxl's own error says it cannot be read
+    if len(parts) > XLSX_MAX_PARTS:
+        return _XLSX_TOO_LARGE
+    total = 0
+    for part in parts:
+        total += part.file_size
+        is_sheet = part.filename.startswith("xl/worksheets/")
+        if not is_sheet and part.file_size > XLSX_MAX_PART:
+            return _XLSX_TOO_LARGE
+        if part.file_size > XLSX_RATIO_FROM and (
+            part.file_size > XLSX_MAX_RATIO * max(part.compress_size, 1)
+        ):
+            return _XLSX_TOO_LARGE
+    if total > XLSX_MAX_UNPACKED:
+        return _XLSX_TOO_LARGE
+    return None
+
 
 def read_xlsx(path: pathlib.Path, *, name: str | None = None) -> Iterator[Record | Problem]:
     """Records and problems from a workbook with the sheets ``enheder``, ``medarbejdere`` and
-    ``fravaer`` (any of them), streamed with openpyxl's read-only mode."""
+    ``fravaer`` (any of them), streamed with openpyxl's read-only mode, after
+    ``xlsx_refusal`` found its size safe."""
     from openpyxl import load_workbook
 
     file = name or path.name
+    refusal = xlsx_refusal(path)
+    if refusal is not None:
+        yield Problem(file, None, None, refusal)
+        return
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
@@ -596,14 +658,19 @@ def read_xlsx(path: pathlib.Path, *, name: str | None = None) -> Iterator[Record
         )
         for sheet in sheets:
             kind = SHEET_KINDS.get(column_key(sheet.title))
+            position = workbook.worksheets.index(sheet) + 1
+            # A sheet's stated size may be wrong (or huge): rows are as long as their cells.
+            sheet.reset_dimensions()
             rows = _sheet_rows(sheet)
+            # The sheet's name goes into every problem: only a known name is repeated.
+            label = f"{file}[{sheet.title}]" if kind else f"{file}[ark {position}]"
             if kind is None:
                 # An extra sheet (instructions, a blank "Ark1"): read it only if it has a header.
                 first = next(rows, None)
                 if first is None or not any(_text(c) for c in first[1]):
                     continue
                 rows = _chain(first, rows)
-            yield from read_table(f"{file}[{sheet.title}]", rows, kind=kind)
+            yield from read_table(label, rows, kind=kind)
     finally:
         workbook.close()
 
@@ -631,23 +698,23 @@ def own_format_source(path: pathlib.Path, *, name: str | None = None) -> Source:
     return Source(file=file, format="csv", read=lambda: read_csv(path, name=file))
 
 
-def source_for(path: pathlib.Path, *, name: str | None = None) -> Source:
+def source_for(
+    path: pathlib.Path, *, name: str | None = None, keyer: PersonKeyer | None = None
+) -> Source:
     """The right reader for a file: ``.xml`` is KMD OPUS, ``.xlsx`` and ``.csv`` our format.
 
-    ``name`` is the name shown to the user (an upload's original name) when ``path`` differs.
+    ``name`` is the name shown to the user (an upload's original name) when ``path`` differs;
+    ``keyer`` makes the person keys of an OPUS file (``person_key``).
     """
     suffix = pathlib.Path(name or path.name).suffix.lower() or path.suffix.lower()
     if suffix == ".xml":
         from charlie.imports.opus import opus_source
 
-        return opus_source(path, name=name)
+        return opus_source(path, name=name, keyer=keyer)
     if suffix in (".xlsx", ".xlsm"):
         return Source(
             file=name or path.name, format="xlsx", read=lambda: read_xlsx(path, name=name)
         )
     if suffix in (".csv", ".txt"):
         return Source(file=name or path.name, format="csv", read=lambda: read_csv(path, name=name))
-    raise ValueError(
-        f"Filtypen »{suffix or '(ingen)'}« kan ikke importeres. Brug .csv, .xlsx eller "
-        "OPUS-filer (.xml)."
-    )
+    raise ValueError("Filtypen kan ikke importeres. Brug .csv, .xlsx eller OPUS-filer (.xml).")

@@ -7,6 +7,13 @@ and collects **every** problem. Memory stays bounded by the number of units and 
 maps), except for absence periods: their keys are packed into 8-byte integers (plus a 4-byte
 row number) so that duplicates among millions of rows can be found by sorting, without keeping
 the rows.
+
+Every value is checked here as well, whatever reader made it, before anything is written
+(docs/decisions/0010-import-values-that-cannot-hurt.md): text fields against the database's
+lengths (``TEXT_FIELDS``), for NUL and other control characters, and for CPR numbers
+(``charlie.core.cpr``, the one detector); dates against ``values.EARLIEST_DATE`` …
+``values.LATEST_DATE``; a birth date after the employment's start. No message repeats a value
+from the file.
 """
 
 from __future__ import annotations
@@ -18,18 +25,94 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from charlie.core.cpr import CPR_MESSAGE, contains_cpr
 from charlie.imports.records import (
     AbsenceRecord,
     EmploymentRecord,
+    LeaveRecord,
+    Notice,
     OrgUnitRecord,
     PersonRecord,
     Problem,
     Record,
     RowKeys,
 )
+from charlie.imports.values import DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE
 
 #: More problems than this are counted but not kept (a wholly wrong file has one per row).
 MAX_PROBLEMS = 10_000
+
+#: The text fields of each record: (attribute, column in our format, the database's
+#: max_length). ``test_field_lengths_match_the_models`` keeps the lengths equal to the models'.
+TEXT_FIELDS: dict[type, tuple[tuple[str, str, int], ...]] = {
+    OrgUnitRecord: (
+        ("code", "enhedskode", 50),
+        ("name", "navn", 200),
+        ("short_name", "kort_navn", 50),
+        ("parent_code", "overordnet_enhedskode", 50),
+        ("cost_center", "omkostningssted", 50),
+    ),
+    PersonRecord: (
+        ("employee_number", "medarbejdernummer", 30),
+        ("first_name", "fornavn", 100),
+        ("last_name", "efternavn", 100),
+        ("email", "email", 254),
+        ("phone", "telefon", 30),
+    ),
+    EmploymentRecord: (
+        ("org_unit_code", "enhedskode", 50),
+        ("job_title", "stillingsbetegnelse", 150),
+        ("job_family_code", "stillingskategori", 50),
+        ("agreement", "overenskomst", 150),
+        ("source_id", "medarbejdernummer", 30),
+    ),
+    AbsenceRecord: (("employee_number", "medarbejdernummer", 30),),
+    LeaveRecord: (("source_id", "medarbejdernummer", 30),),
+}
+#: C0 and C1 control characters (NUL, tab, line breaks, …): none belongs in a one-line field,
+#: and PostgreSQL refuses NUL outright.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_MESSAGE = (
+    "Feltet indeholder et styretegn (fx et NUL-tegn, en tabulator eller et linjeskift). Fjern "
+    "det, og gem filen igen."
+)
+
+
+#: Columns not searched for CPR numbers: a cost centre is an accounting code from the payroll
+#: system, often ten digits that may begin like a date (``1110000000``); refusing those would
+#: refuse real files. Lengths and control characters are still checked.
+NOT_CPR_CHECKED = frozenset({"omkostningssted"})
+
+
+def text_problem(value: str, max_length: int, *, cpr: bool = True) -> str | None:
+    """What is wrong with a text value an import would store, or None (never the value)."""
+    if len(value) > max_length:
+        return f"Feltet er for langt: højst {max_length} tegn. Forkort teksten."
+    if _CONTROL.search(value):
+        return CONTROL_MESSAGE
+    if cpr and contains_cpr(value):
+        return CPR_MESSAGE
+    return None
+
+
+#: What a reader's ``Notice`` kinds say in the result: ``{n}`` is how many, ``{date}`` the
+#: file's date (dd-mm-åååå) and ``{dated}`` where that date came from.
+NOTICE_TEXTS = {
+    "entry_date_from_file": (
+        "{n} ansættelse(r) havde ingen startdato (<entryDate/>). Charlie har brugt filens dato, "
+        "{date} ({dated}), som startdato for nye ansættelser; ansættelser, Charlie har i "
+        "forvejen, beholder deres startdato."
+    ),
+    "cancelled": (
+        "{n} kontrakt(er) med workContractText »Annulleret« er ikke importeret som "
+        "ansættelser (kontrakten er annulleret); en sådan ansættelse, som Charlie har i "
+        "forvejen, afsluttes."
+    ),
+    "joined": (
+        "{n} ansættelse(r) hører til en person, der har en anden ansættelse i filen (samme "
+        "CPR-nummer): de er lagt sammen til én person."
+    ),
+}
 
 #: Absence types in a fixed order, for packing keys (``absence.models.AbsenceType`` values).
 ABSENCE_TYPE_CODES = (
@@ -98,11 +181,27 @@ OPUS_COLUMNS = {
     "overordnet_enhedskode": "parentOrgUnit",
     "medarbejdernummer": "id",
     "startdato": "entryDate",
+    "slutdato": "leaveDate",
     "stillingskategori": "position",
+    "stillingsbetegnelse": "position",
+    "overenskomst": "workContractText",
+    "fornavn": "firstName",
+    "efternavn": "lastName",
+    "telefon": "workPhone",
+    "foedselsdato": "cpr",
+    "navn": "longName",
+    "kort_navn": "shortName",
+    "omkostningssted": "costCenter",
+    "oprettet": "startDate",
+    "nedlagt": "endDate",
 }
 
 
 # --- The summary ---
+
+
+#: How many ended employments a result lists by name (the count is always complete).
+MAX_LISTED_ENDINGS = 500
 
 
 @dataclass
@@ -133,6 +232,14 @@ class Summary:
     absences: KindCounts = field(default_factory=KindCounts)
     #: Rows read per file name.
     rows: dict[str, int] = field(default_factory=dict)
+    #: What the readers decided that the user should know (``NOTICE_TEXTS``), in Danish.
+    notes: list[str] = field(default_factory=list)
+    #: The employments this import ends (or would end): [employment id, end date ISO], at most
+    #: ``MAX_LISTED_ENDINGS``; ``employments.ended`` is how many in all.
+    ended: list[list[Any]] = field(default_factory=list)
+    #: True when the import stopped before saving because it would end more employments than
+    #: the threshold allows without a confirmation (``services.needs_confirmation``).
+    needs_confirmation: bool = False
 
     def kinds(self) -> list[tuple[str, KindCounts]]:
         return [(key, getattr(self, key)) for key in KIND_LABELS]
@@ -141,11 +248,19 @@ class Summary:
         return {
             **{key: asdict(counts) for key, counts in self.kinds()},
             "rows": dict(self.rows),
+            "notes": list(self.notes),
+            "ended": [list(item) for item in self.ended],
+            "needs_confirmation": self.needs_confirmation,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Summary:
-        summary = cls(rows=dict(data.get("rows", {})))
+        summary = cls(
+            rows=dict(data.get("rows", {})),
+            notes=list(data.get("notes", [])),
+            ended=[list(item) for item in data.get("ended", [])],
+            needs_confirmation=bool(data.get("needs_confirmation", False)),
+        )
         for key in KIND_LABELS:
             setattr(summary, key, KindCounts(**data.get(key, {})))
         return summary
@@ -163,6 +278,16 @@ class Summary:
 class _Where:
     file: str
     row: int | None
+
+
+#: The date fields of each record and their column in our format (range checks).
+_DATE_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
+    OrgUnitRecord: (("valid_from", "oprettet"), ("valid_to", "nedlagt")),
+    PersonRecord: (("birth_date", "foedselsdato"),),
+    EmploymentRecord: (("start_date", "startdato"), ("end_date", "slutdato")),
+    LeaveRecord: (("end_date", "slutdato"),),
+}
+_EMPLOYEE_NUMBER_LENGTH = 30
 
 
 def _person_fingerprint(record: PersonRecord) -> tuple[object, ...]:
@@ -187,7 +312,7 @@ class Checker:
         self.units: dict[str, OrgUnitRecord] = {}
         self._unit_where: dict[str, _Where] = {}
         self._people: dict[str, tuple[tuple[object, ...], _Where]] = {}
-        self._employments: dict[tuple[str, date], _Where] = {}
+        self._employments: dict[tuple[str, object], _Where] = {}
         self._unit_refs: dict[str, _Where] = {}
         self._person_refs: dict[str, tuple[_Where, str]] = {}
         self._family_refs: dict[str, _Where] = {}
@@ -196,13 +321,14 @@ class Checker:
         self._absence_rows = array("i")
         self._absence_files: list[str] = []
         self._absence_file_of: array[int] = array("H")
-        #: Employee numbers in each snapshot file (OPUS): the rest of the open employments end.
-        self.snapshot_people: set[str] = set()
         #: Keys defined by rows with problems: they exist, though nothing will be written.
         self._declared_units: set[str] = set()
         self._declared_people: set[str] = set()
         self.counts = {"units": 0, "people": 0, "employments": 0, "absences": 0}
         self._formats: dict[str, str] = {}
+        #: Notices per file and kind, and each file's date (for their texts).
+        self._notices: dict[str, dict[str, int]] = {}
+        self._dates: dict[str, tuple[date | None, bool]] = {}
 
     # -- collecting --
 
@@ -218,11 +344,19 @@ class Checker:
             self._last_row[file] = row
             self.rows[file] = self.rows.get(file, 0) + 1
 
-    def start_file(self, file: str, format: str = "csv") -> None:
+    def start_file(
+        self,
+        file: str,
+        format: str = "csv",
+        *,
+        file_date: date | None = None,
+        dated_by_file: bool = False,
+    ) -> None:
         self.rows.setdefault(file, 0)
         self._formats[file] = format
+        self._dates[file] = (file_date, dated_by_file)
 
-    def add(self, item: Record | Problem, *, file: str, snapshot: bool = False) -> None:
+    def add(self, item: Record | Problem, *, file: str) -> None:
         if isinstance(item, AbsenceRecord):  # by far the most common: first
             self._count_row(file, item.row)
             self._absence(item, file)
@@ -231,18 +365,41 @@ class Checker:
             self.problem(item)
         elif isinstance(item, EmploymentRecord):
             self._count_row(file, item.row)
+            self._fields(item, file)
             self._employment(item, file)
         elif isinstance(item, PersonRecord):
             self._count_row(file, item.row)
+            self._fields(item, file)
             self._person(item, file)
-            if snapshot:
-                self.snapshot_people.add(item.employee_number)
         elif isinstance(item, OrgUnitRecord):
             self._count_row(file, item.row)
+            self._fields(item, file)
             self._unit(item, file)
         elif isinstance(item, RowKeys):
             self._count_row(file, item.row)
             self._row_keys(item, file)
+        elif isinstance(item, LeaveRecord):
+            self._count_row(file, item.row)
+            self._fields(item, file)
+        elif isinstance(item, Notice):
+            counts = self._notices.setdefault(file, {})
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+
+    # -- every value --
+
+    def _fields(self, record: Record, file: str) -> None:
+        """Text lengths, control characters and CPR numbers in every text field, and the range
+        of every date (the one place for all readers)."""
+        for attribute, column, limit in TEXT_FIELDS[type(record)]:
+            value = getattr(record, attribute)
+            if value:
+                message = text_problem(value, limit, cpr=column not in NOT_CPR_CHECKED)
+                if message is not None:
+                    self.problem(Problem(file, record.row, column, message))
+        for attribute, column in _DATE_FIELDS.get(type(record), ()):
+            value = getattr(record, attribute)
+            if value is not None and not (EARLIEST_DATE <= value <= LATEST_DATE):
+                self.problem(Problem(file, record.row, column, DATE_RANGE_MESSAGE))
 
     def _row_keys(self, keys: RowKeys, file: str) -> None:
         where = _Where(file, keys.row)
@@ -267,7 +424,7 @@ class Checker:
                     file,
                     record.row,
                     "enhedskode",
-                    f"Enhedskoden »{record.code}« står også i {_at(first)}. Hver enhed må kun "
+                    f"Enhedskoden i denne række står også i {_at(first)}. Hver enhed må kun "
                     "stå én gang.",
                 )
             )
@@ -292,30 +449,52 @@ class Checker:
                     file,
                     record.row,
                     "medarbejdernummer",
-                    f"Medarbejder »{record.employee_number}« har andre navne, fødselsdato, køn "
-                    f"eller kontaktoplysninger end i {_at(seen[1])}. Personens oplysninger skal "
+                    f"Medarbejderen i denne række har andre navne, fødselsdato, køn eller "
+                    f"kontaktoplysninger end i {_at(seen[1])}. Personens oplysninger skal "
                     "være ens på alle rækker.",
                 )
             )
 
     def _employment(self, record: EmploymentRecord, file: str) -> None:
         where = _Where(file, record.row)
-        key = (record.employee_number, record.start_date)
+        # An employment with its own id (OPUS) is known by it; otherwise by person and start.
+        key: tuple[str, object] = (
+            ("\x00id", record.source_id)
+            if record.source_id
+            else (record.employee_number, record.start_date)
+        )
         first = self._employments.get(key)
         if first is not None:
             self.problem(
                 Problem(
                     file,
                     record.row,
-                    "startdato",
-                    f"Medarbejder »{record.employee_number}« har allerede en ansættelse med "
-                    f"samme startdato i {_at(first)}. En ansættelse kendes på medarbejdernummer "
-                    "og startdato; ret startdatoen, eller slet den ene række.",
+                    "medarbejdernummer" if record.source_id else "startdato",
+                    f"Ansættelsen står også i {_at(first)}."
+                    + (
+                        " Hver ansættelse (id) må kun stå én gang."
+                        if record.source_id
+                        else " En ansættelse kendes på medarbejdernummer og startdato; ret "
+                        "startdatoen, eller slet den ene række."
+                    ),
                 )
             )
             return
         self._employments[key] = where
         self.counts["employments"] += 1
+        person = self._people.get(record.employee_number)
+        if person is not None:
+            birth = person[0][2]
+            if isinstance(birth, date) and record.start_date < birth:
+                self.problem(
+                    Problem(
+                        file,
+                        record.row,
+                        "startdato",
+                        "Ansættelsen starter før medarbejderens fødselsdato. Ret startdatoen "
+                        "eller fødselsdatoen.",
+                    )
+                )
         self._unit_refs.setdefault(record.org_unit_code, where)
         self._person_refs.setdefault(record.employee_number, (where, "medarbejdernummer"))
         if record.job_family_code:
@@ -326,14 +505,38 @@ class Checker:
         index = self._person_index.get(number)
         if index is None:
             index = self._person_index[number] = len(self._person_index)
+            message = text_problem(number, _EMPLOYEE_NUMBER_LENGTH)
+            if message is not None:
+                self.problem(Problem(file, record.row, "medarbejdernummer", message))
+        start, end = record.start_date, record.end_date
+        if not (EARLIEST_DATE <= start <= LATEST_DATE):
+            self.problem(Problem(file, record.row, "startdato", DATE_RANGE_MESSAGE))
+        if end is not None and not (EARLIEST_DATE <= end <= LATEST_DATE):
+            self.problem(Problem(file, record.row, "slutdato", DATE_RANGE_MESSAGE))
         if number not in self._person_refs:
             self._person_refs[number] = (_Where(file, record.row), "medarbejdernummer")
         if not self._absence_files or self._absence_files[-1] != file:
             self._absence_files.append(file)
-        self._absence_keys.append(absence_key(index, record.absence_type, record.start_date))
+        self._absence_keys.append(absence_key(index, record.absence_type, start))
         self._absence_rows.append(record.row)
         self._absence_file_of.append(len(self._absence_files) - 1)
         self.counts["absences"] += 1
+
+    def notes(self) -> list[str]:
+        """The readers' notices as sentences for the result, per file in reading order."""
+        out = []
+        for file, counts in self._notices.items():
+            file_date, dated_by_file = self._dates.get(file, (None, False))
+            for kind, n in counts.items():
+                text = NOTICE_TEXTS[kind].format(
+                    n=n,
+                    date=file_date.strftime("%d-%m-%Y") if file_date else "i dag",
+                    dated="fra filens navn"
+                    if dated_by_file
+                    else "dagens dato, da filens navn ikke har en dato",
+                )
+                out.append(f"{file}: {text}")
+        return out
 
     # -- the checks that need the whole stream --
 
@@ -359,8 +562,9 @@ class Checker:
                         where.file,
                         where.row,
                         column,
-                        f"Medarbejdernummer »{number}« findes hverken i filerne eller i Charlie. "
-                        "Tilføj medarbejderen (filen med medarbejdere), eller ret nummeret.",
+                        "Medarbejdernummeret i denne række findes hverken i filerne eller i "
+                        "Charlie. Tilføj medarbejderen (filen med medarbejdere), eller ret "
+                        "nummeret.",
                     )
                 )
         for code, where in self._family_refs.items():
@@ -370,7 +574,7 @@ class Checker:
                         where.file,
                         where.row,
                         "stillingskategori",
-                        f"Stillingskategorien »{code}« findes ikke. Brug en af: "
+                        "Stillingskategorien i denne række findes ikke. Brug en af: "
                         f"{', '.join(sorted(families))} — eller lad feltet stå tomt.",
                     )
                 )
@@ -390,8 +594,8 @@ class Checker:
                 where.file,
                 where.row,
                 column,
-                f"Enhedskoden »{code}« findes hverken i filerne eller i Charlie. Tilføj enheden "
-                "(filen med enheder), eller ret koden.",
+                "Enhedskoden i denne række findes hverken i filerne eller i Charlie. Tilføj "
+                "enheden (filen med enheder), eller ret koden.",
             )
         )
 
@@ -407,13 +611,14 @@ class Checker:
                 loop = seen[seen.index(code) :]
                 reported.update(loop)
                 where = self._unit_where[code]
+                rows = [_at(self._unit_where[c]) for c in loop]
                 self.problem(
                     Problem(
                         where.file,
                         where.row,
                         "overordnet_enhedskode",
                         "Enhederne ligger under hinanden i ring: "
-                        f"{' → '.join([*loop, code])}. Ret »overordnet_enhedskode«.",
+                        f"{' → '.join([*rows, rows[0]])}. Ret »overordnet_enhedskode«.",
                     )
                 )
 

@@ -6,7 +6,8 @@ transaction, so a reader is opened twice: it is a function returning a fresh ite
 streams (it never holds the whole file in memory).
 
 Rows are numbered as the user sees them: the spreadsheet row (header = row 1) or the XML line.
-A ``Problem`` never contains a CPR number: readers say "CPR-nummeret i kolonne cpr" instead.
+A ``Problem`` never contains a CPR number, nor any other value from the file: it names the file,
+row and column and says what is wrong, so nothing a cell holds is stored or shown with it.
 """
 
 from __future__ import annotations
@@ -53,6 +54,13 @@ class PersonRecord:
     gender: str
     email: str = ""
     phone: str = ""
+    #: The keyed hash of the person's CPR number (``imports.person_key``), or "" when the file
+    #: gives none. It recognises the same person across employments and files; the CPR number
+    #: itself is never kept.
+    person_key: str = ""
+    #: The person's keys under old secrets (a rotation, ``person_key.PersonKeyer``): they find
+    #: people keyed before it, who then get ``person_key``.
+    previous_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,39 @@ class EmploymentRecord:
     #: An ``EndReason`` value, or "" when the employment has not ended or no reason is given.
     end_reason: str
     is_manager: bool = False
+    #: The employment's own id in the payroll system (an OPUS ``<employee id>``), or "" for our
+    #: format, where an employment is known by employee number and start date.
+    source_id: str = ""
+    #: True when the file gave no start date and the reader used the file's date (OPUS
+    #: ``<entryDate/>``): an employment that already exists keeps its start date.
+    start_assumed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LeaveRecord:
+    """An explicit end of one employment (OPUS ``action="leave"``, or a cancelled contract).
+
+    The engine ends the open employment with this ``source_id`` on ``end_date`` (the file's date
+    when None). Employments that are merely missing from a file are left alone unless the import
+    is told the file is a complete snapshot.
+    """
+
+    row: int
+    source_id: str
+    end_date: date | None
+    #: The contract was cancelled (OPUS ``workContractText`` "Annulleret"): it never becomes a
+    #: running employment.
+    cancelled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the reader decided that the user should know (not a problem): counted per
+    file and kind and stated in the result, e.g. that a start date was taken from the file's
+    date. ``kind`` is one of ``plan.NOTICE_TEXTS``."""
+
+    row: int | None
+    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +143,9 @@ class RowKeys:
     job_family: str | None = None
 
 
-Record = OrgUnitRecord | PersonRecord | EmploymentRecord | AbsenceRecord | RowKeys
+Record = (
+    OrgUnitRecord | PersonRecord | EmploymentRecord | AbsenceRecord | RowKeys | LeaveRecord | Notice
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +158,9 @@ class Source:
     format: str
     #: Returns a fresh iterator over the file's records and problems, in file order.
     read: Callable[[], Iterator[Record | Problem]]
-    #: True when the file is the whole current picture (OPUS): an employee with an open
-    #: employment who is missing from it has left, on ``snapshot_date``.
-    snapshot: bool = False
+    #: The date the file describes (an OPUS export's date): leavers without a date leave on it,
+    #: and when the import is told the file is a complete snapshot, employments missing from it
+    #: end on it. None: today.
     snapshot_date: date | None = None
+    #: True when ``snapshot_date`` comes from the file itself (its name), not from today.
+    dated_by_file: bool = False

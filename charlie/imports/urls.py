@@ -7,4 +7,5 @@ app_name = "imports"
 urlpatterns = [
     path("", views.upload, name="upload"),
     path("<int:run_id>/", views.run_detail, name="run"),
+    path("<int:run_id>/confirm/", views.confirm, name="confirm"),
 ]

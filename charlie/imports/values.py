@@ -4,7 +4,14 @@ Municipal files come from Excel and payroll systems: Danish dates (``31-12-2024`
 ``31.12.2024``, ``31/12/2024``) as well as ISO dates, decimal commas (``37,0``, ``1.234,5``),
 yes/no in Danish or as 1/0, UTF-8 with or without a byte order mark or Windows-1252, and
 semicolons or commas between the columns. Every parse failure raises ``ValueError`` with a
-Danish message that says what was expected, so the import can show it to the user as it is.
+Danish message that says what was expected, so the import can show it to the user as it is. A
+message never repeats the value it could not read: a cell may hold anything, a CPR number too.
+
+**Dates** (docs/decisions/0010-import-values-that-cannot-hurt.md): payroll systems write "no end"
+as the last day of year 9999 (``31-12-9999``, ``9999-12-31``); in an end-date column that is read
+as no end date (``open_end``). Any other date must lie from ``EARLIEST_DATE`` to ``LATEST_DATE``
+(1900–2100): the import checks that (``plan.Checker``), so a date that would overflow date
+arithmetic (``01-01-0001``, ``31-12-9999`` as a start) never reaches the database.
 """
 
 from __future__ import annotations
@@ -17,6 +24,17 @@ from decimal import Decimal, InvalidOperation
 from typing import BinaryIO
 
 DATE_HINT = "Skriv datoen som dd-mm-åååå, fx 31-12-2024 (eller åååå-mm-dd)."
+
+#: "No end" as payroll systems write it; in an end-date column it means the same as empty.
+OPEN_END = date(9999, 12, 31)
+#: The dates an import accepts (end dates also ``OPEN_END``). Wide enough for every birth date
+#: and employment in a municipality, narrow enough that adding years or weeks never overflows.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+DATE_RANGE_MESSAGE = (
+    "Datoen ligger uden for det tilladte tidsrum 01-01-1900 til 31-12-2100. Ret datoen. "
+    "(I en slutdato betyder 31-12-9999 »ingen slutdato«.)"
+)
 
 _DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -58,12 +76,22 @@ def _parse_date(text: str) -> date:
     else:
         match = _ISO_DATE.match(text)
         if not match:
-            raise ValueError(f"»{text}« er ikke en dato. {DATE_HINT}")
+            raise ValueError(f"Feltet kan ikke læses som en dato. {DATE_HINT}")
         year, month, day = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"Datoen »{text}« findes ikke. {DATE_HINT}") from None
+        raise ValueError(f"Datoen findes ikke (tjek dag og måned). {DATE_HINT}") from None
+
+
+def open_end(value: date | None) -> date | None:
+    """An end date as the import keeps it: ``OPEN_END`` (31-12-9999) means no end (None)."""
+    return None if value == OPEN_END else value
+
+
+def in_date_range(value: date) -> bool:
+    """True for a date an import may store (``EARLIEST_DATE`` … ``LATEST_DATE``)."""
+    return EARLIEST_DATE <= value <= LATEST_DATE
 
 
 def to_date(value: object) -> date:
@@ -80,6 +108,9 @@ def format_date(value: date) -> str:
     return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
 
 
+NOT_A_NUMBER = "Feltet er ikke et tal. Skriv et tal, fx 37 eller 37,5."
+
+
 def parse_decimal(text: str) -> Decimal:
     """A number with a decimal comma or point: ``37``, ``37,0``, ``37.5``, ``1.234,5``."""
     raw = text.strip().replace(" ", "").replace("\u00a0", "")
@@ -92,22 +123,19 @@ def parse_decimal(text: str) -> Decimal:
     elif _THOUSANDS_POINT.match(raw):
         normalised = raw.replace(",", "")
     else:
-        shown = text.strip()
-        if not shown:
+        if not text.strip():
             raise ValueError("Tallet mangler. Skriv et tal, fx 37 eller 37,5.")
-        raise ValueError(f"»{shown}« er ikke et tal. Skriv et tal, fx 37 eller 37,5.")
+        raise ValueError(NOT_A_NUMBER)
     try:
         return Decimal(normalised)
     except InvalidOperation:  # pragma: no cover - the patterns above only let numbers through
-        raise ValueError(
-            f"»{text.strip()}« er ikke et tal. Skriv et tal, fx 37 eller 37,5."
-        ) from None
+        raise ValueError(NOT_A_NUMBER) from None
 
 
 def to_decimal(value: object) -> Decimal:
     """A cell value (text, or a number from a spreadsheet) as a decimal."""
     if isinstance(value, bool):
-        raise ValueError(f"»{value}« er ikke et tal. Skriv et tal, fx 37 eller 37,5.")
+        raise ValueError(NOT_A_NUMBER)
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
@@ -124,7 +152,7 @@ def parse_bool(text: str) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise ValueError(f"»{text.strip()}« er hverken ja eller nej. Skriv ja eller nej.")
+    raise ValueError("Feltet er hverken ja eller nej. Skriv ja eller nej.")
 
 
 def to_bool(value: object) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
@@ -26,6 +28,7 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
                     actor=request.user,
                     files=form.cleaned_data["upload"],
                     dry_run=form.cleaned_data["dry_run"],
+                    snapshot=form.cleaned_data["snapshot"],
                 )
             except ValidationFailed as exc:
                 form.add_error("upload", exc.messages)
@@ -41,10 +44,22 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def run_detail(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
-    run = services.get_run(actor=request.user, run_id=run_id)
-    context = {"run": run, "summary": services.summary_rows(run.summary) if run.summary else []}
+    context = services.run_page(actor=request.user, run_id=run_id)
+    run = context["run"]
     if request.htmx and not request.htmx.history_restore_request:
         # 286 tells htmx to stop polling: the import is finished.
         status = 200 if run.is_running else 286
         return render(request, "imports/run.html#result", context, status=status)
     return render(request, "imports/run.html", context)
+
+
+@never_cache
+@require_POST
+def confirm(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
+    """HR confirms (or declines) a snapshot import that would end many employments."""
+    # A run that no longer waits for an answer: its page shows its state as it is.
+    with contextlib.suppress(ValidationFailed):
+        services.confirm_run(
+            actor=request.user, run_id=run_id, confirm=request.POST.get("decision") == "yes"
+        )
+    return redirect("imports:run", run_id=run_id)

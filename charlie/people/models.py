@@ -1,7 +1,8 @@
 """People core: organisation units, people, their employments and job families (DESIGN.md, Data).
 
 No CPR number is ever stored: birth date and legal gender are derived at import, then the CPR is
-discarded (databeskyttelsesloven § 11; DOMAIN.md 6.5).
+discarded (databeskyttelsesloven § 11; DOMAIN.md 6.5). To recognise the same person in the next
+payroll file, a keyed hash of it may be kept (``Person.person_key``; never a plain hash).
 """
 
 from __future__ import annotations
@@ -106,6 +107,11 @@ class Person(models.Model):
     gender = models.CharField(_("juridisk køn"), max_length=1, choices=Gender.choices)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
+    #: HMAC-SHA256 of the CPR number with a secret kept outside the database
+    #: (``CHARLIE_PERSON_KEY_SECRET``), as ``<secret id>:<hex>`` (``imports.person_key``): finds
+    #: the same person across payroll files and employments. Blank when no file gave a CPR
+    #: number. Never shown.
+    person_key = models.CharField(max_length=80, blank=True, default="", editable=False)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("bruger"),
@@ -120,6 +126,11 @@ class Person(models.Model):
         verbose_name_plural = _("medarbejdere")
         ordering = ["last_name", "first_name"]
         indexes = [models.Index(fields=["last_name", "first_name"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person_key"], condition=~Q(person_key=""), name="person_key_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -167,6 +178,9 @@ class Employment(models.Model):
     end_reason = models.CharField(
         _("fratrædelsesårsag"), max_length=20, choices=EndReason.choices, blank=True
     )
+    #: The employment's own id in the payroll system (an OPUS ``<employee id>``); blank when it
+    #: has none (Charlie's own import format), and the employment is known by person and start.
+    source_id = models.CharField(_("id i lønsystemet"), max_length=30, blank=True, default="")
 
     class Meta:
         verbose_name = _("ansættelse")
@@ -185,6 +199,16 @@ class Employment(models.Model):
             models.CheckConstraint(
                 condition=Q(weekly_hours__gt=0) & Q(weekly_hours__lte=80),
                 name="employment_weekly_hours_range",
+            ),
+            # The keys the import knows an employment by (imports.services): its payroll id,
+            # or else its person and start date.
+            models.UniqueConstraint(
+                fields=["source_id"], condition=~Q(source_id=""), name="employment_source_id_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["person", "start_date"],
+                condition=Q(source_id=""),
+                name="employment_person_start_unique",
             ),
         ]
 

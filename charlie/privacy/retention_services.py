@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
+from charlie.core.text import check_text
 from charlie.privacy.models import (
     Action,
     BatchStatus,
@@ -266,10 +267,7 @@ def reject(user: Any, batch_id: int, note: str) -> RetentionBatch:
         raise ValidationFailed(
             [_("Skriv en begrundelse, fx at kassationen endnu ikke er godkendt af arkivet.")]
         )
-    if len(note) > NOTE_MAX_LENGTH:
-        raise ValidationFailed(
-            [_("Begrundelsen må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH}]
-        )
+    note = check_text(note, what=_("Begrundelsen"), max_length=NOTE_MAX_LENGTH, multiline=True)
     with transaction.atomic():
         batch = RetentionBatch.objects.select_for_update().filter(pk=batch_id).first()
         if batch is None:

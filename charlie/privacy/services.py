@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from charlie.core.csv_writer import csv_chunks
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
+from charlie.core.text import text_errors
 from charlie.privacy.batch import current_batch, flush_pending
 from charlie.privacy.models import (
     Action,
@@ -399,8 +400,12 @@ def update_purpose(
         label = {"field": field_label(field_name)}
         if not value:
             errors.append(_("Feltet »%(field)s« skal udfyldes.") % label)
-        elif not value.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
-            errors.append(_("Feltet »%(field)s« indeholder ugyldige tegn.") % label)
+        else:
+            errors += text_errors(
+                value,
+                what=_("Feltet »%(field)s«") % label,
+                multiline=field_name != "name",
+            )
         changes[field_name] = value
     if len(changes.get("name", "")) > NAME_MAX_LENGTH:
         errors.append(_("Navnet må højst være %(n)d tegn.") % {"n": NAME_MAX_LENGTH})
@@ -439,10 +444,8 @@ def update_purpose(
     note = (note or "").strip()
     if not note:
         errors.append(_("Skriv en kort note om, hvad du har ændret og hvorfor."))
-    elif len(note) > NOTE_MAX_LENGTH:
-        errors.append(_("Noten må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH})
-    elif not note.isprintable():
-        errors.append(_("Noten indeholder ugyldige tegn."))
+    else:
+        errors += text_errors(note, what=_("Noten"), max_length=NOTE_MAX_LENGTH)
     if errors:
         raise ValidationFailed(errors)
     changed = {k: v for k, v in changes.items() if getattr(purpose, k) != v}
@@ -692,19 +695,8 @@ CORRECTIONS_PAGE_SIZE = 50
 
 
 def _text_errors(value: str, *, what: str) -> list[str]:
-    """Danish errors for a free text: too long, or control characters (NUL breaks PostgreSQL)."""
-    errors = []
-    if len(value) > CORRECTION_TEXT_MAX_LENGTH:
-        errors.append(
-            _("%(what)s må højst være %(max)d tegn, men er %(n)d tegn. Gør teksten kortere.")
-            % {"what": what, "max": CORRECTION_TEXT_MAX_LENGTH, "n": len(value)}
-        )
-    if not value.replace("\n", "").replace("\r", "").replace("\t", "").isprintable():
-        errors.append(
-            _("%(what)s indeholder ugyldige tegn. Skriv teksten igen uden at indsætte den.")
-            % {"what": what}
-        )
-    return errors
+    """Danish errors for a correction text: too long, control characters, a CPR number."""
+    return text_errors(value, what=what, max_length=CORRECTION_TEXT_MAX_LENGTH, multiline=True)
 
 
 def request_correction(

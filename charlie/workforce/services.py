@@ -35,6 +35,7 @@ from charlie.core.disclosure import protect_line
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
+from charlie.core.text import check_text, text_errors
 from charlie.people import services as people
 from charlie.people.models import Employment, EndReason, JobFamily, OrgUnit
 from charlie.privacy import services as audit
@@ -348,12 +349,18 @@ def create_scenario(user: Any, *, name: str, description: str = "") -> Scenario:
     require_scenario_editor(user)
     name = name.strip()
     _check_name(name)
+    description = _check_description(description)
     return Scenario.objects.create(name=name, description=description, created_by=user)
+
+
+def _check_description(description: str) -> str:
+    return check_text(description, what=_("Beskrivelsen"), multiline=True)
 
 
 def _check_name(name: str, *, exclude: int | None = None) -> None:
     if not name:
         raise ValidationFailed([_("Giv scenariet et navn.")])
+    check_text(name, what=_("Navnet"), max_length=120)
     clash = Scenario.objects.filter(name=name)
     if exclude is not None:
         clash = clash.exclude(pk=exclude)
@@ -414,7 +421,7 @@ def update_scenario(user: Any, scenario: Scenario, *, name: str, description: st
     name = name.strip()
     _check_name(name, exclude=scenario.pk)
     scenario.name = name
-    scenario.description = description
+    scenario.description = _check_description(description)
     scenario.save(update_fields=["name", "description", "updated_at"])
     _touch(scenario)
     return scenario
@@ -445,6 +452,12 @@ def save_rules(user: Any, scenario: Scenario, rules: list[dict[str, Any]]) -> No
                 _("Regel %(n)s: en driverregel skal have både en jobfamilie og en driver.")
                 % {"n": number}
             )
+        problems += [
+            _("Regel %(n)s: %(problem)s") % {"n": number, "problem": problem}
+            for problem in text_errors(
+                rule.get("note") or "", what=_("Begrundelsen"), max_length=500
+            )
+        ]
         driver = rule.get("driver")
         if driver is not None and driver.scenario_id != scenario.pk:
             problems.append(_("Regel %(n)s: driveren hører til et andet scenarie.") % {"n": number})
@@ -543,6 +556,8 @@ def save_driver(
     name = name.strip()
     if not name:
         raise ValidationFailed([_("Giv driveren et navn.")])
+    check_text(name, what=_("Navnet"), max_length=120)
+    source = check_text(source, what=_("Kilden"), multiline=True)
     clash = scenario.drivers.filter(name=name)
     if driver_id is not None:
         clash = clash.exclude(pk=driver_id)

@@ -70,3 +70,38 @@ def test_results_with_problems(page, live_server, users, settings, tmp_path):
     problems = page.get_by_role("table", name="Alle fejl, sorteret efter fil og række")
     expect(problems).to_contain_text("Datoen »32-13-2025« findes ikke.")
     assert_accessible(page, "an import with problems")
+
+
+def test_a_snapshot_that_needs_confirmation(page, live_server, users, org, settings, tmp_path):
+    """The list of employments a complete snapshot would end, in red, and the confirm step."""
+    from charlie.imports import services
+    from charlie.imports.models import ImportRun
+
+    settings.VAR_DIR = tmp_path
+    job = org.person_in_nord.employments.get()
+    run = ImportRun.objects.create(
+        user=users["hr"],
+        file_names=["ZLPE20250131220000_delta.xml"],
+        snapshot=True,
+        status="confirm",
+        summary={
+            "rows": {"ZLPE20250131220000_delta.xml": 12},
+            "employments": {"ended": 1},
+            "ended": [[job.pk, "2025-01-31"]],
+            "needs_confirmation": True,
+            "notes": ["ZLPE20250131220000_delta.xml: 12 ansættelse(r) havde ingen startdato."],
+        },
+    )
+    services.upload_dir(run.pk).mkdir(parents=True)
+    login(page, live_server, "hr")
+    page.goto(f"{live_server.url}/import/{run.pk}/")
+    expect(page.get_by_role("alert")).to_contain_text("bekræft, før noget gemmes")
+    ending = page.get_by_role("table", name="Ansættelser, importen ville afslutte")
+    expect(ending).to_contain_text(org.person_in_nord.last_name)
+    # Red like DKFDS's error text.
+    color = ending.locator("tbody td").first.evaluate("e => getComputedStyle(e).color")
+    assert color == "rgb(204, 0, 0)"
+    assert_accessible(page, "an import waiting for confirmation")
+    page.get_by_role("button", name="Afvis importen").click()
+    expect(page.get_by_role("alert")).to_contain_text("Importen stoppede")
+    assert not services.upload_dir(run.pk).exists()

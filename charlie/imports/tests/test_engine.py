@@ -171,13 +171,7 @@ def test_audit_entries_for_created_and_changed_people():
 
 
 def _snapshot(records, day):
-    return Source(
-        file="opus.xml",
-        format="opus",
-        read=lambda: iter(records),
-        snapshot=True,
-        snapshot_date=day,
-    )
+    return Source(file="opus.xml", format="opus", read=lambda: iter(records), snapshot_date=day)
 
 
 @pytest.mark.django_db
@@ -204,17 +198,22 @@ def test_snapshot_ends_the_employments_of_people_missing_from_it():
         for e in Employment.objects.exclude(person__employee_number="1004")
         .select_related("person", "org_unit", "job_family")
     ]  # fmt: skip
+    records = [*present, *jobs]
+    # Not told that the file is complete: nobody missing from it is ended.
+    partial = services.run_import(actor=None, sources=[_snapshot(records, date(2026, 1, 31))])
+    assert partial.ok and counts(partial)["employments"] == (0, 0, 0, 3)
     result = services.run_import(
-        actor=None, sources=[_snapshot([*present, *jobs], date(2026, 1, 31))]
+        actor=None, sources=[_snapshot(records, date(2026, 1, 31))], snapshot=True
     )
     assert result.ok, result.problems
     assert counts(result)["employments"] == (0, 0, 1, 3)
     dorte = Employment.objects.get(person__employee_number="1004", end_date__isnull=False,
                                    start_date=date(2020, 8, 1))  # fmt: skip
     assert (dorte.end_date, dorte.end_reason) == (date(2026, 1, 31), "other")
+    assert result.summary.ended == [[dorte.pk, "2026-01-31"]]
     # The next identical snapshot changes nothing.
     again = services.run_import(
-        actor=None, sources=[_snapshot([*present, *jobs], date(2026, 1, 31))]
+        actor=None, sources=[_snapshot(records, date(2026, 1, 31))], snapshot=True
     )
     assert again.summary.written == 0
 
@@ -262,8 +261,13 @@ def test_opus_files_in_turn_snapshot_and_errors():
     assert not AuditEntry.objects.filter(detail__contains="cpr").exists()
     second = run([feb])
     assert second.ok, second.problems
-    assert counts(second)["employments"][2] >= 1  # someone left
-    assert run([feb]).summary.written == 0  # the same snapshot again changes nothing
+    # 5003 is missing from February's file: without "complete snapshot" that ends nothing.
+    assert counts(second)["employments"][2] == 0
+    assert Employment.objects.get(source_id="5003").end_date is None
+    assert run([feb]).summary.written == 0  # the same file again changes nothing
+    complete = services.run_import(actor=None, sources=services.sources_for([feb]), snapshot=True)
+    assert counts(complete)["employments"][2] == 1
+    assert Employment.objects.get(source_id="5003").end_date == date(2025, 2, 28)
     before = db_state()
     third = run([broken])
     assert not third.ok

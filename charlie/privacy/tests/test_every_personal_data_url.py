@@ -127,6 +127,23 @@ def role_users(org: Any, users: Any) -> set[str]:
 
 ACCOUNTS = {"category": "brugeradgang", "purpose": "brugeradministration"}
 
+def _import_run_ending_nord(org: Any) -> dict[str, Any]:
+    """A dry run of a complete snapshot that would end the employment of the person in Nord."""
+    from charlie.core.models import User
+    from charlie.imports.models import ImportRun
+
+    job = org.person_in_nord.employments.get()
+    run = ImportRun.objects.create(
+        user=User.objects.get(username="test-hr"),
+        file_names=["ZLPE20250131_delta.xml"],
+        dry_run=True,
+        snapshot=True,
+        status="done",
+        summary={"employments": {"ended": 1}, "ended": [[job.pk, "2025-01-31"]]},
+    )
+    return {"run_id": run.pk}
+
+
 NORD = {"person_id": lambda org: {"person_id": org.person_in_nord.pk}}
 SKOLE_NUMBER = lambda org: {"q": org.person_in_skole.employee_number}  # noqa: E731
 
@@ -268,6 +285,15 @@ PERSONAL_DATA_URLS: list[Visit] = [
         "hr_administration",
         kwargs=with_correction("fravaer", detail=True),
     ),
+    # An import's page lists the employments it ends or would end, by name (issue 10).
+    Visit(
+        "imports:run",
+        "hr",
+        nord,
+        "ansaettelse",
+        "hr_administration",
+        kwargs=_import_run_ending_nord,
+    ),
     # The API
     Visit(
         "api:person",
@@ -404,6 +430,7 @@ def test_every_personal_data_url_name_is_covered():
         "accounts:requests",
         "privacy:audit",
         "privacy:audit_export",
+        "imports:run",
     }
     assert personal <= {visit.url_name for visit in PERSONAL_DATA_URLS}
 

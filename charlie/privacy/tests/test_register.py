@@ -173,7 +173,10 @@ def test_an_unknown_purpose_is_not_found(users):
         ({"categories": ["stamdata", "hemmelig"], "note": "x"}, "Ukendt datakategori: hemmelig."),
         ({"categories": [], "note": "x"}, "Vælg mindst én datakategori."),
         ({"name": "Nyt", "note": "  "}, "Skriv en kort note om, hvad du har ændret og hvorfor."),
-        ({"name": "Nyt navn", "note": "x" * 201}, "Noten må højst være 200 tegn."),
+        (
+            {"name": "Nyt navn", "note": "x" * 201},
+            "Noten må højst være 200 tegn, men er 201 tegn. Gør teksten kortere.",
+        ),
         ({"name": "HR-administration", "note": "Ingenting"}, "Der er ingen ændringer at gemme."),
     ],
 )

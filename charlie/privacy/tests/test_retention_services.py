@@ -139,7 +139,7 @@ def test_absence_ended_exactly_five_years_ago_is_not_yet_found_one_day_more_is(o
     rule = registry.retention_rules()["fravaersperioder"]
     person = org.person_in_nord
     exactly = absence(person, date(2021, 11, 1), EXACTLY_FIVE_YEARS)
-    older = absence(person, date(2021, 11, 1), ONE_DAY_MORE)
+    older = absence(person, date(2021, 10, 1), ONE_DAY_MORE)  # one period per first day
     absence(person, date(2010, 1, 1), None)  # not ended: never found
     assert rule.find(TODAY, 5) == [older.pk]
     assert exactly.pk in rule.find(date(2026, 11, 24), 5)

@@ -33,6 +33,10 @@ class Command(BaseCommand):
             for daily_task in tasks.daily_tasks():
                 self.stdout.write(daily_task.module_path)
             return
+        # Work a dead worker left unfinished ends now, even if no worker is running.
+        for name, ended in tasks.run_recovery().items():
+            if ended:
+                self.stdout.write(f"{name}: {ended} afbrudt arbejde markeret som stoppet.")
         results = tasks.enqueue_daily()
         for result in results:
             self.stdout.write(f"Queued {result.task.module_path} (id {result.id})")

@@ -20,7 +20,7 @@ def set_expiry(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("absence", "0007_register_opfoelgning")]
+    dependencies = [("absence", "0008_absence_period_unique")]
 
     operations = [
         migrations.AddField(
