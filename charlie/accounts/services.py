@@ -39,11 +39,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.accounts.models import RoleChange, RoleChangeStatus
-from charlie.core.cpr import CPR_MESSAGE, contains_cpr
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.models import User
 from charlie.core.roles import Role
 from charlie.core.services import check_new_password
+from charlie.core.text import text_errors
 from charlie.people import services as people
 from charlie.privacy import services as privacy
 from charlie.privacy.models import Action
@@ -315,23 +315,15 @@ def pending_role_changes(actor: Any, *, channel: str = "ui") -> list[PendingRow]
 
 
 def _clean_text(
-    value: str, *, label: str, required: bool, max_length: int
+    value: str, *, label: str, required: bool, max_length: int, multiline: bool = True
 ) -> tuple[str, list[str]]:
+    """The text stripped, with the errors of ``core.text`` (length, control characters, CPR
+    numbers), and "udfyld feltet" when ``required`` and empty."""
     value = (value or "").strip()
-    errors: list[str] = []
     if not value:
-        if required:
-            errors.append(_("Udfyld feltet »%(field)s«.") % {"field": label})
-        return value, errors
-    if len(value) > max_length:
-        errors.append(
-            _("Feltet »%(field)s« må højst være %(n)d tegn.") % {"field": label, "n": max_length}
-        )
-    elif not value.replace("\n", " ").replace("\r", " ").isprintable():
-        errors.append(_("Feltet »%(field)s« indeholder ugyldige tegn.") % {"field": label})
-    elif contains_cpr(value):
-        errors.append(_(CPR_MESSAGE))
-    return value, errors
+        return value, [_("Udfyld feltet »%(field)s«.") % {"field": label}] if required else []
+    what = _("Feltet »%(field)s«") % {"field": label}
+    return value, text_errors(value, what=what, max_length=max_length, multiline=multiline)
 
 
 def _clean_reason(reason: str) -> tuple[str, list[str]]:
@@ -567,11 +559,11 @@ def create_user(
             if User.objects.filter(username__iexact=username).exists():
                 errors.append(_("Brugernavnet er taget. Vælg et andet."))
     first_name, more = _clean_text(
-        first_name, label=_("Fornavn"), required=True, max_length=NAME_MAX_LENGTH
+        first_name, label=_("Fornavn"), required=True, max_length=NAME_MAX_LENGTH, multiline=False
     )
     errors += more
     last_name, more = _clean_text(
-        last_name, label=_("Efternavn"), required=True, max_length=NAME_MAX_LENGTH
+        last_name, label=_("Efternavn"), required=True, max_length=NAME_MAX_LENGTH, multiline=False
     )
     errors += more
     email = (email or "").strip()
