@@ -38,10 +38,17 @@ _SEP_WIDE = r"[ \t]*[\-\u2010-\u2015/]?[ \t]*"
 _CANDIDATE = re.compile(
     rf"(?<![\d])(\d{{2}}){_SEP}(\d{{2}}){_SEP}(\d{{2}}){_SEP_WIDE}(\d)(\d{{3}})(?![\d])"
 )
+
+
+# Only marks text for ``makemessages``, as Django's own ``gettext_noop`` does (no Django here).
+def gettext_noop(text: str) -> str:
+    return text
+
+
 #: What a CPR number is replaced by where one must be shown in its context (a log line).
 REDACTED = "[CPR-nummer fjernet]"
 #: The message for a form field or an import cell that holds a CPR number.
-CPR_MESSAGE = (
+CPR_MESSAGE = gettext_noop(
     "Feltet ser ud til at indeholde et CPR-nummer. Charlie gemmer aldrig CPR-numre: "
     "fjern nummeret og prøv igen."
 )
