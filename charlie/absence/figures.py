@@ -51,7 +51,6 @@ MAX_WINDOW_DAYS = 11 * 366
 BY_CHOICES = ("unit", "job_family", "month", "quarter", "year", "age_band")
 #: Lengths of the period figures are published for (``CHARLIE_ABSENCE_PERIOD_MONTHS``).
 PERIOD_MONTHS = (1, 3, 6, 12)
-_TIME_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -475,14 +474,15 @@ def absence_figures(
             [_("Datoerne skal ligge mellem %(a)s og %(b)s.") % {"a": FIRST_DATE, "b": LAST_DATE}]
         )
     months = period_months()
-    if by in _TIME_MONTHS and _TIME_MONTHS[by] % months:
+    if by in stats.TIME_DIMENSIONS and stats.TIME_DIMENSIONS[by] % months:
+        per = {"month": _("måned"), "quarter": _("kvartal"), "year": _("år")}[by]
         raise ValidationFailed(
             [
                 _(
                     "Fraværstal offentliggøres for perioder på %(n)s måneder, så de kan ikke "
-                    "opdeles efter %(by)s. Vælg en længere opdeling."
+                    "opdeles pr. %(by)s. Vælg en længere opdeling."
                 )
-                % {"n": months, "by": by}
+                % {"n": months, "by": per}
             ]
         )
     asked = (start, end)
@@ -537,9 +537,9 @@ def _compute(
         rows = []
         for i, code in enumerate(codes):
             row = _row(f, i, {by: labels[i]}, labels[i], 0)
-            if by in _TIME_MONTHS:
+            if by in stats.TIME_DIMENSIONS:
                 first = date.fromisoformat(str(code)[:10])
-                last = published_window(first, first, _TIME_MONTHS[by])[1]
+                last = published_window(first, first, stats.TIME_DIMENSIONS[by])[1]
                 covering = [r for r in releases if first <= r.start and r.end <= last]
                 visible = all(r.total for r in covering)
             else:
