@@ -475,7 +475,7 @@ def absence_figures(
         )
     months = period_months()
     if by in stats.TIME_DIMENSIONS and stats.TIME_DIMENSIONS[by] % months:
-        per = {"month": _("måned"), "quarter": _("kvartal"), "year": _("år")}[by]
+        per = {"month": _("måned"), "quarter": _("kvartal"), "year": _("kalenderår")}[by]
         raise ValidationFailed(
             [
                 _(
