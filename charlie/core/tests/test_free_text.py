@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.text import check_text, text_errors
@@ -91,7 +92,7 @@ def test_follow_up_notes_reasons_and_the_policy_note(users, org):
     refused(
         lambda: tasks_services.add_policy_version(
             users["hr"],
-            valid_from=date.today() + timedelta(days=1),
+            valid_from=timezone.localdate() + timedelta(days=1),
             policy=DEFAULT_POLICY,
             note="Aftalt med 010170 - 1234",
         )

@@ -127,6 +127,7 @@ def role_users(org: Any, users: Any) -> set[str]:
 
 ACCOUNTS = {"category": "brugeradgang", "purpose": "brugeradministration"}
 
+
 def _import_run_ending_nord(org: Any) -> dict[str, Any]:
     """A dry run of a complete snapshot that would end the employment of the person in Nord."""
     from charlie.core.models import User
