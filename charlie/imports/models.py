@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from charlie.privacy.models import user_link
+
 
 class ImportStatus(models.TextChoices):
     QUEUED = "queued", _("Venter")
@@ -37,14 +39,7 @@ class ImportRun(models.Model):
     snapshot = models.BooleanField(_("komplet øjebliksbillede"), default=False)
     #: Someone confirmed that the snapshot may end more employments than the threshold.
     confirmed = models.BooleanField(_("bekræftet"), default=False)
-    confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("bekræftet af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    confirmed_by = user_link(_("bekræftet af"))
     #: The task framework's id of the queued task, and the process (host:pid) working the run:
     #: ``services.recover_runs`` tells a dead run from a waiting or working one by them.
     task_id = models.CharField(max_length=64, blank=True, editable=False)
