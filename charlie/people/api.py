@@ -17,6 +17,7 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from charlie.core.errors import NotFound
 from charlie.people import services
 from charlie.people.models import Employment, Gender, OrgUnitKind, Person
+from charlie.privacy.access import Access
 
 # --- Schemas ---
 
@@ -141,7 +142,7 @@ class Pagination(LimitOffsetPagination):
         page = super().paginate_queryset(queryset, pagination, request, **params)
         items = list(page[self.items_attribute])
         url_name = getattr(request.resolver_match, "url_name", "") or ""
-        services.record_page_read(_user(request), items, channel="api", detail=f"api:{url_name}")
+        services.record_page_read(_access(request), items, detail=f"api:{url_name}")
         page[self.items_attribute] = items
         return page
 
@@ -159,9 +160,10 @@ SearchText = Annotated[
 ]
 
 
-def _user(request: HttpRequest) -> Any:
-    """The authenticated user (token or session), as set by the API's auth classes."""
-    return request.auth  # type: ignore[attr-defined]
+def _access(request: HttpRequest) -> Access:
+    """The caller (token or session, as the API's auth classes set ``request.user``), on the
+    API channel."""
+    return services.access_of(request, channel="api")
 
 
 # --- Org units ---
@@ -233,7 +235,7 @@ people_router = Router(tags=["people"])
 def list_people(request: HttpRequest, q: SearchText = "") -> Any:
     """People you may see, by name: HR sees everyone, a manager the people employed in their
     units' sub-trees and themselves. Other roles get 403."""
-    return services.find_people(_user(request), q.strip())
+    return services.find_people(_access(request), q.strip())
 
 
 @people_router.get(
@@ -246,7 +248,7 @@ def list_people(request: HttpRequest, q: SearchText = "") -> Any:
 def get_person(request: HttpRequest, person_id: Id) -> Person:
     """A person in your scope (everyone may read their own record); 404 otherwise, so whether
     someone outside your scope exists is not revealed."""
-    return services.get_person(_user(request), person_id, channel="api")
+    return services.get_person(_access(request), person_id)
 
 
 @people_router.get(
@@ -259,7 +261,7 @@ def get_person(request: HttpRequest, person_id: Id) -> Person:
 def list_person_employments(request: HttpRequest, person_id: Id) -> Any:
     """All employments of a person in your scope, past and present, newest first. A manager
     sees only the employments in their own units."""
-    return list(services.employments_of_person(_user(request), person_id, channel="api"))
+    return list(services.employments_of_person(_access(request), person_id))
 
 
 # --- Employments ---
@@ -287,4 +289,4 @@ def list_employments(
 ) -> Any:
     """HR sees all employments, a manager those in their units' sub-trees and their own.
     Other roles get 403."""
-    return services.find_employments(_user(request), current_only=current, org_unit_id=org_unit)
+    return services.find_employments(_access(request), current_only=current, org_unit_id=org_unit)

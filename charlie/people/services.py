@@ -13,11 +13,13 @@ querysets for paging; the page actually returned is recorded with ``record_page_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,72 +33,98 @@ from charlie.core.disclosure import (
     people_per_cell,
     protect,
 )
-from charlie.core.errors import NotFound, PermissionDenied
+from charlie.core.errors import NotFound
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
-from charlie.privacy import services as audit
-from charlie.privacy.models import Action
+from charlie.people.permissions import READ_PERSON
+from charlie.privacy.access import PURPOSE_OWN as PURPOSE_OWN  # re-exported for the apps
+from charlie.privacy.access import Access, UnitGrant
 from charlie.privacy.registry import PersonLabel
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from charlie.core.models import User
 
 # Data categories and purposes of the people core (registered with privacy in apps.py).
 CATEGORY_MASTER_DATA = "stamdata"
 CATEGORY_EMPLOYMENT = "ansaettelse"
 PURPOSE_HR = "hr_administration"
 PURPOSE_MANAGEMENT = "personaleledelse"
-PURPOSE_OWN = "egen_indsigt"
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Whom a user may see as individuals.
-
-    ``everyone``: all people (HR). ``unit_paths``: people employed in these sub-trees (managers).
-    ``self_person_id``: the user's own record, visible to its owner whatever the role.
-    """
-
-    everyone: bool = False
-    unit_paths: tuple[str, ...] = ()
-    self_person_id: int | None = None
-
-    @property
-    def sees_others(self) -> bool:
-        return self.everyone or bool(self.unit_paths)
+# PURPOSE_OWN ("egen_indsigt") is privacy's (``charlie.privacy.access``), re-exported above.
 
 
 def today() -> date:
     return timezone.localdate()
 
 
-def own_person(user: Any) -> Person | None:
+# --- Access: who is asking, decided once ------------------------------------------------------
+
+
+def own_person(user: User | AnonymousUser | None) -> Person | None:
+    """The person record linked to a user account, if any."""
+    if user is None or not user.is_authenticated:
+        return None
     try:
-        return user.person  # type: ignore[no-any-return]
+        return user.person  # type: ignore[union-attr]
     except Person.DoesNotExist:
         return None
 
 
-def managed_units(user: Any, *, on: date | None = None) -> QuerySet[OrgUnit]:
-    """Open units whose manager is the user's own person record."""
+def _grants(person: Person, on: date) -> tuple[UnitGrant, ...]:
+    rows = (
+        OrgUnit.objects.filter(manager=person)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .order_by("path")
+        .values_list("path", "valid_from", "valid_to")
+    )
+    return tuple(UnitGrant(path, start, end) for path, start, end in rows)
+
+
+def access_for(user: User | AnonymousUser | None, *, channel: str = "ui") -> Access:
+    """The caller of the services: built once per request (``access_of``), CLI command or API
+    call. HR sees everyone; a manager the people employed in the open units they manage and
+    the units below; anyone linked to a person record also their own data (DESIGN.md, "Roles
+    and scopes"). Anyone else — an anonymous user, an inactive account — holds no permission."""
+    if user is None or not user.is_authenticated or not getattr(user, "is_active", True):
+        return Access(user=None, role=None, channel=channel)
+    role = Role(user.role)
     person = own_person(user)
-    if person is None or user.role != Role.MANAGER:
-        return OrgUnit.objects.none()
-    on = on or today()
-    return OrgUnit.objects.filter(manager=person).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=on)
+    person_id = person.pk if person is not None else None
+    units: tuple[UnitGrant, ...] = ()
+    if role == Role.MANAGER and person is not None:
+        units = _grants(person, today())
+    purpose = {Role.HR: PURPOSE_HR, Role.MANAGER: PURPOSE_MANAGEMENT}.get(role, "")
+    return Access(
+        user=user,
+        role=role,
+        person_id=person_id,
+        everyone=role == Role.HR,
+        units=units,
+        channel=channel,
+        purpose=purpose,
     )
 
 
-def scope_for(user: Any) -> Scope:
-    if not user.is_authenticated:
-        return Scope()
-    person = own_person(user)
-    self_id = person.pk if person else None
-    if user.role == Role.HR:
-        return Scope(everyone=True, self_person_id=self_id)
-    if user.role == Role.MANAGER:
-        paths = tuple(managed_units(user).values_list("path", flat=True))
-        return Scope(unit_paths=paths, self_person_id=self_id)
-    return Scope(self_person_id=self_id)
+def operator_access(role: Role = Role.ANALYST, *, channel: str = "cli") -> Access:
+    """The server's operator on the command line: no user account and nobody's person record,
+    acting with ``role``'s permissions over the whole municipality (aggregates only unless the
+    role reads people). The audit log names no actor for it, as for background jobs."""
+    return Access(user=None, role=role, everyone=True, channel=channel)
+
+
+def access_of(request: HttpRequest, *, channel: str = "ui") -> Access:
+    """The request's ``Access``, built on first use and kept on the request."""
+    cache: dict[str, Access] = request.__dict__.setdefault("_charlie_access", {})
+    if channel not in cache:
+        cache[channel] = access_for(getattr(request, "user", None), channel=channel)
+    return cache[channel]
+
+
+def managed_units(access: Access) -> QuerySet[OrgUnit]:
+    """The open units a manager manages (the ``UnitGrant`` rows as model objects)."""
+    return OrgUnit.objects.filter(path__in=as_access(access).unit_paths)
 
 
 def _current(on: date) -> Q:
@@ -110,17 +138,48 @@ def _in_units(paths: tuple[str, ...], prefix: str = "") -> Q:
     return q
 
 
-def visible_people(user: Any, *, on: date | None = None) -> QuerySet[Person]:
-    """People the user may see as individuals today: the scope as a query."""
-    scope = scope_for(user)
-    if scope.everyone:
-        return Person.objects.all()
-    on = on or today()
-    q = Q(pk=scope.self_person_id) if scope.self_person_id else Q(pk__in=[])
-    if scope.unit_paths:
-        employed = Employment.objects.filter(_current(on) & _in_units(scope.unit_paths))
-        q |= Q(pk__in=employed.values("person_id"))
-    return Person.objects.filter(q)
+def as_access(who: Access | User | AnonymousUser | None, channel: str | None = None) -> Access:
+    """Transitional: accept a user where an ``Access`` is due. Removed when every caller passes
+    an ``Access``."""
+    access = who if isinstance(who, Access) else access_for(who)
+    return access.via(channel) if channel else access
+
+
+# Transitional names for callers not yet converted (removed with ``as_access``).
+Scope = Access
+scope_for = as_access
+
+
+def in_scope(access: Access, *, person: str = "", on: date | None = None) -> Q:
+    """The scope as a filter on any model with a person: ``person`` is the lookup path to the
+    person (``""`` for ``Person`` itself, ``"person"`` for a model with a ``person`` key). The
+    caller's own record, and the people currently (on ``on``) employed in their units."""
+    access = as_access(access)
+    if access.everyone:
+        return Q()
+    pk = f"{person}__pk" if person else "pk"
+    q = Q(**{pk: access.person_id}) if access.person_id else Q(pk__in=[])
+    if access.units:
+        employed = Employment.objects.filter(_current(on or today()) & _in_units(access.unit_paths))
+        q |= Q(**{f"{pk}__in": employed.values("person_id")})
+    return q
+
+
+def in_units(access: Access, *, unit: str = "org_unit") -> Q:
+    """The scope as a filter on a model tied to a unit (``unit`` is the lookup path to it):
+    rows in a managed unit or below; everything for HR; nothing for anyone else."""
+    access = as_access(access)
+    if access.everyone:
+        return Q()
+    q = Q(pk__in=[])
+    for path in access.unit_paths:
+        q |= Q(**{f"{unit}__path__startswith": path})
+    return q
+
+
+def visible_people(access: Access, *, on: date | None = None) -> QuerySet[Person]:
+    """People the caller may see as individuals today: the scope as a query."""
+    return Person.objects.filter(in_scope(access, on=on))
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +199,8 @@ def windows_overlap(windows: tuple[Window, ...] | None, start: date, end: date |
     return windows is None or any(w.overlaps(start, end) for w in windows)
 
 
-def visible_windows(user: Any, person_id: int) -> tuple[Window, ...] | None:
-    """When the user may see this person's dated data (absence, deadlines, history).
+def visible_windows(access: Access, person_id: int) -> tuple[Window, ...] | None:
+    """When the caller may see this person's dated data (absence, deadlines, history).
 
     Scope holds over time, not only today: a manager sees a person's data only for the time the
     person was employed in the manager's units, so a spell of sickness from the person's years in
@@ -149,13 +208,13 @@ def visible_windows(user: Any, person_id: int) -> tuple[Window, ...] | None:
     The windows are the person's employments in the manager's sub-trees, merged where they touch.
     Everyone else sees nothing (an empty tuple); callers check the person is in scope first.
     """
-    scope = scope_for(user)
-    if scope.everyone or scope.self_person_id == person_id:
+    access = as_access(access)
+    if access.everyone or access.person_id == person_id:
         return None
-    if not scope.unit_paths:
+    if not access.units:
         return ()
     rows = (
-        Employment.objects.filter(_in_units(scope.unit_paths), person_id=person_id)
+        Employment.objects.filter(_in_units(access.unit_paths), person_id=person_id)
         .order_by("start_date")
         .values_list("start_date", "end_date")
     )
@@ -170,108 +229,95 @@ def visible_windows(user: Any, person_id: int) -> tuple[Window, ...] | None:
     return tuple(merged)
 
 
-def require_people_access(user: Any) -> Scope:
-    """Raise 403 unless the user's role may look up people other than themselves."""
-    scope = scope_for(user)
-    if user.role not in (Role.HR, Role.MANAGER):
-        raise PermissionDenied
-    return scope
+def require_people_access(access: Access) -> Access:
+    """403 unless the caller may look up people other than themselves."""
+    access = as_access(access)
+    access.require(READ_PERSON)
+    return access
 
 
 def record_read(
-    user: Any, person_ids: Any, *, category: str, channel: str, detail: str = ""
+    access: Access,
+    person_ids: Iterable[int],
+    *,
+    category: str,
+    detail: str = "",
+    channel: str | None = None,
 ) -> None:
-    """Write the audit log for a read of these people's data by ``user``.
-
-    The purpose follows from the role: HR administration for HR, personnel management for a
-    manager, and "egen indsigt" for the user's own record, whatever the role.
-    """
-    ids = {int(pk) for pk in person_ids}
-    if not ids:
-        return
-    person = own_person(user)
-    own = ids & {person.pk} if person is not None else set()
-    others = ids - own
-    common = {"actor": user, "action": Action.READ, "category": category, "channel": channel}
-    if own:
-        audit.record(subject_person_ids=own, purpose=PURPOSE_OWN, detail=detail, **common)
-    if others:
-        purpose = PURPOSE_HR if user.role == Role.HR else PURPOSE_MANAGEMENT
-        audit.record(subject_person_ids=others, purpose=purpose, detail=detail, **common)
+    """Write the audit log for a read of these people's data (``Access.record_read``)."""
+    as_access(access, channel).record_read(person_ids, category=category, detail=detail)
 
 
-def record_page_read(user: Any, items: list[Any], *, channel: str, detail: str = "") -> None:
+def record_page_read(access: Access, items: list[Any], *, detail: str = "") -> None:
     """Record a page of ``find_people`` (people) or ``find_employments`` (employments) results
     that is about to be returned."""
+    access = as_access(access)
     people = [item.pk for item in items if isinstance(item, Person)]
     employments = [item.person_id for item in items if isinstance(item, Employment)]
-    record_read(user, people, category=CATEGORY_MASTER_DATA, channel=channel, detail=detail)
-    record_read(user, employments, category=CATEGORY_EMPLOYMENT, channel=channel, detail=detail)
+    access.record_read(people, category=CATEGORY_MASTER_DATA, detail=detail)
+    access.record_read(employments, category=CATEGORY_EMPLOYMENT, detail=detail)
 
 
-def _person_in_scope(user: Any, person_id: int) -> Person:
-    person = visible_people(user).filter(pk=person_id).first()
+def _person_in_scope(access: Access, person_id: int) -> Person:
+    person = visible_people(access).filter(pk=person_id).first()
     if person is None:
         raise NotFound
     return person
 
 
-def get_person(user: Any, person_id: int, *, channel: str = "ui") -> Person:
-    """One person, if in the user's scope; otherwise 404 so existence is not revealed."""
-    person = _person_in_scope(user, person_id)
-    record_read(user, [person.pk], category=CATEGORY_MASTER_DATA, channel=channel, detail="person")
+def get_person(access: Access, person_id: int, channel: str | None = None) -> Person:
+    """One person, if in the caller's scope; otherwise 404 so existence is not revealed."""
+    access = as_access(access, channel)
+    person = _person_in_scope(access, person_id)
+    access.record_read([person.pk], category=CATEGORY_MASTER_DATA, detail="person")
     return person
 
 
-def employments_of(user: Any, person: Person, *, channel: str = "ui") -> QuerySet[Employment]:
+def employments_of(access: Access, person: Person) -> QuerySet[Employment]:
     """A person's employments. HR and the person see all; a manager sees those in their units."""
-    _person_in_scope(user, person.pk)
-    record_read(
-        user, [person.pk], category=CATEGORY_EMPLOYMENT, channel=channel, detail="employments"
-    )
+    access = as_access(access)
+    _person_in_scope(access, person.pk)
+    access.record_read([person.pk], category=CATEGORY_EMPLOYMENT, detail="employments")
     qs = person.employments.select_related("org_unit", "job_family")
-    scope = scope_for(user)
-    if scope.everyone or scope.self_person_id == person.pk:
+    if access.everyone or access.person_id == person.pk:
         return qs
-    return qs.filter(_in_units(scope.unit_paths))
+    return qs.filter(_in_units(access.unit_paths))
 
 
-def employments_of_person(
-    user: Any, person_id: int, *, channel: str = "ui"
-) -> QuerySet[Employment]:
+def employments_of_person(access: Access, person_id: int) -> QuerySet[Employment]:
     """``employments_of`` by person id (404 outside the scope); records employment data only."""
-    return employments_of(user, _person_in_scope(user, person_id), channel=channel)
+    return employments_of(access, _person_in_scope(access, person_id))
 
 
-def search_people(
-    user: Any, query: str = "", *, limit: int = 50, channel: str = "ui"
-) -> tuple[list[Person], int]:
+def search_people(access: Access, query: str = "", *, limit: int = 50) -> tuple[list[Person], int]:
     """People in scope whose name or employee number matches ``query``; returns (page, total).
 
     The people on the page are recorded as read; the search text is not (it may hold a name).
     """
-    qs = find_people(user, query)
+    qs = find_people(access, query)
     page, total = list(qs[:limit]), qs.count()
-    record_page_read(user, page, channel=channel, detail=f"search:{total}")
+    record_page_read(access, page, detail=f"search:{total}")
     return page, total
 
 
-def my_current_employments(user: Any, *, channel: str = "ui") -> QuerySet[Employment]:
-    """The user's own current employments (empty when not linked to a person)."""
-    person = own_person(user)
-    if person is None:
+def my_current_employments(access: Access) -> QuerySet[Employment]:
+    """The caller's own current employments (empty when not linked to a person)."""
+    access = as_access(access)
+    if access.person_id is None:
         return Employment.objects.none()
-    return employments_of(user, person, channel=channel).filter(_current(today()))
+    person = Person.objects.get(pk=access.person_id)
+    return employments_of(access, person).filter(_current(today()))
 
 
-def managed_units_overview(user: Any, *, channel: str = "ui") -> list[dict[str, Any]]:
+def managed_units_overview(access: Access) -> list[dict[str, Any]]:
     """For a manager: each unit they manage, with the people currently employed in its sub-tree.
 
     Every person listed is recorded as read (employment data)."""
+    access = as_access(access)
     result: list[dict[str, Any]] = []
     shown: list[Employment] = []
     on = today()
-    for unit in managed_units(user).order_by("path"):
+    for unit in managed_units(access).order_by("path"):
         employments = (
             current_employments(on=on)
             .filter(org_unit__path__startswith=unit.path)
@@ -281,7 +327,7 @@ def managed_units_overview(user: Any, *, channel: str = "ui") -> list[dict[str, 
         rows = list(employments)
         shown.extend(rows)
         result.append({"unit": unit, "employments": rows})
-    record_page_read(user, shown, channel=channel, detail="home:my_units")
+    record_page_read(access, shown, detail="home:my_units")
     return result
 
 
@@ -535,7 +581,7 @@ def _headcount_overview_table(on: date) -> DisplayTable:
 # --- For the audit log (registered with privacy in apps.py) ---
 
 
-def own_person_id(user: Any) -> int | None:
+def own_person_id(user: User) -> int | None:
     """The id of the user's own person record, for "Mine data" (privacy's resolver)."""
     person = own_person(user)
     return person.pk if person is not None else None
@@ -648,37 +694,37 @@ def _name_or_number_matches(query: str) -> Q:
     return q
 
 
-def find_people(user: Any, query: str = "") -> QuerySet[Person]:
+def find_people(access: Access, query: str = "") -> QuerySet[Person]:
     """People in scope matching ``query`` (as ``search_people``), ordered by name, unsliced.
 
     403 unless the role may look up people other than themselves (HR, manager). Not recorded
     here: the caller records the page it returns with ``record_page_read``.
     """
-    require_people_access(user)
+    access = require_people_access(access)
     return (
-        visible_people(user)
+        visible_people(access)
         .filter(_name_or_number_matches(query))
         .order_by("last_name", "first_name", "pk")
     )
 
 
 def find_employments(
-    user: Any, *, current_only: bool = True, org_unit_id: int | None = None
+    access: Access, *, current_only: bool = True, org_unit_id: int | None = None
 ) -> QuerySet[Employment]:
-    """Employments in the user's scope: HR all; a manager those in their units' sub-trees of
+    """Employments in the caller's scope: HR all; a manager those in their units' sub-trees of
     people they may see today, and their own. 403 for other roles (as ``find_people``).
 
     ``current_only`` keeps employments running today; ``org_unit_id`` narrows to that unit's
     sub-tree (404 when no such unit exists). Not recorded here: the caller records the page it
     returns with ``record_page_read``.
     """
-    scope = require_people_access(user)
+    access = require_people_access(access)
     qs = Employment.objects.select_related("org_unit", "job_family")
-    if not scope.everyone:
-        q = _in_units(scope.unit_paths)
-        if scope.self_person_id:
-            q |= Q(person_id=scope.self_person_id)
-        qs = qs.filter(q, person__in=visible_people(user).values("pk"))
+    if not access.everyone:
+        q = _in_units(access.unit_paths)
+        if access.person_id:
+            q |= Q(person_id=access.person_id)
+        qs = qs.filter(q, person__in=visible_people(access).values("pk"))
     if current_only:
         qs = qs.filter(_current(today()))
     if org_unit_id is not None:

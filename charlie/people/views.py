@@ -8,21 +8,21 @@ from django.views.decorators.http import require_GET
 
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.query import query_text
-from charlie.core.roles import Role
 from charlie.people import services
+from charlie.people.permissions import LEAD_UNITS, READ_ORGANISATION_FIGURES
 
 
 @require_GET
 def home(request: AuthenticatedRequest) -> HttpResponse:
-    """The front page, by role: what each role needs first (issue 2, UI shell)."""
-    user = request.user
-    person = services.own_person(user)
-    context: dict = {"person": person, "role": user.role}
+    """The front page, by role: what each role needs first."""
+    access = services.access_of(request)
+    person = services.own_person(request.user)
+    context: dict = {"person": person, "role": access.role}
     if person is not None:
-        context["my_employments"] = services.my_current_employments(user)
-    if user.role == Role.MANAGER:
-        context["my_units"] = services.managed_units_overview(user)
-    if user.role in (Role.HR, Role.ANALYST):
+        context["my_employments"] = services.my_current_employments(access)
+    if access.can(LEAD_UNITS):
+        context["my_units"] = services.managed_units_overview(access)
+    if access.can(READ_ORGANISATION_FIGURES):
         context["overview"] = services.headcount_overview_table()
     return render(request, "people/home.html", context)
 
@@ -37,8 +37,9 @@ def me(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_GET
 def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    person = services.get_person(request.user, person_id)
-    employments = services.employments_of(request.user, person)
+    access = services.access_of(request)
+    person = services.get_person(access, person_id)
+    employments = services.employments_of(access, person)
     return render(
         request,
         "people/person_detail.html",
@@ -53,7 +54,7 @@ def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse
 @require_GET
 def search(request: AuthenticatedRequest) -> HttpResponse:
     query = query_text(request, "q")
-    people, total = services.search_people(request.user, query)
+    people, total = services.search_people(services.access_of(request), query)
     context = {"people": people, "total": total, "query": query}
     if request.htmx and not request.htmx.history_restore_request:
         return render(request, "people/search.html#results", context)

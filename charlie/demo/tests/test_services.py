@@ -102,7 +102,7 @@ def test_demo_users_roles_and_links(summary: DemoSummary) -> None:
     assert job.job_title == "Social- og sundhedsassistent"
     assert employee.first_name == employee.person.first_name
     manager = users["leder"]
-    units = list(people.managed_units(manager, on=REF))
+    units = list(people.managed_units(people.access_for(manager)))
     assert units and units[0].kind == OrgUnitKind.INSTITUTION
     has_children = units[0].children.exists()
     team = people.visible_people(manager, on=REF).count()
