@@ -103,6 +103,15 @@ def test_the_pure_statistics_know_every_absence_type_of_the_model():
     assert set(stats.DEFAULT_CLASSIFICATION) == set(AbsenceType.values)
 
 
+def test_one_list_of_absence_types():
+    """The model's labelled choices are the pure module's codes, in the same order."""
+    from charlie.absence import kinds
+    from charlie.absence.models import AbsenceType
+
+    assert tuple(AbsenceType.values) == kinds.ABSENCE_TYPES
+    assert set(kinds.SICKNESS_TYPES) <= set(kinds.ABSENCE_TYPES)
+
+
 # --- Disclosure control that survives subtraction ---
 
 
