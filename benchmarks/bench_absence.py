@@ -68,7 +68,6 @@ BY: tuple[Literal["unit"], Literal["month"], Literal["job_family"]] = (
     "month",
     "job_family",
 )
-SICKNESS_TYPES = ("sickness", "partial_sickness", "work_injury")
 TARGET_S = 5.0
 TARGET_RATIO = 2.0
 TARGET_P95_MS = 500.0
@@ -111,6 +110,8 @@ def reference_sql(vendor: str, employment: str, absence: str) -> tuple[str, str]
         JOIN bench_cal c2 ON c2.day = em.t
         GROUP BY em.unit, em.month, em.jf
     """  # noqa: S608 - table names from the models' metadata, no input
+    from charlie.absence.kinds import SICKNESS_TYPES
+
     types = ", ".join(f"'{t}'" for t in SICKNESS_TYPES)
     sickness = f"""
         WITH pe AS (
@@ -297,8 +298,9 @@ def worker_seed(size: int, reuse: bool) -> dict[str, Any]:
 def worker_stats(size: int) -> dict[str, Any]:
     import numpy as np
 
-    from charlie.absence import figures, stats
+    from charlie.absence import stats
     from charlie.absence.models import AbsencePeriod
+    from charlie.absence.services import figures
     from charlie.people.models import Employment
 
     start, end = WINDOW
@@ -360,7 +362,7 @@ def worker_service(size: int, page_url: str, requests: int) -> dict[str, Any]:
     from django.test import Client
     from django.utils.html import escape
 
-    from charlie.absence import figures
+    from charlie.absence.services import figures
     from charlie.core.models import User
 
     start, end = WINDOW

@@ -1,7 +1,8 @@
 """REST endpoints for absence (mounted in charlie.api at /api/v1/absence): the same figures and
 deadlines as ``charlie absence stats|deadlines``, with the caller's scope (docs/absence.md).
 
-Thin: ``absence.figures`` and ``absence.followup`` apply scope, disclosure control and audit.
+Thin: ``absence.services`` applies scope, disclosure control and audit; the caller's
+``Access`` is built once per call on the ``api`` channel (``people.services.access_of``).
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
@@ -12,7 +13,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
-from charlie.absence import figures, followup
+from charlie.absence import services
+from charlie.people import services as people
 from charlie.people.api import COMMON_ERRORS
 
 router = Router(tags=["absence"])
@@ -73,8 +75,8 @@ def stats(
     ``to`` in the answer). HR and analysts: the municipality; a manager: their units. Groups
     below the minimum size in any month of the window have null figures, and so has one more
     group where the hidden ones could otherwise be computed from the others."""
-    result = figures.absence_figures(
-        request.auth,  # type: ignore[attr-defined]
+    result = services.absence_figures(
+        people.access_of(request, channel="api"),
         start=start,
         end=end,
         by=by,
@@ -127,10 +129,9 @@ class DeadlinesOut(Schema):
 def deadlines(request: HttpRequest, person_id: int, on: date | None = None) -> dict[str, Any]:
     """The obligations under sygedagpengeloven for each sickness spell of a person in your
     scope (HR: everyone; a manager: their units; everyone: themselves). Audited."""
-    result = followup.deadlines(
-        request.auth,  # type: ignore[attr-defined]
+    result = services.deadlines(
+        people.access_of(request, channel="api"),
         on=on or timezone.localdate(),
         person_id=person_id,
-        channel="api",
     )
     return result.as_json()

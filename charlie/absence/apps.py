@@ -8,23 +8,25 @@ class AbsenceConfig(AppConfig):
     verbose_name = _("Fravær")
 
     def ready(self) -> None:
+        from charlie.absence.kinds import CATEGORY_ABSENCE, CATEGORY_FOLLOWUP
         from charlie.absence.my_data import my_data_absence, my_data_followup
+        from charlie.absence.permissions import MANAGE_TASKS, READ_ABSENCE_FIGURES
         from charlie.absence.retention import ABSENCE_PERIODS
         from charlie.privacy import registry as privacy
 
         # Absence periods: dates and types only, never a cause or diagnosis (DOMAIN.md 6.4).
-        privacy.register_category("fravaer", _("Fravær"))
+        privacy.register_category(CATEGORY_ABSENCE, _("Fravær"))
         # Retention: absence periods are deleted N years after they ended, once the DPO approves.
         privacy.register_retention_rule(ABSENCE_PERIODS)
         # What "Mine data" shows for absence (GDPR art. 15 and 20).
-        privacy.register_data_provider("fravaer", my_data_absence)
+        privacy.register_data_provider(CATEGORY_ABSENCE, my_data_absence)
         # Sickness follow-up (tasks, notes, § 56 agreements, retention plans) is a category of
         # its own, so "Mine data" shows everything held (migration 0007 adds it to the register).
-        privacy.register_category("opfoelgning", _("Opfølgning på sygefravær"))
-        privacy.register_data_provider("opfoelgning", my_data_followup)
+        privacy.register_category(CATEGORY_FOLLOWUP, _("Opfølgning på sygefravær"))
+        privacy.register_data_provider(CATEGORY_FOLLOWUP, my_data_followup)
 
-        # Cached figures (absence.figures) are recomputed after any saved or deleted period;
-        # bulk writers (the import, retention) bump the version themselves.
+        # Cached figures (absence.services.figures) are recomputed after any saved or deleted
+        # period; bulk writers (the import, retention) bump the version themselves.
         from django.db.models.signals import post_delete, post_save
 
         from charlie.absence.models import AbsencePeriod
@@ -54,15 +56,13 @@ class AbsenceConfig(AppConfig):
         )
 
         # Managers' and HR's follow-up tasks (absence.views_tasks).
-        from charlie.core.roles import Role
-
         register(
             MenuEntry(
                 key="absence_tasks",
                 label=_("Opfølgning"),
                 url_name="absence:tasks",
                 order=35,
-                roles=frozenset({Role.MANAGER, Role.HR}),
+                roles=MANAGE_TASKS.roles,
             )
         )
 
@@ -73,6 +73,6 @@ class AbsenceConfig(AppConfig):
                 label=_("Fraværsstatistik"),
                 url_name="absence:dashboard",
                 order=37,
-                roles=frozenset({Role.HR, Role.ANALYST, Role.MANAGER}),
+                roles=READ_ABSENCE_FIGURES.roles,
             )
         )

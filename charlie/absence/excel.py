@@ -1,4 +1,4 @@
-"""The absence dashboard's table as an Excel workbook (issue 4, point 3). No Django.
+"""The absence dashboard's table as an Excel workbook. No Django.
 
 The workbook holds the same table the page shows: Danish headers in row 1, one row per group
 and the total last, numbers stored as numbers (fraværsprocent as a fraction formatted as a

@@ -1,5 +1,5 @@
 """Absence forms. The employee's sick and recovery reports parse input only; the rules (how far
-back, overlaps, hours) live in ``absence.selfservice`` so every channel applies them alike.
+back, overlaps, hours) live in ``absence.services.selfservice`` so every channel applies them alike.
 
 There is deliberately no free-text field: Charlie stores dates and type only, never a
 diagnosis or cause (DESIGN.md principle 7)."""
@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from charlie.absence.selfservice import ReportError, parse_hours
+from charlie.absence.services.selfservice import ReportError, parse_hours
 
 DATE_WIDGET = {"class": "form-input", "type": "date"}
 DATE_INVALID = _("Skriv en dato som ÅÅÅÅ-MM-DD, fx 2026-03-02.")

@@ -1,7 +1,8 @@
-"""Absence periods: dates and types only (DESIGN.md principle 7; DOMAIN.md 6.4).
+"""Absence periods (dates and types only; DESIGN.md principle 7; DOMAIN.md 6.4) and the
+sickness follow-up: local policy versions, managers' tasks and notes, calendar feed keys, § 56
+agreements and retention plans.
 
-No diagnosis or cause is ever stored. This app is extended with statistics and the legal
-follow-up in its own issue; the model is here first because the demo municipality needs history.
+No diagnosis or cause is ever stored.
 """
 
 from __future__ import annotations
@@ -11,22 +12,25 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from charlie.absence import kinds
 from charlie.people.models import Employment, OrgUnit, Person
 
 
 class AbsenceType(models.TextChoices):
-    SICKNESS = "sickness", _("Egen sygdom")
-    PARTIAL_SICKNESS = "partial_sickness", _("Delvis sygdom")
-    WORK_INJURY = "work_injury", _("Arbejdsskade")
-    CHILD_SICK = "child_sick", _("Barns 1. og 2. sygedag")
-    CHILD_HOSPITAL = "child_hospital", _("Barns hospitalsindlæggelse")
-    CARE_DAY = "care_day", _("Omsorgsdag")
-    SENIOR_DAY = "senior_day", _("Seniordag")
-    HOLIDAY = "holiday", _("Ferie")
-    SIXTH_HOLIDAY_WEEK = "sixth_week", _("6. ferieuge")
-    PARENTAL_LEAVE = "parental_leave", _("Barselsorlov")
-    UNPAID_LEAVE = "unpaid_leave", _("Orlov uden løn")
-    COURSE = "course", _("Kursus")
+    """The absence types with their Danish labels; the codes are ``absence.kinds``'s."""
+
+    SICKNESS = kinds.SICKNESS, _("Egen sygdom")
+    PARTIAL_SICKNESS = kinds.PARTIAL_SICKNESS, _("Delvis sygdom")
+    WORK_INJURY = kinds.WORK_INJURY, _("Arbejdsskade")
+    CHILD_SICK = kinds.CHILD_SICK, _("Barns 1. og 2. sygedag")
+    CHILD_HOSPITAL = kinds.CHILD_HOSPITAL, _("Barns hospitalsindlæggelse")
+    CARE_DAY = kinds.CARE_DAY, _("Omsorgsdag")
+    SENIOR_DAY = kinds.SENIOR_DAY, _("Seniordag")
+    HOLIDAY = kinds.HOLIDAY, _("Ferie")
+    SIXTH_HOLIDAY_WEEK = kinds.SIXTH_HOLIDAY_WEEK, _("6. ferieuge")
+    PARENTAL_LEAVE = kinds.PARENTAL_LEAVE, _("Barselsorlov")
+    UNPAID_LEAVE = kinds.UNPAID_LEAVE, _("Orlov uden løn")
+    COURSE = kinds.COURSE, _("Kursus")
 
 
 class AbsencePeriod(models.Model):
@@ -87,7 +91,7 @@ class AbsencePeriod(models.Model):
         return f"{self.get_absence_type_display()} {self.start_date}–{self.end_date or '…'}"
 
 
-# --- Follow-up: local policy versions, managers' tasks, notes, calendar feed (issue 4) ------
+# --- Follow-up: local policy versions, managers' tasks, notes, calendar feed ------
 
 
 class AbsencePolicyVersion(models.Model):
@@ -231,13 +235,13 @@ class TaskFeedToken(models.Model):
         return f"{self.user_id}"
 
 
-# --- § 56 agreements and retention plans (sygedagpengeloven §§ 56 and 7 b; issue 4) ----------
+# --- § 56 agreements and retention plans (sygedagpengeloven §§ 56 and 7 b) ----------
 
 
 class Section56Agreement(models.Model):
     """A § 56 agreement approved by the kommune (sygedagpengeloven § 56): only that it exists
     and its dates. The chronic or long-term condition it covers is never stored (no diagnosis).
-    ``valid_until`` is computed by ``absence.rules.Section56Agreement`` (2 years from approval)
+    ``valid_until`` is computed by ``absence.rules.Section56Terms`` (2 years from approval)
     and stored so that queries can filter on it."""
 
     person = models.ForeignKey(

@@ -11,7 +11,13 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from charlie.absence.models import AbsencePeriod
+from charlie.absence.models import (
+    AbsencePeriod,
+    FollowUpNote,
+    FollowUpTask,
+    RetentionPlan,
+    Section56Agreement,
+)
 
 
 def my_data_absence(person_id: int) -> list[dict[str, Any]]:
@@ -37,12 +43,6 @@ def my_data_followup(person_id: int) -> list[dict[str, Any]]:
     them, § 56 agreements and retention plans, newest first. Notes are shown in full: the
     employee has a right of access to what their manager and HR wrote (GDPR art. 15).
     """
-    from charlie.absence.models import (
-        FollowUpNote,
-        FollowUpTask,
-        RetentionPlan,
-        Section56Agreement,
-    )
 
     def row(what: str, day: Any, until: Any, status: str, text: str) -> dict[str, Any]:
         return {

@@ -1,4 +1,4 @@
-"""National reference figures for sickness absence, shipped as data (issue 4, point 3).
+"""National reference figures for sickness absence, shipped as data.
 
 Days of sickness absence per full-time employee in the kommuner, from DOMAIN.md 2.5, each with
 its series, year and source. Two series exist and they are never mixed (DOMAIN.md 2.5: "The

@@ -1,4 +1,4 @@
-"""The retention rule for absence periods (issue 3, point 5; docs/retention.md).
+"""The retention rule for absence periods (docs/retention.md).
 
 An absence period that ended more than N years ago (default 5) is deleted. A period that has not
 ended is never found. The period is local policy, not law (DOMAIN.md 6.2), and nothing happens
@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, Min, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from charlie.absence.kinds import CATEGORY_ABSENCE
 from charlie.absence.models import AbsencePeriod
 from charlie.core.cache import bump
 from charlie.privacy.registry import Applied, RetentionRule
@@ -64,7 +65,7 @@ def delete_absence_periods(ids: list[int]) -> Applied:
 
 ABSENCE_PERIODS = RetentionRule(
     code="fravaersperioder",
-    category="fravaer",
+    category=CATEGORY_ABSENCE,
     label=_("Fraværsperioder"),
     description=_(
         "Fraværsperioder slettes, når perioden sluttede for mere end det valgte antal år siden. "

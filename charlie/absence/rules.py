@@ -83,8 +83,10 @@ class Obligation:
 
 
 @dataclass(frozen=True)
-class Section56Agreement:
-    """An approved § 56 agreement (chronic or long-term illness). No condition is stored."""
+class Section56Terms:
+    """The terms of an approved § 56 agreement (chronic or long-term illness) as the rules see
+    them: the approval day and the validity that follows. No condition is stored. (The recorded
+    agreement is ``models.Section56Agreement``.)"""
 
     approved_on: date
 
@@ -138,7 +140,7 @@ class SicknessCase:
     leave_date: date | None = None
     wages_paid: bool = True
     flexjob: bool = False
-    section_56: Section56Agreement | None = None
+    section_56: Section56Terms | None = None
     section_56_related: bool = False
     retention_plan: RetentionPlanRequest | None = None
     early_follow_up_requested_on: date | None = None
@@ -469,13 +471,11 @@ def retention_plan(case: SicknessCase) -> Obligation:
 # --- § 56-aftale -----------------------------------------------------------------------------
 
 
-def section_56_renewal(
-    agreement: Section56Agreement, policy: Policy = DEFAULT_POLICY
-) -> Obligation:
+def section_56_renewal(agreement: Section56Terms, policy: Policy = DEFAULT_POLICY) -> Obligation:
     """Renewal reminder for a § 56 agreement, sygedagpengeloven § 56, LBK 994 af 22.08.2024.
 
     An agreement approved by the kommune is valid for 2 years at a time (from approval; last
-    day :attr:`Section56Agreement.valid_until`). The reminder is due
+    day :attr:`Section56Terms.valid_until`). The reminder is due
     ``policy.section_56_renewal_lead_months`` months (local policy, default 2) before the
     last valid day. Renewal needs at least 10 absence days due to the condition in the past year
     unless circumstances have changed significantly (:func:`section_56_renewable`).

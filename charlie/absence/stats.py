@@ -78,6 +78,8 @@ from typing import Literal
 
 import numpy as np
 
+from charlie.absence import kinds
+from charlie.absence.kinds import ABSENCE_TYPES as ABSENCE_TYPES  # the codes, for the columns
 from charlie.core.calendar import MonthDay, WorkingCalendar, get_calendar
 
 HOURS_PER_DAY_EQUIVALENT = 7.4
@@ -94,35 +96,19 @@ class Category(IntEnum):
     WORK = 3
 
 
-#: The absence type codes, in the order of ``charlie.absence.models.AbsenceType``.
-ABSENCE_TYPES: tuple[str, ...] = (
-    "sickness",
-    "partial_sickness",
-    "work_injury",
-    "child_sick",
-    "child_hospital",
-    "care_day",
-    "senior_day",
-    "holiday",
-    "sixth_week",
-    "parental_leave",
-    "unpaid_leave",
-    "course",
-)
-
 DEFAULT_CLASSIFICATION: Mapping[str, Category] = {
-    "sickness": Category.SICKNESS,
-    "partial_sickness": Category.SICKNESS,
-    "work_injury": Category.SICKNESS,
-    "child_sick": Category.CHILD_SICKNESS,
-    "child_hospital": Category.CHILD_SICKNESS,
-    "care_day": Category.LEAVE,
-    "senior_day": Category.LEAVE,
-    "holiday": Category.LEAVE,
-    "sixth_week": Category.LEAVE,
-    "parental_leave": Category.LEAVE,
-    "unpaid_leave": Category.LEAVE,
-    "course": Category.WORK,
+    kinds.SICKNESS: Category.SICKNESS,
+    kinds.PARTIAL_SICKNESS: Category.SICKNESS,
+    kinds.WORK_INJURY: Category.SICKNESS,
+    kinds.CHILD_SICK: Category.CHILD_SICKNESS,
+    kinds.CHILD_HOSPITAL: Category.CHILD_SICKNESS,
+    kinds.CARE_DAY: Category.LEAVE,
+    kinds.SENIOR_DAY: Category.LEAVE,
+    kinds.HOLIDAY: Category.LEAVE,
+    kinds.SIXTH_HOLIDAY_WEEK: Category.LEAVE,
+    kinds.PARENTAL_LEAVE: Category.LEAVE,
+    kinds.UNPAID_LEAVE: Category.LEAVE,
+    kinds.COURSE: Category.WORK,
 }
 
 Dimension = Literal["month", "quarter", "year", "unit", "job_family", "age_band"]

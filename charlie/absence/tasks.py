@@ -1,5 +1,7 @@
-"""Daily jobs of the absence app (``charlie daily`` enqueues them; ``charlie worker`` runs them).
-They only call ``absence.tasks_services``."""
+"""Background tasks of the absence app (Django's ``tasks`` module, which ``charlie daily``
+imports for every app): the daily jobs that keep the sickness follow-up going. ``charlie daily``
+enqueues them; ``charlie worker`` runs them. They act for nobody and only call
+``absence.services``."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 
 from django.tasks import task
 
-from charlie.absence import tasks_services
+from charlie.absence import services
 from charlie.core.tasks import register_daily
 
 
@@ -16,18 +18,18 @@ from charlie.core.tasks import register_daily
 @task
 def refresh_followup_tasks_task() -> dict[str, Any]:
     """Create and update managers' follow-up tasks from today's sickness spells."""
-    return asdict(tasks_services.refresh_tasks())
+    return asdict(services.refresh_tasks())
 
 
 @register_daily
 @task
 def escalate_followup_tasks_task() -> int:
     """Send tasks overdue by more than the set number of days on to HR."""
-    return tasks_services.escalate_overdue()
+    return services.escalate_overdue()
 
 
 @register_daily
 @task
 def send_followup_reminders_task() -> int:
     """E-mail each manager a digest of tasks due within 2 days or overdue."""
-    return tasks_services.send_reminders()
+    return services.send_reminders()

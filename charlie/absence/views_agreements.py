@@ -1,5 +1,5 @@
 """§ 56 agreements and retention plans of one person, for HR and the person's manager
-(sygedagpengeloven §§ 56 and 7 b). Thin HTTP over ``absence.agreements``."""
+(sygedagpengeloven §§ 56 and 7 b). Thin HTTP over ``absence.services.agreements``."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from charlie.absence import agreements as svc
 from charlie.absence.forms import DATE_INVALID, DATE_WIDGET
 from charlie.absence.models import PlanDecision
+from charlie.absence.services import agreements as svc
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
+from charlie.people.services import access_of
 
 _SELECT = {"class": "form-select"}
 
@@ -79,7 +80,8 @@ class RetentionPlanForm(forms.Form):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    overview = svc.overview(request.user, person_id)  # 403 / 404 outside the scope
+    access = access_of(request)
+    overview = svc.overview(access, person_id)  # 403 / 404 outside the scope
     spells = [s.first_day for s in overview.spells]
     s56_form = Section56Form(prefix="s56")
     plan_form = RetentionPlanForm(prefix="plan", spells=spells)
@@ -90,9 +92,7 @@ def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
             s56_form = Section56Form(request.POST, prefix="s56")
             if s56_form.is_valid():
                 try:
-                    svc.record_agreement(
-                        request.user, person_id, s56_form.cleaned_data["approved_on"]
-                    )
+                    svc.record_agreement(access, person_id, s56_form.cleaned_data["approved_on"])
                 except ValidationFailed as exc:
                     s56_form.add_error("approved_on", exc.messages[0])
                 else:
@@ -104,7 +104,7 @@ def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
                 data = plan_form.cleaned_data
                 try:
                     svc.record_retention_plan(
-                        request.user,
+                        access,
                         person_id,
                         first_day=data["first_day"],
                         requested_on=data["requested_on"],

@@ -1,6 +1,6 @@
-"""Fraværsstatistik: the absence dashboard and its Excel export (issue 4, point 3).
+"""Fraværsstatistik: the absence dashboard and its Excel export.
 
-Thin HTTP over ``absence.figures.absence_figures``, which applies scope (HR and analysts: the
+Thin HTTP over ``absence.services.absence_figures``, which applies scope (HR and analysts: the
 municipality; managers: their units; others 403) and disclosure control. This module only lays
 the figures out: the summary with the KRL reference, the table of groups (by job family with the
 KRL 2019 figure and the difference), an SVG chart of the same table, and the .xlsx file.
@@ -22,11 +22,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from charlie.absence import excel, reference
-from charlie.absence.figures import FigureRow, Figures, absence_figures
+from charlie.absence.services import FigureRow, Figures, absence_figures
 from charlie.absence.stats import DEFAULT_LONG_THRESHOLD_DAYS
 from charlie.core import charts
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
+from charlie.people.services import access_of
 
 GROUPINGS = (
     ("job_family", gettext_lazy("Stillingskategori")),
@@ -215,7 +216,14 @@ def _query(request: AuthenticatedRequest, form: DashboardForm) -> str:
 def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     form = _form(request)
     by_label = dict(GROUPINGS).get(form.data.get("by", ""), "")
-    context: dict[str, Any] = {"form": form, "figures": None, "by_label": by_label}
+    access = access_of(request)
+    context: dict[str, Any] = {
+        "form": form,
+        "figures": None,
+        "by_label": by_label,
+        # A manager's figures cover their own units; HR's and analysts' the municipality.
+        "own_units_only": access.aggregate_paths() is not None,
+    }
     krl_total = reference.total(reference.KRL)
     context["krl_total"] = krl_total
     context["krl_2019"] = reference.total(reference.KRL, 2019)
@@ -224,7 +232,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     start, end = form.window()
     try:
         figures = absence_figures(
-            request.user,
+            access,
             start=start,
             end=end,
             by=form.cleaned_data["by"],
@@ -310,7 +318,7 @@ def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
     start, end = form.window()
     try:
         figures = absence_figures(
-            request.user,
+            access_of(request),
             start=start,
             end=end,
             by=form.cleaned_data["by"],

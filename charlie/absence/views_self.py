@@ -1,6 +1,6 @@
 """The employee's own absence page "Mit fravær": report sick, report recovered, own history and
-the follow-up steps. Thin HTTP over ``absence.selfservice``; always the user's own person (there
-is no person id in the URL or the form)."""
+the follow-up steps. Thin HTTP over ``absence.services.selfservice``; always the user's own
+person (there is no person id in the URL or the form)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from charlie.absence import selfservice
 from charlie.absence.forms import SickReportForm, WellReportForm
+from charlie.absence.services import selfservice
 from charlie.core.http import AuthenticatedRequest
+from charlie.people.services import access_of
 
 
 def _no_person(request: AuthenticatedRequest, status: int) -> HttpResponse:
@@ -28,7 +29,7 @@ def _page(
     well_form: WellReportForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    data = selfservice.my_absence(request.user)
+    data = selfservice.my_absence(access_of(request))
     if sick_form is None:
         sick_form = SickReportForm(initial={"first_day": data.today})
     if well_form is None:
@@ -62,7 +63,7 @@ def report_sick(request: AuthenticatedRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 period = selfservice.report_sick(
-                    request.user,
+                    access_of(request),
                     first_day=form.cleaned_data["first_day"],
                     partial_hours=form.partial_hours,
                 )
@@ -91,7 +92,7 @@ def report_well(request: AuthenticatedRequest) -> HttpResponse:
         if form.is_valid():
             try:
                 period = selfservice.report_well(
-                    request.user, last_day=form.cleaned_data["last_day"]
+                    access_of(request), last_day=form.cleaned_data["last_day"]
                 )
             except selfservice.ReportError as exc:
                 form.add_error(exc.field or None, exc.messages[0])

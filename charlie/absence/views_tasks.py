@@ -1,5 +1,5 @@
 """Follow-up pages for managers and HR: task list, task detail with notes, the calendar feed and
-HR's local policy. Thin HTTP over ``absence.tasks_services``."""
+HR's local policy. Thin HTTP over ``absence.services``."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from charlie.absence import tasks_services as svc
+from charlie.absence import services as svc
+from charlie.absence.permissions import MANAGE_POLICY
 from charlie.absence.policy import DEFAULT_POLICY, Policy
+from charlie.absence.services.tasks import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.http import AuthenticatedRequest
+from charlie.people.services import access_of
 
 _INPUT = {"class": "form-input input-width-xs"}
 
@@ -31,7 +34,7 @@ class NoteForm(forms.Form):
             "Skriv aldrig diagnoser, årsager til sygdom eller CPR-numre. Skriv kun, hvad der er "
             "aftalt, fx tidspunkt for samtale eller tilbagevenden."
         ),
-        max_length=svc.NOTE_MAX_LENGTH,
+        max_length=NOTE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
     )
 
@@ -40,7 +43,7 @@ class NotApplicableForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Hvorfor er opgaven ikke relevant?"),
         help_text=gettext_lazy("Fx »Medarbejderen er raskmeldt«. Aldrig årsag til sygdom."),
-        max_length=svc.REASON_MAX_LENGTH,
+        max_length=REASON_MAX_LENGTH,
         widget=forms.TextInput(attrs={"class": "form-input"}),
     )
 
@@ -110,13 +113,15 @@ class PolicyForm(forms.Form):
 @never_cache
 @require_GET
 def tasks(request: AuthenticatedRequest) -> HttpResponse:
-    rows = svc.tasks_for(request.user)
+    access = access_of(request)
+    rows = svc.tasks_for(access)
     context = {
         "rows": rows,
         "overdue": sum(1 for r in rows if r.overdue),
         "escalated": sum(1 for r in rows if r.escalated),
-        "feed": svc.feed_status(request.user),
+        "feed": svc.feed_status(access),
         "na_form": NotApplicableForm(),
+        "can_manage_policy": access.can(MANAGE_POLICY),
     }
     return render(request, "absence/tasks.html", context)
 
@@ -134,8 +139,9 @@ def _detail(
     na_form: NotApplicableForm,
     status: int = 200,
 ) -> HttpResponse:
-    row = svc.get_task(request.user, task_id)
-    notes = svc.notes_of(request.user, task_id)
+    access = access_of(request)
+    row = svc.get_task(access, task_id)
+    notes = svc.notes_of(access, task_id)
     context = {"row": row, "notes": notes, "note_form": note_form, "na_form": na_form}
     return render(request, "absence/task_detail.html", context, status=status)
 
@@ -145,7 +151,7 @@ def task_note(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
     form = NoteForm(request.POST)
     if form.is_valid():
         try:
-            svc.add_note(request.user, task_id, form.cleaned_data["text"])
+            svc.add_note(access_of(request), task_id, form.cleaned_data["text"])
         except ValidationFailed as exc:
             form.add_error("text", exc.messages[0])
         else:
@@ -157,7 +163,7 @@ def task_note(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
 @require_POST
 def task_done(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
     try:
-        svc.complete(request.user, task_id)
+        svc.complete(access_of(request), task_id)
     except ValidationFailed as exc:
         messages.error(request, exc.messages[0])
     else:
@@ -170,7 +176,7 @@ def task_not_applicable(request: AuthenticatedRequest, task_id: int) -> HttpResp
     form = NotApplicableForm(request.POST)
     if form.is_valid():
         try:
-            svc.not_applicable(request.user, task_id, form.cleaned_data["reason"])
+            svc.not_applicable(access_of(request), task_id, form.cleaned_data["reason"])
         except ValidationFailed as exc:
             form.add_error("reason", exc.messages[0])
         else:
@@ -189,18 +195,20 @@ def _back(request: HttpRequest, task_id: int) -> str:
 @require_POST
 def feed_rotate(request: AuthenticatedRequest) -> HttpResponse:
     """Make a new calendar link; it is shown in this one answer only (only its hash is kept)."""
-    plain = svc.rotate_feed_token(request.user)
+    access = access_of(request)
+    plain = svc.rotate_feed_token(access)
     feed_url = request.build_absolute_uri(f"{_feed_path()}?token={plain}")
-    rows = svc.tasks_for(request.user)
+    rows = svc.tasks_for(access)
     context = {
         "rows": rows,
         "overdue": sum(1 for r in rows if r.overdue),
         "escalated": sum(1 for r in rows if r.escalated),
-        "feed": svc.feed_status(request.user),
+        "feed": svc.feed_status(access),
         "feed_url": feed_url,
         "feed_base_url": request.build_absolute_uri(_feed_path()),
         "feed_token": plain,
         "na_form": NotApplicableForm(),
+        "can_manage_policy": access.can(MANAGE_POLICY),
     }
     return render(request, "absence/tasks.html", context)
 
@@ -208,7 +216,7 @@ def feed_rotate(request: AuthenticatedRequest) -> HttpResponse:
 @require_POST
 def feed_revoke(request: AuthenticatedRequest) -> HttpResponse:
     """Stop the calendar link at once (e.g. when it may have been shared)."""
-    if svc.revoke_feed_token(request.user):
+    if svc.revoke_feed_token(access_of(request)):
         messages.success(request, _("Kalenderlinket er stoppet. Det virker ikke længere."))
     return redirect(reverse("absence:tasks") + "#kalender")
 
@@ -269,7 +277,8 @@ def tasks_ics(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def policy(request: AuthenticatedRequest) -> HttpResponse:
-    versions = svc.policy_history(request.user)  # 403 unless HR
+    access = access_of(request)
+    versions = svc.policy_history(access)  # 403 unless HR
     form = PolicyForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -284,7 +293,7 @@ def policy(request: AuthenticatedRequest) -> HttpResponse:
                 section_56_renewal_lead_months=data["section_56_renewal_lead_months"],
             )
             svc.add_policy_version(
-                request.user, valid_from=data["valid_from"], policy=new, note=data["note"]
+                access, valid_from=data["valid_from"], policy=new, note=data["note"]
             )
         except ValidationFailed as exc:
             for message in exc.messages:

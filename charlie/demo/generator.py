@@ -63,6 +63,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
+from charlie.absence import kinds
 from charlie.demo import names as nm
 from charlie.demo.profiles import (
     AREAS,
@@ -103,9 +104,15 @@ END_REASONS: tuple[str, ...] = (
     "death",
     "other",
 )
-ABSENCE_TYPES: tuple[str, ...] = ("sickness", "partial_sickness", "work_injury", "child_sick")
+#: The absence types the generator writes (``absence_type`` indexes this; ``_SICK`` … ``_CHILD``).
+ABSENCE_TYPES: tuple[str, ...] = (
+    kinds.SICKNESS,
+    kinds.PARTIAL_SICKNESS,
+    kinds.WORK_INJURY,
+    kinds.CHILD_SICK,
+)
 #: Absence types counted in the sickness level (own sickness, DOMAIN.md 2.3/2.5).
-SICKNESS_TYPES: tuple[str, ...] = ("sickness", "partial_sickness", "work_injury")
+SICKNESS_TYPES: tuple[str, ...] = kinds.SICKNESS_TYPES
 
 _LEDER = FAMILY_INDEX["leder"]
 _ELEV = FAMILY_INDEX["elev"]

@@ -31,7 +31,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
-from charlie.absence import tasks_services as absence_tasks
+from charlie.absence import services as absence
 from charlie.absence.models import AbsencePeriod
 from charlie.core.cache import bump
 from charlie.core.models import User
@@ -238,7 +238,7 @@ def create_demo(
     # Leaving the block commits; deferred foreign-key checks run here.
     timings["commit"] = perf_counter() - mark
     mark = perf_counter()
-    absence_tasks.refresh_tasks(ref)  # the managers see today's follow-up tasks
+    absence.refresh_tasks(ref)  # the managers see today's follow-up tasks
     timings["followup_tasks"] = perf_counter() - mark
     # The workforce plan's illustrative scenario (assumptions traced to DOMAIN.md 4).
     workforce.create_illustrative_scenario()

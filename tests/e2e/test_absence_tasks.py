@@ -15,7 +15,7 @@ pytestmark = E2E
 
 def test_manager_follows_up(page, live_server, users, org):
     from charlie.absence.models import AbsencePeriod
-    from charlie.absence.tasks_services import refresh_tasks
+    from charlie.absence.services import refresh_tasks
 
     today = timezone.localdate()
     AbsencePeriod.objects.create(

@@ -4,38 +4,7 @@ change gets a version, so the register's history shows when and why it was added
 
 from django.db import migrations
 
-PURPOSES = ("hr_administration", "personaleledelse", "egen_indsigt")
-NOTE = "Opfølgning tilføjet: opgaver, notater, § 56-aftaler og fastholdelsesplaner om sygefravær."
-FIELDS = (
-    "code",
-    "name",
-    "description",
-    "legal_basis",
-    "categories",
-    "who_may_see",
-    "retention",
-    "active",
-)
-
-
-def add(apps, schema_editor):
-    Purpose = apps.get_model("privacy", "Purpose")
-    PurposeVersion = apps.get_model("privacy", "PurposeVersion")
-    for purpose in Purpose.objects.filter(code__in=PURPOSES):
-        if "opfoelgning" in purpose.categories:
-            continue
-        purpose.categories = [*purpose.categories, "opfoelgning"]
-        purpose.save(update_fields=["categories", "changed_at"])
-        PurposeVersion.objects.create(
-            purpose=purpose, data={f: getattr(purpose, f) for f in FIELDS}, note=NOTE
-        )
-
-
-def remove(apps, schema_editor):
-    Purpose = apps.get_model("privacy", "Purpose")
-    for purpose in Purpose.objects.filter(code__in=PURPOSES):
-        purpose.categories = [c for c in purpose.categories if c != "opfoelgning"]
-        purpose.save(update_fields=["categories", "changed_at"])
+from charlie.privacy.migration_ops import AddCategoryToPurpose
 
 
 class Migration(migrations.Migration):
@@ -43,4 +12,13 @@ class Migration(migrations.Migration):
         ("absence", "0006_section56_retention_plan"),
     ]
 
-    operations = [migrations.RunPython(add, remove)]
+    operations = [
+        AddCategoryToPurpose(
+            ("hr_administration", "personaleledelse", "egen_indsigt"),
+            "opfoelgning",
+            note=(
+                "Opfølgning tilføjet: opgaver, notater, § 56-aftaler og fastholdelsesplaner om "
+                "sygefravær."
+            ),
+        )
+    ]

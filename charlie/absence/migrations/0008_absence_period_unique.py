@@ -1,4 +1,4 @@
-"""An absence period is unique by (person, start date, type): the key the import uses (issue 10).
+"""An absence period is unique by (person, start date, type): the key the import uses.
 
 Periods stored twice — identical in every column but the id, as two imports running at once
 used to store them — are reduced to one first. Periods that share the key but differ are

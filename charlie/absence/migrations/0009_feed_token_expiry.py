@@ -1,4 +1,4 @@
-"""Calendar feed links expire (issue 10, point 8; decision 0016).
+"""Calendar feed links expire (decision 0016).
 
 Links made before this migration get the default lifetime counted from when they were made
 (180 days, ``CHARLIE_CALENDAR_FEED_DAYS``'s default); one older than that stops working at once,

@@ -1,4 +1,4 @@
-"""§ 56 agreements and fastholdelsesplaner (sygedagpengeloven §§ 56 and 7 b; issue 4, point 4).
+"""§ 56 agreements and fastholdelsesplaner (sygedagpengeloven §§ 56 and 7 b).
 Dates are worked out by hand in the comments."""
 
 from __future__ import annotations
@@ -9,9 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from charlie.absence import agreements as svc
-from charlie.absence import tasks_services
-from charlie.absence.followup import deadlines
 from charlie.absence.models import (
     AbsencePeriod,
     FollowUpTask,
@@ -19,7 +16,10 @@ from charlie.absence.models import (
     Section56Agreement,
     TaskStatus,
 )
+from charlie.absence.services import agreements as svc
+from charlie.absence.services import deadlines, refresh_tasks
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.people.services import access_for
 from charlie.privacy.models import AuditEntry
 
 # Monday 10 March 2025 + 2 years = 10 March 2027; valid to the day before: Tue 9 March 2027.
@@ -48,15 +48,15 @@ def by_code(person, first_day):
 
 
 def obligations_of(users, person, on):
-    result = deadlines(users["hr"], on=on, person_id=person.pk)
+    result = deadlines(access_for(users["hr"]), on=on, person_id=person.pk)
     return {case.first_day: {o.code: o for o in case.obligations} for case in result.cases}
 
 
 def test_agreement_is_valid_two_years_and_stored_with_its_last_day(users, nord):
-    row = svc.record_agreement(users["hr"], nord.pk, APPROVED, on=date(2025, 3, 12))
+    row = svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=date(2025, 3, 12))
     assert row.valid_until == date(2027, 3, 9)
     assert row.recorded_by == users["hr"]
-    overview = svc.overview(users["hr"], nord.pk, on=date(2025, 3, 12))
+    overview = svc.overview(access_for(users["hr"]), nord.pk, on=date(2025, 3, 12))
     (agreement,) = overview.agreements
     assert agreement.renewal_due == date(2027, 1, 9)
     assert agreement.valid_now and not agreement.renewed
@@ -72,7 +72,7 @@ def test_spell_under_a_valid_agreement_has_no_employer_period(users, nord):
     assert without["employer_period"].applies
     assert without["employer_period"].due == date(2025, 4, 15)
 
-    svc.record_agreement(users["hr"], nord.pk, APPROVED, on=on)
+    svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=on)
     got = obligations_of(users, nord, on)[first]
     assert not got["employer_period"].applies
     assert "§ 56" in got["employer_period"].reason
@@ -87,31 +87,31 @@ def test_spell_under_a_valid_agreement_has_no_employer_period(users, nord):
 def test_spell_before_the_approval_or_after_expiry_keeps_its_employer_period(users, nord):
     sick(nord, date(2025, 3, 3), date(2025, 3, 31))  # before 10 March 2025
     sick(nord, date(2027, 3, 10))  # the day after the last valid day, 9 March 2027
-    svc.record_agreement(users["hr"], nord.pk, APPROVED, on=date(2025, 3, 12))
+    svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=date(2025, 3, 12))
     before = obligations_of(users, nord, date(2025, 4, 1))[date(2025, 3, 3)]
     assert before["employer_period"].applies
     after = obligations_of(users, nord, date(2027, 3, 12))[date(2027, 3, 10)]
     assert after["employer_period"].applies
     # Tasks: the § 56 renewal is not repeated per spell.
-    tasks_services.refresh_tasks(date(2027, 3, 12))
+    refresh_tasks(date(2027, 3, 12))
     assert "section_56_renewal" not in by_code(nord, date(2027, 3, 10))
 
 
 def test_renewal_task_appears_90_days_ahead_and_closes_when_renewed(users, nord):
-    svc.record_agreement(users["hr"], nord.pk, APPROVED, on=date(2025, 3, 12))
-    tasks_services.refresh_tasks(date(2026, 10, 10))  # 91 days before 9 Jan 2027: not yet
+    svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=date(2025, 3, 12))
+    refresh_tasks(date(2026, 10, 10))  # 91 days before 9 Jan 2027: not yet
     assert not FollowUpTask.objects.filter(code="section_56_renewal").exists()
-    tasks_services.refresh_tasks(date(2026, 10, 11))  # 90 days before
+    refresh_tasks(date(2026, 10, 11))  # 90 days before
     task = FollowUpTask.objects.get(code="section_56_renewal")
     assert (task.first_day, task.due, task.status) == (APPROVED, date(2027, 1, 9), "open")
     assert task.org_unit == nord.employments.get().org_unit
     assert "§ 56" in task.legal_basis and "2027-03-09" in task.description
     # Idempotent.
-    again = tasks_services.refresh_tasks(date(2026, 10, 11))
+    again = refresh_tasks(date(2026, 10, 11))
     assert (again.created, again.updated, again.closed) == (0, 0, 0)
     # The kommune renews on 5 January 2027: the old reminder closes; the new agreement runs to
     # 4 January 2029, its reminder (4 Nov 2028) is far ahead, so no task yet.
-    svc.record_agreement(users["hr"], nord.pk, date(2027, 1, 5), on=date(2027, 1, 5))
+    svc.record_agreement(access_for(users["hr"]), nord.pk, date(2027, 1, 5), on=date(2027, 1, 5))
     task.refresh_from_db()
     assert task.status == TaskStatus.NOT_APPLICABLE
     assert task.status_reason == "Aftalen er fornyet."
@@ -122,11 +122,11 @@ def test_retention_plan_request_opens_a_task_and_a_refusal_closes_it(users, nord
     # Sick from Tuesday 4 March 2025; the end of week 8 is Tuesday 29 April 2025.
     first = date(2025, 3, 4)
     sick(nord, first)
-    tasks_services.refresh_tasks(date(2025, 3, 20))
+    refresh_tasks(date(2025, 3, 20))
     assert "retention_plan" not in by_code(nord, first)  # no request: information only
 
     svc.record_retention_plan(
-        users["manager"],
+        access_for(users["manager"]),
         nord.pk,
         first_day=first,
         requested_on=date(2025, 3, 20),
@@ -139,7 +139,7 @@ def test_retention_plan_request_opens_a_task_and_a_refusal_closes_it(users, nord
 
     # The employer refuses on 25 March: the same plan row is updated; the task closes.
     svc.record_retention_plan(
-        users["hr"],
+        access_for(users["hr"]),
         nord.pk,
         first_day=first,
         requested_on=date(2025, 3, 20),
@@ -160,7 +160,7 @@ def test_plan_not_expected_over_8_weeks_gives_no_task(users, nord):
     first = date(2025, 3, 4)
     sick(nord, first)
     svc.record_retention_plan(
-        users["hr"],
+        access_for(users["hr"]),
         nord.pk,
         first_day=first,
         requested_on=date(2025, 3, 10),
@@ -191,35 +191,37 @@ def test_retention_plan_errors_say_how_to_fix(users, nord, kwargs, message):
         **kwargs,
     }
     with pytest.raises(ValidationFailed) as exc:
-        svc.record_retention_plan(users["hr"], nord.pk, on=date(2025, 3, 20), **data)
+        svc.record_retention_plan(access_for(users["hr"]), nord.pk, on=date(2025, 3, 20), **data)
     assert any(message in m for m in exc.value.messages)
     assert not RetentionPlan.objects.exists()
 
 
 def test_agreement_in_the_future_or_twice_is_refused(users, nord):
     with pytest.raises(ValidationFailed):
-        svc.record_agreement(users["hr"], nord.pk, date(2025, 3, 13), on=date(2025, 3, 12))
-    svc.record_agreement(users["hr"], nord.pk, APPROVED, on=date(2025, 3, 12))
+        svc.record_agreement(
+            access_for(users["hr"]), nord.pk, date(2025, 3, 13), on=date(2025, 3, 12)
+        )
+    svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=date(2025, 3, 12))
     with pytest.raises(ValidationFailed):
-        svc.record_agreement(users["hr"], nord.pk, APPROVED, on=date(2025, 3, 12))
+        svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=date(2025, 3, 12))
     assert Section56Agreement.objects.count() == 1
 
 
 def test_scope_hr_and_the_persons_manager_only(users, org, nord):
-    svc.record_agreement(users["manager"], nord.pk, APPROVED, on=date(2025, 3, 12))
+    svc.record_agreement(access_for(users["manager"]), nord.pk, APPROVED, on=date(2025, 3, 12))
     with pytest.raises(NotFound):  # outside the manager's units
-        svc.overview(users["manager"], org.person_in_skole.pk)
+        svc.overview(access_for(users["manager"]), org.person_in_skole.pk)
     with pytest.raises(NotFound):
-        svc.record_agreement(users["manager"], org.person_in_skole.pk, APPROVED)
+        svc.record_agreement(access_for(users["manager"]), org.person_in_skole.pk, APPROVED)
     for role in ("employee", "analyst", "dpo"):
         with pytest.raises(PermissionDenied):
-            svc.overview(users[role], nord.pk)
+            svc.overview(access_for(users[role]), nord.pk)
     assert Section56Agreement.objects.count() == 1
 
 
 def test_reads_and_writes_are_audited_as_absence_data(users, nord):
-    svc.record_agreement(users["hr"], nord.pk, APPROVED, on=date(2025, 3, 12))
-    svc.overview(users["manager"], nord.pk)
+    svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=date(2025, 3, 12))
+    svc.overview(access_for(users["manager"]), nord.pk)
     created = AuditEntry.objects.filter(
         action="create", category="fravaer", actor_username=users["hr"].username
     )

@@ -1,4 +1,4 @@
-"""Fraværsstatistik (issue 4, point 3): the page for HR, analysts and managers, 403 for others,
+"""Fraværsstatistik: the page for HR, analysts and managers, 403 for others,
 the KRL comparison, hidden groups, the SVG chart, the Excel file and the reference data."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from charlie.absence import reference
-from charlie.absence.figures import absence_figures
+from charlie.absence.services import absence_figures
 from charlie.absence.tests.data import sick_team
 from charlie.core import charts
 from charlie.people.tests.factories import EmploymentFactory, job_family

@@ -9,11 +9,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from charlie.absence.figures import absence_figures
 from charlie.absence.models import AbsencePeriod
+from charlie.absence.services import absence_figures
 from charlie.absence.tests.data import sick_team
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.people.models import OrgUnitKind
+from charlie.people.services import access_for
 from charlie.people.tests.factories import EmploymentFactory, org_unit
 
 YEAR = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
@@ -27,7 +28,9 @@ def team(org):
 
 @pytest.mark.django_db
 def test_a_units_figures_worked_out_by_hand(team, users):
-    rows = {row.label: row for row in absence_figures(users["hr"], by="unit", **YEAR).rows}
+    rows = {
+        row.label: row for row in absence_figures(access_for(users["hr"]), by="unit", **YEAR).rows
+    }
     row = rows["Hjemmeplejen"]
     # 2025: 1 Jan is a Wednesday, so 52 weeks + 1 weekday = 261 weekdays; public holidays on
     # weekdays: 1 Jan, 17, 18 and 21 Apr (Easter), 29 May (Ascension), 9 Jun (Whit Monday),
@@ -49,7 +52,9 @@ def test_a_units_figures_worked_out_by_hand(team, users):
 
 @pytest.mark.django_db
 def test_small_groups_show_no_figures(team, users):
-    rows = {row.label: row for row in absence_figures(users["hr"], by="unit", **YEAR).rows}
+    rows = {
+        row.label: row for row in absence_figures(access_for(users["hr"]), by="unit", **YEAR).rows
+    }
     # Plejecenter Nord and Syd have one person each: hidden, every measure None.
     for name in ("Plejecenter Nord", "Plejecenter Syd"):
         assert rows[name].suppressed
@@ -60,13 +65,13 @@ def test_small_groups_show_no_figures(team, users):
 
 @pytest.mark.django_db
 def test_a_manager_sees_only_their_units_others_are_refused(team, users, org):
-    result = absence_figures(users["manager"], by="unit", **YEAR)
+    result = absence_figures(access_for(users["manager"]), by="unit", **YEAR)
     assert {row.label for row in result.rows} == {"Plejecenter Nord"}
     for role in ("employee", "dpo", "admin"):
         with pytest.raises(PermissionDenied):
-            absence_figures(users[role], by="unit", **YEAR)
+            absence_figures(access_for(users[role]), by="unit", **YEAR)
     with pytest.raises(ValidationFailed):
-        absence_figures(users["hr"], by="weekday", **YEAR)
+        absence_figures(access_for(users["hr"]), by="weekday", **YEAR)
 
 
 @pytest.mark.django_db
@@ -98,7 +103,16 @@ def test_the_pure_statistics_know_every_absence_type_of_the_model():
     assert set(stats.DEFAULT_CLASSIFICATION) == set(AbsenceType.values)
 
 
-# --- Disclosure control that survives subtraction (issue 10, point 2) ---
+def test_one_list_of_absence_types():
+    """The model's labelled choices are the pure module's codes, in the same order."""
+    from charlie.absence import kinds
+    from charlie.absence.models import AbsenceType
+
+    assert tuple(AbsenceType.values) == kinds.ABSENCE_TYPES
+    assert set(kinds.SICKNESS_TYPES) <= set(kinds.ABSENCE_TYPES)
+
+
+# --- Disclosure control that survives subtraction ---
 
 
 @pytest.fixture
@@ -145,10 +159,10 @@ def test_a_window_is_widened_to_whole_months(team, users):
     """An analyst may ask for any from/to; figures are published for whole months only, so two
     windows never differ by a day (1–30 March vs 1–31 March would give 31 March alone)."""
     one_day = absence_figures(
-        users["analyst"], by="year", start=date(2025, 3, 31), end=date(2025, 3, 31)
+        access_for(users["analyst"]), by="year", start=date(2025, 3, 31), end=date(2025, 3, 31)
     )
     march = absence_figures(
-        users["analyst"], by="year", start=date(2025, 3, 1), end=date(2025, 3, 30)
+        access_for(users["analyst"]), by="year", start=date(2025, 3, 1), end=date(2025, 3, 30)
     )
     assert (one_day.start, one_day.end) == (date(2025, 3, 1), date(2025, 3, 31))
     assert (march.start, march.end) == (date(2025, 3, 1), date(2025, 3, 31))
@@ -163,11 +177,11 @@ def test_a_window_is_widened_to_whole_months(team, users):
 def test_longer_periods_are_configurable(team, users, settings):
     settings.CHARLIE_ABSENCE_PERIOD_MONTHS = 3
     result = absence_figures(
-        users["analyst"], by="quarter", start=date(2025, 2, 10), end=date(2025, 2, 11)
+        access_for(users["analyst"]), by="quarter", start=date(2025, 2, 10), end=date(2025, 2, 11)
     )
     assert (result.start, result.end) == (date(2025, 1, 1), date(2025, 3, 31))
     with pytest.raises(ValidationFailed):
-        absence_figures(users["analyst"], by="month", **YEAR)
+        absence_figures(access_for(users["analyst"]), by="month", **YEAR)
 
 
 @pytest.mark.django_db
@@ -180,10 +194,10 @@ def test_a_group_too_small_in_one_month_is_hidden_for_the_whole_window(org, user
         EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1), end_date=date(2025, 2, 28))
     EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1))
     early = absence_figures(
-        users["analyst"], by="unit", start=date(2025, 1, 1), end=date(2025, 2, 28)
+        access_for(users["analyst"]), by="unit", start=date(2025, 1, 1), end=date(2025, 2, 28)
     )
     spring = absence_figures(
-        users["analyst"], by="unit", start=date(2025, 1, 1), end=date(2025, 3, 31)
+        access_for(users["analyst"]), by="unit", start=date(2025, 1, 1), end=date(2025, 3, 31)
     )
     row = {r.label: r for r in spring.rows}["Lille enhed"]
     assert row.suppressed  # only one person left in March

@@ -9,9 +9,11 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from charlie.absence.followup import deadlines, sickness_spells
 from charlie.absence.models import AbsencePeriod
+from charlie.absence.services import deadlines
+from charlie.absence.spells import sickness_spells
 from charlie.core.errors import NotFound
+from charlie.people.services import access_for
 from charlie.privacy.models import AuditEntry
 
 
@@ -47,7 +49,7 @@ def sick(org):
 
 @pytest.mark.django_db
 def test_deadlines_of_an_ongoing_spell_worked_out_by_hand(sick, users):
-    result = deadlines(users["hr"], on=date(2025, 3, 20), person_id=sick.pk)
+    result = deadlines(access_for(users["hr"]), on=date(2025, 3, 20), person_id=sick.pk)
     (case,) = result.cases
     due = {o.code: o.due for o in case.obligations}
     # 1st sick day Tue 4 Mar 2025:
@@ -73,9 +75,9 @@ def test_deadlines_of_an_ongoing_spell_worked_out_by_hand(sick, users):
 @pytest.mark.django_db
 def test_deadlines_respect_scope(sick, org, users):
     with pytest.raises(NotFound):
-        deadlines(users["analyst"], on=date(2025, 3, 20), person_id=sick.pk)
+        deadlines(access_for(users["analyst"]), on=date(2025, 3, 20), person_id=sick.pk)
     # The employee sees their own.
-    own = deadlines(users["employee"], on=date(2025, 3, 20), person_id=sick.pk)
+    own = deadlines(access_for(users["employee"]), on=date(2025, 3, 20), person_id=sick.pk)
     assert own.cases
 
 

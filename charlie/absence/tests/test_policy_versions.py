@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from charlie.absence import tasks_services as svc
+from charlie.absence import services as svc
 from charlie.absence.models import AbsencePeriod, AbsencePolicyVersion, FollowUpTask
 from charlie.absence.policy import DEFAULT_POLICY, Policy
 from charlie.core.errors import PermissionDenied, ValidationFailed
+from charlie.people.services import access_for
 
 
 def test_the_migration_seeds_the_default(db):
@@ -23,7 +24,7 @@ def test_the_migration_seeds_the_default(db):
 def test_a_change_applies_from_its_date_and_past_cases_keep_their_rule(org, users):
     # From Sat 1 Mar 2025: contact on day 1 and 3 only.
     svc.add_policy_version(
-        users["hr"],
+        access_for(users["hr"]),
         valid_from=date(2025, 3, 1),
         policy=Policy(contact_days=(1, 3)),
         on=date(2025, 2, 20),
@@ -58,22 +59,30 @@ def test_a_change_applies_from_its_date_and_past_cases_keep_their_rule(org, user
 def test_no_version_in_the_past_and_no_two_on_one_day(users):
     with pytest.raises(ValidationFailed) as err:
         svc.add_policy_version(
-            users["hr"], valid_from=date(2025, 1, 1), policy=Policy(), on=date(2025, 2, 1)
+            access_for(users["hr"]),
+            valid_from=date(2025, 1, 1),
+            policy=Policy(),
+            on=date(2025, 2, 1),
         )
     assert "tidligst gælde fra i dag" in err.value.messages[0]
     svc.add_policy_version(
-        users["hr"], valid_from=date(2025, 3, 1), policy=Policy(), on=date(2025, 2, 1)
+        access_for(users["hr"]), valid_from=date(2025, 3, 1), policy=Policy(), on=date(2025, 2, 1)
     )
     with pytest.raises(ValidationFailed):
         svc.add_policy_version(
-            users["hr"], valid_from=date(2025, 3, 1), policy=Policy(), on=date(2025, 2, 1)
+            access_for(users["hr"]),
+            valid_from=date(2025, 3, 1),
+            policy=Policy(),
+            on=date(2025, 2, 1),
         )
 
 
 def test_only_hr_may_change_the_policy(users):
     for role in ("employee", "manager", "analyst", "dpo", "admin"):
         with pytest.raises(PermissionDenied):
-            svc.add_policy_version(users[role], valid_from=date(2099, 1, 1), policy=Policy())
+            svc.add_policy_version(
+                access_for(users[role]), valid_from=date(2099, 1, 1), policy=Policy()
+            )
 
 
 def test_parse_contact_days():

@@ -1,4 +1,4 @@
-"""One bad row never stops the daily follow-up refresh for everyone else (issue 10, point 4).
+"""One bad row never stops the daily follow-up refresh for everyone else.
 
 A payroll "no end" date (31-12-9999) written straight to the database — as an import before the
 date checks could — made date arithmetic overflow in ``refresh_tasks`` and stopped the refresh
@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 
 from charlie.absence.models import AbsencePeriod, FollowUpTask
-from charlie.absence.tasks_services import refresh_tasks
+from charlie.absence.services import refresh_tasks
 
 
 @pytest.mark.django_db
@@ -28,7 +28,7 @@ def test_a_9999_row_is_skipped_and_the_others_get_their_tasks(org, caplog):
     AbsencePeriod.objects.create(
         person=good, absence_type="sickness", start_date=on - timedelta(days=10)
     )
-    with caplog.at_level(logging.ERROR, logger="charlie.absence.tasks_services"):
+    with caplog.at_level(logging.ERROR, logger="charlie.absence.services.tasks"):
         result = refresh_tasks(on)
     assert FollowUpTask.objects.filter(person=good).exists()
     assert not FollowUpTask.objects.filter(person=bad).exists()

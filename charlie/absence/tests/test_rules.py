@@ -19,7 +19,7 @@ from charlie.absence.rules import (
     Code,
     PlanDecision,
     RetentionPlanRequest,
-    Section56Agreement,
+    Section56Terms,
     SicknessCase,
     employer_period,
     employer_period_days,
@@ -171,12 +171,12 @@ def test_no_employer_period_in_flexjob():
 
 
 def test_no_employer_period_under_valid_section_56_agreement():
-    agreement = Section56Agreement(approved_on=date(2024, 1, 15))  # valid to 14 Jan 2026
+    agreement = Section56Terms(approved_on=date(2024, 1, 15))  # valid to 14 Jan 2026
     assert not employer_period(case(section_56=agreement, section_56_related=True)).applies
     # Absence not due to the agreement's condition: the normal rule.
     assert employer_period(case(section_56=agreement, section_56_related=False)).applies
     # Agreement expired before the 1st absence day: approved 1 Mar 2023 → valid to 28 Feb 2025.
-    old = Section56Agreement(approved_on=date(2023, 3, 1))
+    old = Section56Terms(approved_on=date(2023, 3, 1))
     assert employer_period(case(section_56=old, section_56_related=True)).applies
 
 
@@ -244,7 +244,7 @@ def test_refund_claims_month_end_clamping_in_leap_year():
 
 def test_refund_claims_from_first_day_under_section_56():
     # No employer period: refund from Tue 4 Mar 2025; 1st claim by 4 Jun 2025.
-    agreement = Section56Agreement(approved_on=date(2024, 6, 1))
+    agreement = Section56Terms(approved_on=date(2024, 6, 1))
     c = case(section_56=agreement, section_56_related=True, last_day=date(2025, 3, 20))
     assert refund_claim_dates(c, until=date(2025, 3, 20)) == [date(2025, 6, 4)]
 
@@ -304,7 +304,7 @@ def test_retention_plan_no_right_when_not_expected_over_8_weeks():
 
 def test_section_56_two_years_and_renewal_reminder():
     # Approved Fri 1 Mar 2024: valid to 28 Feb 2026; reminder 2 months earlier: 28 Dec 2025.
-    agreement = Section56Agreement(approved_on=date(2024, 3, 1))
+    agreement = Section56Terms(approved_on=date(2024, 3, 1))
     assert agreement.valid_until == date(2026, 2, 28)
     assert section_56_renewal(agreement).due == date(2025, 12, 28)
     # Lead time is local policy: 3 months → 28 Nov 2025.
@@ -314,9 +314,9 @@ def test_section_56_two_years_and_renewal_reminder():
 
 def test_section_56_leap_day_approval():
     # Approved 29 Feb 2024; 2026 has no 29 Feb, the anniversary is 1 Mar → valid to 28 Feb 2026.
-    assert Section56Agreement(date(2024, 2, 29)).valid_until == date(2026, 2, 28)
+    assert Section56Terms(date(2024, 2, 29)).valid_until == date(2026, 2, 28)
     # Approved 1 Mar 2022 → anniversary 1 Mar 2024 → valid to Thu 29 Feb 2024 (leap day).
-    agreement = Section56Agreement(date(2022, 3, 1))
+    agreement = Section56Terms(date(2022, 3, 1))
     assert agreement.valid_until == date(2024, 2, 29)
     assert agreement.is_valid_on(date(2024, 2, 29))
     assert not agreement.is_valid_on(date(2024, 3, 1))
@@ -386,7 +386,7 @@ def test_obligations_use_given_policy_contact_days():
 
 
 def test_obligations_include_section_56_renewal():
-    agreement = Section56Agreement(approved_on=date(2024, 3, 1))
+    agreement = Section56Terms(approved_on=date(2024, 3, 1))
     result = obligations(case(section_56=agreement), date(2025, 3, 4))
     assert any(o.code == Code.SECTION_56_RENEWAL for o in result)
 

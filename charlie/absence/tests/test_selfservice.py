@@ -1,5 +1,5 @@
-"""Employee self-service: report sick, report recovered, own history and "Det sker nu"
-(issue 4, points 1 and 7). Dates in the follow-up steps are worked out by hand."""
+"""Employee self-service: report sick, report recovered, own history and "Det sker nu".
+Dates in the follow-up steps are worked out by hand."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from charlie.absence import selfservice
 from charlie.absence.forms import SickReportForm
 from charlie.absence.models import AbsencePeriod, AbsenceType
+from charlie.absence.services import selfservice
 from charlie.absence.stats import DEFAULT_CLASSIFICATION, Category
 from charlie.core.cache import version
+from charlie.people.services import access_for
 from charlie.people.services import today as local_today
 from charlie.privacy.models import AuditEntry
 
@@ -48,7 +49,7 @@ def error_of(exc_info) -> tuple[str, str]:
 
 
 def test_report_sick_opens_a_sickness_period_for_the_own_person(employee, me):
-    period = selfservice.report_sick(employee, first_day=date(2026, 3, 9), on=ON)
+    period = selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 9), on=ON)
     assert period.person == me
     assert period.absence_type == AbsenceType.SICKNESS
     assert period.start_date == date(2026, 3, 9)
@@ -58,7 +59,7 @@ def test_report_sick_opens_a_sickness_period_for_the_own_person(employee, me):
 
 
 def test_report_sick_is_audited_as_own_create(employee, me):
-    selfservice.report_sick(employee, first_day=ON, on=ON)
+    selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     [entry] = entries(me, "create")
     assert (entry.category, entry.purpose, entry.channel) == ("fravaer", "egen_indsigt", "ui")
     assert entry.actor == employee
@@ -67,12 +68,14 @@ def test_report_sick_is_audited_as_own_create(employee, me):
 
 def test_report_sick_bumps_the_absence_cache(employee):
     before = version("absence")
-    selfservice.report_sick(employee, first_day=ON, on=ON)
+    selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     assert version("absence") > before
 
 
 def test_partial_sickness_stores_the_hours(employee, me):
-    period = selfservice.report_sick(employee, first_day=ON, partial_hours=Decimal("3.5"), on=ON)
+    period = selfservice.report_sick(
+        access_for(employee), first_day=ON, partial_hours=Decimal("3.5"), on=ON
+    )
     assert period.absence_type == AbsenceType.PARTIAL_SICKNESS
     assert period.hours_per_day == Decimal("3.50")
 
@@ -80,7 +83,9 @@ def test_partial_sickness_stores_the_hours(employee, me):
 @pytest.mark.parametrize("hours", ["0", "-1", "7.4", "8"])
 def test_partial_hours_must_be_between_0_and_the_daily_hours(employee, me, hours):
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_sick(employee, first_day=ON, partial_hours=Decimal(hours), on=ON)
+        selfservice.report_sick(
+            access_for(employee), first_day=ON, partial_hours=Decimal(hours), on=ON
+        )
     field, message = error_of(exc)
     assert field == "hours"
     assert "mere end 0 og mindre end dine daglige timer (7,40)" in message
@@ -92,14 +97,18 @@ def test_partial_hours_follow_the_employment_of_the_day(employee, me):
     job.weekly_hours = Decimal("20")  # 4 hours a day
     job.save()
     with pytest.raises(selfservice.ReportError, match=r"\(4,00\)"):
-        selfservice.report_sick(employee, first_day=ON, partial_hours=Decimal("4"), on=ON)
-    period = selfservice.report_sick(employee, first_day=ON, partial_hours=Decimal("3.99"), on=ON)
+        selfservice.report_sick(
+            access_for(employee), first_day=ON, partial_hours=Decimal("4"), on=ON
+        )
+    period = selfservice.report_sick(
+        access_for(employee), first_day=ON, partial_hours=Decimal("3.99"), on=ON
+    )
     assert period.hours_per_day == Decimal("3.99")
 
 
 def test_first_day_may_not_be_in_the_future(employee, me):
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_sick(employee, first_day=ON + timedelta(days=1), on=ON)
+        selfservice.report_sick(access_for(employee), first_day=ON + timedelta(days=1), on=ON)
     assert error_of(exc) == (
         "first_day",
         "Første sygedag kan ikke ligge i fremtiden. Vælg i dag eller en tidligere dag.",
@@ -109,19 +118,19 @@ def test_first_day_may_not_be_in_the_future(employee, me):
 
 def test_first_day_at_most_14_days_back(employee, me):
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_sick(employee, first_day=date(2026, 2, 23), on=ON)
+        selfservice.report_sick(access_for(employee), first_day=date(2026, 2, 23), on=ON)
     field, message = error_of(exc)
     assert field == "first_day"
     assert "højst ligge 14 dage tilbage (tidligst 24. februar 2026)" in message
     assert "Kontakt din leder eller HR" in message
     # Exactly 14 days back is allowed.
-    assert selfservice.report_sick(employee, first_day=date(2026, 2, 24), on=ON).pk
+    assert selfservice.report_sick(access_for(employee), first_day=date(2026, 2, 24), on=ON).pk
 
 
 def test_refused_while_a_sickness_period_is_open(employee, me):
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_sick(employee, first_day=ON, on=ON)
+        selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     assert error_of(exc) == (
         "",
         "Du er allerede meldt syg fra 2. marts 2026. Meld dig rask, før du melder dig syg igen.",
@@ -137,13 +146,13 @@ def test_refused_when_it_overlaps_another_period(employee, me):
         end_date=date(2026, 3, 6),
     )
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_sick(employee, first_day=date(2026, 3, 5), on=ON)
+        selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 5), on=ON)
     field, message = error_of(exc)
     assert field == "first_day"
     assert "ferie fra 2. marts 2026 til 6. marts 2026" in message
     assert "Vælg en første sygedag efter 6. marts 2026" in message
     # The day after the holiday is fine: adjacent, not overlapping.
-    assert selfservice.report_sick(employee, first_day=date(2026, 3, 7), on=ON).pk
+    assert selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 7), on=ON).pk
 
 
 def test_a_closed_sickness_period_also_counts_as_overlap(employee, me):
@@ -154,7 +163,7 @@ def test_a_closed_sickness_period_also_counts_as_overlap(employee, me):
         end_date=date(2026, 3, 4),
     )
     with pytest.raises(selfservice.ReportError, match=r"egen sygdom fra 2\. marts 2026"):
-        selfservice.report_sick(employee, first_day=date(2026, 3, 3), on=ON)
+        selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 3), on=ON)
 
 
 def test_a_planned_holiday_later_does_not_stop_a_sick_report(employee, me):
@@ -164,7 +173,7 @@ def test_a_planned_holiday_later_does_not_stop_a_sick_report(employee, me):
         start_date=date(2026, 7, 1),
         end_date=date(2026, 7, 21),
     )
-    assert selfservice.report_sick(employee, first_day=ON, on=ON).pk
+    assert selfservice.report_sick(access_for(employee), first_day=ON, on=ON).pk
 
 
 def test_refused_without_an_employment_on_the_day(employee, me):
@@ -172,7 +181,7 @@ def test_refused_without_an_employment_on_the_day(employee, me):
     job.start_date = ON
     job.save()
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_sick(employee, first_day=date(2026, 3, 9), on=ON)
+        selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 9), on=ON)
     field, message = error_of(exc)
     assert field == "first_day"
     assert message.startswith("Du har ingen ansættelse den 9. marts 2026")
@@ -180,19 +189,19 @@ def test_refused_without_an_employment_on_the_day(employee, me):
 
 def test_no_person_cannot_report(users):
     with pytest.raises(selfservice.NoPerson):
-        selfservice.report_sick(users["analyst"], first_day=ON, on=ON)
+        selfservice.report_sick(access_for(users["analyst"]), first_day=ON, on=ON)
     with pytest.raises(selfservice.NoPerson):
-        selfservice.report_well(users["analyst"], last_day=ON, on=ON)
+        selfservice.report_well(access_for(users["analyst"]), last_day=ON, on=ON)
     with pytest.raises(selfservice.NoPerson):
-        selfservice.my_absence(users["analyst"], on=ON)
+        selfservice.my_absence(access_for(users["analyst"]), on=ON)
 
 
 # --- report recovered ---------------------------------------------------------------------
 
 
 def test_report_well_closes_the_open_period(employee, me):
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
-    period = selfservice.report_well(employee, last_day=date(2026, 3, 9), on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
+    period = selfservice.report_well(access_for(employee), last_day=date(2026, 3, 9), on=ON)
     assert period.end_date == date(2026, 3, 9)
     assert periods(me)[0].end_date == date(2026, 3, 9)
     [entry] = entries(me, "update")
@@ -201,29 +210,29 @@ def test_report_well_closes_the_open_period(employee, me):
 
 
 def test_report_well_on_the_first_day_is_allowed(employee):
-    selfservice.report_sick(employee, first_day=ON, on=ON)
-    assert selfservice.report_well(employee, last_day=ON, on=ON).end_date == ON
+    selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
+    assert selfservice.report_well(access_for(employee), last_day=ON, on=ON).end_date == ON
 
 
 def test_report_well_without_an_open_period(employee):
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_well(employee, last_day=ON, on=ON)
+        selfservice.report_well(access_for(employee), last_day=ON, on=ON)
     assert error_of(exc) == ("", "Du er ikke meldt syg, så der er intet at melde rask fra.")
 
 
 def test_last_day_not_in_the_future(employee, me):
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_well(employee, last_day=ON + timedelta(days=1), on=ON)
+        selfservice.report_well(access_for(employee), last_day=ON + timedelta(days=1), on=ON)
     assert error_of(exc)[0] == "last_day"
     assert "fremtiden" in error_of(exc)[1]
     assert periods(me)[0].end_date is None
 
 
 def test_last_day_not_before_the_first(employee, me):
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
     with pytest.raises(selfservice.ReportError) as exc:
-        selfservice.report_well(employee, last_day=date(2026, 3, 1), on=ON)
+        selfservice.report_well(access_for(employee), last_day=date(2026, 3, 1), on=ON)
     assert error_of(exc) == (
         "last_day",
         "Sidste sygedag kan ikke ligge før første sygedag (2. marts 2026). Vælg 2. marts 2026 "
@@ -234,7 +243,7 @@ def test_last_day_not_before_the_first(employee, me):
 
 def test_default_last_day_is_yesterday_but_not_before_the_first_day(employee):
     assert selfservice.default_last_day(None, ON) == date(2026, 3, 9)
-    period = selfservice.report_sick(employee, first_day=ON, on=ON)
+    period = selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     assert selfservice.default_last_day(period, ON) == ON
 
 
@@ -289,8 +298,8 @@ def test_history_newest_first_with_calendar_days_and_read_audit(employee, me):
         start_date=date(2025, 11, 3),
         end_date=date(2025, 11, 4),
     )
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
-    data = selfservice.my_absence(employee, on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
+    data = selfservice.my_absence(access_for(employee), on=ON)
     assert [(r.absence_type, r.first_day, r.last_day, r.days) for r in data.history] == [
         ("sickness", date(2026, 3, 2), None, 9),
         ("child_sick", date(2025, 11, 3), date(2025, 11, 4), 2),
@@ -305,8 +314,8 @@ def test_history_newest_first_with_calendar_days_and_read_audit(employee, me):
 
 def test_steps_for_an_ongoing_spell(employee):
     # 1st sick day Monday 2 March 2026; today Tuesday 10 March 2026.
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
-    data = selfservice.my_absence(employee, on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
+    data = selfservice.my_absence(access_for(employee), on=ON)
     assert data.spell_first_day == date(2026, 3, 2)
     assert data.spell_last_day is None
     steps = {s.code: s for s in data.steps}
@@ -344,9 +353,9 @@ def test_steps_for_an_ongoing_spell(employee):
 
 
 def test_steps_after_recovery_drop_what_no_longer_applies(employee):
-    selfservice.report_sick(employee, first_day=date(2026, 3, 2), on=ON)
-    selfservice.report_well(employee, last_day=date(2026, 3, 4), on=ON)
-    data = selfservice.my_absence(employee, on=ON)
+    selfservice.report_sick(access_for(employee), first_day=date(2026, 3, 2), on=ON)
+    selfservice.report_well(access_for(employee), last_day=date(2026, 3, 4), on=ON)
+    data = selfservice.my_absence(access_for(employee), on=ON)
     assert data.spell_last_day == date(2026, 3, 4)
     # Sick 2–4 March: only the day-1 contact fell inside the spell.
     assert [s.code for s in data.steps] == ["contact_day_1"]
@@ -365,7 +374,7 @@ def test_no_steps_for_an_old_spell_or_other_types(employee, me):
         start_date=date(2026, 3, 9),
         end_date=date(2026, 3, 10),
     )
-    data = selfservice.my_absence(employee, on=ON)
+    data = selfservice.my_absence(access_for(employee), on=ON)
     assert data.spell_first_day is None
     assert data.steps == []
 
@@ -402,7 +411,7 @@ def test_sick_and_well_reports_mail_the_manager_name_and_dates_only(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         selfservice.report_sick(
-            employee, first_day=date(2026, 3, 2), partial_hours=Decimal(3), on=ON
+            access_for(employee), first_day=date(2026, 3, 2), partial_hours=Decimal(3), on=ON
         )
     [sick] = mailoutbox
     assert sick.to == [manager_mail]
@@ -411,7 +420,7 @@ def test_sick_and_well_reports_mail_the_manager_name_and_dates_only(
     assert me.full_name in sick.body
     assert "delvis" not in sick.body.lower() and "3" not in sick.body.replace("2026", "")
     with django_capture_on_commit_callbacks(execute=True):
-        selfservice.report_well(employee, last_day=date(2026, 3, 9), on=ON)
+        selfservice.report_well(access_for(employee), last_day=date(2026, 3, 9), on=ON)
     well = mailoutbox[1]
     assert well.to == [manager_mail]
     assert well.subject == f"Raskmelding: {me.full_name}"
@@ -422,14 +431,14 @@ def test_no_mail_before_the_commit_nor_when_the_report_is_refused(
     employee, manager_mail, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks() as callbacks:
-        selfservice.report_sick(employee, first_day=ON, on=ON)
+        selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     assert mailoutbox == []
     for callback in callbacks:
         callback()
     assert len(mailoutbox) == 1
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(selfservice.ReportError):
-        selfservice.report_sick(employee, first_day=ON, on=ON)
+        selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     assert mailoutbox == []
 
 
@@ -447,13 +456,13 @@ def test_a_manager_who_is_sick_is_reported_to_the_manager_above(
     org.aeldre.manager = boss
     org.aeldre.save()
     with django_capture_on_commit_callbacks(execute=True):
-        selfservice.report_sick(users["employee"], first_day=ON, on=ON)
+        selfservice.report_sick(access_for(users["employee"]), first_day=ON, on=ON)
     assert [m.to for m in mailoutbox] == [["chef@kommune.dk"]]
 
 
 def test_no_manager_address_sends_nothing(employee, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        selfservice.report_sick(employee, first_day=ON, on=ON)
+        selfservice.report_sick(access_for(employee), first_day=ON, on=ON)
     assert mailoutbox == []
 
 

@@ -1,4 +1,4 @@
-"""Managers' follow-up tasks (issue 4, points 5 and 6): refresh, scope, notes, escalation,
+"""Managers' follow-up tasks: refresh, scope, notes, escalation,
 reminders. Dates are worked out by hand in the comments."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from charlie.absence import tasks_services as svc
+from charlie.absence import services as svc
 from charlie.absence.models import AbsencePeriod, FollowUpTask, TaskStatus
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.people.services import access_for
 from charlie.privacy.models import AuditEntry
 
 # Monday 3 March 2025; day 5 is Fri 7 Mar, day 14 is Sun 16 Mar; the interview is due at the
@@ -63,7 +64,7 @@ def test_refresh_is_idempotent(org, nord_sick):
 def test_recovery_closes_open_tasks_and_keeps_done_ones(org, users, nord_sick):
     svc.refresh_tasks(ON)
     done = tasks(nord_sick)["contact_day_1"]
-    svc.complete(users["manager"], done.pk)
+    svc.complete(access_for(users["manager"]), done.pk)
     # Back at work after Thu 6 Mar: contact on day 5 (7 Mar) and the interview do not arise.
     AbsencePeriod.objects.filter(person=nord_sick).update(end_date=date(2025, 3, 6))
     result = svc.refresh_tasks(date(2025, 3, 7))
@@ -107,23 +108,23 @@ def test_manager_sees_only_own_units_hr_all_others_403(org, users):
     sick(org.person_in_nord, FIRST)
     sick(org.person_in_skole, FIRST)
     svc.refresh_tasks(ON)
-    manager_people = {r.task.person_id for r in svc.tasks_for(users["manager"], ON)}
+    manager_people = {r.task.person_id for r in svc.tasks_for(access_for(users["manager"]), ON)}
     assert manager_people == {org.person_in_nord.pk}
-    hr_people = {r.task.person_id for r in svc.tasks_for(users["hr"], ON)}
+    hr_people = {r.task.person_id for r in svc.tasks_for(access_for(users["hr"]), ON)}
     assert hr_people == {org.person_in_nord.pk, org.person_in_skole.pk}
     for role in ("employee", "analyst", "dpo", "admin"):
         with pytest.raises(PermissionDenied):
-            svc.tasks_for(users[role], ON)
+            svc.tasks_for(access_for(users[role]), ON)
     skole_task = FollowUpTask.objects.filter(person=org.person_in_skole).first()
     with pytest.raises(NotFound):
-        svc.get_task(users["manager"], skole_task.pk)
+        svc.get_task(access_for(users["manager"]), skole_task.pk)
     with pytest.raises(NotFound):
-        svc.complete(users["manager"], skole_task.pk)
+        svc.complete(access_for(users["manager"]), skole_task.pk)
 
 
 def test_list_is_sorted_by_due_date_and_flags_overdue(org, users, nord_sick):
     svc.refresh_tasks(ON)
-    rows = svc.tasks_for(users["manager"], date(2025, 3, 8))
+    rows = svc.tasks_for(access_for(users["manager"]), date(2025, 3, 8))
     dues = [r.task.due for r in rows]
     assert dues == sorted(dues)
     first = rows[0]
@@ -134,14 +135,14 @@ def test_list_is_sorted_by_due_date_and_flags_overdue(org, users, nord_sick):
 def test_complete_and_not_applicable_record_who_and_when(org, users, nord_sick):
     svc.refresh_tasks(ON)
     got = tasks(nord_sick)
-    svc.complete(users["manager"], got["contact_day_1"].pk)
+    svc.complete(access_for(users["manager"]), got["contact_day_1"].pk)
     task = FollowUpTask.objects.get(pk=got["contact_day_1"].pk)
     assert task.status == TaskStatus.DONE and task.done_by == users["manager"] and task.done_at
     with pytest.raises(ValidationFailed):
-        svc.complete(users["manager"], task.pk)  # already closed
+        svc.complete(access_for(users["manager"]), task.pk)  # already closed
     with pytest.raises(ValidationFailed):
-        svc.not_applicable(users["hr"], got["contact_day_5"].pk, "  ")
-    svc.not_applicable(users["hr"], got["contact_day_5"].pk, "Raskmeldt")
+        svc.not_applicable(access_for(users["hr"]), got["contact_day_5"].pk, "  ")
+    svc.not_applicable(access_for(users["hr"]), got["contact_day_5"].pk, "Raskmeldt")
     task = FollowUpTask.objects.get(pk=got["contact_day_5"].pk)
     assert (task.status, task.status_reason, task.done_by) == (
         TaskStatus.NOT_APPLICABLE,
@@ -156,24 +157,26 @@ def test_complete_and_not_applicable_record_who_and_when(org, users, nord_sick):
 def test_notes_are_audited_and_hidden_from_others(org, users, nord_sick):
     svc.refresh_tasks(ON)
     task = tasks(nord_sick)["sickness_interview"]
-    svc.add_note(users["manager"], task.pk, "Samtale aftalt til mandag.")
+    svc.add_note(access_for(users["manager"]), task.pk, "Samtale aftalt til mandag.")
     with pytest.raises(ValidationFailed):
-        svc.add_note(users["manager"], task.pk, "CPR 010203-1234")
+        svc.add_note(access_for(users["manager"]), task.pk, "CPR 010203-1234")
     before = AuditEntry.objects.filter(detail="opfølgningsnotater").count()
-    assert [n.text for n in svc.notes_of(users["hr"], task.pk)] == ["Samtale aftalt til mandag."]
+    assert [n.text for n in svc.notes_of(access_for(users["hr"]), task.pk)] == [
+        "Samtale aftalt til mandag."
+    ]
     read = AuditEntry.objects.filter(detail="opfølgningsnotater")
     assert read.count() == before + 1
     assert read.last().actor == users["hr"] and read.last().category == "fravaer"
     # The employee (whose task it is) and the analyst never see the notes.
     for role in ("employee", "analyst", "dpo"):
         with pytest.raises(PermissionDenied):
-            svc.notes_of(users[role], task.pk)
+            svc.notes_of(access_for(users[role]), task.pk)
 
 
 def test_note_page_shows_notes_only_to_manager_and_hr(client_as, org, users, nord_sick):
     svc.refresh_tasks(ON)
     task = tasks(nord_sick)["sickness_interview"]
-    svc.add_note(users["manager"], task.pk, "Ring igen torsdag.")
+    svc.add_note(access_for(users["manager"]), task.pk, "Ring igen torsdag.")
     url = reverse("absence:task", kwargs={"task_id": task.pk})
     page = client_as("hr").get(url)
     assert page.status_code == 200
@@ -188,7 +191,7 @@ def test_escalation_after_three_days(org, users, nord_sick, settings):
     assert svc.escalate_overdue(date(2025, 3, 6)) == 0  # 3 days: not yet
     assert svc.escalate_overdue(date(2025, 3, 7)) == 1
     assert svc.escalate_overdue(date(2025, 3, 7)) == 0  # only once
-    escalated = svc.tasks_for(users["hr"], date(2025, 3, 7), escalated_only=True)
+    escalated = svc.tasks_for(access_for(users["hr"]), date(2025, 3, 7), escalated_only=True)
     assert [r.task.code for r in escalated] == ["contact_day_1"]
     assert escalated[0].escalated
     settings.CHARLIE_ABSENCE_ESCALATE_AFTER_DAYS = 0

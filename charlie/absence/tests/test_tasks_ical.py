@@ -1,31 +1,42 @@
-"""The personal calendar feed (RFC 5545 by hand): CRLF, folding, escaping, a key required that
-expires and that its owner can replace or stop (in the link, or as a Basic auth password)."""
+"""The personal calendar feed (RFC 5545, written with ``icalendar``): CRLF, folding, escaping,
+a key required that expires and that its owner can replace or stop (in the link, or as a Basic
+auth password)."""
 
 from __future__ import annotations
 
 import base64
 from datetime import UTC, date, datetime, timedelta
 
+import icalendar
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from charlie.absence import ical
-from charlie.absence import tasks_services as svc
+from charlie.absence import services as svc
 from charlie.absence.models import AbsencePeriod, TaskFeedToken
 from charlie.core.tokens import hash_token
+from charlie.people.services import access_for
 from charlie.privacy.models import AuditEntry
 
 
 def test_escape_and_fold():
-    assert ical.escape_text("a;b,c\\d\ne") == "a\\;b\\,c\\\\d\\ne"
-    line = "SUMMARY:" + "æ" * 60  # 8 + 120 octets
-    folded = ical.fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(p.encode()) <= 75 for p in parts)
-    assert all(p.startswith(" ") for p in parts[1:])
-    assert "".join([parts[0], *(p[1:] for p in parts[1:])]) == line  # unfolds to the original
-    assert ical.fold("short") == "short"
+    """Long lines are folded to at most 75 octets, never inside a character, and TEXT values
+    are escaped: the summary and description read back exactly as written."""
+    summary = "Sygefraværssamtale – " + "æ" * 60
+    description = "a;b,c\\d\ne"
+    text = ical.calendar(
+        [ical.Event("opgave-1@charlie", date(2025, 3, 31), summary, description)],
+        name="Opfølgning",
+        stamp=datetime(2025, 3, 5, 12, 0, tzinfo=UTC),
+    )
+    lines = text.split("\r\n")
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert any(line.startswith(" ") for line in lines)  # the summary was folded
+    assert "DESCRIPTION:a\\;b\\,c\\\\d\\ne" in lines
+    [event] = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert str(event["SUMMARY"]) == summary
+    assert str(event["DESCRIPTION"]) == description
 
 
 def test_calendar_is_valid_rfc5545():
@@ -50,7 +61,7 @@ def feed_url(org, users):
         person=org.person_in_nord, absence_type="sickness", start_date=date(2025, 3, 3)
     )
     svc.refresh_tasks(date(2025, 3, 5))
-    plain = svc.rotate_feed_token(users["manager"])
+    plain = svc.rotate_feed_token(access_for(users["manager"]))
     return reverse("absence:tasks_ics") + f"?token={plain}", plain
 
 
@@ -112,7 +123,7 @@ def test_feed_expires(client, users, feed_url, settings):
 
 def test_expiry_follows_the_setting(users, settings):
     settings.CHARLIE_CALENDAR_FEED_DAYS = 30
-    svc.rotate_feed_token(users["hr"])
+    svc.rotate_feed_token(access_for(users["hr"]))
     token = TaskFeedToken.objects.get(user=users["hr"])
     assert abs(token.expires_at - token.created_at - timedelta(days=30)) < timedelta(seconds=5)
 
@@ -141,7 +152,7 @@ def test_the_page_says_when_the_link_has_expired(client_as, users, feed_url):
 
 def test_new_link_stops_the_old_one(client, users, feed_url):
     url, _plain = feed_url
-    svc.rotate_feed_token(users["manager"])
+    svc.rotate_feed_token(access_for(users["manager"]))
     assert client.get(url).status_code == 404
 
 

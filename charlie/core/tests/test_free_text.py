@@ -73,9 +73,10 @@ def test_correction_requests_and_hrs_answers(users, spelling):
 
 @pytest.mark.django_db
 def test_follow_up_notes_reasons_and_the_policy_note(users, org):
-    from charlie.absence import tasks_services
+    from charlie.absence import services as absence
     from charlie.absence.models import FollowUpNote, FollowUpTask
     from charlie.absence.policy import DEFAULT_POLICY
+    from charlie.people.services import access_for
 
     task = FollowUpTask.objects.create(
         person=org.person_in_nord,
@@ -86,12 +87,12 @@ def test_follow_up_notes_reasons_and_the_policy_note(users, org):
         description="Hold sygefraværssamtale.",
         org_unit=org.nord,
     )
-    refused(lambda: tasks_services.add_note(users["hr"], task.pk, "Cpr: 010170 - 1234"))
+    refused(lambda: absence.add_note(access_for(users["hr"]), task.pk, "Cpr: 010170 - 1234"))
     assert not FollowUpNote.objects.exists()
-    refused(lambda: tasks_services.not_applicable(users["hr"], task.pk, "CPR 0101 70 1234"))
+    refused(lambda: absence.not_applicable(access_for(users["hr"]), task.pk, "CPR 0101 70 1234"))
     refused(
-        lambda: tasks_services.add_policy_version(
-            users["hr"],
+        lambda: absence.add_policy_version(
+            access_for(users["hr"]),
             valid_from=timezone.localdate() + timedelta(days=1),
             policy=DEFAULT_POLICY,
             note="Aftalt med 010170 - 1234",

@@ -96,10 +96,11 @@ def _followup_task(org: Any) -> int:
 
 
 def _feed_token(username: str) -> str:
-    from charlie.absence.tasks_services import rotate_feed_token
+    from charlie.absence.services import rotate_feed_token
     from charlie.core.models import User
+    from charlie.people.services import access_for
 
-    return rotate_feed_token(User.objects.get(username=username))
+    return rotate_feed_token(access_for(User.objects.get(username=username)))
 
 
 def _pending_role_change(org: Any) -> dict[str, Any]:

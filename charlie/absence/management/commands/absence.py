@@ -7,7 +7,9 @@
 - ``charlie absence deadlines --employee NUMBER [--on YYYY-MM-DD] [--format json|text]``: the
   follow-up obligations under sygedagpengeloven of the person's sickness spells.
 
-Runs as the server's operator: reads are audited with channel ``cli``.
+Runs as the server's operator, not as a user: the services are called with no ``Access``
+(``None``, the system itself: the whole municipality), and reads of a person's data are audited
+with no actor on channel ``cli``.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from charlie.absence import figures, followup
+from charlie.absence import services
 from charlie.core.csv_writer import CsvWriter
 from charlie.core.errors import NotFound, ValidationFailed
 
@@ -39,7 +41,7 @@ class Command(BaseCommand):
         stats = commands.add_parser("stats", help="Fraværsstatistik for en periode, grupperet.")
         stats.add_argument("--from", dest="start", required=True, help="Første dag (ÅÅÅÅ-MM-DD)")
         stats.add_argument("--to", dest="end", required=True, help="Sidste dag (ÅÅÅÅ-MM-DD)")
-        stats.add_argument("--by", required=True, choices=figures.BY_CHOICES)
+        stats.add_argument("--by", required=True, choices=services.BY_CHOICES)
         stats.add_argument("--format", choices=("json", "csv"), default="json")
         stats.add_argument(
             "--long-after",
@@ -62,8 +64,8 @@ class Command(BaseCommand):
 
     def _stats(self, options: dict[str, Any]) -> None:
         try:
-            result = figures.absence_figures(
-                None,
+            result = services.absence_figures(
+                None,  # the system: the whole municipality
                 start=_date(options["start"]),
                 end=_date(options["end"]),
                 by=options["by"],
@@ -99,9 +101,7 @@ class Command(BaseCommand):
     def _deadlines(self, options: dict[str, Any]) -> None:
         on = _date(options["on"]) if options.get("on") else timezone.localdate()
         try:
-            result = followup.deadlines(
-                None, on=on, employee_number=options["employee"], channel="cli"
-            )
+            result = services.deadlines(None, on=on, employee_number=options["employee"])
         except NotFound as exc:
             raise CommandError(
                 f"Der er ingen medarbejder med nummeret »{options['employee']}«."

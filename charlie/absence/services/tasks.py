@@ -1,29 +1,28 @@
-"""Managers' follow-up tasks, the versioned local policy, reminders and the calendar feed
-(issue 4, points 5 and 6). Part of the absence app's services.
+"""Managers' follow-up tasks of sickness, their reminders and the calendar feed.
 
 - ``refresh_tasks(on)`` turns every recent sickness spell's obligations (``absence.rules``, with
   the policy in force on the spell's first day) and the local dialogue rule
   (``absence.policy.find_dialogue_trigger``) into ``FollowUpTask`` rows, idempotently.
-- ``tasks_for(user, on)``: a manager's open tasks for their units (sub-trees), all for HR.
+- ``tasks_for(access, on)``: a manager's open tasks for their units (sub-trees), all for HR.
 - ``complete`` / ``not_applicable`` / ``add_note`` record who and when, audited.
-- ``escalate_overdue(on)`` and ``send_reminders(on)`` are daily jobs (``absence.tasks``).
+- ``escalate_overdue(on)`` and ``send_reminders(on)`` are daily jobs (``absence.tasks``, the
+  app's background tasks); they act for nobody and take no access.
 - ``rotate_feed_token`` / ``feed`` give each manager a personal iCal feed.
 
 Scope: a task belongs to the unit of the person's employment on the first sick day; a manager
-sees the tasks of units in their sub-trees (``people.services.scope_for``), HR sees all, others
-none (403). Every read of a task or its notes is audited (category ``fravaer``). Tasks hold
-dates and rule texts only; notes are free text and the form says never to write a diagnosis.
+sees the tasks of units in their sub-trees (``people.services.in_units``), HR sees all, others
+none (403, ``permissions.MANAGE_TASKS``). Every read of a task or its notes is audited (category
+``fravaer``). Tasks hold dates and rule texts only; notes are free text and the form says never
+to write a diagnosis.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -32,36 +31,48 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.absence import agreements, ical, rules
-from charlie.absence.followup import LOOKBACK, SICKNESS_TYPES, _case, sickness_spells
+from charlie.absence import ical, rules
+from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import (
     AbsencePeriod,
-    AbsencePolicyVersion,
     FollowUpNote,
     FollowUpTask,
     TaskFeedToken,
     TaskStatus,
 )
+from charlie.absence.permissions import MANAGE_TASKS
 from charlie.absence.policy import (
     DEFAULT_POLICY,
     Period,
-    Policy,
     PolicyVersion,
     find_dialogue_trigger,
     policy_for,
 )
 from charlie.absence.rules import obligations
-from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.absence.services.followup import load_agreements, load_plans
+from charlie.absence.services.policy import policy_versions
+from charlie.absence.spells import (
+    LOOKBACK,
+    agreement_on,
+    plan_for_spell,
+    sickness_case,
+    sickness_spells,
+    superseded,
+    unit_on,
+)
+from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.models import User
 from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.tokens import generate_token, hash_token
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit
 from charlie.privacy import services as audit
+from charlie.privacy.access import Access
+from charlie.privacy.models import Action
 
 log = logging.getLogger(__name__)
 
-CATEGORY = "fravaer"
 DIALOGUE = "dialogue"
 #: A dialogue task is due this many days after the dialogue rule fires (Charlie's default; the
 #: policy sets when it fires, not how soon the talk is held).
@@ -70,6 +81,8 @@ DIALOGUE_DUE_DAYS = 14
 REMIND_DAYS_AHEAD = 2
 NOTE_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 300
+#: A § 56 renewal reminder becomes a manager's task this many days before it is due.
+RENEWAL_TASK_HORIZON_DAYS = 90
 
 
 def escalate_after_days() -> int:
@@ -108,99 +121,6 @@ def short_name(first_name: str, last_name: str) -> str:
     return f"{first_name}{initial}"
 
 
-# --- Policy versions -------------------------------------------------------------------------
-
-
-def _to_policy(row: AbsencePolicyVersion) -> Policy:
-    return Policy(
-        contact_days=tuple(int(d) for d in row.contact_days),
-        dialogue_min_periods=row.dialogue_min_periods,
-        dialogue_periods_months=row.dialogue_periods_months,
-        dialogue_min_days=row.dialogue_min_days,
-        dialogue_days_months=row.dialogue_days_months,
-        short_term_max_days=row.short_term_max_days,
-        section_56_renewal_lead_months=row.section_56_renewal_lead_months,
-    )
-
-
-def policy_versions() -> list[PolicyVersion]:
-    """Every version of the local policy, oldest first (pure dataclasses from ``policy.py``)."""
-    return [
-        PolicyVersion(row.valid_from, _to_policy(row))
-        for row in AbsencePolicyVersion.objects.order_by("valid_from")
-    ]
-
-
-def _require_hr(user: Any) -> None:
-    if not user.is_authenticated or user.role != Role.HR:
-        raise PermissionDenied
-
-
-def policy_history(user: Any) -> list[AbsencePolicyVersion]:
-    """The versions for HR's policy page, newest first."""
-    _require_hr(user)
-    return list(AbsencePolicyVersion.objects.select_related("changed_by").order_by("-valid_from"))
-
-
-def parse_contact_days(text: str) -> tuple[int, ...]:
-    """ "1, 5, 14" → (1, 5, 14); a clear Danish error otherwise."""
-    parts = [p for p in re.split(r"[,;\s]+", text.strip()) if p]
-    try:
-        days = tuple(sorted({int(p) for p in parts}))
-    except ValueError:
-        raise ValidationFailed(
-            [_("Skriv kontaktdagene som hele tal adskilt af komma, fx »1, 5, 14«.")]
-        ) from None
-    if any(d < 1 or d > 365 for d in days):
-        raise ValidationFailed([_("Kontaktdage skal ligge mellem 1 (første sygedag) og 365.")])
-    return days
-
-
-def add_policy_version(
-    user: Any, *, valid_from: date, policy: Policy, note: str = "", on: date | None = None
-) -> AbsencePolicyVersion:
-    """Add a version of the local policy in force from ``valid_from``. HR only.
-
-    A version never changes the past: ``valid_from`` must be today or later, and no version may
-    already exist from that date (make a new one from another date instead).
-    """
-    _require_hr(user)
-    on = on or people.today()
-    errors = []
-    if valid_from < on:
-        errors.append(
-            _(
-                "En ny version kan tidligst gælde fra i dag (%(day)s). Tidligere sager beholder "
-                "den regel, de blev behandlet efter; vælg en dato fra i dag og frem."
-            )
-            % {"day": on.strftime("%d.%m.%Y")}
-        )
-    if AbsencePolicyVersion.objects.filter(valid_from=valid_from).exists():
-        errors.append(
-            _("Der findes allerede en version fra %(day)s. Vælg en anden dato.")
-            % {"day": valid_from.strftime("%d.%m.%Y")}
-        )
-    if errors:
-        raise ValidationFailed(errors)
-    return AbsencePolicyVersion.objects.create(
-        valid_from=valid_from,
-        contact_days=list(policy.contact_days),
-        dialogue_min_periods=policy.dialogue_min_periods,
-        dialogue_periods_months=policy.dialogue_periods_months,
-        dialogue_min_days=policy.dialogue_min_days,
-        dialogue_days_months=policy.dialogue_days_months,
-        short_term_max_days=policy.short_term_max_days,
-        section_56_renewal_lead_months=policy.section_56_renewal_lead_months,
-        changed_by=user,
-        note=check_text(note, what=_("Begrundelsen"), max_length=2000, multiline=True),
-    )
-
-
-def current_policy(on: date | None = None) -> Policy:
-    """The policy in force on ``on`` (today by default)."""
-    return policy_for(on or people.today(), policy_versions())
-
-
 # --- Refresh ---------------------------------------------------------------------------------
 
 
@@ -227,15 +147,6 @@ class RefreshResult:
     people: int
 
 
-def _unit_on(day: date, jobs: list[Employment]) -> int | None:
-    """The org unit of the employment on ``day``; else the latest one started before it."""
-    current = [j for j in jobs if j.start_date <= day and (j.end_date is None or j.end_date >= day)]
-    if current:
-        return current[-1].org_unit_id
-    before = [j for j in jobs if j.start_date <= day]
-    return before[-1].org_unit_id if before else None
-
-
 def _wanted_for_person(
     person_id: int,
     rows: list[tuple[date, date | None, str]],
@@ -243,7 +154,7 @@ def _wanted_for_person(
     versions: list[PolicyVersion],
     on: date,
     dialogue_after: date | None,
-    s56: list[rules.Section56Agreement] | None = None,
+    s56: list[rules.Section56Terms] | None = None,
     plans: list[tuple[date, rules.RetentionPlanRequest]] | None = None,
 ) -> list[_Wanted]:
     result: list[_Wanted] = []
@@ -254,14 +165,14 @@ def _wanted_for_person(
         if last is not None and last < cutoff:
             continue
         policy = policy_for(first, versions)
-        unit = _unit_on(first, jobs)
+        unit = unit_on(first, jobs)
         seen: dict[str, int] = defaultdict(int)
-        case = _case(
+        case = sickness_case(
             first,
             last,
             jobs,
-            section_56=agreements.agreement_on(s56, first),
-            retention_plan=agreements.plan_for_spell(plans, first, last),
+            section_56=agreement_on(s56, first),
+            retention_plan=plan_for_spell(plans, first, last),
         )
         for o in obligations(case, on, policy):
             # The § 56 renewal is one task per agreement (below), not one per spell. An
@@ -287,12 +198,12 @@ def _wanted_for_person(
                     o.reason[:REASON_MAX_LENGTH],
                 )
             )
-    horizon = on + timedelta(days=agreements.RENEWAL_TASK_HORIZON_DAYS)
+    horizon = on + timedelta(days=RENEWAL_TASK_HORIZON_DAYS)
     for agreement in s56:
         renewal = rules.section_56_renewal(agreement, policy_for(agreement.approved_on, versions))
         if renewal.due is None or renewal.due > horizon:
             continue
-        renewed = agreements.superseded(agreement, s56)
+        renewed = superseded(agreement, s56)
         # Keyed by the approval day (the task's "first_day"): one reminder per agreement.
         result.append(
             _Wanted(
@@ -302,7 +213,7 @@ def _wanted_for_person(
                 renewal.due,
                 renewal.legal_basis[:200],
                 renewal.description[:300],
-                _unit_on(renewal.due, jobs),
+                unit_on(renewal.due, jobs),
                 not renewed,
                 _("Aftalen er fornyet.") if renewed else "",
             )
@@ -331,7 +242,7 @@ def _wanted_for_person(
                     trigger.fires_on + timedelta(days=DIALOGUE_DUE_DAYS),
                     _("Lokal fraværspolitik"),
                     (_("Hold en fraværssamtale: %(why)s.") % {"why": why})[:300],
-                    _unit_on(trigger.fires_on, jobs),
+                    unit_on(trigger.fires_on, jobs),
                     True,
                     "",
                 )
@@ -354,9 +265,9 @@ def refresh_tasks(
     - The dialogue rule: at most one open dialogue task per person; after one is closed, the
       rule is checked again from the day it was closed.
 
-    - § 56 agreements (``absence.agreements``): a spell whose 1st day lies in an agreement's
-      validity has no employer period; each agreement gets one renewal task (keyed by its
-      approval day), created ``RENEWAL_TASK_HORIZON_DAYS`` before it is due and closed when a
+    - § 56 agreements (``absence.services.agreements``): a spell whose 1st day lies in an
+      agreement's validity has no employer period; each agreement gets one renewal task (keyed
+      by its approval day), created ``RENEWAL_TASK_HORIZON_DAYS`` before it is due and closed when a
       later agreement is recorded. A spell's retention plan request opens the § 7 b task; a
       refusal closes it.
 
@@ -385,9 +296,9 @@ def refresh_tasks(
     s56_where = Q(person_id__in=sick_ids) | Q(valid_until__gte=cutoff)
     if only is not None:
         s56_where &= Q(person_id__in=only)
-    s56 = agreements.load_agreements(s56_where)
+    s56 = load_agreements(s56_where)
     person_ids = sick_ids | set(s56)
-    plans = agreements.load_plans(sick_ids)
+    plans = load_plans(sick_ids)
     periods: dict[int, list[tuple[date, date | None, str]]] = defaultdict(list)
     for pid, start, end, kind in (
         AbsencePeriod.objects.filter(
@@ -527,7 +438,7 @@ def refresh_tasks(
                 actor=None,
                 subject_person_ids={t.person_id for t in to_create},
                 action="create",
-                category=CATEGORY,
+                category=CATEGORY_ABSENCE,
                 purpose=people.PURPOSE_HR,
                 channel="task",
                 detail="opfølgningsopgaver",
@@ -553,21 +464,10 @@ class TaskRow:
     escalated: bool
 
 
-def _require_task_role(user: Any) -> people.Scope:
-    if not user.is_authenticated or user.role not in (Role.MANAGER, Role.HR):
-        raise PermissionDenied
-    return people.scope_for(user)
-
-
-def _scoped(user: Any) -> QuerySet[FollowUpTask]:
-    scope = _require_task_role(user)
-    qs = FollowUpTask.objects.select_related("person", "org_unit")
-    if scope.everyone:
-        return qs
-    q = Q(pk__in=[])
-    for path in scope.unit_paths:
-        q |= Q(org_unit__path__startswith=path)
-    return qs.filter(q)
+def _scoped(access: Access) -> QuerySet[FollowUpTask]:
+    """The tasks of the caller's units (all for HR); 403 without ``MANAGE_TASKS``."""
+    access.require(MANAGE_TASKS)
+    return FollowUpTask.objects.select_related("person", "org_unit").filter(people.in_units(access))
 
 
 def _row(task: FollowUpTask, on: date) -> TaskRow:
@@ -583,57 +483,46 @@ def _row(task: FollowUpTask, on: date) -> TaskRow:
 
 
 def tasks_for(
-    user: Any, on: date | None = None, *, channel: str = "ui", escalated_only: bool = False
+    access: Access, on: date | None = None, *, escalated_only: bool = False
 ) -> list[TaskRow]:
     """Open tasks a manager (their units' sub-trees) or HR (all) must do, by due date, so
     overdue ones come first. Others get 403. The people listed are recorded as read."""
     on = on or people.today()
-    qs = _scoped(user).filter(status=TaskStatus.OPEN)
+    qs = _scoped(access).filter(status=TaskStatus.OPEN)
     if escalated_only:
         qs = qs.filter(escalated_at__isnull=False)
     rows = [_row(t, on) for t in qs.order_by("due", "person__last_name", "pk")]
-    people.record_read(
-        user, {r.task.person_id for r in rows}, category=CATEGORY, channel=channel, detail="opgaver"
+    access.record_read(
+        {r.task.person_id for r in rows}, category=CATEGORY_ABSENCE, detail="opgaver"
     )
     return rows
 
 
-def get_task(user: Any, task_id: int, *, on: date | None = None) -> TaskRow:
-    """One task in the user's scope (404 otherwise); the read is audited."""
-    task = _scoped(user).filter(pk=task_id).select_related("done_by").first()
+def get_task(access: Access, task_id: int, *, on: date | None = None) -> TaskRow:
+    """One task in the caller's scope (404 otherwise); the read is audited."""
+    task = _scoped(access).filter(pk=task_id).select_related("done_by").first()
     if task is None:
         raise NotFound
-    people.record_read(user, [task.person_id], category=CATEGORY, channel="ui", detail="opgave")
+    access.record_read([task.person_id], category=CATEGORY_ABSENCE, detail="opgave")
     return _row(task, on or people.today())
 
 
-def notes_of(user: Any, task_id: int) -> list[FollowUpNote]:
+def notes_of(access: Access, task_id: int) -> list[FollowUpNote]:
     """The notes on a task: only the responsible manager and HR; every read is audited."""
-    task = _scoped(user).filter(pk=task_id).first()
+    task = _scoped(access).filter(pk=task_id).first()
     if task is None:
         raise NotFound
     notes = list(task.notes.select_related("author"))
-    people.record_read(
-        user, [task.person_id], category=CATEGORY, channel="ui", detail="opfølgningsnotater"
-    )
+    access.record_read([task.person_id], category=CATEGORY_ABSENCE, detail="opfølgningsnotater")
     return notes
 
 
-def _record_write(user: Any, task: FollowUpTask, action: str, detail: str) -> None:
-    purpose = people.PURPOSE_HR if user.role == Role.HR else people.PURPOSE_MANAGEMENT
-    audit.record(
-        actor=user,
-        subject_person_ids=[task.person_id],
-        action=action,
-        category=CATEGORY,
-        purpose=purpose,
-        channel="ui",
-        detail=detail,
-    )
+def _record_write(access: Access, task: FollowUpTask, action: str, detail: str) -> None:
+    access.record([task.person_id], action=action, category=CATEGORY_ABSENCE, detail=detail)
 
 
-def _open_task(user: Any, task_id: int) -> FollowUpTask:
-    task = _scoped(user).filter(pk=task_id).first()
+def _open_task(access: Access, task_id: int) -> FollowUpTask:
+    task = _scoped(access).filter(pk=task_id).first()
     if task is None:
         raise NotFound
     if task.status != TaskStatus.OPEN:
@@ -641,16 +530,16 @@ def _open_task(user: Any, task_id: int) -> FollowUpTask:
     return task
 
 
-def complete(user: Any, task_id: int) -> FollowUpTask:
-    """Mark a task done by ``user`` now. Audited (update, fravaer)."""
-    task = _open_task(user, task_id)
-    task.status, task.done_by, task.done_at = TaskStatus.DONE, user, timezone.now()
+def complete(access: Access, task_id: int) -> FollowUpTask:
+    """Mark a task done by the caller now. Audited (update, fravaer)."""
+    task = _open_task(access, task_id)
+    task.status, task.done_by, task.done_at = TaskStatus.DONE, access.user, timezone.now()
     task.save(update_fields=["status", "done_by", "done_at", "updated_at"])
-    _record_write(user, task, "update", "opgave udført")
+    _record_write(access, task, Action.UPDATE, "opgave udført")
     return task
 
 
-def not_applicable(user: Any, task_id: int, reason: str) -> FollowUpTask:
+def not_applicable(access: Access, task_id: int, reason: str) -> FollowUpTask:
     """Mark a task as not relevant, with the reason. Audited (update, fravaer)."""
     reason = reason.strip()
     if not reason:
@@ -662,27 +551,27 @@ def not_applicable(user: Any, task_id: int, reason: str) -> FollowUpTask:
             [_("Begrundelsen må højst være %(n)d tegn.") % {"n": REASON_MAX_LENGTH}]
         )
     check_text(reason, what=_("Begrundelsen"), max_length=REASON_MAX_LENGTH)
-    task = _open_task(user, task_id)
+    task = _open_task(access, task_id)
     task.status, task.status_reason = TaskStatus.NOT_APPLICABLE, reason
-    task.done_by, task.done_at = user, timezone.now()
+    task.done_by, task.done_at = access.user, timezone.now()
     task.save(update_fields=["status", "status_reason", "done_by", "done_at", "updated_at"])
-    _record_write(user, task, "update", "opgave ikke relevant")
+    _record_write(access, task, Action.UPDATE, "opgave ikke relevant")
     return task
 
 
-def add_note(user: Any, task_id: int, text: str) -> FollowUpNote:
-    """Add a note to a task in the user's scope. Audited (create, fravaer)."""
+def add_note(access: Access, task_id: int, text: str) -> FollowUpNote:
+    """Add a note to a task in the caller's scope. Audited (create, fravaer)."""
     text = text.strip()
     if not text:
         raise ValidationFailed([_("Skriv notatet, før du gemmer.")])
     if len(text) > NOTE_MAX_LENGTH:
         raise ValidationFailed([_("Notatet må højst være %(n)d tegn.") % {"n": NOTE_MAX_LENGTH}])
     check_text(text, what=_("Notatet"), max_length=NOTE_MAX_LENGTH, multiline=True)
-    task = _scoped(user).filter(pk=task_id).first()
+    task = _scoped(access).filter(pk=task_id).first()
     if task is None:
         raise NotFound
-    note = FollowUpNote.objects.create(task=task, author=user, text=text)
-    _record_write(user, task, "create", "opfølgningsnotat")
+    note = FollowUpNote.objects.create(task=task, author=access.user, text=text)
+    _record_write(access, task, Action.CREATE, "opfølgningsnotat")
     return note
 
 
@@ -699,19 +588,16 @@ def escalate_overdue(on: date | None = None) -> int:
     ).update(escalated_at=timezone.now())
 
 
-def _managers() -> dict[Any, list[str]]:
+def _managers() -> dict[User, list[str]]:
     """Active managers with an e-mail address → the paths of the open units they manage."""
-    from django.contrib.auth import get_user_model
-
-    user_model = get_user_model()
-    result: dict[Any, list[str]] = defaultdict(list)
+    result: dict[User, list[str]] = defaultdict(list)
     units = OrgUnit.objects.filter(
         manager__user__role=Role.MANAGER, manager__user__is_active=True
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=people.today()))
     users = {}
     for path, user_id in units.values_list("path", "manager__user_id"):
         if user_id not in users:
-            users[user_id] = user_model.objects.get(pk=user_id)
+            users[user_id] = User.objects.get(pk=user_id)
         if users[user_id].email:
             result[users[user_id]].append(path)
     return result
@@ -764,12 +650,8 @@ def send_reminders(on: date | None = None) -> int:
             # One manager's mail that cannot be sent must not stop the others' reminders.
             log.error("send_reminders: user %s skipped (%s)", user.pk, type(exc).__name__)
             continue
-        people.record_read(
-            user,
-            {t.person_id for t in mine},
-            category=CATEGORY,
-            channel="task",
-            detail="påmindelse",
+        people.access_for(user, channel="task").record_read(
+            {t.person_id for t in mine}, category=CATEGORY_ABSENCE, detail="påmindelse"
         )
         sent += 1
     return sent
@@ -789,9 +671,9 @@ class FeedStatus:
         return self.expires_at is not None and self.expires_at <= timezone.now()
 
 
-def feed_status(user: Any) -> FeedStatus:
-    _require_task_role(user)
-    token = TaskFeedToken.objects.filter(user=user).first()
+def feed_status(access: Access) -> FeedStatus:
+    access.require(MANAGE_TASKS)
+    token = TaskFeedToken.objects.filter(user=access.user).first()
     if token is None:
         return FeedStatus(False, None)
     return FeedStatus(True, token.created_at, token.expires_at)
@@ -802,24 +684,24 @@ def feed_lifetime() -> timedelta:
     return timedelta(days=settings.CHARLIE_CALENDAR_FEED_DAYS)
 
 
-def rotate_feed_token(user: Any) -> str:
-    """Make a new secret for the user's calendar feed (the old link stops working); returns the
+def rotate_feed_token(access: Access) -> str:
+    """Make a new secret for the caller's calendar feed (the old link stops working); returns the
     plain secret, which is shown once and never stored (only its hash). It works for
     ``feed_lifetime()``."""
-    _require_task_role(user)
+    access.require(MANAGE_TASKS)
     new = generate_token()
     now = timezone.now()
     TaskFeedToken.objects.update_or_create(
-        user=user,
+        user=access.user,
         defaults={"key_hash": new.key_hash, "created_at": now, "expires_at": now + feed_lifetime()},
     )
     return new.plain
 
 
-def revoke_feed_token(user: Any) -> bool:
-    """Stop the user's calendar link; True when there was one."""
-    _require_task_role(user)
-    deleted, _rows = TaskFeedToken.objects.filter(user=user).delete()
+def revoke_feed_token(access: Access) -> bool:
+    """Stop the caller's calendar link; True when there was one."""
+    access.require(MANAGE_TASKS)
+    deleted, _rows = TaskFeedToken.objects.filter(user=access.user).delete()
     return bool(deleted)
 
 
@@ -834,9 +716,12 @@ def feed(raw_token: str, on: date | None = None) -> str:
         .select_related("user")
         .first()
     )
-    if token is None or not token.user.is_active or token.user.role not in (Role.MANAGER, Role.HR):
+    if token is None:
         raise NotFound
-    rows = tasks_for(token.user, on, channel="api")
+    access = people.access_for(token.user, channel="api")
+    if not access.can(MANAGE_TASKS):
+        raise NotFound  # an inactive account, or a role that may no longer see tasks
+    rows = tasks_for(access, on)
     events = [
         ical.Event(
             uid=f"opgave-{r.task.pk}@charlie",

@@ -1,13 +1,13 @@
 """Employee self-service for absence: report sick, report recovered, own history and the
-follow-up steps that concern the employee (issue 4, points 1 and 7).
+follow-up steps that concern the employee.
 
-Part of the absence app's services. Every function here acts on the *user's own* person record
-(``people.services.own_person``): there is no person id to pass, so nobody can report for
-someone else. A user without a person record gets ``NoPerson`` (the page shows a friendly text).
+Every function here acts on the *caller's own* person record (``Access.person_id``): there is no
+person id to pass, so nobody can report for someone else. A caller without a person record gets
+``NoPerson`` (the page shows a friendly text).
 
-Audit (``charlie.privacy.services.record``): a report is a ``create`` (sick) or ``update``
-(recovered) of category ``fravaer`` with purpose ``egen_indsigt`` on the caller's channel; the
-history page is a ``read`` of the same category and purpose (``people.record_read``). Writes bump
+Audit (``Access.record``): a report is a ``create`` (sick) or ``update`` (recovered) of category
+``fravaer`` with purpose ``egen_indsigt`` on the caller's channel; the history page is a
+``read`` of the same category and purpose. Writes bump
 the cache area ``absence`` and, after the commit, e-mail the person's manager(s) name and dates
 only (:func:`notify_managers`).
 
@@ -30,20 +30,19 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from charlie.absence.followup import SICKNESS_TYPES, deadlines
+from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import AbsencePeriod, AbsenceType
-from charlie.absence.rules import Code
+from charlie.absence.rules import Code, Obligation
+from charlie.absence.services.followup import deadlines
 from charlie.core.cache import bump
 from charlie.core.errors import ValidationFailed
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit, Person
-from charlie.privacy import services as audit
+from charlie.privacy.access import Access
 from charlie.privacy.models import Action
 
 logger = logging.getLogger(__name__)
 
-CATEGORY = "fravaer"
-PURPOSE = people.PURPOSE_OWN
 #: How far back a sick report may start (the employee reports on the day, or soon after).
 MAX_DAYS_BACK = 14
 #: "Det sker nu" also shows a sickness spell that ended at most this many days ago.
@@ -53,7 +52,7 @@ WORKING_DAYS_PER_WEEK = 5
 
 #: What each absence type means for the statistics and the follow-up, in plain Danish. Kept in
 #: line with ``stats.DEFAULT_CLASSIFICATION`` (sickness / child's sickness / leave / work) and
-#: ``followup.SICKNESS_TYPES`` (the types the sygedagpengelov follow-up applies to).
+#: ``kinds.SICKNESS_TYPES`` (the types the sygedagpengelov follow-up applies to).
 ABSENCE_TYPE_HELP: dict[str, Any] = {
     AbsenceType.SICKNESS: gettext_lazy(
         "Du er syg hele dagen. Tæller med i sygefraværsprocenten, og "
@@ -165,8 +164,10 @@ class MyAbsence:
     steps: list[Step] = field(default_factory=list)
 
 
-def _own(user: Any) -> Person:
-    person = people.own_person(user)
+def _own(access: Access) -> Person:
+    person = (
+        Person.objects.filter(pk=access.person_id).first() if access.person_id is not None else None
+    )
     if person is None:
         raise NoPerson
     return person
@@ -219,28 +220,15 @@ def parse_hours(text: str) -> Decimal:
     return value
 
 
-def _audit(user: Any, person: Person, action: str, detail: str, channel: str) -> None:
-    audit.record(
-        actor=user,
-        subject_person_ids=[person.pk],
-        action=action,
-        category=CATEGORY,
-        purpose=PURPOSE,
-        channel=channel,
-        detail=detail,
-    )
-
-
 @transaction.atomic
 def report_sick(
-    user: Any,
+    access: Access,
     *,
     first_day: date,
     partial_hours: Decimal | None = None,
     on: date | None = None,
-    channel: str = "ui",
 ) -> AbsencePeriod:
-    """Sygemelding: open a sickness period for the user's own person from ``first_day``.
+    """Sygemelding: open a sickness period for the caller's own person from ``first_day``.
 
     ``partial_hours`` (hours of absence per day) makes it partial sickness; it must be more than
     0 and less than the daily hours of the employment that covers ``first_day``. ``first_day``
@@ -248,7 +236,7 @@ def report_sick(
     period is already open, or when another absence period overlaps the new one as far as it is
     known (``first_day`` to today: a planned holiday later on does not stop a sick report).
     """
-    person = _own(user)
+    person = _own(access)
     today = on or people.today()
     if first_day > today:
         raise ReportError(
@@ -326,19 +314,19 @@ def report_sick(
         end_date=None,
         hours_per_day=partial_hours,
     )
-    _audit(user, person, Action.CREATE, "sygemelding", channel)
+    access.record(
+        [person.pk], action=Action.CREATE, category=CATEGORY_ABSENCE, detail="sygemelding"
+    )
     bump("absence")
     _notify_on_commit(person, first_day=first_day, last_day=None)
     return period
 
 
 @transaction.atomic
-def report_well(
-    user: Any, *, last_day: date, on: date | None = None, channel: str = "ui"
-) -> AbsencePeriod:
-    """Raskmelding: close the user's open sickness period with ``last_day`` (the last sick day,
+def report_well(access: Access, *, last_day: date, on: date | None = None) -> AbsencePeriod:
+    """Raskmelding: close the caller's open sickness period with ``last_day`` (the last sick day,
     not before the first, not in the future)."""
-    person = _own(user)
+    person = _own(access)
     today = on or people.today()
     Person.objects.select_for_update().filter(pk=person.pk).first()
     period = open_sickness(person)
@@ -360,7 +348,9 @@ def report_well(
         )
     period.end_date = last_day
     period.save(update_fields=["end_date"])
-    _audit(user, person, Action.UPDATE, "raskmelding", channel)
+    access.record(
+        [person.pk], action=Action.UPDATE, category=CATEGORY_ABSENCE, detail="raskmelding"
+    )
     bump("absence")
     _notify_on_commit(person, first_day=period.start_date, last_day=last_day)
     return period
@@ -377,13 +367,13 @@ def default_last_day(period: AbsencePeriod | None, today: date) -> date:
 # --- the page -------------------------------------------------------------------------------
 
 
-def my_absence(user: Any, *, on: date | None = None, channel: str = "ui") -> MyAbsence:
-    """The user's own absence history (newest first) and "Det sker nu". Audited as own access.
-    Raises ``NoPerson`` for a user without a person record."""
-    person = _own(user)
+def my_absence(access: Access, *, on: date | None = None) -> MyAbsence:
+    """The caller's own absence history (newest first) and "Det sker nu". Audited as own
+    access. Raises ``NoPerson`` for a caller without a person record."""
+    person = _own(access)
     today = on or people.today()
     periods = list(AbsencePeriod.objects.filter(person=person).order_by("-start_date", "-pk"))
-    people.record_read(user, [person.pk], category=CATEGORY, channel=channel, detail="mit_fravaer")
+    access.record_read([person.pk], category=CATEGORY_ABSENCE, detail="mit_fravaer")
     history = [
         HistoryRow(
             absence_type=p.absence_type,
@@ -408,7 +398,7 @@ def my_absence(user: Any, *, on: date | None = None, channel: str = "ui") -> MyA
         for p in periods
     ):
         return result
-    cases = deadlines(user, on=today, person_id=person.pk, channel=channel).cases
+    cases = deadlines(access, on=today, person_id=person.pk).cases
     shown = [c for c in cases if c.last_day is None or c.last_day >= recent]
     if not shown:
         return result
@@ -424,7 +414,7 @@ def my_absence(user: Any, *, on: date | None = None, channel: str = "ui") -> MyA
     )
 
 
-def employee_steps(obligations: list[Any], today: date) -> list[Step]:
+def employee_steps(obligations: list[Obligation], today: date) -> list[Step]:
     """The obligations that concern the employee (``EMPLOYEE_CODES``), in plain Danish."""
     steps = []
     for o in obligations:
@@ -445,7 +435,7 @@ def employee_steps(obligations: list[Any], today: date) -> list[Step]:
     return steps
 
 
-def _step_text(o: Any) -> str:
+def _step_text(o: Obligation) -> str:
     due = _fmt(o.due) if o.due else ""
     if o.code.startswith(Code.CONTACT):
         n = o.code.rsplit("_", 1)[-1]

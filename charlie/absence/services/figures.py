@@ -1,7 +1,7 @@
 """Absence figures for people to read: load the data, compute with ``stats``, apply disclosure
-control (issue 4, point 2; issue 10, point 2). Part of the absence app's services.
+control.
 
-``absence_figures(actor, start, end, by)`` returns one row per group with the Danmarks
+``absence_figures(access, start, end, by)`` returns one row per group with the Danmarks
 Statistik/KRL measures (``charlie.absence.stats``). Grouping by ``unit`` gives every unit with
 its sub-units rolled up: the figures are computed once per level of the tree, with each
 employment placed in its ancestor at that level, so head counts are distinct people, never a
@@ -16,9 +16,11 @@ every period of it. So whatever windows and groupings an analyst combines, every
 is a sum of figures of one period's release, and no group of fewer people than the minimum can
 be solved for (``tests/test_attacker.py`` tries).
 
-Who sees what: HR and analysts the whole municipality; a manager the units they manage (their
-sub-trees); others nobody (403). Only aggregates leave this module, so no audit entry is
-written (no person's data is shown).
+Who sees what (``permissions.READ_ABSENCE_FIGURES``, ``Access.aggregate_paths``): HR and
+analysts the whole municipality; a manager the units they manage (their sub-trees); others
+nobody (403). ``access=None`` is the system itself (the command line, background work): the
+whole municipality. Only aggregates leave this module, so no audit entry is written (no
+person's data is shown).
 """
 
 from __future__ import annotations
@@ -35,17 +37,19 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from charlie.absence import stats
+from charlie.absence.kinds import CATEGORY_ABSENCE
 from charlie.absence.models import AbsencePeriod
+from charlie.absence.permissions import READ_ABSENCE_FIGURES
 from charlie.core.cache import cached
 from charlie.core.calendar import FIRST_DATE, LAST_DATE
 from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
-from charlie.core.roles import Role
 from charlie.core.services import min_group_size
-from charlie.people import services as people
 from charlie.people.models import Employment, JobFamily, OrgUnit
+from charlie.privacy.access import Access
 
-CATEGORY = "fravaer"
+#: Unit paths in scope: ``None`` for the whole municipality.
+Paths = tuple[str, ...] | None
 #: The longest window: ten years of history and the year being planned.
 MAX_WINDOW_DAYS = 11 * 366
 BY_CHOICES = ("unit", "job_family", "month", "quarter", "year", "age_band")
@@ -149,22 +153,23 @@ def _periods(start: date, end: date, months: int) -> list[tuple[date, date]]:
     return out
 
 
-def _scope_units(actor: Any) -> list[str] | None:
-    """Unit paths the actor may see figures for; None means all. 403 for other roles."""
-    if actor is None or actor.role in (Role.HR, Role.ANALYST):
+def _paths(access: Access | None) -> Paths:
+    """Unit paths the caller may see figures for; None means all (``access`` None: the
+    system). 403 without the permission, and for a manager of no open unit."""
+    if access is None:
         return None
-    if actor.role == Role.MANAGER:
-        paths = list(people.managed_units(actor).values_list("path", flat=True))
-        if paths:
-            return paths
-    raise PermissionDenied
+    access.require(READ_ABSENCE_FIGURES)
+    paths = access.aggregate_paths()
+    if paths is not None and not paths:
+        raise PermissionDenied
+    return paths
 
 
 def _dates(values: Sequence[date | None]) -> np.ndarray:
     return np.array([v if v is not None else "NaT" for v in values], dtype="datetime64[D]")
 
 
-def _load(start: date, end: date, paths: list[str] | None) -> dict[str, Any]:
+def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
     """The columns ``stats.compute_figures`` needs, for employments and periods touching the
     window (in the actor's units). Person ids become dense indices."""
     touching = Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
@@ -276,7 +281,7 @@ class Release:
 _TOTAL = "total"
 
 
-def _units_in_scope(paths: list[str] | None) -> list[tuple[int, int | None, str]]:
+def _units_in_scope(paths: Paths) -> list[tuple[int, int | None, str]]:
     rows = OrgUnit.objects.values_list("pk", "parent_id", "path").order_by("path")
     if paths is None:
         return list(rows)
@@ -325,7 +330,7 @@ def _release(
     frame: Any,
     start: date,
     end: date,
-    paths: list[str] | None,
+    paths: Paths,
     min_size: int,
 ) -> Release:
     """One period's release, cached until the people data change (absence data do not enter:
@@ -374,7 +379,7 @@ def _compute_release(
 
 
 def _releases(
-    data: dict[str, Any], start: date, end: date, paths: list[str] | None, min_size: int
+    data: dict[str, Any], start: date, end: date, paths: Paths, min_size: int
 ) -> list[Release]:
     built: list[_Frame] = []
 
@@ -401,7 +406,7 @@ def _unit_rows(
     start: date,
     end: date,
     long_threshold_days: int,
-    paths: list[str] | None,
+    paths: Paths,
     releases: list[Release],
 ) -> list[FigureRow]:
     """Every unit with its sub-units, depth first, by computing once per tree level. With
@@ -454,7 +459,7 @@ def _unit_rows(
 
 
 def absence_figures(
-    actor: Any,
+    access: Access | None,
     *,
     start: date,
     end: date,
@@ -489,7 +494,7 @@ def absence_figures(
     start, end = published_window(start, end, months)
     if (end - start).days > MAX_WINDOW_DAYS:
         raise ValidationFailed([_("Vælg en periode på højst 11 år.")])
-    paths = _scope_units(actor)
+    paths = _paths(access)
     key = f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}:{months}"
     figures = cached(
         "absence",
@@ -501,10 +506,8 @@ def absence_figures(
     )
 
 
-def _compute(
-    start: date, end: date, by: str, paths: list[str] | None, long_threshold_days: int
-) -> Figures:
-    min_size = min_group_size(CATEGORY)
+def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days: int) -> Figures:
+    min_size = min_group_size(CATEGORY_ABSENCE)
     data = _load(start, end, paths)
     releases = _releases(data, start, end, paths, min_size)
     total_f = stats.compute_figures(

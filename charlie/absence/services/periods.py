@@ -1,4 +1,4 @@
-"""Absence use cases. For now: what the payroll import needs to write absence periods.
+"""Writing absence periods in bulk: what the payroll import needs.
 
 The absence app owns ``AbsencePeriod``; other apps (the import) write it only through these
 functions. They write in bulk and send no signals; the caller runs them inside its transaction,
@@ -15,9 +15,8 @@ from decimal import Decimal
 
 from django.db import connection
 
-from charlie.absence.models import AbsencePeriod, AbsenceType
-
-ABSENCE_TYPES = frozenset(AbsenceType.values)
+from charlie.absence.kinds import ABSENCE_TYPES
+from charlie.absence.models import AbsencePeriod
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,129 @@
+"""Sickness spells and the cases the rules judge. Pure: the standard library only, never Django.
+
+A *spell* is a run of sickness periods that overlap or follow each other day by day: the law
+counts from the 1st day of a continuous absence. :func:`sickness_case` turns a spell, the
+person's employments and their § 56 agreements and retention plans into the
+``rules.SicknessCase`` that ``rules.obligations`` judges. The follow-up services load the data
+and call these; nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Protocol
+
+from charlie.absence.rules import RetentionPlanRequest, Section56Terms, SicknessCase
+
+#: Spells shown and followed up: ongoing ones, and those that ended at most this long before the
+#: day asked about (refund claims under § 59 follow a case for months after it; a year covers
+#: them).
+LOOKBACK = timedelta(days=366)
+
+#: (first day, last day or None while ongoing, absence types) of a spell.
+Spell = tuple[date, date | None, list[str]]
+
+
+class Job(Protocol):
+    """What the follow-up needs of an employment (``people.models.Employment`` has it)."""
+
+    @property
+    def start_date(self) -> date: ...
+    @property
+    def end_date(self) -> date | None: ...
+    @property
+    def weekly_hours(self) -> Decimal: ...
+    @property
+    def org_unit_id(self) -> int | None: ...
+
+
+def sickness_spells(periods: Sequence[tuple[date, date | None, str]]) -> list[Spell]:
+    """Merge sickness periods that overlap or follow each other day by day into one spell: the
+    law counts from the 1st day of a continuous absence. ``periods`` sorted by start."""
+    spells: list[Spell] = []
+    for start, end, kind in periods:
+        if spells:
+            first, last, kinds = spells[-1]
+            if last is None or start <= last + timedelta(days=1):
+                new_last = None if last is None or end is None else max(last, end)
+                spells[-1] = (first, new_last, kinds if kind in kinds else [*kinds, kind])
+                continue
+        spells.append((start, end, [kind]))
+    return spells
+
+
+def is_recent(last: date | None, on: date) -> bool:
+    """Whether a spell ending on ``last`` (None: ongoing) is within the :data:`LOOKBACK`."""
+    return last is None or last >= on - LOOKBACK
+
+
+def sickness_case(
+    first: date,
+    last: date | None,
+    jobs: Sequence[Job],
+    *,
+    section_56: Section56Terms | None = None,
+    retention_plan: RetentionPlanRequest | None = None,
+) -> SicknessCase:
+    """The case as the data know it. Hours in the 8 weeks before are estimated from the
+    contracted weekly hours (Charlie has no time registration); a notice date is not recorded,
+    so the § 7 a notice exception is not applied (the leave date is the employment's end).
+
+    ``section_56`` is the person's § 56 agreement valid on ``first`` (:func:`agreement_on`);
+    Charlie takes every spell in its validity as due to the covered condition (see
+    ``absence.services.agreements``). ``retention_plan`` is the spell's fastholdelsesplan
+    request."""
+    related = section_56 is not None and section_56.is_valid_on(first)
+    job = next(
+        (e for e in jobs if e.start_date <= first and (e.end_date is None or e.end_date >= first)),
+        None,
+    )
+    if job is None:
+        return SicknessCase(
+            first_day=first,
+            last_day=last,
+            section_56=section_56,
+            section_56_related=related,
+            retention_plan=retention_plan,
+        )
+    weeks = min(Decimal(8), Decimal((first - job.start_date).days) / 7)
+    return SicknessCase(
+        first_day=first,
+        last_day=last,
+        employment_start=job.start_date,
+        hours_last_8_weeks=job.weekly_hours * weeks,
+        leave_date=job.end_date,
+        section_56=section_56,
+        section_56_related=related,
+        retention_plan=retention_plan,
+    )
+
+
+def unit_on(day: date, jobs: Sequence[Job]) -> int | None:
+    """The org unit of the employment on ``day``; else the latest one started before it."""
+    current = [j for j in jobs if j.start_date <= day and (j.end_date is None or j.end_date >= day)]
+    if current:
+        return current[-1].org_unit_id
+    before = [j for j in jobs if j.start_date <= day]
+    return before[-1].org_unit_id if before else None
+
+
+def agreement_on(agreements: Sequence[Section56Terms], day: date) -> Section56Terms | None:
+    """The agreement valid on ``day`` (the latest approved if two overlap), else None."""
+    valid = [a for a in agreements if a.is_valid_on(day)]
+    return max(valid, key=lambda a: a.approved_on) if valid else None
+
+
+def plan_for_spell(
+    plans: Sequence[tuple[date, RetentionPlanRequest]], first: date, last: date | None
+) -> RetentionPlanRequest | None:
+    """The plan recorded for the spell ``first``–``last``: its 1st day lies in the spell (a
+    spell that grew backwards by a merged period keeps its plan)."""
+    inside = [p for d, p in plans if first <= d and (last is None or d <= last)]
+    return inside[-1] if inside else None
+
+
+def superseded(agreement: Section56Terms, all_of_person: Sequence[Section56Terms]) -> bool:
+    """Whether a later agreement was approved (the renewal happened)."""
+    return any(a.approved_on > agreement.approved_on for a in all_of_person)
