@@ -1,11 +1,19 @@
-"""factory-boy factories for the people core, shared by every app's tests."""
+"""factory-boy factories and the test organisation for the people core, shared by every app's
+tests (registered in the root conftest through ``pytest_plugins``).
+
+``org`` builds: Testkommune → two forvaltninger → an område → two afdelinger, with people
+employed in each, and ``users`` gives a logged-in-able user for every role, linked to people the
+way the scope rules expect (the manager manages "Plejecenter Nord").
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from decimal import Decimal
 
 import factory
+import pytest
 
 from charlie.core.models import User
 from charlie.core.roles import Role
@@ -61,3 +69,76 @@ class EmploymentFactory(factory.django.DjangoModelFactory):
     weekly_hours = Decimal("37.00")
     start_date = dt.date(2015, 3, 1)
     end_date = None
+
+
+# --- The test organisation and one user per role ------------------------------------------------
+
+
+@dataclass
+class Org:
+    kommune: object
+    social: object
+    kultur: object
+    aeldre: object
+    nord: object
+    syd: object
+    skole: object
+    person_in_nord: object
+    person_in_syd: object
+    person_in_skole: object
+
+
+@pytest.fixture
+def org(db):
+    kommune = org_unit("Testkommune", OrgUnitKind.MUNICIPALITY)
+    social = org_unit("Social og Sundhed", OrgUnitKind.ADMINISTRATION, kommune)
+    kultur = org_unit("Børn og Kultur", OrgUnitKind.ADMINISTRATION, kommune)
+    aeldre = org_unit("Ældreområdet", OrgUnitKind.AREA, social)
+    nord = org_unit("Plejecenter Nord", OrgUnitKind.DEPARTMENT, aeldre)
+    syd = org_unit("Plejecenter Syd", OrgUnitKind.DEPARTMENT, aeldre)
+    skole = org_unit("Nørre Skole", OrgUnitKind.INSTITUTION, kultur)
+    p_nord = EmploymentFactory(org_unit=nord).person
+    p_syd = EmploymentFactory(org_unit=syd).person
+    p_skole = EmploymentFactory(
+        org_unit=skole, job_family=job_family("laerer"), job_title="Lærer"
+    ).person
+    return Org(kommune, social, kultur, aeldre, nord, syd, skole, p_nord, p_syd, p_skole)
+
+
+@pytest.fixture
+def users(org):
+    """One user per role. Keys are the role values: employee, manager, hr, analyst, dpo, admin."""
+    result = {}
+    for role in Role:
+        user = UserFactory(
+            username=f"test-{role.value}",
+            role=role,
+            first_name=role.label,
+            is_staff=role == Role.ADMIN,
+        )
+        result[role.value] = user
+    # The employee is the person employed in Plejecenter Nord.
+    org.person_in_nord.user = result["employee"]
+    org.person_in_nord.save()
+    # The manager is employed in Ældreområdet and manages Plejecenter Nord only.
+    manager_person = EmploymentFactory(org_unit=org.aeldre, job_title="Plejecenterleder").person
+    manager_person.user = result["manager"]
+    manager_person.save()
+    org.nord.manager = manager_person
+    org.nord.save()
+    # HR has a person record in the kommune itself.
+    hr_person = EmploymentFactory(org_unit=org.kommune, job_title="HR-konsulent").person
+    hr_person.user = result["hr"]
+    hr_person.save()
+    return result
+
+
+@pytest.fixture
+def client_as(client, users):
+    """``client_as("hr")`` returns the test client logged in as that role."""
+
+    def _as(role: str):
+        client.force_login(users[role])
+        return client
+
+    return _as

@@ -8,7 +8,6 @@ needed; ``services.today()`` decides only which years the comparison projects.
 from __future__ import annotations
 
 from decimal import Decimal
-from html.parser import HTMLParser
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -17,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.testing.tables import table_rows
 from charlie.people.tests.factories import job_family
 from charlie.workforce import services
 from charlie.workforce.forms import format_number, parse_driver_values, parse_number
@@ -98,42 +98,6 @@ def test_driver_lines_accept_tabs_semicolons_and_spaces_in_numbers() -> None:
 
 
 # --- Helpers ----------------------------------------------------------------------------------
-
-
-class _Tables(HTMLParser):
-    """Every table's rows as lists of cell texts, keyed by the table's id."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tables: dict[str, list[list[str]]] = {}
-        self._table: str | None = None
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self._table = dict(attrs).get("id") or f"table-{len(self.tables)}"
-            self.tables[self._table] = []
-        elif tag == "tr" and self._table:
-            self.tables[self._table].append([])
-        elif tag in ("td", "th") and self._table:
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._table and self._cell is not None:
-            self.tables[self._table][-1].append("".join(self._cell).strip())
-            self._cell = None
-        elif tag == "table":
-            self._table = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def _tables(response) -> dict[str, list[list[str]]]:
-    parser = _Tables()
-    parser.feed(response.content.decode())
-    return parser.tables
 
 
 def _rules_post(name: str, rows: list[dict[str, object]], *, initial: int = 0, **extra):
@@ -259,7 +223,7 @@ def test_list_shows_scenarios_with_tag_first_line_and_plan_link(client_as, users
     response = client_as("hr").get(reverse("workforce:scenarios"))
     page = response.content.decode()
     assert response.status_code == 200
-    rows = _tables(response)["scenarier"]
+    rows = table_rows(response.content, id="scenarier")
     assert [row[0].split(" –")[0] for row in rows[1:]] == ["Egen plan", illustrative.name]
     assert "Illustrativt" in rows[2][0] and "Illustrativt" not in rows[1][0]
     assert rows[1][1] == "Linje et"  # only the first line of the description
@@ -630,8 +594,7 @@ def test_compare_shows_both_scenarios_side_by_side(client_as, users, two_plans) 
     plan_b = services.plan(users["hr"], growing)
     total_a = plan_a.total().recruitment_until
     total_b = plan_b.total().recruitment_until
-    tables = _tables(response)
-    family = tables["sammenligning-jobfamilie"]
+    family = table_rows(response.content, id="sammenligning-jobfamilie")
     total = family[-1]
     first_until = next(y for y in (2030, 2040) if y in total_a)
     a, b = total_a[first_until], total_b[first_until]
@@ -650,7 +613,7 @@ def test_compare_shows_both_scenarios_side_by_side(client_as, users, two_plans) 
     assert all(cell == "–skjult" for row in family[2:-1] if row[0] in hidden for cell in row[1:])
     assert "data-suppressed" in page
     # The yearly table and the chart with a link to it.
-    yearly = tables["rekruttering-pr-aar"]
+    yearly = table_rows(response.content, id="rekruttering-pr-aar")
     assert [row[0] for row in yearly[1:]] == [str(y) for y in plan_a.years]
     first = plan_a.total().years[0].recruitment
     assert yearly[1][1] == whole(first.p50)
@@ -665,9 +628,9 @@ def test_compare_to_an_earlier_year_shows_only_the_milestones_in_range(
     response = client_as("hr").get(url)
     first = services.today().year + 1
     shown = [y for y in (2030, 2040) if first <= y <= 2035]
-    header = _tables(response)["sammenligning-jobfamilie"][0] if shown else []
+    header = table_rows(response.content, id="sammenligning-jobfamilie")[0] if shown else []
     assert header[2:] == [f"Rekruttering {first}–{y}" for y in shown]
-    yearly = _tables(response)["rekruttering-pr-aar"]
+    yearly = table_rows(response.content, id="rekruttering-pr-aar")
     assert yearly[-1][0] == "2035"
 
 
