@@ -1,18 +1,18 @@
-"""Workforce projection benchmark: 1,000 Monte Carlo runs to 2040 at sizes S, L and XL (issue 5).
+"""Workforce projection benchmark: 1,000 Monte Carlo runs to 2040 at sizes S, L and XL.
 
 For each size (current employees; default 1,800, 45,000 and 500,000 — DESIGN.md "Data"), in a
 process of its own (so that each size's memory is its own), with no database: the demo
 municipality from ``charlie.demo.generator.generate`` (seed 2030, reference date 2026-06-30, ten
 years of history) goes through the same pure pipeline as ``workforce.services``:
 
-1. **spells**: ``history.Spells`` from the generator's arrays, as ``services._load`` builds them
+1. **spells**: ``history.Spells`` from the generator's arrays, as ``services.data`` builds them
    from the database (job family; unit = the forvaltning, the depth-1 ancestor of the
    employment's unit; FTE = weekly hours ÷ 37; retirement = end reason "retirement"; pension
    year from the exact birth date, pensionsloven § 1 a, DOMAIN.md 3.1–3.2);
 2. **fit**: the panel of the 6 complete years before the reference year and ``model.fit`` with
-   the hires from outside in those years (``services._fitted``);
+   the hires from outside in those years (``services.data.fitted_model``);
 3. **plan**: today's staff as ``projection.Stock``/``Groups`` (one row per person, their largest
-   current employment: job family × forvaltning, counted per birth year, ``services._plan``), and
+   current employment: job family × forvaltning, counted per birth year, ``services.plans``), and
    demand from ``scenario.multipliers`` with one growth rule, 1 % a year for all job families;
 4. **projection**: ``projection.project(..., runs=1000)`` for 2027–2040. It runs its chunks of
    runs on threads (``os.cpu_count()`` of them, at most one per chunk of 125 runs); it is also
@@ -41,7 +41,7 @@ T = 2025, predict the exits of the people present on 1 January 2023 in 2023–20
 absolute percentage error per job family × year and on the yearly totals, for the model and for
 the naive baseline (T − 3's crude rates by job family and age band).
 
-Targets (issue 5, on the project's 2-core machine): fit + projection for 45,000 within 2 s and
+Targets (on the project's 2-core machine): fit + projection for 45,000 within 2 s and
 for 500,000 within 20 s.
 
 Usage::
@@ -91,7 +91,7 @@ RUNS = 1000
 FIT_YEARS = 6  # services.FIT_YEARS
 GROWTH = 0.01  # demand: 1 % a year for every job family
 DEFAULT_SIZES = (1_800, 45_000, 500_000)
-#: Fit + projection, seconds (issue 5).
+#: Fit + projection, seconds.
 TARGETS_S = {45_000: 2.0, 500_000: 20.0}
 #: |mean difference| ÷ its standard error above this: the reference and the projection disagree.
 Z_LIMIT = 4.0
@@ -164,7 +164,8 @@ def pension_years_of(birth_years: IntArray) -> IntArray:
 
 def forvaltning_of_units(org_units: generator.OrgUnits) -> tuple[IntArray, list[str]]:
     """Per org unit (indexed by id − 1): the index of its forvaltning (the depth-1 ancestor in
-    its path ``/1/4/17/``; 0 = the top of the tree, as ``services._top``), and their names."""
+    its path ``/1/4/17/``; 0 = the top of the tree, as ``services.data.top_unit``), and their
+    names."""
     top_ids = [int(p.strip("/").split("/")[1]) if p.count("/") > 2 else 0 for p in org_units.path]
     ids = sorted(set(top_ids))
     index = {unit_id: i for i, unit_id in enumerate(ids)}
@@ -196,7 +197,7 @@ def spells_from_demo(data: generator.DemoData) -> tuple[history.Spells, list[str
 
 
 def hires_in(spells: history.Spells, years: range) -> tuple[IntArray, IntArray]:
-    """``(job family, age)`` of the hires from outside in ``years`` (``services._hires``)."""
+    """``(job family, age)`` of the hires from outside in ``years`` (``services.data.hires``)."""
     _person, day, family, age = history.entries(spells)
     year = history.year_of(day)
     keep = (year >= years.start) & (year < years.stop)
@@ -204,7 +205,8 @@ def hires_in(spells: history.Spells, years: range) -> tuple[IntArray, IntArray]:
 
 
 def fit_model(spells: history.Spells, on: date) -> model.ExitModel:
-    """The exit model on the ``FIT_YEARS`` complete years before ``on`` (``services._fitted``)."""
+    """The exit model on the ``FIT_YEARS`` complete years before ``on``
+    (``services.data.fitted_model``)."""
     years = range(on.year - FIT_YEARS, on.year)
     panel = history.panel(spells, years)
     family, age = hires_in(spells, years)
@@ -215,7 +217,7 @@ def plan_inputs(
     spells: history.Spells, unit_names: list[str], on: date, to_year: int
 ) -> tuple[projection.Stock, projection.Groups, FloatArray, list[int]]:
     """Today's staff as groups (job family × forvaltning) counted per birth year, and demand
-    with 1 % growth a year for all job families (``services._plan``)."""
+    with 1 % growth a year for all job families (``services.plans``)."""
     day = history.day_number(on.year, on.month, on.day)
     stock, groups = projection.staff(
         spells,
@@ -463,7 +465,7 @@ def worker(size: int, out: Path, options: dict[str, Any]) -> None:
     )
     check["reference_mean_recruitment_per_year"] = float(reference["recruitment"].mean())
 
-    # The backtest, as the model page computes it (services._model_report).
+    # The backtest, as the model page computes it (services.exit_model).
     t0 = time.perf_counter()
     last = REFERENCE_DATE.year - 1
     all_years = range(REFERENCE_DATE.year - FIT_YEARS - 3, REFERENCE_DATE.year)

@@ -433,7 +433,8 @@ def test_no_small_group_can_be_solved_for_from_todays_headcounts(analyst, settin
     from charlie.core.models import User
 
     user = User.objects.get(username="attacker")
-    plan = workforce.plan(user, workforce.create_illustrative_scenario(), runs=100)
+    access = people.access_for(user)
+    plan = workforce.plan(access, workforce.create_illustrative_scenario(), runs=100)
     codes = dict(JobFamily.objects.values_list("code", "pk"))
     for row in plan.rows["job_family"]:
         cell(f"plan {row.key}", lambda u, f, fam=codes[row.key]: f == fam, row.base_headcount)

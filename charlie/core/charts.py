@@ -14,6 +14,9 @@ room, say "skjult". Every text is escaped.
 ``band_chart`` draws several series over years: lines with an uncertainty band, or grouped bars.
 Series differ by colour *and* by dash pattern and marker (lines) or fill pattern (bars), so the
 legend can be read without seeing colour (WCAG 2.1 SC 1.4.1).
+
+Why Charlie draws its own charts instead of using Altair + vl-convert:
+docs/decisions/0018-charts-are-charlies-own-svg.md.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """REST endpoints for the workforce plan (mounted in charlie.api at /api/v1/workforce): the same
-answers as ``charlie workforce pension-age|project|backtest`` (issue 5, point 7; docs/api.md).
+answers as ``charlie workforce pension-age|project|backtest`` (docs/api.md).
 
-Thin: ``workforce.services`` checks the role (HR, analyst, manager; a manager's plan covers their
-units) and applies disclosure control; the JSON shapes come from ``workforce.serialise``, which
-the command uses too, so both interfaces answer alike. ``pension-age`` is a rule, not a
-person's data: every authenticated user may ask it, and nothing is audited.
+Thin: ``workforce.services`` checks the permission (``workforce.permissions.READ_PLAN``: HR,
+analysts, managers; a manager's plan covers their units) and applies disclosure control; the
+JSON shapes come from ``workforce.serialise``, which the command uses too, so both interfaces
+answer alike. ``pension-age`` is a rule, not a person's data: every authenticated user may ask
+it, and nothing is audited.
 """
 
 # No ``from __future__ import annotations``: django-ninja reads the annotations at run time.
@@ -17,10 +18,18 @@ from ninja import Field, Query, Router, Schema
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 
 from charlie.core.csv_writer import csv_text
+from charlie.people import services as people
 from charlie.people.api import COMMON_ERRORS
+from charlie.privacy.access import Access
 from charlie.workforce import serialise, services
 
 router = Router(tags=["workforce"])
+
+
+def _access(request: HttpRequest) -> Access:
+    """The caller (token or session, as the API's auth classes set ``request.user``), on the
+    API channel."""
+    return people.access_of(request, channel="api")
 
 
 def _iso_text(value: Any) -> Any:
@@ -131,7 +140,7 @@ def scenarios(request: HttpRequest) -> list[dict[str, Any]]:
             "description": s.description,
             "updated_at": s.updated_at,
         }
-        for s in services.scenarios(request.auth)  # type: ignore[attr-defined]
+        for s in services.scenarios(_access(request))
     ]
 
 
@@ -236,9 +245,9 @@ def project(
     """The projection from today to ``to`` (after this year), per job family, forvaltning and
     in total, disclosure-controlled. HR and analysts: the municipality; a manager: their units;
     others 403. An unknown scenario is 404."""
-    user = request.auth  # type: ignore[attr-defined]
-    chosen = services.get_scenario(user, name=scenario)
-    result = services.plan(user, chosen, to_year=to, runs=runs, seed=seed)
+    access = _access(request)
+    chosen = services.get_scenario(access, name=scenario)
+    result = services.plan(access, chosen, to_year=to, runs=runs, seed=seed)
     if output == "csv":
         body = csv_text(serialise.plan_csv_rows(result))
         return HttpResponse(body, content_type="text/csv; charset=utf-8")
@@ -308,5 +317,5 @@ class ModelOut(Schema):
 def exit_model(request: HttpRequest) -> dict[str, Any]:
     """How the exit model was fitted, and how well it predicted the last three complete years
     next to a naive baseline. HR, analysts and managers (municipality-wide aggregates)."""
-    report = services.model_report(request.auth)  # type: ignore[attr-defined]
+    report = services.model_report(_access(request))
     return serialise.model_report_as_dict(report)

@@ -9,16 +9,17 @@ class WorkforceConfig(AppConfig):
 
     def ready(self) -> None:
         from charlie.core.navigation import MenuEntry, register
-        from charlie.core.roles import Role
+        from charlie.workforce.permissions import READ_PLAN
 
-        # The workforce plan: aggregates only, for HR, analysts and managers (their own units).
+        # The workforce plan: aggregates only, for the roles that may read it (HR, analysts, and
+        # managers for their own units).
         register(
             MenuEntry(
                 key="workforce_plan",
                 label=_("Arbejdsstyrkeplan"),
                 url_name="workforce:plan",
                 order=40,
-                roles=frozenset({Role.HR, Role.ANALYST, Role.MANAGER}),
+                roles=READ_PLAN.roles,
             )
         )
 

@@ -1,7 +1,7 @@
-"""Forms of the scenario pages (issue 5, point 4). They parse input only: the scenario rules are
-enforced again by ``services`` (``save_rules``, ``save_driver``), which is the one place that
-decides what may be stored. The checks here give each error a place on the page (WCAG 2.1
-SC 3.3.1 and 3.3.3: the error is named at the field and says how to fix it; DOMAIN.md 9.1).
+"""Forms of the scenario pages. They parse input only: the scenario rules are enforced again by
+``services`` (``save_rules``, ``save_driver``), which is the one place that decides what may be
+stored. The checks here give each error a place on the page (WCAG 2.1 SC 3.3.1 and 3.3.3: the
+error is named at the field and says how to fix it; DOMAIN.md 9.1).
 
 Numbers are written the Danish way, as ``core.charts.number`` and Django's "da" locale write
 them (decimal comma, thousands point): "1.234,5" is one thousand two hundred and thirty-four and

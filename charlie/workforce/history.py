@@ -1,4 +1,4 @@
-"""The municipality's own history as a panel of person-years (issue 5, point 2). Pure: NumPy only.
+"""The municipality's own history as a panel of person-years. Pure: NumPy only.
 
 Input is one row per employment (``Spells``: dates as whole days since 1970-01-01, open ends as
 ``OPEN``); output is one row per person present on 1 January of each year (``Panel``) with the

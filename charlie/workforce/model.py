@@ -1,4 +1,4 @@
-"""The exit model, estimated from the municipality's own history (issue 5, point 2). Pure: NumPy.
+"""The exit model, estimated from the municipality's own history. Pure: NumPy.
 
 Each year a person present on 1 January leaves during the year with two competing probabilities:
 

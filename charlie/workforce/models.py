@@ -1,4 +1,4 @@
-"""Workforce plan scenarios (issue 5, point 4): named sets of demand assumptions.
+"""Workforce plan scenarios: named sets of demand assumptions.
 
 A scenario holds no personal data: only growth rates, driver tables and ratios per job family.
 ``version`` goes up on every change, so cached projections (``services``) are recomputed.

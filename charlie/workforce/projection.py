@@ -1,9 +1,9 @@
-"""The workforce projection to 2040 with Monte Carlo bands (issue 5, point 3). Pure: NumPy.
+"""The workforce projection to 2040 with Monte Carlo bands. Pure: NumPy.
 
 *Groups.* The projection works on groups — today job family × forvaltning — each with the job
 family that drives its rates. A group is just a row with keys in named dimensions
-(``Groups.keys``), so a later dimension (a skill, issue 5 point 5) is one more key: results are
-summed to any dimension with ``Result.by``. Within a group, people are counted per birth year.
+(``Groups.keys``), so a later dimension (a skill) is one more key: results are summed to any
+dimension with ``Result.by``. Within a group, people are counted per birth year.
 
 *One year.* For each group and birth year the people present on 1 January leave with the model's
 probabilities (``model.ExitModel``): a binomial number leaves, and of those a binomial share

@@ -1,4 +1,4 @@
-"""Demand scenarios as numbers (issue 5, point 3). Pure: the standard library and NumPy.
+"""Demand scenarios as numbers. Pure: the standard library and NumPy.
 
 A scenario says, per job family and year, how many people are wanted relative to today:
 

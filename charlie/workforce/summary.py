@@ -1,4 +1,4 @@
-"""The plan in plain Danish, written from the numbers (issue 5, point 4) — never by AI.
+"""The plan in plain Danish, written from the numbers — never by AI.
 
 Every sentence is a template filled with figures from ``services.Plan``: the same P50 and
 P10–P90 the tables show, rounded to whole people. Presentation only (it uses Django's

@@ -1,7 +1,8 @@
-"""The workforce plan pages (issue 5): the plan, its Excel file, how it is computed, the quick
-growth form, and one person's pension dates.
+"""The workforce plan pages: the plan, its Excel file, how it is computed, the quick growth
+form, and one person's pension dates.
 
-Thin HTTP over ``workforce.services`` (scope, disclosure control and the audit log live there)
+Thin HTTP over ``workforce.services`` (permissions, scope, disclosure control and the audit log
+live there)
 and ``workforce.summary`` (the plain-Danish summary). Charts are ``core.charts`` SVG with the
 same numbers in tables beside them.
 """
@@ -30,6 +31,7 @@ from charlie.people import services as people
 from charlie.workforce import services, summary
 from charlie.workforce.forms import parse_number
 from charlie.workforce.models import Scenario
+from charlie.workforce.permissions import EDIT_SCENARIOS, LOOK_UP_PENSION_DATES
 from charlie.workforce.services import Band, Plan, PlanRow
 
 LAST_YEAR_CHOICES = (2030, 2035, 2040, 2045, 2050)
@@ -57,7 +59,7 @@ class PlanForm(forms.Form):
 
 
 def _plan_form(request: AuthenticatedRequest, scenarios: list[Scenario]) -> PlanForm:
-    default = services.get_scenario(request.user).pk if scenarios else None
+    default = services.get_scenario(people.access_of(request)).pk if scenarios else None
     data = {"scenario": str(default), "to": str(services.DEFAULT_TO_YEAR)}
     for key in ("scenario", "to"):
         if request.GET.get(key):
@@ -121,16 +123,16 @@ def _charts(plan: Plan) -> dict[str, str]:
 
 @require_GET
 def plan(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_plan_access(request.user)
-    scenarios = services.scenarios(request.user)
-    context: dict[str, Any] = {"scenarios": scenarios, "may_edit": services.may_edit(request.user)}
+    access = people.access_of(request)
+    scenarios = services.scenarios(access)  # 403 for roles that may not see the plan
+    context: dict[str, Any] = {"scenarios": scenarios, "may_edit": access.can(EDIT_SCENARIOS)}
     if not scenarios:
         return render(request, "workforce/plan.html", context)
     form = _plan_form(request, scenarios)
     context["form"] = form
     if form.is_valid():
-        scenario = services.get_scenario(request.user, form.cleaned_data["scenario"])
-        result = services.plan(request.user, scenario, to_year=form.cleaned_data["to"])
+        scenario = services.get_scenario(access, form.cleaned_data["scenario"])
+        result = services.plan(access, scenario, to_year=form.cleaned_data["to"])
         context.update(
             scenario=scenario,
             plan=result,
@@ -152,8 +154,9 @@ def plan(request: AuthenticatedRequest) -> HttpResponse:
 def growth(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
     """The quick form on the plan page: one growth rate per job family for the whole plan. An
     illustrative scenario is never changed: the rates are saved in a copy under a new name."""
-    services.require_scenario_editor(request.user)
-    scenario = services.get_scenario(request.user, scenario_id)
+    access = people.access_of(request)
+    access.require(EDIT_SCENARIOS)
+    scenario = services.get_scenario(access, scenario_id)
     to_year = _int(request.POST.get("to"), services.DEFAULT_TO_YEAR)
     rates: dict[str, Decimal | None] = {}
     problems = []
@@ -169,7 +172,7 @@ def growth(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
         if problems:
             raise ValidationFailed(problems)
         target = services.save_growth(
-            request.user,
+            access,
             scenario,
             rates,
             first_year=services.today().year + 1,
@@ -195,16 +198,16 @@ def _int(text: str | None, default: int) -> int:
 
 @require_GET
 def plan_xlsx(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_plan_access(request.user)
-    scenarios = services.scenarios(request.user)
+    access = people.access_of(request)
+    scenarios = services.scenarios(access)  # 403 for roles that may not see the plan
     if not scenarios:
         raise NotFound
     form = _plan_form(request, scenarios)
     if not form.is_valid():
         raise ValidationFailed([str(e) for errors in form.errors.values() for e in errors])
-    scenario = services.get_scenario(request.user, form.cleaned_data["scenario"])
-    result = services.plan(request.user, scenario, to_year=form.cleaned_data["to"])
-    report = services.model_report(request.user)
+    scenario = services.get_scenario(access, form.cleaned_data["scenario"])
+    result = services.plan(access, scenario, to_year=form.cleaned_data["to"])
+    report = services.model_report(access)
     content = workbook_bytes(_sheets(result, scenario, report))
     response = HttpResponse(
         content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -354,13 +357,14 @@ def _sheets(result: Plan, scenario: Scenario, report: services.ModelReport) -> l
 @require_GET
 def model_page(request: AuthenticatedRequest) -> HttpResponse:
     """How the numbers are computed: the fitted years, the retirement pattern, the backtest."""
-    report = services.model_report(request.user)
+    access = people.access_of(request)
+    report = services.model_report(access)
     return render(
         request,
         "workforce/model.html",
         {
             "report": report,
-            "may_look_up": request.user.role == "hr",
+            "may_look_up": access.can(LOOK_UP_PENSION_DATES),
         },
     )
 
@@ -368,14 +372,14 @@ def model_page(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def person_pension(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
     """One person's pension dates by the rules: HR only, audited (services.person_pension)."""
-    info = services.person_pension(request.user, person_id)
+    info = services.person_pension(people.access_of(request), person_id)
     return render(request, "workforce/person_pension.html", {"info": info})
 
 
 @require_GET
 def pension_lookup(request: AuthenticatedRequest) -> HttpResponse:
     """HR: from an employee number to that person's pension page (nothing is shown here)."""
-    services.require_person_pension_access(request.user)
+    people.access_of(request).require(LOOK_UP_PENSION_DATES)
     number = query_text(request, "medarbejdernummer", max_length=30)
     person_id = people.person_id_by_employee_number(number) if number else None
     if person_id is None:

@@ -1,5 +1,5 @@
-"""Scenario pages of the workforce plan (issue 5, point 4): the list, one scenario's assumptions
-(name, description, rules, driver tables), copy and delete, and two scenarios side by side.
+"""Scenario pages of the workforce plan: the list, one scenario's assumptions (name,
+description, rules, driver tables), copy and delete, and two scenarios side by side.
 
 Thin HTTP over ``workforce.services``, which decides who may do what (HR and analysts edit;
 managers only read the list, a scenario and the comparison; others get 403) and keeps every
@@ -26,6 +26,7 @@ from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.forms import ErrorLink
 from charlie.core.forms import error_links as _errors
 from charlie.core.http import AuthenticatedRequest
+from charlie.people import services as people
 from charlie.workforce import services
 from charlie.workforce.forms import (
     CompareForm,
@@ -40,6 +41,7 @@ from charlie.workforce.forms import (
     format_number,
     rule_initial,
 )
+from charlie.workforce.permissions import EDIT_SCENARIOS
 
 if TYPE_CHECKING:
     from charlie.workforce.models import Scenario
@@ -79,17 +81,16 @@ def _compare_form(items: list[Scenario], data: Any = None) -> CompareForm:
 @require_http_methods(["GET", "POST"])
 def scenarios(request: AuthenticatedRequest) -> HttpResponse:
     """The scenarios, the comparison form and, for editors, a form that creates one."""
-    items = services.scenarios(request.user)  # 403 for roles that may not see the plan
+    access = people.access_of(request)
+    items = services.scenarios(access)  # 403 for roles that may not see the plan
     create_form = CreateScenarioForm()
     status = 200
     if request.method == "POST":
-        services.require_scenario_editor(request.user)
+        access.require(EDIT_SCENARIOS)
         create_form = CreateScenarioForm(request.POST)
         if create_form.is_valid():
             try:
-                scenario = services.create_scenario(
-                    request.user, name=create_form.cleaned_data["name"]
-                )
+                scenario = services.create_scenario(access, name=create_form.cleaned_data["name"])
             except ValidationFailed as exc:
                 for message in exc.messages:
                     create_form.add_error("name", message)
@@ -103,7 +104,7 @@ def scenarios(request: AuthenticatedRequest) -> HttpResponse:
         status = 400
     context = {
         "scenarios": items,
-        "editable": services.may_edit(request.user),
+        "editable": access.can(EDIT_SCENARIOS),
         "create_form": create_form,
         "compare_form": _compare_form(items),
         "errors": _errors(create_form) if create_form.is_bound else [],
@@ -143,9 +144,10 @@ def _edit_page(
     status: int = 200,
 ) -> HttpResponse:
     """The scenario page; a form that failed comes back bound, with its errors."""
+    access = people.access_of(request)
     stored_rules = services.scenario_rules(scenario)
     drivers = services.scenario_drivers(scenario)
-    editable = services.may_edit(request.user)
+    editable = access.can(EDIT_SCENARIOS)
     changeable = editable and not scenario.illustrative
     blocks = []
     for driver in drivers:
@@ -220,10 +222,11 @@ def _edit_url(scenario_id: int, anchor: str = "") -> str:
 def scenario_edit(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
     """GET: the assumptions (read-only for managers). POST: save name, description and rules,
     all or nothing."""
-    scenario = services.get_scenario(request.user, scenario_id)
+    access = people.access_of(request)
+    scenario = services.get_scenario(access, scenario_id)
     if request.method == "GET":
         return _edit_page(request, scenario)
-    services.require_scenario_editor(request.user)
+    access.require(EDIT_SCENARIOS)
     if scenario.illustrative:
         return _illustrative_refusal(request, scenario)
     form = ScenarioForm(request.POST)
@@ -244,7 +247,7 @@ def scenario_edit(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
             with transaction.atomic():
                 try:
                     services.update_scenario(
-                        request.user,
+                        access,
                         scenario,
                         name=form.cleaned_data["name"],
                         description=form.cleaned_data["description"],
@@ -253,11 +256,11 @@ def scenario_edit(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
                     for message in exc.messages:
                         form.add_error("name", message)
                     raise
-                services.save_rules(request.user, scenario, rules)
+                services.save_rules(access, scenario, rules)
         except ValidationFailed as exc:
             if not form.errors:
                 problems = exc.messages
-            scenario = services.get_scenario(request.user, scenario_id)  # as stored
+            scenario = services.get_scenario(access, scenario_id)  # as stored
         else:
             messages.success(request, _("Scenariet er gemt."))
             return redirect(_edit_url(scenario.pk))
@@ -275,12 +278,13 @@ def scenario_edit(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
 
 @require_POST
 def scenario_copy(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
-    services.require_scenario_editor(request.user)
-    scenario = services.get_scenario(request.user, scenario_id)
+    access = people.access_of(request)
+    access.require(EDIT_SCENARIOS)
+    scenario = services.get_scenario(access, scenario_id)
     form = CopyScenarioForm(request.POST, auto_id=COPY_IDS)
     if form.is_valid():
         try:
-            copy = services.copy_scenario(request.user, scenario.pk, name=form.cleaned_data["name"])
+            copy = services.copy_scenario(access, scenario.pk, name=form.cleaned_data["name"])
         except ValidationFailed as exc:
             for message in exc.messages:
                 form.add_error("name", message)
@@ -303,11 +307,12 @@ def scenario_copy(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
 
 @require_POST
 def scenario_delete(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
-    services.require_scenario_editor(request.user)
-    scenario = services.get_scenario(request.user, scenario_id)
+    access = people.access_of(request)
+    access.require(EDIT_SCENARIOS)
+    scenario = services.get_scenario(access, scenario_id)
     form = ConfirmDeleteForm(request.POST, auto_id=DELETE_IDS)
     if form.is_valid():
-        services.delete_scenario(request.user, scenario.pk)
+        services.delete_scenario(access, scenario.pk)
         messages.success(request, _("Scenariet »%(name)s« er slettet.") % {"name": scenario.name})
         return redirect("workforce:scenarios")
     return _edit_page(
@@ -330,8 +335,9 @@ def driver_save(
     request: AuthenticatedRequest, scenario_id: int, driver_id: int | None = None
 ) -> HttpResponse:
     """Create (``driver_new``) or change (``driver``) a driver table; a bad line saves nothing."""
-    services.require_scenario_editor(request.user)
-    scenario = services.get_scenario(request.user, scenario_id)
+    access = people.access_of(request)
+    access.require(EDIT_SCENARIOS)
+    scenario = services.get_scenario(access, scenario_id)
     _own_driver(scenario, driver_id)
     if scenario.illustrative:
         return _illustrative_refusal(request, scenario)
@@ -339,7 +345,7 @@ def driver_save(
     if form.is_valid():
         try:
             services.save_driver(
-                request.user,
+                access,
                 scenario,
                 driver_id=driver_id,
                 name=form.cleaned_data["name"],
@@ -366,15 +372,16 @@ def driver_save(
 def driver_delete(request: AuthenticatedRequest, scenario_id: int, driver_id: int) -> HttpResponse:
     """Delete a driver table. Rules that use it go with it (``Rule.driver`` cascades), so then
     the checkbox must be ticked."""
-    services.require_scenario_editor(request.user)
-    scenario = services.get_scenario(request.user, scenario_id)
+    access = people.access_of(request)
+    access.require(EDIT_SCENARIOS)
+    scenario = services.get_scenario(access, scenario_id)
     _own_driver(scenario, driver_id)
     if scenario.illustrative:
         return _illustrative_refusal(request, scenario)
     form = ConfirmDriverDeleteForm(request.POST, auto_id=_driver_ids(driver_id, "delete"))
     in_use = scenario.rules.filter(driver_id=driver_id).exists()
     if not in_use or form.is_valid():
-        services.delete_driver(request.user, scenario, driver_id)
+        services.delete_driver(access, scenario, driver_id)
         messages.success(request, _("Driveren er slettet."))
         return redirect(_edit_url(scenario.pk, "drivere"))
     return _edit_page(
@@ -514,7 +521,8 @@ def _chart(plan_a: services.Plan, plan_b: services.Plan) -> str:
 @require_GET
 def compare(request: AuthenticatedRequest) -> HttpResponse:
     """``?a=<id>&b=<id>[&to=<year>]``: the recruitment need of two scenarios side by side."""
-    items = services.scenarios(request.user)  # 403 for roles that may not see the plan
+    access = people.access_of(request)
+    items = services.scenarios(access)  # 403 for roles that may not see the plan
     asked = "a" in request.GET or "b" in request.GET
     form = _compare_form(items, request.GET if asked else None)
     context: dict[str, Any] = {"form": form, "scenarios": items, "comparison": None}
@@ -524,11 +532,11 @@ def compare(request: AuthenticatedRequest) -> HttpResponse:
         context["errors"] = _errors(form)
         return render(request, "workforce/compare.html", context, status=400)
     to_year = form.cleaned_data["to"] or services.DEFAULT_TO_YEAR
-    scenario_a = services.get_scenario(request.user, form.cleaned_data["a"])
-    scenario_b = services.get_scenario(request.user, form.cleaned_data["b"])
+    scenario_a = services.get_scenario(access, form.cleaned_data["a"])
+    scenario_b = services.get_scenario(access, form.cleaned_data["b"])
     try:
-        plan_a = services.plan(request.user, scenario_a, to_year=to_year)
-        plan_b = services.plan(request.user, scenario_b, to_year=to_year)
+        plan_a = services.plan(access, scenario_a, to_year=to_year)
+        plan_b = services.plan(access, scenario_b, to_year=to_year)
     except ValidationFailed as exc:
         for message in exc.messages:
             form.add_error("to", message)

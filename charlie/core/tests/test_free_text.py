@@ -131,19 +131,21 @@ def test_the_data_use_register_and_retention_notes(users):
 @pytest.mark.django_db
 def test_workforce_scenarios_and_api_token_names(users):
     from charlie.core.token_services import create_token
+    from charlie.people.services import access_for
     from charlie.workforce import services
 
     hr = users["hr"]
-    refused(lambda: services.create_scenario(hr, name="Plan", description="CPR 0101 70 1234"))
-    scenario = services.create_scenario(hr, name="Plan", description="Antagelser.")
+    access = access_for(hr)
+    refused(lambda: services.create_scenario(access, name="Plan", description="CPR 0101 70 1234"))
+    scenario = services.create_scenario(access, name="Plan", description="Antagelser.")
     refused(
         lambda: services.update_scenario(
-            hr, scenario, name="Plan 010170 - 1234", description="Antagelser."
+            access, scenario, name="Plan 010170 - 1234", description="Antagelser."
         )
     )
     refused(
         lambda: services.save_driver(
-            hr,
+            access,
             scenario,
             driver_id=None,
             name="Børnetal",
@@ -153,7 +155,7 @@ def test_workforce_scenarios_and_api_token_names(users):
     )
     refused(
         lambda: services.save_rules(
-            hr,
+            access,
             scenario,
             [
                 {

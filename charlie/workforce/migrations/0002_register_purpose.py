@@ -1,5 +1,5 @@
-"""Add the purpose "Arbejdsstyrkeplanlægning" to the data-use register (issue 5, point 6), so the
-page "Sådan bruger vi HR-data" explains the workforce plan in plain Danish before it is used, and
+"""Add the purpose "Arbejdsstyrkeplanlægning" to the data-use register, so the page "Sådan
+bruger vi HR-data" explains the workforce plan in plain Danish before it is used, and
 HR's look at one person's pension dates can be logged under it. The data protection officer can
 edit the text afterwards; this is the first version."""
 

@@ -1,4 +1,4 @@
-"""/api/v1/workforce/… (issue 5, point 7): roles, the JSON and CSV answers, disclosure control.
+"""/api/v1/workforce/…: roles, the JSON and CSV answers, disclosure control.
 
 Pension dates are worked out by hand in test_cli.py's PENSION_CASES (pensionsloven § 1 a,
 DOMAIN.md 3.1–3.2); the API gives the same JSON as ``charlie workforce pension-age --format

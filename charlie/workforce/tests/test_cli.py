@@ -1,4 +1,4 @@
-"""``charlie workforce pension-age|project|backtest`` (issue 5, point 7).
+"""``charlie workforce pension-age|project|backtest``.
 
 Pension dates are worked out by hand from pensionsloven § 1 a (DOMAIN.md 3.1–3.2) and the
 efterløn table (DOMAIN.md 3.3): the age is reached on the same day of the month that many years

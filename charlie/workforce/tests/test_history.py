@@ -1,4 +1,4 @@
-"""Person-years, exits and entries from employment spells (``history.py``, issue 5 point 2).
+"""Person-years, exits and entries from employment spells (``history.py``).
 
 The rule under test: leaving a *job* is an exit from the municipality only when the person has no
 other employment running on, or starting within ``GAP_DAYS`` = 31 days of, the day after it ends

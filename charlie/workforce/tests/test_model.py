@@ -1,4 +1,4 @@
-"""The exit model (``model.py``, issue 5 point 2), checked by hand.
+"""The exit model (``model.py``), checked by hand.
 
 Retirement is modelled by years to the folkepension year (the age differs by birth date,
 pensionsloven § 1 a, DOMAIN.md 3.1–3.2) and estimated from actual retirements, because municipal

@@ -1,4 +1,5 @@
-"""The workforce plan through its services and pages (issue 5, points 3, 4 and 6)."""
+"""The workforce plan through its services and pages: the projection, scenarios, the model
+report, one person's pension dates and the register entry."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from charlie.core.errors import PermissionDenied, ValidationFailed
+from charlie.core.roles import Role
 from charlie.people.models import Employment
+from charlie.people.services import access_for
+from charlie.people.tests.factories import UserFactory
 from charlie.privacy.models import AuditEntry, Purpose
 from charlie.workforce import services, summary
 from charlie.workforce.models import Rule, RuleKind, Scenario
@@ -39,7 +43,7 @@ def current_people(units=None) -> int:
 
 
 def test_the_plan_counts_todays_staff_and_hides_small_groups(history, users, scenario):
-    plan = services.plan(users["hr"], scenario, runs=RUNS)
+    plan = services.plan(access_for(users["hr"]), scenario, runs=RUNS)
     total = plan.total()
     assert total.base_headcount == current_people()
     assert plan.years[0] == services.today().year + 1 and plan.years[-1] == 2040
@@ -54,7 +58,7 @@ def test_the_plan_counts_todays_staff_and_hides_small_groups(history, users, sce
 
 def test_each_year_adds_up_recruits_minus_exits(history, users, scenario):
     """Means are linear: headcount(y) = headcount(y − 1) − exits(y) + recruitment(y)."""
-    total = services.plan(users["hr"], scenario, runs=RUNS).total()
+    total = services.plan(access_for(users["hr"]), scenario, runs=RUNS).total()
     previous = total.base_headcount
     for year in total.years:
         assert year.exits.mean == pytest.approx(year.retirements.mean + year.other_exits.mean)
@@ -66,13 +70,17 @@ def test_each_year_adds_up_recruits_minus_exits(history, users, scenario):
 
 
 def test_a_higher_growth_rate_raises_demand_and_recruitment(history, users, scenario):
-    own = services.copy_scenario(users["hr"], scenario.pk, name="Vækst")
-    flat = services.plan(users["hr"], own, runs=RUNS)
+    own = services.copy_scenario(access_for(users["hr"]), scenario.pk, name="Vækst")
+    flat = services.plan(access_for(users["hr"]), own, runs=RUNS)
     services.set_growth(
-        users["hr"], own, {"sosu": Decimal("10")}, first_year=flat.years[0], last_year=2100
+        access_for(users["hr"]),
+        own,
+        {"sosu": Decimal("10")},
+        first_year=flat.years[0],
+        last_year=2100,
     )
     own.refresh_from_db()
-    grown = services.plan(users["hr"], own, runs=RUNS)
+    grown = services.plan(access_for(users["hr"]), own, runs=RUNS)
     sosu = {r.key: r for r in grown.rows["job_family"]}["sosu"]
     before = {r.key: r for r in flat.rows["job_family"]}["sosu"]
     # 10 % a year from today's people: first year's demand is base × 1.1.
@@ -82,26 +90,37 @@ def test_a_higher_growth_rate_raises_demand_and_recruitment(history, users, scen
 
 
 def test_a_manager_sees_only_their_units(history, users, scenario):
-    plan = services.plan(users["manager"], scenario, runs=RUNS)
+    plan = services.plan(access_for(users["manager"]), scenario, runs=RUNS)
     assert plan.total().base_headcount == current_people(units=[history.nord])
     assert plan.scope_note == "Dine enheder"
+
+
+def test_a_manager_of_no_unit_never_gets_the_municipalitys_plan(history, users, scenario):
+    """A manager with no open unit has an empty scope, which is not "all units": the cached
+    plan of the whole municipality (HR's) must not answer for them."""
+    whole = services.plan(access_for(users["hr"]), scenario, runs=RUNS)
+    assert whole.total().base_headcount
+    nobody = UserFactory(username="test-manager-of-nothing", role=Role.MANAGER)
+    plan = services.plan(access_for(nobody), scenario, runs=RUNS)
+    assert plan.scope_note == "Dine enheder"
+    assert not plan.total().base_headcount
 
 
 @pytest.mark.parametrize("role", ["employee", "dpo", "admin"])
 def test_other_roles_get_no_plan(history, users, scenario, role):
     with pytest.raises(PermissionDenied):
-        services.plan(users[role], scenario, runs=RUNS)
+        services.plan(access_for(users[role]), scenario, runs=RUNS)
 
 
 def test_bad_parameters_are_refused(history, users, scenario):
     with pytest.raises(ValidationFailed):
-        services.plan(users["hr"], scenario, to_year=services.today().year)
+        services.plan(access_for(users["hr"]), scenario, to_year=services.today().year)
     with pytest.raises(ValidationFailed):
-        services.plan(users["hr"], scenario, runs=10)
+        services.plan(access_for(users["hr"]), scenario, runs=10)
 
 
 def test_the_backtest_runs_on_nine_years(history, users):
-    report = services.model_report(users["hr"])
+    report = services.model_report(access_for(users["hr"]))
     assert report.fitted_on == tuple(range(services.today().year - 6, services.today().year))
     assert report.backtest is not None
     assert report.backtest.years[-1] == services.today().year - 1
@@ -109,7 +128,7 @@ def test_the_backtest_runs_on_nine_years(history, users):
 
 
 def test_the_summary_is_written_from_the_numbers(history, users, scenario):
-    plan = services.plan(users["hr"], scenario, runs=RUNS)
+    plan = services.plan(access_for(users["hr"]), scenario, runs=RUNS)
     text = " ".join(summary.paragraphs(plan))
     retire = plan.total().retirements_until[2030]
     assert f"omkring {summary.whole(retire.p50)} af de ansatte at gå på pension" in text
@@ -130,7 +149,7 @@ def test_illustrative_scenario_traces_its_assumptions(scenario):
 
 def test_hr_sees_one_persons_pension_dates_for_the_registered_purpose(history, users):
     person = history.person_in_nord
-    info = services.person_pension(users["hr"], person.pk)
+    info = services.person_pension(access_for(users["hr"]), person.pk)
     # Born 17 May 1980 (the factory's default): 70, reached 17 May 2050.
     assert str(info.folkepension.age) == "70"
     assert info.folkepension.reached_on == dt.date(2050, 5, 17)
@@ -141,7 +160,7 @@ def test_hr_sees_one_persons_pension_dates_for_the_registered_purpose(history, u
 @pytest.mark.parametrize("role", ["manager", "employee", "analyst"])
 def test_nobody_else_sees_pension_dates(history, users, role):
     with pytest.raises(PermissionDenied):
-        services.person_pension(users[role], history.person_in_nord.pk)
+        services.person_pension(access_for(users[role]), history.person_in_nord.pk)
 
 
 def test_the_register_explains_workforce_planning(client_as):
@@ -193,7 +212,7 @@ def test_growth_on_the_illustrative_scenario_saves_a_copy(history, client_as, sc
 
 def test_bad_growth_input_changes_nothing(history, client_as, scenario):
     own = services.copy_scenario(
-        client_as("hr").get("/").wsgi_request.user, scenario.pk, name="Eget"
+        access_for(client_as("hr").get("/").wsgi_request.user), scenario.pk, name="Eget"
     )
     before = list(Rule.objects.filter(scenario=own).values_list("pk", flat=True))
     response = client_as("hr").post(

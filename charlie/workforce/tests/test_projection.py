@@ -1,4 +1,4 @@
-"""The Monte Carlo workforce projection (``projection.py``, issue 5 point 3).
+"""The Monte Carlo workforce projection (``projection.py``).
 
 Exits follow the exit model (retirement by years to the folkepension year, pensionsloven § 1 a,
 DOMAIN.md 3.1–3.2; other exits by age band); recruitment fills the gap to demand,
@@ -303,7 +303,7 @@ def test_by_dimension_sums_groups_per_run():
 
 
 def test_extra_dimension_changes_nothing_else():
-    # Issue 5 point 5: a skill is one more key on the groups.
+    # A skill is one more key on the groups.
     plain = _two_groups(seed=4, runs=250)
     skill_groups = Groups(
         family=plain.groups.family,

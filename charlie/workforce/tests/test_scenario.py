@@ -1,4 +1,4 @@
-"""Demand scenarios as multipliers (``scenario.py``, issue 5 point 3), worked out by hand.
+"""Demand scenarios as multipliers (``scenario.py``), worked out by hand.
 
 Growth rules compound yearly (a family's own rule wins over the all-families rule; uncovered
 years are flat); driver rules tie demand to a driver table (for example citizens aged 80+,

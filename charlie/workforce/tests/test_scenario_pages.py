@@ -1,4 +1,4 @@
-"""The scenario pages (issue 5, point 4): list, create, copy, edit rules and drivers, delete,
+"""The scenario pages: list, create, copy, edit rules and drivers, delete,
 compare; who may do what (HR and analysts edit, managers read, others 403); Danish numbers.
 
 Rule years here are plain data (the pages store what is typed), so no calendar working is
@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.testing.tables import table_rows
+from charlie.people.services import access_for
 from charlie.people.tests.factories import job_family
 from charlie.workforce import services
 from charlie.workforce.forms import format_number, parse_driver_values, parse_number
@@ -131,7 +132,9 @@ EMPTY_ROW: dict[str, object] = {}
 
 @pytest.fixture
 def scenario(users) -> Scenario:
-    return services.create_scenario(users["hr"], name="Egen plan", description="Første linje")
+    return services.create_scenario(
+        access_for(users["hr"]), name="Egen plan", description="Første linje"
+    )
 
 
 def _edit(scenario: Scenario) -> str:
@@ -158,7 +161,12 @@ def _urls(scenario: Scenario, driver: Driver) -> dict[str, str]:
 @pytest.fixture
 def with_driver(users, scenario) -> Driver:
     return services.save_driver(
-        users["hr"], scenario, driver_id=None, name="Borgere 80+", source="DST", values={2025: 10}
+        access_for(users["hr"]),
+        scenario,
+        driver_id=None,
+        name="Borgere 80+",
+        source="DST",
+        values={2025: 10},
     )
 
 
@@ -219,7 +227,9 @@ def test_unknown_scenario_or_driver_is_404(client_as, scenario) -> None:
 
 def test_list_shows_scenarios_with_tag_first_line_and_plan_link(client_as, users) -> None:
     illustrative = services.create_illustrative_scenario()
-    services.create_scenario(users["hr"], name="Egen plan", description="Linje et\nLinje to")
+    services.create_scenario(
+        access_for(users["hr"]), name="Egen plan", description="Linje et\nLinje to"
+    )
     response = client_as("hr").get(reverse("workforce:scenarios"))
     page = response.content.decode()
     assert response.status_code == 200
@@ -321,7 +331,7 @@ def test_rules_are_saved_with_danish_decimals_and_empty_rows_ignored(
 
 def test_the_form_shows_stored_rules_the_danish_way(client_as, users, scenario) -> None:
     services.save_rules(
-        users["hr"],
+        access_for(users["hr"]),
         scenario,
         [
             {
@@ -353,7 +363,7 @@ def test_a_row_can_be_deleted(client_as, users, scenario) -> None:
         "note": "",
     }
     services.save_rules(
-        users["hr"], scenario, [rule, {**rule, "first_year": 2031, "last_year": 2035}]
+        access_for(users["hr"]), scenario, [rule, {**rule, "first_year": 2031, "last_year": 2035}]
     )
     rows = [
         {"first_year": "2027", "last_year": "2030", "rate_percent": "1", "DELETE": "on"},
@@ -417,7 +427,7 @@ def test_each_rule_problem_is_named_at_its_field(client_as, scenario, row, field
 
 def test_a_name_clash_keeps_the_old_rules(client_as, users, scenario) -> None:
     """The service refuses the name; the message goes to the name field, no rule is saved."""
-    services.create_scenario(users["hr"], name="Optaget")
+    services.create_scenario(access_for(users["hr"]), name="Optaget")
     rows = [{"first_year": "2027", "last_year": "2030", "rate_percent": "3"}]
     response = client_as("hr").post(_edit(scenario), _rules_post("Optaget", rows))
     assert response.status_code == 400
@@ -496,7 +506,7 @@ def test_deleting_a_driver_needs_the_checkbox_and_takes_its_rules(
     client_as, users, scenario, with_driver
 ) -> None:
     services.save_rules(
-        users["hr"],
+        access_for(users["hr"]),
         scenario,
         [
             {
@@ -558,10 +568,10 @@ def test_illustrative_scenario_is_shown_with_its_sources_and_not_changed(client_
 @pytest.fixture
 def two_plans(org, users) -> tuple[Scenario, Scenario]:
     make_history(org)
-    flat = services.create_scenario(users["hr"], name="Uændret behov")
-    growing = services.create_scenario(users["hr"], name="Vækst 5 %")
+    flat = services.create_scenario(access_for(users["hr"]), name="Uændret behov")
+    growing = services.create_scenario(access_for(users["hr"]), name="Vækst 5 %")
     services.save_rules(
-        users["hr"],
+        access_for(users["hr"]),
         growing,
         [
             {
@@ -590,8 +600,8 @@ def test_compare_shows_both_scenarios_side_by_side(client_as, users, two_plans) 
     page = response.content.decode()
     assert response.status_code == 200
     assert "Uændret behov" in page and "Vækst 5 %" in page
-    plan_a = services.plan(users["hr"], flat)
-    plan_b = services.plan(users["hr"], growing)
+    plan_a = services.plan(access_for(users["hr"]), flat)
+    plan_b = services.plan(access_for(users["hr"]), growing)
     total_a = plan_a.total().recruitment_until
     total_b = plan_b.total().recruitment_until
     family = table_rows(response.content, id="sammenligning-jobfamilie")
@@ -651,7 +661,7 @@ def test_compare_as_manager_is_allowed(client_as, two_plans) -> None:
     ],
 )
 def test_compare_refuses_bad_choices(client_as, scenario, users, query, message) -> None:
-    other = services.create_scenario(users["hr"], name="Andet")
+    other = services.create_scenario(access_for(users["hr"]), name="Andet")
     url = reverse("workforce:compare") + "?" + query.format(a=scenario.pk, b=other.pk)
     response = client_as("hr").get(url)
     assert response.status_code == 400
@@ -661,7 +671,7 @@ def test_compare_refuses_bad_choices(client_as, scenario, users, query, message)
 
 
 def test_compare_without_a_choice_shows_the_form(client_as, scenario, users) -> None:
-    services.create_scenario(users["hr"], name="Andet")
+    services.create_scenario(access_for(users["hr"]), name="Andet")
     response = client_as("hr").get(reverse("workforce:compare"))
     assert response.status_code == 200
     assert "Resultat" not in response.content.decode()

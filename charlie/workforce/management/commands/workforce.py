@@ -1,5 +1,5 @@
 """``charlie workforce …``: pension ages, the workforce plan and its backtest from the command line
-(issue 5; the same figures as /api/v1/workforce/, docs/api.md).
+(the same figures as /api/v1/workforce/, docs/api.md).
 
 Usage::
 
@@ -20,16 +20,15 @@ Usage::
 - ``backtest``: how the exit model was fitted and how well it predicted the last three complete
   years, next to a naive baseline (``services.model_report``).
 
-Runs as the server's operator, who sees the plan for the whole municipality (the access HR and
-analysts have). The plan holds aggregates only; no individual's data is printed.
+Runs as the server's operator with an analyst's permissions (``people.services.operator_access``):
+the plan for the whole municipality, aggregates only; no individual's data is printed.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import formats, translation
@@ -37,27 +36,15 @@ from django.utils import formats, translation
 from charlie.core.csv_writer import CsvWriter
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
+from charlie.people import services as people
 from charlie.workforce import pension, serialise, services
 
+if TYPE_CHECKING:
+    from charlie.workforce.models import Scenario
 
-@dataclass(frozen=True)
-class _Operator:
-    """The server's operator as the workforce services' ``user``.
-
-    ``workforce.services`` has no "system" actor (``None``), unlike ``absence.figures`` and
-    ``imports.services``, so the command acts with the analyst's access: the whole municipality's
-    plan, aggregates only. ``person`` is None: the operator is nobody's own person record
-    (``people.services.own_person``).
-    """
-
-    role: str = Role.ANALYST
-    is_authenticated: bool = True
-    person: None = None
-    pk: None = None
-    username: str = "cli"
-
-
-OPERATOR = _Operator()
+#: The server's operator: an analyst's permissions over the whole municipality (aggregates only),
+#: no user account and nobody's person record.
+OPERATOR = people.operator_access(Role.ANALYST)
 
 
 def _date(text: str) -> date:
@@ -192,7 +179,7 @@ class Command(BaseCommand):
 
     # --- project ---
 
-    def _scenario(self, name: str | None) -> Any:
+    def _scenario(self, name: str | None) -> Scenario:
         try:
             return services.get_scenario(OPERATOR, name=name)
         except NotFound as exc:
