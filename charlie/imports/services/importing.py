@@ -120,10 +120,10 @@ def require_import_access(access: Access) -> None:
 def person_keyer() -> PersonKeyer | None:
     """The keyed hash of CPR numbers from the settings (``CHARLIE_PERSON_KEY_SECRET`` and the
     old secrets of a rotation), or None when no secret is set (OPUS files are then refused)."""
-    secret = getattr(settings, "CHARLIE_PERSON_KEY_SECRET", "")
+    secret = settings.CHARLIE_PERSON_KEY_SECRET
     if not secret:
         return None
-    old = getattr(settings, "CHARLIE_PERSON_KEY_OLD_SECRETS", [])
+    old = settings.CHARLIE_PERSON_KEY_OLD_SECRETS
     return PersonKeyer(secret.encode(), tuple(s.encode() for s in old if s))
 
 
@@ -241,8 +241,8 @@ def needs_confirmation(*, ending: int, open_employments: int) -> bool:
     more than ``CHARLIE_IMPORT_CONFIRM_ENDINGS`` (default 20) **and** more than
     ``CHARLIE_IMPORT_CONFIRM_SHARE`` per cent (default 5) of the open employments. A monthly file
     ends a few per cent; a partial file (a "delta") ends nearly everyone."""
-    most = int(getattr(settings, "CHARLIE_IMPORT_CONFIRM_ENDINGS", 20))
-    share = float(getattr(settings, "CHARLIE_IMPORT_CONFIRM_SHARE", 5.0))
+    most = int(settings.CHARLIE_IMPORT_CONFIRM_ENDINGS)
+    share = float(settings.CHARLIE_IMPORT_CONFIRM_SHARE)
     return ending > most and ending * 100 > share * max(open_employments, 1)
 
 
