@@ -1,4 +1,4 @@
-"""Users and roles (issue 10, point 3; decision 0014): every change audited, HR and DPO only with
+"""Users and roles (decision 0014): every change audited, HR and DPO only with
 a second person's approval, and no way around it — tried as an attacker would."""
 
 from __future__ import annotations

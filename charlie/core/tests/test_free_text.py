@@ -1,4 +1,4 @@
-"""No CPR number in any free text a user types (issue 10, point 4): names, notes, messages,
+"""No CPR number in any free text a user types: names, notes, messages,
 answers, descriptions. Every service that keeps typed text checks it with ``core.text`` (the one
 detector, ``core.cpr``), and the refusal never repeats the number.
 

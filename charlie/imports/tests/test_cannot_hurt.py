@@ -1,4 +1,4 @@
-"""Imports that cannot hurt (issue 10, point 4): every value checked in the first pass, no CPR
+"""Imports that cannot hurt: every value checked in the first pass, no CPR
 number and no raw cell value stored or echoed, bounded .xlsx files and problem lists, unique
 keys in the database, and the uploaded files gone however a run ends.
 

@@ -1,4 +1,4 @@
-"""Two imports at once store nothing twice (issue 10, point 4).
+"""Two imports at once store nothing twice.
 
 Two real imports run concurrently, each in its own thread with its own database connection.
 Both are held at the start of their write phase until the other one gets there too (or a few

@@ -1,4 +1,4 @@
-"""OPUS files as municipalities really send them (issue 10, point 9).
+"""OPUS files as municipalities really send them.
 
 The files in ``data/opus/os2mo/`` are written for Charlie in the *shape* of the files OS2mo's OPUS
 integration is tested on (``integrations/opus/tests/ZLPE*_delta.xml`` in OS2mo's public

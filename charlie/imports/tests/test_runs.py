@@ -1,4 +1,4 @@
-"""Import runs that end however they end (issue 10, point 4): a run whose worker died is marked
+"""Import runs that end however they end: a run whose worker died is marked
 failed by the next ``charlie worker`` start or ``charlie daily``, and the uploaded files — which
 may hold CPR numbers — are deleted whether the run succeeds, finds problems, fails, is a dry run,
 is declined or is given up.

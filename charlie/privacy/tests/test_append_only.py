@@ -1,4 +1,4 @@
-"""Append-only tables stay append-only on both databases (issue 10, point 6).
+"""Append-only tables stay append-only on both databases.
 
 The audit log, the data-use register's versions and the deletion log are written once. The ORM
 refuses every way it has of changing or deleting a row — including the internal ``_update``

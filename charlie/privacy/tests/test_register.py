@@ -1,4 +1,4 @@
-"""The data-use register (issue 3): seeded purposes, the DPO's versioned edits, the page every
+"""The data-use register: seeded purposes, the DPO's versioned edits, the page every
 employee sees, and ``record`` refusing purposes and categories the register does not list."""
 
 from __future__ import annotations
