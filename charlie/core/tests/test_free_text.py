@@ -126,7 +126,7 @@ def test_the_data_use_register_and_retention_notes(users):
         rule_code="fravaersperioder", category="fravaer", action="delete", years=5,
         as_of=date(2026, 11, 23), item_ids=[], count=0,
     )  # fmt: skip
-    refused(lambda: retention.reject(users["dpo"], batch.pk, "Se 010170 - 1234"))
+    refused(lambda: retention.reject(access_for(users["dpo"]), batch.pk, "Se 010170 - 1234"))
 
 
 @pytest.mark.django_db
