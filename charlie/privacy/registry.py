@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
+    from charlie.core.models import User
     from charlie.privacy.access import Access
 
 
@@ -37,7 +38,7 @@ class PersonResolver:
     #: Person ids → name and employee number, for the ids that still exist.
     labels: Callable[[Iterable[int]], dict[int, PersonLabel]]
     #: A logged-in user → the id of their own person record, or None when they have none.
-    own_person_id: Callable[[Any], int | None] = field(default=lambda user: None)
+    own_person_id: Callable[[User], int | None] = field(default=lambda user: None)
 
 
 #: A person id → that category's rows for the person, as JSON-able dicts with Danish labels.

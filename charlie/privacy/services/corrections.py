@@ -195,7 +195,7 @@ def handle_correction(
                 _("Anmodningen er allerede behandlet (%(status)s). Den kan ikke ændres.")
                 % {"status": correction.get_status_display()}
             )
-        elif correction.subject_person_id == person_resolver().own_person_id(access.user):
+        elif correction.subject_person_id == access.person_id:
             errors.append(
                 _("Anmodningen handler om dig selv. Bed en kollega i HR om at behandle den.")
             )
