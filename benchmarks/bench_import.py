@@ -221,12 +221,14 @@ def _migrate() -> float:
 
 def worker_import(paths: list[Path], out: Path) -> None:
     baseline = _migrate()
+    from charlie.core.roles import Role
     from charlie.imports import services
+    from charlie.people.services import operator_access
 
     lines: list[str] = []
     started = time.perf_counter()
     result = services.run_import(
-        actor=None,
+        operator_access(Role.HR),
         sources=services.sources_for(paths),
         detail="bench_import",
         progress=lambda line: lines.append(f"{time.perf_counter() - started:7.1f} s  {line}"),

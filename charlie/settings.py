@@ -180,6 +180,13 @@ CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY = {
 # Absence figures are published for whole periods of this many calendar months (1, 3, 6 or 12):
 # a window is widened to whole periods, so no two windows differ by a day (docs/absence.md).
 CHARLIE_ABSENCE_PERIOD_MONTHS = int(os.environ.get("CHARLIE_ABSENCE_PERIOD_MONTHS", "1"))
+# Follow-up tasks (docs/absence.md): a task overdue by more than this many days goes to HR
+# ("eskaleret"); a deadline further back than the backfill when Charlie first runs gets no task,
+# so a year of old deadlines does not flood the managers' lists.
+CHARLIE_ABSENCE_ESCALATE_AFTER_DAYS = int(
+    os.environ.get("CHARLIE_ABSENCE_ESCALATE_AFTER_DAYS", "3")
+)
+CHARLIE_ABSENCE_TASK_BACKFILL_DAYS = int(os.environ.get("CHARLIE_ABSENCE_TASK_BACKFILL_DAYS", "14"))
 
 # The managers' personal calendar feed of follow-up tasks: a link stops working this many days
 # after it was made (its owner makes a new one on the task page; decision 0016).

@@ -14,6 +14,7 @@ class AccountsConfig(AppConfig):
         from charlie.accounts import services
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
+        from charlie.people.services import access_for
         from charlie.privacy import registry as privacy
 
         privacy.register_category(services.CATEGORY_ACCOUNTS, _("Brugeradgang og roller"))
@@ -36,6 +37,6 @@ class AccountsConfig(AppConfig):
                 order=86,
                 roles=frozenset({Role.HR, Role.DPO}),
                 # Shown to HR and the DPO only while a request waits for their decision.
-                visible=lambda user: services.pending_count_for(user) > 0,
+                visible=lambda user: services.pending_count_for(access_for(user)) > 0,
             )
         )

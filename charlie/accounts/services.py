@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.validators import UnicodeUsernameValidator
@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.accounts.models import RoleChange, RoleChangeStatus
+from charlie.accounts.permissions import DECIDE_ROLE_CHANGES, MANAGE_ACCOUNTS, SEE_ROLE_CHANGES
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.models import User
 from charlie.core.roles import Role
@@ -48,6 +49,9 @@ from charlie.people import services as people
 from charlie.privacy import services as privacy
 from charlie.privacy.models import Action
 from charlie.privacy.registry import PersonLabel
+
+if TYPE_CHECKING:
+    from charlie.privacy.access import Access
 
 #: The audit log's category and purpose for user accounts and roles (data-use register:
 #: accounts/migrations/0002_register_purpose).
@@ -70,31 +74,30 @@ def _label(role: str) -> str:
 # --- Who may do what ---
 
 
-def is_administrator(user: Any) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and user.role == Role.ADMIN)
+def is_administrator(access: Access) -> bool:
+    return access.can(MANAGE_ACCOUNTS)
 
 
-def require_administrator(user: Any) -> None:
+def require_administrator(access: Access) -> None:
     """Only administrators manage accounts and ask for role changes (403 otherwise)."""
-    if not is_administrator(user):
-        raise PermissionDenied
+    access.require(MANAGE_ACCOUNTS)
 
 
-def may_see_role_changes(user: Any) -> bool:
+def may_see_role_changes(access: Access) -> bool:
     """Administrators (all pending changes) and HR and DPO (the ones they may decide)."""
-    return bool(
-        getattr(user, "is_authenticated", False) and user.role in (Role.ADMIN, *SENSITIVE_ROLES)
-    )
+    return access.can(SEE_ROLE_CHANGES)
 
 
-def _may_decide(user: Any, change: RoleChange) -> bool:
+def _may_decide(access: Access, change: RoleChange) -> bool:
     """A holder of the requested role decides; never the one who asked, nor the one who would
     get it."""
+    user = access.user
     return bool(
-        getattr(user, "is_authenticated", False)
+        access.can(DECIDE_ROLE_CHANGES)
+        and user is not None
         and user.is_active
-        and user.role == change.to_role
         and change.to_role in SENSITIVE_ROLES
+        and access.is_role(Role(change.to_role))
         and user.pk not in (change.requested_by_id, change.user_id)
     )
 
@@ -123,7 +126,7 @@ def _person_ids(user_ids: Iterable[int]) -> dict[int, int]:
 
 def _record(
     *,
-    actor: Any,
+    actor: User | None,
     subjects: list[privacy.AccountSubject],
     action: str,
     channel: str,
@@ -178,16 +181,11 @@ def _rows(users: list[User], *, with_pending: bool = True) -> list[AccountRow]:
 
 
 def list_users(
-    actor: Any,
-    *,
-    query: str = "",
-    role: str = "",
-    page: Any = None,
-    channel: str = "ui",
+    access: Access, *, query: str = "", role: str = "", page: Any = None
 ) -> tuple[Page[User], list[AccountRow]]:
     """All accounts, 50 to a page, by user name; administrators only. Every account shown is
     recorded as read (user name, name, role and person are personal data)."""
-    require_administrator(actor)
+    require_administrator(access)
     qs: QuerySet[User] = User.objects.order_by("username", "pk")
     query = query.strip()
     if query:
@@ -204,10 +202,10 @@ def list_users(
     users = list(result.object_list)
     rows = _rows(users)
     _record(
-        actor=actor,
+        actor=access.user,
         subjects=_subjects(rows),
         action=Action.READ,
-        channel=channel,
+        channel=access.channel,
         detail=f"accounts:users ({len(users)})",
     )
     return result, rows
@@ -223,19 +221,19 @@ class AccountDetail:
         return self.row.user
 
 
-def get_account(actor: Any, user_id: int, *, channel: str = "ui") -> AccountDetail:
+def get_account(access: Access, user_id: int) -> AccountDetail:
     """One account with its role history; administrators only; recorded as read."""
-    require_administrator(actor)
+    require_administrator(access)
     user = User.objects.filter(pk=user_id).first()
     if user is None:
         raise NotFound
     row = _rows([user])[0]
     history = list(RoleChange.objects.filter(user=user)[:50])
     _record(
-        actor=actor,
+        actor=access.user,
         subjects=_subjects([row]),
         action=Action.READ,
-        channel=channel,
+        channel=access.channel,
         detail="accounts:user",
     )
     return AccountDetail(row=row, history=history)
@@ -258,54 +256,55 @@ class PendingRow:
         return _label(self.change.to_role)
 
 
-def _visible_pending(user: Any) -> QuerySet[RoleChange]:
+def _visible_pending(access: Access) -> QuerySet[RoleChange]:
+    """All pending requests for an administrator; those for one's own role for HR and DPO."""
     qs = RoleChange.objects.filter(status=RoleChangeStatus.PENDING)
-    if user.role == Role.ADMIN:
+    if is_administrator(access):
         return qs
-    return qs.filter(to_role=user.role)
+    return qs.filter(to_role=access.role)
 
 
-def pending_count_for(user: Any) -> int:
-    """How many pending requests the user may decide (HR, DPO) or follow (administrators)."""
-    if not may_see_role_changes(user):
+def pending_count_for(access: Access) -> int:
+    """How many pending requests the caller may decide (HR, DPO) or follow (administrators)."""
+    if not may_see_role_changes(access):
         return 0
-    qs = _visible_pending(user)
-    if user.role != Role.ADMIN:
-        qs = qs.exclude(requested_by=user).exclude(user=user)
+    qs = _visible_pending(access)
+    if not is_administrator(access):
+        qs = qs.exclude(requested_by=access.user).exclude(user=access.user)
     return qs.count()
 
 
-def pending_role_changes(actor: Any, *, channel: str = "ui") -> list[PendingRow]:
+def pending_role_changes(access: Access) -> list[PendingRow]:
     """The pending requests the actor may see, oldest first: administrators see all (and may
     withdraw them), HR and DPO the ones for their own role (and may decide them unless they
     asked for it or would get it). Each account shown is recorded as read."""
-    if not may_see_role_changes(actor):
-        raise PermissionDenied
+    access.require(SEE_ROLE_CHANGES)
+    me = access.user.pk if access.user is not None else None
     changes = list(
-        _visible_pending(actor).select_related("user", "requested_by").order_by("requested_at")
+        _visible_pending(access).select_related("user", "requested_by").order_by("requested_at")
     )
     accounts = {r.user.pk: r for r in _rows([c.user for c in changes], with_pending=False)}
     rows = []
     for change in changes:
         why_not = ""
-        if actor.role != Role.ADMIN:
-            if actor.pk == change.user_id:
+        if not is_administrator(access):
+            if me == change.user_id:
                 why_not = _("Anmodningen gælder dig selv. En anden skal afgøre den.")
-            elif actor.pk == change.requested_by_id:
+            elif me == change.requested_by_id:
                 why_not = _("Du har selv bedt om ændringen. En anden skal afgøre den.")
         rows.append(
             PendingRow(
                 change=change,
                 account=accounts[change.user_id],
-                may_decide=_may_decide(actor, change),
+                may_decide=_may_decide(access, change),
                 why_not=why_not,
             )
         )
     _record(
-        actor=actor,
+        actor=access.user,
         subjects=_subjects(accounts[c.user_id] for c in changes),
         action=Action.READ,
-        channel=channel,
+        channel=access.channel,
         detail=f"accounts:requests ({len(changes)})",
     )
     return rows
@@ -330,10 +329,10 @@ def _clean_reason(reason: str) -> tuple[str, list[str]]:
     return _clean_text(reason, label=_("Begrundelse"), required=True, max_length=REASON_MAX_LENGTH)
 
 
-def _role_errors(*, actor: Any, user: User, role: str) -> list[str]:
+def _role_errors(access: Access, *, user: User, role: str) -> list[str]:
     if role not in Role.values:
         return [_("Vælg en af rollerne på listen.")]
-    if user.pk == actor.pk:
+    if access.user is not None and user.pk == access.user.pk:
         return [_("Du kan ikke ændre din egen rolle. Bed en anden administrator om det.")]
     if user.role == role:
         return [_("Brugeren har allerede rollen %(role)s.") % {"role": _label(role)}]
@@ -352,16 +351,17 @@ def _role_errors(*, actor: Any, user: User, role: str) -> list[str]:
 # --- Changing a role ---
 
 
-def _change_role(*, actor: Any, user: User, role: str, reason: str, channel: str) -> RoleChange:
+def _change_role(access: Access, *, user: User, role: str, reason: str) -> RoleChange:
     """Apply a role change at once, or make a pending request for a sensitive role. The caller
     has checked the input and holds a transaction."""
     now = timezone.now()
+    actor = access.user
     change = RoleChange(
         user=user,
         from_role=user.role,
         to_role=role,
         reason=reason,
-        requested_by=actor if getattr(actor, "is_authenticated", False) else None,
+        requested_by=actor,
         requested_by_username=actor.get_username() if actor is not None else "",
     )
     subject = _subject(user)
@@ -378,7 +378,7 @@ def _change_role(*, actor: Any, user: User, role: str, reason: str, channel: str
             actor=actor,
             subjects=[subject],
             action=Action.CREATE,
-            channel=channel,
+            channel=access.channel,
             detail=f"rolle {user.role} → {role}: anmodet, afventer godkendelse (#{change.pk})",
         )
         return change
@@ -394,31 +394,29 @@ def _change_role(*, actor: Any, user: User, role: str, reason: str, channel: str
         actor=actor,
         subjects=[subject],
         action=Action.UPDATE,
-        channel=channel,
+        channel=access.channel,
         detail=f"rolle {previous} → {role} (#{change.pk})",
     )
     return change
 
 
-def request_role_change(
-    *, actor: Any, user_id: int, role: str, reason: str, channel: str = "ui"
-) -> RoleChange:
+def request_role_change(access: Access, *, user_id: int, role: str, reason: str) -> RoleChange:
     """Give ``user_id`` a new role (administrators only). HR and DPO become a pending request
     for a second person; other roles take effect at once. Either way the audit log records it."""
-    require_administrator(actor)
+    require_administrator(access)
     with transaction.atomic():
         user = User.objects.select_for_update().filter(pk=user_id).first()
         if user is None:
             raise NotFound
         reason, errors = _clean_reason(reason)
-        errors = _role_errors(actor=actor, user=user, role=role) + errors
+        errors = _role_errors(access, user=user, role=role) + errors
         if errors:
             raise ValidationFailed(errors)
-        return _change_role(actor=actor, user=user, role=role, reason=reason, channel=channel)
+        return _change_role(access, user=user, role=role, reason=reason)
 
 
 def decide_role_change(
-    *, actor: Any, change_id: int, approve: bool, note: str = "", channel: str = "ui"
+    access: Access, *, change_id: int, approve: bool, note: str = ""
 ) -> RoleChange:
     """Approve or reject a pending request for HR or DPO.
 
@@ -426,13 +424,15 @@ def decide_role_change(
     decide (403 for anyone else). Approval gives the role only to an active account whose
     password the user has chosen themselves. Both outcomes are audited.
     """
-    if not may_see_role_changes(actor) or actor.role not in SENSITIVE_ROLES:
+    access.require(DECIDE_ROLE_CHANGES)
+    actor = access.user
+    if actor is None:
         raise PermissionDenied
     with transaction.atomic():
         change = (
             RoleChange.objects.select_for_update()
             .select_related("user")
-            .filter(pk=change_id, to_role=actor.role)
+            .filter(pk=change_id, to_role=access.role)
             .first()
         )
         if change is None:
@@ -441,7 +441,7 @@ def decide_role_change(
             raise ValidationFailed([_("Anmodningen gælder dig selv. En anden skal afgøre den.")])
         if actor.pk == change.requested_by_id:
             raise ValidationFailed([_("Du har selv bedt om ændringen. En anden skal afgøre den.")])
-        if not _may_decide(actor, change):
+        if not _may_decide(access, change):
             raise PermissionDenied
         if not change.is_pending:
             raise ValidationFailed([_("Anmodningen er allerede afgjort.")])
@@ -484,15 +484,16 @@ def decide_role_change(
             actor=actor,
             subjects=[_subject(user)],
             action=Action.UPDATE,
-            channel=channel,
+            channel=access.channel,
             detail=detail,
         )
         return change
 
 
-def withdraw_role_change(*, actor: Any, change_id: int, channel: str = "ui") -> RoleChange:
+def withdraw_role_change(access: Access, *, change_id: int) -> RoleChange:
     """An administrator withdraws a pending request (audited)."""
-    require_administrator(actor)
+    require_administrator(access)
+    actor = access.user
     with transaction.atomic():
         change = (
             RoleChange.objects.select_for_update().select_related("user").filter(pk=change_id)
@@ -503,14 +504,14 @@ def withdraw_role_change(*, actor: Any, change_id: int, channel: str = "ui") -> 
             raise ValidationFailed([_("Anmodningen er allerede afgjort.")])
         change.status = RoleChangeStatus.WITHDRAWN
         change.decided_by = actor
-        change.decided_by_username = actor.get_username()
+        change.decided_by_username = actor.get_username() if actor is not None else ""
         change.decided_at = timezone.now()
         change.save()
         _record(
             actor=actor,
             subjects=[_subject(change.user)],
             action=Action.UPDATE,
-            channel=channel,
+            channel=access.channel,
             detail=f"rolle {change.from_role} → {change.to_role}: trukket tilbage (#{change.pk})",
         )
         return change
@@ -527,8 +528,8 @@ class NewAccount:
 
 
 def create_user(
+    access: Access,
     *,
-    actor: Any,
     username: str,
     first_name: str,
     last_name: str,
@@ -536,14 +537,13 @@ def create_user(
     role: str,
     password: str,
     reason: str = "",
-    channel: str = "ui",
 ) -> NewAccount:
     """Create an account (administrators only) with a first password the user must replace.
 
     The account starts as an employee; any other role is a role change like on the user's
     page (HR and DPO pending a second person's approval). Audited: the creation and the role.
     """
-    require_administrator(actor)
+    require_administrator(access)
     errors: list[str] = []
     username = (username or "").strip().lower()
     if not username:
@@ -603,35 +603,35 @@ def create_user(
         except IntegrityError:
             raise ValidationFailed([_("Brugernavnet er taget. Vælg et andet.")]) from None
         _record(
-            actor=actor,
+            actor=access.user,
             subjects=[privacy.AccountSubject(username=user.username)],
             action=Action.CREATE,
-            channel=channel,
+            channel=access.channel,
             detail="konto oprettet (rolle employee)",
         )
         change = None
         if role != Role.EMPLOYEE:
-            change = _change_role(actor=actor, user=user, role=role, reason=reason, channel=channel)
+            change = _change_role(access, user=user, role=role, reason=reason)
     return NewAccount(user=user, change=change)
 
 
-def _target_for_change(actor: Any, user_id: int) -> User:
-    require_administrator(actor)
+def _target_for_change(access: Access, user_id: int) -> User:
+    require_administrator(access)
     user = User.objects.select_for_update().filter(pk=user_id).first()
     if user is None:
         raise NotFound
-    if user.pk == actor.pk:
+    if access.user is not None and user.pk == access.user.pk:
         raise ValidationFailed(
             [_("Du kan ikke ændre din egen konto her. Bed en anden administrator om det.")]
         )
     return user
 
 
-def set_active(*, actor: Any, user_id: int, active: bool, channel: str = "ui") -> User:
+def set_active(access: Access, *, user_id: int, active: bool) -> User:
     """Deactivate an account (it can no longer log in, and its sessions and API keys stop
     working at once) or reactivate it. Administrators only; audited."""
     with transaction.atomic():
-        user = _target_for_change(actor, user_id)
+        user = _target_for_change(access, user_id)
         if user.is_active == active:
             raise ValidationFailed(
                 [
@@ -643,10 +643,10 @@ def set_active(*, actor: Any, user_id: int, active: bool, channel: str = "ui") -
         user.is_active = active
         user.save(update_fields=["is_active"])
         _record(
-            actor=actor,
+            actor=access.user,
             subjects=[_subject(user)],
             action=Action.UPDATE,
-            channel=channel,
+            channel=access.channel,
             detail="konto genaktiveret" if active else "konto deaktiveret",
         )
         return user
@@ -659,7 +659,7 @@ def password_locked(user: User, pending: RoleChange | None) -> bool:
     )
 
 
-def set_password(*, actor: Any, user_id: int, password: str, channel: str = "ui") -> User:
+def set_password(access: Access, *, user_id: int, password: str) -> User:
     """Give an account a new password, which the user must replace (administrators only).
 
     Refused for a user who holds or awaits HR or DPO: an administrator must never know the
@@ -667,7 +667,7 @@ def set_password(*, actor: Any, user_id: int, password: str, channel: str = "ui"
     cannot, take the role away first (then the role must be approved again). Audited.
     """
     with transaction.atomic():
-        user = _target_for_change(actor, user_id)
+        user = _target_for_change(access, user_id)
         if user.is_demo:
             raise ValidationFailed([_("Demo-logins har en fast adgangskode.")])
         pending = RoleChange.objects.filter(user=user, status=RoleChangeStatus.PENDING).first()
@@ -694,10 +694,10 @@ def set_password(*, actor: Any, user_id: int, password: str, channel: str = "ui"
             ]
         )
         _record(
-            actor=actor,
+            actor=access.user,
             subjects=[_subject(user)],
             action=Action.UPDATE,
-            channel=channel,
+            channel=access.channel,
             detail="ny adgangskode sat af administrator",
         )
         return user

@@ -22,10 +22,12 @@ from charlie.accounts.forms import (
     RoleForm,
     UserFilterForm,
 )
+from charlie.accounts.permissions import MANAGE_ACCOUNTS
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.roles import Role
+from charlie.people.services import access_of
 
 ROLE_IDS = "id_role_%s"
 PASSWORD_IDS = "id_password_%s"  # noqa: S105 - element ids, not a password
@@ -39,14 +41,15 @@ def _fail(form: Any, exc: ValidationFailed) -> None:
 @never_cache
 @require_GET
 def users(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_administrator(request.user)
+    access = access_of(request)
+    services.require_administrator(access)
     form = UserFilterForm(request.GET)
     context: dict[str, Any] = {"form": form, "page": None, "rows": []}
     status = 200
     if form.is_valid():
         try:
             page, rows = services.list_users(
-                request.user,
+                access,
                 query=form.cleaned_data["q"],
                 role=form.cleaned_data["role"],
                 page=request.GET.get("side"),
@@ -60,14 +63,15 @@ def users(request: AuthenticatedRequest) -> HttpResponse:
     if form.errors:
         status = 400
     context["errors"] = error_links(form)
-    context["pending_count"] = services.pending_count_for(request.user)
+    context["pending_count"] = services.pending_count_for(access)
     return render(request, "accounts/users.html", context, status=status)
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def user_create(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_administrator(request.user)
+    access = access_of(request)
+    services.require_administrator(access)
     form = CreateUserForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -76,7 +80,7 @@ def user_create(request: AuthenticatedRequest) -> HttpResponse:
             data = form.cleaned_data
             try:
                 new = services.create_user(
-                    actor=request.user,
+                    access,
                     username=data["username"],
                     first_name=data["first_name"],
                     last_name=data["last_name"],
@@ -109,7 +113,7 @@ def _user_page(
     errors: list[tuple[str, str]] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    detail = services.get_account(request.user, user_id)
+    detail = services.get_account(access_of(request), user_id)
     context = {
         "detail": detail,
         "row": detail.row,
@@ -132,12 +136,13 @@ def user(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def role_change(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
-    services.require_administrator(request.user)
+    access = access_of(request)
+    services.require_administrator(access)
     form = RoleForm(request.POST, auto_id=ROLE_IDS)
     if form.is_valid():
         try:
             change = services.request_role_change(
-                actor=request.user,
+                access,
                 user_id=user_id,
                 role=form.cleaned_data["role"],
                 reason=form.cleaned_data["reason"],
@@ -169,7 +174,7 @@ def role_change(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
 def user_active(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
     active = request.POST.get("active") == "1"
     try:
-        account = services.set_active(actor=request.user, user_id=user_id, active=active)
+        account = services.set_active(access_of(request), user_id=user_id, active=active)
     except ValidationFailed as exc:
         return _user_page(request, user_id, errors=[("", m) for m in exc.messages], status=400)
     if active:
@@ -183,12 +188,13 @@ def user_active(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
 @never_cache
 @require_POST
 def user_password(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
-    services.require_administrator(request.user)
+    access = access_of(request)
+    services.require_administrator(access)
     form = PasswordForm(request.POST, auto_id=PASSWORD_IDS)
     if form.is_valid():
         try:
             account = services.set_password(
-                actor=request.user, user_id=user_id, password=form.cleaned_data["password"]
+                access, user_id=user_id, password=form.cleaned_data["password"]
             )
         except ValidationFailed as exc:
             _fail(form, exc)
@@ -215,7 +221,8 @@ def _requests_page(
     failed_form: DecisionForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    rows = services.pending_role_changes(request.user)
+    access = access_of(request)
+    rows = services.pending_role_changes(access)
     items = []
     for row in rows:
         pk = row.change.pk
@@ -223,7 +230,7 @@ def _requests_page(
         items.append({"row": row, "form": form})
     context = {
         "items": items,
-        "is_admin": request.user.role == Role.ADMIN,
+        "is_admin": access.can(MANAGE_ACCOUNTS),
         "errors": error_links(failed_form) if failed_form is not None else [],
     }
     return render(request, "accounts/requests.html", context, status=status)
@@ -243,11 +250,11 @@ def role_request_decide(request: AuthenticatedRequest, change_id: int) -> HttpRe
         decision = form.cleaned_data["decision"]
         try:
             if decision == "withdraw":
-                change = services.withdraw_role_change(actor=request.user, change_id=change_id)
+                change = services.withdraw_role_change(access_of(request), change_id=change_id)
                 text = _("Anmodningen er trukket tilbage.")
             else:
                 change = services.decide_role_change(
-                    actor=request.user,
+                    access_of(request),
                     change_id=change_id,
                     approve=decision == "approve",
                     note=form.cleaned_data["note"],

@@ -21,22 +21,25 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import AnonymousUser, Group
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from charlie.core.models import User
 from charlie.core.roles import Role
 
 
-def is_administrator(user: Any) -> bool:
+def is_administrator(user: AbstractBaseUser | AnonymousUser) -> bool:
     """An active user with the administrator role (nothing else lets anyone into the admin)."""
-    return bool(
-        getattr(user, "is_authenticated", False)
+    return (
+        isinstance(user, User)
+        and user.is_authenticated
         and user.is_active
-        and getattr(user, "role", None) == Role.ADMIN
+        and (user.role == Role.ADMIN)
     )
 
 

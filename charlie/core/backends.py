@@ -18,19 +18,31 @@ kept false by a database constraint, so no flag outside the role grants anything
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest
 from django.views.decorators.debug import sensitive_variables
 
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Model
+
+    from charlie.core.models import User
+
+    #: Any user Django hands a backend: an account, or the anonymous user.
+    AnyUser = AbstractBaseUser | AnonymousUser
+
 #: Passed by ``authenticate_for_log_in`` only; no other caller can make ``authenticate`` work.
 _LOG_IN = object()
 
 
 @sensitive_variables("password")
-def authenticate_for_log_in(request: HttpRequest | None, *, username: str, password: str) -> Any:
+def authenticate_for_log_in(
+    request: HttpRequest | None, *, username: str, password: str
+) -> AbstractBaseUser | None:
     """Check a user name and password. For ``charlie.core.services.log_in`` only."""
     from django.contrib.auth import authenticate
 
@@ -45,7 +57,7 @@ class CharlieBackend(ModelBackend):
         username: str | None = None,
         password: str | None = None,
         **kwargs: Any,
-    ) -> Any:
+    ) -> User | None:
         if kwargs.pop("charlie_log_in", None) is not _LOG_IN:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
@@ -57,28 +69,28 @@ class CharlieBackend(ModelBackend):
         username: str | None = None,
         password: str | None = None,
         **kwargs: Any,
-    ) -> Any:
+    ) -> User | None:
         if kwargs.pop("charlie_log_in", None) is not _LOG_IN:
             return None
         return await super().aauthenticate(request, username=username, password=password, **kwargs)
 
-    def user_can_authenticate(self, user: Any) -> bool:
+    def user_can_authenticate(self, user: AnyUser | None) -> bool:
         if user is None or not getattr(user, "is_active", False):
             return False
         return not (getattr(user, "is_demo", False) and not settings.DEMO)
 
     # No model permissions: roles decide (see the module docstring).
-    def get_user_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+    def get_user_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
         return set()
 
-    def get_group_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+    def get_group_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
         return set()
 
-    def get_all_permissions(self, user_obj: Any, obj: Any = None) -> set[str]:
+    def get_all_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
         return set()
 
-    def has_perm(self, user_obj: Any, perm: str, obj: Any = None) -> bool:
+    def has_perm(self, user_obj: AnyUser, perm: str, obj: Model | None = None) -> bool:
         return False
 
-    def has_module_perms(self, user_obj: Any, app_label: str) -> bool:
+    def has_module_perms(self, user_obj: AnyUser, app_label: str) -> bool:
         return False

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
 
+from charlie.core.models import User
 from charlie.core.roles import Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,7 @@ class MenuEntry:
     order: int = 100
     roles: frozenset[Role] | None = None  # None: every logged-in user
     #: Extra condition, e.g. "is linked to a person record".
-    visible: Callable[[Any], bool] | None = field(default=None, compare=False)
+    visible: Callable[[User], bool] | None = field(default=None, compare=False)
 
 
 _registry: dict[str, MenuEntry] = {}
@@ -33,8 +38,8 @@ def register(entry: MenuEntry) -> None:
     _registry[entry.key] = entry
 
 
-def entries_for(user: Any) -> list[MenuEntry]:
-    if not user.is_authenticated:
+def entries_for(user: AbstractBaseUser | AnonymousUser) -> list[MenuEntry]:
+    if not isinstance(user, User) or not user.is_authenticated:
         return []
     role = Role(user.role)
     entries = [
@@ -45,7 +50,7 @@ def entries_for(user: Any) -> list[MenuEntry]:
     return sorted(entries, key=lambda e: (e.order, e.key))
 
 
-def menu_for(user: Any, current_path: str) -> list[dict[str, Any]]:
+def menu_for(user: AbstractBaseUser | AnonymousUser, current_path: str) -> list[dict[str, Any]]:
     """The menu as template data, with the entry for the current page marked."""
     items = []
     for entry in entries_for(user):

@@ -11,8 +11,10 @@ class ImportsConfig(AppConfig):
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.core.tasks import register_recovery
-        from charlie.imports import services
+        from charlie.imports import services, tasks
 
+        # The worker's task for an upload: the services enqueue it, the task calls them.
+        services.register_run_task(tasks.run_import_task)
         # An import whose worker died is marked failed and its files deleted.
         register_recovery("imports", services.recover_runs)
 

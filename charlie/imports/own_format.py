@@ -27,6 +27,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from charlie.imports.cpr import from_cpr
+from charlie.imports.opus import opus_source
 from charlie.imports.person_key import PersonKeyer
 from charlie.imports.records import (
     AbsenceRecord,
@@ -278,8 +280,6 @@ def _birth_and_gender(row: _Row, use_cpr: bool) -> tuple[date | None, str | None
         if not raw:
             row.fail("cpr", "CPR-nummeret i kolonne »cpr« skal udfyldes.")
             return None, None
-        from charlie.imports.cpr import from_cpr
-
         try:
             return from_cpr(raw)
         except ValueError as exc:
@@ -708,8 +708,6 @@ def source_for(
     """
     suffix = pathlib.Path(name or path.name).suffix.lower() or path.suffix.lower()
     if suffix == ".xml":
-        from charlie.imports.opus import opus_source
-
         return opus_source(path, name=name, keyer=keyer)
     if suffix in (".xlsx", ".xlsm"):
         return Source(

@@ -1,4 +1,7 @@
-"""Background work of the import: an upload is imported by the worker (``charlie worker``)."""
+"""Background work of the import: an upload is imported by the worker (``charlie worker``).
+
+The services enqueue ``run_import_task`` through ``services.register_run_task`` (called in
+``ImportsConfig.ready``), so this module imports the services and not the other way round."""
 
 from __future__ import annotations
 

@@ -13,19 +13,21 @@ from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
 from charlie.imports import services
 from charlie.imports.forms import UploadForm
+from charlie.people.services import access_of
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def upload(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_import_access(request.user)
+    access = access_of(request)
+    services.require_import_access(access)
     status = 200
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 run = services.start_upload(
-                    actor=request.user,
+                    access,
                     files=form.cleaned_data["upload"],
                     dry_run=form.cleaned_data["dry_run"],
                     snapshot=form.cleaned_data["snapshot"],
@@ -37,14 +39,14 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
         status = 400
     else:
         form = UploadForm()
-    runs = services.recent_runs(actor=request.user)
+    runs = services.recent_runs(access)
     return render(request, "imports/upload.html", {"form": form, "runs": runs}, status=status)
 
 
 @never_cache
 @require_GET
 def run_detail(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
-    context = services.run_page(actor=request.user, run_id=run_id)
+    context = services.run_page(access_of(request), run_id=run_id)
     run = context["run"]
     if request.htmx and not request.htmx.history_restore_request:
         # 286 tells htmx to stop polling: the import is finished.
@@ -60,6 +62,6 @@ def confirm(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
     # A run that no longer waits for an answer: its page shows its state as it is.
     with contextlib.suppress(ValidationFailed):
         services.confirm_run(
-            actor=request.user, run_id=run_id, confirm=request.POST.get("decision") == "yes"
+            access_of(request), run_id=run_id, confirm=request.POST.get("decision") == "yes"
         )
     return redirect("imports:run", run_id=run_id)

@@ -16,6 +16,7 @@ class PeopleConfig(AppConfig):
         from charlie.people.models import Employment, JobFamily, OrgUnit, Person
         from charlie.people.retention import FORMER_EMPLOYEES
         from charlie.people.services import (
+            access_of,
             my_data_employments,
             my_data_stamdata,
             own_person_id,
@@ -38,6 +39,8 @@ class PeopleConfig(AppConfig):
                 own_person_id=own_person_id,
             )
         )
+        # Privacy's own views get the request's caller from people.
+        privacy.register_access_provider(access_of)
         # What "Mine data" shows for each category (GDPR art. 15 and 20).
         privacy.register_data_provider("stamdata", my_data_stamdata)
         privacy.register_data_provider("ansaettelse", my_data_employments)

@@ -1,4 +1,4 @@
-"""The retention rule for former employees (issue 3, point 5; docs/retention.md).
+"""The retention rule for former employees (docs/retention.md).
 
 A person with no open employment whose last employment ended more than N years ago (default 5)
 is anonymised, not deleted: the employments stay, so headcount, attrition and the workforce plan

@@ -14,8 +14,9 @@ see, so no service looks at ``user.role`` or re-derives a manager's units:
 - the audit purpose for other people's data (``hr_administration`` for HR, ``personaleledelse``
   for a manager) and for one's own (``egen_indsigt``).
 
-Permissions are a small vocabulary of named :class:`Permission` values, declared by each app in
-its ``permissions.py`` next to the roles that hold them (``people.permissions.READ_PERSON``,
+Permissions are a small vocabulary of named :class:`Permission` values (the type is in
+``charlie.privacy.permissions``, re-exported here), declared by each app in its
+``permissions.py`` next to the roles that hold them (``people.permissions.READ_PERSON``,
 ``absence.permissions.MANAGE_TASKS``, …). A service asks ``access.require(PERMISSION)``; a view
 that shows or hides a button asks ``access.can(PERMISSION)``. The role → permission table is
 therefore readable in one place per app, and ``PERMISSIONS`` lists them all (the "Brugere og
@@ -31,49 +32,24 @@ the app that knows units and managers.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
-from django.utils.functional import Promise
 
 from charlie.core.errors import PermissionDenied
 from charlie.core.roles import Role
 from charlie.privacy import services as audit
 from charlie.privacy.models import Action
+from charlie.privacy.permissions import PERMISSIONS as PERMISSIONS  # re-exported
+from charlie.privacy.permissions import Permission as Permission  # re-exported
 
 if TYPE_CHECKING:
     from charlie.core.models import User
 
 #: The purpose of reading one's own data, whatever the role.
 PURPOSE_OWN = "egen_indsigt"
-
-
-@dataclass(frozen=True, slots=True)
-class Permission:
-    """A named thing a role may do, e.g. ``absence.manage_tasks``.
-
-    ``code`` is ``<app>.<verb>_<object>``; ``label`` is the Danish text for people; ``roles``
-    are the roles that hold it. Declaring one registers it in :data:`PERMISSIONS`.
-    """
-
-    code: str
-    label: str | Promise
-    roles: frozenset[Role] = field(default_factory=frozenset)
-
-    def __post_init__(self) -> None:
-        known = PERMISSIONS.get(self.code)
-        if known is not None and known != self:
-            raise ValueError(f"Permission {self.code!r} is declared twice, differently")
-        PERMISSIONS[self.code] = self
-
-    def __str__(self) -> str:
-        return self.code
-
-
-#: Every declared permission by code (filled as the apps' ``permissions.py`` are imported).
-PERMISSIONS: dict[str, Permission] = {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -385,7 +385,7 @@ class RetentionBatch(models.Model):
 
 class DeletionLog(AppendOnlyModel):
     """One executed batch: which rule, which category, what was done to how many, under which
-    period, and who approved. Never ids or names of people (issue 3, point 5)."""
+    period, and who approved. Never ids or names of people."""
 
     at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
     rule_code = models.CharField(_("regel"), max_length=60)

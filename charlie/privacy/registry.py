@@ -6,13 +6,23 @@
   It also finds a user's own person id, for "Mine data".
 - Data providers for "Mine data" (GDPR art. 15 and 20): per data category, a function that
   returns that category's rows for one person as plain JSON-able dicts with Danish labels.
+- The request's caller: ``people`` registers ``people.services.access_of``, so privacy's own
+  views get the same cached ``Access`` as every other view (``access_of`` below) without
+  importing ``people``.
+- Retention rules (docs/retention.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
+    from charlie.core.models import User
+    from charlie.privacy.access import Access
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,7 @@ class PersonResolver:
     #: Person ids → name and employee number, for the ids that still exist.
     labels: Callable[[Iterable[int]], dict[int, PersonLabel]]
     #: A logged-in user → the id of their own person record, or None when they have none.
-    own_person_id: Callable[[Any], int | None] = field(default=lambda user: None)
+    own_person_id: Callable[[User], int | None] = field(default=lambda user: None)
 
 
 #: A person id → that category's rows for the person, as JSON-able dicts with Danish labels.
@@ -81,7 +91,32 @@ def data_providers() -> dict[str, DataProvider]:
     return dict(_providers)
 
 
-# --- Retention rules (issue 3, point 5; docs/retention.md) ---
+# --- The request's caller ---
+
+
+class AccessProvider(Protocol):
+    """``people.services.access_of``: the request's ``Access``, built once and kept on it."""
+
+    def __call__(self, request: HttpRequest, *, channel: str = ...) -> Access: ...
+
+
+_access_provider: AccessProvider | None = None
+
+
+def register_access_provider(provider: AccessProvider) -> None:
+    """Registered by ``people`` at start-up (``PeopleConfig.ready``)."""
+    global _access_provider
+    _access_provider = provider
+
+
+def access_of(request: HttpRequest, *, channel: str = "ui") -> Access:
+    """The request's caller, for privacy's views (the provider ``people`` registers)."""
+    if _access_provider is None:
+        raise RuntimeError("No access provider is registered (charlie.people is not installed)")
+    return _access_provider(request, channel=channel)
+
+
+# --- Retention rules (docs/retention.md) ---
 
 
 @dataclass(frozen=True)

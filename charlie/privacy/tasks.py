@@ -10,12 +10,12 @@ from django.tasks import task
 from django.utils import timezone
 
 from charlie.core.tasks import register_daily
-from charlie.privacy import retention_services
+from charlie.privacy.services import retention
 
 
 @register_daily
 @task
 def find_expired_data_task() -> dict[str, int]:
     """Propose a batch per retention rule; returns {rule code: items proposed}."""
-    batches = retention_services.propose_batches(timezone.localdate())
+    batches = retention.propose_batches(timezone.localdate())
     return {batch.rule_code: batch.count for batch in batches}

@@ -21,7 +21,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
-from charlie.core.roles import Role
 from charlie.privacy import services
 from charlie.privacy.forms import (
     AuditFilterForm,
@@ -29,19 +28,20 @@ from charlie.privacy.forms import (
     CorrectionRequestForm,
     PurposeForm,
 )
+from charlie.privacy.permissions import EDIT_REGISTER
+from charlie.privacy.registry import access_of
 
 
 @never_cache
 @require_GET
 def audit(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_audit_access(request.user)
+    access = access_of(request)
+    services.require_audit_access(access)
     form = AuditFilterForm(request.GET)
     context: dict = {"form": form, "page": None, "rows": []}
     if form.is_valid():
         try:
-            page, rows = services.audit_page(
-                request.user, form.to_filter(), page=request.GET.get("side")
-            )
+            page, rows = services.audit_page(access, form.to_filter(), page=request.GET.get("side"))
         except ValidationFailed as exc:
             form.add_error("employee_number", exc.messages)
         else:
@@ -56,12 +56,13 @@ def audit(request: AuthenticatedRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
-    services.require_audit_access(request.user)
+    access = access_of(request)
+    services.require_audit_access(access)
     form = AuditFilterForm(request.GET)
     if form.is_valid():
         try:
             # Checks access and the filter now; the rows are read (and audited) as they stream.
-            chunks = services.export_csv_chunks(request.user, form.to_filter())
+            chunks = services.export_csv_chunks(access, form.to_filter())
         except ValidationFailed as exc:
             form.add_error("employee_number", exc.messages)
         else:
@@ -79,7 +80,7 @@ def _my_data_page(
     request: AuthenticatedRequest, form: CorrectionRequestForm | None = None, status: int = 200
 ) -> HttpResponse:
     limit = services.MY_DATA_AUDIT_LIMIT
-    data = services.my_data(request.user, audit_limit=limit)
+    data = services.my_data(access_of(request), audit_limit=limit)
     if form is None:
         form = CorrectionRequestForm(choices=data.category_choices)
     context = {"data": data, "audit_limit": limit, "correction_form": form}
@@ -95,7 +96,7 @@ def my_data(request: AuthenticatedRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def my_data_json(request: AuthenticatedRequest) -> HttpResponse:
-    payload = services.my_data_export(request.user)
+    payload = services.my_data_export(access_of(request))
     body = json.dumps(payload, ensure_ascii=False, indent=2)
     response = HttpResponse(body.encode("utf-8"), content_type="application/json; charset=utf-8")
     stamp = timezone.localdate().isoformat()
@@ -108,7 +109,9 @@ def my_data_json(request: AuthenticatedRequest) -> HttpResponse:
 def my_data_pdf(request: AuthenticatedRequest) -> HttpResponse:
     """The same as the page, as a tagged A4 PDF (nothing fetched from outside)."""
     limit = services.MY_DATA_AUDIT_LIMIT
-    data = services.my_data(request.user, audit_limit=limit, detail=services.MY_DATA_PDF_DETAIL)
+    data = services.my_data(
+        access_of(request), audit_limit=limit, detail=services.MY_DATA_PDF_DETAIL
+    )
     now = timezone.localtime()
     context = {
         "data": data,
@@ -131,7 +134,7 @@ def correction_create(request: AuthenticatedRequest) -> HttpResponse:
     if form.is_valid():
         try:
             services.request_correction(
-                user=request.user,
+                access_of(request),
                 category=form.cleaned_data["category"],
                 message=form.cleaned_data["message"],
             )
@@ -156,7 +159,7 @@ def correction_create(request: AuthenticatedRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def corrections(request: AuthenticatedRequest) -> HttpResponse:
-    page, rows = services.list_corrections(request.user, page=request.GET.get("side"))
+    page, rows = services.list_corrections(access_of(request), page=request.GET.get("side"))
     context = {"page": page, "rows": rows, "open_count": services.open_corrections_count()}
     return render(request, "privacy/corrections.html", context)
 
@@ -164,14 +167,15 @@ def corrections(request: AuthenticatedRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def correction(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
-    services.require_corrections_access(request.user)
+    access = access_of(request)
+    services.require_corrections_access(access)
     form = (
         CorrectionHandleForm(request.POST) if request.method == "POST" else CorrectionHandleForm()
     )
     if request.method == "POST" and form.is_valid():
         try:
             handled = services.handle_correction(
-                user=request.user,
+                access,
                 request_id=request_id,
                 status=form.cleaned_data["status"],
                 response=form.cleaned_data["response"],
@@ -189,7 +193,7 @@ def correction(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
                 % {"status": handled.get_status_display()},
             )
             return redirect("privacy:corrections")
-    row = services.get_correction(request.user, request_id)
+    row = services.get_correction(access, request_id)
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "privacy/correction.html", {"row": row, "form": form}, status=status)
 
@@ -204,21 +208,22 @@ def register(request: AuthenticatedRequest) -> HttpResponse:
         {"purpose": p, "category_labels": services.category_labels(p.categories)}
         for p in services.purposes()
     ]
-    can_edit = request.user.role == Role.DPO
+    can_edit = access_of(request).can(EDIT_REGISTER)
     return render(request, "privacy/register.html", {"rows": rows, "can_edit": can_edit})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
-    services.require_register_editor(request.user)
+    access = access_of(request)
+    services.require_register_editor(access)
     purpose = services.get_purpose(code)
     if request.method == "POST":
         form = PurposeForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.update_purpose(actor=request.user, code=code, **data)
+                services.update_purpose(access, code=code, **data)
             except ValidationFailed as exc:
                 for message in exc.messages:
                     form.add_error(None, message)

@@ -1,4 +1,4 @@
-"""The DPO's retention pages under /privacy/opbevaring/ (thin over ``retention_services``).
+"""The DPO's retention pages under /privacy/opbevaring/ (thin over ``services.retention``).
 
 The overview shows the rules with the kommune's periods, the dry-run report (counts only), the
 proposed batches and the deletion log. A batch page explains the archive rules and holds the
@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
-from charlie.privacy import retention_services as services
+from charlie.privacy.registry import access_of
 from charlie.privacy.retention import MAX_YEARS, MIN_YEARS
+from charlie.privacy.services import retention as services
 
 DELETION_LOG_LIMIT = 100
 
@@ -83,7 +84,8 @@ class RejectForm(forms.Form):
 @never_cache
 @require_GET
 def overview(request: AuthenticatedRequest) -> HttpResponse:
-    services.require_retention_access(request.user)
+    access = access_of(request)
+    services.require_retention_access(access)
     today = timezone.localdate()
     reports = services.find_expired(today)
     batches = [
@@ -92,9 +94,9 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
             "rule_label": services.rule_label(b.rule_code),
             "category_label": services.category_label(b.category),
         }
-        for b in services.proposed_batches(request.user)
+        for b in services.proposed_batches(access)
     ]
-    log_qs = services.deletion_log(request.user)
+    log_qs = services.deletion_log(access)
     log = [
         {
             "entry": e,
@@ -117,14 +119,15 @@ def overview(request: AuthenticatedRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def policy_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
-    services.require_retention_access(request.user)
+    access = access_of(request)
+    services.require_retention_access(access)
     rule = services.get_rule(code)
     if request.method == "POST":
         form = PolicyForm(request.POST)
         if form.is_valid():
             years = form.cleaned_data["years"]
             try:
-                services.update_policy(request.user, code, years)
+                services.update_policy(access, code, years)
             except ValidationFailed as exc:
                 for message in exc.messages:
                     form.add_error("years", message)
@@ -144,7 +147,7 @@ def policy_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
 
 @require_POST
 def propose(request: AuthenticatedRequest) -> HttpResponse:
-    batches = services.propose_now(request.user)
+    batches = services.propose_now(access_of(request))
     messages.success(
         request,
         _("Søgningen er kørt: %(n)d forslag venter på din afgørelse. Der er ikke slettet noget.")
@@ -162,7 +165,7 @@ def _batch_page(
     errors: list[str] | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    batch = services.get_batch(request.user, batch_id)
+    batch = services.get_batch(access_of(request), batch_id)
     context = {
         "batch": batch,
         "rule_label": services.rule_label(batch.rule_code),
@@ -183,12 +186,13 @@ def batch(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
 
 @require_POST
 def approve(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
-    services.require_retention_access(request.user)
+    access = access_of(request)
+    services.require_retention_access(access)
     form = ApproveForm(request.POST)
     if not form.is_valid():
         return _batch_page(request, batch_id, approve_form=form, status=400)
     try:
-        log = services.approve(request.user, batch_id)
+        log = services.approve(access, batch_id)
     except ValidationFailed as exc:
         return _batch_page(request, batch_id, errors=exc.messages, status=400)
     messages.success(
@@ -201,12 +205,13 @@ def approve(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
 
 @require_POST
 def reject(request: AuthenticatedRequest, batch_id: int) -> HttpResponse:
-    services.require_retention_access(request.user)
+    access = access_of(request)
+    services.require_retention_access(access)
     form = RejectForm(request.POST)
     if not form.is_valid():
         return _batch_page(request, batch_id, reject_form=form, status=400)
     try:
-        services.reject(request.user, batch_id, form.cleaned_data["note"])
+        services.reject(access, batch_id, form.cleaned_data["note"])
     except ValidationFailed as exc:
         return _batch_page(request, batch_id, errors=exc.messages, status=400)
     messages.success(request, _("Forslaget er afvist. Der er ikke slettet noget."))

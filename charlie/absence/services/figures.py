@@ -119,7 +119,7 @@ class Figures:
 
 def period_months() -> int:
     """The length in months of the periods absence figures are published for (1, 3, 6 or 12)."""
-    months = int(getattr(settings, "CHARLIE_ABSENCE_PERIOD_MONTHS", 1))
+    months = int(settings.CHARLIE_ABSENCE_PERIOD_MONTHS)
     if months not in PERIOD_MONTHS:
         raise ValueError(
             f"CHARLIE_ABSENCE_PERIOD_MONTHS skal være 1, 3, 6 eller 12, ikke {months}."

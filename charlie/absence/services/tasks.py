@@ -87,13 +87,13 @@ RENEWAL_TASK_HORIZON_DAYS = 90
 
 def escalate_after_days() -> int:
     """Days a task may be overdue before it goes to HR (setting, default 3)."""
-    return int(getattr(settings, "CHARLIE_ABSENCE_ESCALATE_AFTER_DAYS", 3))
+    return int(settings.CHARLIE_ABSENCE_ESCALATE_AFTER_DAYS)
 
 
 def backfill_days() -> int:
     """A task is created only if its due date is at most this many days past (setting, default
     14): when Charlie first runs, a year of old deadlines does not flood the managers' lists."""
-    return int(getattr(settings, "CHARLIE_ABSENCE_TASK_BACKFILL_DAYS", 14))
+    return int(settings.CHARLIE_ABSENCE_TASK_BACKFILL_DAYS)
 
 
 # --- Labels ----------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Users and roles (issue 10, point 3; decision 0014): every change audited, HR and DPO only with
+"""Users and roles (decision 0014): every change audited, HR and DPO only with
 a second person's approval, and no way around it — tried as an attacker would."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from charlie.accounts.models import RoleChange, RoleChangeStatus
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.models import User
 from charlie.core.roles import Role
+from charlie.people.services import access_for
 from charlie.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,7 @@ def entries_about(username: str):
 def test_a_role_without_personal_data_is_given_at_once_and_audited(users):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.ANALYST, reason="Statistik."
+        access_for(users["admin"]), user_id=target.pk, role=Role.ANALYST, reason="Statistik."
     )
     target.refresh_from_db()
     assert target.role == Role.ANALYST
@@ -52,7 +53,10 @@ def test_a_role_without_personal_data_is_given_at_once_and_audited(users):
 
 def test_an_account_with_a_person_is_logged_on_the_person_too(users, org):
     services.request_role_change(
-        actor=users["admin"], user_id=users["employee"].pk, role=Role.MANAGER, reason="Ny leder."
+        access_for(users["admin"]),
+        user_id=users["employee"].pk,
+        role=Role.MANAGER,
+        reason="Ny leder.",
     )
     (entry,) = entries_about("test-employee")
     assert entry.subject_person_id == org.person_in_nord.pk
@@ -60,7 +64,10 @@ def test_an_account_with_a_person_is_logged_on_the_person_too(users, org):
 
 def test_taking_hr_away_needs_no_approval(users):
     services.request_role_change(
-        actor=users["admin"], user_id=users["hr"].pk, role=Role.EMPLOYEE, reason="Fratrådt HR."
+        access_for(users["admin"]),
+        user_id=users["hr"].pk,
+        role=Role.EMPLOYEE,
+        reason="Fratrådt HR.",
     )
     users["hr"].refresh_from_db()
     assert users["hr"].role == Role.EMPLOYEE
@@ -73,13 +80,13 @@ def test_taking_hr_away_needs_no_approval(users):
 def test_hr_and_dpo_wait_for_approval_and_both_steps_are_audited(users, role):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=role, reason="Ny kollega."
+        access_for(users["admin"]), user_id=target.pk, role=role, reason="Ny kollega."
     )
     target.refresh_from_db()
     assert change.status == RoleChangeStatus.PENDING
     assert target.role == Role.EMPLOYEE  # unchanged until approved
     approver = users[role.value]
-    services.decide_role_change(actor=approver, change_id=change.pk, approve=True)
+    services.decide_role_change(access_for(approver), change_id=change.pk, approve=True)
     target.refresh_from_db()
     assert target.role == role
     requested, approved = entries_about("ny-kollega")
@@ -92,12 +99,12 @@ def test_hr_and_dpo_wait_for_approval_and_both_steps_are_audited(users, role):
 def test_a_rejection_keeps_the_role_and_is_audited(users):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="Ny kollega."
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="Ny kollega."
     )
     with pytest.raises(ValidationFailed, match="afvises"):
-        services.decide_role_change(actor=users["hr"], change_id=change.pk, approve=False)
+        services.decide_role_change(access_for(users["hr"]), change_id=change.pk, approve=False)
     services.decide_role_change(
-        actor=users["hr"], change_id=change.pk, approve=False, note="Kender ikke personen."
+        access_for(users["hr"]), change_id=change.pk, approve=False, note="Kender ikke personen."
     )
     target.refresh_from_db()
     assert target.role == Role.EMPLOYEE
@@ -110,32 +117,32 @@ def test_a_rejection_keeps_the_role_and_is_audited(users):
 def test_only_a_holder_of_the_role_may_decide(users, decider):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="Ny kollega."
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="Ny kollega."
     )
     with pytest.raises(PermissionDenied):
-        services.decide_role_change(actor=users[decider], change_id=change.pk, approve=True)
+        services.decide_role_change(access_for(users[decider]), change_id=change.pk, approve=True)
     target.refresh_from_db()
     assert target.role == Role.EMPLOYEE
 
 
 def test_the_dpo_does_not_decide_for_hr_nor_hr_for_the_dpo(users):
     hr_change = services.request_role_change(
-        actor=users["admin"], user_id=account("a").pk, role=Role.HR, reason="Ny."
+        access_for(users["admin"]), user_id=account("a").pk, role=Role.HR, reason="Ny."
     )
     dpo_change = services.request_role_change(
-        actor=users["admin"], user_id=account("b").pk, role=Role.DPO, reason="Ny."
+        access_for(users["admin"]), user_id=account("b").pk, role=Role.DPO, reason="Ny."
     )
     with pytest.raises(NotFound):
-        services.decide_role_change(actor=users["dpo"], change_id=hr_change.pk, approve=True)
+        services.decide_role_change(access_for(users["dpo"]), change_id=hr_change.pk, approve=True)
     with pytest.raises(NotFound):
-        services.decide_role_change(actor=users["hr"], change_id=dpo_change.pk, approve=True)
+        services.decide_role_change(access_for(users["hr"]), change_id=dpo_change.pk, approve=True)
 
 
 def test_an_administrator_cannot_give_themselves_a_role(users):
     for role in Role:
         with pytest.raises(ValidationFailed, match="din egen rolle"):
             services.request_role_change(
-                actor=users["admin"], user_id=users["admin"].pk, role=role, reason="Mig."
+                access_for(users["admin"]), user_id=users["admin"].pk, role=role, reason="Mig."
             )
 
 
@@ -144,11 +151,11 @@ def test_the_one_who_asked_cannot_approve_even_after_getting_the_role(users):
     approve X's request."""
     a = users["admin"]
     x = account("x")
-    change = services.request_role_change(actor=a, user_id=x.pk, role=Role.HR, reason="Ny.")
+    change = services.request_role_change(access_for(a), user_id=x.pk, role=Role.HR, reason="Ny.")
     a.role = Role.HR  # however A got it
     a.save()
     with pytest.raises(ValidationFailed, match="selv bedt om"):
-        services.decide_role_change(actor=a, change_id=change.pk, approve=True)
+        services.decide_role_change(access_for(a), change_id=change.pk, approve=True)
     x.refresh_from_db()
     assert x.role == Role.EMPLOYEE
 
@@ -156,13 +163,13 @@ def test_the_one_who_asked_cannot_approve_even_after_getting_the_role(users):
 def test_the_target_cannot_approve_their_own_request(users):
     other_admin = account("admin2", role=Role.ADMIN)
     change = services.request_role_change(
-        actor=other_admin, user_id=users["dpo"].pk, role=Role.HR, reason="Skifter til HR."
+        access_for(other_admin), user_id=users["dpo"].pk, role=Role.HR, reason="Skifter til HR."
     )
     # Even a target who (somehow) already holds the role may not decide their own request.
     User.objects.filter(pk=users["dpo"].pk).update(role=Role.HR)
     users["dpo"].refresh_from_db()
     with pytest.raises(ValidationFailed, match="gælder dig selv"):
-        services.decide_role_change(actor=users["dpo"], change_id=change.pk, approve=True)
+        services.decide_role_change(access_for(users["dpo"]), change_id=change.pk, approve=True)
 
 
 def test_a_sock_puppet_cannot_approve(users):
@@ -170,7 +177,7 @@ def test_a_sock_puppet_cannot_approve(users):
     to approve it with another account they control."""
     admin = users["admin"]
     puppet = services.create_user(
-        actor=admin,
+        access_for(admin),
         username="marionet",
         first_name="Mari",
         last_name="Onet",
@@ -183,7 +190,7 @@ def test_a_sock_puppet_cannot_approve(users):
     assert puppet.change is not None and puppet.change.is_pending
     # A second puppet as administrator (needs no approval) still may not decide HR requests.
     helper = services.create_user(
-        actor=admin,
+        access_for(admin),
         username="hjaelper",
         first_name="Hj",
         last_name="Ælper",
@@ -196,11 +203,13 @@ def test_a_sock_puppet_cannot_approve(users):
     assert helper.user.role == Role.ADMIN
     for who in (helper.user, puppet.user):
         with pytest.raises(PermissionDenied):
-            services.decide_role_change(actor=who, change_id=puppet.change.pk, approve=True)
+            services.decide_role_change(access_for(who), change_id=puppet.change.pk, approve=True)
     # A real HR user would be asked — but cannot approve while the administrator knows the
     # puppet's password.
     with pytest.raises(ValidationFailed, match="Skift adgangskode"):
-        services.decide_role_change(actor=users["hr"], change_id=puppet.change.pk, approve=True)
+        services.decide_role_change(
+            access_for(users["hr"]), change_id=puppet.change.pk, approve=True
+        )
     puppet.user.refresh_from_db()
     assert puppet.user.role == Role.EMPLOYEE
 
@@ -209,12 +218,12 @@ def test_approval_waits_until_the_user_has_chosen_their_own_password(users, rf):
     from charlie.core.services import change_own_password
 
     target = account()
-    services.set_password(actor=users["admin"], user_id=target.pk, password=NEW_PASSWORD)
+    services.set_password(access_for(users["admin"]), user_id=target.pk, password=NEW_PASSWORD)
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.DPO, reason="Ny DPO."
+        access_for(users["admin"]), user_id=target.pk, role=Role.DPO, reason="Ny DPO."
     )
     with pytest.raises(ValidationFailed, match="Skift adgangskode"):
-        services.decide_role_change(actor=users["dpo"], change_id=change.pk, approve=True)
+        services.decide_role_change(access_for(users["dpo"]), change_id=change.pk, approve=True)
     target.refresh_from_db()
     change_own_password(
         request=rf.post("/password/"),
@@ -224,7 +233,7 @@ def test_approval_waits_until_the_user_has_chosen_their_own_password(users, rf):
         new_password_again="mit-helt-eget-kodeord-3",
         ip_address=None,
     )
-    services.decide_role_change(actor=users["dpo"], change_id=change.pk, approve=True)
+    services.decide_role_change(access_for(users["dpo"]), change_id=change.pk, approve=True)
     target.refresh_from_db()
     assert target.role == Role.DPO
 
@@ -233,38 +242,40 @@ def test_an_administrator_cannot_set_the_password_of_hr_or_dpo(users):
     for role in ("hr", "dpo"):
         with pytest.raises(ValidationFailed, match="kun skiftes af brugeren selv"):
             services.set_password(
-                actor=users["admin"], user_id=users[role].pk, password=NEW_PASSWORD
+                access_for(users["admin"]), user_id=users[role].pk, password=NEW_PASSWORD
             )
         users[role].refresh_from_db()
         assert users[role].check_password(PASSWORD)
     target = account()
     services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="Ny."
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="Ny."
     )
     with pytest.raises(ValidationFailed, match="kun skiftes af brugeren selv"):
-        services.set_password(actor=users["admin"], user_id=target.pk, password=NEW_PASSWORD)
+        services.set_password(access_for(users["admin"]), user_id=target.pk, password=NEW_PASSWORD)
 
 
 def test_a_second_request_waits_for_the_first(users):
     target = account()
-    services.request_role_change(actor=users["admin"], user_id=target.pk, role=Role.HR, reason="x")
+    services.request_role_change(
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="x"
+    )
     with pytest.raises(ValidationFailed, match="venter allerede"):
         services.request_role_change(
-            actor=users["admin"], user_id=target.pk, role=Role.ANALYST, reason="y"
+            access_for(users["admin"]), user_id=target.pk, role=Role.ANALYST, reason="y"
         )
 
 
 def test_an_approved_request_cannot_be_decided_again(users):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="x"
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="x"
     )
-    services.decide_role_change(actor=users["hr"], change_id=change.pk, approve=True)
+    services.decide_role_change(access_for(users["hr"]), change_id=change.pk, approve=True)
     services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.EMPLOYEE, reason="Fejl."
+        access_for(users["admin"]), user_id=target.pk, role=Role.EMPLOYEE, reason="Fejl."
     )
     with pytest.raises(ValidationFailed, match="allerede afgjort"):
-        services.decide_role_change(actor=users["hr"], change_id=change.pk, approve=True)
+        services.decide_role_change(access_for(users["hr"]), change_id=change.pk, approve=True)
     target.refresh_from_db()
     assert target.role == Role.EMPLOYEE
 
@@ -272,21 +283,21 @@ def test_an_approved_request_cannot_be_decided_again(users):
 def test_a_deactivated_account_is_not_given_the_role(users):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="x"
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="x"
     )
-    services.set_active(actor=users["admin"], user_id=target.pk, active=False)
+    services.set_active(access_for(users["admin"]), user_id=target.pk, active=False)
     with pytest.raises(ValidationFailed, match="deaktiveret"):
-        services.decide_role_change(actor=users["hr"], change_id=change.pk, approve=True)
+        services.decide_role_change(access_for(users["hr"]), change_id=change.pk, approve=True)
 
 
 def test_withdrawing_is_for_administrators_and_audited(users):
     target = account()
     change = services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="x"
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="x"
     )
     with pytest.raises(PermissionDenied):
-        services.withdraw_role_change(actor=users["hr"], change_id=change.pk)
-    services.withdraw_role_change(actor=users["admin"], change_id=change.pk)
+        services.withdraw_role_change(access_for(users["hr"]), change_id=change.pk)
+    services.withdraw_role_change(access_for(users["admin"]), change_id=change.pk)
     change.refresh_from_db()
     assert change.status == RoleChangeStatus.WITHDRAWN
     assert "trukket tilbage" in entries_about("ny-kollega").last().detail
@@ -297,16 +308,16 @@ def test_only_administrators_manage_accounts(users, role):
     target = account()
     actor = users[role]
     with pytest.raises(PermissionDenied):
-        services.request_role_change(actor=actor, user_id=target.pk, role=Role.HR, reason="x")
+        services.request_role_change(access_for(actor), user_id=target.pk, role=Role.HR, reason="x")
     with pytest.raises(PermissionDenied):
-        services.set_active(actor=actor, user_id=target.pk, active=False)
+        services.set_active(access_for(actor), user_id=target.pk, active=False)
     with pytest.raises(PermissionDenied):
-        services.set_password(actor=actor, user_id=target.pk, password=NEW_PASSWORD)
+        services.set_password(access_for(actor), user_id=target.pk, password=NEW_PASSWORD)
     with pytest.raises(PermissionDenied):
-        services.list_users(actor)
+        services.list_users(access_for(actor))
     with pytest.raises(PermissionDenied):
         services.create_user(
-            actor=actor,
+            access_for(actor),
             username="x",
             first_name="x",
             last_name="x",
@@ -323,7 +334,7 @@ def test_only_administrators_manage_accounts(users, role):
 
 def test_creating_an_account_is_audited_and_its_password_must_be_replaced(users):
     new = services.create_user(
-        actor=users["admin"],
+        access_for(users["admin"]),
         username="Ny.Kollega",
         first_name="Ny",
         last_name="Kollega",
@@ -362,7 +373,7 @@ def test_account_input_errors_are_danish_and_echo_nothing(users, fields, message
         "reason": "",
     } | fields
     with pytest.raises(ValidationFailed) as exc:
-        services.create_user(actor=users["admin"], **values)
+        services.create_user(access_for(users["admin"]), **values)
     text = " ".join(exc.value.messages)
     assert message in text
     assert "010170" not in text
@@ -371,17 +382,17 @@ def test_account_input_errors_are_danish_and_echo_nothing(users, fields, message
 
 def test_deactivating_ends_the_session_and_is_audited(client, users):
     client.force_login(users["hr"])
-    services.set_active(actor=users["admin"], user_id=users["hr"].pk, active=False)
+    services.set_active(access_for(users["admin"]), user_id=users["hr"].pk, active=False)
     assert client.get("/").status_code == 302
     assert entries_about("test-hr").last().detail == "konto deaktiveret"
     with pytest.raises(ValidationFailed, match="din egen konto"):
-        services.set_active(actor=users["admin"], user_id=users["admin"].pk, active=False)
+        services.set_active(access_for(users["admin"]), user_id=users["admin"].pk, active=False)
 
 
 def test_a_role_change_reaches_the_dpos_audit_page_and_export(client, users):
     target = account("ekstern-konsulent")  # no person record
     services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.ANALYST, reason="Analyse."
+        access_for(users["admin"]), user_id=target.pk, role=Role.ANALYST, reason="Analyse."
     )
     client.force_login(users["dpo"])
     page = client.get("/privacy/audit/", {"username": "ekstern-konsulent"})

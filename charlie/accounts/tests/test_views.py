@@ -174,9 +174,10 @@ def test_the_approver_sees_a_recent_password_from_an_administrator(client, users
     logs in as them, chooses a 'own' password and asks for HR. The approver is told."""
     from charlie.accounts import services
     from charlie.core.services import change_own_password
+    from charlie.people.services import access_for
 
     target = users["employee"]
-    services.set_password(actor=users["admin"], user_id=target.pk, password=PASSWORD)
+    services.set_password(access_for(users["admin"]), user_id=target.pk, password=PASSWORD)
     target.refresh_from_db()
     change_own_password(
         request=rf.post("/password/"),
@@ -187,7 +188,7 @@ def test_the_approver_sees_a_recent_password_from_an_administrator(client, users
         ip_address=None,
     )
     services.request_role_change(
-        actor=users["admin"], user_id=target.pk, role=Role.HR, reason="Ny i HR."
+        access_for(users["admin"]), user_id=target.pk, role=Role.HR, reason="Ny i HR."
     )
     client.force_login(users["hr"])
     html = client.get(reverse("accounts:requests")).content.decode()

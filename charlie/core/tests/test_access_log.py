@@ -1,4 +1,4 @@
-"""Access logs hold no calendar key, credentials or search terms (issue 10, point 8).
+"""Access logs hold no calendar key, credentials or search terms.
 
 The calendar feed's key travels in the link (``?token=``: the only way Google Calendar and
 Outlook can subscribe, decision 0016), and gunicorn's access log writes the request line with its

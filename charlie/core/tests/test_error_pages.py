@@ -15,7 +15,7 @@ def test_csrf_failure_page_is_danish_and_explains_what_to_do(users):
     assert "Formularen er udløbet" in response.text and "Intet blev gemt" in response.text
 
 
-# --- The API answers JSON on errors, never an HTML page or a traceback (issue 10, point 8) ---
+# --- The API answers JSON on errors, never an HTML page or a traceback ---
 
 
 @pytest.fixture

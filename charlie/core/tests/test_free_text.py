@@ -1,4 +1,4 @@
-"""No CPR number in any free text a user types (issue 10, point 4): names, notes, messages,
+"""No CPR number in any free text a user types: names, notes, messages,
 answers, descriptions. Every service that keeps typed text checks it with ``core.text`` (the one
 detector, ``core.cpr``), and the refusal never repeats the number.
 
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.text import check_text, text_errors
+from charlie.people.services import access_for
 
 SPELLINGS = ["010170 - 1234", "CPR 0101 70 1234", "01.01.70-1234", "0101701234"]
 
@@ -55,16 +56,16 @@ def test_correction_requests_and_hrs_answers(users, spelling):
 
     refused(
         lambda: services.request_correction(
-            user=users["employee"], category="stamdata", message=f"Mit nr. er {spelling}"
+            access_for(users["employee"]), category="stamdata", message=f"Mit nr. er {spelling}"
         )
     )
     assert not CorrectionRequest.objects.exists()
     request = services.request_correction(
-        user=users["employee"], category="stamdata", message="Mit efternavn er forkert."
+        access_for(users["employee"]), category="stamdata", message="Mit efternavn er forkert."
     )
     refused(
         lambda: services.handle_correction(
-            user=users["hr"], request_id=request.pk, status="rejected", response=spelling
+            access_for(users["hr"]), request_id=request.pk, status="rejected", response=spelling
         )
     )
     request.refresh_from_db()
@@ -102,12 +103,13 @@ def test_follow_up_notes_reasons_and_the_policy_note(users, org):
 
 @pytest.mark.django_db
 def test_the_data_use_register_and_retention_notes(users):
-    from charlie.privacy import retention_services, services
+    from charlie.privacy import services
     from charlie.privacy.models import RetentionBatch
+    from charlie.privacy.services import retention
 
     refused(
         lambda: services.update_purpose(
-            actor=users["dpo"],
+            access_for(users["dpo"]),
             code="hr_administration",
             note="Rettet efter klage fra 010170 - 1234",
             description="Ny tekst.",
@@ -115,7 +117,7 @@ def test_the_data_use_register_and_retention_notes(users):
     )
     refused(
         lambda: services.update_purpose(
-            actor=users["dpo"],
+            access_for(users["dpo"]),
             code="hr_administration",
             note="Rettet tekst",
             description="Fx 0101701234 i eksemplet.",
@@ -125,7 +127,7 @@ def test_the_data_use_register_and_retention_notes(users):
         rule_code="fravaersperioder", category="fravaer", action="delete", years=5,
         as_of=date(2026, 11, 23), item_ids=[], count=0,
     )  # fmt: skip
-    refused(lambda: retention_services.reject(users["dpo"], batch.pk, "Se 010170 - 1234"))
+    refused(lambda: retention.reject(access_for(users["dpo"]), batch.pk, "Se 010170 - 1234"))
 
 
 @pytest.mark.django_db

@@ -1,5 +1,5 @@
-"""``/healthz`` checks the database: 200 when it answers, 503 when it does not (issue 10,
-point 8), short JSON either way and no error text."""
+"""``/healthz`` checks the database: 200 when it answers, 503 when it does not,
+short JSON either way and no error text."""
 
 from __future__ import annotations
 

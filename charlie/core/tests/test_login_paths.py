@@ -1,4 +1,4 @@
-"""One log-in (issue 10, point 3; decision 0015): every way in goes through
+"""One log-in (decision 0015): every way in goes through
 ``core.services.log_in``, with the lock-out and the demo rule, and no flag outside the role
 grants anything.
 
@@ -30,7 +30,7 @@ DEMO_PASSWORD = "demo-kun-til-demo"
 
 @pytest.fixture
 def demo_admin(db):
-    """The demo's ``admin`` as ``charlie demo`` made it before issue 10: a staff account."""
+    """The demo's ``admin`` as older versions of ``charlie demo`` made it: a staff account."""
     return User.objects.create_user(
         "admin", password=DEMO_PASSWORD, role=Role.ADMIN, is_demo=True, is_staff=True
     )
@@ -189,7 +189,7 @@ def test_other_roles_stay_out_of_the_admin_whatever_their_flags(client, users, r
 @pytest.mark.django_db
 def test_the_admin_has_no_user_group_or_task_tables(client, users):
     """Users and roles are Charlie pages; the admin's user form let an administrator make
-    themselves HR or DPO without a trace (issue 10)."""
+    themselves HR or DPO without a trace."""
     client.force_login(users["admin"])
     hr = users["hr"]
     assert client.get("/admin/core/user/").status_code == 404
@@ -206,7 +206,7 @@ def test_the_admin_has_no_user_group_or_task_tables(client, users):
 
 @pytest.mark.django_db
 def test_an_administrator_cannot_make_themselves_dpo_in_the_admin(client, users):
-    """The pen test's path: the demo administrator (a superuser until issue 10) changed their
+    """The pen test's path: the demo administrator (once a superuser) changed their
     own role in the admin's user form. Today the flag is refused and the form is gone."""
     admin = users["admin"]
     try:

@@ -1,4 +1,4 @@
-"""Problems stored before issue 10 could quote a cell (»…« er ikke en e-mailadresse), and a cell
+"""Problems stored by older versions could quote a cell (»…« er ikke en e-mailadresse), and a cell
 can hold a CPR number. Replace any CPR number in stored problems and file names with the marker
 of ``charlie.core.cpr.redact_cpr``, and keep at most 1,000 problems per run (the total stays in
 ``problem_count``)."""

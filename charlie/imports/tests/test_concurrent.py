@@ -1,4 +1,4 @@
-"""Two imports at once store nothing twice (issue 10, point 4).
+"""Two imports at once store nothing twice.
 
 Two real imports run concurrently, each in its own thread with its own database connection.
 Both are held at the start of their write phase until the other one gets there too (or a few
@@ -20,14 +20,20 @@ import pytest
 from django.db import connection
 
 from charlie.absence.models import AbsencePeriod
+from charlie.core.roles import Role
 from charlie.imports import services
+from charlie.imports.services import importing
 from charlie.people.models import Employment, Person
+from charlie.people.services import operator_access
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "docs" / "examples"
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the concurrency test needs PostgreSQL"
 )
+
+#: The command line's caller: the operator with HR's permissions.
+SYSTEM = operator_access(Role.HR)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -38,13 +44,13 @@ def test_two_concurrent_imports_store_every_row_once(monkeypatch):
     from django.apps import apps
 
     importlib.import_module("charlie.people.migrations.0002_seed_job_families").seed(apps, None)
-    monkeypatch.setattr(services.audit, "record", lambda **kwargs: [])
+    monkeypatch.setattr(importing.audit, "record", lambda **kwargs: [])
     files = [EXAMPLES / n for n in ("enheder.csv", "medarbejdere.csv")]
-    services.run_import(actor=None, sources=services.sources_for(files))
+    services.run_import(SYSTEM, sources=services.sources_for(files))
     absence = [EXAMPLES / "fravaer.csv"]
 
     both_writing = threading.Barrier(2)
-    write = services._Writer.write
+    write = importing._Writer.write
 
     def write_together(self, *args, **kwargs):
         # If the other import waits for the lock, the barrier breaks: go on alone.
@@ -52,13 +58,13 @@ def test_two_concurrent_imports_store_every_row_once(monkeypatch):
             both_writing.wait(timeout=5)
         return write(self, *args, **kwargs)
 
-    monkeypatch.setattr(services._Writer, "write", write_together)
+    monkeypatch.setattr(importing._Writer, "write", write_together)
     results, errors = [], []
 
     def one_import() -> None:
         try:
             results.append(
-                services.run_import(actor=None, sources=services.sources_for([*files, *absence]))
+                services.run_import(SYSTEM, sources=services.sources_for([*files, *absence]))
             )
         except Exception as exc:  # pragma: no cover - shown in the assertion
             errors.append(exc)

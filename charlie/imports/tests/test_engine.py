@@ -10,17 +10,26 @@ import pytest
 
 from charlie.absence.models import AbsencePeriod
 from charlie.core.errors import PermissionDenied
+from charlie.core.roles import Role
 from charlie.imports import services
 from charlie.imports.records import EmploymentRecord, PersonRecord, Source
 from charlie.people.models import Employment, OrgUnit, Person
+from charlie.people.services import access_for, operator_access
 from charlie.privacy.models import AuditEntry
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "docs" / "examples"
 FILES = [EXAMPLES / "enheder.csv", EXAMPLES / "medarbejdere.csv", EXAMPLES / "fravaer.csv"]
 
+#: The command line's caller: the operator with HR's permissions.
+SYSTEM = operator_access(Role.HR)
+
 
 def run(paths, *, dry_run=False, actor=None):
-    return services.run_import(actor=actor, sources=services.sources_for(paths), dry_run=dry_run)
+    return services.run_import(
+        access_for(actor) if actor is not None else SYSTEM,
+        sources=services.sources_for(paths),
+        dry_run=dry_run,
+    )
 
 
 def counts(result):
@@ -200,10 +209,10 @@ def test_snapshot_ends_the_employments_of_people_missing_from_it():
     ]  # fmt: skip
     records = [*present, *jobs]
     # Not told that the file is complete: nobody missing from it is ended.
-    partial = services.run_import(actor=None, sources=[_snapshot(records, date(2026, 1, 31))])
+    partial = services.run_import(SYSTEM, sources=[_snapshot(records, date(2026, 1, 31))])
     assert partial.ok and counts(partial)["employments"] == (0, 0, 0, 3)
     result = services.run_import(
-        actor=None, sources=[_snapshot(records, date(2026, 1, 31))], snapshot=True
+        SYSTEM, sources=[_snapshot(records, date(2026, 1, 31))], snapshot=True
     )
     assert result.ok, result.problems
     assert counts(result)["employments"] == (0, 0, 1, 3)
@@ -213,7 +222,7 @@ def test_snapshot_ends_the_employments_of_people_missing_from_it():
     assert result.summary.ended == [[dorte.pk, "2026-01-31"]]
     # The next identical snapshot changes nothing.
     again = services.run_import(
-        actor=None, sources=[_snapshot(records, date(2026, 1, 31))], snapshot=True
+        SYSTEM, sources=[_snapshot(records, date(2026, 1, 31))], snapshot=True
     )
     assert again.summary.written == 0
 
@@ -265,7 +274,7 @@ def test_opus_files_in_turn_snapshot_and_errors():
     assert counts(second)["employments"][2] == 0
     assert Employment.objects.get(source_id="5003").end_date is None
     assert run([feb]).summary.written == 0  # the same file again changes nothing
-    complete = services.run_import(actor=None, sources=services.sources_for([feb]), snapshot=True)
+    complete = services.run_import(SYSTEM, sources=services.sources_for([feb]), snapshot=True)
     assert counts(complete)["employments"][2] == 1
     assert Employment.objects.get(source_id="5003").end_date == date(2025, 2, 28)
     before = db_state()

@@ -1,4 +1,4 @@
-"""OPUS files as municipalities really send them (issue 10, point 9).
+"""OPUS files as municipalities really send them.
 
 The files in ``data/opus/os2mo/`` are written for Charlie in the *shape* of the files OS2mo's OPUS
 integration is tested on (``integrations/opus/tests/ZLPE*_delta.xml`` in OS2mo's public
@@ -26,10 +26,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from charlie.core.roles import Role
 from charlie.imports import services
 from charlie.imports.models import ImportRun, ImportStatus
 from charlie.imports.person_key import PersonKeyer, secret_id
 from charlie.people.models import Employment, OrgUnit, Person
+from charlie.people.services import access_for, operator_access
 from charlie.privacy.models import AuditEntry
 
 DATA = pathlib.Path(__file__).parent / "data" / "opus" / "os2mo"
@@ -38,9 +40,12 @@ SECOND = DATA / "ZLPE20200302000000_delta.xml"
 UNDATED = DATA / "ZLPETEST3_delta.xml"
 CPR = "0204700003"
 
+#: The command line's caller: the operator with HR's permissions.
+SYSTEM = operator_access(Role.HR)
+
 
 def run(*paths, **kwargs):
-    return services.run_import(actor=None, sources=services.sources_for(paths), **kwargs)
+    return services.run_import(SYSTEM, sources=services.sources_for(paths), **kwargs)
 
 
 def counts(result):
@@ -243,7 +248,7 @@ def test_declining_deletes_the_files_and_saves_nothing(org, users, settings, tmp
         user=users["hr"], file_names=[FIRST.name], status=ImportStatus.CONFIRM, snapshot=True
     )
     services.upload_dir(run_.pk).mkdir(parents=True)
-    services.confirm_run(actor=users["hr"], run_id=run_.pk, confirm=False)
+    services.confirm_run(access_for(users["hr"]), run_id=run_.pk, confirm=False)
     run_.refresh_from_db()
     assert run_.status == ImportStatus.FAILED
     assert not services.upload_dir(run_.pk).exists()

@@ -147,13 +147,7 @@ def test_cpr_column_gives_birth_date_and_gender(tmp_path, monkeypatch):
             raise ValueError("CPR-nummeret i kolonne cpr har ikke 10 cifre.")
         return date(1970, 1, 2), "M"
 
-    import types
-
-    monkeypatch.setitem(
-        __import__("sys").modules,
-        "charlie.imports.cpr",
-        types.SimpleNamespace(from_cpr=fake_from_cpr),
-    )
+    monkeypatch.setattr(own_format, "from_cpr", fake_from_cpr)
     path = tmp_path / "people.csv"
     path.write_text(
         "medarbejdernummer;fornavn;efternavn;cpr;enhedskode;stillingsbetegnelse;"

@@ -1,4 +1,4 @@
-"""Import runs that end however they end (issue 10, point 4): a run whose worker died is marked
+"""Import runs that end however they end: a run whose worker died is marked
 failed by the next ``charlie worker`` start or ``charlie daily``, and the uploaded files — which
 may hold CPR numbers — are deleted whether the run succeeds, finds problems, fails, is a dry run,
 is declined or is given up.
@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from charlie.imports import services
 from charlie.imports.models import ImportRun, ImportStatus
+from charlie.imports.services import runs
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[3] / "docs" / "examples"
 
@@ -125,10 +126,10 @@ def test_the_files_are_deleted_however_a_run_ends(outcome, users, var, monkeypat
     run = queued(users["hr"], *names, **fields)
     if outcome == "exception":
 
-        def broken(**kwargs):
+        def broken(*args, **kwargs):
             raise RuntimeError("række 7: 010170-1234 Anne Jensen")  # text from the data
 
-        monkeypatch.setattr(services, "run_import", broken)
+        monkeypatch.setattr(runs, "run_import", broken)
     if outcome == "refused":
         ImportRun.objects.filter(pk=run.pk).update(status=ImportStatus.FAILED)
     services.execute_run(run_id=run.pk)

@@ -1,5 +1,5 @@
 """Keys for the import: a person's keyed CPR hash, an employment's payroll id, and the unique
-constraints the import relies on (issue 10, points 4 and 9).
+constraints the import relies on.
 
 Before the constraint on (person, start date) is added, employments stored twice are dealt with:
 rows identical in every column but the id — what two imports running at once used to store —

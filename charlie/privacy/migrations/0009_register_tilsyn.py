@@ -1,5 +1,5 @@
 """Add the purpose "Tilsyn med databeskyttelsen" and its category "logning" to the data-use
-register (issue 10, point 6).
+register.
 
 The data protection officer's search and export of the audit log show whose data was read or
 changed, with names and employee numbers. Reading them is itself a use of those people's data,

@@ -1,5 +1,5 @@
-"""The audit log keeps only the indexes the DPO's search uses (issue 10, benchmarks: every page
-view that shows personal data inserts here, and each index makes that insert dearer).
+"""The audit log keeps only the indexes the DPO's search uses (benchmarks: every page view that
+shows personal data inserts here, and each index makes that insert dearer).
 
 Dropped: ``actor_username`` and ``category`` (each with PostgreSQL's ``_like`` twin) and the
 actor link's index. The search matches user names case-insensitively (``UPPER(...) =

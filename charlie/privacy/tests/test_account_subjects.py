@@ -1,4 +1,4 @@
-"""Entries about user accounts (issue 10): an account need not have a person, and the DPO finds
+"""Entries about user accounts: an account need not have a person, and the DPO finds
 such entries by user name on the audit page and in its export."""
 
 from __future__ import annotations

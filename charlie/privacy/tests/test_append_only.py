@@ -1,4 +1,4 @@
-"""Append-only tables stay append-only on both databases (issue 10, point 6).
+"""Append-only tables stay append-only on both databases.
 
 The audit log, the data-use register's versions and the deletion log are written once. The ORM
 refuses every way it has of changing or deleting a row — including the internal ``_update``
@@ -16,6 +16,7 @@ import pytest
 from django.apps import apps
 from django.db import DatabaseError, connection, transaction
 
+from charlie.people.services import access_for
 from charlie.privacy import services
 from charlie.privacy.models import (
     AppendOnlyModel,
@@ -56,7 +57,10 @@ def rows(users, org) -> dict[type[AppendOnlyModel], Any]:
         detail="person",
     )[0]
     services.update_purpose(
-        actor=users["dpo"], code="hr_administration", name="HR-administration (ny)", note="Test"
+        access_for(users["dpo"]),
+        code="hr_administration",
+        name="HR-administration (ny)",
+        note="Test",
     )
     version = PurposeVersion.objects.filter(changed_by=users["dpo"]).get()
     batch = RetentionBatch.objects.create(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from charlie.people.services import access_for
 from charlie.privacy import services
-from charlie.privacy.batch import audit_batch, flush_pending, forget_register
+from charlie.privacy.batch import audit_batch, current_batch, flush_pending, forget_register
 from charlie.privacy.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
@@ -106,7 +107,7 @@ def test_the_register_copy_saves_the_query_but_never_a_refusal(
         _read(hr, person.pk)  # a later request: the copy, no query (the insert comes after)
     # A change through the register drops the copy in this process at once.
     services.update_purpose(
-        actor=users["dpo"],
+        access_for(users["dpo"]),
         code="hr_administration",
         categories=["ansaettelse", "fravaer"],
         note="Uden stamdata",
@@ -127,4 +128,4 @@ def test_an_addition_counts_at_once_even_with_a_copy(users, org):
         categories=["stamdata", "ansaettelse", "fravaer", "ny"]
     )
     with audit_batch():
-        assert services.current_batch().allows("hr_administration", "ny")
+        assert current_batch().allows("hr_administration", "ny")

@@ -11,6 +11,7 @@ from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from charlie.people.services import access_for
 from charlie.privacy import services
 from charlie.privacy.models import AuditEntry, AuditLogIsAppendOnly
 
@@ -283,4 +284,4 @@ def test_search_audit_refuses_other_roles(users):
 
     for role in ("employee", "manager", "hr", "analyst", "admin"):
         with pytest.raises(PermissionDenied):
-            services.search_audit(users[role], services.AuditFilter())
+            services.search_audit(access_for(users[role]), services.AuditFilter())

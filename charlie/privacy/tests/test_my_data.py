@@ -8,6 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from charlie.people.services import access_for
 from charlie.privacy import services
 from charlie.privacy.models import AuditEntry
 from charlie.privacy.registry import data_providers
@@ -98,7 +99,7 @@ def test_another_persons_data_never_appears(client_as, users, org):
         for text in (html, raw):
             assert other.employee_number not in text
             assert other.full_name not in text
-    data = services.my_data(users["employee"])
+    data = services.my_data(access_for(users["employee"]))
     assert {row.entry.subject_person_id for row in data.audit} == {org.person_in_nord.pk}
 
 

@@ -1,4 +1,4 @@
-"""The data-use register (issue 3): seeded purposes, the DPO's versioned edits, the page every
+"""The data-use register: seeded purposes, the DPO's versioned edits, the page every
 employee sees, and ``record`` refusing purposes and categories the register does not list."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.people.services import access_for
 from charlie.privacy import registry, services
 from charlie.privacy.models import AuditEntry, AuditLogIsAppendOnly, Purpose, PurposeVersion
 from charlie.privacy.services import UnregisteredPurpose
@@ -94,7 +95,7 @@ def test_record_refuses_even_with_no_subjects(users, org):
 
 def test_record_refuses_an_inactive_purpose(users, org):
     services.update_purpose(
-        actor=users["dpo"],
+        access_for(users["dpo"]),
         code="personaleledelse",
         active=False,
         note="Bruges ikke mere.",
@@ -115,7 +116,7 @@ def test_update_writes_a_version_with_who_when_and_what(users):
     dpo = users["dpo"]
     before = Purpose.objects.get(code="hr_administration")
     services.update_purpose(
-        actor=dpo,
+        access_for(dpo),
         code="hr_administration",
         description="  Ny og klarere tekst om HR's arbejde.  ",
         note="Klarere sprog",
@@ -153,7 +154,7 @@ def test_only_the_dpo_may_edit(users, role):
     versions_before = PurposeVersion.objects.count()
     with pytest.raises(PermissionDenied):
         services.update_purpose(
-            actor=users[role], code="hr_administration", name="Andet", note="Forsøg"
+            access_for(users[role]), code="hr_administration", name="Andet", note="Forsøg"
         )
     assert Purpose.objects.get(code="hr_administration").name == "HR-administration"
     assert PurposeVersion.objects.count() == versions_before
@@ -161,7 +162,7 @@ def test_only_the_dpo_may_edit(users, role):
 
 def test_an_unknown_purpose_is_not_found(users):
     with pytest.raises(NotFound):
-        services.update_purpose(actor=users["dpo"], code="findes-ikke", name="x", note="x")
+        services.update_purpose(access_for(users["dpo"]), code="findes-ikke", name="x", note="x")
 
 
 @pytest.mark.parametrize(
@@ -183,7 +184,7 @@ def test_an_unknown_purpose_is_not_found(users):
 def test_validation_messages_in_danish(users, changes, message):
     versions_before = PurposeVersion.objects.count()
     with pytest.raises(ValidationFailed) as exc:
-        services.update_purpose(actor=users["dpo"], code="hr_administration", **changes)
+        services.update_purpose(access_for(users["dpo"]), code="hr_administration", **changes)
     assert message in exc.value.messages
     assert PurposeVersion.objects.count() == versions_before
 
@@ -209,7 +210,7 @@ def test_the_page_lists_the_purposes_in_danish(client, users):
 
 def test_the_page_hides_an_inactive_purpose(client, users):
     services.update_purpose(
-        actor=users["dpo"],
+        access_for(users["dpo"]),
         code="personaleledelse",
         active=False,
         note="Bruges ikke mere.",
@@ -268,7 +269,10 @@ def test_the_edit_page_shows_errors(client, users):
 def test_removing_a_category_charlie_reads_needs_confirmation(users):
     with pytest.raises(ValidationFailed) as failed:
         services.update_purpose(
-            actor=users["dpo"], code="personaleledelse", categories=["stamdata"], note="Mindre"
+            access_for(users["dpo"]),
+            code="personaleledelse",
+            categories=["stamdata"],
+            note="Mindre",
         )
     (message,) = failed.value.messages
     assert "»Ansættelse«, »Fravær«, »Opfølgning på sygefravær«" in message
@@ -280,7 +284,7 @@ def test_removing_a_category_charlie_reads_needs_confirmation(users):
         "opfoelgning",
     ]
     services.update_purpose(
-        actor=users["dpo"],
+        access_for(users["dpo"]),
         code="personaleledelse",
         categories=["stamdata"],
         note="Mindre",
@@ -292,7 +296,7 @@ def test_removing_a_category_charlie_reads_needs_confirmation(users):
 def test_deactivating_a_purpose_charlie_uses_needs_confirmation(users):
     with pytest.raises(ValidationFailed, match="Charlie bruger dette formål"):
         services.update_purpose(
-            actor=users["dpo"], code="personaleledelse", active=False, note="Stop"
+            access_for(users["dpo"]), code="personaleledelse", active=False, note="Stop"
         )
     assert Purpose.objects.get(code="personaleledelse").active
 

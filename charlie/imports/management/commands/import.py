@@ -18,7 +18,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.roles import Role
 from charlie.imports import services
+from charlie.people.services import operator_access
+
+#: The command runs as the server's operator with HR's permissions; the audit log names no user.
+OPERATOR = operator_access(Role.HR, channel="cli")
 
 
 class Command(BaseCommand):
@@ -63,7 +68,7 @@ class Command(BaseCommand):
             self.stderr.flush()
 
         result = services.run_import(
-            actor=None,
+            OPERATOR,
             sources=sources,
             dry_run=options["dry_run"],
             detail="charlie import " + " ".join(p.name for p in paths),
@@ -113,7 +118,7 @@ class Command(BaseCommand):
         """The employments the import ended, or would end, one per line (audited: names)."""
         if not result.summary.employments.ended:
             return
-        rows = services.ended_rows(actor=None, summary=result.summary.to_json(), channel="cli")
+        rows = services.ended_rows(OPERATOR, summary=result.summary.to_json())
         done = result.written
         self.stdout.write(
             f"{'Afsluttede' if done else 'Ansættelser, der ville blive afsluttet'} "

@@ -15,7 +15,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from charlie.privacy import retention_services
+from charlie.privacy.services import retention
 
 
 class Command(BaseCommand):
@@ -44,7 +44,7 @@ class Command(BaseCommand):
             today = date.fromisoformat(as_of) if as_of else timezone.localdate()
         except ValueError as exc:
             raise CommandError(f"--date must be a date as YYYY-MM-DD, not {as_of!r}") from exc
-        reports = retention_services.find_expired(today)
+        reports = retention.find_expired(today)
         self.stdout.write(f"Retention as of {today.isoformat()}")
         if not reports:
             self.stdout.write("No retention rules are registered.")
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             self.stdout.write("")
             self.stdout.write("Dry run: nothing proposed, nothing deleted.")
             return
-        batches = retention_services.propose_batches(today)
+        batches = retention.propose_batches(today)
         self.stdout.write("")
         for batch in batches:
             self.stdout.write(

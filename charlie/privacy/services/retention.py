@@ -1,4 +1,4 @@
-"""Retention and deletion (issue 3, point 5; DOMAIN.md 6.1–6.3; docs/retention.md).
+"""Retention and deletion (DOMAIN.md 6.1–6.3; docs/retention.md).
 
 Apps register their rules with ``privacy.registry.register_retention_rule``; privacy never reads
 their tables. Every day ``find_expired_data_task`` calls ``propose_batches``: for each rule it
@@ -13,15 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
-from charlie.core.roles import Role
+from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.text import check_text
 from charlie.privacy.models import (
     Action,
@@ -30,19 +29,22 @@ from charlie.privacy.models import (
     RetentionBatch,
     RetentionPolicy,
 )
+from charlie.privacy.permissions import DECIDE_RETENTION
 from charlie.privacy.registry import Applied, RetentionRule, categories, retention_rules
 from charlie.privacy.retention import MAX_YEARS, MIN_YEARS, years_in_range
-from charlie.privacy.services import check_registered, record
+from charlie.privacy.services.audit import check_registered, record
+
+if TYPE_CHECKING:
+    from charlie.privacy.access import Access
 
 #: The purpose the audit entries of a deletion or anonymisation are written under.
 PURPOSE = "hr_administration"
 NOTE_MAX_LENGTH = 500
 
 
-def require_retention_access(user: Any) -> None:
-    """Only the data protection officer sees and decides retention."""
-    if not user.is_authenticated or user.role != Role.DPO:
-        raise PermissionDenied
+def require_retention_access(access: Access) -> None:
+    """Only the data protection officer sees and decides retention (403 otherwise)."""
+    access.require(DECIDE_RETENTION)
 
 
 def get_rule(code: str) -> RetentionRule:
@@ -160,19 +162,19 @@ def propose_batches(today: date) -> list[RetentionBatch]:
     return batches
 
 
-def propose_now(user: Any, today: date | None = None) -> list[RetentionBatch]:
+def propose_now(access: Access, today: date | None = None) -> list[RetentionBatch]:
     """The DPO's "find now" button: ``propose_batches`` for today."""
-    require_retention_access(user)
+    require_retention_access(access)
     return propose_batches(today or timezone.localdate())
 
 
-def proposed_batches(user: Any) -> QuerySet[RetentionBatch]:
-    require_retention_access(user)
+def proposed_batches(access: Access) -> QuerySet[RetentionBatch]:
+    require_retention_access(access)
     return RetentionBatch.objects.filter(status=BatchStatus.PROPOSED).order_by("rule_code")
 
 
-def get_batch(user: Any, batch_id: int) -> RetentionBatch:
-    require_retention_access(user)
+def get_batch(access: Access, batch_id: int) -> RetentionBatch:
+    require_retention_access(access)
     batch = RetentionBatch.objects.filter(pk=batch_id).first()
     if batch is None:
         raise NotFound
@@ -195,16 +197,14 @@ def _require_proposed(batch: RetentionBatch) -> None:
 # --- The DPO's decision ---
 
 
-def approve(
-    user: Any, batch_id: int, *, today: date | None = None, channel: str = "ui"
-) -> DeletionLog:
+def approve(access: Access, batch_id: int, *, today: date | None = None) -> DeletionLog:
     """Delete or anonymise the batch's items that still match the rule on ``today``.
 
     One transaction: the rule's ``apply``, the batch's new status, the deletion log (counts, no
     ids or names) and an audit entry for each affected person. If any part fails, nothing is
     changed.
     """
-    require_retention_access(user)
+    require_retention_access(access)
     today = today or timezone.localdate()
     with transaction.atomic():
         batch = RetentionBatch.objects.select_for_update().filter(pk=batch_id).first()
@@ -229,7 +229,7 @@ def approve(
         applied = rule.apply(ids) if ids else Applied(count=0, person_ids=[])
         now = timezone.now()
         batch.status = BatchStatus.EXECUTED
-        batch.approved_by = user
+        batch.approved_by = access.user
         batch.approved_at = now
         batch.executed_at = now
         batch.executed_count = applied.count
@@ -242,26 +242,26 @@ def approve(
             count=applied.count,
             years=years,
             as_of=today,
-            approver_username=user.get_username(),
-            approver_role=user.role,
+            approver_username=access.user.get_username() if access.user else "",
+            approver_role=access.role or "",
             batch=batch,
         )
         record(
-            actor=user,
+            actor=access.user,
             subject_person_ids=applied.person_ids,
             action=Action.DELETE if rule.action == "delete" else Action.UPDATE,
             category=rule.category,
             purpose=PURPOSE,
-            channel=channel,
+            channel=access.channel,
             detail=f"opbevaring: {rule.code}, forslag {batch.pk}",
         )
     return log
 
 
-def reject(user: Any, batch_id: int, note: str) -> RetentionBatch:
+def reject(access: Access, batch_id: int, note: str) -> RetentionBatch:
     """Keep everything in the batch; the reason is kept with it. The rule proposes again
     tomorrow (the items have still passed the period), so the reason should say what to do."""
-    require_retention_access(user)
+    require_retention_access(access)
     note = (note or "").strip()
     if not note:
         raise ValidationFailed(
@@ -274,7 +274,7 @@ def reject(user: Any, batch_id: int, note: str) -> RetentionBatch:
             raise NotFound
         _require_proposed(batch)
         batch.status = BatchStatus.REJECTED
-        batch.rejected_by = user
+        batch.rejected_by = access.user
         batch.rejected_at = timezone.now()
         batch.note = note
         batch.item_ids = []
@@ -286,11 +286,11 @@ def reject(user: Any, batch_id: int, note: str) -> RetentionBatch:
 
 
 def update_policy(
-    user: Any, rule_code: str, years: int, *, today: date | None = None
+    access: Access, rule_code: str, years: int, *, today: date | None = None
 ) -> RetentionPolicy:
     """Set the kommune's period for a rule (DPO only, 1–50 years). A proposal made under the old
     period is replaced by one under the new period at once."""
-    require_retention_access(user)
+    require_retention_access(access)
     rule = get_rule(rule_code)
     if not years_in_range(years):
         raise ValidationFailed(
@@ -307,8 +307,8 @@ def update_policy(
             rule_code=rule.code,
             defaults={
                 "years": years,
-                "changed_by": user,
-                "changed_by_username": user.get_username(),
+                "changed_by": access.user,
+                "changed_by_username": access.user.get_username() if access.user else "",
             },
         )
         _propose_for(rule, today or timezone.localdate())
@@ -323,9 +323,9 @@ def policies() -> dict[str, RetentionPolicy]:
 # --- The deletion log ---
 
 
-def deletion_log(user: Any) -> QuerySet[DeletionLog]:
+def deletion_log(access: Access) -> QuerySet[DeletionLog]:
     """The executed batches, newest first."""
-    require_retention_access(user)
+    require_retention_access(access)
     return DeletionLog.objects.order_by("-at", "-pk")
 
 
