@@ -1,6 +1,6 @@
 """Audit-log overhead on the person page: latency with and without the audit write, same run.
 
-Every read of a person's data writes the audit log (issue 3). This measures what that costs on
+Every read of a person's data writes the audit log. This measures what that costs on
 the page HR opens most, ``/people/<id>/``:
 
 1. migrates a fresh database (a SQLite file in a temporary directory, or the PostgreSQL database

@@ -1,4 +1,4 @@
-"""The attacker test (issue 10, point 2): an analyst fetches every aggregate Charlie publishes
+"""The attacker test: an analyst fetches every aggregate Charlie publishes
 about a random organisation — every grouping, every level of the unit tree, parent and child,
 every window the API allows and windows that overlap — and tries to solve for a group of fewer
 people than the minimum by adding and subtracting what was published.

@@ -1,4 +1,4 @@
-"""Bad input in a query string is a 400 with a Danish message, never a 500 (issue 10, point 8).
+"""Bad input in a query string is a 400 with a Danish message, never a 500.
 
 ``/workforce/plan.xlsx?to=abc`` answered 500: the view raised ``ValidationFailed`` and nothing
 turned it into an answer. The fix is in one place (``ValidationFailed`` is a ``BadRequest``; the

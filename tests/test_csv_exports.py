@@ -1,6 +1,6 @@
 """Every CSV Charlie writes goes through the one CSV writer, ``charlie.core.csv_writer``, so a
 name, job family or unit name such as ``=HYPERLINK(…)`` is written as text, never as a formula a
-spreadsheet would run (issue 10, point 5; OWASP "CSV Injection").
+spreadsheet would run (OWASP "CSV Injection").
 
 Each export is tested end to end with such a value where it shows it, and a guard test fails
 when a module other than the writer itself builds CSV with the standard ``csv`` module.

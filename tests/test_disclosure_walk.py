@@ -1,5 +1,5 @@
 """Every page and API answer, as every role: no aggregate shows a group below the threshold
-(issue 3, "Disclosure control").
+(DESIGN.md, "Disclosure control").
 
 The walk reuses ``tests/test_permissions.CASES`` (which must list every URL): each GET that a
 role may open is fetched, and every count it publishes is checked.

@@ -1,4 +1,4 @@
-"""The install from a fresh clone (issue 10, point 1): the lock files and ``./dev``'s set-up.
+"""The install from a fresh clone: the lock files and ``./dev``'s set-up.
 
 Python 3.12.1 bundles pip 23.2, which refuses a hash-checked requirement with extras
 (``fonttools[woff]``), so ``./dev`` must install the pinned, hash-checked pip of

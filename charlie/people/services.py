@@ -1,19 +1,22 @@
-"""People core use cases: the one place where a user's scope over people is decided.
+"""People core use cases, and the one place where a caller's scope over people is decided.
 
-Every function that returns personal data takes the acting user and applies their scope, so no
-view can forget it (DESIGN.md, "Roles and scopes"). Views and the API call these; they never
-query ``Person`` or ``Employment`` themselves.
+``access_for`` (and ``access_of`` for a request, ``operator_access`` for the command line)
+builds the caller's ``Access`` (``charlie.privacy.access``) once: role, own person, the units
+in scope with their periods, channel and audit purpose. Every service of every app takes it as
+its first argument, and scope filters come from here — ``in_scope`` and ``visible_people`` for
+people, ``in_units`` for unit-tied rows, ``visible_windows`` for scope over time — so no view,
+and no other app, derives a manager's units itself (DESIGN.md, "Roles and scopes"). Views and
+the API call these; they never query ``Person`` or ``Employment`` themselves.
 
 Every function that returns a person's data also writes the audit log (``charlie.privacy``): one
-entry per person whose data is returned, with the purpose that follows from the user's role (or
-"egen_indsigt" for one's own data) and the channel the caller names (``"ui"`` by default,
-``"api"`` from the REST API). ``find_people`` and ``find_employments`` return unevaluated
+entry per person whose data is returned, with the purpose that follows from the role (or
+"egen_indsigt" for one's own data) and the channel the Access was built for (``"ui"``, ``"api"``
+from the REST API, ``"cli"``). ``find_people`` and ``find_employments`` return unevaluated
 querysets for paging; the page actually returned is recorded with ``record_page_read``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -124,7 +127,7 @@ def access_of(request: HttpRequest, *, channel: str = "ui") -> Access:
 
 def managed_units(access: Access) -> QuerySet[OrgUnit]:
     """The open units a manager manages (the ``UnitGrant`` rows as model objects)."""
-    return OrgUnit.objects.filter(path__in=as_access(access).unit_paths)
+    return OrgUnit.objects.filter(path__in=access.unit_paths)
 
 
 def _current(on: date) -> Q:
@@ -138,23 +141,10 @@ def _in_units(paths: tuple[str, ...], prefix: str = "") -> Q:
     return q
 
 
-def as_access(who: Access | User | AnonymousUser | None, channel: str | None = None) -> Access:
-    """Transitional: accept a user where an ``Access`` is due. Removed when every caller passes
-    an ``Access``."""
-    access = who if isinstance(who, Access) else access_for(who)
-    return access.via(channel) if channel else access
-
-
-# Transitional names for callers not yet converted (removed with ``as_access``).
-Scope = Access
-scope_for = as_access
-
-
 def in_scope(access: Access, *, person: str = "", on: date | None = None) -> Q:
     """The scope as a filter on any model with a person: ``person`` is the lookup path to the
     person (``""`` for ``Person`` itself, ``"person"`` for a model with a ``person`` key). The
     caller's own record, and the people currently (on ``on``) employed in their units."""
-    access = as_access(access)
     if access.everyone:
         return Q()
     pk = f"{person}__pk" if person else "pk"
@@ -168,7 +158,6 @@ def in_scope(access: Access, *, person: str = "", on: date | None = None) -> Q:
 def in_units(access: Access, *, unit: str = "org_unit") -> Q:
     """The scope as a filter on a model tied to a unit (``unit`` is the lookup path to it):
     rows in a managed unit or below; everything for HR; nothing for anyone else."""
-    access = as_access(access)
     if access.everyone:
         return Q()
     q = Q(pk__in=[])
@@ -208,7 +197,6 @@ def visible_windows(access: Access, person_id: int) -> tuple[Window, ...] | None
     The windows are the person's employments in the manager's sub-trees, merged where they touch.
     Everyone else sees nothing (an empty tuple); callers check the person is in scope first.
     """
-    access = as_access(access)
     if access.everyone or access.person_id == person_id:
         return None
     if not access.units:
@@ -231,27 +219,13 @@ def visible_windows(access: Access, person_id: int) -> tuple[Window, ...] | None
 
 def require_people_access(access: Access) -> Access:
     """403 unless the caller may look up people other than themselves."""
-    access = as_access(access)
     access.require(READ_PERSON)
     return access
-
-
-def record_read(
-    access: Access,
-    person_ids: Iterable[int],
-    *,
-    category: str,
-    detail: str = "",
-    channel: str | None = None,
-) -> None:
-    """Write the audit log for a read of these people's data (``Access.record_read``)."""
-    as_access(access, channel).record_read(person_ids, category=category, detail=detail)
 
 
 def record_page_read(access: Access, items: list[Any], *, detail: str = "") -> None:
     """Record a page of ``find_people`` (people) or ``find_employments`` (employments) results
     that is about to be returned."""
-    access = as_access(access)
     people = [item.pk for item in items if isinstance(item, Person)]
     employments = [item.person_id for item in items if isinstance(item, Employment)]
     access.record_read(people, category=CATEGORY_MASTER_DATA, detail=detail)
@@ -265,9 +239,8 @@ def _person_in_scope(access: Access, person_id: int) -> Person:
     return person
 
 
-def get_person(access: Access, person_id: int, channel: str | None = None) -> Person:
+def get_person(access: Access, person_id: int) -> Person:
     """One person, if in the caller's scope; otherwise 404 so existence is not revealed."""
-    access = as_access(access, channel)
     person = _person_in_scope(access, person_id)
     access.record_read([person.pk], category=CATEGORY_MASTER_DATA, detail="person")
     return person
@@ -275,7 +248,6 @@ def get_person(access: Access, person_id: int, channel: str | None = None) -> Pe
 
 def employments_of(access: Access, person: Person) -> QuerySet[Employment]:
     """A person's employments. HR and the person see all; a manager sees those in their units."""
-    access = as_access(access)
     _person_in_scope(access, person.pk)
     access.record_read([person.pk], category=CATEGORY_EMPLOYMENT, detail="employments")
     qs = person.employments.select_related("org_unit", "job_family")
@@ -302,7 +274,6 @@ def search_people(access: Access, query: str = "", *, limit: int = 50) -> tuple[
 
 def my_current_employments(access: Access) -> QuerySet[Employment]:
     """The caller's own current employments (empty when not linked to a person)."""
-    access = as_access(access)
     if access.person_id is None:
         return Employment.objects.none()
     person = Person.objects.get(pk=access.person_id)
@@ -313,7 +284,6 @@ def managed_units_overview(access: Access) -> list[dict[str, Any]]:
     """For a manager: each unit they manage, with the people currently employed in its sub-tree.
 
     Every person listed is recorded as read (employment data)."""
-    access = as_access(access)
     result: list[dict[str, Any]] = []
     shown: list[Employment] = []
     on = today()

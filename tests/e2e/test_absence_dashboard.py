@@ -1,5 +1,5 @@
 """Fraværsstatistik in a browser: HR and a manager open it from the menu, change the filters and
-see the chart and its table; axe-core checks every state (issue 4, point 3)."""
+see the chart and its table; axe-core checks every state."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Users and roles in the browser (issue 10, point 3): the administrator creates an account that
+"""Users and roles in the browser: the administrator creates an account that
 should be HR, HR approves it only after the user has chosen their own password, and the DPO
 sees every step in the log. Each page is checked with axe; the Django admin's log-in is
 Charlie's log-in page."""

@@ -1,5 +1,5 @@
 """ "Mit fravær" end to end: the employee reports sick, sees the follow-up steps, reports well.
-axe-core checks every state of the page (issue 4, point 7)."""
+axe-core checks every state of the page."""
 
 from __future__ import annotations
 

@@ -94,7 +94,7 @@ def test_demo_users_roles_and_links(summary: DemoSummary) -> None:
         user = users[login.username]
         assert user.role == login.role
         assert user.check_password(DEMO_PASSWORD)
-        # No flag outside the role: the demo administrator is not a superuser (issue 10).
+        # No flag outside the role: the demo administrator is not a superuser.
         assert not user.is_superuser
         assert not user.is_staff
     employee = users["medarbejder"]
