@@ -19,8 +19,7 @@ Permissions are a small vocabulary of named :class:`Permission` values (the type
 ``permissions.py`` next to the roles that hold them (``people.permissions.READ_PERSON``,
 ``absence.permissions.MANAGE_TASKS``, …). A service asks ``access.require(PERMISSION)``; a view
 that shows or hides a button asks ``access.can(PERMISSION)``. The role → permission table is
-therefore readable in one place per app, and ``PERMISSIONS`` lists them all (the "Brugere og
-roller" page and the tests read it).
+therefore readable in one place per app, and ``PERMISSIONS`` lists them all.
 
 The type lives in ``privacy`` because it is about access to personal data and because it writes
 the audit log (``record_read``, ``record``); ``privacy`` is below ``people`` in the app order,
