@@ -122,6 +122,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "charlie.core.context_processors.shell",
             ],
+            # The Danish date and number filters (core.formats) in every template.
+            "builtins": ["charlie.core.templatetags.formats"],
         },
     },
 ]
