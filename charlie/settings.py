@@ -127,6 +127,8 @@ TEMPLATES = [
         },
     },
 ]
+# Every form field with its DKFDS classes and form group (core/forms.py).
+FORM_RENDERER = "charlie.core.forms.FormRenderer"
 
 # --- Database ---
 VAR_DIR.mkdir(parents=True, exist_ok=True)

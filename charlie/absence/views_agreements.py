@@ -16,12 +16,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from charlie.absence import agreements as svc
-from charlie.absence.forms import DATE_INVALID, DATE_WIDGET
+from charlie.absence.forms import DATE_INVALID
 from charlie.absence.models import PlanDecision
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import DateInput, add_service_errors
 from charlie.core.http import AuthenticatedRequest
-
-_SELECT = {"class": "form-select"}
 
 
 def _date(label: Any, help_text: Any = "", required: bool = True) -> forms.DateField:
@@ -29,7 +28,7 @@ def _date(label: Any, help_text: Any = "", required: bool = True) -> forms.DateF
         label=label,
         help_text=help_text,
         required=required,
-        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": DATE_INVALID, "required": gettext_lazy("Vælg en dato.")},
     )
 
@@ -48,7 +47,7 @@ class RetentionPlanForm(forms.Form):
     first_day = forms.TypedChoiceField(
         label=gettext_lazy("Sygeperiode (første sygedag)"),
         coerce=date.fromisoformat,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
         error_messages={"required": gettext_lazy("Vælg sygeperioden.")},
     )
     requested_on = _date(gettext_lazy("Medarbejderen anmodede om en plan"))
@@ -58,14 +57,14 @@ class RetentionPlanForm(forms.Form):
         choices=[("ja", gettext_lazy("Ja")), ("nej", gettext_lazy("Nej"))],
         coerce=lambda v: v == "ja",
         initial="ja",
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     decision = forms.ChoiceField(
         label=gettext_lazy("Arbejdsgiverens svar"),
         help_text=gettext_lazy("Arbejdsgiveren kan afslå at udarbejde en plan."),
         choices=[("", gettext_lazy("Ikke besvaret endnu")), *PlanDecision.choices],
         required=False,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     decided_on = _date(gettext_lazy("Dato for svaret"), required=False)
 
@@ -94,7 +93,7 @@ def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
                         request.user, person_id, s56_form.cleaned_data["approved_on"]
                     )
                 except ValidationFailed as exc:
-                    s56_form.add_error("approved_on", exc.messages[0])
+                    add_service_errors(s56_form, exc, "approved_on")
                 else:
                     messages.success(request, _("§ 56-aftalen er registreret."))
                     return redirect("absence:agreements", person_id=person_id)
@@ -113,8 +112,7 @@ def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
                         decided_on=data["decided_on"],
                     )
                 except ValidationFailed as exc:
-                    for message in exc.messages:
-                        plan_form.add_error(None, message)
+                    add_service_errors(plan_form, exc)
                 else:
                     messages.success(request, _("Fastholdelsesplanen er registreret."))
                     return redirect("absence:agreements", person_id=person_id)

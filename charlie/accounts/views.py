@@ -23,7 +23,7 @@ from charlie.accounts.forms import (
     UserFilterForm,
 )
 from charlie.core.errors import ValidationFailed
-from charlie.core.forms import error_links
+from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.roles import Role
 
@@ -32,8 +32,7 @@ PASSWORD_IDS = "id_password_%s"  # noqa: S105 - element ids, not a password
 
 
 def _fail(form: Any, exc: ValidationFailed) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
+    add_service_errors(form, exc)
 
 
 @never_cache
@@ -52,7 +51,7 @@ def users(request: AuthenticatedRequest) -> HttpResponse:
                 page=request.GET.get("side"),
             )
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             query = request.GET.copy()
             query.pop("side", None)
@@ -86,7 +85,7 @@ def user_create(request: AuthenticatedRequest) -> HttpResponse:
                     password=data["password"],
                 )
             except ValidationFailed as exc:
-                _fail(form, exc)
+                add_service_errors(form, exc)
             else:
                 text = _("Brugeren »%(username)s« er oprettet.") % {"username": new.user.username}
                 if new.change is not None and new.change.is_pending:
@@ -143,7 +142,7 @@ def role_change(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             label = Role(change.to_role).label
             if change.is_pending:
@@ -191,7 +190,7 @@ def user_password(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
                 actor=request.user, user_id=user_id, password=form.cleaned_data["password"]
             )
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -261,7 +260,7 @@ def role_request_decide(request: AuthenticatedRequest, change_id: int) -> HttpRe
                     "role": Role(change.to_role).label,
                 }
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, text)
             return redirect("accounts:requests")

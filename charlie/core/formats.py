@@ -70,7 +70,7 @@ _THOUSANDS_COMMA = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def _language(language: str | None) -> str:
-    """"da-dk" → "da"; a language without its own month names gets Danish."""
+    """ "da-dk" → "da"; a language without its own month names gets Danish."""
     code = (language or "da").split("-")[0].lower()
     return code if code in MONTHS else "da"
 
@@ -119,7 +119,7 @@ def format_period(start: date, end: date | None, language: str | None = "da") ->
 
 
 def _group(whole: str) -> str:
-    """"1234567" → "1.234.567"."""
+    """ "1234567" → "1.234.567"."""
     head = len(whole) % 3 or 3
     groups = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
     return ".".join(groups)
@@ -172,8 +172,9 @@ def parse_number(text: str, *, lenient: bool = False) -> Decimal:
     Spaces (also non-breaking and thin ones) are ignored; "−" counts as a minus. ``lenient``
     also reads a decimal point ("37.5") and thousands commas before one ("1,234.5"), as files
     from Excel and payroll systems write them; there a point before exactly three digits
-    ("1.234") is a decimal point, as in those files, not a thousands point. Raises ``ValueError`` (without a
-    message for the user: the caller says what it expected) for anything else."""
+    ("1.234") is a decimal point, as in those files, not a thousands point. Raises
+    ``ValueError`` (without a message for the user: the caller says what it expected) for
+    anything else."""
     cleaned = text.translate(_SPACES)
     if lenient and _POINT.fullmatch(cleaned):
         normalised = cleaned

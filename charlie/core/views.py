@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from charlie.core import health, services
 from charlie.core.errors import ValidationFailed
-from charlie.core.forms import LoginForm, PasswordChangeForm, error_links
+from charlie.core.forms import LoginForm, PasswordChangeForm, add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 
 
@@ -81,8 +81,7 @@ def password_change(request: AuthenticatedRequest) -> HttpResponse:
                     ip_address=_client_ip(request),
                 )
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, exc)
             else:
                 update_session_auth_hash(request, request.user)  # stay logged in here
                 messages.success(request, _("Din adgangskode er skiftet."))

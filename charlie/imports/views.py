@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import add_service_errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.imports import services
 from charlie.imports.forms import UploadForm
@@ -31,7 +32,7 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
                     snapshot=form.cleaned_data["snapshot"],
                 )
             except ValidationFailed as exc:
-                form.add_error("upload", exc.messages)
+                add_service_errors(form, exc, "upload")
             else:
                 return redirect("imports:run", run_id=run.pk)
         status = 400

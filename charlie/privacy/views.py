@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import add_service_errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.roles import Role
 from charlie.privacy import services
@@ -43,7 +44,7 @@ def audit(request: AuthenticatedRequest) -> HttpResponse:
                 request.user, form.to_filter(), page=request.GET.get("side")
             )
         except ValidationFailed as exc:
-            form.add_error("employee_number", exc.messages)
+            add_service_errors(form, exc, "employee_number")
         else:
             context.update(page=page, rows=rows)
             query = request.GET.copy()
@@ -63,7 +64,7 @@ def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
             # Checks access and the filter now; the rows are read (and audited) as they stream.
             chunks = services.export_csv_chunks(request.user, form.to_filter())
         except ValidationFailed as exc:
-            form.add_error("employee_number", exc.messages)
+            add_service_errors(form, exc, "employee_number")
         else:
             response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -136,8 +137,7 @@ def correction_create(request: AuthenticatedRequest) -> HttpResponse:
                 message=form.cleaned_data["message"],
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -177,8 +177,7 @@ def correction(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
                 response=form.cleaned_data["response"],
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -220,8 +219,7 @@ def register_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
             try:
                 services.update_purpose(actor=request.user, code=code, **data)
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("Formålet »%(name)s« er gemt.") % {"name": data["name"].strip()}

@@ -23,7 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core import charts
 from charlie.core.errors import NotFound, ValidationFailed
-from charlie.core.forms import ErrorLink
+from charlie.core.formats import format_number
+from charlie.core.forms import ErrorLink, add_service_errors
 from charlie.core.forms import error_links as _errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.workforce import services
@@ -37,7 +38,6 @@ from charlie.workforce.forms import (
     RuleFormSet,
     ScenarioForm,
     driver_text,
-    format_number,
     rule_initial,
 )
 
@@ -91,8 +91,7 @@ def scenarios(request: AuthenticatedRequest) -> HttpResponse:
                     request.user, name=create_form.cleaned_data["name"]
                 )
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    create_form.add_error("name", message)
+                add_service_errors(create_form, exc, "name")
             else:
                 messages.success(
                     request,
@@ -250,8 +249,7 @@ def scenario_edit(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
                         description=form.cleaned_data["description"],
                     )
                 except ValidationFailed as exc:
-                    for message in exc.messages:
-                        form.add_error("name", message)
+                    add_service_errors(form, exc, "name")
                     raise
                 services.save_rules(request.user, scenario, rules)
         except ValidationFailed as exc:
@@ -282,8 +280,7 @@ def scenario_copy(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
         try:
             copy = services.copy_scenario(request.user, scenario.pk, name=form.cleaned_data["name"])
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error("name", message)
+            add_service_errors(form, exc, "name")
         else:
             messages.success(
                 request,
@@ -347,8 +344,7 @@ def driver_save(
                 values=form.cleaned_data["values"],
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Driveren er gemt."))
             return redirect(_edit_url(scenario.pk, "drivere"))
@@ -530,8 +526,7 @@ def compare(request: AuthenticatedRequest) -> HttpResponse:
         plan_a = services.plan(request.user, scenario_a, to_year=to_year)
         plan_b = services.plan(request.user, scenario_b, to_year=to_year)
     except ValidationFailed as exc:
-        for message in exc.messages:
-            form.add_error("to", message)
+        add_service_errors(form, exc, "to")
         context["errors"] = _errors(form)
         return render(request, "workforce/compare.html", context, status=400)
     context.update(

@@ -21,7 +21,7 @@ from charlie.core import formats
         (date(2026, 1, 1), "1. januar 2026"),
         (date(1963, 6, 7), "7. juni 1963"),
         (date(2024, 2, 29), "29. februar 2024"),
-        (datetime(2026, 3, 5, 14, 5), "5. marts 2026"),
+        (datetime(2026, 3, 5, 14, 5, tzinfo=UTC), "5. marts 2026"),
     ],
 )
 def test_format_date(value: date, expected: str) -> None:
@@ -36,7 +36,7 @@ def test_format_date_in_english_and_unknown_languages() -> None:
 
 
 def test_format_datetime_time_and_short_date() -> None:
-    moment = datetime(2026, 12, 6, 9, 7, 3)
+    moment = datetime(2026, 12, 6, 9, 7, 3, tzinfo=UTC)
     assert formats.format_datetime(moment) == "6. december 2026 kl. 09:07"
     assert formats.format_datetime(moment, seconds=True) == "6. december 2026 kl. 09:07:03"
     assert formats.format_datetime(moment, "en") == "6 December 2026 at 09:07"
