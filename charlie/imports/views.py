@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import add_service_errors
-from charlie.core.http import AuthenticatedRequest
+from charlie.core.http import AuthenticatedRequest, render_page
 from charlie.imports import services
 from charlie.imports.forms import UploadForm
 
@@ -47,11 +47,14 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
 def run_detail(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
     context = services.run_page(actor=request.user, run_id=run_id)
     run = context["run"]
-    if request.htmx and not request.htmx.history_restore_request:
-        # 286 tells htmx to stop polling: the import is finished.
-        status = 200 if run.is_running else 286
-        return render(request, "imports/run.html#result", context, status=status)
-    return render(request, "imports/run.html", context)
+    # 286 tells htmx to stop polling: the import is finished.
+    return render_page(
+        request,
+        "imports/run.html",
+        context,
+        partial="result",
+        partial_status=200 if run.is_running else 286,
+    )
 
 
 @never_cache

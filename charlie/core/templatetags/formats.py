@@ -12,6 +12,7 @@ them without ``{% load %}``::
     {{ hours|da_number:-2 }}               37 or 7,40
     {{ value|da_number }}                  as many decimals as it has
     {{ percent|da_percent:2 }}             12,35 %
+    {{ "1963-06-07"|da_value }}            7. juni 1963 (ISO date texts in JSON-able rows)
 
 Empty values (None, "") give "", so ``|default:"–"`` works after them. Machine values (the
 ``datetime`` attribute of ``<time>``, ``data-count``) are written raw or with ``|date:"c"``.
@@ -19,6 +20,7 @@ Empty values (None, "") give "", so ``|default:"–"`` works after them. Machine
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -29,6 +31,8 @@ from django.utils.translation import get_language
 from charlie.core import formats
 
 register = template.Library()
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _local(value: date) -> date:
@@ -90,3 +94,15 @@ def da_count(value: object) -> str:
 def da_percent(value: object, digits: int | str = 1) -> str:
     number = _number(value)
     return "" if number is None else formats.format_percent(number, int(digits))
+
+
+@register.filter
+def da_value(value: object) -> object:
+    """A value from JSON-able rows (Mine data): an ISO date text ("1963-06-07") as a date on
+    screen ("7. juni 1963"); anything else as it is."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return da_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value

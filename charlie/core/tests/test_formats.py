@@ -182,3 +182,11 @@ def test_template_filters_are_built_in() -> None:
 def test_template_dates_follow_the_language() -> None:
     with translation.override("en"):
         assert _render("{{ d|da_date }}", d=date(2026, 11, 23)) == "23 November 2026"
+
+
+def test_iso_date_texts_in_rows_show_as_dates() -> None:
+    with translation.override("da"):
+        assert _render("{{ v|da_value }}", v="1963-06-07") == "7. juni 1963"
+        assert _render("{{ v|da_value }}", v="2024-02-30") == "2024-02-30"
+        assert _render("{{ v|da_value }}", v="Pædagog") == "Pædagog"
+        assert _render("{{ v|da_value }}", v=37) == "37"
