@@ -30,6 +30,7 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from charlie.absence import agreements, ical, rules
@@ -52,6 +53,7 @@ from charlie.absence.policy import (
 )
 from charlie.absence.rules import obligations
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.formats import format_date, format_date_short
 from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.tokens import generate_token, hash_token
@@ -173,12 +175,12 @@ def add_policy_version(
                 "En ny version kan tidligst gælde fra i dag (%(day)s). Tidligere sager beholder "
                 "den regel, de blev behandlet efter; vælg en dato fra i dag og frem."
             )
-            % {"day": on.strftime("%d.%m.%Y")}
+            % {"day": format_date(on, get_language())}
         )
     if AbsencePolicyVersion.objects.filter(valid_from=valid_from).exists():
         errors.append(
             _("Der findes allerede en version fra %(day)s. Vælg en anden dato.")
-            % {"day": valid_from.strftime("%d.%m.%Y")}
+            % {"day": format_date(valid_from, get_language())}
         )
     if errors:
         raise ValidationFailed(errors)
@@ -314,14 +316,14 @@ def _wanted_for_person(
             if trigger.reason == "periods":
                 why = _("%(n)d sygeperioder fra %(start)s til %(end)s") % {
                     "n": trigger.count,
-                    "start": trigger.window_start.strftime("%d.%m.%Y"),
-                    "end": trigger.window_end.strftime("%d.%m.%Y"),
+                    "start": format_date_short(trigger.window_start),
+                    "end": format_date_short(trigger.window_end),
                 }
             else:
                 why = _("%(n)d sygedage fra %(start)s til %(end)s") % {
                     "n": trigger.count,
-                    "start": trigger.window_start.strftime("%d.%m.%Y"),
-                    "end": trigger.window_end.strftime("%d.%m.%Y"),
+                    "start": format_date_short(trigger.window_start),
+                    "end": format_date_short(trigger.window_end),
                 }
             result.append(
                 _Wanted(
@@ -739,7 +741,7 @@ def send_reminders(on: date | None = None) -> int:
             continue
         lines = []
         for t in mine:
-            when = t.due.strftime("%d.%m.%Y")
+            when = format_date_short(t.due)
             late = _(" (overskredet)") if t.due < on else ""
             lines.append(f"- {when}{late}: {task_label(t.code)} – {t.person.full_name}")
         body = "\n".join(

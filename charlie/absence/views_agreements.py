@@ -10,8 +10,8 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
@@ -19,6 +19,7 @@ from charlie.absence import agreements as svc
 from charlie.absence.forms import DATE_INVALID
 from charlie.absence.models import PlanDecision
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date
 from charlie.core.forms import DateInput, add_service_errors
 from charlie.core.http import AuthenticatedRequest
 
@@ -72,7 +73,7 @@ class RetentionPlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["first_day"]
         if isinstance(field, forms.ChoiceField):
-            field.choices = [(d.isoformat(), d.strftime("%d.%m.%Y")) for d in spells]
+            field.choices = [(d.isoformat(), format_date(d, get_language())) for d in spells]
 
 
 @never_cache

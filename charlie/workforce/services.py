@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from charlie.core.cache import cached, version
 from charlie.core.disclosure import protect_line
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.formats import format_number
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
 from charlie.core.text import check_text, text_errors
@@ -642,7 +643,7 @@ ILLUSTRATIVE_NAME = "Illustrativt scenarie (nationale tal)"
 
 
 def _danish(value: Decimal) -> str:
-    return str(value).replace(".", ",")
+    return format_number(value)
 
 
 @transaction.atomic
