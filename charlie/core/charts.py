@@ -1,5 +1,5 @@
 """Accessible SVG charts as strings, shared by every app (DESIGN.md: ``core`` holds the charts).
-Pure: no Django, no JavaScript. First written for the absence dashboard (issue 4, point 3).
+Pure: no Django, no JavaScript. First written for the absence dashboard.
 
 Each chart is ``<svg role="img">`` named by its ``<title>`` and described by its ``<desc>``
 (``aria-labelledby``), so a screen reader announces what it shows; the page must put the data

@@ -76,8 +76,9 @@ class BoundField(forms.BoundField):
 
     @property
     def template_name(self) -> str:
-        if self.field.template_name:
-            return self.field.template_name
+        own: str | None = getattr(self.field, "template_name", None)  # not in django-stubs
+        if own:
+            return own
         if isinstance(self.field.widget, forms.CheckboxInput):
             return "core/_checkbox.html"
         return self.form.renderer.field_template_name
