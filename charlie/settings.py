@@ -122,9 +122,13 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "charlie.core.context_processors.shell",
             ],
+            # The Danish date and number filters (core.formats) in every template.
+            "builtins": ["charlie.core.templatetags.formats"],
         },
     },
 ]
+# Every form field with its DKFDS classes and form group (core/forms.py).
+FORM_RENDERER = "charlie.core.forms.FormRenderer"
 
 # --- Database ---
 VAR_DIR.mkdir(parents=True, exist_ok=True)

@@ -13,8 +13,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from charlie.absence.services.selfservice import ReportError, parse_hours
+from charlie.core.forms import DateInput, with_width
 
-DATE_WIDGET = {"class": "form-input", "type": "date"}
 DATE_INVALID = _("Skriv en dato som ÅÅÅÅ-MM-DD, fx 2026-03-02.")
 
 
@@ -22,7 +22,7 @@ class SickReportForm(forms.Form):
     first_day = forms.DateField(
         label=_("Første sygedag"),
         help_text=_("I dag eller en af de seneste 14 dage."),
-        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": _("Vælg din første sygedag."),
             "invalid": DATE_INVALID,
@@ -31,7 +31,7 @@ class SickReportForm(forms.Form):
     partial = forms.BooleanField(
         label=_("Delvis syg – jeg arbejder en del af dagen"),
         required=False,
-        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+        widget=forms.CheckboxInput(),
     )
     hours = forms.CharField(
         label=_("Timer med sygefravær pr. dag (kun ved delvis syg)"),
@@ -41,9 +41,7 @@ class SickReportForm(forms.Form):
         ),
         required=False,
         max_length=10,
-        widget=forms.TextInput(
-            attrs={"class": "form-input input-width-xs", "inputmode": "decimal"}
-        ),
+        widget=with_width(forms.TextInput(attrs={"inputmode": "decimal"}), "xs"),
     )
 
     def clean(self) -> dict[str, Any]:
@@ -72,7 +70,7 @@ class WellReportForm(forms.Form):
     last_day = forms.DateField(
         label=_("Sidste sygedag"),
         help_text=_("Den sidste dag, du var syg. Er du rask fra i dag, er det i går."),
-        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={
             "required": _("Vælg din sidste sygedag."),
             "invalid": DATE_INVALID,

@@ -10,19 +10,19 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from charlie.absence.forms import DATE_INVALID, DATE_WIDGET
+from charlie.absence.forms import DATE_INVALID
 from charlie.absence.models import PlanDecision
 from charlie.absence.services import agreements as svc
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date
+from charlie.core.forms import DateInput, add_service_errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
-
-_SELECT = {"class": "form-select"}
 
 
 def _date(label: Any, help_text: Any = "", required: bool = True) -> forms.DateField:
@@ -30,7 +30,7 @@ def _date(label: Any, help_text: Any = "", required: bool = True) -> forms.DateF
         label=label,
         help_text=help_text,
         required=required,
-        widget=forms.DateInput(attrs=DATE_WIDGET, format="%Y-%m-%d"),
+        widget=DateInput(),
         error_messages={"invalid": DATE_INVALID, "required": gettext_lazy("Vælg en dato.")},
     )
 
@@ -49,7 +49,7 @@ class RetentionPlanForm(forms.Form):
     first_day = forms.TypedChoiceField(
         label=gettext_lazy("Sygeperiode (første sygedag)"),
         coerce=date.fromisoformat,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
         error_messages={"required": gettext_lazy("Vælg sygeperioden.")},
     )
     requested_on = _date(gettext_lazy("Medarbejderen anmodede om en plan"))
@@ -59,14 +59,14 @@ class RetentionPlanForm(forms.Form):
         choices=[("ja", gettext_lazy("Ja")), ("nej", gettext_lazy("Nej"))],
         coerce=lambda v: v == "ja",
         initial="ja",
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     decision = forms.ChoiceField(
         label=gettext_lazy("Arbejdsgiverens svar"),
         help_text=gettext_lazy("Arbejdsgiveren kan afslå at udarbejde en plan."),
         choices=[("", gettext_lazy("Ikke besvaret endnu")), *PlanDecision.choices],
         required=False,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     decided_on = _date(gettext_lazy("Dato for svaret"), required=False)
 
@@ -74,7 +74,7 @@ class RetentionPlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["first_day"]
         if isinstance(field, forms.ChoiceField):
-            field.choices = [(d.isoformat(), d.strftime("%d.%m.%Y")) for d in spells]
+            field.choices = [(d.isoformat(), format_date(d, get_language())) for d in spells]
 
 
 @never_cache
@@ -94,7 +94,7 @@ def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
                 try:
                     svc.record_agreement(access, person_id, s56_form.cleaned_data["approved_on"])
                 except ValidationFailed as exc:
-                    s56_form.add_error("approved_on", exc.messages[0])
+                    add_service_errors(s56_form, exc, "approved_on")
                 else:
                     messages.success(request, _("§ 56-aftalen er registreret."))
                     return redirect("absence:agreements", person_id=person_id)
@@ -113,8 +113,7 @@ def agreements(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
                         decided_on=data["decided_on"],
                     )
                 except ValidationFailed as exc:
-                    for message in exc.messages:
-                        plan_form.add_error(None, message)
+                    add_service_errors(plan_form, exc)
                 else:
                     messages.success(request, _("Fastholdelsesplanen er registreret."))
                     return redirect("absence:agreements", person_id=person_id)

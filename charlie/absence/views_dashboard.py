@@ -26,6 +26,7 @@ from charlie.absence.services import FigureRow, Figures, absence_figures
 from charlie.absence.stats import DEFAULT_LONG_THRESHOLD_DAYS
 from charlie.core import charts
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import DateInput, add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 
@@ -46,9 +47,7 @@ def _years() -> list[tuple[int, str]]:
 
 
 def _date_input() -> forms.DateInput:
-    return forms.DateInput(
-        attrs={"class": "form-input input-width-s", "type": "date"}, format="%Y-%m-%d"
-    )
+    return with_width(DateInput(), "s")
 
 
 #: Levels of the unit tree the page shows by default: kommune, forvaltning, område.
@@ -60,7 +59,7 @@ class DashboardForm(forms.Form):
         label=gettext_lazy("År"),
         coerce=int,
         required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
     start = forms.DateField(
         label=gettext_lazy("Fra dato"),
@@ -74,13 +73,13 @@ class DashboardForm(forms.Form):
     by = forms.ChoiceField(
         label=gettext_lazy("Opdel efter"),
         choices=GROUPINGS,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
     long = forms.IntegerField(
         label=gettext_lazy("Langtidsfravær er over (kalenderdage)"),
         min_value=1,
         max_value=365,
-        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     levels = forms.IntegerField(
         label=gettext_lazy("Niveauer i organisationen"),
@@ -89,7 +88,7 @@ class DashboardForm(forms.Form):
         ),
         min_value=1,
         max_value=8,
-        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -239,8 +238,7 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
             long_threshold_days=form.cleaned_data["long"],
         )
     except ValidationFailed as exc:
-        for message in exc.messages:
-            form.add_error(None, message)
+        add_service_errors(form, exc)
         return render(request, "absence/dashboard.html", context, status=400)
     lines = _lines(figures, form.cleaned_data["levels"])
     context.update(

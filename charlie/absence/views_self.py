@@ -7,13 +7,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from charlie.absence.forms import SickReportForm, WellReportForm
 from charlie.absence.services import selfservice
+from charlie.core.formats import format_date
+from charlie.core.forms import add_service_errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 
@@ -68,7 +70,7 @@ def report_sick(request: AuthenticatedRequest) -> HttpResponse:
                     partial_hours=form.partial_hours,
                 )
             except selfservice.ReportError as exc:
-                form.add_error(exc.field or None, exc.messages[0])
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -76,7 +78,7 @@ def report_sick(request: AuthenticatedRequest) -> HttpResponse:
                         "Du er meldt syg fra %(date)s. Din leder får besked. God bedring. "
                         "Meld dig rask her, når du er rask igen."
                     )
-                    % {"date": formats.date_format(period.start_date, "j. F Y")},
+                    % {"date": format_date(period.start_date, get_language())},
                 )
                 return redirect("absence:my_absence")
         return _page(request, sick_form=form, status=400)
@@ -95,12 +97,12 @@ def report_well(request: AuthenticatedRequest) -> HttpResponse:
                     access_of(request), last_day=form.cleaned_data["last_day"]
                 )
             except selfservice.ReportError as exc:
-                form.add_error(exc.field or None, exc.messages[0])
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request,
                     _("Du er meldt rask. Din sidste sygedag var %(date)s. Din leder får besked.")
-                    % {"date": formats.date_format(period.end_date or period.start_date, "j. F Y")},
+                    % {"date": format_date(period.end_date or period.start_date, get_language())},
                 )
                 return redirect("absence:my_absence")
         return _page(request, well_form=form, status=400)

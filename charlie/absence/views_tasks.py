@@ -21,10 +21,9 @@ from charlie.absence.permissions import MANAGE_POLICY
 from charlie.absence.policy import DEFAULT_POLICY, Policy
 from charlie.absence.services.tasks import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.forms import DateInput, add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
-
-_INPUT = {"class": "form-input input-width-xs"}
 
 
 class NoteForm(forms.Form):
@@ -35,7 +34,7 @@ class NoteForm(forms.Form):
             "aftalt, fx tidspunkt for samtale eller tilbagevenden."
         ),
         max_length=NOTE_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
@@ -44,7 +43,7 @@ class NotApplicableForm(forms.Form):
         label=gettext_lazy("Hvorfor er opgaven ikke relevant?"),
         help_text=gettext_lazy("Fx »Medarbejderen er raskmeldt«. Aldrig årsag til sygdom."),
         max_length=REASON_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "form-input"}),
+        widget=forms.TextInput(),
     )
 
 
@@ -54,59 +53,59 @@ class PolicyForm(forms.Form):
         help_text=gettext_lazy(
             "Første dag, den nye version gælder. Sager, der begyndte før, beholder deres regel."
         ),
-        widget=forms.DateInput(attrs={"class": "form-input", "type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     contact_days = forms.CharField(
         label=gettext_lazy("Kontaktdage"),
         help_text=gettext_lazy("Sygedage, hvor lederen kontakter medarbejderen, fx »1, 5, 14«."),
         initial=", ".join(str(d) for d in DEFAULT_POLICY.contact_days),
-        widget=forms.TextInput(attrs={"class": "form-input input-width-s"}),
+        widget=with_width(forms.TextInput(), "s"),
     )
     dialogue_min_periods = forms.IntegerField(
         label=gettext_lazy("Fraværssamtale ved antal sygeperioder"),
         min_value=1,
         initial=DEFAULT_POLICY.dialogue_min_periods,
-        widget=forms.NumberInput(attrs=_INPUT),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     dialogue_periods_months = forms.IntegerField(
         label=gettext_lazy("Sygeperioderne tælles over antal måneder"),
         min_value=1,
         max_value=60,
         initial=DEFAULT_POLICY.dialogue_periods_months,
-        widget=forms.NumberInput(attrs=_INPUT),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     dialogue_min_days = forms.IntegerField(
         label=gettext_lazy("Fraværssamtale ved antal sygedage"),
         min_value=1,
         initial=DEFAULT_POLICY.dialogue_min_days,
-        widget=forms.NumberInput(attrs=_INPUT),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     dialogue_days_months = forms.IntegerField(
         label=gettext_lazy("Sygedagene tælles over antal måneder"),
         min_value=1,
         max_value=60,
         initial=DEFAULT_POLICY.dialogue_days_months,
-        widget=forms.NumberInput(attrs=_INPUT),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     short_term_max_days = forms.IntegerField(
         label=gettext_lazy("Korttidsfravær er højst (kalenderdage)"),
         min_value=1,
         initial=DEFAULT_POLICY.short_term_max_days,
-        widget=forms.NumberInput(attrs=_INPUT),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     section_56_renewal_lead_months = forms.IntegerField(
         label=gettext_lazy("Påmindelse om fornyelse af § 56-aftale (måneder før udløb)"),
         min_value=0,
         max_value=24,
         initial=DEFAULT_POLICY.section_56_renewal_lead_months,
-        widget=forms.NumberInput(attrs=_INPUT),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
     note = forms.CharField(
         label=gettext_lazy("Begrundelse"),
         help_text=gettext_lazy("Fx henvisning til MED-udvalgets beslutning."),
         required=False,
         max_length=1000,
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -153,7 +152,7 @@ def task_note(request: AuthenticatedRequest, task_id: int) -> HttpResponse:
         try:
             svc.add_note(access_of(request), task_id, form.cleaned_data["text"])
         except ValidationFailed as exc:
-            form.add_error("text", exc.messages[0])
+            add_service_errors(form, exc, "text")
         else:
             messages.success(request, _("Notatet er gemt."))
             return redirect("absence:task", task_id=task_id)
@@ -178,7 +177,7 @@ def task_not_applicable(request: AuthenticatedRequest, task_id: int) -> HttpResp
         try:
             svc.not_applicable(access_of(request), task_id, form.cleaned_data["reason"])
         except ValidationFailed as exc:
-            form.add_error("reason", exc.messages[0])
+            add_service_errors(form, exc, "reason")
         else:
             messages.success(request, _("Opgaven er markeret som ikke relevant."))
             return redirect(_back(request, task_id))
@@ -296,8 +295,7 @@ def policy(request: AuthenticatedRequest) -> HttpResponse:
                 access, valid_from=data["valid_from"], policy=new, note=data["note"]
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         except ValueError as exc:
             form.add_error(None, str(exc))
         else:

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from charlie.accounts.services import NAME_MAX_LENGTH, REASON_MAX_LENGTH
+from charlie.core.forms import with_width
 from charlie.core.roles import Role
 
 ROLE_HELP = _(
@@ -34,12 +35,12 @@ class UserFilterForm(_Form):
         label=_("Søg på brugernavn eller navn"),
         required=False,
         max_length=150,
-        widget=forms.TextInput(attrs={"class": "form-input input-width-m", "autocomplete": "off"}),
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "m"),
     )
     role = forms.ChoiceField(
         label=_("Rolle"),
         required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -52,7 +53,7 @@ def _password_field(label: Any, help_text: Any = "") -> forms.CharField:
         label=label,
         help_text=help_text,
         strip=False,
-        widget=forms.PasswordInput(attrs={"class": "form-input", "autocomplete": "new-password"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
 
@@ -62,7 +63,7 @@ def _reason_field(required: bool, help_text: Any) -> forms.CharField:
         help_text=help_text,
         required=required,
         max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -81,27 +82,25 @@ class CreateUserForm(_PasswordPair):
         label=_("Brugernavn"),
         help_text=_("Små bogstaver, tal og tegnene @ . + - _, fx »anje« eller »anje@kommune.dk«."),
         max_length=NAME_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "form-input input-width-m", "autocomplete": "off"}),
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "m"),
     )
     first_name = forms.CharField(
         label=_("Fornavn"),
         max_length=NAME_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     last_name = forms.CharField(
         label=_("Efternavn"),
         max_length=NAME_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     email = forms.CharField(
         label=_("E-mail (valgfri)"),
         required=False,
         max_length=254,
-        widget=forms.EmailInput(attrs={"class": "form-input", "autocomplete": "off"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
-    role = forms.ChoiceField(
-        label=_("Rolle"), help_text=ROLE_HELP, widget=forms.Select(attrs={"class": "form-select"})
-    )
+    role = forms.ChoiceField(label=_("Rolle"), help_text=ROLE_HELP, widget=forms.Select())
     reason = _reason_field(
         False,
         _("Hvorfor skal brugeren have rollen? Skal udfyldes for alle roller end medarbejder."),
@@ -125,7 +124,7 @@ class RoleForm(_Form):
     role = forms.ChoiceField(
         label=_("Ny rolle"),
         help_text=ROLE_HELP,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
     reason = _reason_field(
         True, _("Hvorfor skal brugeren have den nye rolle? Den, der godkender, ser begrundelsen.")
@@ -161,5 +160,5 @@ class DecisionForm(_Form):
         help_text=_("Skal udfyldes, hvis du afviser anmodningen."),
         required=False,
         max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -24,7 +24,7 @@ from charlie.accounts.forms import (
 )
 from charlie.accounts.permissions import MANAGE_ACCOUNTS
 from charlie.core.errors import ValidationFailed
-from charlie.core.forms import error_links
+from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.roles import Role
 from charlie.people.services import access_of
@@ -34,8 +34,7 @@ PASSWORD_IDS = "id_password_%s"  # noqa: S105 - element ids, not a password
 
 
 def _fail(form: Any, exc: ValidationFailed) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
+    add_service_errors(form, exc)
 
 
 @never_cache
@@ -55,7 +54,7 @@ def users(request: AuthenticatedRequest) -> HttpResponse:
                 page=request.GET.get("side"),
             )
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             query = request.GET.copy()
             query.pop("side", None)
@@ -90,7 +89,7 @@ def user_create(request: AuthenticatedRequest) -> HttpResponse:
                     password=data["password"],
                 )
             except ValidationFailed as exc:
-                _fail(form, exc)
+                add_service_errors(form, exc)
             else:
                 text = _("Brugeren »%(username)s« er oprettet.") % {"username": new.user.username}
                 if new.change is not None and new.change.is_pending:
@@ -148,7 +147,7 @@ def role_change(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             label = Role(change.to_role).label
             if change.is_pending:
@@ -197,7 +196,7 @@ def user_password(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
                 access, user_id=user_id, password=form.cleaned_data["password"]
             )
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -268,7 +267,7 @@ def role_request_decide(request: AuthenticatedRequest, change_id: int) -> HttpRe
                     "role": Role(change.to_role).label,
                 }
         except ValidationFailed as exc:
-            _fail(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, text)
             return redirect("accounts:requests")

@@ -26,21 +26,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from charlie.core.formats import format_number
+
 TEXT = "#1a1a1a"
 BAR = "#004993"
 REFERENCE = "#8a1c14"
 GRID = "#767676"
 FONT = 'font-family="IBM Plex Sans, Arial, sans-serif" font-size="13"'
-_DANISH_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
-def number(value: float, digits: int = 1, *, grouped: bool = False) -> str:
-    """Danish decimal comma: 12.5 → "12,5". ``grouped`` adds the Danish thousands point, as
-    Folketingets retskrivningsvejledning ("Tal eller bogstaver") writes amounts of four digits or
-    more: 45000 → "45.000"."""
-    if not grouped:
-        return f"{value:.{digits}f}".replace(".", ",")
-    return f"{value:,.{digits}f}".translate(_DANISH_SEPARATORS)
+def number(value: float, digits: int = 1) -> str:
+    """A chart label in Danish (``core.formats``): 12.5 → "12,5", 45000 → "45.000,0"."""
+    return format_number(value, digits)
 
 
 def _head(chart_id: str, width: int, height: int, title: str, desc: str) -> list[str]:
@@ -497,11 +494,10 @@ def band_chart(
         return base - plot_h * value / axis_max
 
     def tip(s: Series, i: int, value: float, low: float | None, high: float | None) -> str:
-        text = f"{s.label}, {x_labels[i]}: {number(value, digits, grouped=True)}"
+        text = f"{s.label}, {x_labels[i]}: {number(value, digits)}"
         if low is not None and high is not None:
             text += (
-                f" ({s.band_label or 'usikkerhed'} "
-                f"{number(low, digits, grouped=True)}–{number(high, digits, grouped=True)})"
+                f" ({s.band_label or 'usikkerhed'} {number(low, digits)}–{number(high, digits)})"
             )
         return text
 
@@ -516,7 +512,7 @@ def band_chart(
             f'stroke="{GRID}" stroke-width="0.5"/>'
             f'<text class="y-tick" x="{left - 6}" y="{y_of(tick) + 4:.1f}" text-anchor="end" '
             f'fill="{TEXT}">'
-            f"{number(tick, tick_digits, grouped=True)}</text>"
+            f"{number(tick, tick_digits)}</text>"
         )
 
     # Bars first, then bands, then lines and markers on top.

@@ -26,8 +26,10 @@ class ValidationFailed(BadRequest, ValueError):
 
     Views and the API catch it where they can show the messages beside the input. One that
     escapes a view is a 400 page listing them (``core.views_errors.bad_request``), never a 500;
-    the API answers 422 (charlie/api.py)."""
+    the API answers 422 (charlie/api.py). ``field`` names the input the messages are about,
+    where the service knows it (``core.forms.add_service_errors`` puts them beside it)."""
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, messages: list[str], field: str | None = None):
         super().__init__("; ".join(messages))
         self.messages = messages
+        self.field = field

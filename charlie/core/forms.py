@@ -1,23 +1,180 @@
+"""Forms shared by every app, and the one way Charlie renders and fills a form.
+
+- **The DKFDS renderer** (``FORM_RENDERER`` in settings): every widget gets its DKFDS class
+  from its kind (``form-input``, ``form-select``, ``form-checkbox``, ``form-radio``,
+  ``form-file-input``), so no form writes ``attrs={"class": ...}``. A narrower input is asked
+  for with ``with_width(widget, "xs")`` (DKFDS ``input-width-xs`` … ``-xl``). Django adds
+  ``aria-invalid`` and ``aria-describedby`` (the hint and the error message, by the ids that
+  ``core/_field.html`` gives them). ``{{ form.field.as_field_group }}`` renders a whole DKFDS
+  form group: label, hint, error message and input (``core/_field.html``; a checkbox
+  ``core/_checkbox.html``).
+- **Danish numbers**: ``DanishDecimalField`` reads "1.234,5" (``core.formats``) and shows a
+  stored value the same way; ``DateInput`` is the browser's date picker.
+- **Service errors on a form**: ``add_service_errors(form, exc)`` puts the messages of a
+  service's ``ValidationFailed`` on the form, beside a field or at the top.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.validators import DecimalValidator, MaxValueValidator, MinValueValidator
+from django.forms.renderers import DjangoTemplates
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_number, parse_number
+
+#: DKFDS input widths (``input-width-xs`` … ``input-width-xl``).
+WIDTHS = ("xxs", "xs", "s", "m", "l", "xl")
+
+
+def with_width[W: forms.Widget](widget: W, width: str) -> W:
+    """The widget with a DKFDS width: ``with_width(forms.NumberInput(), "xs")``."""
+    if width not in WIDTHS:
+        raise ValueError(f"unknown DKFDS input width: {width!r}")
+    widget.dkfds_width = width  # type: ignore[attr-defined]
+    return widget
+
+
+def dkfds_class(widget: forms.Widget) -> str:
+    """The DKFDS class of a widget's input, from its kind ("" for hidden inputs)."""
+    if widget.is_hidden:
+        return ""
+    if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+        return "form-checkbox"
+    if isinstance(widget, forms.RadioSelect):
+        return "form-radio"
+    if isinstance(widget, forms.Select):  # also SelectMultiple
+        return "form-select"
+    if isinstance(widget, forms.FileInput):
+        return "form-file-input"
+    return "form-input"
+
+
+class BoundField(forms.BoundField):
+    """A form field as DKFDS writes it: the class from the widget's kind and width, and a
+    checkbox rendered as a DKFDS checkbox group."""
+
+    def build_widget_attrs(
+        self, attrs: dict[str, Any], widget: forms.Widget | None = None
+    ) -> dict[str, Any]:
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        classes = [dkfds_class(widget)]
+        width = getattr(widget, "dkfds_width", None)
+        if width:
+            classes.append(f"input-width-{width}")
+        classes += str(widget.attrs.get("class", "")).split() + str(attrs.get("class", "")).split()
+        joined = " ".join(dict.fromkeys(c for c in classes if c))
+        if joined:
+            attrs["class"] = joined
+        return attrs
+
+    @property
+    def template_name(self) -> str:
+        own: str | None = getattr(self.field, "template_name", None)  # not in django-stubs
+        if own:
+            return own
+        if isinstance(self.field.widget, forms.CheckboxInput):
+            return "core/_checkbox.html"
+        return self.form.renderer.field_template_name
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's template renderer with DKFDS fields (``FORM_RENDERER`` in settings)."""
+
+    field_template_name = "core/_field.html"
+    bound_field_class = BoundField
+
+
+class DateInput(forms.DateInput):
+    """The browser's date picker; the value travels as ``åååå-mm-dd``."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def read_number(text: str) -> Decimal:
+    """A Danish number the user typed (``core.formats.parse_number``); ``ValueError`` with a
+    message for the user, e.g. for "12.5" or "1,2,3"."""
+    try:
+        return parse_number(text)
+    except ValueError as exc:
+        raise ValueError(
+            gettext(
+                "»%(text)s« er ikke et tal. Skriv fx 1234,5 eller 1.234,5 (komma før decimaler)."
+            )
+            % {"text": text.strip()}
+        ) from exc
+
+
+class DanishDecimalField(forms.Field):
+    """A decimal written the Danish way ("1.234,5"), shown the same way."""
+
+    widget = forms.TextInput
+
+    def __init__(
+        self,
+        *,
+        max_digits: int,
+        decimal_places: int,
+        min_value: Decimal | None = None,
+        max_value: Decimal | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        self.validators.append(DecimalValidator(max_digits, decimal_places))
+        if min_value is not None:
+            self.validators.append(MinValueValidator(min_value))
+        if max_value is not None:
+            self.validators.append(MaxValueValidator(max_value))
+
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        return {**super().widget_attrs(widget), "inputmode": "decimal"}
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            return read_number(str(value))
+        except ValueError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from exc
+
+    def prepare_value(self, value: Any) -> Any:
+        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
+            return format_number(value)
+        return value
+
+
+def add_service_errors(
+    form: forms.BaseForm, exc: ValidationFailed, field: str | None = None
+) -> None:
+    """Put a service's ``ValidationFailed`` messages on ``form``: beside ``field`` (by default
+    the field the service named, ``exc.field``), or at the top of the form when neither names
+    one, where the error summary lists them."""
+    target = field or exc.field or None
+    for message in exc.messages:
+        form.add_error(target, message)
 
 
 class LoginForm(forms.Form):
     username = forms.CharField(
         label=_("Brugernavn"),
         max_length=150,
-        widget=forms.TextInput(
-            attrs={"autocomplete": "username", "autofocus": True, "class": "form-input"}
-        ),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
     )
     password = forms.CharField(
         label=_("Adgangskode"),
         strip=False,
-        widget=forms.PasswordInput(
-            attrs={"autocomplete": "current-password", "class": "form-input"}
-        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
 
@@ -25,9 +182,7 @@ class PasswordChangeForm(forms.Form):
     current_password = forms.CharField(
         label=_("Nuværende adgangskode"),
         strip=False,
-        widget=forms.PasswordInput(
-            attrs={"autocomplete": "current-password", "class": "form-input"}
-        ),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     new_password = forms.CharField(
         label=_("Ny adgangskode"),
@@ -35,12 +190,12 @@ class PasswordChangeForm(forms.Form):
             "Mindst 12 tegn. Brug ikke en adgangskode, du bruger andre steder, og ikke dit navn."
         ),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "class": "form-input"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     new_password_again = forms.CharField(
         label=_("Gentag den nye adgangskode"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password", "class": "form-input"}),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -15,11 +15,12 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.backends import authenticate_for_log_in
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_time
 from charlie.core.lockout import Attempt, LockoutPolicy, locked_until
 from charlie.core.models import LoginAttempt, User
 
@@ -105,7 +106,7 @@ def change_own_password(
                         "For mange mislykkede forsøg. Du kan prøve igen kl. %(until)s, eller "
                         "kontakte en administrator."
                     )
-                    % {"until": formats.time_format(timezone.localtime(result.locked_until), "H:i")}
+                    % {"until": format_time(timezone.localtime(result.locked_until))}
                 ]
             )
         raise ValidationFailed([_("Den nuværende adgangskode er forkert. Prøv igen.")])

@@ -6,7 +6,7 @@ from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from charlie.core import health, services
 from charlie.core.errors import ValidationFailed
-from charlie.core.forms import LoginForm, PasswordChangeForm, error_links
+from charlie.core.formats import format_time
+from charlie.core.forms import LoginForm, PasswordChangeForm, add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 
 
@@ -42,7 +43,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             return redirect(next_url or settings.LOGIN_REDIRECT_URL)
         status = 400
         if result.locked_until is not None:
-            until = formats.time_format(timezone.localtime(result.locked_until), "H:i")
+            until = format_time(timezone.localtime(result.locked_until))
             form.add_error(
                 None,
                 _(
@@ -81,8 +82,7 @@ def password_change(request: AuthenticatedRequest) -> HttpResponse:
                     ip_address=_client_ip(request),
                 )
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, exc)
             else:
                 update_session_auth_hash(request, request.user)  # stay logged in here
                 messages.success(request, _("Din adgangskode er skiftet."))

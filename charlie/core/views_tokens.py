@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from charlie.core import token_services
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import DateInput, add_service_errors
 from charlie.core.http import AuthenticatedRequest
 
 
@@ -29,7 +30,7 @@ class TokenForm(forms.Form):
         label=gettext_lazy("Navn"),
         help_text=gettext_lazy("Hvad nøglen bruges til, fx »Rapport i Excel«."),
         max_length=token_services.NAME_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
     expires_on = forms.DateField(
         label=gettext_lazy("Udløber (valgfrit)"),
@@ -37,7 +38,7 @@ class TokenForm(forms.Form):
             "Nøglen virker til og med denne dag. Lad feltet stå tomt, hvis den ikke skal udløbe."
         ),
         required=False,
-        widget=forms.DateInput(attrs={"class": "form-input", "type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     def expires_at(self) -> datetime | None:
@@ -61,8 +62,7 @@ def tokens(request: AuthenticatedRequest) -> HttpResponse:
                 expires_at=form.expires_at(),
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             context.update(new_token=token, plain_token=plain, form=TokenForm())
     context["tokens"] = token_services.tokens_of(request.user)

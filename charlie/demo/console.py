@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from charlie.core.formats import format_count
 from charlie.demo.services import DEMO_LOGINS, STAGES, DemoSummary, DemoUser
 
 DEMO_NOTE = (
@@ -31,7 +32,7 @@ class Stream(Protocol):
 
 
 def _number(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
+    return format_count(n)
 
 
 def logins_table(users: Sequence[DemoUser] = ()) -> str:

@@ -16,7 +16,7 @@ class MultipleFileField(forms.FileField):
     """Several files in one field (Django's documented pattern)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"class": "form-file-input"}))
+        kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> Any:
@@ -40,7 +40,7 @@ class UploadForm(forms.Form):
         label=_("Kun prøvekørsel"),
         required=False,
         help_text=_("Kontrollér filerne og se, hvad der ville ske, uden at gemme noget."),
-        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+        widget=forms.CheckboxInput(),
     )
     snapshot = forms.BooleanField(
         label=_("Komplet øjebliksbillede"),
@@ -50,5 +50,5 @@ class UploadForm(forms.Form):
             "OPUS-fil med ændringer (»delta«): så afsluttes kun de ansættelser, filen selv "
             'afslutter (fratrædelsesdato eller action="leave").'
         ),
-        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+        widget=forms.CheckboxInput(),
     )

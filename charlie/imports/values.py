@@ -20,8 +20,10 @@ import codecs
 import re
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import BinaryIO
+
+from charlie.core.formats import parse_number
 
 DATE_HINT = "Skriv datoen som dd-mm-åååå, fx 31-12-2024 (eller åååå-mm-dd)."
 
@@ -38,10 +40,6 @@ DATE_RANGE_MESSAGE = (
 
 _DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_DECIMAL_POINT = re.compile(r"^[+-]?\d+(\.\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+(,\d+)?$")
-_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_THOUSANDS_POINT = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 _TRUE = frozenset({"ja", "j", "1", "true", "sand", "x", "yes"})
 _FALSE = frozenset({"nej", "n", "0", "false", "falsk", "no"})
@@ -113,22 +111,11 @@ NOT_A_NUMBER = "Feltet er ikke et tal. Skriv et tal, fx 37 eller 37,5."
 
 def parse_decimal(text: str) -> Decimal:
     """A number with a decimal comma or point: ``37``, ``37,0``, ``37.5``, ``1.234,5``."""
-    raw = text.strip().replace(" ", "").replace("\u00a0", "")
-    if _DECIMAL_POINT.match(raw):
-        normalised = raw
-    elif _DECIMAL_COMMA.match(raw):
-        normalised = raw.replace(",", ".")
-    elif _THOUSANDS_COMMA.match(raw):
-        normalised = raw.replace(".", "").replace(",", ".")
-    elif _THOUSANDS_POINT.match(raw):
-        normalised = raw.replace(",", "")
-    else:
-        if not text.strip():
-            raise ValueError("Tallet mangler. Skriv et tal, fx 37 eller 37,5.")
-        raise ValueError(NOT_A_NUMBER)
+    if not text.strip():
+        raise ValueError("Tallet mangler. Skriv et tal, fx 37 eller 37,5.")
     try:
-        return Decimal(normalised)
-    except InvalidOperation:  # pragma: no cover - the patterns above only let numbers through
+        return parse_number(text, lenient=True)
+    except ValueError:
         raise ValueError(NOT_A_NUMBER) from None
 
 

@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
-from charlie.core.http import AuthenticatedRequest
+from charlie.core.forms import add_service_errors
+from charlie.core.http import AuthenticatedRequest, render_page
 from charlie.imports import services
 from charlie.imports.forms import UploadForm
 from charlie.people.services import access_of
@@ -33,7 +34,7 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
                     snapshot=form.cleaned_data["snapshot"],
                 )
             except ValidationFailed as exc:
-                form.add_error("upload", exc.messages)
+                add_service_errors(form, exc, "upload")
             else:
                 return redirect("imports:run", run_id=run.pk)
         status = 400
@@ -48,11 +49,14 @@ def upload(request: AuthenticatedRequest) -> HttpResponse:
 def run_detail(request: AuthenticatedRequest, run_id: int) -> HttpResponse:
     context = services.run_page(access_of(request), run_id=run_id)
     run = context["run"]
-    if request.htmx and not request.htmx.history_restore_request:
-        # 286 tells htmx to stop polling: the import is finished.
-        status = 200 if run.is_running else 286
-        return render(request, "imports/run.html#result", context, status=status)
-    return render(request, "imports/run.html", context)
+    # 286 tells htmx to stop polling: the import is finished.
+    return render_page(
+        request,
+        "imports/run.html",
+        context,
+        partial="result",
+        partial_status=200 if run.is_running else 286,
+    )
 
 
 @never_cache

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from charlie.core.http import AuthenticatedRequest
+from charlie.core.http import AuthenticatedRequest, render_page
 from charlie.core.query import query_text
 from charlie.people import services
 from charlie.people.permissions import LEAD_UNITS, READ_ORGANISATION_FIGURES
@@ -56,9 +56,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
     query = query_text(request, "q")
     people, total = services.search_people(services.access_of(request), query)
     context = {"people": people, "total": total, "query": query}
-    if request.htmx and not request.htmx.history_restore_request:
-        return render(request, "people/search.html#results", context)
-    return render(request, "people/search.html", context)
+    return render_page(request, "people/search.html", context, partial="results")
 
 
 @require_GET

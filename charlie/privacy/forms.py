@@ -8,6 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from charlie.core.forms import DateInput, with_width
 from charlie.privacy.models import CorrectionStatus
 from charlie.privacy.registry import categories
 from charlie.privacy.services import AuditFilter
@@ -19,7 +20,7 @@ class AuditFilterForm(forms.Form):
         help_text=_("Hvis data blev læst eller ændret."),
         required=False,
         max_length=30,
-        widget=forms.TextInput(attrs={"class": "form-input input-width-s", "autocomplete": "off"}),
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "s"),
     )
     username = forms.CharField(
         label=_("Brugernavn"),
@@ -29,22 +30,22 @@ class AuditFilterForm(forms.Form):
         ),
         required=False,
         max_length=150,
-        widget=forms.TextInput(attrs={"class": "form-input input-width-m", "autocomplete": "off"}),
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "m"),
     )
     category = forms.ChoiceField(
         label=_("Datakategori"),
         required=False,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
     date_from = forms.DateField(
         label=_("Fra og med dato"),
         required=False,
-        widget=forms.DateInput(attrs={"class": "form-input", "type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
     date_to = forms.DateField(
         label=_("Til og med dato"),
         required=False,
-        widget=forms.DateInput(attrs={"class": "form-input", "type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -90,17 +91,17 @@ class PurposeForm(forms.Form):
     name = forms.CharField(
         label=_("Navn"),
         max_length=100,
-        widget=forms.TextInput(attrs={"class": "form-input input-width-l"}),
+        widget=with_width(forms.TextInput(), "l"),
     )
     description = forms.CharField(
         label=_("Beskrivelse"),
         help_text=_("Hvad oplysningerne bruges til, i et sprog alle medarbejdere forstår."),
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     legal_basis = forms.CharField(
         label=_("Retsgrundlag"),
         help_text=_("Artikel i databeskyttelsesforordningen og dansk lov eller aftale."),
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     categories = forms.MultipleChoiceField(
         label=_("Datakategorier"),
@@ -109,11 +110,11 @@ class PurposeForm(forms.Form):
     )
     who_may_see = forms.CharField(
         label=_("Hvem kan se oplysningerne"),
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     retention = forms.CharField(
         label=_("Opbevaring og sletning"),
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     confirm_removal = forms.BooleanField(
         label=_("Jeg forstår konsekvensen"),
@@ -127,7 +128,7 @@ class PurposeForm(forms.Form):
         label=_("Note om ændringen"),
         help_text=_("Kort: hvad er ændret og hvorfor. Noten vises i historikken."),
         max_length=200,
-        widget=forms.TextInput(attrs={"class": "form-input input-width-xl", "autocomplete": "off"}),
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "xl"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -151,7 +152,7 @@ class CorrectionRequestForm(forms.Form):
 
     category = forms.ChoiceField(
         label=_("Hvilke oplysninger drejer det sig om?"),
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
     message = forms.CharField(
         label=_("Hvad er forkert, og hvad er det rigtige?"),
@@ -160,7 +161,7 @@ class CorrectionRequestForm(forms.Form):
             "helbred eller årsager til sygdom. Højst 2000 tegn."
         ),
         max_length=2000,
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
@@ -200,7 +201,7 @@ class CorrectionHandleForm(forms.Form):
         ),
         required=False,
         max_length=2000,
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import add_service_errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.privacy import services
 from charlie.privacy.forms import (
@@ -43,7 +44,7 @@ def audit(request: AuthenticatedRequest) -> HttpResponse:
         try:
             page, rows = services.audit_page(access, form.to_filter(), page=request.GET.get("side"))
         except ValidationFailed as exc:
-            form.add_error("employee_number", exc.messages)
+            add_service_errors(form, exc, "employee_number")
         else:
             context.update(page=page, rows=rows)
             query = request.GET.copy()
@@ -64,7 +65,7 @@ def audit_export(request: AuthenticatedRequest) -> HttpResponseBase:
             # Checks access and the filter now; the rows are read (and audited) as they stream.
             chunks = services.export_csv_chunks(access, form.to_filter())
         except ValidationFailed as exc:
-            form.add_error("employee_number", exc.messages)
+            add_service_errors(form, exc, "employee_number")
         else:
             response = StreamingHttpResponse(chunks, content_type="text/csv; charset=utf-8")
             stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
@@ -139,8 +140,7 @@ def correction_create(request: AuthenticatedRequest) -> HttpResponse:
                 message=form.cleaned_data["message"],
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -181,8 +181,7 @@ def correction(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
                 response=form.cleaned_data["response"],
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -225,8 +224,7 @@ def register_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
             try:
                 services.update_purpose(access, code=code, **data)
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, _("Formålet »%(name)s« er gemt.") % {"name": data["name"].strip()}

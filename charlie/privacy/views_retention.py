@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.forms import add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest
 from charlie.privacy.registry import access_of
 from charlie.privacy.retention import MAX_YEARS, MIN_YEARS
@@ -36,7 +37,7 @@ class PolicyForm(forms.Form):
         ),
         min_value=MIN_YEARS,
         max_value=MAX_YEARS,
-        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -62,7 +63,7 @@ class ApproveForm(forms.Form):
                 "forslaget."
             )
         },
-        widget=forms.CheckboxInput(attrs={"class": "form-checkbox"}),
+        widget=forms.CheckboxInput(),
     )
 
 
@@ -77,7 +78,7 @@ class RejectForm(forms.Form):
             "required": gettext_lazy("Skriv en begrundelse for at afvise forslaget."),
             "max_length": gettext_lazy("Begrundelsen må højst være 500 tegn."),
         },
-        widget=forms.Textarea(attrs={"class": "form-input", "rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
@@ -129,8 +130,7 @@ def policy_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
             try:
                 services.update_policy(access, code, years)
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    form.add_error("years", message)
+                add_service_errors(form, exc, "years")
             else:
                 messages.success(
                     request,

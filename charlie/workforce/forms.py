@@ -3,24 +3,26 @@
 stored. The checks here give each error a place on the page (WCAG 2.1 SC 3.3.1 and 3.3.3: the
 error is named at the field and says how to fix it; DOMAIN.md 9.1).
 
-Numbers are written the Danish way, as ``core.charts.number`` and Django's "da" locale write
-them (decimal comma, thousands point): "1.234,5" is one thousand two hundred and thirty-four and
-a half. A point is read as a thousands point only in groups of three ("19.722"); "12.5" is
-refused with a hint to use the comma, rather than guessed.
+Numbers are written the Danish way (``core.formats``: decimal comma, thousands point):
+"1.234,5" is one thousand two hundred and thirty-four and a half. A point is read as a
+thousands point only in groups of three ("19.722"); "12.5" is refused with a hint to use the
+comma, rather than guessed (``core.forms.DanishDecimalField``).
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.core.validators import DecimalValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from charlie.core.formats import format_number
+from charlie.core.forms import DanishDecimalField, read_number, with_width
 from charlie.people.models import JobFamily
 from charlie.workforce.models import Driver, RuleKind
 from charlie.workforce.services import DEFAULT_TO_YEAR
@@ -32,43 +34,8 @@ RATE_DIGITS, RATE_PLACES = 6, 2
 RATIO_DIGITS, RATIO_PLACES = 12, 6
 NAME_MAX = 120
 
-_INPUT = {"class": "form-input"}
-_SELECT = {"class": "form-select"}
-_SPACES = str.maketrans({" ": "", "\u00a0": "", "\u202f": "", "\u2009": "", "\u2212": "-"})
-#: Digits with optional thousands points in groups of three, then an optional decimal comma.
-_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 #: A driver line: a four-digit year, a separator (spaces, tab, ";", ":" or "="), a value.
 _LINE = re.compile(r"(\d{4})\s*[\s;:=]\s*(.+)")
-
-
-def parse_number(text: str) -> Decimal:
-    """A number written the Danish way ("1.234,5", "-0,75", "19.722", "12") as a ``Decimal``.
-    Spaces (also non-breaking and thin ones) are ignored; "−" counts as a minus. Raises
-    ``ValueError`` with a Danish message for anything else, e.g. "12.5" or "1,2,3"."""
-    cleaned = text.translate(_SPACES)
-    if not _NUMBER.fullmatch(cleaned):
-        raise ValueError(
-            _("»%(text)s« er ikke et tal. Skriv fx 1234,5 eller 1.234,5 (komma før decimaler).")
-            % {"text": text.strip()}
-        )
-    try:
-        return Decimal(cleaned.replace(".", "").replace(",", "."))
-    except InvalidOperation as exc:  # pragma: no cover - the pattern admits only numbers
-        raise ValueError(_("»%(text)s« er ikke et tal.") % {"text": text.strip()}) from exc
-
-
-def format_number(value: Decimal | float | int) -> str:
-    """The Danish way, as ``parse_number`` reads it back: 19722.0 → "19.722",
-    1234.5 → "1.234,5", 0.0125 → "0,0125" (no trailing zeros, no exponent)."""
-    number = Decimal(str(value)).normalize()
-    sign = "-" if number < 0 else ""
-    whole, _sep, decimals = format(abs(number), "f").partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return sign + ".".join(groups) + ("," + decimals if decimals else "")
 
 
 def parse_driver_values(text: str) -> dict[int, float]:
@@ -90,7 +57,7 @@ def parse_driver_values(text: str) -> dict[int, float]:
             continue
         year = int(match.group(1))
         try:
-            value = parse_number(match.group(2))
+            value = read_number(match.group(2))
         except ValueError as exc:
             problems.append(_("Linje %(n)s: %(why)s") % {"n": number, "why": exc})
             continue
@@ -126,51 +93,11 @@ def driver_text(values: dict[str, float]) -> str:
     )
 
 
-class DanishDecimalField(forms.Field):
-    """A decimal written the Danish way (``parse_number``), shown the same way."""
-
-    widget = forms.TextInput
-
-    def __init__(
-        self,
-        *,
-        max_digits: int,
-        decimal_places: int,
-        min_value: Decimal | None = None,
-        max_value: Decimal | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.validators.append(DecimalValidator(max_digits, decimal_places))
-        if min_value is not None:
-            self.validators.append(MinValueValidator(min_value))
-        if max_value is not None:
-            self.validators.append(MaxValueValidator(max_value))
-
-    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
-        return {**super().widget_attrs(widget), "inputmode": "decimal"}
-
-    def to_python(self, value: Any) -> Decimal | None:
-        if value in self.empty_values:
-            return None
-        if isinstance(value, Decimal):
-            return value
-        try:
-            return parse_number(str(value))
-        except ValueError as exc:
-            raise forms.ValidationError(str(exc), code="invalid") from exc
-
-    def prepare_value(self, value: Any) -> Any:
-        if isinstance(value, (Decimal, int, float)) and not isinstance(value, bool):
-            return format_number(value)
-        return value
-
-
 class ScenarioForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Navn"),
         max_length=NAME_MAX,
-        widget=forms.TextInput(attrs=_INPUT),
+        widget=forms.TextInput(),
         error_messages={"required": gettext_lazy("Giv scenariet et navn.")},
     )
     description = forms.CharField(
@@ -179,7 +106,7 @@ class ScenarioForm(forms.Form):
             "Skriv, hvad scenariet antager, og hvor hvert tal kommer fra, så andre kan følge det."
         ),
         required=False,
-        widget=forms.Textarea(attrs={**_INPUT, "rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6}),
     )
 
 
@@ -187,7 +114,7 @@ class CreateScenarioForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Navn på det nye scenarie"),
         max_length=NAME_MAX,
-        widget=forms.TextInput(attrs=_INPUT),
+        widget=forms.TextInput(),
         error_messages={"required": gettext_lazy("Giv scenariet et navn.")},
     )
 
@@ -196,7 +123,7 @@ class CopyScenarioForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Navn på kopien"),
         max_length=NAME_MAX,
-        widget=forms.TextInput(attrs=_INPUT),
+        widget=forms.TextInput(),
         error_messages={"required": gettext_lazy("Giv kopien et navn.")},
     )
 
@@ -231,26 +158,26 @@ class RuleForm(forms.Form):
         queryset=JobFamily.objects.order_by("sort_order", "name"),
         required=False,
         empty_label=gettext_lazy("Alle jobfamilier"),
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     kind = forms.ChoiceField(
         label=gettext_lazy("Type"),
         choices=RuleKind.choices,
         initial=RuleKind.GROWTH,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     first_year = forms.IntegerField(
         label=gettext_lazy("Fra år"),
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        widget=forms.NumberInput(attrs={**_INPUT, "class": "form-input input-width-xs"}),
+        widget=with_width(forms.NumberInput(), "xs"),
         error_messages={"required": gettext_lazy("Skriv det første år, reglen gælder.")},
     )
     last_year = forms.IntegerField(
         label=gettext_lazy("Til år"),
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
-        widget=forms.NumberInput(attrs={**_INPUT, "class": "form-input input-width-xs"}),
+        widget=with_width(forms.NumberInput(), "xs"),
         error_messages={"required": gettext_lazy("Skriv det sidste år, reglen gælder.")},
     )
     rate_percent = DanishDecimalField(
@@ -261,7 +188,7 @@ class RuleForm(forms.Form):
         decimal_places=RATE_PLACES,
         min_value=Decimal(-50),
         max_value=Decimal(50),
-        widget=forms.TextInput(attrs={"class": "form-input input-width-xs"}),
+        widget=with_width(forms.TextInput(), "xs"),
     )
     driver = forms.ModelChoiceField(
         label=gettext_lazy("Driver"),
@@ -269,7 +196,7 @@ class RuleForm(forms.Form):
         queryset=Driver.objects.none(),
         required=False,
         empty_label=gettext_lazy("Ingen driver"),
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
     )
     ratio = DanishDecimalField(
         label=gettext_lazy("Ansatte pr. enhed af driveren"),
@@ -278,13 +205,13 @@ class RuleForm(forms.Form):
         max_digits=RATIO_DIGITS,
         decimal_places=RATIO_PLACES,
         min_value=Decimal(0),
-        widget=forms.TextInput(attrs={"class": "form-input input-width-s"}),
+        widget=with_width(forms.TextInput(), "s"),
     )
     note = forms.CharField(
         label=gettext_lazy("Begrundelse og kilde"),
         max_length=500,
         required=False,
-        widget=forms.TextInput(attrs=_INPUT),
+        widget=forms.TextInput(),
     )
 
     def __init__(self, *args: Any, drivers: QuerySet[Driver], **kwargs: Any) -> None:
@@ -367,14 +294,14 @@ class DriverForm(forms.Form):
     name = forms.CharField(
         label=gettext_lazy("Navn"),
         max_length=NAME_MAX,
-        widget=forms.TextInput(attrs=_INPUT),
+        widget=forms.TextInput(),
         error_messages={"required": gettext_lazy("Giv driveren et navn.")},
     )
     source = forms.CharField(
         label=gettext_lazy("Kilde"),
         help_text=gettext_lazy("Hvor tallene kommer fra, fx en befolkningsprognose med link."),
         required=False,
-        widget=forms.Textarea(attrs={**_INPUT, "rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     values = forms.CharField(
         label=gettext_lazy("Værdier pr. år"),
@@ -382,7 +309,7 @@ class DriverForm(forms.Form):
             "Ét år og én værdi pr. linje, fx »2025 1.234,5«. Brug komma før decimaler. År "
             "imellem beregnes lineært; før det første og efter det sidste år holdes værdien."
         ),
-        widget=forms.Textarea(attrs={**_INPUT, "rows": 6}),
+        widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": gettext_lazy("Skriv mindst ét år med en værdi, fx »2025 1234,5«.")
         },
@@ -396,20 +323,20 @@ class CompareForm(forms.Form):
     a = forms.TypedChoiceField(
         label=gettext_lazy("Scenarie A"),
         coerce=int,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
         error_messages={"required": gettext_lazy("Vælg scenarie A.")},
     )
     b = forms.TypedChoiceField(
         label=gettext_lazy("Scenarie B"),
         coerce=int,
-        widget=forms.Select(attrs=_SELECT),
+        widget=forms.Select(),
         error_messages={"required": gettext_lazy("Vælg scenarie B.")},
     )
     to = forms.IntegerField(
         label=gettext_lazy("Til og med år"),
         required=False,
         max_value=LAST_YEAR,
-        widget=forms.NumberInput(attrs={**_INPUT, "class": "form-input input-width-xs"}),
+        widget=with_width(forms.NumberInput(), "xs"),
     )
 
     def __init__(self, *args: Any, scenarios: list[Any], first_year: int, **kwargs: Any) -> None:

@@ -7,16 +7,16 @@ translation and number formatting); the numbers come from ``services``.
 
 from __future__ import annotations
 
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from charlie.core.formats import format_count
 from charlie.workforce.services import Band, Plan, PlanRow
 
 
 def whole(value: float) -> str:
     """A whole number in Danish: 1234.4 → "1.234"."""
-    return number_format(round(value), 0, force_grouping=True)
+    return format_count(value)
 
 
 def _range(band: Band) -> str:

@@ -25,11 +25,11 @@ from django.views.decorators.http import require_GET, require_POST
 from charlie.core import charts
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.excel import Column, Sheet, workbook_bytes
+from charlie.core.forms import read_number
 from charlie.core.http import AuthenticatedRequest
 from charlie.core.query import query_text
 from charlie.people import services as people
 from charlie.workforce import services, summary
-from charlie.workforce.forms import parse_number
 from charlie.workforce.models import Scenario
 from charlie.workforce.permissions import EDIT_SCENARIOS, LOOK_UP_PENSION_DATES
 from charlie.workforce.services import Band, Plan, PlanRow
@@ -41,13 +41,13 @@ class PlanForm(forms.Form):
     scenario = forms.TypedChoiceField(
         label=gettext_lazy("Scenarie"),
         coerce=int,
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
     to = forms.TypedChoiceField(
         label=gettext_lazy("Til og med år"),
         coerce=int,
         choices=[(y, str(y)) for y in LAST_YEAR_CHOICES],
-        widget=forms.Select(attrs={"class": "form-select"}),
+        widget=forms.Select(),
     )
 
     def __init__(self, *args: Any, scenarios: list[Scenario], **kwargs: Any) -> None:
@@ -163,7 +163,7 @@ def growth(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
     for family in services.job_families():
         text = request.POST.get(f"rate-{family.code}", "").strip()
         try:
-            rates[family.code] = parse_number(text) if text else None
+            rates[family.code] = read_number(text) if text else None
         except ValueError as error:
             problems.append(f"{family.name}: {error}")
     target = scenario

@@ -23,7 +23,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core import charts
 from charlie.core.errors import NotFound, ValidationFailed
-from charlie.core.forms import ErrorLink
+from charlie.core.formats import format_number
+from charlie.core.forms import ErrorLink, add_service_errors
 from charlie.core.forms import error_links as _errors
 from charlie.core.http import AuthenticatedRequest
 from charlie.people import services as people
@@ -38,7 +39,6 @@ from charlie.workforce.forms import (
     RuleFormSet,
     ScenarioForm,
     driver_text,
-    format_number,
     rule_initial,
 )
 from charlie.workforce.permissions import EDIT_SCENARIOS
@@ -92,8 +92,7 @@ def scenarios(request: AuthenticatedRequest) -> HttpResponse:
             try:
                 scenario = services.create_scenario(access, name=create_form.cleaned_data["name"])
             except ValidationFailed as exc:
-                for message in exc.messages:
-                    create_form.add_error("name", message)
+                add_service_errors(create_form, exc, "name")
             else:
                 messages.success(
                     request,
@@ -253,8 +252,7 @@ def scenario_edit(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
                         description=form.cleaned_data["description"],
                     )
                 except ValidationFailed as exc:
-                    for message in exc.messages:
-                        form.add_error("name", message)
+                    add_service_errors(form, exc, "name")
                     raise
                 services.save_rules(access, scenario, rules)
         except ValidationFailed as exc:
@@ -286,8 +284,7 @@ def scenario_copy(request: AuthenticatedRequest, scenario_id: int) -> HttpRespon
         try:
             copy = services.copy_scenario(access, scenario.pk, name=form.cleaned_data["name"])
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error("name", message)
+            add_service_errors(form, exc, "name")
         else:
             messages.success(
                 request,
@@ -353,8 +350,7 @@ def driver_save(
                 values=form.cleaned_data["values"],
             )
         except ValidationFailed as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_service_errors(form, exc)
         else:
             messages.success(request, _("Driveren er gemt."))
             return redirect(_edit_url(scenario.pk, "drivere"))
@@ -538,8 +534,7 @@ def compare(request: AuthenticatedRequest) -> HttpResponse:
         plan_a = services.plan(access, scenario_a, to_year=to_year)
         plan_b = services.plan(access, scenario_b, to_year=to_year)
     except ValidationFailed as exc:
-        for message in exc.messages:
-            form.add_error("to", message)
+        add_service_errors(form, exc, "to")
         context["errors"] = _errors(form)
         return render(request, "workforce/compare.html", context, status=400)
     context.update(

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from charlie.absence import rules
@@ -32,6 +33,7 @@ from charlie.absence.services.policy import policy_versions, renewal_policy
 from charlie.absence.services.tasks import refresh_tasks
 from charlie.absence.spells import superseded
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date
 from charlie.people import services as people
 from charlie.people.models import Person
 from charlie.privacy.access import Access
@@ -143,7 +145,7 @@ def record_agreement(
     if Section56Agreement.objects.filter(person=person, approved_on=approved_on).exists():
         raise ValidationFailed(
             [_("Der er allerede registreret en § 56-aftale godkendt %(day)s.")
-             % {"day": approved_on.strftime("%d.%m.%Y")}]
+             % {"day": format_date(approved_on, get_language())}]
         )  # fmt: skip
     with transaction.atomic():
         row = Section56Agreement.objects.create(
@@ -182,7 +184,7 @@ def record_retention_plan(
     if requested_on < first_day or requested_on > on:
         errors.append(
             _("Anmodningen skal ligge fra første sygedag (%(first)s) til i dag.")
-            % {"first": first_day.strftime("%d.%m.%Y")}
+            % {"first": format_date(first_day, get_language())}
         )
     if decision and decision not in rules.PlanDecision.__members__.values():
         errors.append(_("Vælg arbejdsgiverens svar fra listen."))

@@ -11,12 +11,14 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from charlie.absence.models import AbsencePolicyVersion
 from charlie.absence.permissions import MANAGE_POLICY
 from charlie.absence.policy import DEFAULT_POLICY, Policy, PolicyVersion, policy_for
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date
 from charlie.core.text import check_text
 from charlie.people import services as people
 from charlie.privacy.access import Access
@@ -92,12 +94,12 @@ def add_policy_version(
                 "En ny version kan tidligst gælde fra i dag (%(day)s). Tidligere sager beholder "
                 "den regel, de blev behandlet efter; vælg en dato fra i dag og frem."
             )
-            % {"day": on.strftime("%d.%m.%Y")}
+            % {"day": format_date(on, get_language())}
         )
     if AbsencePolicyVersion.objects.filter(valid_from=valid_from).exists():
         errors.append(
             _("Der findes allerede en version fra %(day)s. Vælg en anden dato.")
-            % {"day": valid_from.strftime("%d.%m.%Y")}
+            % {"day": format_date(valid_from, get_language())}
         )
     if errors:
         raise ValidationFailed(errors)

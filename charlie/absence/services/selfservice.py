@@ -19,16 +19,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.utils import formats
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import AbsencePeriod, AbsenceType
@@ -36,6 +35,7 @@ from charlie.absence.rules import Code, Obligation
 from charlie.absence.services.followup import deadlines
 from charlie.core.cache import bump
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date, format_number, parse_number
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit, Person
 from charlie.privacy.access import Access
@@ -174,7 +174,7 @@ def _own(access: Access) -> Person:
 
 
 def _fmt(day: date) -> str:
-    return formats.date_format(day, "j. F Y")
+    return format_date(day, get_language())
 
 
 def type_help() -> list[tuple[str, Any, Any]]:
@@ -210,14 +210,10 @@ def daily_hours(employment: Employment) -> Decimal:
 
 def parse_hours(text: str) -> Decimal:
     """Hours as the employee writes them: "3,5" or "3.5". Raises ``ReportError``."""
-    cleaned = text.strip().replace(",", ".")
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        raise ReportError(_("Skriv antal timer som et tal, fx 3,5."), "hours")
-    return value
+        return parse_number(text, lenient=True)
+    except ValueError:
+        raise ReportError(_("Skriv antal timer som et tal, fx 3,5."), "hours") from None
 
 
 @transaction.atomic
@@ -301,7 +297,7 @@ def report_sick(
                     "Antal timer skal være mere end 0 og mindre end dine daglige timer "
                     "(%(hours)s). Er du syg hele dagen, så fjern markeringen ved »Delvis syg«."
                 )
-                % {"hours": formats.number_format(limit, 2)},
+                % {"hours": format_number(limit, 2)},
                 "hours",
             )
         kind = AbsenceType.PARTIAL_SICKNESS

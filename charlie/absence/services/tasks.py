@@ -61,6 +61,7 @@ from charlie.absence.spells import (
     unit_on,
 )
 from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.formats import format_date_short
 from charlie.core.models import User
 from charlie.core.roles import Role
 from charlie.core.text import check_text
@@ -225,14 +226,14 @@ def _wanted_for_person(
             if trigger.reason == "periods":
                 why = _("%(n)d sygeperioder fra %(start)s til %(end)s") % {
                     "n": trigger.count,
-                    "start": trigger.window_start.strftime("%d.%m.%Y"),
-                    "end": trigger.window_end.strftime("%d.%m.%Y"),
+                    "start": format_date_short(trigger.window_start),
+                    "end": format_date_short(trigger.window_end),
                 }
             else:
                 why = _("%(n)d sygedage fra %(start)s til %(end)s") % {
                     "n": trigger.count,
-                    "start": trigger.window_start.strftime("%d.%m.%Y"),
-                    "end": trigger.window_end.strftime("%d.%m.%Y"),
+                    "start": format_date_short(trigger.window_start),
+                    "end": format_date_short(trigger.window_end),
                 }
             result.append(
                 _Wanted(
@@ -625,7 +626,7 @@ def send_reminders(on: date | None = None) -> int:
             continue
         lines = []
         for t in mine:
-            when = t.due.strftime("%d.%m.%Y")
+            when = format_date_short(t.due)
             late = _(" (overskredet)") if t.due < on else ""
             lines.append(f"- {when}{late}: {task_label(t.code)} – {t.person.full_name}")
         body = "\n".join(

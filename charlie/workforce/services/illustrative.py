@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from charlie.core.formats import format_number
 from charlie.people.models import JobFamily
 from charlie.workforce.models import Driver, Rule, RuleKind, Scenario
 
@@ -22,7 +23,7 @@ ILLUSTRATIVE_NAME = "Illustrativt scenarie (nationale tal)"
 
 
 def _danish(value: Decimal) -> str:
-    return str(value).replace(".", ",")
+    return format_number(value)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from charlie.workforce.forms import format_number
+from charlie.core.formats import format_share
 from charlie.workforce.services import Band, PlanRow
 from charlie.workforce.summary import whole as _whole
 
@@ -44,7 +44,7 @@ def percent(value: float | None) -> str:
     """A share as a Danish percentage with one decimal: 0.1234 → "12,3 %"."""
     if value is None:
         return "–"
-    return f"{value * 100:.1f} %".replace(".", ",")
+    return format_share(value)
 
 
 @register.simple_tag
@@ -72,9 +72,3 @@ def count_text(value: int | None, min_size: int) -> str:
     if value is None:
         return _("færre end %(n)s") % {"n": min_size}
     return _whole(value)
-
-
-@register.filter
-def danish_number(value: object) -> str:
-    """A number as the scenario forms read it back: 2.5 → "2,5", 1234.5 → "1.234,5"."""
-    return format_number(value)  # type: ignore[arg-type]

@@ -16,11 +16,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_number
+from charlie.core.forms import read_number as parse_number
 from charlie.core.testing.tables import table_rows
 from charlie.people.services import access_for
 from charlie.people.tests.factories import job_family
 from charlie.workforce import services
-from charlie.workforce.forms import format_number, parse_driver_values, parse_number
+from charlie.workforce.forms import parse_driver_values
 from charlie.workforce.models import Driver, Rule, RuleKind, Scenario
 from charlie.workforce.summary import whole
 from charlie.workforce.tests.data import make_history

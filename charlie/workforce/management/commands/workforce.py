@@ -31,10 +31,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils import formats, translation
 
 from charlie.core.csv_writer import CsvWriter
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.formats import format_date, format_number, format_share
 from charlie.core.roles import Role
 from charlie.people import services as people
 from charlie.workforce import pension, serialise, services
@@ -58,8 +58,7 @@ def _date(text: str) -> date:
 
 def _day(day: date) -> str:
     """A date in Danish: 17. maj 2030."""
-    with translation.override("da"):
-        return formats.date_format(day, "j. F Y")
+    return format_date(day)
 
 
 def _age_text(age: pension.Age) -> str:
@@ -68,7 +67,7 @@ def _age_text(age: pension.Age) -> str:
 
 
 def _percent(value: float) -> str:
-    return f"{value * 100:.1f} %".replace(".", ",")
+    return format_share(value)
 
 
 class Command(BaseCommand):
@@ -251,7 +250,6 @@ class Command(BaseCommand):
         for row in report.backtest_years:
             # Counts below the minimum group size are hidden (disclosure control).
             actual = "skjult" if row.actual is None else str(row.actual)
-            lines.append(
-                f"{row.year}  {actual:>7}  {row.model:5.1f}  {row.baseline:13.1f}".replace(".", ",")
-            )
+            model, baseline = format_number(row.model, 1), format_number(row.baseline, 1)
+            lines.append(f"{row.year}  {actual:>7}  {model:>5}  {baseline:>13}")
         self.stdout.write("\n".join(lines))

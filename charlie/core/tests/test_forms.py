@@ -1,0 +1,77 @@
+"""core.forms: DKFDS classes from the widget's kind, form groups, and service errors."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django import forms
+
+from charlie.core.errors import ValidationFailed
+from charlie.core.forms import (
+    DanishDecimalField,
+    DateInput,
+    add_service_errors,
+    with_width,
+)
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Navn", help_text="Hele navnet")
+    hours = forms.IntegerField(label="Timer", widget=with_width(forms.NumberInput(), "xs"))
+    kind = forms.ChoiceField(label="Slags", choices=[("a", "A")])
+    day = forms.DateField(label="Dag", widget=DateInput(), required=False)
+    agree = forms.BooleanField(label="Enig", required=False)
+    note = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 2}))
+    pick = forms.ChoiceField(label="Vælg", choices=[("x", "X")], widget=forms.RadioSelect)
+    amount = DanishDecimalField(label="Beløb", max_digits=8, decimal_places=2, required=False)
+    secret = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+def test_every_widget_gets_its_dkfds_class() -> None:
+    form = ExampleForm()
+    assert 'class="form-input"' in str(form["name"])
+    assert 'class="form-input input-width-xs"' in str(form["hours"])
+    assert 'class="form-select"' in str(form["kind"])
+    assert 'class="form-input"' in str(form["note"]) and 'rows="2"' in str(form["note"])
+    assert 'class="form-checkbox"' in str(form["agree"])
+    assert 'class="form-radio"' in str(form["pick"])
+    assert "class=" not in str(form["secret"])
+    day = str(form["day"])
+    assert 'type="date"' in day and 'class="form-input"' in day
+
+
+def test_a_field_group_has_label_hint_error_and_the_ids_aria_names() -> None:
+    form = ExampleForm(data={"hours": "x"})
+    html = form["name"].as_field_group()
+    assert '<label class="form-label" for="id_name">' in html
+    assert 'id="id_name_helptext"' in html and 'id="id_name_error"' in html
+    assert 'aria-describedby="id_name_helptext id_name_error"' in html
+    assert 'aria-invalid="true"' in html and "form-error" in html
+    checkbox = form["agree"].as_field_group()
+    assert "form-group-checkbox" in checkbox and 'type="checkbox"' in checkbox
+
+
+def test_danish_decimal_field_reads_and_writes_danish_numbers() -> None:
+    form = ExampleForm(initial={"amount": Decimal("1234.5")})
+    assert 'value="1.234,5"' in str(form["amount"])
+    assert 'inputmode="decimal"' in str(form["amount"])
+    bound = ExampleForm(
+        data={"name": "a", "hours": "1", "kind": "a", "note": "n", "pick": "x", "amount": "12.5"}
+    )
+    assert not bound.is_valid()
+    assert "komma" in bound.errors["amount"][0]
+
+
+def test_service_errors_go_beside_a_field_or_at_the_top() -> None:
+    form = ExampleForm(data={})
+    form.is_valid()
+    add_service_errors(form, ValidationFailed(["Én", "To"]))
+    add_service_errors(form, ValidationFailed(["Tre"]), "name")
+    assert form.non_field_errors() == ["Én", "To"]
+    assert "Tre" in form.errors["name"]
+
+
+def test_unknown_width_is_refused() -> None:
+    with pytest.raises(ValueError):
+        with_width(forms.TextInput(), "huge")
