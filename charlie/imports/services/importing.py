@@ -67,6 +67,7 @@ from charlie.imports.records import (
     Problem,
     Source,
 )
+from charlie.people import services as people_services
 from charlie.people.models import Employment, EndReason, JobFamily, OrgUnit, Person
 from charlie.privacy import services as audit
 from charlie.privacy.batch import audit_batch
@@ -85,10 +86,11 @@ PROGRESS_EVERY = 100_000
 DEFAULT_VALID_FROM = date(1900, 1, 1)
 #: At most this many problems are stored with a run (all are counted).
 STORED_PROBLEMS = 1_000
-PURPOSE = "hr_administration"
-CATEGORY_MASTER_DATA = "stamdata"
-CATEGORY_EMPLOYMENT = "ansaettelse"
-CATEGORY_ABSENCE = "fravaer"
+#: The import writes for HR administration, in the categories the owning apps declare.
+PURPOSE = people_services.PURPOSE_HR
+CATEGORY_MASTER_DATA = people_services.CATEGORY_MASTER_DATA
+CATEGORY_EMPLOYMENT = people_services.CATEGORY_EMPLOYMENT
+CATEGORY_ABSENCE = absence_services.CATEGORY_ABSENCE
 
 Progress = Callable[[str], None]
 

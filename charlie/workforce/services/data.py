@@ -21,7 +21,7 @@ from charlie.workforce import history, model, pension
 
 #: The data category the plan is computed from (its minimum group size, and the audit category
 #: of a pension look-up).
-CATEGORY = "stamdata"
+CATEGORY = people.CATEGORY_MASTER_DATA
 #: How many complete years before this one the exit model is fitted on.
 FIT_YEARS = 6
 
