@@ -85,6 +85,10 @@ def _grants(person: Person, on: date) -> tuple[UnitGrant, ...]:
     return tuple(UnitGrant(path, start, end) for path, start, end in rows)
 
 
+#: The audit purpose of reading other people's data, by role (the rest read no one else's).
+_PURPOSES = {Role.HR: PURPOSE_HR, Role.MANAGER: PURPOSE_MANAGEMENT}
+
+
 def access_for(user: User | AnonymousUser | None, *, channel: str = "ui") -> Access:
     """The caller of the services: built once per request (``access_of``), CLI command or API
     call. HR sees everyone; a manager the people employed in the open units they manage and
@@ -98,7 +102,7 @@ def access_for(user: User | AnonymousUser | None, *, channel: str = "ui") -> Acc
     units: tuple[UnitGrant, ...] = ()
     if role == Role.MANAGER and person is not None:
         units = _grants(person, today())
-    purpose = {Role.HR: PURPOSE_HR, Role.MANAGER: PURPOSE_MANAGEMENT}.get(role, "")
+    purpose = _PURPOSES.get(role, "")
     return Access(
         user=user,
         role=role,
@@ -114,7 +118,9 @@ def operator_access(role: Role = Role.ANALYST, *, channel: str = "cli") -> Acces
     """The server's operator on the command line: no user account and nobody's person record,
     acting with ``role``'s permissions over the whole municipality (aggregates only unless the
     role reads people). The audit log names no actor for it, as for background jobs."""
-    return Access(user=None, role=role, everyone=True, channel=channel)
+    return Access(
+        user=None, role=role, everyone=True, channel=channel, purpose=_PURPOSES.get(role, "")
+    )
 
 
 def access_of(request: HttpRequest, *, channel: str = "ui") -> Access:

@@ -80,7 +80,8 @@ def test_the_operator_holds_a_role_but_no_account(users):
     access = people.operator_access(Role.ANALYST)
     assert access.user is None and access.is_authenticated
     assert access.can(READ_ORGANISATION_FIGURES) and not access.can(READ_PERSON)
-    assert access.channel == "cli"
+    assert access.channel == "cli" and access.purpose == ""
+    assert people.operator_access(Role.HR).purpose == people.PURPOSE_HR
 
 
 def test_require_passes_when_one_permission_is_held():
