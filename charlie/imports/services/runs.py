@@ -195,18 +195,25 @@ def execute_run(*, run_id: int) -> str:
             confirmed=run.confirmed,
         )
     except Exception as exc:
-        if not isinstance(exc, ValidationFailed):
+        if isinstance(exc, ValidationFailed):
+            messages = exc.messages
+        elif isinstance(exc, PermissionDenied):
+            # The uploader lost the right to import (role changed, account closed) while the
+            # run waited in the queue: a deactivated account stops working at once.
+            messages = [
+                _(
+                    "Den bruger, der sendte filerne, må ikke længere importere (rollen er ændret "
+                    "eller kontoen lukket). Intet er gemt."
+                )
+            ]
+        else:
             log.error("Import run %s failed: %s", run.pk, where_raised(exc))
-        messages = (
-            exc.messages
-            if isinstance(exc, ValidationFailed)
-            else [
+            messages = [
                 _(
                     "Importen stoppede på grund af en fejl i Charlie. Intet er gemt. Prøv igen, "
                     "og kontakt driften, hvis det sker igen."
                 )
             ]
-        )
         _finish(run, ImportStatus.FAILED, problems=[_problem_json(None, m) for m in messages])
     else:
         if result.needs_confirmation:

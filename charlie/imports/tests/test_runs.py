@@ -147,3 +147,28 @@ def test_the_files_are_deleted_however_a_run_ends(outcome, users, var, monkeypat
     assert "010170" not in caplog.text and "Anne" not in caplog.text
     if outcome == "exception":
         assert "RuntimeError at" in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("change", ["deactivated", "role changed"])
+def test_a_queued_run_stops_when_its_uploader_may_no_longer_import(change, users, var, caplog):
+    """The worker checks the uploader's right again when it starts: a closed account or a new
+    role stops the run with a message that says why, nothing is imported, and it is not logged
+    as an error in Charlie."""
+    from charlie.people.models import OrgUnit
+
+    hr = users["hr"]
+    run = queued(hr, "enheder.csv")
+    units_before = OrgUnit.objects.count()
+    if change == "deactivated":
+        hr.is_active = False
+    else:
+        hr.role = "employee"
+    hr.save()
+    services.execute_run(run_id=run.pk)
+    run.refresh_from_db()
+    assert run.status == ImportStatus.FAILED
+    assert "må ikke længere importere" in run.problems[0]["message"]
+    assert OrgUnit.objects.count() == units_before
+    assert not services.upload_dir(run.pk).exists()
+    assert "failed" not in caplog.text
