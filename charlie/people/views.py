@@ -8,8 +8,10 @@ from django.views.decorators.http import require_GET
 
 from charlie.core.http import AuthenticatedRequest, render_page
 from charlie.core.query import query_text
+from charlie.core.roles import Role
 from charlie.people import services
 from charlie.people.permissions import LEAD_UNITS, READ_ORGANISATION_FIGURES
+from charlie.privacy.permissions import READ_AUDIT_LOG
 
 
 @require_GET
@@ -24,6 +26,9 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
         context["my_units"] = services.managed_units_overview(access)
     if access.can(READ_ORGANISATION_FIGURES):
         context["overview"] = services.headcount_overview_table()
+    context["show_data_protection"] = access.can(READ_AUDIT_LOG)
+    # The administrator's own page; people cannot name accounts' permissions (accounts is above).
+    context["show_administration"] = access.is_role(Role.ADMIN)
     return render(request, "people/home.html", context)
 
 

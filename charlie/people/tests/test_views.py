@@ -99,3 +99,22 @@ def test_front_page_headcount_follows_data_changes(client_as, org):
 def test_search_ignores_control_characters(client_as, org):
     response = client_as("hr").get(reverse("people:search"), {"q": "Jen\x00sen"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "links", "absent"),
+    [
+        ("dpo", ["privacy:audit", "privacy:register", "privacy:retention"], ["accounts:users"]),
+        ("admin", ["accounts:users", "admin:index"], ["privacy:audit"]),
+        ("hr", [], ["privacy:retention", "accounts:users"]),
+    ],
+)
+def test_front_page_leads_the_dpo_and_the_administrator_to_their_pages(
+    client_as, org, role, links, absent
+):
+    page = client_as(role).get(reverse("home")).text
+    for name in links:
+        assert f'href="{reverse(name)}"' in page
+    for name in absent:
+        assert f'href="{reverse(name)}"' not in page.split('id="main"')[-1]
+    assert "kommer i de næste versioner" not in page
