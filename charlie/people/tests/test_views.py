@@ -118,3 +118,12 @@ def test_front_page_leads_the_dpo_and_the_administrator_to_their_pages(
     for name in absent:
         assert f'href="{reverse(name)}"' not in page.split('id="main"')[-1]
     assert "kommer i de næste versioner" not in page
+
+
+def test_search_counts_are_written_with_a_thousands_point(client_as, org, monkeypatch):
+    from charlie.people import services
+
+    monkeypatch.setattr(services, "search_people", lambda access, query: ([], 18252))
+    page = client_as("hr").get(reverse("people:search"), {"q": "a"}).text
+    assert "18.252 medarbejdere fundet" in page
+    assert "18252" not in page
