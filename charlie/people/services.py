@@ -280,9 +280,9 @@ def search_people(access: Access, query: str = "", *, limit: int = 50) -> tuple[
 
 def my_current_employments(access: Access) -> QuerySet[Employment]:
     """The caller's own current employments (empty when not linked to a person)."""
-    if access.person_id is None:
+    person = own_person(access.user)  # the user's cached person record: no query
+    if person is None:
         return Employment.objects.none()
-    person = Person.objects.get(pk=access.person_id)
     return employments_of(access, person).filter(_current(today()))
 
 
