@@ -11,11 +11,14 @@ Vejledning; check them against retsinformation.dk before release (DOMAIN.md, "un
 
 How dates are counted (one rule for the whole module):
 
-- **"n weeks after a day"** and **"the end of week n counted from a day"** are the same date:
-  the day + 7·n days, i.e. the same weekday n weeks later. This is the Danish way of counting a
-  time limit in weeks (the day it runs from is not counted; it ends on the weekday of the same
-  name). 1st sick day Tuesday 4 Mar 2025: week 1 is Wed 5 – Tue 11 Mar, week 4 ends Tuesday
-  1 Apr 2025, week 8 ends Tuesday 29 Apr 2025. Calendar weeks (Monday–Sunday) are not used.
+- **"n weeks after a day"** ("senest 4 uger efter første sygedag", § 7 a): the day + 7·n
+  days, the same weekday n weeks later — the day it runs from is not counted. 1st sick day
+  Tuesday 4 Mar 2025: 4 weeks after is Tuesday 1 Apr 2025 (:func:`weeks_after`).
+- **"the end of week n counted from the 1st absence day"** (§ 13 b, and the § 7 b plan that is
+  due by that follow-up) is one day earlier: the 1st absence day is day 1 of week 1, so week n
+  ends on the day + 7·n − 1. 1st sick day Tuesday 4 Mar 2025: week 1 is Tue 4 – Mon 10 Mar,
+  week 8 ends Monday 28 Apr 2025 (:func:`end_of_week`; DOMAIN.md 1.8). Calendar weeks
+  (Monday–Sunday) are not used.
 - **"n days from the 1st absence day"** for the employer period counts the 1st absence day as
   day 1: 30 calendar days from Tue 4 Mar 2025 end on Wed 2 Apr 2025 (4 Mar + 29 days).
 - **months** move by calendar month; a day that does not exist becomes the month's last day
@@ -47,8 +50,16 @@ SECTION_56_MIN_DAYS_PER_YEAR = 10
 
 
 def weeks_after(day: date, weeks: int) -> date:
-    """The end of week ``weeks`` counted from ``day``: the same weekday ``weeks`` weeks later."""
+    """``weeks`` weeks after ``day``: the same weekday ``weeks`` weeks later (``day`` is not
+    counted), as in § 7 a's "senest 4 uger efter første sygedag"."""
     return day + timedelta(weeks=weeks)
+
+
+def end_of_week(first_day: date, week: int) -> date:
+    """The last day of week ``week`` counted from ``first_day``, which is day 1 of week 1:
+    ``first_day`` + 7·week − 1 (sygedagpengeloven § 13 b, "senest ved udgangen af 8. uge
+    regnet fra første fraværsdag"; DOMAIN.md 1.8). Thu 17 Apr 2025, week 8 → Wed 11 Jun 2025."""
+    return first_day + timedelta(days=7 * week - 1)
 
 
 class Code(StrEnum):
@@ -440,7 +451,7 @@ def retention_plan(case: SicknessCase) -> Obligation:
     Without a request this is information to the manager (the employee's right), not a task.
     """
     basis = _basis("§ 7 b")
-    week_8 = weeks_after(case.first_day, 8)
+    week_8 = end_of_week(case.first_day, 8)  # the first follow-up; "over 8 weeks" is after it
     request = case.retention_plan
     if request is None:
         return Obligation(
@@ -505,11 +516,12 @@ def jobcenter_follow_up(case: SicknessCase) -> Obligation:
     """The kommune's first follow-up, sygedagpengeloven § 13 b, LBK 994 af 22.08.2024.
 
     The jobcenter's duty, shown as information: the first follow-up (an individual interview)
-    no later than the end of week 8 counted from the 1st absence day (+ 56 days); when the
+    no later than the end of week 8 counted from the 1st absence day (+ 55 days, the 1st absence
+    day being day 1: :func:`end_of_week`); when the
     employer or employee asked for early follow-up (§§ 7 c / 7 e), within 2 weeks of the request
     (§ 13 b, stk. 2), whichever is earlier. Not relevant if the absence ended before that date.
     """
-    due = weeks_after(case.first_day, 8)
+    due = end_of_week(case.first_day, 8)
     if case.early_follow_up_requested_on is not None:
         due = min(due, weeks_after(case.early_follow_up_requested_on, 2))
     applies = case.last_day is None or case.last_day >= due

@@ -134,7 +134,8 @@ def test_retention_plan_request_opens_a_task_and_a_refusal_closes_it(users, nord
         on=date(2025, 3, 20),
     )
     task = by_code(nord, first)["retention_plan"]
-    assert (task.due, task.status) == (date(2025, 4, 29), TaskStatus.OPEN)
+    # Due by the jobcenter's first follow-up: end of week 8 from the 1st sick day (+ 55).
+    assert (task.due, task.status) == (date(2025, 4, 28), TaskStatus.OPEN)  # 4 Mar + 55
     assert "§ 7 b" in task.legal_basis
 
     # The employer refuses on 25 March: the same plan row is updated; the task closes.

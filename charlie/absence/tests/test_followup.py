@@ -59,8 +59,8 @@ def test_deadlines_of_an_ongoing_spell_worked_out_by_hand(sick, users):
     assert due["employer_period"] == date(2025, 4, 2)
     # § 40 wages paid: report within 5 weeks of the 1st day: 4 Mar + 35 = 8 Apr.
     assert due["nemrefusion_report"] == date(2025, 4, 8)
-    # The jobcenter's first follow-up by the end of week 8: 4 Mar + 56 = 29 Apr.
-    assert due["jobcenter_follow_up"] == date(2025, 4, 29)
+    # The jobcenter's first follow-up by the end of week 8, 4 Mar being day 1: 4 Mar + 55 = 28 Apr.
+    assert due["jobcenter_follow_up"] == date(2025, 4, 28)
     # Local policy: contact on day 1, 5 and 14 → 4, 8 and 17 March.
     assert [due[f"contact_day_{n}"] for n in (1, 5, 14)] == [
         date(2025, 3, 4),

@@ -23,6 +23,7 @@ from charlie.absence.rules import (
     SicknessCase,
     employer_period,
     employer_period_days,
+    end_of_week,
     jobcenter_follow_up,
     nemrefusion_report,
     obligations,
@@ -32,6 +33,7 @@ from charlie.absence.rules import (
     section_56_renewable,
     section_56_renewal,
     sickness_interview,
+    weeks_after,
 )
 
 FIRST = date(2025, 3, 4)  # Tuesday
@@ -271,9 +273,10 @@ def test_retention_plan_without_request_is_information():
 
 
 def test_retention_plan_requested_due_by_first_jobcenter_follow_up():
-    # Requested Mon 10 Mar 2025; due by end of week 8 = Tue 29 Apr 2025.
+    # Requested Mon 10 Mar 2025; due by the first follow-up, the end of week 8 counted from the
+    # 1st sick day Tue 4 Mar 2025 (day 1): 4 Mar + 55 = Mon 28 Apr 2025.
     ob = retention_plan(case(retention_plan=RetentionPlanRequest(date(2025, 3, 10))))
-    assert (ob.applies, ob.due) == (True, date(2025, 4, 29))
+    assert (ob.applies, ob.due) == (True, date(2025, 4, 28))
     assert not ob.information_only
 
 
@@ -332,11 +335,22 @@ def test_section_56_renewable():
 
 
 def test_jobcenter_first_follow_up_end_of_week_8():
-    # Tue 4 Mar 2025 + 56 = Tue 29 Apr 2025. Over year end: Fri 20 Dec 2024 + 56 = 14 Feb 2025
-    # (20 Dec + 11 = 31 Dec, + 31 = 31 Jan, + 14 = 14 Feb).
+    # The 1st absence day is day 1 of week 1, so week 8 ends on day 56 = 1st day + 55.
+    # Tue 4 Mar 2025: week 1 is Tue 4 – Mon 10 Mar; + 55 = Mon 28 Apr 2025 (4 Mar + 27 = 31 Mar,
+    # + 28 = 28 Apr). DOMAIN.md 1.8's example: Thu 17 Apr 2025 → Wed 11 Jun 2025 (17 Apr + 13 =
+    # 30 Apr, + 31 = 31 May, + 11 = 11 Jun). Over year end: Fri 20 Dec 2024 + 55 = Thu 13 Feb 2025
+    # (20 Dec + 11 = 31 Dec, + 31 = 31 Jan, + 13 = 13 Feb).
     ob = jobcenter_follow_up(case())
-    assert (ob.due, ob.information_only) == (date(2025, 4, 29), True)
-    assert jobcenter_follow_up(case(first_day=date(2024, 12, 20))).due == date(2025, 2, 14)
+    assert (ob.due, ob.information_only) == (date(2025, 4, 28), True)
+    assert jobcenter_follow_up(case(first_day=date(2025, 4, 17))).due == date(2025, 6, 11)
+    assert jobcenter_follow_up(case(first_day=date(2024, 12, 20))).due == date(2025, 2, 13)
+
+
+def test_end_of_week_counts_the_first_day_as_day_1_and_weeks_after_does_not():
+    # § 13 b "udgangen af 8. uge regnet fra første fraværsdag" against § 7 a "4 uger efter".
+    assert end_of_week(date(2025, 3, 4), 1) == date(2025, 3, 10)  # Tue → Mon
+    assert end_of_week(date(2025, 3, 4), 8) == date(2025, 4, 28)
+    assert weeks_after(date(2025, 3, 4), 4) == date(2025, 4, 1)  # Tue → Tue
 
 
 def test_jobcenter_early_follow_up_two_weeks_after_request():
@@ -346,7 +360,8 @@ def test_jobcenter_early_follow_up_two_weeks_after_request():
 
 
 def test_jobcenter_not_relevant_when_back_before_week_8():
-    assert not jobcenter_follow_up(case(last_day=date(2025, 4, 28))).applies
+    assert not jobcenter_follow_up(case(last_day=date(2025, 4, 27))).applies
+    assert jobcenter_follow_up(case(last_day=date(2025, 4, 28))).applies  # sick on the due day
 
 
 # --- obligations() ----------------------------------------------------------------------------
@@ -363,7 +378,7 @@ def test_obligations_for_an_ongoing_case():
     assert by_code[Code.SICKNESS_INTERVIEW].due == date(2025, 4, 1)
     assert by_code[Code.EMPLOYER_PERIOD].due == date(2025, 4, 2)
     assert by_code[Code.NEMREFUSION_REPORT].due == date(2025, 4, 8)
-    assert by_code[Code.JOBCENTER_FOLLOW_UP].due == date(2025, 4, 29)
+    assert by_code[Code.JOBCENTER_FOLLOW_UP].due == date(2025, 4, 28)
     assert by_code[Code.REFUND_CLAIM].due == date(2025, 7, 3)
     assert by_code[Code.REFUND_DISPENSATION_LIMIT].due == date(2025, 9, 4)
     dated = [o.due for o in result if o.due is not None]

@@ -338,8 +338,9 @@ def test_steps_for_an_ongoing_spell(employee):
     assert steps["retention_plan"].text.startswith(
         "Du kan bede om en fastholdelsesplan, hvis du forventer at være syg i over 8 uger."
     )
-    # § 13 b: end of week 8 = 2 March + 56 days = 27 April.
-    assert steps["jobcenter_follow_up"].due == date(2026, 4, 27)
+    # § 13 b: the end of week 8 counted from Mon 2 March (day 1) = 2 March + 55 days: 2 Mar + 29
+    # = 31 Mar, + 26 = Sun 26 April 2026.
+    assert steps["jobcenter_follow_up"].due == date(2026, 4, 26)
     # The employer's payroll duties are not shown to the employee.
     assert set(steps) == {
         "contact_day_1",
