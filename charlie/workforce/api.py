@@ -78,7 +78,12 @@ class RuleAgeOut(Schema):
 class WindowOut(Schema):
     """When an early-retirement scheme could run. Information only: the authorities decide."""
 
-    earliest: date
+    earliest: date = Field(
+        description=(
+            "The first day it can be paid: the 1st of the month after the age condition is met "
+            "(pensionsloven § 33)."
+        )
+    )
     ends: date = Field(description="The folkepension date; the scheme runs up to it.")
     apply_from: date | None
     conditions: str = Field(description="The other conditions, in Danish.")

@@ -293,14 +293,21 @@ def folkepension_date(birth: date) -> date:
     return date_reaching(birth, folkepension_age(birth))
 
 
+def first_of_next_month(day: date) -> date:
+    """The 1st of the month after ``day``: pensions are paid from there once their conditions are
+    met (pensionsloven § 33, stk. 1–3, LBK nr. 527 af 25.04.2022). 1 Jul 2022 → 1 Aug 2022;
+    31 Dec 2024 → 1 Jan 2025."""
+    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
 def folkepension_payable_from(birth: date) -> date:
     """The first day folkepension can be paid: the 1st of the month after the age is reached.
 
-    Source: borger.dk, "Før du går på folkepension" ("fra den 1. i måneden, efter du når
-    folkepensionsalderen"). Born 1 Jul 1955 → reaches 67 on 1 Jul 2022 → from 1 Aug 2022.
+    Source: pensionsloven § 33, stk. 1; borger.dk, "Før du går på folkepension" ("fra den 1. i
+    måneden, efter du når folkepensionsalderen"). Born 1 Jul 1955 → reaches 67 on 1 Jul 2022 →
+    from 1 Aug 2022.
     """
-    reached = folkepension_date(birth)
-    return date(reached.year + reached.month // 12, reached.month % 12 + 1, 1)
+    return first_of_next_month(folkepension_date(birth))
 
 
 def folkepension(birth: date) -> RuleAge:
@@ -449,8 +456,10 @@ def tidlig_pension_window(birth: date) -> Window | None:
     """When tidlig pension ("Arne-pension") could run for a person born on ``birth``.
 
     Information only (DOMAIN.md 3.4; pensionsloven, tidlig pension in force 1 Jan 2021).
-    ``earliest`` is the day one reaches folkepensionsalder − 3 years (the most a person can get),
-    but not before 1 Jan 2022, when the first payments could be made; ``ends`` is the folkepension
+    ``earliest`` is the first day it can be paid: the 1st of the month after one reaches
+    folkepensionsalder − 3 years (the most a person can get; pensionsloven § 33, stk. 3: "tidligst
+    fra den 1. i måneden efter at betingelserne for tidlig pension er opfyldt"), but not before
+    1 Jan 2022, when the first payments could be made; ``ends`` is the folkepension
     date; ``apply_from`` is the day one reaches folkepensionsalder − 6 years (− 7 for people born
     in 1963, 1964, 1967 and 1968), but not before 1 Aug 2021. None for people born before
     1 Jul 1955, who reached folkepension before the scheme paid anything.
@@ -462,7 +471,8 @@ def tidlig_pension_window(birth: date) -> Window | None:
     lead = _tidlig_pension_lead_years(birth)
     counted_at = age.minus(years=lead)
     earliest = max(
-        date_reaching(birth, age.minus(years=TIDLIG_PENSION_MAX_YEARS)), TIDLIG_PENSION_PAID_FROM
+        first_of_next_month(date_reaching(birth, age.minus(years=TIDLIG_PENSION_MAX_YEARS))),
+        TIDLIG_PENSION_PAID_FROM,
     )
     apply_from = max(date_reaching(birth, counted_at), TIDLIG_PENSION_APPLY_FROM)
     seniority = tidlig_pension_seniority(birth)
@@ -492,9 +502,11 @@ def seniorpension_window(birth: date) -> Window | None:
     """When seniorpension could run for a person born on ``birth``.
 
     Information only (DOMAIN.md 3.5; pensionsloven kapitel 3 a, lov nr. 1559 af 27.12.2019).
-    ``earliest`` is the day one reaches folkepensionsalder − 6 years, but not before 1 Jan 2020
-    (when the scheme began); ``ends`` is the folkepension date; ``apply_from`` is 6 months before
-    ``earliest`` (the day one reaches folkepensionsalder − 6½ years), not before 1 Jan 2020.
+    ``earliest`` is the first day it can be paid: the 1st of the month after one reaches
+    folkepensionsalder − 6 years (pensionsloven § 33, stk. 2: "tidligst fra den 1. i måneden
+    efter at betingelserne ... er opfyldt"), but not before 1 Jan 2020 (when the scheme began);
+    ``ends`` is the folkepension date; ``apply_from`` is 6 months before the age condition is met
+    (the day one reaches folkepensionsalder − 6½ years, § 26 b), not before 1 Jan 2020.
     None for people who reached folkepensionsalder by 1 Jan 2020.
     """
     ends = folkepension_date(birth)
@@ -502,7 +514,7 @@ def seniorpension_window(birth: date) -> Window | None:
         return None
     age = folkepension_age(birth)
     earliest_age = age.minus(years=SENIORPENSION_YEARS)
-    earliest = max(date_reaching(birth, earliest_age), SENIORPENSION_FROM)
+    earliest = max(first_of_next_month(date_reaching(birth, earliest_age)), SENIORPENSION_FROM)
     apply_from = max(
         date_reaching(birth, earliest_age.minus(months=SENIORPENSION_APPLY_MONTHS_BEFORE)),
         SENIORPENSION_FROM,

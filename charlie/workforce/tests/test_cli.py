@@ -140,13 +140,14 @@ def test_pension_age_json(birth, age, reached, paid, early_age, early_reached):
 
 def test_pension_age_json_windows_and_standing():
     # 15 Mar 1960, folkepension 67 on 15 Mar 2027. Tidlig pension: at most 3 years before, at 64
-    # → 15 Mar 2024; may apply at 67 − 6 = 61 → 15 Mar 2021, but not before 1 Aug 2021.
-    # Seniorpension: 67 − 6 = 61 → 15 Mar 2021; apply 6 months before → 15 Sep 2020.
+    # → 15 Mar 2024, paid from the 1st of the next month, 1 Apr 2024 (pensionsloven § 33); may
+    # apply at 67 − 6 = 61 → 15 Mar 2021, but not before 1 Aug 2021. Seniorpension: 67 − 6 = 61 →
+    # 15 Mar 2021, paid from 1 Apr 2021; apply 6 months before the age → 15 Sep 2020.
     data = json.loads(run("pension-age", "1960-03-15", "--format", "json")[0])
-    assert data["tidlig_pension"]["earliest"] == "2024-03-15"
+    assert data["tidlig_pension"]["earliest"] == "2024-04-01"
     assert data["tidlig_pension"]["apply_from"] == "2021-08-01"
     assert data["tidlig_pension"]["ends"] == "2027-03-15"
-    assert data["seniorpension"]["earliest"] == "2021-03-15"
+    assert data["seniorpension"]["earliest"] == "2021-04-01"
     assert data["seniorpension"]["apply_from"] == "2020-09-15"
     assert data["efterloen"]["legislated"] is True
     # 30 Jun 1954: folkepension on 30 Dec 2019, before tidlig pension (cohorts from 1 Jul 1955)
@@ -175,7 +176,7 @@ def test_pension_age_text_is_danish():
     march, _err = run("pension-age", "1960-03-15")
     assert "Folkepensionsalder: 67 år" in march
     assert "Når alderen: 15. marts 2027" in march
-    assert "Seniorpension: tidligst fra 15. marts 2021 til 15. marts 2027" in march
+    assert "Seniorpension: tidligst fra 1. april 2021 til 15. marts 2027" in march  # § 33
 
 
 @pytest.mark.parametrize("text", ["1971-02-30", "01-01-1971", "i går", ""])

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from charlie.workforce.pension import (
     Age,
     efterloen,
+    first_of_next_month,
     folkepension,
     folkepension_age,
     folkepension_ages,
@@ -190,21 +191,26 @@ def test_efterloen_table(birth, age, reached, legislated):
 @pytest.mark.parametrize(
     ("birth", "earliest", "ends", "apply_from", "seniority", "counted_at"),
     [
-        # P = 67 → 15 Mar 2027; 64 → 15 Mar 2024; 61 → 15 Mar 2021, before applications opened.
-        (date(1960, 3, 15), date(2024, 3, 15), date(2027, 3, 15), date(2021, 8, 1), 42, "61"),
-        # 1963 applies 7 years before: P = 68 → 10 May 2031; 65 → 2028; 61 → 10 May 2024.
-        (date(1963, 5, 10), date(2028, 5, 10), date(2031, 5, 10), date(2024, 5, 10), 42, "61"),
-        # P = 68 → 10 May 2033; 65 → 2030; 6 years before: 62 → 10 May 2027.
-        (date(1965, 5, 10), date(2030, 5, 10), date(2033, 5, 10), date(2027, 5, 10), 43, "62"),
-        # 1967 applies 7 years before: P = 69 → 2 Feb 2036; 66 → 2033; 62 → 2 Feb 2029.
-        (date(1967, 2, 2), date(2033, 2, 2), date(2036, 2, 2), date(2029, 2, 2), 43, "62"),
-        # P = 69 → 3 Mar 2038; 66 → 2035; 63 → 3 Mar 2032.
-        (date(1969, 3, 3), date(2035, 3, 3), date(2038, 3, 3), date(2032, 3, 3), 44, "63"),
-        # First cohort: P = 67 → 1 Jul 2022; payments from 1 Jan 2022; applications 1 Aug 2021.
+        # Paid from the 1st of the month after the age is reached (pensionsloven § 33, stk. 3).
+        # P = 67 → 15 Mar 2027; 64 → 15 Mar 2024, paid from 1 Apr 2024; 61 → 15 Mar 2021, before
+        # applications opened.
+        (date(1960, 3, 15), date(2024, 4, 1), date(2027, 3, 15), date(2021, 8, 1), 42, "61"),
+        # 1963 applies 7 years before: P = 68 → 10 May 2031; 65 → 10 May 2028, paid from 1 Jun;
+        # 61 → 10 May 2024.
+        (date(1963, 5, 10), date(2028, 6, 1), date(2031, 5, 10), date(2024, 5, 10), 42, "61"),
+        # P = 68 → 10 May 2033; 65 → 10 May 2030, paid from 1 Jun; 6 years before: 62 → 10 May 2027.
+        (date(1965, 5, 10), date(2030, 6, 1), date(2033, 5, 10), date(2027, 5, 10), 43, "62"),
+        # 1967 applies 7 years before: P = 69 → 2 Feb 2036; 66 → 2 Feb 2033, paid from 1 Mar;
+        # 62 → 2 Feb 2029.
+        (date(1967, 2, 2), date(2033, 3, 1), date(2036, 2, 2), date(2029, 2, 2), 43, "62"),
+        # P = 69 → 3 Mar 2038; 66 → 3 Mar 2035, paid from 1 Apr; 63 → 3 Mar 2032.
+        (date(1969, 3, 3), date(2035, 4, 1), date(2038, 3, 3), date(2032, 3, 3), 44, "63"),
+        # First cohort: P = 67 → 1 Jul 2022; 64 → 1 Jul 2019 (from 1 Aug 2019), but payments only
+        # from 1 Jan 2022; applications 1 Aug 2021.
         (date(1955, 7, 1), date(2022, 1, 1), date(2022, 7, 1), date(2021, 8, 1), 42, "61"),
-        # P = 70 → 29 Feb 2042 missing → 1 Mar 2042; 67 → 29 Feb 2039 missing → 1 Mar 2039;
-        # 64 → 29 Feb 2036, a leap day that exists.
-        (date(1972, 2, 29), date(2039, 3, 1), date(2042, 3, 1), date(2036, 2, 29), None, "64"),
+        # P = 70 → 29 Feb 2042 missing → 1 Mar 2042; 67 → 29 Feb 2039 missing → 1 Mar 2039,
+        # paid from 1 Apr 2039; 64 → 29 Feb 2036, a leap day that exists.
+        (date(1972, 2, 29), date(2039, 4, 1), date(2042, 3, 1), date(2036, 2, 29), None, "64"),
     ],
 )
 def test_tidlig_pension_window(birth, earliest, ends, apply_from, seniority, counted_at):
@@ -231,14 +237,16 @@ def test_no_tidlig_pension_before_the_first_cohort():
 @pytest.mark.parametrize(
     ("birth", "earliest", "ends", "apply_from"),
     [
-        # P = 67 → 15 Mar 2027; 61 → 15 Mar 2021; 60½ → 15 Sep 2020.
-        (date(1960, 3, 15), date(2021, 3, 15), date(2027, 3, 15), date(2020, 9, 15)),
-        # P = 67 → 31 Mar 2029; 61 → 31 Mar 2023; 60½ → 31 Sep 2022 missing → 1 Oct 2022.
-        (date(1962, 3, 31), date(2023, 3, 31), date(2029, 3, 31), date(2022, 10, 1)),
+        # Paid from the 1st of the month after the age is reached (pensionsloven § 33, stk. 2).
+        # P = 67 → 15 Mar 2027; 61 → 15 Mar 2021, paid from 1 Apr 2021; 60½ → 15 Sep 2020.
+        (date(1960, 3, 15), date(2021, 4, 1), date(2027, 3, 15), date(2020, 9, 15)),
+        # P = 67 → 31 Mar 2029; 61 → 31 Mar 2023, paid from 1 Apr 2023; 60½ → 31 Sep 2022
+        # missing → 1 Oct 2022.
+        (date(1962, 3, 31), date(2023, 4, 1), date(2029, 3, 31), date(2022, 10, 1)),
         # P = 66 → 1 Jul 2020; 60 → 1 Jul 2014 and 59½ → 1 Jan 2014, both before the scheme.
         (date(1954, 7, 1), date(2020, 1, 1), date(2020, 7, 1), date(2020, 1, 1)),
-        # P = 70 → 1 Jan 2045; 64 → 1 Jan 2039; 63½ → 1 Jul 2038.
-        (date(1975, 1, 1), date(2039, 1, 1), date(2045, 1, 1), date(2038, 7, 1)),
+        # P = 70 → 1 Jan 2045; 64 → 1 Jan 2039, paid from 1 Feb 2039; 63½ → 1 Jul 2038.
+        (date(1975, 1, 1), date(2039, 2, 1), date(2045, 1, 1), date(2038, 7, 1)),
     ],
 )
 def test_seniorpension_window(birth, earliest, ends, apply_from):
@@ -321,3 +329,11 @@ def test_the_age_is_reached_on_the_birthday_or_just_after(birth):
     assert reached.day == 1
     assert birth.day > 28
     assert (reached - timedelta(days=1)).day < birth.day  # the month before was too short
+
+
+def test_first_of_next_month_is_when_a_pension_can_first_be_paid():
+    # pensionsloven § 33: "fra den 1. i måneden efter" — also when the day is itself a 1st, and
+    # over the year end.
+    assert first_of_next_month(date(2022, 7, 1)) == date(2022, 8, 1)
+    assert first_of_next_month(date(2024, 3, 15)) == date(2024, 4, 1)
+    assert first_of_next_month(date(2024, 12, 31)) == date(2025, 1, 1)
