@@ -134,9 +134,13 @@ class SicknessCase:
     """One sickness period with the facts the rules need. Dates and flags only; no cause.
 
     ``first_day`` is the 1st sick (absence) day; ``last_day`` None means ongoing. The § 30
-    conditions use ``employment_start`` and ``hours_last_8_weeks``; None means unknown and is
-    treated as met (with a note). ``notice_given_on``/``leave_date`` describe a notice
-    (opsigelse) and the last day of employment. ``wages_paid`` is True when the employer pays full
+    conditions use ``employment_start`` — the start of the *uninterrupted employment with the
+    employer* (the kommune), not of one unit's employment row — and ``hours_last_8_weeks``, the
+    hours with the employer in the 8 weeks before, earlier employments included;
+    ``earlier_employment`` says the person worked for the employer before this uninterrupted
+    employment (§ 30, stk. 4). None means unknown and is treated as met (with a note).
+    ``notice_given_on``/``leave_date`` describe a notice (opsigelse) and the last day of
+    employment. ``wages_paid`` is True when the employer pays full
     wages during sickness (the usual case in a kommune). ``section_56_related`` says that the
     absence is due to the condition covered by ``section_56`` (the employee's own statement; the
     condition itself is never stored). ``early_follow_up_requested_on`` is a request to the
@@ -147,6 +151,7 @@ class SicknessCase:
     last_day: date | None = None
     employment_start: date | None = None
     hours_last_8_weeks: Decimal | float | int | None = None
+    earlier_employment: bool = False
     notice_given_on: date | None = None
     leave_date: date | None = None
     wages_paid: bool = True
@@ -245,8 +250,12 @@ def employer_period(case: SicknessCase) -> EmployerPeriod:
     absence day, which is day 1 (21 days for sickness starting before 2 Jan 2012); holidays and
     days off do not extend it. Last day = 1st absence day + 29 days (+ 20 under the old rule).
 
-    Conditions on the 1st absence day (§ 30): employed for the 8 weeks immediately before
-    (employment start ≤ 1st absence day − 56 days) and at least 74 hours worked in that time.
+    Conditions on the 1st absence day (§ 30, stk. 2): employed by the employer without a break
+    for the 8 weeks immediately before (start of the uninterrupted employment ≤ 1st absence day
+    − 56 days: a move to another unit or a new contract does not break it) and at least 74 hours
+    worked for the employer in that time. § 30, stk. 4: someone who worked for the employer
+    before and has at least 74 hours with them within the last 8 weeks need not meet the 8 weeks
+    (DOMAIN.md 1.4).
     There is no employer period in flexjob, or when the absence is due to the condition of a § 56
     agreement valid on the 1st absence day (DOMAIN.md 1.4, 1.7).
     """
@@ -265,7 +274,14 @@ def employer_period(case: SicknessCase) -> EmployerPeriod:
     ):
         return none("Fraværet er omfattet af en godkendt § 56-aftale: refusion fra første dag.")
     eight_weeks_before = first - timedelta(weeks=EMPLOYER_PERIOD_MIN_WEEKS)
-    if case.employment_start is not None and case.employment_start > eight_weeks_before:
+    enough_hours = case.hours_last_8_weeks is None or (
+        Decimal(str(case.hours_last_8_weeks)) >= EMPLOYER_PERIOD_MIN_HOURS
+    )
+    if (
+        case.employment_start is not None
+        and case.employment_start > eight_weeks_before
+        and not (case.earlier_employment and enough_hours)  # § 30, stk. 4
+    ):
         return none(
             "Medarbejderen har ikke været ansat i de 8 uger før første fraværsdag "
             f"(skulle være ansat senest {eight_weeks_before.isoformat()})."

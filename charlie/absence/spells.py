@@ -58,6 +58,43 @@ def is_recent(last: date | None, on: date) -> bool:
     return last is None or last >= on - LOOKBACK
 
 
+def _running(job: Job, day: date) -> bool:
+    return job.start_date <= day and (job.end_date is None or job.end_date >= day)
+
+
+def employed_since(jobs: Sequence[Job], day: date) -> date | None:
+    """The first day of the uninterrupted employment with the employer that runs on ``day``:
+    employments that overlap or follow each other day by day are one employment with the
+    kommune, whatever the unit or contract (sygedagpengeloven § 30, stk. 2, nr. 1: "ansat
+    uafbrudt ... hos den pågældende arbejdsgiver"; DOMAIN.md 1.4). None when none runs on
+    ``day``. Unit X since 1 Mar 2015, unit Y from 1 Sep 2025 → 1 Mar 2015."""
+    if not any(_running(job, day) for job in jobs):
+        return None
+    start = min(job.start_date for job in jobs if _running(job, day))
+    moved = True
+    while moved:
+        moved = False
+        for job in jobs:
+            reaches = job.end_date is None or job.end_date >= start - timedelta(days=1)
+            if job.start_date < start and reaches:
+                start, moved = job.start_date, True
+    return start
+
+
+def hours_before(jobs: Sequence[Job], first: date, weeks: int = 8) -> Decimal:
+    """Contracted hours with the employer in the ``weeks`` weeks before ``first`` (the days
+    first − 7·weeks … first − 1), every employment counted (§ 30, stk. 2, nr. 2 and stk. 4).
+    Charlie has no time registration: weekly hours × days ÷ 7."""
+    window_start, window_end = first - timedelta(weeks=weeks), first - timedelta(days=1)
+    total = Decimal(0)
+    for job in jobs:
+        start = max(job.start_date, window_start)
+        end = window_end if job.end_date is None else min(job.end_date, window_end)
+        if end >= start:
+            total += Decimal(job.weekly_hours) * Decimal((end - start).days + 1) / 7
+    return total
+
+
 def sickness_case(
     first: date,
     last: date | None,
@@ -66,20 +103,20 @@ def sickness_case(
     section_56: Section56Terms | None = None,
     retention_plan: RetentionPlanRequest | None = None,
 ) -> SicknessCase:
-    """The case as the data know it. Hours in the 8 weeks before are estimated from the
-    contracted weekly hours (Charlie has no time registration); a notice date is not recorded,
-    so the § 7 a notice exception is not applied (the leave date is the employment's end).
+    """The case as the data know it. The § 30 conditions are about the employer, the kommune:
+    the start of the uninterrupted employment (:func:`employed_since`) and the hours in the 8
+    weeks before from every employment (:func:`hours_before`, estimated from the contracted
+    weekly hours — Charlie has no time registration). A notice date is not recorded, so the
+    § 7 a notice exception is not applied (the leave date is the end of the uninterrupted
+    employment, if it has one).
 
     ``section_56`` is the person's § 56 agreement valid on ``first`` (:func:`agreement_on`);
     Charlie takes every spell in its validity as due to the covered condition (see
     ``absence.services.agreements``). ``retention_plan`` is the spell's fastholdelsesplan
     request."""
     related = section_56 is not None and section_56.is_valid_on(first)
-    job = next(
-        (e for e in jobs if e.start_date <= first and (e.end_date is None or e.end_date >= first)),
-        None,
-    )
-    if job is None:
+    since = employed_since(jobs, first)
+    if since is None:
         return SicknessCase(
             first_day=first,
             last_day=last,
@@ -87,17 +124,36 @@ def sickness_case(
             section_56_related=related,
             retention_plan=retention_plan,
         )
-    weeks = min(Decimal(8), Decimal((first - job.start_date).days) / 7)
     return SicknessCase(
         first_day=first,
         last_day=last,
-        employment_start=job.start_date,
-        hours_last_8_weeks=job.weekly_hours * weeks,
-        leave_date=job.end_date,
+        employment_start=since,
+        hours_last_8_weeks=hours_before(jobs, first),
+        earlier_employment=any(job.end_date is not None and job.end_date < since for job in jobs),
+        leave_date=_employed_until(jobs, first),
         section_56=section_56,
         section_56_related=related,
         retention_plan=retention_plan,
     )
+
+
+def _employed_until(jobs: Sequence[Job], day: date) -> date | None:
+    """The last day of the uninterrupted employment that runs on ``day`` (None: open)."""
+    running = [job for job in jobs if _running(job, day)]
+    if any(job.end_date is None for job in running):
+        return None
+    end = max(job.end_date for job in running if job.end_date is not None)
+    moved = True
+    while moved:
+        moved = False
+        for job in jobs:
+            if job.start_date <= end + timedelta(days=1) and (
+                job.end_date is None or job.end_date > end
+            ):
+                if job.end_date is None:
+                    return None
+                end, moved = job.end_date, True
+    return end
 
 
 def unit_on(day: date, jobs: Sequence[Job]) -> int | None:
