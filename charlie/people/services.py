@@ -17,6 +17,7 @@ querysets for paging; the page actually returned is recorded with ``record_page_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -140,10 +141,12 @@ def _current(on: date) -> Q:
     return Q(start_date__lte=on) & (Q(end_date__isnull=True) | Q(end_date__gte=on))
 
 
-def _in_units(paths: tuple[str, ...], prefix: str = "") -> Q:
+def under_units(paths: Iterable[str], *, unit: str = "org_unit") -> Q:
+    """Rows whose unit (``unit`` is the lookup path to it) is one of these units or below them:
+    one materialised-path prefix per unit. No paths: nothing."""
     q = Q(pk__in=[])
     for path in paths:
-        q |= Q(**{f"{prefix}org_unit__path__startswith": path})
+        q |= Q(**{f"{unit}__path__startswith": path})
     return q
 
 
@@ -156,7 +159,9 @@ def in_scope(access: Access, *, person: str = "", on: date | None = None) -> Q:
     pk = f"{person}__pk" if person else "pk"
     q = Q(**{pk: access.person_id}) if access.person_id else Q(pk__in=[])
     if access.units:
-        employed = Employment.objects.filter(_current(on or today()) & _in_units(access.unit_paths))
+        employed = Employment.objects.filter(
+            _current(on or today()) & under_units(access.unit_paths)
+        )
         q |= Q(**{f"{pk}__in": employed.values("person_id")})
     return q
 
@@ -166,10 +171,7 @@ def in_units(access: Access, *, unit: str = "org_unit") -> Q:
     rows in a managed unit or below; everything for HR; nothing for anyone else."""
     if access.everyone:
         return Q()
-    q = Q(pk__in=[])
-    for path in access.unit_paths:
-        q |= Q(**{f"{unit}__path__startswith": path})
-    return q
+    return under_units(access.unit_paths, unit=unit)
 
 
 def visible_people(access: Access, *, on: date | None = None) -> QuerySet[Person]:
@@ -208,7 +210,7 @@ def visible_windows(access: Access, person_id: int) -> tuple[Window, ...] | None
     if not access.units:
         return ()
     rows = (
-        Employment.objects.filter(_in_units(access.unit_paths), person_id=person_id)
+        Employment.objects.filter(under_units(access.unit_paths), person_id=person_id)
         .order_by("start_date")
         .values_list("start_date", "end_date")
     )
@@ -259,7 +261,7 @@ def employments_of(access: Access, person: Person) -> QuerySet[Employment]:
     qs = person.employments.select_related("org_unit", "job_family")
     if access.everyone or access.person_id == person.pk:
         return qs
-    return qs.filter(_in_units(access.unit_paths))
+    return qs.filter(under_units(access.unit_paths))
 
 
 def employments_of_person(access: Access, person_id: int) -> QuerySet[Employment]:
@@ -378,10 +380,7 @@ def primary_employments(
     weekly hours, then the oldest), within ``paths`` when given."""
     rows = current_employments(on=on)
     if paths:
-        in_scope = Q()
-        for path in paths:
-            in_scope |= Q(org_unit__path__startswith=path)
-        rows = rows.filter(in_scope)
+        rows = rows.filter(under_units(paths))
     chosen: dict[int, tuple[int, int, int, str]] = {}
     for person, unit, family, path, _hours, _pk in rows.order_by(
         "person_id", "-weekly_hours", "pk"
@@ -697,7 +696,7 @@ def find_employments(
     access = require_people_access(access)
     qs = Employment.objects.select_related("org_unit", "job_family")
     if not access.everyone:
-        q = _in_units(access.unit_paths)
+        q = under_units(access.unit_paths)
         if access.person_id:
             q |= Q(person_id=access.person_id)
         qs = qs.filter(q, person__in=visible_people(access).values("pk"))

@@ -88,10 +88,6 @@ class Access:
         return tuple(grant.path for grant in self.units)
 
     @property
-    def self_person_id(self) -> int | None:
-        return self.person_id
-
-    @property
     def sees_others(self) -> bool:
         """Whether the scope holds anyone besides oneself."""
         return self.everyone or bool(self.units)
@@ -130,10 +126,6 @@ class Access:
         for path in self.unit_paths:
             mask |= np.char.startswith(paths.astype(str), path)
         return mask
-
-    def purpose_for(self, person_id: int) -> str:
-        """The audit purpose of touching this person's data."""
-        return PURPOSE_OWN if person_id == self.person_id else self.purpose
 
     # --- Audit ----------------------------------------------------------------------------
 

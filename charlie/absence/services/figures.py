@@ -46,6 +46,7 @@ from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.services import min_group_size
 from charlie.people.models import Employment, JobFamily, OrgUnit
+from charlie.people.services import under_units
 from charlie.privacy.access import Access
 
 #: Unit paths in scope: ``None`` for the whole municipality.
@@ -175,10 +176,7 @@ def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
     touching = Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
     employments = Employment.objects.filter(touching)
     if paths is not None:
-        in_scope = Q()
-        for path in paths:
-            in_scope |= Q(org_unit__path__startswith=path)
-        employments = employments.filter(in_scope)
+        employments = employments.filter(under_units(paths))
     e = list(
         employments.values_list(
             "person_id",
