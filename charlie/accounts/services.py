@@ -38,7 +38,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.accounts.models import RoleChange, RoleChangeStatus
+from charlie.accounts.models import IdentityLink, RoleChange, RoleChangeStatus
 from charlie.accounts.permissions import DECIDE_ROLE_CHANGES, MANAGE_ACCOUNTS, SEE_ROLE_CHANGES
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.models import User
@@ -152,6 +152,17 @@ class AccountRow:
     person: PersonLabel | None
     person_id: int | None = None
     pending: RoleChange | None = None
+    #: The account's identity at the municipality's identity provider, when it has logged in
+    #: through it (decision 0020).
+    identity: IdentityLink | None = None
+
+    @property
+    def role_from_idp(self) -> bool:
+        return bool(
+            self.identity is not None
+            and self.identity.role_from_groups
+            and settings.CHARLIE_OIDC_GROUP_ROLES.strip()
+        )
 
     @property
     def role_label(self) -> str:
@@ -169,12 +180,14 @@ def _rows(users: list[User], *, with_pending: bool = True) -> list[AccountRow]:
                 user__in=users, status=RoleChangeStatus.PENDING
             ).select_related("requested_by")
         }
+    identities = {i.user_id: i for i in IdentityLink.objects.filter(user__in=users)}
     return [
         AccountRow(
             user=u,
             person=labels.get(person_ids[u.pk]) if u.pk in person_ids else None,
             person_id=person_ids.get(u.pk),
             pending=pending.get(u.pk),
+            identity=identities.get(u.pk),
         )
         for u in users
     ]
@@ -310,6 +323,14 @@ def pending_role_changes(access: Access) -> list[PendingRow]:
     return rows
 
 
+def role_follows_idp(user: User) -> bool:
+    """Whether the account's role is set by its groups at the municipality's identity provider
+    at every log-in (decision 0020), so it is not changed here."""
+    return bool(settings.CHARLIE_OIDC_GROUP_ROLES.strip()) and (
+        IdentityLink.objects.filter(user=user, role_from_groups=True).exists()
+    )
+
+
 # --- Checking input ---
 
 
@@ -334,6 +355,13 @@ def _role_errors(access: Access, *, user: User, role: str) -> list[str]:
         return [_("Vælg en af rollerne på listen.")]
     if access.user is not None and user.pk == access.user.pk:
         return [_("Du kan ikke ændre din egen rolle. Bed en anden administrator om det.")]
+    if role_follows_idp(user):
+        return [
+            _(
+                "Brugerens rolle styres af grupperne hos kommunens log-in. Skift rollen ved at "
+                "ændre brugerens grupper dér."
+            )
+        ]
     if user.role == role:
         return [_("Brugeren har allerede rollen %(role)s.") % {"role": _label(role)}]
     if RoleChange.objects.filter(user=user, status=RoleChangeStatus.PENDING).exists():
@@ -670,6 +698,10 @@ def set_password(access: Access, *, user_id: int, password: str) -> User:
         user = _target_for_change(access, user_id)
         if user.is_demo:
             raise ValidationFailed([_("Demo-logins har en fast adgangskode.")])
+        if not settings.CHARLIE_LOCAL_LOGIN:
+            raise ValidationFailed(
+                [_("Adgangskoder er slået fra: brugerne logger ind med kommunens konto.")]
+            )
         pending = RoleChange.objects.filter(user=user, status=RoleChangeStatus.PENDING).first()
         if password_locked(user, pending):
             raise ValidationFailed(

@@ -209,6 +209,20 @@ PERMISSION_CASES: list[Case] = [
     ),
 ]
 
+PERMISSION_CASES += [
+    # Log-in with the municipality's identity provider (decision 0020): open to everyone, and
+    # 404 while no IdP is configured (as here); the flow itself is tested in test_oidc.py
+    # against a provider the tests start.
+    Case("oidc_authentication_init", expect(404)),
+    Case("oidc_authentication_callback", expect(404)),
+    Case(
+        "oidc_authentication_callback",
+        expect(404),
+        data={"code": "x", "state": "y"},
+        label="with a code",
+    ),
+]
+
 PERSONAL_DATA_VISITS: list[Visit] = [
     # Users and roles (decision 0014): accounts are subjects by user name, and by person when
     # they have one (the employee's account is the person in Plejecenter Nord).
