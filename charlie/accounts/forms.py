@@ -162,3 +162,26 @@ class DecisionForm(_Form):
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class PersonSearchForm(_Form):
+    q = forms.CharField(
+        label=_("Søg på navn eller medarbejdernummer"),
+        help_text=_("Mindst 3 tegn af for- eller efternavn, eller hele medarbejdernummeret."),
+        required=False,
+        max_length=100,
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "m"),
+    )
+
+
+class ManagedUnitForm(_Form):
+    unit = forms.TypedChoiceField(
+        label=_("Enhed"),
+        help_text=_("Lederen ser medarbejderne i enheden og enhederne under den."),
+        coerce=int,
+        widget=forms.Select(),
+    )
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("Vælg en enhed")), *units]  # type: ignore[attr-defined]
