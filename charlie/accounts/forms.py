@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from charlie.accounts.services import NAME_MAX_LENGTH, REASON_MAX_LENGTH
@@ -118,6 +119,9 @@ class CreateUserForm(_PasswordPair):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = _role_choices()  # type: ignore[attr-defined]
         self.fields["role"].initial = Role.EMPLOYEE
+        if not settings.CHARLIE_LOCAL_LOGIN:  # the user logs in with the municipality's account
+            del self.fields["password"]
+            del self.fields["password_again"]
 
 
 class RoleForm(_Form):

@@ -38,6 +38,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charlie.accounts.claims import MappingError, parse_group_roles
 from charlie.accounts.models import IdentityLink, RoleChange, RoleChangeStatus
 from charlie.accounts.permissions import DECIDE_ROLE_CHANGES, MANAGE_ACCOUNTS, SEE_ROLE_CHANGES
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
@@ -159,10 +160,11 @@ class AccountRow:
 
     @property
     def role_from_idp(self) -> bool:
+        """The account's role came from a group at the IdP (and is changed there)."""
         return bool(
             self.identity is not None
             and self.identity.role_from_groups
-            and settings.CHARLIE_OIDC_GROUP_ROLES.strip()
+            and self.user.role in idp_mapped_roles()
         )
 
     @property
@@ -324,12 +326,36 @@ def pending_role_changes(access: Access) -> list[PendingRow]:
     return rows
 
 
-def role_follows_idp(user: User) -> bool:
-    """Whether the account's role is set by its groups at the municipality's identity provider
-    at every log-in (decision 0020), so it is not changed here."""
-    return bool(settings.CHARLIE_OIDC_GROUP_ROLES.strip()) and (
-        IdentityLink.objects.filter(user=user, role_from_groups=True).exists()
-    )
+def idp_mapped_roles() -> frozenset[str]:
+    """The roles ``CHARLIE_OIDC_GROUP_ROLES`` gives: for an account that logs in through the
+    municipality's identity provider, the IdP's groups decide these (decision 0020)."""
+    try:
+        return frozenset(e.role for e in parse_group_roles(settings.CHARLIE_OIDC_GROUP_ROLES))
+    except MappingError:  # refused at start-up (AccountsConfig.ready)
+        return frozenset()
+
+
+def _idp_role_errors(user: User, role: str) -> list[str]:
+    """An account that logs in through the IdP gets and loses the mapped roles there only."""
+    mapped = idp_mapped_roles()
+    if not mapped or not IdentityLink.objects.filter(user=user, role_from_groups=True).exists():
+        return []
+    if user.role in mapped:
+        return [
+            _(
+                "Brugerens rolle kommer fra en gruppe hos kommunens log-in. Skift den ved at "
+                "ændre brugerens grupper dér."
+            )
+        ]
+    if role in mapped:
+        return [
+            _(
+                "Rollen %(role)s gives af en gruppe hos kommunens log-in. Føj brugeren til "
+                "gruppen dér; rollen gælder fra brugerens næste log-in."
+            )
+            % {"role": _label(role)}
+        ]
+    return []
 
 
 # --- Checking input ---
@@ -356,13 +382,8 @@ def _role_errors(access: Access, *, user: User, role: str) -> list[str]:
         return [_("Vælg en af rollerne på listen.")]
     if access.user is not None and user.pk == access.user.pk:
         return [_("Du kan ikke ændre din egen rolle. Bed en anden administrator om det.")]
-    if role_follows_idp(user):
-        return [
-            _(
-                "Brugerens rolle styres af grupperne hos kommunens log-in. Skift rollen ved at "
-                "ændre brugerens grupper dér."
-            )
-        ]
+    if errors := _idp_role_errors(user, role):
+        return errors
     if user.role == role:
         return [_("Brugeren har allerede rollen %(role)s.") % {"role": _label(role)}]
     if RoleChange.objects.filter(user=user, status=RoleChangeStatus.PENDING).exists():
@@ -567,7 +588,8 @@ def create_user(
     password: str,
     reason: str = "",
 ) -> NewAccount:
-    """Create an account (administrators only) with a first password the user must replace.
+    """Create an account (administrators only) with a first password the user must replace
+    (none while local passwords are off: ``CHARLIE_LOCAL_LOGIN=0``).
 
     The account starts as an employee; any other role is a role change like on the user's
     page (HR and DPO pending a second person's approval). Audited: the creation and the role.
@@ -608,26 +630,30 @@ def create_user(
         errors += more
     else:
         reason = ""
-    try:
-        check_new_password(
-            password, user=User(username=username, first_name=first_name, last_name=last_name)
-        )
-    except ValidationFailed as exc:
-        errors += exc.messages
+    local = settings.CHARLIE_LOCAL_LOGIN
+    if local:
+        try:
+            check_new_password(
+                password, user=User(username=username, first_name=first_name, last_name=last_name)
+            )
+        except ValidationFailed as exc:
+            errors += exc.messages
     if errors:
         raise ValidationFailed(errors)
     with transaction.atomic():
         try:
             with transaction.atomic():
+                # With local passwords off the account has none (unusable): the user logs in
+                # with the municipality's account, found by e-mail or employee number.
                 user = User.objects.create_user(
                     username=username,
-                    password=password,
+                    password=password if local else None,
                     first_name=first_name,
                     last_name=last_name,
                     email=email,
                     role=Role.EMPLOYEE,
-                    password_from_administrator=True,
-                    password_set_by_administrator_at=timezone.now(),
+                    password_from_administrator=local,
+                    password_set_by_administrator_at=timezone.now() if local else None,
                 )
         except IntegrityError:
             raise ValidationFailed([_("Brugernavnet er taget. Vælg et andet.")]) from None

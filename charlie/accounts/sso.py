@@ -13,12 +13,14 @@ live here with the rest of "Brugere og roller".
   reason to let in: the employee number names a person without an account, or a mapped group
   gives a role. Anyone else is refused and told to contact HR — never an account that sees
   nothing, and never more than employee without a mapped group.
-- **Roles.** With a mapping (``CHARLIE_OIDC_GROUP_ROLES``) the role follows the groups at every
-  log-in: the first mapped group the user is in, else employee. HR and DPO given this way take
-  effect at once: the group membership is the municipality's own approval, made in its own
-  directory. Each change is a ``RoleChange`` with the source ``idp`` and an audit entry, shown
-  under "Brugere og roller"; such an account's role is not changed in Charlie, and an account
-  the IdP made HR or DPO loses its local password (no administrator may know it, decision 0014).
+- **Roles.** With a mapping (``CHARLIE_OIDC_GROUP_ROLES``) the groups decide the roles the
+  mapping gives, at every log-in: the first mapped group the user is in gives its role; in
+  none, a mapped role is taken away (employee) and a role given in Charlie is kept. HR and DPO
+  given this way take effect at once: the group membership is the municipality's own approval,
+  made in its own directory. Each change is a ``RoleChange`` with the source ``idp`` and an
+  audit entry, shown under "Brugere og roller", which no longer gives or takes the mapped roles
+  for such an account. An account the IdP makes HR or DPO loses its local password (no
+  administrator may know it, decision 0014).
 """
 
 from __future__ import annotations
@@ -203,11 +205,18 @@ def _link_person(user: User, person: Person) -> None:
     )
 
 
-def _apply_role(user: User, link: IdentityLink, entry: GroupRole | None) -> None:
-    """Give the role the groups map to (employee when none); a change is a ``RoleChange`` from
-    the IdP and an audit entry. A pending request made in Charlie is withdrawn: the IdP decides
-    this account's role now."""
-    role = entry.role if entry is not None else Role.EMPLOYEE
+def _apply_role(user: User, link: IdentityLink, entry: GroupRole | None, cfg: IdpConfig) -> None:
+    """Give the role the groups map to; without a mapped group, a mapped role is taken away
+    (employee), and a role the mapping never gives (given in Charlie) is kept. A change is a
+    ``RoleChange`` from the IdP and an audit entry; a pending request made in Charlie is then
+    withdrawn, because the IdP decides."""
+    mapped = {e.role for e in cfg.mapping}
+    if entry is not None:
+        role = entry.role
+    elif user.role in mapped:
+        role = Role.EMPLOYEE
+    else:
+        role = user.role
     link.role_group = entry.group if entry is not None else ""
     if user.role == role:
         return
@@ -298,7 +307,7 @@ def log_in_with_idp(claims: Mapping[str, Any]) -> User:
             link = IdentityLink(user=user, issuer=cfg.issuer, subject=subject)
         link.role_from_groups = cfg.maps_roles
         if cfg.maps_roles:
-            _apply_role(user, link, entry)
+            _apply_role(user, link, entry, cfg)
         link.last_login_at = timezone.now()
         link.save()
     return user

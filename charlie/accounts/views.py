@@ -89,7 +89,7 @@ def user_create(request: AuthenticatedRequest) -> HttpResponse:
                     email=data["email"],
                     role=data["role"],
                     reason=data["reason"],
-                    password=data["password"],
+                    password=data.get("password", ""),
                 )
             except ValidationFailed as exc:
                 add_service_errors(form, exc)

@@ -166,6 +166,32 @@ def test_the_role_follows_the_groups_at_every_log_in(client, provider, users):
     assert RoleChange.objects.filter(user=user).count() == 2
 
 
+def test_a_role_the_mapping_never_gives_stays_where_charlie_gave_it(client, provider, users):
+    """HR given in Charlie (with a second person) is not taken away by a mapping without HR;
+    the mapped roles are the IdP's to give, and Charlie refuses them for such an account."""
+    users["hr"].email = "hr@kommune.dk"
+    users["hr"].save()
+    with override_settings(CHARLIE_OIDC_GROUP_ROLES="ledere=manager"):
+        log_in(client, provider, {"sub": "idp-hr", "email": "hr@kommune.dk", "groups": []})
+        assert logged_in_as(client).role == Role.HR
+        assert not RoleChange.objects.filter(user=users["hr"]).exists()
+        target = User.objects.create_user("emma", email="emma@kommune.dk")
+        client.logout()
+        log_in(client, provider, {"sub": "idp-emma", "email": "emma@kommune.dk"})
+        admin = access_for(users["admin"])
+        with pytest.raises(services.ValidationFailed, match="gives af en gruppe"):
+            services.request_role_change(
+                admin, user_id=target.pk, role=Role.MANAGER, reason="Ny leder."
+            )
+        services.request_role_change(admin, user_id=target.pk, role=Role.ANALYST, reason="Tal.")
+        target.refresh_from_db()
+        assert target.role == Role.ANALYST
+        client.logout()
+        log_in(client, provider, {"sub": "idp-emma", "email": "emma@kommune.dk"})
+        target.refresh_from_db()
+        assert target.role == Role.ANALYST  # not a mapped role: the IdP leaves it
+
+
 def test_the_employee_number_links_a_new_account_to_its_person(client, provider, org):
     person = org.person_in_syd
     response = log_in(
@@ -362,3 +388,105 @@ def test_with_local_passwords_off_the_demo_logins_still_work_in_the_demo(client,
     assert logged_in_as(client) is None
     client.post(reverse("core:login"), {"username": "leder", "password": "demo-kun-til-demo"})
     assert logged_in_as(client).username == "leder"
+
+
+@override_settings(CHARLIE_LOCAL_LOGIN=False)
+def test_with_local_passwords_off_administrators_make_accounts_without_one(client_as, users):
+    client = client_as("admin")
+    page = client.get(reverse("accounts:user_create")).content.decode()
+    assert 'name="password"' not in page
+    response = client.post(
+        reverse("accounts:user_create"),
+        {"username": "uden-kode", "first_name": "Uden", "last_name": "Kode", "role": "employee"},
+    )
+    assert response.status_code == 302
+    account = User.objects.get(username="uden-kode")
+    assert not account.has_usable_password() and not account.password_from_administrator
+    with pytest.raises(services.ValidationFailed, match="slået fra"):
+        services.set_password(
+            access_for(users["admin"]), user_id=account.pk, password="en-god-lang-adgangskode-1"
+        )
+
+
+def test_oidc_discover_prints_the_settings_from_the_discovery_document(provider_server):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("oidc_discover", provider_server.url, stdout=out)
+    lines = out.getvalue().splitlines()
+    assert f"CHARLIE_OIDC_ISSUER={provider_server.url}" in lines
+    assert f"CHARLIE_OIDC_JWKS_ENDPOINT={provider_server.url}/jwks" in lines
+    assert f"CHARLIE_OIDC_TOKEN_ENDPOINT={provider_server.url}/token" in lines
+    with pytest.raises(CommandError, match="Could not read"):
+        call_command("oidc_discover", provider_server.url + "/ingen", stdout=StringIO())
+
+
+# --- Settings from the environment ---
+
+PROBE = (
+    "import json, charlie.settings as s; print(json.dumps([s.CHARLIE_OIDC_ENABLED, "
+    "s.AUTHENTICATION_BACKENDS, s.CHARLIE_LOCAL_LOGIN]))"
+)
+FULL = {
+    "CHARLIE_OIDC_ISSUER": "https://login.kommune.dk",
+    "CHARLIE_OIDC_AUTHORIZATION_ENDPOINT": "https://login.kommune.dk/auth",
+    "CHARLIE_OIDC_TOKEN_ENDPOINT": "https://login.kommune.dk/token",
+    "CHARLIE_OIDC_USERINFO_ENDPOINT": "https://login.kommune.dk/userinfo",
+    "CHARLIE_OIDC_JWKS_ENDPOINT": "https://login.kommune.dk/jwks",
+    "CHARLIE_OIDC_CLIENT_ID": "charlie",
+    "CHARLIE_OIDC_CLIENT_SECRET": "s",
+}
+
+
+def _settings(tmp_path, **env):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CHARLIE_", "DJANGO_")) and k not in {"DEBUG", "SECRET_KEY"}
+    }
+    clean.update(CHARLIE_VAR_DIR=str(tmp_path), SECRET_KEY="x" * 50, **env)
+    proc = subprocess.run(  # noqa: S603 - our own interpreter and probe
+        [sys.executable, "-c", PROBE],
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=Path(__file__).resolve().parents[3],
+    )
+    return (json.loads(proc.stdout) if proc.returncode == 0 else None), proc.stderr
+
+
+def test_the_idp_is_off_until_configured_and_half_a_configuration_stops_the_start(tmp_path):
+    (enabled, backends, local), _ = _settings(tmp_path)
+    assert (enabled, local) == (False, True)
+    assert backends == ["charlie.core.backends.CharlieBackend"]
+    (enabled, backends, _local), _ = _settings(tmp_path, **FULL)
+    assert enabled is True and backends[-1] == "charlie.accounts.oidc.OIDCBackend"
+    half = {k: v for k, v in FULL.items() if k != "CHARLIE_OIDC_CLIENT_SECRET"}
+    result, stderr = _settings(tmp_path, **half)
+    assert result is None and "CHARLIE_OIDC_CLIENT_SECRET" in stderr
+    result, stderr = _settings(tmp_path, CHARLIE_LOCAL_LOGIN="0")
+    assert result is None and "no one could log in" in stderr
+    (_enabled, _backends, local), _ = _settings(tmp_path, CHARLIE_LOCAL_LOGIN="0", **FULL)
+    assert local is False
+
+
+def test_a_mapping_that_cannot_be_used_stops_the_start():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from charlie.accounts import sso
+
+    with (
+        override_settings(CHARLIE_OIDC_GROUP_ROLES="ledere=chef"),
+        pytest.raises(ImproperlyConfigured, match="unknown role"),
+    ):
+        sso.config()
