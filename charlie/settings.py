@@ -168,6 +168,67 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Local passwords (Charlie's own log-in form). Small installations keep them; one that logs in
+# through the municipality's identity provider may switch them off with CHARLIE_LOCAL_LOGIN=0:
+# the form is not shown and every password log-in is refused — except the public demo logins
+# while CHARLIE_DEMO is on (docs/operations.md).
+CHARLIE_LOCAL_LOGIN = env_bool("CHARLIE_LOCAL_LOGIN", True)
+
+# --- Log-in with the municipality's identity provider (OpenID Connect, mozilla-django-oidc) ---
+# On when the issuer, the four endpoints, the client id and the client secret are all set
+# (docs/operations.md; `charlie oidc-discover ISSUER` prints the endpoints); off otherwise.
+# The secret comes from the environment only, never from a file in the repository.
+CHARLIE_OIDC_ISSUER = os.environ.get("CHARLIE_OIDC_ISSUER", "").strip()
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("CHARLIE_OIDC_AUTHORIZATION_ENDPOINT", "").strip()
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("CHARLIE_OIDC_TOKEN_ENDPOINT", "").strip()
+OIDC_OP_USER_ENDPOINT = os.environ.get("CHARLIE_OIDC_USERINFO_ENDPOINT", "").strip()
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("CHARLIE_OIDC_JWKS_ENDPOINT", "").strip()
+OIDC_RP_CLIENT_ID = os.environ.get("CHARLIE_OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("CHARLIE_OIDC_CLIENT_SECRET", "")
+_oidc_required = {
+    "CHARLIE_OIDC_ISSUER": CHARLIE_OIDC_ISSUER,
+    "CHARLIE_OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+    "CHARLIE_OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+    "CHARLIE_OIDC_USERINFO_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+    "CHARLIE_OIDC_JWKS_ENDPOINT": OIDC_OP_JWKS_ENDPOINT,
+    "CHARLIE_OIDC_CLIENT_ID": OIDC_RP_CLIENT_ID,
+    "CHARLIE_OIDC_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+}
+CHARLIE_OIDC_ENABLED = all(_oidc_required.values())
+if any(_oidc_required.values()) and not CHARLIE_OIDC_ENABLED:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "Log-in with the identity provider is half configured; also set "
+        + ", ".join(name for name, value in _oidc_required.items() if not value)
+        + " (docs/operations.md)."
+    )
+if not CHARLIE_LOCAL_LOGIN and not CHARLIE_OIDC_ENABLED and not (DEMO or TESTING):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "CHARLIE_LOCAL_LOGIN=0 with no identity provider configured: no one could log in."
+    )
+OIDC_RP_SIGN_ALGO = os.environ.get("CHARLIE_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("CHARLIE_OIDC_SCOPES", "openid email profile")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = int(os.environ.get("CHARLIE_OIDC_TIMEOUT", "10"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+# Claims: the IdP groups (a list, or one string) and, when set, the employee number
+# (people.Person.employee_number) that links the account to its person.
+CHARLIE_OIDC_GROUPS_CLAIM = os.environ.get("CHARLIE_OIDC_GROUPS_CLAIM", "groups").strip()
+CHARLIE_OIDC_EMPLOYEE_NUMBER_CLAIM = os.environ.get(
+    "CHARLIE_OIDC_EMPLOYEE_NUMBER_CLAIM", ""
+).strip()
+# Roles from IdP groups, first match wins, e.g. "hr-gruppe=hr,ledere=manager" (decision 0020).
+# Empty: the IdP only says who the user is; roles are given under "Brugere og roller".
+CHARLIE_OIDC_GROUP_ROLES = os.environ.get("CHARLIE_OIDC_GROUP_ROLES", "")
+# Whether a user the IdP knows but Charlie does not gets an account at the first log-in (only
+# when the employee number names a person, or a group gives a role; decision 0020).
+CHARLIE_OIDC_CREATE_USERS = env_bool("CHARLIE_OIDC_CREATE_USERS", True)
+if CHARLIE_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("charlie.accounts.oidc.OIDCBackend")
+
 # Lock-out after repeated failed log-ins (charlie.core.lockout).
 CHARLIE_LOCKOUT_MAX_FAILURES = int(os.environ.get("CHARLIE_LOCKOUT_MAX_FAILURES", "5"))
 CHARLIE_LOCKOUT_MINUTES = int(os.environ.get("CHARLIE_LOCKOUT_MINUTES", "15"))

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from charlie.accounts import oidc
 from charlie.api import api
 from charlie.people import views as people_views
 
@@ -21,6 +22,9 @@ urlpatterns = [
     path("people/", include("charlie.people.urls")),
     path("privacy/", include("charlie.privacy.urls")),
     path("users/", include("charlie.accounts.urls")),
+    # Log-in with the municipality's identity provider (404 while it is not configured).
+    path("oidc/authenticate/", oidc.AuthenticateView.as_view(), name="oidc_authentication_init"),
+    path("oidc/callback/", oidc.CallbackView.as_view(), name="oidc_authentication_callback"),
     path("import/", include("charlie.imports.urls")),
     path("absence/", include("charlie.absence.urls")),
     path("workforce/", include("charlie.workforce.urls")),

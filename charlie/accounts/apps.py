@@ -11,11 +11,13 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brugere og roller")
 
     def ready(self) -> None:
-        from charlie.accounts import services
+        from charlie.accounts import services, sso
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.people.services import access_for
         from charlie.privacy import registry as privacy
+
+        sso.config()  # a wrong CHARLIE_OIDC_GROUP_ROLES stops the start, not a log-in
 
         privacy.register_category(services.CATEGORY_ACCOUNTS, _("Brugeradgang og roller"))
         privacy.register_purpose(services.PURPOSE_ACCOUNTS, _("Brugeradministration"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from charlie.accounts.services import NAME_MAX_LENGTH, REASON_MAX_LENGTH
@@ -118,6 +119,9 @@ class CreateUserForm(_PasswordPair):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = _role_choices()  # type: ignore[attr-defined]
         self.fields["role"].initial = Role.EMPLOYEE
+        if not settings.CHARLIE_LOCAL_LOGIN:  # the user logs in with the municipality's account
+            del self.fields["password"]
+            del self.fields["password_again"]
 
 
 class RoleForm(_Form):
@@ -162,3 +166,26 @@ class DecisionForm(_Form):
         max_length=REASON_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class PersonSearchForm(_Form):
+    q = forms.CharField(
+        label=_("Søg på navn eller medarbejdernummer"),
+        help_text=_("Mindst 3 tegn af for- eller efternavn, eller hele medarbejdernummeret."),
+        required=False,
+        max_length=100,
+        widget=with_width(forms.TextInput(attrs={"autocomplete": "off"}), "m"),
+    )
+
+
+class ManagedUnitForm(_Form):
+    unit = forms.TypedChoiceField(
+        label=_("Enhed"),
+        help_text=_("Lederen ser medarbejderne i enheden og enhederne under den."),
+        coerce=int,
+        widget=forms.Select(),
+    )
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]] = (), **kwargs: Any) -> None:  # type: ignore[assignment]
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("Vælg en enhed")), *units]  # type: ignore[attr-defined]

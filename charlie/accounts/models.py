@@ -26,6 +26,11 @@ class RoleChangeStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Trukket tilbage")
 
 
+class RoleChangeSource(models.TextChoices):
+    CHARLIE = "charlie", _("Brugere og roller")
+    IDP = "idp", _("Kommunens log-in (gruppe)")
+
+
 class RoleChange(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -46,6 +51,14 @@ class RoleChange(models.Model):
     decided_by_username = models.CharField(_("afgjort af (brugernavn)"), max_length=150, blank=True)
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
     decision_note = models.CharField(_("note til afgørelsen"), max_length=500, blank=True)
+    #: Where the change came from: a person in Charlie (or ``charlie bootstrap-role``), or the
+    #: municipality's identity provider, whose group gave the role at a log-in (decision 0020).
+    source = models.CharField(
+        _("kilde"),
+        max_length=10,
+        choices=RoleChangeSource.choices,
+        default=RoleChangeSource.CHARLIE,
+    )
 
     class Meta:
         verbose_name = _("rolleændring")
@@ -66,3 +79,37 @@ class RoleChange(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status == RoleChangeStatus.PENDING
+
+
+class IdentityLink(models.Model):
+    """An account's identity at the municipality's identity provider (OpenID Connect).
+
+    ``issuer`` + ``subject`` (the id_token's ``iss`` and ``sub``) are the IdP's stable name for
+    the user; after the first log-in the account is found by them, whatever the e-mail becomes.
+    ``role_from_groups`` is true while a group → role mapping is configured: the account's role
+    then follows its IdP groups at every log-in (decision 0020), and is not changed in Charlie.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        on_delete=models.CASCADE,
+        related_name="identity_link",
+    )
+    issuer = models.CharField(_("udsteder"), max_length=255)
+    subject = models.CharField(_("id hos udstederen"), max_length=255)
+    role_from_groups = models.BooleanField(_("rollen følger grupperne"), default=False)
+    #: The mapped group that gave the current role, as of the last log-in ("" when none did).
+    role_group = models.CharField(_("gruppe, der gav rollen"), max_length=255, blank=True)
+    first_login_at = models.DateTimeField(_("første log-in"), auto_now_add=True)
+    last_login_at = models.DateTimeField(_("seneste log-in"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("log-in hos kommunen")
+        verbose_name_plural = _("log-ins hos kommunen")
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="accounts_one_identity")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.subject}"

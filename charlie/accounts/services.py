@@ -38,7 +38,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.accounts.models import RoleChange, RoleChangeStatus
+from charlie.accounts.claims import MappingError, parse_group_roles
+from charlie.accounts.models import IdentityLink, RoleChange, RoleChangeStatus
 from charlie.accounts.permissions import DECIDE_ROLE_CHANGES, MANAGE_ACCOUNTS, SEE_ROLE_CHANGES
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.models import User
@@ -46,6 +47,7 @@ from charlie.core.roles import Role
 from charlie.core.services import check_new_password
 from charlie.core.text import text_errors
 from charlie.people import services as people
+from charlie.people.models import Employment, OrgUnit, Person
 from charlie.privacy import services as privacy
 from charlie.privacy.models import Action
 from charlie.privacy.registry import PersonLabel
@@ -152,6 +154,18 @@ class AccountRow:
     person: PersonLabel | None
     person_id: int | None = None
     pending: RoleChange | None = None
+    #: The account's identity at the municipality's identity provider, when it has logged in
+    #: through it (decision 0020).
+    identity: IdentityLink | None = None
+
+    @property
+    def role_from_idp(self) -> bool:
+        """The account's role came from a group at the IdP (and is changed there)."""
+        return bool(
+            self.identity is not None
+            and self.identity.role_from_groups
+            and self.user.role in idp_mapped_roles()
+        )
 
     @property
     def role_label(self) -> str:
@@ -169,12 +183,14 @@ def _rows(users: list[User], *, with_pending: bool = True) -> list[AccountRow]:
                 user__in=users, status=RoleChangeStatus.PENDING
             ).select_related("requested_by")
         }
+    identities = {i.user_id: i for i in IdentityLink.objects.filter(user__in=users)}
     return [
         AccountRow(
             user=u,
             person=labels.get(person_ids[u.pk]) if u.pk in person_ids else None,
             person_id=person_ids.get(u.pk),
             pending=pending.get(u.pk),
+            identity=identities.get(u.pk),
         )
         for u in users
     ]
@@ -310,6 +326,38 @@ def pending_role_changes(access: Access) -> list[PendingRow]:
     return rows
 
 
+def idp_mapped_roles() -> frozenset[str]:
+    """The roles ``CHARLIE_OIDC_GROUP_ROLES`` gives: for an account that logs in through the
+    municipality's identity provider, the IdP's groups decide these (decision 0020)."""
+    try:
+        return frozenset(e.role for e in parse_group_roles(settings.CHARLIE_OIDC_GROUP_ROLES))
+    except MappingError:  # refused at start-up (AccountsConfig.ready)
+        return frozenset()
+
+
+def _idp_role_errors(user: User, role: str) -> list[str]:
+    """An account that logs in through the IdP gets and loses the mapped roles there only."""
+    mapped = idp_mapped_roles()
+    if not mapped or not IdentityLink.objects.filter(user=user, role_from_groups=True).exists():
+        return []
+    if user.role in mapped:
+        return [
+            _(
+                "Brugerens rolle kommer fra en gruppe hos kommunens log-in. Skift den ved at "
+                "ændre brugerens grupper dér."
+            )
+        ]
+    if role in mapped:
+        return [
+            _(
+                "Rollen %(role)s gives af en gruppe hos kommunens log-in. Føj brugeren til "
+                "gruppen dér; rollen gælder fra brugerens næste log-in."
+            )
+            % {"role": _label(role)}
+        ]
+    return []
+
+
 # --- Checking input ---
 
 
@@ -334,6 +382,8 @@ def _role_errors(access: Access, *, user: User, role: str) -> list[str]:
         return [_("Vælg en af rollerne på listen.")]
     if access.user is not None and user.pk == access.user.pk:
         return [_("Du kan ikke ændre din egen rolle. Bed en anden administrator om det.")]
+    if errors := _idp_role_errors(user, role):
+        return errors
     if user.role == role:
         return [_("Brugeren har allerede rollen %(role)s.") % {"role": _label(role)}]
     if RoleChange.objects.filter(user=user, status=RoleChangeStatus.PENDING).exists():
@@ -538,7 +588,8 @@ def create_user(
     password: str,
     reason: str = "",
 ) -> NewAccount:
-    """Create an account (administrators only) with a first password the user must replace.
+    """Create an account (administrators only) with a first password the user must replace
+    (none while local passwords are off: ``CHARLIE_LOCAL_LOGIN=0``).
 
     The account starts as an employee; any other role is a role change like on the user's
     page (HR and DPO pending a second person's approval). Audited: the creation and the role.
@@ -579,26 +630,30 @@ def create_user(
         errors += more
     else:
         reason = ""
-    try:
-        check_new_password(
-            password, user=User(username=username, first_name=first_name, last_name=last_name)
-        )
-    except ValidationFailed as exc:
-        errors += exc.messages
+    local = settings.CHARLIE_LOCAL_LOGIN
+    if local:
+        try:
+            check_new_password(
+                password, user=User(username=username, first_name=first_name, last_name=last_name)
+            )
+        except ValidationFailed as exc:
+            errors += exc.messages
     if errors:
         raise ValidationFailed(errors)
     with transaction.atomic():
         try:
             with transaction.atomic():
+                # With local passwords off the account has none (unusable): the user logs in
+                # with the municipality's account, found by e-mail or employee number.
                 user = User.objects.create_user(
                     username=username,
-                    password=password,
+                    password=password if local else None,
                     first_name=first_name,
                     last_name=last_name,
                     email=email,
                     role=Role.EMPLOYEE,
-                    password_from_administrator=True,
-                    password_set_by_administrator_at=timezone.now(),
+                    password_from_administrator=local,
+                    password_set_by_administrator_at=timezone.now() if local else None,
                 )
         except IntegrityError:
             raise ValidationFailed([_("Brugernavnet er taget. Vælg et andet.")]) from None
@@ -670,6 +725,10 @@ def set_password(access: Access, *, user_id: int, password: str) -> User:
         user = _target_for_change(access, user_id)
         if user.is_demo:
             raise ValidationFailed([_("Demo-logins har en fast adgangskode.")])
+        if not settings.CHARLIE_LOCAL_LOGIN:
+            raise ValidationFailed(
+                [_("Adgangskoder er slået fra: brugerne logger ind med kommunens konto.")]
+            )
         pending = RoleChange.objects.filter(user=user, status=RoleChangeStatus.PENDING).first()
         if password_locked(user, pending):
             raise ValidationFailed(
@@ -791,3 +850,220 @@ def bootstrap_role(
             detail=f"rolle {previous} → {role}: første med rollen (charlie bootstrap-role)",
         )
         return user
+
+
+# --- Linking an account to its person and, for a manager, the units they manage ---
+#
+# ``people.Person.user`` decides scope: a user sees their own person's data, and a manager the
+# units whose ``OrgUnit.manager`` is their person. Imports and the identity provider set it; an
+# administrator sets it here. The administrator reads no employee data otherwise, so the search
+# shows the least that tells people apart — name, employee number and the names of their
+# current units — at most ``PERSON_SEARCH_LIMIT`` at a time, and each person shown is recorded
+# (category ``stamdata``, purpose ``brugeradministration``; accounts/0004). Every link and unit
+# change is audited on the account and on the person.
+
+PERSON_SEARCH_MIN_LENGTH = 3
+PERSON_SEARCH_LIMIT = 10
+CATEGORY_PERSON = "stamdata"
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    person_id: int
+    name: str
+    employee_number: str
+    #: Names of the units the person is employed in today (with the parent unit's name).
+    units: tuple[str, ...]
+    #: The user name of the account the person is already linked to, or "".
+    linked_to: str
+
+
+def _unit_label(unit: OrgUnit) -> str:
+    parent = unit.parent.name if unit.parent is not None else ""
+    return f"{unit.name} ({parent})" if parent else unit.name
+
+
+def find_people_to_link(access: Access, *, user_id: int, query: str) -> list[PersonChoice]:
+    """People whose name or employee number matches ``query``, for linking account ``user_id``
+    to one; administrators only; every person shown is recorded as read."""
+    require_administrator(access)
+    if not User.objects.filter(pk=user_id).exists():
+        raise NotFound
+    query = "".join(ch for ch in (query or "") if ch.isprintable()).strip()
+    if not query:
+        return []
+    exact = Q(employee_number__iexact=query)
+    if len(query) < PERSON_SEARCH_MIN_LENGTH:
+        filters = exact
+    else:
+        names = Q()
+        for word in query.split()[:4]:
+            names &= Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
+        filters = exact | names
+    people_found = list(
+        Person.objects.filter(filters)
+        .select_related("user")
+        .order_by("last_name", "first_name", "pk")[:PERSON_SEARCH_LIMIT]
+    )
+    on = timezone.localdate()
+    units: dict[int, list[str]] = {}
+    for employment in (
+        Employment.objects.filter(person__in=people_found, start_date__lte=on)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        .select_related("org_unit__parent")
+        .order_by("start_date")
+    ):
+        units.setdefault(employment.person_id, []).append(_unit_label(employment.org_unit))
+    privacy.record(
+        actor=access.user,
+        subject_person_ids=[p.pk for p in people_found],
+        action=Action.READ,
+        category=CATEGORY_PERSON,
+        purpose=PURPOSE_ACCOUNTS,
+        channel=access.channel,
+        detail=f"accounts:user_person ({len(people_found)})",
+    )
+    return [
+        PersonChoice(
+            person_id=p.pk,
+            name=p.full_name,
+            employee_number=p.employee_number,
+            units=tuple(dict.fromkeys(units.get(p.pk, []))),
+            linked_to=p.user.username if p.user is not None else "",
+        )
+        for p in people_found
+    ]
+
+
+def link_person(access: Access, *, user_id: int, person_id: int) -> Person:
+    """Link account ``user_id`` to person ``person_id`` (administrators only; audited). The
+    account must have no person yet, and the person no account."""
+    with transaction.atomic():
+        user = _target_for_change(access, user_id)
+        person = Person.objects.select_for_update().filter(pk=person_id).first()
+        if person is None:
+            raise ValidationFailed([_("Vælg en medarbejder fra søgningen.")])
+        if Person.objects.filter(user=user).exists():
+            raise ValidationFailed(
+                [_("Kontoen er allerede knyttet til en medarbejder. Fjern den tilknytning først.")]
+            )
+        if person.user_id is not None:
+            raise ValidationFailed(
+                [_("Medarbejderen er allerede knyttet til en anden konto. Fjern den først.")]
+            )
+        person.user = user
+        person.save(update_fields=["user"])
+        _record(
+            actor=access.user,
+            subjects=[privacy.AccountSubject(username=user.username, person_id=person.pk)],
+            action=Action.UPDATE,
+            channel=access.channel,
+            detail="konto knyttet til medarbejder",
+        )
+        return person
+
+
+def unlink_person(access: Access, *, user_id: int) -> User:
+    """Remove the link between account ``user_id`` and its person (administrators only;
+    audited). The person keeps the units they manage; the account loses the person's scope."""
+    with transaction.atomic():
+        user = _target_for_change(access, user_id)
+        person = Person.objects.select_for_update().filter(user=user).first()
+        if person is None:
+            raise ValidationFailed([_("Kontoen er ikke knyttet til en medarbejder.")])
+        person.user = None
+        person.save(update_fields=["user"])
+        _record(
+            actor=access.user,
+            subjects=[privacy.AccountSubject(username=user.username, person_id=person.pk)],
+            action=Action.UPDATE,
+            channel=access.channel,
+            detail="tilknytning til medarbejder fjernet",
+        )
+        return user
+
+
+def open_units() -> list[tuple[int, str]]:
+    """Every open unit as (id, "name (parent)"), in the tree's order, for choosing one."""
+    on = timezone.localdate()
+    units = (
+        OrgUnit.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("parent")
+        .order_by("path")
+    )
+    return [(u.pk, _unit_label(u)) for u in units]
+
+
+def units_managed_by(user: User) -> list[OrgUnit]:
+    """The open units whose manager is the account's person."""
+    on = timezone.localdate()
+    return list(
+        OrgUnit.objects.filter(manager__user=user)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+        .select_related("parent")
+        .order_by("path")
+    )
+
+
+def units_managed_by_id(user_id: int) -> list[OrgUnit]:
+    user = User.objects.filter(pk=user_id).first()
+    return units_managed_by(user) if user is not None else []
+
+
+def set_unit_manager(access: Access, *, user_id: int, unit_id: int, manages: bool) -> OrgUnit:
+    """Make the person of account ``user_id`` the manager of unit ``unit_id`` (a manager's scope
+    is that unit and the units below), or stop it. Administrators only; the account must hold
+    the role manager and be linked to a person. A unit has one manager: the one it had is
+    replaced, and both are in the audit log."""
+    with transaction.atomic():
+        user = _target_for_change(access, user_id)
+        person = Person.objects.filter(user=user).first()
+        unit = OrgUnit.objects.select_for_update().filter(pk=unit_id).first()
+        if unit is None:
+            raise ValidationFailed([_("Vælg en enhed på listen.")])
+        if manages:
+            errors = []
+            if person is None:
+                errors.append(_("Knyt først kontoen til en medarbejder."))
+            if user.role != Role.MANAGER:
+                errors.append(_("Giv først brugeren rollen Leder."))
+            if unit.valid_to is not None and unit.valid_to < timezone.localdate():
+                errors.append(_("Enheden er nedlagt. Vælg en åben enhed."))
+            if errors:
+                raise ValidationFailed(errors)
+            assert person is not None  # noqa: S101 - checked above
+            if unit.manager_id == person.pk:
+                raise ValidationFailed([_("Brugeren er allerede leder for enheden.")])
+            previous = unit.manager_id
+            unit.manager = person
+            unit.save(update_fields=["manager"])
+            _record(
+                actor=access.user,
+                subjects=[privacy.AccountSubject(username=user.username, person_id=person.pk)],
+                action=Action.UPDATE,
+                channel=access.channel,
+                detail=f"leder for enhed #{unit.pk}",
+            )
+            if previous is not None:
+                privacy.record(
+                    actor=access.user,
+                    subject_person_ids=[previous],
+                    action=Action.UPDATE,
+                    category=CATEGORY_ACCOUNTS,
+                    purpose=PURPOSE_ACCOUNTS,
+                    channel=access.channel,
+                    detail=f"ikke længere leder for enhed #{unit.pk} (ny leder valgt)",
+                )
+            return unit
+        if person is None or unit.manager_id != person.pk:
+            raise ValidationFailed([_("Brugeren er ikke leder for enheden.")])
+        unit.manager = None
+        unit.save(update_fields=["manager"])
+        _record(
+            actor=access.user,
+            subjects=[privacy.AccountSubject(username=user.username, person_id=person.pk)],
+            action=Action.UPDATE,
+            channel=access.channel,
+            detail=f"ikke længere leder for enhed #{unit.pk}",
+        )
+        return unit

@@ -18,7 +18,9 @@ from charlie.accounts import services
 from charlie.accounts.forms import (
     CreateUserForm,
     DecisionForm,
+    ManagedUnitForm,
     PasswordForm,
+    PersonSearchForm,
     RoleForm,
     UserFilterForm,
 )
@@ -31,6 +33,7 @@ from charlie.people.services import access_of
 
 ROLE_IDS = "id_role_%s"
 PASSWORD_IDS = "id_password_%s"  # noqa: S105 - element ids, not a password
+UNIT_IDS = "id_unit_%s"
 
 
 def _fail(form: Any, exc: ValidationFailed) -> None:
@@ -86,7 +89,7 @@ def user_create(request: AuthenticatedRequest) -> HttpResponse:
                     email=data["email"],
                     role=data["role"],
                     reason=data["reason"],
-                    password=data["password"],
+                    password=data.get("password", ""),
                 )
             except ValidationFailed as exc:
                 add_service_errors(form, exc)
@@ -109,11 +112,18 @@ def _user_page(
     *,
     role_form: RoleForm | None = None,
     password_form: PasswordForm | None = None,
+    unit_form: ManagedUnitForm | None = None,
     errors: list[tuple[str, str]] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     detail = services.get_account(access_of(request), user_id)
+    managed = services.units_managed_by(detail.user)
+    may_manage = detail.user.role == Role.MANAGER and detail.row.person is not None
+    if unit_form is None and may_manage:
+        unit_form = ManagedUnitForm(auto_id=UNIT_IDS, units=services.open_units())
     context = {
+        "managed_units": managed,
+        "unit_form": unit_form if may_manage else None,
         "detail": detail,
         "row": detail.row,
         "account": detail.user,
@@ -208,6 +218,91 @@ def user_password(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
             )
             return redirect("accounts:user", user_id=user_id)
     return _user_page(request, user_id, password_form=form, errors=error_links(form), status=400)
+
+
+# --- Linking the account to its person and units ---
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def user_person(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
+    """GET: search for the person to link the account to (each person shown is audited).
+    POST: link one (``person_id``), or remove the link (``action=unlink``)."""
+    access = access_of(request)
+    services.require_administrator(access)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "unlink":
+                services.unlink_person(access, user_id=user_id)
+                text = _("Kontoen er ikke længere knyttet til en medarbejder.")
+            else:
+                try:
+                    person_id = int(request.POST.get("person_id", ""))
+                except ValueError:
+                    raise ValidationFailed([_("Vælg en medarbejder fra søgningen.")]) from None
+                person = services.link_person(access, user_id=user_id, person_id=person_id)
+                text = _("Kontoen er nu knyttet til %(name)s (%(number)s).") % {
+                    "name": person.full_name,
+                    "number": person.employee_number,
+                }
+        except ValidationFailed as exc:
+            return _user_page(request, user_id, errors=[("", m) for m in exc.messages], status=400)
+        messages.success(request, text)
+        return redirect("accounts:user", user_id=user_id)
+    detail = services.get_account(access, user_id)
+    form = PersonSearchForm(request.GET or None)
+    choices: list[services.PersonChoice] = []
+    if form.is_bound and form.is_valid():
+        choices = services.find_people_to_link(
+            access, user_id=user_id, query=form.cleaned_data["q"]
+        )
+    context = {
+        "account": detail.user,
+        "row": detail.row,
+        "form": form,
+        "choices": choices,
+        "searched": bool(form.is_bound and form.is_valid() and form.cleaned_data["q"].strip()),
+        "errors": error_links(form) if form.is_bound else [],
+        "limit": services.PERSON_SEARCH_LIMIT,
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "accounts/user_person.html", context, status=status)
+
+
+@never_cache
+@require_POST
+def user_units(request: AuthenticatedRequest, user_id: int) -> HttpResponse:
+    """Make the account's person the manager of a unit (``unit``), or stop it
+    (``action=remove``)."""
+    access = access_of(request)
+    services.require_administrator(access)
+    removing = request.POST.get("action") == "remove"
+    form = ManagedUnitForm(request.POST, auto_id=UNIT_IDS, units=services.open_units())
+    if removing:
+        form.fields["unit"].choices = [  # type: ignore[attr-defined]
+            (u.pk, u.name) for u in services.units_managed_by_id(user_id)
+        ]
+    if form.is_valid():
+        try:
+            unit = services.set_unit_manager(
+                access, user_id=user_id, unit_id=form.cleaned_data["unit"], manages=not removing
+            )
+        except ValidationFailed as exc:
+            add_service_errors(form, exc)
+        else:
+            if removing:
+                text = _("Brugeren er ikke længere leder for %(unit)s.")
+            else:
+                text = _("Brugeren er nu leder for %(unit)s.")
+            messages.success(request, text % {"unit": unit.name})
+            return redirect("accounts:user", user_id=user_id)
+    return _user_page(
+        request,
+        user_id,
+        unit_form=None if removing else form,
+        errors=error_links(form),
+        status=400,
+    )
 
 
 # --- Pending role requests ---

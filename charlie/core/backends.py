@@ -49,7 +49,37 @@ def authenticate_for_log_in(
     return authenticate(request, username=username, password=password, charlie_log_in=_LOG_IN)
 
 
-class CharlieBackend(ModelBackend):
+class CharlieRules:
+    """What every Charlie backend shares: who may stay logged in, and no Django permission.
+
+    Mixed into ``CharlieBackend`` (passwords) and ``accounts.oidc.OIDCBackend`` (the
+    municipality's identity provider), so a session is refused the same way whichever way in
+    opened it.
+    """
+
+    def user_can_authenticate(self, user: AnyUser | None) -> bool:
+        if user is None or not getattr(user, "is_active", False):
+            return False
+        return not (getattr(user, "is_demo", False) and not settings.DEMO)
+
+    # No model permissions: roles decide (see the module docstring).
+    def get_user_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
+        return set()
+
+    def get_group_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
+        return set()
+
+    def get_all_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
+        return set()
+
+    def has_perm(self, user_obj: AnyUser, perm: str, obj: Model | None = None) -> bool:
+        return False
+
+    def has_module_perms(self, user_obj: AnyUser, app_label: str) -> bool:
+        return False
+
+
+class CharlieBackend(CharlieRules, ModelBackend):
     @sensitive_variables("password")
     def authenticate(
         self,
@@ -73,24 +103,3 @@ class CharlieBackend(ModelBackend):
         if kwargs.pop("charlie_log_in", None) is not _LOG_IN:
             return None
         return await super().aauthenticate(request, username=username, password=password, **kwargs)
-
-    def user_can_authenticate(self, user: AnyUser | None) -> bool:
-        if user is None or not getattr(user, "is_active", False):
-            return False
-        return not (getattr(user, "is_demo", False) and not settings.DEMO)
-
-    # No model permissions: roles decide (see the module docstring).
-    def get_user_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
-        return set()
-
-    def get_group_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
-        return set()
-
-    def get_all_permissions(self, user_obj: AnyUser, obj: Model | None = None) -> set[str]:
-        return set()
-
-    def has_perm(self, user_obj: AnyUser, perm: str, obj: Model | None = None) -> bool:
-        return False
-
-    def has_module_perms(self, user_obj: AnyUser, app_label: str) -> bool:
-        return False

@@ -15,4 +15,5 @@ def shell(request: HttpRequest) -> dict[str, Any]:
         "menu": menu_for(request.user, request.path),
         "municipality_name": settings.CHARLIE_MUNICIPALITY_NAME,
         "demo_mode": settings.DEMO,
+        "local_login": settings.CHARLIE_LOCAL_LOGIN,
     }

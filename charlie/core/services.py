@@ -57,7 +57,8 @@ def log_in(*, request: Any, username: str, password: str, ip_address: str | None
     """Check a log-in; record the attempt; refuse while the account is locked.
 
     A locked account is refused even with the right password, and the answer does not tell
-    whether the user name exists. Demo logins work only while ``CHARLIE_DEMO`` is on.
+    whether the user name exists. Demo logins work only while ``CHARLIE_DEMO`` is on. With local
+    passwords off (``CHARLIE_LOCAL_LOGIN=0``) every other account is refused.
     """
     username = username.strip().lower()
     now = timezone.now()
@@ -65,8 +66,16 @@ def log_in(*, request: Any, username: str, password: str, ip_address: str | None
     if until is not None:
         return LoginResult(None, locked_until=until)
     # User names are matched without regard to case, whatever case an administrator typed.
-    stored = User.objects.filter(username__iexact=username).values_list("username", flat=True)
-    user = authenticate_for_log_in(request, username=stored.first() or username, password=password)
+    stored = User.objects.filter(username__iexact=username).values_list("username", "is_demo")
+    found = stored.first()
+    if not settings.CHARLIE_LOCAL_LOGIN and not (settings.DEMO and found and found[1]):
+        # Local passwords are off (CHARLIE_LOCAL_LOGIN=0): only the public demo logins, in demo
+        # mode, still use one. The password is not even checked.
+        LoginAttempt.objects.create(username=username, ip_address=ip_address, succeeded=False)
+        return LoginResult(None)
+    user = authenticate_for_log_in(
+        request, username=found[0] if found else username, password=password
+    )
     if user is not None and getattr(user, "is_demo", False) and not settings.DEMO:
         user = None
     LoginAttempt.objects.create(

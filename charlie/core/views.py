@@ -29,9 +29,16 @@ def login_view(request: HttpRequest) -> HttpResponse:
     next_url = request.POST.get("next") or request.GET.get("next") or ""
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
         next_url = ""
+    # Local passwords off (CHARLIE_LOCAL_LOGIN=0): no form, except for the demo logins in demo
+    # mode; the log-in service refuses every other password anyway.
+    password_form = settings.CHARLIE_LOCAL_LOGIN or settings.DEMO
     form = LoginForm(request.POST or None)
     status = 200
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not password_form:
+        form = LoginForm()
+        messages.error(request, _("Log ind med kommunens konto. Adgangskoder bruges ikke her."))
+        status = 403
+    elif request.method == "POST" and form.is_valid():
         result = services.log_in(
             request=request,
             username=form.cleaned_data["username"],
@@ -54,7 +61,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
             )
         else:
             form.add_error(None, _("Forkert brugernavn eller adgangskode. Prøv igen."))
-    return render(request, "core/login.html", {"form": form, "next": next_url}, status=status)
+    context = {
+        "form": form,
+        "next": next_url,
+        "password_form": password_form,
+        "demo_only": not settings.CHARLIE_LOCAL_LOGIN,
+        "oidc": settings.CHARLIE_OIDC_ENABLED,
+    }
+    return render(request, "core/login.html", context, status=status)
 
 
 @require_POST
@@ -66,7 +80,12 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def password_change(request: AuthenticatedRequest) -> HttpResponse:
-    """ "Skift adgangskode": the logged-in user's own password (the only way to change it)."""
+    """ "Skift adgangskode": the logged-in user's own password (the only way to change it).
+
+    With local passwords off there is nothing to change: the page says so, and a POST is 403."""
+    if not settings.CHARLIE_LOCAL_LOGIN:
+        status = 403 if request.method == "POST" else 200
+        return render(request, "core/password_change.html", {"no_passwords": True}, status=status)
     form = PasswordChangeForm(request.POST or None)
     status = 200
     if request.method == "POST":

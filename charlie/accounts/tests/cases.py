@@ -209,6 +209,69 @@ PERMISSION_CASES: list[Case] = [
     ),
 ]
 
+PERMISSION_CASES += [
+    # Linking an account to its person and a manager's units (administrators only).
+    Case(
+        "accounts:user_person",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=200),
+        kwargs=lambda org: {"user_id": account_id()},
+    ),
+    Case(
+        "accounts:user_person",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=200),
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"q": "Jensen"},
+        label="search",
+    ),
+    Case(
+        "accounts:user_person",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=404),
+        kwargs=lambda org: {"user_id": 987654321},
+        label="unknown user",
+    ),
+    Case(
+        "accounts:user_person",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"action": "unlink"},
+        label="unlink an account without a person",
+    ),
+    Case(
+        "accounts:user_person",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"person_id": "ikke-et-tal"},
+        label="no person",
+    ),
+    Case(
+        "accounts:user_units",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"user_id": account_id()},
+        label="GET is refused",
+    ),
+    Case(
+        "accounts:user_units",
+        expect(403, anonymous=LOGIN_REQUIRED, admin=400),
+        method="post",
+        kwargs=lambda org: {"user_id": account_id()},
+        data={"unit": "1"},
+        label="an employee gets no unit",
+    ),
+    # Log-in with the municipality's identity provider (decision 0020): open to everyone, and
+    # 404 while no IdP is configured (as here); the flow itself is tested in test_oidc.py
+    # against a provider the tests start.
+    Case("oidc_authentication_init", expect(404)),
+    Case("oidc_authentication_callback", expect(404)),
+    Case(
+        "oidc_authentication_callback",
+        expect(404),
+        data={"code": "x", "state": "y"},
+        label="with a code",
+    ),
+]
+
 PERSONAL_DATA_VISITS: list[Visit] = [
     # Users and roles (decision 0014): accounts are subjects by user name, and by person when
     # they have one (the employee's account is the person in Plejecenter Nord).
@@ -220,6 +283,16 @@ PERSONAL_DATA_VISITS: list[Visit] = [
         **ACCOUNTS,
         kwargs=lambda org: {"user_id": org.person_in_nord.user_id},
         accounts=lambda org, users: {"test-employee"},
+    ),
+    Visit(
+        "accounts:user_person",
+        "admin",
+        lambda org, users: {org.person_in_syd.pk},
+        category="stamdata",
+        purpose="brugeradministration",
+        kwargs=lambda org: {"user_id": account_id()},
+        params=lambda org: {"q": org.person_in_syd.employee_number},
+        label="the search for the person to link",
     ),
     Visit(
         "accounts:requests",
@@ -244,5 +317,6 @@ PERSONAL_DATA_VISITS: list[Visit] = [
 PERSONAL_DATA_URL_NAMES = {
     "accounts:users",
     "accounts:user",
+    "accounts:user_person",
     "accounts:requests",
 }
