@@ -188,3 +188,69 @@ def test_pages_fit_a_phone_and_200_percent(page, live_server, users, org, size, 
         f"{path} is wider than {size['width']} px: {_sticking_out(page)[:10]}"
     )
     assert_accessible(page, f"{path} as {role} at {size['width']} px")
+
+
+#: The smallest text in the page's charts, in CSS px as drawn (font size × the SVG's scale).
+_SMALLEST_CHART_TEXT = """() => {
+  let smallest = Infinity;
+  for (const svg of document.querySelectorAll("svg[role=img]")) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    for (const text of svg.querySelectorAll("text")) {
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(text).fontSize) * scale);
+    }
+  }
+  return smallest;
+}"""
+
+
+def _visible_chart_titles(page: Any) -> list[str]:
+    return [
+        " ".join((t.text_content() or "").split())
+        for t in page.locator("svg .chart-title").all()
+        if t.is_visible()
+    ]
+
+
+@pytest.mark.parametrize(
+    "size", [PHONE, ZOOM_200, {"width": 1280, "height": 900}], ids=["375px", "200pct", "1280px"]
+)
+def test_absence_chart_text_is_at_least_12_px_with_a_visible_title(
+    page, live_server, users, org, size
+):
+    login(page, live_server, "hr")
+    _resize(page, size)
+    page.goto(f"{live_server.url}/absence/statistik/")
+    chart = page.get_by_role("img", name="Sygedage pr. årsværk efter stillingskategori")
+    expect(chart).to_be_attached()
+    assert page.evaluate(_SMALLEST_CHART_TEXT) >= 12
+    assert any(t.startswith("Sygedage pr. årsværk") for t in _visible_chart_titles(page))
+    assert not _page_scrolls_sideways(page), _sticking_out(page)[:10]
+    assert_accessible(page, f"Fraværsstatistik at {size['width']} px")
+
+
+@pytest.mark.parametrize("size", [PHONE, ZOOM_200], ids=["375px", "200pct"])
+def test_workforce_plan_on_a_phone_shows_that_it_is_working(page, live_server, users, org, size):
+    from charlie.workforce import services
+    from charlie.workforce.tests.data import make_history
+
+    make_history(org)
+    services.create_illustrative_scenario()
+    login(page, live_server, "hr")
+    _resize(page, size)
+    page.goto(f"{live_server.url}/workforce/")
+    expect(page.get_by_role("img", name="Rekrutteringsbehov pr. år")).to_be_attached()
+    assert page.evaluate(_SMALLEST_CHART_TEXT) >= 12
+    assert "Rekrutteringsbehov pr. år" in _visible_chart_titles(page)
+    assert not _page_scrolls_sideways(page), _sticking_out(page)[:10]
+    assert_accessible(page, f"Arbejdsstyrkeplan at {size['width']} px")
+
+    # "Vis plan": while the answer is on its way the form says so (a live region).
+    form = page.locator("form[data-charlie-busy]").first
+    status = form.get_by_role("status")
+    expect(status).to_be_hidden()
+    form.evaluate("f => f.addEventListener('submit', e => e.preventDefault())")  # stay here
+    form.get_by_role("button", name="Vis plan").click()
+    expect(form.get_by_role("button", name="Vis plan")).to_have_attribute("aria-disabled", "true")
+    expect(status).to_be_visible()
+    expect(status).to_have_text("Beregner planen … Første gang kan det tage nogle sekunder.")
+    assert_accessible(page, f"Arbejdsstyrkeplan while it computes at {size['width']} px")
