@@ -46,7 +46,8 @@ _STICKING_OUT = """() => {
       }
       up = up.parentElement;
     }
-    if (!contained) out.push(`${el.tagName.toLowerCase()}.${el.className} (${Math.round(box.right)} px)`);
+    const name = `${el.tagName.toLowerCase()}.${el.className}`;
+    if (!contained) out.push(`${name} (${Math.round(box.right)} px)`);
   }
   return out;
 }"""
@@ -100,9 +101,9 @@ def test_mobile_drawer_opens_and_closes_with_the_keyboard(page, live_server, use
     # Tab stays inside the drawer (a modal dialog).
     for _ in range(30):
         page.keyboard.press("Tab")
-        assert page.evaluate(
-            "() => document.activeElement.closest('.mobile-drawer') !== null"
-        ), f"focus left the drawer: {focused(page)}"
+        assert page.evaluate("() => document.activeElement.closest('.mobile-drawer') !== null"), (
+            f"focus left the drawer: {focused(page)}"
+        )
 
     # Escape closes it and gives focus back to the button that opened it.
     page.keyboard.press("Escape")
