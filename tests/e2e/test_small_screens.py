@@ -255,3 +255,27 @@ def test_workforce_plan_on_a_phone_shows_that_it_is_working(page, live_server, u
     expect(status).to_be_visible()
     expect(status).to_have_text("Beregner planen … Første gang kan det tage nogle sekunder.")
     assert_accessible(page, f"Arbejdsstyrkeplan while it computes at {size['width']} px")
+
+
+@pytest.mark.parametrize("size", [PHONE, ZOOM_200], ids=["375px", "200pct"])
+def test_mine_data_shows_others_reads_and_folds_away_ones_own(page, live_server, users, org, size):
+    login(page, live_server, "hr")
+    page.goto(f"{live_server.url}/people/{org.person_in_nord.pk}/")
+    page.context.clear_cookies()
+    login(page, live_server, "employee")
+    _resize(page, size)
+    page.goto(f"{live_server.url}/privacy/mine-data/")
+    others = page.get_by_role("table", name="Hvem har set eller ændret mine oplysninger")
+    expect(others).to_contain_text("test-hr")
+    expect(others).not_to_contain_text("test-employee")
+    # Each purpose once, as a heading of its own.
+    expect(page.get_by_role("heading", level=3, name="HR-administration")).to_have_count(1)
+    own = page.get_by_role("table", name="Det, du selv har set og gjort")
+    expect(own).to_be_hidden()
+    summary = page.get_by_text("Det, du selv har set og gjort (")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(own).to_be_visible()
+    expect(own).to_contain_text("test-employee")
+    assert not _page_scrolls_sideways(page), _sticking_out(page)[:10]
+    assert_accessible(page, f"Mine data at {size['width']} px")
