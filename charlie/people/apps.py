@@ -71,12 +71,5 @@ class PeopleConfig(AppConfig):
                 roles=frozenset({Role.MANAGER, Role.HR}),
             )
         )
-        register(
-            MenuEntry(
-                key="me",
-                label=_("Mine oplysninger"),
-                url_name="people:me",
-                order=10,
-                visible=lambda user: hasattr(user, "person") and user.person is not None,
-            )
-        )
+        # One's own data has one menu item, privacy's "Mine data" (everything held, why, and who
+        # looked); the front page links to one's own person page ("Mine oplysninger").

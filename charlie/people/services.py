@@ -42,6 +42,7 @@ from charlie.core.roles import Role
 from charlie.core.services import min_group_size
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
 from charlie.people.permissions import READ_PERSON
+from charlie.people.unit_labels import qualified_labels
 from charlie.privacy.access import PURPOSE_OWN as PURPOSE_OWN  # re-exported for the apps
 from charlie.privacy.access import Access, UnitGrant
 from charlie.privacy.registry import PersonLabel
@@ -309,6 +310,44 @@ def managed_units_overview(access: Access) -> list[dict[str, Any]]:
     return result
 
 
+# --- Unit names that can be told apart ------------------------------------------------------
+
+
+def unit_labels() -> dict[int, str]:
+    """Labels for the units whose names repeat, by id — "Afsnit Nord (Medicinsk afdeling)" —
+    from ``people.unit_labels``; a unit not in it is shown by its name. One query over the
+    tree, cached until the people data change; a page with many units takes the map once
+    (``unit_label(unit, labels)``, or the ``{% unit_name %}`` tag, which keeps it on the
+    request)."""
+    return cached(
+        "people",
+        "unit_labels",
+        lambda: qualified_labels(OrgUnit.objects.values_list("pk", "name", "path")),
+    )
+
+
+def unit_label(unit: OrgUnit, labels: dict[int, str] | None = None) -> str:
+    """How to show one unit wherever units are listed or chosen (see ``unit_labels``)."""
+    return (unit_labels() if labels is None else labels).get(unit.pk, unit.name)
+
+
+def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, str]]:
+    """The open units the caller may filter or choose by — every unit for HR, a manager's
+    units and their sub-units — in tree order, each with its ``unit_label``: for a unit
+    picker (``forms.ChoiceField(choices=...)``)."""
+    on = on or today()
+    units = OrgUnit.objects.filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on
+    ).order_by("path")
+    if not access.everyone:
+        below = Q(pk__in=[])
+        for path in access.unit_paths:
+            below |= Q(path__startswith=path)
+        units = units.filter(below)
+    labels = unit_labels()
+    return [(pk, labels.get(pk, name)) for pk, name in units.values_list("pk", "name")]
+
+
 def current_employments(*, on: date | None = None) -> QuerySet[Employment]:
     return Employment.objects.filter(_current(on or today()))
 
@@ -529,7 +568,8 @@ def _headcount_overview_table(on: date) -> DisplayTable:
     data = headcount_overview(on=on)
     release: HeadcountRelease = data["release"]
     columns: list[int | None] = [u.pk for u in data["forvaltninger"]]
-    labels: dict[int | None, str] = {u.pk: u.name for u in data["forvaltninger"]}
+    names = unit_labels()
+    labels: dict[int | None, str] = {u.pk: unit_label(u, names) for u in data["forvaltninger"]}
     if release.columns.get(TOP):
         columns.append(TOP)
         labels[TOP] = _("Øverste niveau")
@@ -590,11 +630,12 @@ def my_data_employments(person_id: int) -> list[dict[str, Any]]:
         .select_related("org_unit", "job_family")
         .order_by("-start_date", "-pk")
     )
+    labels = unit_labels()
     return [
         {
             _("Stilling"): e.job_title,
             _("Stillingskategori"): e.job_family.name,
-            _("Enhed"): e.org_unit.name,
+            _("Enhed"): unit_label(e.org_unit, labels),
             _("Overenskomst"): e.agreement,
             _("Timer pr. uge"): str(e.weekly_hours),
             _("Start"): _iso(e.start_date),

@@ -50,7 +50,7 @@ def test_organisation_tree(page, live_server, users, role):
 
 def test_own_person_page(page, live_server, users, org):
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Mine oplysninger").click()
+    page.get_by_role("main").get_by_role("link", name="Se alle mine oplysninger").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(org.person_in_nord.full_name)
     expect(page.get_by_text("Det er dine egne oplysninger.")).to_be_visible()
     assert_accessible(page, "the employee's own person page")

@@ -46,7 +46,7 @@ from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.services import min_group_size
 from charlie.people.models import Employment, JobFamily, OrgUnit
-from charlie.people.services import under_units
+from charlie.people.services import under_units, unit_labels
 from charlie.privacy.access import Access
 
 #: Unit paths in scope: ``None`` for the whole municipality.
@@ -411,6 +411,8 @@ def _unit_rows(
     ``paths`` (a manager's units) only those sub-trees: their ancestors would otherwise show
     figures of the manager's people under the name of a larger unit."""
     units = {u.pk: u for u in OrgUnit.objects.all()}
+    # A name that repeats ("Afsnit Nord" ×3) is shown with its parent, in the table and chart.
+    labels = unit_labels()
     emp: stats.EmploymentColumns = data["employments"]
     ancestors = {
         pk: [int(part) for part in u.path.strip("/").split("/") if part] for pk, u in units.items()
@@ -448,7 +450,8 @@ def _unit_rows(
             unit = units[int(unit_pk)]
             if paths is not None and not any(unit.path.startswith(p) for p in paths):
                 continue
-            by_unit[unit.pk] = _row(f, i, {"unit": str(unit.pk)}, unit.name, level)
+            label = labels.get(unit.pk, unit.name)
+            by_unit[unit.pk] = _row(f, i, {"unit": str(unit.pk)}, label, level)
     rows = []
     for pk in sorted(by_unit, key=lambda pk: units[pk].path):
         row = by_unit[pk]

@@ -263,7 +263,40 @@ def test_the_older_charts_are_still_here():
     svg = charts.bar_chart("b", "T", "D", [("a", 1.5), ("b", None)], reference=("Land", 1.0))
     assert parse(svg).get("role") == "img" and "skjult" in svg
     line = charts.line_chart("l", "T", "D", [("2025 K1", 1.0), ("2025 K2", 2.0)])
-    assert parse(line).find(f"{NS}polyline") is not None
+    assert parse(line).find(f".//{NS}polyline") is not None
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        charts.bar_chart("b", "Sygedage pr. årsværk efter enhed", "D", [("Afsnit Nord", 1.5)]),
+        charts.line_chart("l", "Sygedage pr. årsværk pr. kvartal, 2025", "D", [("K1", 1.0)]),
+        band_chart("c", "Rekrutteringsbehov pr. år", "D", YEARS, [Series("A", [1] * 4)]),
+    ],
+    ids=["bar", "line", "band"],
+)
+def test_text_is_at_least_12_px_and_the_title_is_visible(svg):
+    root = parse(svg)
+    # Drawn at its own size: the viewBox is the size in px, so a font size is a size on screen.
+    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
+    assert root.get("viewBox") == f"0 0 {width:g} {height:g}"
+    sizes = [float(root.get("font-size", "0"))]
+    sizes += [float(t.get("font-size")) for t in root.iter(f"{NS}text") if t.get("font-size")]
+    assert min(sizes) >= 12
+    # The title is shown above the plot, not only in <title> (a tooltip at best).
+    title = by_class(root, "chart-title")
+    assert len(title) == 1
+    shown = " ".join(span.text or "" for span in title[0].iter(f"{NS}tspan"))
+    assert shown == root.findtext(f"{NS}title")
+
+
+def test_a_long_title_wraps_to_the_chart_width():
+    title = "Sygedage pr. årsværk efter enhed, 1. januar 2026 – 31. marts 2026, uden barsel"
+    root = parse(charts.line_chart("l", title, "D", [("K1", 1.0), ("K2", 2.0)]))
+    lines = [span.text or "" for span in by_class(root, "chart-title")[0].iter(f"{NS}tspan")]
+    assert len(lines) > 1 and " ".join(lines) == title
+    room = (float(root.get("width", "0")) - 16) / (charts.TITLE_SIZE * 0.55)
+    assert all(len(line) <= room for line in lines)
 
 
 def test_docstring_examples():

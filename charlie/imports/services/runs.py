@@ -43,7 +43,7 @@ from charlie.imports.services.importing import (
     where_raised,
 )
 from charlie.people.models import Employment
-from charlie.people.services import access_for, operator_access
+from charlie.people.services import access_for, operator_access, unit_labels
 from charlie.privacy import services as audit
 from charlie.privacy.models import Action
 
@@ -430,11 +430,12 @@ def ended_rows(access: Access, *, summary: dict[str, Any]) -> list[EndedRow]:
             "person", "org_unit"
         )
     }
+    labels = unit_labels()
     rows = [
         EndedRow(
             employee_number=e.person.employee_number,
             name=e.person.full_name,
-            unit=e.org_unit.name,
+            unit=labels.get(e.org_unit_id, e.org_unit.name),
             job_title=e.job_title,
             start_date=e.start_date,
             end_date=end_by_id[pk],

@@ -1,9 +1,12 @@
 """ "Mine data": the logged-in user's own data (GDPR art. 15 and 20), as a page, JSON and PDF.
 
 Always the caller's own person (``Access.person_id``), never one named by the caller. Each
-category comes from the provider its app registers (``charlie.privacy.registry``), with the
-purposes in the register that use it, the audit history about the person, and their requests
-for correction. Viewing it is recorded, purpose ``egen_indsigt``.
+category comes from the provider its app registers (``charlie.privacy.registry``); the purposes
+in the register are given once each, with the categories they use (many categories share a
+purpose, and the page said the same text under each); the audit history about the person comes
+in two parts, what others did (HR, a manager, an import) and what the person did themselves
+(every visit to this page is one), so the first stands out. Viewing it is recorded, purpose
+``egen_indsigt``.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from charlie.core.errors import PermissionDenied
@@ -40,6 +44,15 @@ class CategoryData:
 
 
 @dataclass(frozen=True)
+class PurposeUse:
+    """One purpose in the data-use register and the person's categories it uses."""
+
+    purpose: Purpose
+    #: ``(code, label)`` of the shown categories the purpose lists, in the page's order.
+    categories: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
 class MyData:
     #: None when the user has no person record: then nothing is held about them.
     person_id: int | None
@@ -51,6 +64,15 @@ class MyData:
     person: PersonLabel | None = None
     #: The person's own requests for correction, newest first, with HR's status and response.
     corrections: list[CorrectionRow] = field(default_factory=list)
+    #: Each active purpose that uses at least one of the categories, once, by name.
+    purposes: list[PurposeUse] = field(default_factory=list)
+    #: The audit entries by others than the person's own account (HR, a manager, an import, the
+    #: DPO), newest first and capped like ``audit``, and how many there are in all.
+    audit_by_others: list[AuditRow] = field(default_factory=list)
+    others_count: int = 0
+    #: The entries of the person's own actions (viewing Mine data, reporting sick …).
+    audit_own: list[AuditRow] = field(default_factory=list)
+    own_count: int = 0
 
     @property
     def has_person(self) -> bool:
@@ -103,9 +125,17 @@ def my_data(
             )
     flush_pending()  # this very access belongs in the history it shows
     entries = AuditEntry.objects.filter(subject_person_id=person_id).order_by("-at", "-pk")
-    count = entries.count()
-    shown = entries if audit_limit is None else entries[:audit_limit]
-    rows = [AuditRow(entry=e, person=None) for e in shown]
+
+    def capped(query: Any) -> list[AuditRow]:
+        shown = query if audit_limit is None else query[:audit_limit]
+        return [AuditRow(entry=e, person=None) for e in shown]
+
+    # "Own" is what the person's own account did; an entry whose actor account is gone (NULL)
+    # was someone else's, since the person's account is the one reading this page.
+    own_actor = Q(actor_id=access.user.pk)
+    others, own = entries.exclude(own_actor), entries.filter(own_actor)
+    others_count, own_count = others.count(), own.count()
+    rows = capped(entries)
     own_requests = CorrectionRequest.objects.filter(subject_person_id=person_id).order_by(
         "-created_at", "-pk"
     )
@@ -113,10 +143,25 @@ def my_data(
         person_id=person_id,
         categories=result,
         audit=rows,
-        audit_count=count,
+        audit_count=others_count + own_count,
         person=person_resolver().labels([person_id]).get(person_id),
         corrections=[CorrectionRow(request=r) for r in own_requests],
+        purposes=_purpose_uses(active, result),
+        audit_by_others=capped(others),
+        others_count=others_count,
+        audit_own=capped(own),
+        own_count=own_count,
     )
+
+
+def _purpose_uses(active: list[Purpose], shown: list[CategoryData]) -> list[PurposeUse]:
+    uses = []
+    for purpose in active:
+        listed = set(purpose.categories or [])
+        used = [(c.code, c.label) for c in shown if c.code in listed]
+        if used:
+            uses.append(PurposeUse(purpose=purpose, categories=used))
+    return uses
 
 
 def my_data_export(access: Access) -> dict[str, Any]:

@@ -139,3 +139,63 @@ def test_anonymous_is_sent_to_log_in(client):
 def test_menu_entry_only_for_users_with_a_person(client_as):
     assert "Mine data" in client_as("employee").get(reverse("home")).content.decode()
     assert "Mine data" not in client_as("analyst").get(reverse("home")).content.decode()
+
+
+def test_each_purpose_is_described_once_with_the_categories_it_uses(client_as, org):
+    response = client_as("employee").get(reverse("privacy:my_data"))
+    data = response.context["data"]
+    html = response.content.decode()
+    by_code = {use.purpose.code: use for use in data.purposes}
+    # Stamdata and Ansættelse share the purposes of people; each purpose is one section.
+    hr = by_code["hr_administration"]
+    assert {"stamdata", "ansaettelse"} <= {code for code, _label in hr.categories}
+    assert len(by_code) == len(data.purposes)
+    for use in data.purposes:
+        assert html.count(f'id="formaal-{use.purpose.code}"') == 1
+        # Its description is written once, not once per category.
+        description = use.purpose.description.splitlines()[0]
+        assert html.count(description) == 1, description
+    # Each category links to its purposes instead of repeating them.
+    assert html.count('href="#formaal-hr_administration"') == len(
+        [c for c in data.categories if "hr_administration" in {p.code for p in c.purposes}]
+    )
+
+
+def test_others_reads_stand_apart_from_the_persons_own(client_as, users, org):
+    hr = client_as("hr")
+    hr.get(reverse("people:detail", kwargs={"person_id": org.person_in_nord.pk}))
+    hr.logout()
+    client = client_as("employee")
+    client.get(reverse("privacy:my_data"))  # an earlier visit of one's own
+    response = client.get(reverse("privacy:my_data"))
+    data = response.context["data"]
+    assert {row.entry.actor_username for row in data.audit_by_others} == {"test-hr"}
+    assert {row.entry.actor_username for row in data.audit_own} == {"test-employee"}
+    assert data.others_count == len(data.audit_by_others)
+    assert data.own_count == 2 * len(data_providers())
+    assert data.audit_count == data.others_count + data.own_count
+    html = response.content.decode()
+    # HR's reads are in the open table; the person's own are folded away in <details>.
+    others = html.index("Hvem har set eller ændret mine oplysninger</caption>")
+    details = html.index("<details")
+    assert others < details
+    assert "test-employee" not in html[others:details]
+    assert "test-employee" in html[details:]
+    assert "Det, du selv har set og gjort (" in html
+
+
+def test_without_reads_by_others_the_page_says_so(client_as, users, org):
+    response = client_as("employee").get(reverse("privacy:my_data"))
+    assert response.context["data"].others_count == 0
+    assert "Ingen andre har set eller ændret dine oplysninger." in response.content.decode()
+
+
+def test_one_menu_item_for_ones_own_data(client_as):
+    from charlie.core.navigation import entries_for
+
+    labels = [
+        str(e.label)
+        for e in entries_for(client_as("employee").get(reverse("home")).wsgi_request.user)
+    ]
+    assert labels.count("Mine data") == 1
+    assert "Mine oplysninger" not in labels

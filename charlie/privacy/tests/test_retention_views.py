@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from charlie.absence.models import AbsencePeriod, AbsenceType
 from charlie.core import tasks
+from charlie.core.testing.tables import table_rows
 from charlie.people.models import Person
 from charlie.people.tests.factories import EmploymentFactory, PersonFactory
 from charlie.privacy import tasks as privacy_tasks
@@ -101,6 +102,9 @@ def test_approve_needs_the_archive_confirmation(org, client_as):
     assert page.status_code == 200
     assert "arkivbekendtgørelsen" in page.content.decode()
     assert "Asta" not in page.content.decode()
+    # The count per year is shown (it once printed nothing in the count column).
+    rows = table_rows(page.content.decode(), caption="Antal fordelt på det år perioden sluttede")
+    assert [count for _year, count in rows[1:]] == ["1"]
 
     refused = client.post(reverse("privacy:retention_approve", args=[batch.pk]), {})
     assert refused.status_code == 400

@@ -58,8 +58,10 @@ def _load() -> StaffData:
     }
     top_ids = sorted({top_unit(path) for path, _depth, _name in units.values()})
     top_index = {pk: i for i, pk in enumerate(top_ids)}
+    labels = people.unit_labels()  # a repeated name is shown with its parent
     top_names = [
-        units[pk][2] if pk in units and units[pk][1] == 1 else _("Øverste niveau") for pk in top_ids
+        labels.get(pk, units[pk][2]) if pk in units and units[pk][1] == 1 else _("Øverste niveau")
+        for pk in top_ids
     ]
     rows = Employment.objects.values_list(
         "person_id",

@@ -629,7 +629,8 @@ def test_compare_shows_both_scenarios_side_by_side(client_as, users, two_plans) 
     assert [row[0] for row in yearly[1:]] == [str(y) for y in plan_a.years]
     first = plan_a.total().years[0].recruitment
     assert yearly[1][1] == whole(first.p50)
-    assert "<svg" in page and 'href="#rekruttering-pr-aar"' in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg" role="img"' in page
+    assert 'href="#rekruttering-pr-aar"' in page
 
 
 def test_compare_to_an_earlier_year_shows_only_the_milestones_in_range(
