@@ -102,6 +102,18 @@ def format_date(value: date, language: str | None = None) -> str:
     return f"{value.day}. {month} {value.year}"
 
 
+def format_day_month(
+    day: int, month: int, year: int | None = None, language: str | None = None
+) -> str:
+    """A day of a month, with or without a year, even one that does not exist (a birthday in a
+    year without it): (29, 2) → "29. februar" ("29 February"); (29, 2, 2023) → "29. februar
+    2023"."""
+    lang = language_of(language)
+    name = MONTHS[lang][month - 1]
+    text = f"{day} {name}" if lang == "en" else f"{day}. {name}"
+    return text if year is None else f"{text} {year}"
+
+
 def format_datetime(
     value: datetime, language: str | None = None, *, seconds: bool = False
 ) -> str:

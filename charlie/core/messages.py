@@ -20,8 +20,8 @@ Defining a text (in any module, pure ones included)::
 
 The msgid goes through ``_`` (``gettext_noop``) so that ``makemessages`` finds it; the code is
 what is stored, so a later change of the Danish wording still renders old rows. Parameters are
-written ``%(name)s`` (never ``%(n)d``: a number arrives formatted); a literal % is ``%%`` in a
-text with parameters.
+written ``%(name)s`` (never ``%(n)d``: a number arrives formatted, so a year is passed as a
+``str``, or "2.026" would show); a literal % is ``%%`` in a text with parameters.
 
 Storing: ``message.encode()`` is a short JSON text (``{"m": code, "p": {…}}``), read back by
 :func:`decode`; :class:`charlie.core.fields.MessageField` does both for a model field. A stored
@@ -41,10 +41,20 @@ from typing import Any
 from charlie.core import formats
 from charlie.core.language import gettext
 
-type Param = str | int | float | Decimal | date | Message
+type Param = str | int | float | Decimal | date | DayMonth | Message
 
 #: code → Danish msgid, filled by :func:`text` as modules are imported.
 _CATALOGUE: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A day of a month, with or without a year — also one that does not exist (29 February
+    2023): written "29. februar 2023" / "29 February 2023" (``formats.format_day_month``)."""
+
+    day: int
+    month: int
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +97,7 @@ class Text:
         return render(self())
 
 
-_PARAM_TYPES = (str, int, float, Decimal, date, Message)
+_PARAM_TYPES = (str, int, float, Decimal, date, DayMonth, Message)
 
 
 def text(code: str, msgid: str) -> Text:
@@ -127,6 +137,8 @@ def _param(value: Param, language: str) -> str:
         return formats.format_datetime(value, language)
     if isinstance(value, date):
         return formats.format_date(value, language)
+    if isinstance(value, DayMonth):
+        return formats.format_day_month(value.day, value.month, value.year, language)
     if isinstance(value, int | float | Decimal):
         return formats.format_number(value, language=language)
     return str(value)
@@ -169,6 +181,8 @@ def _encode(value: Param) -> Any:
         return {"d": value.isoformat()}
     if isinstance(value, Decimal):
         return {"n": str(value)}
+    if isinstance(value, DayMonth):
+        return {"dm": [value.day, value.month, value.year]}
     return value
 
 
@@ -185,6 +199,9 @@ def _decode(raw: Any) -> Param:
             return datetime.fromisoformat(raw["t"])
         if "n" in raw:
             return Decimal(raw["n"])
+        if "dm" in raw:
+            day, month, year = raw["dm"]
+            return DayMonth(int(day), int(month), None if year is None else int(year))
         raise ValueError("not a message parameter")
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
         raise ValueError("not a message parameter")
