@@ -3,8 +3,9 @@
 Pure module: the standard library only, never Django. Each rule is a plain function over a
 :class:`SicknessCase` that returns an :class:`Obligation`: a code, a due date, the legal basis,
 a description, and whether it applies (and, if not, why) — the texts as messages
-(``core.messages``) that are written in the reader's language when shown. :func:`obligations` gives them
-all for one case, with the local policy's contact days (``policy.py``).
+(``core.messages``) that are written in the reader's language when shown.
+:func:`obligations` gives them all for one case, with the local policy's contact days
+(``policy.py``).
 
 Law: lov om sygedagpenge, LBK nr. 994 af 22.08.2024 (earlier consolidation seen:
 LBK nr. 1179 af 21.09.2023). The texts were read through elov.dk and the Personaleadministrativ
@@ -125,9 +126,7 @@ PLAN_NOT_EXPECTED = text(
     "absence.plan.not_expected",
     _("Fraværet forventes ikke at vare over 8 uger; der er ingen ret til en plan."),
 )
-PLAN_REFUSED = text(
-    "absence.plan.refused", _("Arbejdsgiveren har afslået at udarbejde en plan.")
-)
+PLAN_REFUSED = text("absence.plan.refused", _("Arbejdsgiveren har afslået at udarbejde en plan."))
 PLAN_REFUSED_ON = text(
     "absence.plan.refused_on", _("Arbejdsgiveren har afslået at udarbejde en plan %(day)s.")
 )
@@ -428,9 +427,7 @@ def employer_period_obligation(case: SicknessCase) -> Obligation:
     )
 
 
-def _beyond(
-    case: SicknessCase, last_covered: date | None, on: date
-) -> tuple[bool, Message | str]:
+def _beyond(case: SicknessCase, last_covered: date | None, on: date) -> tuple[bool, Message | str]:
     """Whether the absence runs past ``last_covered`` (None: there is no employer period)."""
     if last_covered is None:
         return True, ""
@@ -591,9 +588,7 @@ def retention_plan(case: SicknessCase) -> Obligation:
         reason = PLAN_NOT_EXPECTED()
         return Obligation(Code.RETENTION_PLAN, None, basis, desc, False, reason)
     if request.decision is PlanDecision.REFUSED:
-        reason = (
-            PLAN_REFUSED_ON(day=request.decided_on) if request.decided_on else PLAN_REFUSED()
-        )
+        reason = PLAN_REFUSED_ON(day=request.decided_on) if request.decided_on else PLAN_REFUSED()
         return Obligation(Code.RETENTION_PLAN, None, basis, desc, False, reason)
     due = week_8 if request.requested_on <= week_8 else None
     no_deadline: Message | str = "" if due else PLAN_NO_DEADLINE()

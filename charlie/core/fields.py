@@ -9,14 +9,20 @@ back as the plain text it is.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.db.models.expressions import Combinable
 
 from charlie.core.messages import Message, decode, encode
 
+if TYPE_CHECKING:
+    _CharField = models.CharField[Message | str | Combinable, Message | str]
+else:
+    _CharField = models.CharField
 
-class MessageField(models.CharField):  # type: ignore[type-arg]
+
+class MessageField(_CharField):
     """A ``CharField`` that holds a :class:`Message` or plain text (see the module)."""
 
     def from_db_value(self, value: str | None, expression: Any, connection: Any) -> Any:
@@ -34,4 +40,5 @@ class MessageField(models.CharField):  # type: ignore[type-arg]
         return encode(value) if isinstance(value, Message) else str(value)
 
     def value_to_string(self, obj: models.Model) -> str:
-        return encode(self.value_from_object(obj))
+        value = self.value_from_object(obj)
+        return encode(value if isinstance(value, Message) else str(value or ""))

@@ -87,8 +87,6 @@ def language_of(language: str | None = None) -> str:
     return _reader.normalise(language)
 
 
-
-
 # --- dates ---------------------------------------------------------------------------------
 
 
@@ -114,9 +112,7 @@ def format_day_month(
     return text if year is None else f"{text} {year}"
 
 
-def format_datetime(
-    value: datetime, language: str | None = None, *, seconds: bool = False
-) -> str:
+def format_datetime(value: datetime, language: str | None = None, *, seconds: bool = False) -> str:
     """A moment in local time: "23. november 2026 kl. 14:05" (``seconds``: "kl. 14:05:09")."""
     clock = f"{value.hour:02d}:{value.minute:02d}"
     if seconds:

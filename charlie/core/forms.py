@@ -9,7 +9,8 @@
   form group: label, hint, error message and input (``core/_field.html``; a checkbox
   ``core/_checkbox.html``).
 - **Numbers the reader's way**: ``DanishDecimalField`` reads "1.234,5" in Danish and
-  "1,234.5" in English (``core.formats``) and shows a stored value the same way; ``DateInput`` is the browser's date picker.
+  "1,234.5" in English (``core.formats``) and shows a stored value the same way;
+  ``DateInput`` is the browser's date picker.
 - **Service errors on a form**: ``add_service_errors(form, exc)`` puts the messages of a
   service's ``ValidationFailed`` on the form, beside a field or at the top.
 """
@@ -111,9 +112,7 @@ def read_number(text: str) -> Decimal:
             gettext("»%(text)s« er ikke et tal. Skriv fx %(plain)s eller %(grouped)s.")
             % {
                 "text": text.strip(),
-                "plain": format_number(Decimal("1234.5")).replace(
-                    format_number(1000)[1], ""
-                ),
+                "plain": format_number(Decimal("1234.5")).replace(format_number(1000)[1], ""),
                 "grouped": format_number(Decimal("1234.5")),
             }
         ) from exc

@@ -231,3 +231,11 @@ def encode(value: Message | str | None) -> str:
     if isinstance(value, Message):
         return value.encode()
     return value or ""
+
+
+def message_of(exc: BaseException) -> Message | str:
+    """The message an exception was raised with (``raise ValueError(SOME_TEXT(...))``), kept as
+    a message; any other exception's text as it is."""
+    if len(exc.args) == 1 and isinstance(exc.args[0], Message):
+        return exc.args[0]
+    return str(exc)

@@ -45,8 +45,8 @@ from charlie.core.calendar import FIRST_DATE, LAST_DATE
 from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.services import min_group_size
-from charlie.people.models import Employment, JobFamily, OrgUnit
 from charlie.people.job_families import display_name
+from charlie.people.models import Employment, JobFamily, OrgUnit
 from charlie.people.services import under_units
 from charlie.privacy.access import Access
 

@@ -248,9 +248,7 @@ def _wanted_for_person(
                     DIALOGUE,
                     trigger.fires_on + timedelta(days=DIALOGUE_DUE_DAYS),
                     rules.LOCAL_POLICY(),
-                    dialogue(
-                        n=trigger.count, start=trigger.window_start, end=trigger.window_end
-                    ),
+                    dialogue(n=trigger.count, start=trigger.window_start, end=trigger.window_end),
                     unit_on(trigger.fires_on, jobs),
                     True,
                     "",

@@ -72,7 +72,9 @@ def test_recovery_closes_open_tasks_and_keeps_done_ones(org, users, nord_sick):
     assert got["contact_day_1"].status == TaskStatus.DONE
     assert got["contact_day_5"].status == TaskStatus.NOT_APPLICABLE
     assert got["sickness_interview"].status == TaskStatus.NOT_APPLICABLE
-    assert str(got["sickness_interview"].status_reason) == "Medarbejderen var rask igen før fristen."
+    assert (
+        str(got["sickness_interview"].status_reason) == "Medarbejderen var rask igen før fristen."
+    )
     assert result.closed >= 2
     # The period is extended again: the automatically closed tasks open again.
     AbsencePeriod.objects.filter(person=nord_sick).update(end_date=None)

@@ -87,7 +87,7 @@ def test_a_form_shows_and_reads_numbers_the_readers_way() -> None:
     with translation.override("en"):
         assert field.clean("1,234.5") == Decimal("1234.5")
         assert field.prepare_value(Decimal("1234.5")) == "1,234.5"
-        with pytest.raises(ValueError, match="1,234.5"):
+        with pytest.raises(ValueError, match=r"1,234\.5"):
             read_number("abc")  # the example in the message is the reader's way too
     with translation.override("da"):
         assert field.clean("1.234,5") == Decimal("1234.5")

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 
 from charlie.core.cache import cached, version
 from charlie.people import services as people
-from charlie.people.models import Employment, EndReason, JobFamily, OrgUnit
 from charlie.people.job_families import display_name
+from charlie.people.models import Employment, EndReason, JobFamily, OrgUnit
 from charlie.workforce import history, model, pension
 
 #: The data category the plan is computed from (its minimum group size, and the audit category

@@ -224,7 +224,9 @@ def test_tidlig_pension_window(birth, earliest, ends, apply_from, seniority, cou
         assert "ikke bekræftet" in str(window.conditions)
     else:
         assert needed == (seniority, seniority + 1, seniority + 2)
-        assert f"mindst {seniority}, {seniority + 1} eller {seniority + 2} år" in str(window.conditions)
+        assert f"mindst {seniority}, {seniority + 1} eller {seniority + 2} år" in str(
+            window.conditions
+        )
 
 
 def test_no_tidlig_pension_before_the_first_cohort():

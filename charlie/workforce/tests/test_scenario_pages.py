@@ -80,10 +80,7 @@ def test_driver_lines_report_every_bad_line_by_number() -> None:
         "Linje 7",
         "Linje 8",
     ]
-    assert (
-        messages[0]
-        == "Linje 2: »abc« er ikke et tal. Skriv fx 1234,5 eller 1.234,5."
-    )
+    assert messages[0] == "Linje 2: »abc« er ikke et tal. Skriv fx 1234,5 eller 1.234,5."
 
 
 def test_driver_lines_name_a_repeated_year() -> None:
