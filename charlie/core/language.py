@@ -68,3 +68,19 @@ def gettext_noop(msgid: str) -> str:
     """Marks ``msgid`` for ``makemessages`` and returns it untranslated: for a text that is
     translated later, when it is shown (a :class:`charlie.core.messages.Text`)."""
     return msgid
+
+
+#: Texts Charlie writes into rows that a user may later edit (the data-use register's standard
+#: texts): while a row still holds one of these, it is shown in the reader's language.
+_standard_texts: set[str] = set()
+
+
+def register_standard_texts(*texts: str) -> None:
+    """Texts (marked with ``gettext_noop``) that Charlie seeds into editable rows."""
+    _standard_texts.update(texts)
+
+
+def standard_text(value: str) -> str:
+    """A stored text on screen: one of Charlie's standard texts in the reader's language; a
+    text someone wrote or edited as it is."""
+    return gettext(value) if value in _standard_texts else value

@@ -26,7 +26,12 @@ class PrivacyConfig(AppConfig):
         from charlie.core.roles import Role
         from charlie.privacy.batch import forget_register
         from charlie.privacy.correction_retention import HANDLED_CORRECTION_REQUESTS
+        from charlie.core.language import register_standard_texts
         from charlie.privacy.models import Purpose
+        from charlie.privacy.standard_texts import STANDARD_TEXTS
+
+        # The register's seeded texts, shown in the reader's language until the DPO edits them.
+        register_standard_texts(*STANDARD_TEXTS)
         from charlie.privacy.registry import (
             register_category,
             register_purpose,

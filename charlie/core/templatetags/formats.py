@@ -15,6 +15,8 @@ them without ``{% load %}``::
     {{ "1963-06-07"|da_value }}            7. juni 1963 (ISO date texts in JSON-able rows)
     {{ problem.message|message }}          a stored message (core.messages) in the reader's
                                            language; plain text as it is
+    {{ purpose.description|standard_text }} one of Charlie's seeded texts (still unedited) in
+                                           the reader's language; an edited text as it is
 
 The dates and numbers follow the active language ("23 November 2026", "1,234.5" in English):
 the filters keep their ``da_`` names, which are older than the English interface.
@@ -33,7 +35,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from charlie.core import formats, messages
+from charlie.core import formats, language, messages
 
 register = template.Library()
 
@@ -122,3 +124,13 @@ def message(value: object) -> str:
     if isinstance(value, messages.Message):
         return str(value)
     return messages.render(messages.decode(str(value)))
+
+
+@register.filter
+def standard_text(value: object) -> str:
+    """A stored text that may still be one of Charlie's seeded standard texts (the data-use
+    register's, ``core.language.register_standard_texts``): then in the reader's language;
+    otherwise — edited by the kommune — as written."""
+    if value is None:
+        return ""
+    return language.standard_text(str(value))

@@ -19,6 +19,14 @@ from charlie.imports.plan import Summary
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _language_back_to_danish():
+    """A request with the English cookie activates English in this thread: put Danish back,
+    so the tests after these are not read in English."""
+    with translation.override("da"):
+        yield
+
 OLD_ROW = "Kolonnen »slutdato« findes to gange."
 
 
