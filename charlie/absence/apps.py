@@ -25,6 +25,16 @@ class AbsenceConfig(AppConfig):
         # its own, so "Mine data" shows everything held (migration 0007 adds it to the register).
         privacy.register_category(CATEGORY_FOLLOWUP, _("Opfølgning på sygefravær"))
         privacy.register_data_provider(CATEGORY_FOLLOWUP, my_data_followup)
+        # The note of the policy version migration 0005 seeds, shown in the reader's language
+        # (an HR note written later is shown as written).
+        from charlie.core.language import register_standard_texts
+
+        register_standard_texts(
+            gettext_noop(
+                "Standardpolitik: kontakt 1., 5. og 14. sygedag; fraværssamtale ved 3 perioder "
+                "på 6 måneder eller 15 sygedage på 12 måneder."
+            )
+        )
         # The details this app writes in the audit log, shown in the reader's language.
         privacy.register_audit_details(
             gettext_noop("opgaver"),

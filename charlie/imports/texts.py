@@ -139,6 +139,143 @@ HOURS_PER_DAY = text(
     "imports.absence.hours_per_day", _("Timer pr. dag skal være et tal over 0 og højst 24.")
 )
 
+# --- OPUS files (``imports.opus``) ------------------------------------------------------------
+OPUS_EMPTY_CHILD = text(
+    "imports.opus.empty_child",
+    _(
+        "<%(name)s> (%(what)s) er tomt i <%(parent)s>, der starter på linje %(line)s. Udfyld "
+        "%(what)s i OPUS, og dan filen igen."
+    ),
+)
+OPUS_MISSING_CHILD = text(
+    "imports.opus.missing_child",
+    _(
+        "<%(name)s> (%(what)s) mangler i <%(parent)s>, der starter på linje %(line)s. Udfyld "
+        "%(what)s i OPUS, og dan filen igen."
+    ),
+)
+OPUS_DATE = text(
+    "imports.opus.date",
+    _(
+        "<%(name)s> er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD (fx 2024-01-31), "
+        "DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ."
+    ),
+)
+OPUS_UNIT_ID = text(
+    "imports.opus.unit_id",
+    _(
+        '<orgUnit> mangler sit id (attributten id="…"). Dan filen igen fra OPUS; hver enhed '
+        "skal have et id."
+    ),
+)
+OPUS_UNIT_END = text(
+    "imports.opus.unit_end", _("<endDate> ligger før <startDate>. Ret enhedens datoer i OPUS.")
+)
+OPUS_EMPLOYEE_ID = text(
+    "imports.opus.employee_id",
+    _(
+        '<employee> mangler medarbejdernummeret (attributten id="…"). Dan filen igen fra '
+        "OPUS; hver medarbejder skal have et id."
+    ),
+)
+OPUS_LEAVE_BEFORE_ENTRY = text(
+    "imports.opus.leave_before_entry",
+    _(
+        "<leaveDate> (fratrædelsesdato) ligger før <entryDate> (ansættelsesdato). Ret datoerne "
+        "i OPUS."
+    ),
+)
+OPUS_CPR_EMPTY = text(
+    "imports.opus.cpr_empty",
+    _(
+        "<cpr> er tomt i <employee>, der starter på linje %(line)s. Charlie bruger CPR-nummeret "
+        "til fødselsdato og juridisk køn og gemmer det ikke. Dan filen igen fra OPUS med "
+        "CPR-numre."
+    ),
+)
+OPUS_CPR_MISSING = text(
+    "imports.opus.cpr_missing",
+    _(
+        "<cpr> mangler i <employee>, der starter på linje %(line)s. Charlie bruger "
+        "CPR-nummeret til fødselsdato og juridisk køn og gemmer det ikke. Dan filen igen fra "
+        "OPUS med CPR-numre."
+    ),
+)
+OPUS_FIX_IN_OPUS = text("imports.opus.fix_in_opus", _("%(error)s Ret det i OPUS."))
+OPUS_DENOMINATOR_ZERO = text(
+    "imports.opus.denominator_zero",
+    _(
+        "<denominator> må ikke være 0. Arbejdstiden er 37 × numerator / denominator timer om "
+        "ugen; fuld tid er 1/1."
+    ),
+)
+OPUS_HOURS_RANGE = text(
+    "imports.opus.hours_range",
+    _(
+        "Arbejdstiden bliver 0 eller over 80 timer om ugen (37 × numerator / denominator); den "
+        "skal være over 0 og højst 80. Ret numerator og denominator i OPUS."
+    ),
+)
+OPUS_NOT_A_NUMBER = text(
+    "imports.opus.not_a_number",
+    _(
+        "<%(name)s> er ikke et tal. Arbejdstiden er 37 × numerator / denominator timer om ugen; "
+        "skriv tal, fx 1 og 1 for fuld tid eller 30 og 37 for 30 timer."
+    ),
+)
+OPUS_NUMBER_MISSING = text(
+    "imports.opus.number_missing",
+    _(
+        "<%(name)s> mangler. Arbejdstiden er 37 × numerator / denominator timer om ugen; skriv "
+        "tal, fx 1 og 1 for fuld tid eller 30 og 37 for 30 timer."
+    ),
+)
+OPUS_IS_MANAGER = text("imports.opus.is_manager", _("<isManager> skal være true eller false."))
+OPUS_NOT_OPUS = text(
+    "imports.opus.not_opus",
+    _(
+        "Filen er ikke en OPUS-fil: rodelementet hedder <%(tag)s>, men skal være <kmd>. Vælg "
+        "den XML-fil, OPUS Løn har dannet (ZLPE…_delta.xml)."
+    ),
+)
+OPUS_CANNOT_OPEN = text(
+    "imports.opus.cannot_open",
+    _("Filen kan ikke åbnes. Tjek, at den findes, og at Charlie har lov til at læse den."),
+)
+OPUS_DOCTYPE = text(
+    "imports.opus.doctype",
+    _(
+        "Filen indeholder en DOCTYPE-erklæring, og det tillader Charlie ikke af "
+        "sikkerhedshensyn. Slet linjen med <!DOCTYPE …>, eller dan filen igen fra OPUS."
+    ),
+)
+OPUS_NO_EMPLOYEES = text(
+    "imports.opus.no_employees",
+    _(
+        "Filen indeholder ingen medarbejdere (<employee>). En OPUS-fil er hele billedet, så en "
+        "tom fil ville afslutte alle ansættelser. Tjek, at det er den rigtige fil."
+    ),
+)
+OPUS_NO_PERSON_KEY = text(
+    "imports.opus.no_person_key",
+    _(
+        "Charlie kan ikke genkende personer i OPUS-filer, fordi CHARLIE_PERSON_KEY_SECRET ikke "
+        "er sat. OPUS har én post pr. ansættelse, og uden nøglen ville en person med to "
+        "ansættelser blive til to personer. Bed driften sætte CHARLIE_PERSON_KEY_SECRET (se "
+        "docs/operations.md), og importér filen igen."
+    ),
+)
+#: What a missing OPUS field is, in the problems above.
+OPUS_WHAT = {
+    "entryDate": text("imports.opus.what.entry_date", _("ansættelsesdato")),
+    "leaveDate": text("imports.opus.what.leave_date", _("fratrædelsesdato")),
+    "longName": text("imports.opus.what.unit_name", _("enhedens navn")),
+    "firstName": text("imports.opus.what.first_name", _("fornavn")),
+    "lastName": text("imports.opus.what.last_name", _("efternavn")),
+    "orgUnit": text("imports.opus.what.unit_id", _("enhedens id")),
+    "position": text("imports.opus.what.position", _("stillingsbetegnelse")),
+}
+
 # --- checks over the whole import (``imports.plan``) ---------------------------------------
 AT_ROW = text("imports.at_row", _("række %(row)s i %(file)s"))
 UNIT_TWICE = text(

@@ -134,9 +134,7 @@ STANDARD_TEXTS: tuple[str, ...] = (
     ),
     _("Oprettet med Charlies standardtekst."),
     _("Fravær tilføjet: fraværsperioder med datoer og type, aldrig årsag eller diagnose."),
-    _(
-        "Opfølgning tilføjet: opgaver, notater, § 56-aftaler og fastholdelsesplaner om sygefravær."
-    ),
+    _("Opfølgning tilføjet: opgaver, notater, § 56-aftaler og fastholdelsesplaner om sygefravær."),
     _("Oprettet med Charlies standardtekst: brugere og roller."),
     _("Oprettet med Charlies standardtekst (DPO'ens tilsyn med loggen)."),
     _("Oprettet med Charlies standardtekst (arbejdsstyrkeplan)."),

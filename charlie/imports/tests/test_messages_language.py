@@ -27,6 +27,7 @@ def _language_back_to_danish():
     with translation.override("da"):
         yield
 
+
 OLD_ROW = "Kolonnen »slutdato« findes to gange."
 
 

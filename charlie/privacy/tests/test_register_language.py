@@ -23,6 +23,7 @@ def _language_back_to_danish():
     with translation.override("da"):
         yield
 
+
 FIELDS = ("name", "description", "legal_basis", "who_may_see", "retention")
 
 
