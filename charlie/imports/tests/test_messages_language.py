@@ -58,9 +58,11 @@ def test_the_run_page_writes_them_in_the_readers_language(users, client_as) -> N
     client = client_as("hr")
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("imports:run", kwargs={"run_id": run.pk})).content.decode()
+    gender_id, joined_id = msgid_of(texts.GENDER.code), msgid_of(texts.JOINED.code)
+    assert gender_id is not None and joined_id is not None
     with translation.override("en"):
-        gender = gettext(msgid_of(texts.GENDER.code) or "")
-        joined = gettext(msgid_of(texts.JOINED.code) or "") % {"n": "3"}
+        gender = gettext(gender_id)
+        joined = gettext(joined_id) % {"n": "3"}
     assert gender in html and f"a.xml: {joined}" in html
     assert OLD_ROW in html  # an old row as it is
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "da"
