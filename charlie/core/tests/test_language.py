@@ -13,6 +13,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 from django.utils.translation import gettext
+from hypothesis import given
+from hypothesis import strategies as st
 
 from charlie.core import charts, formats, language, messages
 from charlie.core.messages import Message, decode, join, text
@@ -68,6 +70,16 @@ def test_template_number_filters_follow_the_language() -> None:
 def test_english_readers_type_english_numbers(typed: str, expected: Decimal) -> None:
     with translation.override("en"):
         assert formats.parse_number(typed) == expected
+
+
+@given(
+    st.decimals(
+        min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False, places=4
+    )
+)
+def test_english_numbers_read_back_what_they_write(value: Decimal) -> None:
+    written = formats.format_number(value, language="en")
+    assert formats.parse_number(written, language="en") == value
 
 
 def test_danish_readers_type_danish_numbers_and_files_do_not_depend_on_the_language() -> None:
