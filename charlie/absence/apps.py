@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class AbsenceConfig(AppConfig):
@@ -24,6 +25,33 @@ class AbsenceConfig(AppConfig):
         # its own, so "Mine data" shows everything held (migration 0007 adds it to the register).
         privacy.register_category(CATEGORY_FOLLOWUP, _("Opfølgning på sygefravær"))
         privacy.register_data_provider(CATEGORY_FOLLOWUP, my_data_followup)
+        # The note of the policy version migration 0005 seeds, shown in the reader's language
+        # (an HR note written later is shown as written).
+        from charlie.core.language import register_standard_texts
+
+        register_standard_texts(
+            gettext_noop(
+                "Standardpolitik: kontakt 1., 5. og 14. sygedag; fraværssamtale ved 3 perioder "
+                "på 6 måneder eller 15 sygedage på 12 måneder."
+            )
+        )
+        # The details this app writes in the audit log, shown in the reader's language.
+        privacy.register_audit_details(
+            gettext_noop("opgaver"),
+            gettext_noop("opgave"),
+            gettext_noop("opgave udført"),
+            gettext_noop("opgave ikke relevant"),
+            gettext_noop("opfølgningsnotat"),
+            gettext_noop("opfølgningsnotater"),
+            gettext_noop("opfølgningsopgaver"),
+            gettext_noop("påmindelse"),
+            gettext_noop("§ 56-aftale"),
+            gettext_noop("aftaler"),
+            gettext_noop("fastholdelsesplan"),
+            gettext_noop("frister"),
+            gettext_noop("sygemelding"),
+            gettext_noop("raskmelding"),
+        )
 
         # Cached figures (absence.services.figures) are recomputed after any saved or deleted
         # period; bulk writers (the import, retention) bump the version themselves.

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from charlie.absence import kinds
+from charlie.core.fields import MessageField
 from charlie.people.models import Employment, OrgUnit, Person
 
 
@@ -150,8 +151,10 @@ class FollowUpTask(models.Model):
     first_day = models.DateField(_("første sygedag"))
     code = models.CharField(_("opgavetype"), max_length=50)
     due = models.DateField(_("frist"))
-    legal_basis = models.CharField(_("regel"), max_length=200)
-    description = models.CharField(_("opgave"), max_length=300)
+    # Rule texts as messages (core.messages), shown in the reader's language; rows written
+    # before messages hold Danish text, shown as it is.
+    legal_basis = MessageField(_("regel"), max_length=200)
+    description = MessageField(_("opgave"), max_length=300)
     org_unit = models.ForeignKey(
         OrgUnit,
         verbose_name=_("ansvarlig enhed"),
@@ -163,7 +166,7 @@ class FollowUpTask(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.OPEN
     )
-    status_reason = models.CharField(_("begrundelse"), max_length=300, blank=True)
+    status_reason = MessageField(_("begrundelse"), max_length=300, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("afsluttet af"),

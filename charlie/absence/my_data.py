@@ -57,12 +57,12 @@ def my_data_followup(person_id: int) -> list[dict[str, Any]]:
         (
             task.due,
             row(
-                task.description,
+                str(task.description),
                 task.first_day,
                 task.due,
                 str(task.get_status_display())
                 + (f" ({task.done_at.date().isoformat()})" if task.done_at else ""),
-                task.status_reason,
+                str(task.status_reason),
             ),
         )
         for task in FollowUpTask.objects.filter(person_id=person_id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from charlie.core.language import gettext
 from charlie.people.job_families import JOB_FAMILIES, KRL_TOTAL_DAYS_2019
 
 KRL = "KRL"
@@ -70,8 +71,12 @@ def reference_figures(series: str | None = None) -> list[ReferenceFigure]:
 
 
 def krl_by_job_family() -> dict[str, ReferenceFigure]:
-    """KRL 2019 per job family, keyed by the job family's name (as figures rows are labelled)."""
-    return {f.job_family_name: f for f in reference_figures(KRL) if f.job_family_name is not None}
+    """KRL 2019 per job family, keyed by the job family's name as figures rows are labelled:
+    the Danish name and its name in the reader's language (``job_families.display_name``)."""
+    figures = [f for f in reference_figures(KRL) if f.job_family_name is not None]
+    keyed = {gettext(f.job_family_name): f for f in figures if f.job_family_name}
+    keyed.update({f.job_family_name: f for f in figures if f.job_family_name})
+    return keyed
 
 
 def total(series: str, year: int | None = None) -> ReferenceFigure:

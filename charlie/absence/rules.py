@@ -2,8 +2,10 @@
 
 Pure module: the standard library only, never Django. Each rule is a plain function over a
 :class:`SicknessCase` that returns an :class:`Obligation`: a code, a due date, the legal basis,
-a Danish description, and whether it applies (and, if not, why). :func:`obligations` gives them
-all for one case, with the local policy's contact days (``policy.py``).
+a description, and whether it applies (and, if not, why) — the texts as messages
+(``core.messages``) that are written in the reader's language when shown.
+:func:`obligations` gives them all for one case, with the local policy's contact days
+(``policy.py``).
 
 Law: lov om sygedagpenge, LBK nr. 994 af 22.08.2024 (earlier consolidation seen:
 LBK nr. 1179 af 21.09.2023). The texts were read through elov.dk and the Personaleadministrativ
@@ -34,8 +36,118 @@ from decimal import Decimal
 from enum import StrEnum
 
 from charlie.absence.policy import DEFAULT_POLICY, Policy, add_months, add_years, contact_dates
+from charlie.core.language import gettext_noop as _
+from charlie.core.messages import Message, text
 
 LAW = "sygedagpengeloven (LBK nr. 994 af 22.08.2024)"
+
+# The texts of the obligations: messages (``core.messages``), rendered when they are shown, in
+# the reader's language, with the dates written their way. Their codes are stored on the tasks.
+BASIS = text("absence.basis", _("%(section)s, sygedagpengeloven (LBK nr. 994 af 22.08.2024)"))
+LOCAL_POLICY = text("absence.local_policy", _("Lokal fraværspolitik"))
+INTERVIEW = text(
+    "absence.interview",
+    _("Hold sygefraværssamtale med medarbejderen (personligt eller telefonisk)."),
+)
+INTERVIEW_BEFORE_RULE = text(
+    "absence.interview.before_rule",
+    _("Sygdommen begyndte før %(day)s, hvor § 7 a trådte i kraft."),
+)
+INTERVIEW_LEAVES = text(
+    "absence.interview.leaves",
+    _("Medarbejderen er opsagt og fratræder senest 8 uger efter første sygedag (%(day)s)."),
+)
+INTERVIEW_BACK = text("absence.interview.back", _("Medarbejderen var rask igen før fristen."))
+NO_PERIOD_FLEXJOB = text("absence.employer.flexjob", _("Ingen arbejdsgiverperiode i fleksjob."))
+NO_PERIOD_S56 = text(
+    "absence.employer.s56",
+    _("Fraværet er omfattet af en godkendt § 56-aftale: refusion fra første dag."),
+)
+NO_PERIOD_SHORT = text(
+    "absence.employer.short",
+    _(
+        "Medarbejderen har ikke været ansat i de 8 uger før første fraværsdag (skulle være "
+        "ansat senest %(day)s)."
+    ),
+)
+NO_PERIOD_HOURS = text(
+    "absence.employer.hours",
+    _("Medarbejderen har arbejdet under 74 timer i de 8 uger før første fraværsdag."),
+)
+ASSUMED_START = text(
+    "absence.employer.assumed_start",
+    _("Ukendt ansættelsesstart: betingelserne i § 30 er antaget opfyldt."),
+)
+ASSUMED_HOURS = text(
+    "absence.employer.assumed_hours",
+    _("Ukendt timetal: betingelserne i § 30 er antaget opfyldt."),
+)
+ASSUMED_BOTH = text(
+    "absence.employer.assumed_both",
+    _("Ukendt ansættelsesstart og timetal: betingelserne i § 30 er antaget opfyldt."),
+)
+EMPLOYER_PERIOD_TEXT = text(
+    "absence.employer",
+    _(
+        "Arbejdsgiverperiode: arbejdsgiveren betaler de første %(days)s kalenderdage; "
+        "refusion fra dagen efter."
+    ),
+)
+ENDED_IN_PERIOD = text(
+    "absence.beyond.ended", _("Fraværet sluttede inden for arbejdsgiverperioden.")
+)
+ONLY_BEYOND = text(
+    "absence.beyond.only_if",
+    _("Gælder kun hvis fraværet varer ud over arbejdsgiverperioden."),
+)
+NEMREFUSION = text("absence.nemrefusion", _("Anmeld sygefraværet til kommunen i NemRefusion."))
+REFUND = text("absence.refund", _("Søg refusion af sygedagpenge i NemRefusion."))
+REFUND_NTH = text(
+    "absence.refund.nth",
+    _("Søg refusion i NemRefusion (%(n)s. anmodning); refusion gives højst 3 måneder bagud."),
+)
+DISPENSATION = text(
+    "absence.refund.dispensation",
+    _("Sidste frist for dispensation ved for sen anmodning om refusion."),
+)
+PLAN_RIGHT = text(
+    "absence.plan.right",
+    _(
+        "Medarbejderen kan anmode om en fastholdelsesplan, hvis fraværet forventes at vare "
+        "over 8 uger."
+    ),
+)
+PLAN_SHORT = text("absence.plan.short", _("Fraværet varede ikke over 8 uger."))
+PLAN_ANSWER = text(
+    "absence.plan.answer",
+    _("Svar på anmodningen om fastholdelsesplan og udarbejd planen sammen med medarbejderen."),
+)
+PLAN_NOT_EXPECTED = text(
+    "absence.plan.not_expected",
+    _("Fraværet forventes ikke at vare over 8 uger; der er ingen ret til en plan."),
+)
+PLAN_REFUSED = text("absence.plan.refused", _("Arbejdsgiveren har afslået at udarbejde en plan."))
+PLAN_REFUSED_ON = text(
+    "absence.plan.refused_on", _("Arbejdsgiveren har afslået at udarbejde en plan %(day)s.")
+)
+PLAN_NO_DEADLINE = text(
+    "absence.plan.no_deadline",
+    _("Loven giver ingen frist; udarbejd planen hurtigst muligt."),
+)
+S56_RENEWAL = text(
+    "absence.s56.renewal",
+    _("§ 56-aftalen udløber %(day)s; søg om fornyelse i tide."),
+)
+JOBCENTER = text(
+    "absence.jobcenter",
+    _("Jobcentret holder første opfølgningssamtale med medarbejderen."),
+)
+JOBCENTER_BACK = text(
+    "absence.jobcenter.back",
+    _("Medarbejderen var rask igen før jobcentrets opfølgning."),
+)
+CONTACT = text("absence.contact", _("Kontakt medarbejderen på %(n)s. sygedag."))
+CONTACT_BACK = text("absence.contact.back", _("Medarbejderen var rask igen."))
 
 #: § 7 a came in with LOV nr. 480 af 12.06.2009 for sickness starting on or after this day.
 INTERVIEW_RULE_FROM = date(2010, 1, 4)
@@ -78,18 +190,20 @@ class Code(StrEnum):
 class Obligation:
     """One dated duty (or piece of information) for a sickness period.
 
-    ``applies`` False means the duty does not arise; ``reason`` says why in Danish. Where it
-    applies, ``reason`` may state a condition that is not settled yet (an ongoing absence).
+    ``applies`` False means the duty does not arise; ``reason`` says why ("" when there is
+    nothing to say). Where it applies, ``reason`` may state a condition that is not settled yet
+    (an ongoing absence). ``description``, ``legal_basis`` and ``reason`` are messages
+    (``core.messages``): ``str()`` writes them in the reader's language.
     ``information_only`` marks dates that are someone else's duty (the jobcenter's) or a limit,
     not a task for the manager.
     """
 
     code: str
     due: date | None
-    legal_basis: str
-    description: str
+    legal_basis: Message
+    description: Message
     applies: bool = True
-    reason: str = ""
+    reason: Message | str = ""
     information_only: bool = False
 
 
@@ -170,8 +284,8 @@ class SicknessCase:
         return self.first_day <= day and (self.last_day is None or day <= self.last_day)
 
 
-def _basis(section: str) -> str:
-    return f"{section}, {LAW}"
+def _basis(section: str) -> Message:
+    return BASIS(section=section)
 
 
 # --- § 7 a: sygefraværssamtale ---------------------------------------------------------------
@@ -194,9 +308,9 @@ def sickness_interview(case: SicknessCase) -> Obligation:
     """
     due = weeks_after(case.first_day, 4)
     basis = _basis("§ 7 a")
-    desc = "Hold sygefraværssamtale med medarbejderen (personligt eller telefonisk)."
+    desc = INTERVIEW()
     if case.first_day < INTERVIEW_RULE_FROM:
-        reason = "Sygdommen begyndte før 4. januar 2010, hvor § 7 a trådte i kraft."
+        reason = INTERVIEW_BEFORE_RULE(day=INTERVIEW_RULE_FROM)
         return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc, False, reason)
     leaves_by = weeks_after(case.first_day, 8)
     if (
@@ -205,13 +319,10 @@ def sickness_interview(case: SicknessCase) -> Obligation:
         and case.leave_date is not None
         and case.leave_date <= leaves_by
     ):
-        reason = (
-            "Medarbejderen er opsagt og fratræder senest 8 uger efter første sygedag "
-            f"({leaves_by.isoformat()})."
-        )
+        reason = INTERVIEW_LEAVES(day=leaves_by)
         return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc, False, reason)
     if case.last_day is not None and case.last_day < due:
-        reason = "Medarbejderen var rask igen før fristen."
+        reason = INTERVIEW_BACK()
         return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc, False, reason)
     return Obligation(Code.SICKNESS_INTERVIEW, due, basis, desc)
 
@@ -234,13 +345,13 @@ def employer_period_days(first_day: date) -> int:
 
 @dataclass(frozen=True)
 class EmployerPeriod:
-    """Outcome of § 30 for one case: the dates if it applies, else why not (Danish)."""
+    """Outcome of § 30 for one case: the dates if it applies, else why not (a message)."""
 
     applies: bool
     first_day: date
     last_day: date | None
     days: int
-    reason: str = ""
+    reason: Message | str = ""
 
 
 def employer_period(case: SicknessCase) -> EmployerPeriod:
@@ -262,17 +373,17 @@ def employer_period(case: SicknessCase) -> EmployerPeriod:
     days = employer_period_days(case.first_day)
     first = case.first_day
 
-    def none(reason: str) -> EmployerPeriod:
+    def none(reason: Message) -> EmployerPeriod:
         return EmployerPeriod(False, first, None, days, reason)
 
     if case.flexjob:
-        return none("Ingen arbejdsgiverperiode i fleksjob.")
+        return none(NO_PERIOD_FLEXJOB())
     if (
         case.section_56 is not None
         and case.section_56_related
         and case.section_56.is_valid_on(first)
     ):
-        return none("Fraværet er omfattet af en godkendt § 56-aftale: refusion fra første dag.")
+        return none(NO_PERIOD_S56())
     eight_weeks_before = first - timedelta(weeks=EMPLOYER_PERIOD_MIN_WEEKS)
     enough_hours = case.hours_last_8_weeks is None or (
         Decimal(str(case.hours_last_8_weeks)) >= EMPLOYER_PERIOD_MIN_HOURS
@@ -282,23 +393,19 @@ def employer_period(case: SicknessCase) -> EmployerPeriod:
         and case.employment_start > eight_weeks_before
         and not (case.earlier_employment and enough_hours)  # § 30, stk. 4
     ):
-        return none(
-            "Medarbejderen har ikke været ansat i de 8 uger før første fraværsdag "
-            f"(skulle være ansat senest {eight_weeks_before.isoformat()})."
-        )
+        return none(NO_PERIOD_SHORT(day=eight_weeks_before))
     if (
         case.hours_last_8_weeks is not None
         and Decimal(str(case.hours_last_8_weeks)) < EMPLOYER_PERIOD_MIN_HOURS
     ):
-        return none("Medarbejderen har arbejdet under 74 timer i de 8 uger før første fraværsdag.")
-    notes = []
-    if case.employment_start is None:
-        notes.append("ansættelsesstart")
-    if case.hours_last_8_weeks is None:
-        notes.append("timetal")
-    reason = (
-        f"Ukendt {' og '.join(notes)}: betingelserne i § 30 er antaget opfyldt." if notes else ""
-    )
+        return none(NO_PERIOD_HOURS())
+    reason: Message | str = ""
+    if case.employment_start is None and case.hours_last_8_weeks is None:
+        reason = ASSUMED_BOTH()
+    elif case.employment_start is None:
+        reason = ASSUMED_START()
+    elif case.hours_last_8_weeks is None:
+        reason = ASSUMED_HOURS()
     return EmployerPeriod(True, first, first + timedelta(days=days - 1), days, reason)
 
 
@@ -308,10 +415,7 @@ def employer_period_obligation(case: SicknessCase) -> Obligation:
     Due is the period's last day: the last day the employer pays without refund.
     """
     period = employer_period(case)
-    desc = (
-        f"Arbejdsgiverperiode: arbejdsgiveren betaler de første {period.days} kalenderdage; "
-        "refusion fra dagen efter."
-    )
+    desc = EMPLOYER_PERIOD_TEXT(days=period.days)
     return Obligation(
         Code.EMPLOYER_PERIOD,
         period.last_day,
@@ -323,17 +427,17 @@ def employer_period_obligation(case: SicknessCase) -> Obligation:
     )
 
 
-def _beyond(case: SicknessCase, last_covered: date | None, on: date) -> tuple[bool, str]:
+def _beyond(case: SicknessCase, last_covered: date | None, on: date) -> tuple[bool, Message | str]:
     """Whether the absence runs past ``last_covered`` (None: there is no employer period)."""
     if last_covered is None:
         return True, ""
     if case.last_day is not None:
         if case.last_day > last_covered:
             return True, ""
-        return False, "Fraværet sluttede inden for arbejdsgiverperioden."
+        return False, ENDED_IN_PERIOD()
     if on > last_covered:
         return True, ""
-    return True, "Gælder kun hvis fraværet varer ud over arbejdsgiverperioden."
+    return True, ONLY_BEYOND()
 
 
 # --- § 40: anmeldelse i NemRefusion ----------------------------------------------------------
@@ -356,7 +460,7 @@ def nemrefusion_report(case: SicknessCase, on: date) -> Obligation:
     """
     period = employer_period(case)
     basis = _basis("§ 40")
-    desc = "Anmeld sygefraværet til kommunen i NemRefusion."
+    desc = NEMREFUSION()
     if case.wages_paid:
         due = weeks_after(case.first_day, 5)
     elif period.last_day is not None:  # an employer period paid as sygedagpenge
@@ -414,7 +518,7 @@ def refund_claims(case: SicknessCase, on: date) -> list[Obligation]:
                 Code.REFUND_CLAIM,
                 None,
                 _basis("§ 59"),
-                "Søg refusion af sygedagpenge i NemRefusion.",
+                REFUND(),
                 False,
                 reason,
             )
@@ -424,7 +528,7 @@ def refund_claims(case: SicknessCase, on: date) -> list[Obligation]:
             Code.REFUND_CLAIM,
             claim,
             _basis("§ 59"),
-            f"Søg refusion i NemRefusion ({n}. anmodning); refusion gives højst 3 måneder bagud.",
+            REFUND_NTH(n=n),
             True,
             reason,
         )
@@ -444,7 +548,7 @@ def refund_dispensation_limit(case: SicknessCase, on: date) -> Obligation:
         Code.REFUND_DISPENSATION_LIMIT,
         add_months(case.first_day, 6),
         _basis("§ 59"),
-        "Sidste frist for dispensation ved for sen anmodning om refusion.",
+        DISPENSATION(),
         applies,
         reason,
         information_only=True,
@@ -474,25 +578,21 @@ def retention_plan(case: SicknessCase) -> Obligation:
             Code.RETENTION_PLAN,
             None,
             basis,
-            "Medarbejderen kan anmode om en fastholdelsesplan, hvis fraværet forventes at vare "
-            "over 8 uger.",
+            PLAN_RIGHT(),
             case.last_day is None or case.last_day > week_8,
-            ""
-            if case.last_day is None or case.last_day > week_8
-            else "Fraværet varede ikke over 8 uger.",
+            "" if case.last_day is None or case.last_day > week_8 else PLAN_SHORT(),
             information_only=True,
         )
-    desc = "Svar på anmodningen om fastholdelsesplan og udarbejd planen sammen med medarbejderen."
+    desc = PLAN_ANSWER()
     if not request.expected_over_8_weeks:
-        reason = "Fraværet forventes ikke at vare over 8 uger; der er ingen ret til en plan."
+        reason = PLAN_NOT_EXPECTED()
         return Obligation(Code.RETENTION_PLAN, None, basis, desc, False, reason)
     if request.decision is PlanDecision.REFUSED:
-        when = f" {request.decided_on.isoformat()}" if request.decided_on else ""
-        reason = f"Arbejdsgiveren har afslået at udarbejde en plan{when}."
+        reason = PLAN_REFUSED_ON(day=request.decided_on) if request.decided_on else PLAN_REFUSED()
         return Obligation(Code.RETENTION_PLAN, None, basis, desc, False, reason)
     due = week_8 if request.requested_on <= week_8 else None
-    reason = "" if due else "Loven giver ingen frist; udarbejd planen hurtigst muligt."
-    return Obligation(Code.RETENTION_PLAN, due, basis, desc, True, reason)
+    no_deadline: Message | str = "" if due else PLAN_NO_DEADLINE()
+    return Obligation(Code.RETENTION_PLAN, due, basis, desc, True, no_deadline)
 
 
 # --- § 56-aftale -----------------------------------------------------------------------------
@@ -512,7 +612,7 @@ def section_56_renewal(agreement: Section56Terms, policy: Policy = DEFAULT_POLIC
         Code.SECTION_56_RENEWAL,
         due,
         _basis("§ 56"),
-        f"§ 56-aftalen udløber {agreement.valid_until.isoformat()}; søg om fornyelse i tide.",
+        S56_RENEWAL(day=agreement.valid_until),
     )
 
 
@@ -545,9 +645,9 @@ def jobcenter_follow_up(case: SicknessCase) -> Obligation:
         Code.JOBCENTER_FOLLOW_UP,
         due,
         _basis("§ 13 b"),
-        "Jobcentret holder første opfølgningssamtale med medarbejderen.",
+        JOBCENTER(),
         applies,
-        "" if applies else "Medarbejderen var rask igen før jobcentrets opfølgning.",
+        "" if applies else JOBCENTER_BACK(),
         information_only=True,
     )
 
@@ -564,10 +664,10 @@ def contacts(case: SicknessCase, policy: Policy = DEFAULT_POLICY) -> list[Obliga
             Obligation(
                 f"{Code.CONTACT}_day_{n}",
                 day,
-                "Lokal fraværspolitik",
-                f"Kontakt medarbejderen på {n}. sygedag.",
+                LOCAL_POLICY(),
+                CONTACT(n=n),
                 applies,
-                "" if applies else "Medarbejderen var rask igen.",
+                "" if applies else CONTACT_BACK(),
             )
         )
     return result

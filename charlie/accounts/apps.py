@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class AccountsConfig(AppConfig):
@@ -21,6 +22,14 @@ class AccountsConfig(AppConfig):
 
         privacy.register_category(services.CATEGORY_ACCOUNTS, _("Brugeradgang og roller"))
         privacy.register_purpose(services.PURPOSE_ACCOUNTS, _("Brugeradministration"))
+        # The fixed details this app writes in the audit log, shown in the reader's language.
+        privacy.register_audit_details(
+            gettext_noop("konto genaktiveret"),
+            gettext_noop("konto deaktiveret"),
+            gettext_noop("ny adgangskode sat af administrator"),
+            gettext_noop("konto oprettet (rolle employee)"),
+            gettext_noop("konto oprettet (charlie bootstrap-role)"),
+        )
 
         register(
             MenuEntry(

@@ -9,14 +9,18 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from django.contrib import admin
+        from django.utils import translation
 
-        from charlie.core import navigation
+        from charlie.core import language, navigation
         from charlie.core.admin import unregister_foreign_admins
 
         # Every app's admin module is imported by now (autodiscover is idempotent), so tables
         # that are not Charlie configuration can be taken out (core/admin.py).
         admin.autodiscover()
         unregister_foreign_admins()
+
+        # The pure modules (formats, charts, rules, messages) write in the reader's language.
+        language.configure(active=translation.get_language, translate=translation.gettext)
 
         navigation.register(
             navigation.MenuEntry(key="home", label=_("Forside"), url_name="home", order=0)

@@ -13,7 +13,8 @@ DOMAIN.md 9.1), so colours are checked against white (#ffffff), contrast ratio b
 relative-luminance formula: text #1a1a1a (17.4:1, SC 1.4.3 asks 4.5:1), bars #004993 (8.8:1),
 the reference line #8a1c14 (9.3:1), grid #767676 (4.5:1); SC 1.4.11 asks 3:1 for graphics.
 Hidden (disclosure-controlled, DESIGN.md principle 3) values draw nothing and, where there is
-room, say "skjult". Every text is escaped.
+room, say "skjult" ("hidden": translated when the chart is drawn, ``core.language``). Numbers
+follow the reader's language (``core.formats``). Every text is escaped.
 
 ``band_chart`` draws several series over years: lines with an uncertainty band, or grouped bars.
 Series differ by colour *and* by dash pattern and marker (lines) or fill pattern (bars), so the
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from html import escape
 
 from charlie.core.formats import format_number
+from charlie.core.language import gettext as _
 
 TEXT = "#1a1a1a"
 BAR = "#004993"
@@ -47,7 +49,8 @@ _TITLE_LINE = 22
 
 
 def number(value: float, digits: int = 1) -> str:
-    """A chart label in Danish (``core.formats``): 12.5 → "12,5", 45000 → "45.000,0"."""
+    """A chart label the reader's way (``core.formats``): 12.5 → "12,5", 45000 → "45.000,0"
+    ("12.5", "45,000.0" in English)."""
     return format_number(value, digits)
 
 
@@ -120,7 +123,7 @@ def bar_chart(
     label_w, bar_w, right, row_h, top_pad = 260, 360, 80, 26, 30
     width = label_w + bar_w + right
     height = top_pad + row_h * max(len(items), 1) + 30
-    shown = [v for _, v in items if v is not None]
+    shown = [v for _label, v in items if v is not None]
     top = _nice_max([*shown, *([reference[1]] if reference else [])])
     out = _head(chart_id, width, height, title, desc)
 
@@ -145,7 +148,7 @@ def bar_chart(
         if value is None:
             out.append(
                 f'<text x="{label_w + 4}" y="{y + row_h * 0.65:.1f}" fill="{TEXT}" '
-                f'font-style="italic">skjult</text>'
+                f'font-style="italic">{escape(_("skjult"))}</text>'
             )
             continue
         out.append(
@@ -183,7 +186,7 @@ def line_chart(
     every = max(1, -(-60 // int(step)))  # label every n-th point so labels never overlap
     width = int(left + step * n + right)
     height = top_pad + plot_h + bottom
-    shown = [v for _, v in points if v is not None]
+    shown = [v for _label, v in points if v is not None]
     top = _nice_max(shown)
     out = _head(chart_id, width, height, title, desc)
     base = top_pad + plot_h
@@ -211,7 +214,7 @@ def line_chart(
             if step >= 40:
                 out.append(
                     f'<text x="{cx:.1f}" y="{base + 36}" text-anchor="middle" fill="{TEXT}" '
-                    f'font-style="italic">skjult</text>'
+                    f'font-style="italic">{escape(_("skjult"))}</text>'
                 )
             if segment:
                 segments.append(segment)
@@ -267,7 +270,7 @@ class Series:
         return self.low is not None and self.high is not None
 
     def band_legend(self) -> str:
-        return self.band_label or f"{self.label}: usikkerhedsbånd"
+        return self.band_label or _("%(series)s: usikkerhedsbånd") % {"series": self.label}
 
 
 def _checked(value: float | None, what: str) -> float | None:
@@ -589,7 +592,7 @@ def band_chart(
         if s.kind != "line" or not s.has_band:
             continue
         colour = SERIES_COLOURS[index]
-        _, lows, highs = checked[index]
+        _values, lows, highs = checked[index]
         for run in _runs(
             [lo is not None and hi is not None for lo, hi in zip(lows, highs, strict=True)]
         ):
@@ -652,10 +655,10 @@ def band_chart(
                 f'<text class="x-label" x="{cx:.1f}" y="{base + 18}" text-anchor="middle" '
                 f'fill="{TEXT}">{escape(label)}</text>'
             )
-        if step >= 40 and all(values[i] is None for values, _, _ in checked):
+        if step >= 40 and all(values[i] is None for values, _lows, _highs in checked):
             out.append(
                 f'<text x="{cx:.1f}" y="{base + 34}" text-anchor="middle" fill="{TEXT}" '
-                f'font-style="italic">skjult</text>'
+                f'font-style="italic">{escape(_("skjult"))}</text>'
             )
 
     out.append('<g class="legend">')

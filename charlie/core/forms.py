@@ -8,8 +8,9 @@
   ``core/_field.html`` gives them). ``{{ form.field.as_field_group }}`` renders a whole DKFDS
   form group: label, hint, error message and input (``core/_field.html``; a checkbox
   ``core/_checkbox.html``).
-- **Danish numbers**: ``DanishDecimalField`` reads "1.234,5" (``core.formats``) and shows a
-  stored value the same way; ``DateInput`` is the browser's date picker.
+- **Numbers the reader's way**: ``DanishDecimalField`` reads "1.234,5" in Danish and
+  "1,234.5" in English (``core.formats``) and shows a stored value the same way;
+  ``DateInput`` is the browser's date picker.
 - **Service errors on a form**: ``add_service_errors(form, exc)`` puts the messages of a
   service's ``ValidationFailed`` on the form, beside a field or at the top.
 """
@@ -101,21 +102,25 @@ class DateInput(forms.DateInput):
 
 
 def read_number(text: str) -> Decimal:
-    """A Danish number the user typed (``core.formats.parse_number``); ``ValueError`` with a
-    message for the user, e.g. for "12.5" or "1,2,3"."""
+    """A number the user typed, the reader's way (``core.formats.parse_number``: "1.234,5" in
+    Danish, "1,234.5" in English); ``ValueError`` with a message for the user, e.g. for "12.5"
+    in Danish or "1,2,3", whose examples are written the reader's way too."""
     try:
         return parse_number(text)
     except ValueError as exc:
         raise ValueError(
-            gettext(
-                "»%(text)s« er ikke et tal. Skriv fx 1234,5 eller 1.234,5 (komma før decimaler)."
-            )
-            % {"text": text.strip()}
+            gettext("»%(text)s« er ikke et tal. Skriv fx %(plain)s eller %(grouped)s.")
+            % {
+                "text": text.strip(),
+                "plain": format_number(Decimal("1234.5")).replace(format_number(1000)[1], ""),
+                "grouped": format_number(Decimal("1234.5")),
+            }
         ) from exc
 
 
 class DanishDecimalField(forms.Field):
-    """A decimal written the Danish way ("1.234,5"), shown the same way."""
+    """A decimal written the reader's way ("1.234,5"; "1,234.5" in English), shown the same
+    way. (The name is older than the English interface.)"""
 
     widget = forms.TextInput
 

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class ImportsConfig(AppConfig):
@@ -17,6 +18,10 @@ class ImportsConfig(AppConfig):
         services.register_run_task(tasks.run_import_task)
         # An import whose worker died is marked failed and its files deleted.
         register_recovery("imports", services.recover_runs)
+        # The audit detail of the import's read of the employments it ended.
+        from charlie.privacy import registry as privacy
+
+        privacy.register_audit_details(gettext_noop("import: afsluttede ansættelser"))
 
         register(
             MenuEntry(

@@ -40,6 +40,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from xml.parsers import expat
 from zoneinfo import ZoneInfo
 
+from charlie.core.messages import Message, message_of
+from charlie.imports import texts
 from charlie.imports.cpr import from_cpr
 from charlie.imports.person_key import PersonKeyer
 from charlie.imports.records import (
@@ -76,12 +78,7 @@ FULL_TIME_HOURS = Decimal(37)
 CANCELLED_CONTRACT = "annulleret"
 
 #: The problem for an OPUS file when no person key secret is set (docs/operations.md).
-NO_PERSON_KEY_MESSAGE = (
-    "Charlie kan ikke genkende personer i OPUS-filer, fordi CHARLIE_PERSON_KEY_SECRET ikke er "
-    "sat. OPUS har én post pr. ansættelse, og uden nøglen ville en person med to ansættelser "
-    "blive til to personer. Bed driften sætte CHARLIE_PERSON_KEY_SECRET (se "
-    "docs/operations.md), og importér filen igen."
-)
+NO_PERSON_KEY_MESSAGE = texts.OPUS_NO_PERSON_KEY()
 
 _CHUNK = 64 * 1024
 _TZ = ZoneInfo("Europe/Copenhagen")
@@ -296,8 +293,7 @@ class _Handler:
                 self.problem(
                     line,
                     tag,
-                    f"Filen er ikke en OPUS-fil: rodelementet hedder <{tag}>, men skal være "
-                    "<kmd>. Vælg den XML-fil, OPUS Løn har dannet (ZLPE…_delta.xml).",
+                    texts.OPUS_NOT_OPUS(tag=tag),
                 )
         elif self.depth == 2 and self.root_ok and tag in ("orgUnit", "employee"):
             self.current = _Element(tag, line, dict(attrs))
@@ -329,7 +325,7 @@ class _Handler:
 
     # building records
 
-    def problem(self, row: int | None, column: str | None, message: str) -> None:
+    def problem(self, row: int | None, column: str | None, message: Message | str) -> None:
         self.emit(Problem(self.file, row, column, message))
 
     def value(self, element: _Element, name: str) -> str:
@@ -349,17 +345,18 @@ class _Handler:
             value = self.value(element, name)
         return value
 
-    def required(self, element: _Element, name: str, what: str, errors: list[Problem]) -> str:
+    def required(self, element: _Element, name: str, errors: list[Problem]) -> str:
         value = self.value(element, name)
         if not value:
-            where = "er tomt" if name in element.children else "mangler"
+            what = texts.OPUS_WHAT[name]() if name in texts.OPUS_WHAT else name
+            empty = name in element.children
+            message = texts.OPUS_EMPTY_CHILD if empty else texts.OPUS_MISSING_CHILD
             errors.append(
                 Problem(
                     self.file,
                     self.line_of(element, name),
                     name,
-                    f"<{name}> ({what}) {where} i <{element.tag}>, der starter på linje "
-                    f"{element.line}. Udfyld {what} i OPUS, og dan filen igen.",
+                    message(name=name, what=what, parent=element.tag, line=str(element.line)),
                 )
             )
         return value
@@ -377,7 +374,7 @@ class _Handler:
         text = self.value(element, name)
         if not text:
             if required:
-                self.required(element, name, _LABELS.get(name, name), errors)
+                self.required(element, name, errors)
             return None
         try:
             value = parse_date(text)
@@ -387,8 +384,7 @@ class _Handler:
                     self.file,
                     self.line_of(element, name),
                     name,
-                    f"<{name}> er ikke en gyldig dato. Skriv datoen som ÅÅÅÅ-MM-DD (fx "
-                    "2024-01-31), DD-MM-ÅÅÅÅ eller DD.MM.ÅÅÅÅ.",
+                    texts.OPUS_DATE(name=name),
                 )
             )
             return None
@@ -403,13 +399,12 @@ class _Handler:
                     self.file,
                     element.line,
                     "id",
-                    '<orgUnit> mangler sit id (attributten id="…"). Dan filen igen fra OPUS; '
-                    "hver enhed skal have et id.",
+                    texts.OPUS_UNIT_ID(),
                 )
             )
         name = self.value(element, "longName") or self.value(element, "shortName")
         if not name:
-            self.required(element, "longName", "enhedens navn", errors)
+            self.required(element, "longName", errors)
         valid_from = self.date_of(element, "startDate", errors)
         valid_to = self.date_of(element, "endDate", errors, end=True)
         if valid_from and valid_to and valid_to < valid_from:
@@ -418,7 +413,7 @@ class _Handler:
                     self.file,
                     self.line_of(element, "endDate"),
                     "endDate",
-                    "<endDate> ligger før <startDate>. Ret enhedens datoer i OPUS.",
+                    texts.OPUS_UNIT_END(),
                 )
             )
         if errors:
@@ -446,8 +441,7 @@ class _Handler:
             self.problem(
                 element.line,
                 "id",
-                '<employee> mangler medarbejdernummeret (attributten id="…"). Dan filen igen '
-                "fra OPUS; hver medarbejder skal have et id.",
+                texts.OPUS_EMPLOYEE_ID(),
             )
             return
         if leave and not element.children:
@@ -467,11 +461,11 @@ class _Handler:
             return
 
         errors: list[Problem] = []
-        first_name = self.required(element, "firstName", "fornavn", errors)
-        last_name = self.required(element, "lastName", "efternavn", errors)
+        first_name = self.required(element, "firstName", errors)
+        last_name = self.required(element, "lastName", errors)
         birth_date, gender, keys = self.cpr(element, errors)
-        org_unit = self.required(element, "orgUnit", "enhedens id", errors)
-        position = self.required(element, "position", "stillingsbetegnelse", errors)
+        org_unit = self.required(element, "orgUnit", errors)
+        position = self.required(element, "position", errors)
         # OPUS leaves <entryDate/> empty in many dumps; OS2mo then uses the dump's date.
         start_assumed = not self.value(element, "entryDate")
         start = self.snapshot if start_assumed else self.date_of(element, "entryDate", errors)
@@ -490,8 +484,7 @@ class _Handler:
                         self.file,
                         self.line_of(element, "leaveDate"),
                         "leaveDate",
-                        "<leaveDate> (fratrædelsesdato) ligger før <entryDate> "
-                        "(ansættelsesdato). Ret datoerne i OPUS.",
+                        texts.OPUS_LEAVE_BEFORE_ENTRY(),
                     )
                 )
         hours = self.weekly_hours(element, errors)
@@ -553,15 +546,13 @@ class _Handler:
         """Birth date, legal gender and the person keys from ``<cpr>``, which is then gone."""
         child = element.children.pop("cpr", None)  # drop the number from the element at once
         if child is None or not child.text:
-            where = "er tomt" if child is not None else "mangler"
+            message = texts.OPUS_CPR_EMPTY if child is not None else texts.OPUS_CPR_MISSING
             errors.append(
                 Problem(
                     self.file,
                     child.line if child is not None else element.line,
                     "cpr",
-                    f"<cpr> {where} i <employee>, der starter på linje {element.line}. "
-                    "Charlie bruger CPR-nummeret til fødselsdato og juridisk køn og gemmer det "
-                    "ikke. Dan filen igen fra OPUS med CPR-numre.",
+                    message(line=str(element.line)),
                 )
             )
             return None, "", ()
@@ -569,7 +560,11 @@ class _Handler:
             birth_date, gender = from_cpr(child.text)
         except ValueError as error:
             # from_cpr's messages never contain the number.
-            errors.append(Problem(self.file, child.line, "cpr", f"{error} Ret det i OPUS."))
+            errors.append(
+                Problem(
+                    self.file, child.line, "cpr", texts.OPUS_FIX_IN_OPUS(error=message_of(error))
+                )
+            )
             return None, "", ()
         keys = self.keyer.keys(child.text) if self.keyer is not None else ()
         return birth_date, gender, keys
@@ -589,8 +584,7 @@ class _Handler:
                     self.file,
                     self.line_of(element, "denominator"),
                     "denominator",
-                    "<denominator> må ikke være 0. Arbejdstiden er 37 × numerator / "
-                    "denominator timer om ugen; fuld tid er 1/1.",
+                    texts.OPUS_DENOMINATOR_ZERO(),
                 )
             )
             return None
@@ -603,9 +597,7 @@ class _Handler:
                     self.file,
                     self.line_of(element, "numerator"),
                     "numerator",
-                    "Arbejdstiden bliver 0 eller over 80 timer om ugen (37 × numerator / "
-                    "denominator); den skal være over 0 og højst 80. Ret numerator og "
-                    "denominator i OPUS.",
+                    texts.OPUS_HOURS_RANGE(),
                 )
             )
             return None
@@ -618,16 +610,8 @@ class _Handler:
         except InvalidOperation:
             value = None
         if value is None or not value.is_finite():
-            where = "er ikke et tal" if text else "mangler"
-            errors.append(
-                Problem(
-                    self.file,
-                    self.line_of(element, name),
-                    name,
-                    f"<{name}> {where}. Arbejdstiden er 37 × numerator / denominator timer om "
-                    "ugen; skriv tal, fx 1 og 1 for fuld tid eller 30 og 37 for 30 timer.",
-                )
-            )
+            message = texts.OPUS_NOT_A_NUMBER if text else texts.OPUS_NUMBER_MISSING
+            errors.append(Problem(self.file, self.line_of(element, name), name, message(name=name)))
             return None
         return value
 
@@ -642,13 +626,10 @@ class _Handler:
                 self.file,
                 self.line_of(element, "isManager"),
                 "isManager",
-                "<isManager> skal være true eller false.",
+                texts.OPUS_IS_MANAGER(),
             )
         )
         return None
-
-
-_LABELS = {"entryDate": "ansættelsesdato", "leaveDate": "fratrædelsesdato"}
 
 
 def _encoding_override(path: pathlib.Path) -> str | None:
@@ -689,7 +670,7 @@ def _read(
             file_name,
             None,
             None,
-            "Filen kan ikke åbnes. Tjek, at den findes, og at Charlie har lov til at læse den.",
+            texts.OPUS_CANNOT_OPEN(),
         )
         return
     parser = expat.ParserCreate(encoding=override)
@@ -712,9 +693,7 @@ def _read(
                     file_name,
                     parser.CurrentLineNumber,
                     None,
-                    "Filen indeholder en DOCTYPE-erklæring, og det tillader Charlie ikke af "
-                    "sikkerhedshensyn. Slet linjen med <!DOCTYPE …>, eller dan filen igen fra "
-                    "OPUS.",
+                    texts.OPUS_DOCTYPE(),
                 )
                 return
             except expat.ExpatError as error:
@@ -731,8 +710,7 @@ def _read(
             file_name,
             None,
             "employee",
-            "Filen indeholder ingen medarbejdere (<employee>). En OPUS-fil er hele billedet, så "
-            "en tom fil ville afslutte alle ansættelser. Tjek, at det er den rigtige fil.",
+            texts.OPUS_NO_EMPLOYEES(),
         )
 
 

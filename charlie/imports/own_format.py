@@ -27,6 +27,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from charlie.core.messages import Message, message_of
+from charlie.imports import texts
 from charlie.imports.cpr import from_cpr
 from charlie.imports.opus import opus_source
 from charlie.imports.person_key import PersonKeyer
@@ -178,10 +180,10 @@ def detect_kind(columns: Iterable[str]) -> str | None:
     return None
 
 
-def _choice(table: dict[str, str], value: str, what: str, allowed: str) -> str:
+def _choice(table: dict[str, str], value: str, what: Message, allowed: str) -> str:
     found = table.get(value.strip().lower())
     if found is None:
-        raise ValueError(f"Feltet er ikke en kendt {what}. Brug en af: {allowed}.")
+        raise ValueError(texts.NOT_A_CHOICE(what=what, allowed=allowed))
     return found
 
 
@@ -221,10 +223,10 @@ class _Row:
     def required(self, column: str) -> str:
         value = self.text(column)
         if not value:
-            self.fail(column, f"Kolonnen »{column}« skal udfyldes.")
+            self.fail(column, texts.REQUIRED(column=column))
         return value
 
-    def fail(self, column: str | None, message: str) -> None:
+    def fail(self, column: str | None, message: Message | str) -> None:
         self.problems.append(Problem(self.file, self.number, column, message))
 
     def parse[T](
@@ -233,12 +235,12 @@ class _Row:
         raw = self.cells.get(column)
         if raw is None or _text(raw) == "":
             if required:
-                self.fail(column, f"Kolonnen »{column}« skal udfyldes.")
+                self.fail(column, texts.REQUIRED(column=column))
             return None
         try:
             return parse(raw)
         except ValueError as exc:
-            self.fail(column, str(exc))
+            self.fail(column, message_of(exc))
             return None
 
 
@@ -249,16 +251,16 @@ def _unit(row: _Row) -> OrgUnitRecord | None:
     kind = None
     if kind_text:
         try:
-            kind = _choice(UNIT_KINDS, kind_text, "enhedstype", _UNIT_KIND_TEXT)
+            kind = _choice(UNIT_KINDS, kind_text, texts.WHAT_UNIT_KIND(), _UNIT_KIND_TEXT)
         except ValueError as exc:
-            row.fail("type", str(exc))
+            row.fail("type", message_of(exc))
     valid_from = row.parse("oprettet", to_date, required=False)
     valid_to = row.parse("nedlagt", to_end_date, required=False)
     if valid_from and valid_to and valid_to < valid_from:
-        row.fail("nedlagt", "Enheden er nedlagt før den er oprettet. Ret datoen i »nedlagt«.")
+        row.fail("nedlagt", texts.UNIT_CLOSED_BEFORE_OPENED())
     parent = row.text("overordnet_enhedskode") or None
     if parent is not None and parent == code:
-        row.fail("overordnet_enhedskode", "En enhed kan ikke ligge under sig selv.")
+        row.fail("overordnet_enhedskode", texts.UNIT_OWN_PARENT())
     if row.problems:
         return None
     return OrgUnitRecord(
@@ -278,12 +280,12 @@ def _birth_and_gender(row: _Row, use_cpr: bool) -> tuple[date | None, str | None
     if use_cpr:
         raw = row.text("cpr")
         if not raw:
-            row.fail("cpr", "CPR-nummeret i kolonne »cpr« skal udfyldes.")
+            row.fail("cpr", texts.CPR_REQUIRED())
             return None, None
         try:
             return from_cpr(raw)
         except ValueError as exc:
-            row.fail("cpr", str(exc))
+            row.fail("cpr", message_of(exc))
             return None, None
     birth = row.parse("foedselsdato", to_date, required=True)
     gender_text = row.required("koen")
@@ -291,7 +293,7 @@ def _birth_and_gender(row: _Row, use_cpr: bool) -> tuple[date | None, str | None
     if gender_text:
         gender = GENDERS.get(gender_text.lower())
         if gender is None:
-            row.fail("koen", "Kønnet skal være K (kvinde) eller M (mand).")
+            row.fail("koen", texts.GENDER())
     return birth, gender
 
 
@@ -304,32 +306,25 @@ def _person_and_employment(
     birth, gender = _birth_and_gender(row, use_cpr)
     email = row.text("email")
     if email and ("@" not in email or " " in email):
-        row.fail("email", "Feltet er ikke en e-mailadresse. Skriv fx navn@kommune.dk.")
+        row.fail("email", texts.EMAIL())
     unit = row.required("enhedskode")
     title = row.required("stillingsbetegnelse")
     hours = row.parse("ugentlige_timer", to_decimal, required=True)
     if hours is not None and not (Decimal(0) < hours <= Decimal(80)):
-        row.fail(
-            "ugentlige_timer",
-            "Timerne om ugen skal være et tal over 0 og højst 80 (37 er fuld tid).",
-        )
+        row.fail("ugentlige_timer", texts.WEEKLY_HOURS())
     start = row.parse("startdato", to_date, required=True)
     end = row.parse("slutdato", to_end_date, required=False)
     if start and end and end < start:
-        row.fail("slutdato", "Slutdatoen ligger før startdatoen. Ret en af dem.")
+        row.fail("slutdato", texts.END_BEFORE_START())
     reason_text = row.text("fratraedelsesaarsag")
     reason = ""
     if reason_text:
         try:
-            reason = _choice(END_REASONS, reason_text, "fratrædelsesårsag", _END_REASON_TEXT)
+            reason = _choice(END_REASONS, reason_text, texts.WHAT_END_REASON(), _END_REASON_TEXT)
         except ValueError as exc:
-            row.fail("fratraedelsesaarsag", str(exc))
+            row.fail("fratraedelsesaarsag", message_of(exc))
         if end is None:
-            row.fail(
-                "fratraedelsesaarsag",
-                "Der er en fratrædelsesårsag, men ingen slutdato. Skriv slutdatoen, eller "
-                "fjern årsagen.",
-            )
+            row.fail("fratraedelsesaarsag", texts.REASON_WITHOUT_END())
     manager = row.parse("leder", to_bool, required=False)
     if row.problems or birth is None or gender is None or hours is None or start is None:
         return None
@@ -365,16 +360,18 @@ def _absence(row: _Row) -> AbsenceRecord | None:
     absence_type = None
     if type_text:
         try:
-            absence_type = _choice(ABSENCE_TYPES, type_text, "fraværstype", _ABSENCE_TYPE_TEXT)
+            absence_type = _choice(
+                ABSENCE_TYPES, type_text, texts.WHAT_ABSENCE_TYPE(), _ABSENCE_TYPE_TEXT
+            )
         except ValueError as exc:
-            row.fail("fravaerstype", str(exc))
+            row.fail("fravaerstype", message_of(exc))
     start = row.parse("startdato", to_date, required=True)
     end = row.parse("slutdato", to_end_date, required=False)
     if start and end and end < start:
-        row.fail("slutdato", "Sidste fraværsdag ligger før første fraværsdag. Ret en af dem.")
+        row.fail("slutdato", texts.ABSENCE_END_BEFORE_START())
     hours = row.parse("timer_pr_dag", to_decimal, required=False)
     if hours is not None and not (Decimal(0) < hours <= Decimal(24)):
-        row.fail("timer_pr_dag", "Timer pr. dag skal være et tal over 0 og højst 24.")
+        row.fail("timer_pr_dag", texts.HOURS_PER_DAY())
     if row.problems or absence_type is None or start is None:
         return None
     return AbsenceRecord(
@@ -437,7 +434,7 @@ def read_table(
     try:
         header_number, header = next(rows)
     except StopIteration:
-        yield Problem(file, None, None, "Filen er tom. Den skal have en overskriftsrække.")
+        yield Problem(file, None, None, texts.FILE_EMPTY())
         return
     keys = [column_key(cell) for cell in header]
     while keys and not keys[-1]:
@@ -449,10 +446,7 @@ def read_table(
             file,
             header_number,
             None,
-            "Det kan ikke ses, hvad filen indeholder. Første række skal være kolonnernes navne: "
-            "enheder har »enhedskode« og »navn«, medarbejdere har »medarbejdernummer« og "
-            "»fornavn«, fravær har »medarbejdernummer« og »fravaerstype« "
-            "(se docs/import-format.md).",
+            texts.KIND_UNKNOWN(),
         )
         return
     allowed = COLUMNS[kind]
@@ -460,7 +454,7 @@ def read_table(
     seen: set[str] = set()
     for position, key in enumerate(keys, start=1):
         if not key:
-            yield Problem(file, header_number, None, "En kolonne mangler sit navn i første række.")
+            yield Problem(file, header_number, None, texts.COLUMN_UNNAMED())
             header_ok = False
         elif key not in allowed:
             # The name is not repeated: a header cell may hold anything.
@@ -468,12 +462,11 @@ def read_table(
                 file,
                 header_number,
                 f"nr. {position}",
-                f"Kolonne nr. {position} har et navn, som Charlie ikke kender i {kind}. "
-                f"Tilladte kolonner: {join_quoted(allowed)}. Ret navnet, eller slet kolonnen.",
+                texts.COLUMN_UNKNOWN(position=position, kind=kind, allowed=join_quoted(allowed)),
             )
             header_ok = False
         elif key in seen:
-            yield Problem(file, header_number, key, f"Kolonnen »{key}« findes to gange.")
+            yield Problem(file, header_number, key, texts.COLUMN_TWICE(column=key))
             header_ok = False
         seen.add(key)
     required = [name for name, needed in allowed.items() if needed]
@@ -487,7 +480,7 @@ def read_table(
                 file,
                 header_number,
                 "cpr",
-                "Brug enten kolonnen »cpr« eller kolonnerne »foedselsdato« og »koen«, ikke begge.",
+                texts.CPR_OR_BIRTH(),
             )
             header_ok = False
     missing = [name for name in required if name not in seen]
@@ -496,7 +489,7 @@ def read_table(
             file,
             header_number,
             name,
-            f"Kolonnen »{name}« mangler. Tilføj den i første række.",
+            texts.COLUMN_MISSING(column=name),
         )
     if missing or not header_ok:
         return
@@ -516,8 +509,7 @@ def read_table(
                 file,
                 number,
                 None,
-                f"Rækken har {len(cells)} felter, men overskriften har {width}. Tjek "
-                "skilletegnene (; eller ,) og anførselstegn i rækken.",
+                texts.ROW_TOO_WIDE(cells=len(cells), width=width),
             )
             continue
         row = _Row(file, number, dict(zip(keys, cells, strict=False)), [])
@@ -646,8 +638,7 @@ def read_xlsx(path: pathlib.Path, *, name: str | None = None) -> Iterator[Record
             file,
             None,
             None,
-            "Filen kan ikke læses som et Excel-regneark (.xlsx). Gem den som "
-            "»Excel-projektmappe« og prøv igen.",
+            texts.XLSX_UNREADABLE(),
         )
         return
     try:

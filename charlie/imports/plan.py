@@ -25,7 +25,9 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from charlie.core.cpr import CPR_MESSAGE, contains_cpr
+from charlie.core.cpr import contains_cpr
+from charlie.core.messages import Message, decode, encode
+from charlie.imports import texts
 from charlie.imports.records import (
     AbsenceRecord,
     EmploymentRecord,
@@ -72,10 +74,7 @@ TEXT_FIELDS: dict[type, tuple[tuple[str, str, int], ...]] = {
 #: C0 and C1 control characters (NUL, tab, line breaks, …): none belongs in a one-line field,
 #: and PostgreSQL refuses NUL outright.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-CONTROL_MESSAGE = (
-    "Feltet indeholder et styretegn (fx et NUL-tegn, en tabulator eller et linjeskift). Fjern "
-    "det, og gem filen igen."
-)
+CONTROL_MESSAGE = texts.CONTROL()
 
 
 #: Columns not searched for CPR numbers: a cost centre is an accounting code from the payroll
@@ -84,34 +83,23 @@ CONTROL_MESSAGE = (
 NOT_CPR_CHECKED = frozenset({"omkostningssted"})
 
 
-def text_problem(value: str, max_length: int, *, cpr: bool = True) -> str | None:
+def text_problem(value: str, max_length: int, *, cpr: bool = True) -> Message | None:
     """What is wrong with a text value an import would store, or None (never the value)."""
     if len(value) > max_length:
-        return f"Feltet er for langt: højst {max_length} tegn. Forkort teksten."
+        return texts.TOO_LONG(n=max_length)
     if _CONTROL.search(value):
         return CONTROL_MESSAGE
     if cpr and contains_cpr(value):
-        return CPR_MESSAGE
+        return texts.CPR()
     return None
 
 
-#: What a reader's ``Notice`` kinds say in the result: ``{n}`` is how many, ``{date}`` the
-#: file's date (dd-mm-åååå) and ``{dated}`` where that date came from.
+#: What a reader's ``Notice`` kinds say in the result (``imports.texts``): ``n`` is how many,
+#: ``date`` the file's date (from its name; else today, ``ENTRY_DATE_TODAY``).
 NOTICE_TEXTS = {
-    "entry_date_from_file": (
-        "{n} ansættelse(r) havde ingen startdato (<entryDate/>). Charlie har brugt filens dato, "
-        "{date} ({dated}), som startdato for nye ansættelser; ansættelser, Charlie har i "
-        "forvejen, beholder deres startdato."
-    ),
-    "cancelled": (
-        "{n} kontrakt(er) med workContractText »Annulleret« er ikke importeret som "
-        "ansættelser (kontrakten er annulleret); en sådan ansættelse, som Charlie har i "
-        "forvejen, afsluttes."
-    ),
-    "joined": (
-        "{n} ansættelse(r) hører til en person, der har en anden ansættelse i filen (samme "
-        "CPR-nummer): de er lagt sammen til én person."
-    ),
+    "entry_date_from_file": texts.ENTRY_DATE_FROM_FILE,
+    "cancelled": texts.CANCELLED,
+    "joined": texts.JOINED,
 }
 
 #: Absence types in a fixed order, for packing keys (``absence.models.AbsenceType`` values).
@@ -232,8 +220,10 @@ class Summary:
     absences: KindCounts = field(default_factory=KindCounts)
     #: Rows read per file name.
     rows: dict[str, int] = field(default_factory=dict)
-    #: What the readers decided that the user should know (``NOTICE_TEXTS``), in Danish.
-    notes: list[str] = field(default_factory=list)
+    #: What the readers decided that the user should know (``NOTICE_TEXTS``): messages, kept
+    #: in ``to_json`` as their codes (``core.messages``) and written in the reader's language
+    #: when shown.
+    notes: list[Message | str] = field(default_factory=list)
     #: The employments this import ends (or would end): [employment id, end date ISO], at most
     #: ``MAX_LISTED_ENDINGS``; ``employments.ended`` is how many in all.
     ended: list[list[Any]] = field(default_factory=list)
@@ -248,7 +238,7 @@ class Summary:
         return {
             **{key: asdict(counts) for key, counts in self.kinds()},
             "rows": dict(self.rows),
-            "notes": list(self.notes),
+            "notes": [encode(note) for note in self.notes],
             "ended": [list(item) for item in self.ended],
             "needs_confirmation": self.needs_confirmation,
         }
@@ -257,7 +247,7 @@ class Summary:
     def from_json(cls, data: dict[str, Any]) -> Summary:
         summary = cls(
             rows=dict(data.get("rows", {})),
-            notes=list(data.get("notes", [])),
+            notes=[decode(note) for note in data.get("notes", [])],
             ended=[list(item) for item in data.get("ended", [])],
             needs_confirmation=bool(data.get("needs_confirmation", False)),
         )
@@ -424,8 +414,7 @@ class Checker:
                     file,
                     record.row,
                     "enhedskode",
-                    f"Enhedskoden i denne række står også i {_at(first)}. Hver enhed må kun "
-                    "stå én gang.",
+                    texts.UNIT_TWICE(at=_at(first)),
                 )
             )
             return
@@ -449,9 +438,7 @@ class Checker:
                     file,
                     record.row,
                     "medarbejdernummer",
-                    f"Medarbejderen i denne række har andre navne, fødselsdato, køn eller "
-                    f"kontaktoplysninger end i {_at(seen[1])}. Personens oplysninger skal "
-                    "være ens på alle rækker.",
+                    texts.PERSON_DIFFERS(at=_at(seen[1])),
                 )
             )
 
@@ -470,12 +457,10 @@ class Checker:
                     file,
                     record.row,
                     "medarbejdernummer" if record.source_id else "startdato",
-                    f"Ansættelsen står også i {_at(first)}."
-                    + (
-                        " Hver ansættelse (id) må kun stå én gang."
+                    (
+                        texts.EMPLOYMENT_TWICE_ID(at=_at(first))
                         if record.source_id
-                        else " En ansættelse kendes på medarbejdernummer og startdato; ret "
-                        "startdatoen, eller slet den ene række."
+                        else texts.EMPLOYMENT_TWICE(at=_at(first))
                     ),
                 )
             )
@@ -491,8 +476,7 @@ class Checker:
                         file,
                         record.row,
                         "startdato",
-                        "Ansættelsen starter før medarbejderens fødselsdato. Ret startdatoen "
-                        "eller fødselsdatoen.",
+                        texts.EMPLOYMENT_BEFORE_BIRTH(),
                     )
                 )
         self._unit_refs.setdefault(record.org_unit_code, where)
@@ -522,20 +506,18 @@ class Checker:
         self._absence_file_of.append(len(self._absence_files) - 1)
         self.counts["absences"] += 1
 
-    def notes(self) -> list[str]:
-        """The readers' notices as sentences for the result, per file in reading order."""
-        out = []
+    def notes(self) -> list[Message | str]:
+        """The readers' notices as sentences for the result, per file in reading order
+        (messages, written in the reader's language when shown)."""
+        out: list[Message | str] = []
         for file, counts in self._notices.items():
             file_date, dated_by_file = self._dates.get(file, (None, False))
             for kind, n in counts.items():
-                text = NOTICE_TEXTS[kind].format(
-                    n=n,
-                    date=file_date.strftime("%d-%m-%Y") if file_date else "i dag",
-                    dated="fra filens navn"
-                    if dated_by_file
-                    else "dagens dato, da filens navn ikke har en dato",
-                )
-                out.append(f"{file}: {text}")
+                note = NOTICE_TEXTS[kind]
+                if kind == "entry_date_from_file" and not (dated_by_file and file_date):
+                    note = texts.ENTRY_DATE_TODAY
+                day = file_date if file_date is not None else texts.TODAY()
+                out.append(texts.IN_FILE(file=file, note=note(n=n, date=day)))
         return out
 
     # -- the checks that need the whole stream --
@@ -562,9 +544,7 @@ class Checker:
                         where.file,
                         where.row,
                         column,
-                        "Medarbejdernummeret i denne række findes hverken i filerne eller i "
-                        "Charlie. Tilføj medarbejderen (filen med medarbejdere), eller ret "
-                        "nummeret.",
+                        texts.UNKNOWN_PERSON(),
                     )
                 )
         for code, where in self._family_refs.items():
@@ -574,8 +554,7 @@ class Checker:
                         where.file,
                         where.row,
                         "stillingskategori",
-                        "Stillingskategorien i denne række findes ikke. Brug en af: "
-                        f"{', '.join(sorted(families))} — eller lad feltet stå tomt.",
+                        texts.UNKNOWN_FAMILY(allowed=", ".join(sorted(families))),
                     )
                 )
         self._check_absence_duplicates()
@@ -594,8 +573,7 @@ class Checker:
                 where.file,
                 where.row,
                 column,
-                "Enhedskoden i denne række findes hverken i filerne eller i Charlie. Tilføj "
-                "enheden (filen med enheder), eller ret koden.",
+                texts.UNKNOWN_UNIT(),
             )
         )
 
@@ -611,14 +589,13 @@ class Checker:
                 loop = seen[seen.index(code) :]
                 reported.update(loop)
                 where = self._unit_where[code]
-                rows = [_at(self._unit_where[c]) for c in loop]
+                rows = [_place(self._unit_where[c]) for c in loop]
                 self.problem(
                     Problem(
                         where.file,
                         where.row,
                         "overordnet_enhedskode",
-                        "Enhederne ligger under hinanden i ring: "
-                        f"{' → '.join([*rows, rows[0]])}. Ret »overordnet_enhedskode«.",
+                        texts.UNIT_RING(ring=" → ".join([*rows, rows[0]])),
                     )
                 )
 
@@ -646,14 +623,18 @@ class Checker:
                     self._absence_files[int(files[dup])],
                     int(rows[dup]),
                     "startdato",
-                    f"Samme fraværsperiode (medarbejder, fraværstype og startdato) står også i "
-                    f"{_at(first_where)}. Slet den ene række.",
+                    texts.ABSENCE_TWICE(at=_at(first_where)),
                 )
             )
 
 
-def _at(where: _Where) -> str:
-    return f"række {where.row} i {where.file}" if where.row is not None else where.file
+def _at(where: _Where) -> Message | str:
+    return texts.at(where.row, where.file)
+
+
+def _place(where: _Where) -> str:
+    """A row in a list of places, the same in every language: "enheder.csv:12"."""
+    return f"{where.file}:{where.row}" if where.row is not None else where.file
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:

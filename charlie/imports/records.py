@@ -17,15 +17,18 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from charlie.core.messages import Message
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One thing wrong in a file: where, and a Danish message that says how to fix it."""
+    """One thing wrong in a file: where, and a message that says how to fix it (a message of
+    ``imports.texts``, written in the reader's language when shown; or plain Danish text)."""
 
     file: str
     row: int | None
     column: str | None
-    message: str
+    message: Message | str
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,10 @@
 Municipal files come from Excel and payroll systems: Danish dates (``31-12-2024``,
 ``31.12.2024``, ``31/12/2024``) as well as ISO dates, decimal commas (``37,0``, ``1.234,5``),
 yes/no in Danish or as 1/0, UTF-8 with or without a byte order mark or Windows-1252, and
-semicolons or commas between the columns. Every parse failure raises ``ValueError`` with a
-Danish message that says what was expected, so the import can show it to the user as it is. A
-message never repeats the value it could not read: a cell may hold anything, a CPR number too.
+semicolons or commas between the columns. Every parse failure raises ``ValueError`` whose
+argument is a message (``imports.texts``) that says what was expected, written in the reader's
+language when shown (``core.messages.message_of(exc)``). A message never repeats the value it
+could not read: a cell may hold anything, a CPR number too.
 
 **Dates** (docs/decisions/0010-import-values-that-cannot-hurt.md): payroll systems write "no end"
 as the last day of year 9999 (``31-12-9999``, ``9999-12-31``); in an end-date column that is read
@@ -24,8 +25,7 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from charlie.core.formats import parse_number
-
-DATE_HINT = "Skriv datoen som dd-mm-åååå, fx 31-12-2024 (eller åååå-mm-dd)."
+from charlie.imports import texts
 
 #: "No end" as payroll systems write it; in an end-date column it means the same as empty.
 OPEN_END = date(9999, 12, 31)
@@ -33,10 +33,7 @@ OPEN_END = date(9999, 12, 31)
 #: and employment in a municipality, narrow enough that adding years or weeks never overflows.
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
-DATE_RANGE_MESSAGE = (
-    "Datoen ligger uden for det tilladte tidsrum 01-01-1900 til 31-12-2100. Ret datoen. "
-    "(I en slutdato betyder 31-12-9999 »ingen slutdato«.)"
-)
+DATE_RANGE_MESSAGE = texts.DATE_RANGE()
 
 _DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -67,19 +64,19 @@ def parse_date(text: str) -> date:
 
 def _parse_date(text: str) -> date:
     if not text:
-        raise ValueError(f"Datoen mangler. {DATE_HINT}")
+        raise ValueError(texts.DATE_MISSING())
     match = _DANISH_DATE.match(text)
     if match:
         day, month, year = (int(g) for g in match.groups())
     else:
         match = _ISO_DATE.match(text)
         if not match:
-            raise ValueError(f"Feltet kan ikke læses som en dato. {DATE_HINT}")
+            raise ValueError(texts.DATE_UNREADABLE())
         year, month, day = (int(g) for g in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"Datoen findes ikke (tjek dag og måned). {DATE_HINT}") from None
+        raise ValueError(texts.DATE_IMPOSSIBLE()) from None
 
 
 def open_end(value: date | None) -> date | None:
@@ -106,13 +103,13 @@ def format_date(value: date) -> str:
     return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
 
 
-NOT_A_NUMBER = "Feltet er ikke et tal. Skriv et tal, fx 37 eller 37,5."
+NOT_A_NUMBER = texts.NOT_A_NUMBER()
 
 
 def parse_decimal(text: str) -> Decimal:
     """A number with a decimal comma or point: ``37``, ``37,0``, ``37.5``, ``1.234,5``."""
     if not text.strip():
-        raise ValueError("Tallet mangler. Skriv et tal, fx 37 eller 37,5.")
+        raise ValueError(texts.NUMBER_MISSING())
     try:
         return parse_number(text, lenient=True)
     except ValueError:
@@ -139,7 +136,7 @@ def parse_bool(text: str) -> bool:
         return True
     if raw in _FALSE:
         return False
-    raise ValueError("Feltet er hverken ja eller nej. Skriv ja eller nej.")
+    raise ValueError(texts.NOT_YES_OR_NO())
 
 
 def to_bool(value: object) -> bool:

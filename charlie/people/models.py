@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from charlie.people import job_families
+
 
 class OrgUnitKind(models.TextChoices):
     MUNICIPALITY = "kommune", _("Kommune")
@@ -87,7 +89,13 @@ class JobFamily(models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The name on screen: a standard KRL family's in the reader's language, a local one as
+        stored (``job_families.display_name``)."""
+        return job_families.display_name(self.code, self.name)
 
 
 class Gender(models.TextChoices):

@@ -588,7 +588,7 @@ def _headcount_overview_table(on: date) -> DisplayTable:
         table,
         caption=_("Medarbejdere i dag efter stillingskategori og forvaltning"),
         row_header=_("Stillingskategori"),
-        row_labels={f.pk: f.name for f in data["families"]},
+        row_labels={f.pk: f.display_name for f in data["families"]},
         column_labels=labels,
     )
 
@@ -634,7 +634,7 @@ def my_data_employments(person_id: int) -> list[dict[str, Any]]:
     return [
         {
             _("Stilling"): e.job_title,
-            _("Stillingskategori"): e.job_family.name,
+            _("Stillingskategori"): e.job_family.display_name,
             _("Enhed"): unit_label(e.org_unit, labels),
             _("Overenskomst"): e.agreement,
             _("Timer pr. uge"): str(e.weekly_hours),

@@ -22,11 +22,16 @@ class PrivacyConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from charlie.core.language import register_standard_texts
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.privacy.batch import forget_register
         from charlie.privacy.correction_retention import HANDLED_CORRECTION_REQUESTS
         from charlie.privacy.models import Purpose
+        from charlie.privacy.standard_texts import STANDARD_TEXTS
+
+        # The register's seeded texts, shown in the reader's language until the DPO edits them.
+        register_standard_texts(*STANDARD_TEXTS)
         from charlie.privacy.registry import (
             register_category,
             register_purpose,

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from django.utils.translation import gettext
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
@@ -59,6 +61,22 @@ def register_category(code: str, label: Any) -> None:
 def register_purpose(code: str, label: Any) -> None:
     """A purpose of processing (``hr_administration``, …) with a (lazy) label."""
     _purposes[code] = label
+
+
+_audit_details: set[str] = set()
+
+
+def register_audit_details(*details: str) -> None:
+    """Fixed texts an app writes as an audit entry's detail ("opgave udført"), each marked with
+    ``gettext_noop``: the DPO's log shows them in the reader's language
+    (:func:`audit_detail_label`). The stored detail stays as it was written."""
+    _audit_details.update(details)
+
+
+def audit_detail_label(detail: str) -> str:
+    """An entry's detail on screen: a registered text in the reader's language; any other
+    detail (a URL name, a count, a role change) as it is."""
+    return gettext(detail) if detail in _audit_details else detail
 
 
 def categories() -> dict[str, Any]:

@@ -118,5 +118,7 @@ class Rule(models.Model):
         ]
 
     def __str__(self) -> str:
-        family = self.job_family.name if self.job_family is not None else _("alle jobfamilier")
+        family = (
+            self.job_family.display_name if self.job_family is not None else _("alle jobfamilier")
+        )
         return f"{self.get_kind_display()}: {family} {self.first_year}–{self.last_year}"

@@ -102,6 +102,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from charlie.core.language import gettext_noop as _
+from charlie.core.messages import DayMonth, Message, join, text
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 DateArray = npt.NDArray[np.datetime64]
@@ -148,13 +151,14 @@ class RuleAge:
     """An age a rule sets for one person, with its standing.
 
     ``legislated`` is False where the figure is a projection or could not be confirmed as law;
-    ``note`` says why in plain Danish ("" when there is nothing to add).
+    ``note`` says why ("" when there is nothing to add): a message (``core.messages``) that
+    ``str()`` writes in the reader's language.
     """
 
     age: Age
     reached_on: date
     legislated: bool
-    note: str
+    note: Message | str
 
 
 @dataclass(frozen=True)
@@ -163,13 +167,14 @@ class Window:
 
     ``earliest`` is the first day the scheme can run, ``ends`` the folkepension date (the scheme
     runs up to it), ``apply_from`` the first day one may apply, and ``conditions`` the other
-    conditions in plain Danish. Whether the person meets them is decided by the authorities.
+    conditions in plain words (a message, written in the reader's language when shown).
+    Whether the person meets them is decided by the authorities.
     """
 
     earliest: date
     ends: date
     apply_from: date | None
-    conditions: str
+    conditions: Message | str
 
 
 # --------------------------------------------------------------------------------------------
@@ -197,39 +202,102 @@ def _reached_by_convention(birth: date, age: Age) -> bool:
     return date_reaching(birth, age).day != birth.day
 
 
-_MONTHS_DA = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
+# The notes and conditions: messages (``core.messages``), written in the reader's language with
+# the dates their way when they are shown.
+CONVENTION = text(
+    "workforce.pension.convention",
+    _(
+        "Du er født den %(birthday)s, og den %(missing)s findes ikke. Vi regner med, at du når "
+        "%(age)s år den %(reached)s; det er en konvention, som ikke er bekræftet af Udbetaling "
+        "Danmark."
+    ),
+)
+FOLKEPENSION_OLD = text(
+    "workforce.pension.folkepension_old",
+    _(
+        "Personer født før 1. juli 1939 fik folkepension som 67-årige; nedsættelsen til 65 år "
+        "(lov nr. 287 af 12. maj 1999) gjaldt kun personer født 1. juli 1939 eller senere."
+    ),
+)
+FOLKEPENSION_OPEN = text(
+    "workforce.pension.folkepension_open",
+    _(
+        "70 år er vedtaget, men folkepensionsalderen tages op igen hvert 5. år og kan blive hævet "
+        "for personer født i 1975 eller senere. Fremskrivninger over 70 år (fx STAR's 71 år) er "
+        "ikke vedtaget."
+    ),
+)
+EFTERLOEN_UNCONFIRMED = text(
+    "workforce.pension.efterloen_unconfirmed",
+    _(
+        "Efterlønsalderen 67 år for personer født 1971–1974 står i Danske A-kassers oversigt, "
+        "men det er ikke bekræftet, at Folketinget har vedtaget den."
+    ),
+)
+EFTERLOEN_PROJECTED = text(
+    "workforce.pension.efterloen_projected",
+    _(
+        "Efterlønsalderen for personer født i 1975 eller senere er ikke vedtaget. Tallet er "
+        "folkepensionsalderen minus 3 år, som for alle født fra 1. juli 1959; det kan ændre sig."
+    ),
+)
+TIDLIG_UNCONFIRMED = text(
+    "workforce.pension.tidlig_unconfirmed",
+    _(
+        "For personer født i 1971 eller senere følger kravet til antal år på arbejdsmarkedet "
+        "folkepensionsalderen; de præcise antal år for din årgang er ikke bekræftet her. Årene "
+        "opgøres, når du fylder %(counted_at)s år."
+    ),
+)
+TIDLIG_SENIORITY = text(
+    "workforce.pension.tidlig_seniority",
+    _(
+        "Du kan gå 1, 2 eller 3 år før folkepensionsalderen, hvis du har været på "
+        "arbejdsmarkedet i mindst %(one)s, %(two)s eller %(three)s år, opgjort når du fylder "
+        "%(counted_at)s år."
+    ),
+)
+TIDLIG_CONDITIONS = text(
+    "workforce.pension.tidlig_conditions",
+    _(
+        "Du skal også have været tilknyttet arbejdsmarkedet i 9 måneder i træk, lige før der er "
+        "3 måneder til, at du kan gå på tidlig pension. Du kan søge, når der er %(lead)s år til "
+        "din folkepensionsalder. Udbetaling Danmark afgør, om du har ret til tidlig pension; "
+        "datoerne her er kun til information."
+    ),
+)
+SENIORPENSION_CONDITIONS = text(
+    "workforce.pension.seniorpension_conditions",
+    _(
+        "Du kan få seniorpension, når der er højst 6 år til din folkepensionsalder, hvis din "
+        "arbejdsevne er varigt nedsat til højst 15 timer om ugen i forhold til dit seneste job, "
+        "og du har været i beskæftigelse i sammenlagt mindst 20–25 år. Du kan søge 6 måneder "
+        "før, der er 6 år til folkepensionsalderen. Kommunen og Seniorpensionsenheden afgør "
+        "sagen; datoerne her er kun til information."
+    ),
 )
 
 
-def _convention_note(birth: date, age: Age) -> str:
-    """Danish note for a date set by the month-end convention; "" when the birthday exists."""
+def _convention_note(birth: date, age: Age) -> Message | str:
+    """A note for a date set by the month-end convention; "" when the birthday exists."""
     if not _reached_by_convention(birth, age):
         return ""
     reached = date_reaching(birth, age)
-    missing_month = _MONTHS_DA[(reached.month - 2) % 12]  # reached is the 1st of the next month
+    missing_month = (reached.month - 2) % 12 + 1  # reached is the 1st of the next month
     missing_year = reached.year  # never December → January, see folkepension_years
-    return (
-        f"Du er født den {birth.day}. {_MONTHS_DA[birth.month - 1]}, og den {birth.day}. "
-        f"{missing_month} {missing_year} findes ikke. Vi regner med, at du når {age} år den "
-        f"1. {_MONTHS_DA[reached.month - 1]} {reached.year}; det er en konvention, som ikke er "
-        "bekræftet af Udbetaling Danmark."
+    return CONVENTION(
+        birthday=DayMonth(birth.day, birth.month),
+        missing=DayMonth(birth.day, missing_month, missing_year),
+        age=str(age),
+        reached=reached,
     )
 
 
-def _join(*notes: str) -> str:
-    return " ".join(n for n in notes if n)
+def _join(*notes: Message | str) -> Message | str:
+    joined: Message | str = ""
+    for note in notes:
+        joined = join(joined, note)
+    return joined
 
 
 # --------------------------------------------------------------------------------------------
@@ -266,16 +334,6 @@ FOLKEPENSION_70_FROM = date(1971, 1, 1)
 #: The first cohort whose age the next 5-yearly review (§ 1 a, stk. 2–3) can still raise:
 #: a review in 2030 takes effect on 1 Jan 2045, when people born in 1975 reach 70.
 FOLKEPENSION_OPEN_FROM = date(1975, 1, 1)
-
-_FOLKEPENSION_NOTE_OLD = (
-    "Personer født før 1. juli 1939 fik folkepension som 67-årige; nedsættelsen til 65 år "
-    "(lov nr. 287 af 12. maj 1999) gjaldt kun personer født 1. juli 1939 eller senere."
-)
-_FOLKEPENSION_NOTE_OPEN = (
-    "70 år er vedtaget, men folkepensionsalderen tages op igen hvert 5. år og kan blive hævet "
-    "for personer født i 1975 eller senere. Fremskrivninger over 70 år (fx STAR's 71 år) er "
-    "ikke vedtaget."
-)
 
 
 def folkepension_age(birth: date) -> Age:
@@ -319,11 +377,11 @@ def folkepension(birth: date) -> RuleAge:
     convention, ``note`` says so.
     """
     age = folkepension_age(birth)
-    note = ""
+    note: Message | str = ""
     if birth < FOLKEPENSION_65_FROM:
-        note = _FOLKEPENSION_NOTE_OLD
+        note = FOLKEPENSION_OLD()
     elif birth >= FOLKEPENSION_OPEN_FROM:
-        note = _FOLKEPENSION_NOTE_OPEN
+        note = FOLKEPENSION_OPEN()
     return RuleAge(
         age=age,
         reached_on=date_reaching(birth, age),
@@ -371,15 +429,6 @@ EFTERLOEN_PROJECTED_FROM = date(1975, 1, 1)
 #: Years on efterløn for everyone born from 1 Jul 1959 (pension.dk), used for 1975+.
 EFTERLOEN_YEARS = 3
 
-_EFTERLOEN_NOTE_UNCONFIRMED = (
-    "Efterlønsalderen 67 år for personer født 1971–1974 står i Danske A-kassers oversigt, men "
-    "det er ikke bekræftet, at Folketinget har vedtaget den."
-)
-_EFTERLOEN_NOTE_PROJECTED = (
-    "Efterlønsalderen for personer født i 1975 eller senere er ikke vedtaget. Tallet er "
-    "folkepensionsalderen minus 3 år, som for alle født fra 1. juli 1959; det kan ændre sig."
-)
-
 
 def efterloen(birth: date) -> RuleAge | None:
     """Efterlønsalder: the earliest age for efterløn (DOMAIN.md 3.3), with its standing.
@@ -396,13 +445,14 @@ def efterloen(birth: date) -> RuleAge | None:
     Only the age is given; membership of an a-kasse and the efterlønsbidrag decide whether a
     person can get efterløn at all.
     """
+    note: Message | str
     if birth >= EFTERLOEN_PROJECTED_FROM:
         age = folkepension_age(birth).minus(years=EFTERLOEN_YEARS)
-        legislated, note = False, _EFTERLOEN_NOTE_PROJECTED
+        legislated, note = False, EFTERLOEN_PROJECTED()
     else:
         age = _EFTERLOEN_AGES[bisect.bisect_right(_EFTERLOEN_STARTS, birth)]
         legislated = birth < EFTERLOEN_UNCONFIRMED_FROM
-        note = "" if legislated else _EFTERLOEN_NOTE_UNCONFIRMED
+        note = "" if legislated else EFTERLOEN_UNCONFIRMED()
     return RuleAge(
         age=age,
         reached_on=date_reaching(birth, age),
@@ -477,24 +527,11 @@ def tidlig_pension_window(birth: date) -> Window | None:
     apply_from = max(date_reaching(birth, counted_at), TIDLIG_PENSION_APPLY_FROM)
     seniority = tidlig_pension_seniority(birth)
     if seniority is None:
-        requirement = (
-            "For personer født i 1971 eller senere følger kravet til antal år på arbejdsmarkedet "
-            f"folkepensionsalderen; de præcise antal år for din årgang er ikke bekræftet her. "
-            f"Årene opgøres, når du fylder {counted_at} år."
-        )
+        requirement = TIDLIG_UNCONFIRMED(counted_at=str(counted_at))
     else:
         one, two, three = seniority
-        requirement = (
-            f"Du kan gå 1, 2 eller 3 år før folkepensionsalderen, hvis du har været på "
-            f"arbejdsmarkedet i mindst {one}, {two} eller {three} år, opgjort når du fylder "
-            f"{counted_at} år."
-        )
-    conditions = (
-        f"{requirement} Du skal også have været tilknyttet arbejdsmarkedet i 9 måneder i træk, "
-        "lige før der er 3 måneder til, at du kan gå på tidlig pension. Du kan søge, når der er "
-        f"{lead} år til din folkepensionsalder. Udbetaling Danmark afgør, om du har ret til "
-        "tidlig pension; datoerne her er kun til information."
-    )
+        requirement = TIDLIG_SENIORITY(one=one, two=two, three=three, counted_at=str(counted_at))
+    conditions = join(requirement, TIDLIG_CONDITIONS(lead=lead))
     return Window(earliest=earliest, ends=ends, apply_from=apply_from, conditions=conditions)
 
 
@@ -519,14 +556,12 @@ def seniorpension_window(birth: date) -> Window | None:
         date_reaching(birth, earliest_age.minus(months=SENIORPENSION_APPLY_MONTHS_BEFORE)),
         SENIORPENSION_FROM,
     )
-    conditions = (
-        "Du kan få seniorpension, når der er højst 6 år til din folkepensionsalder, hvis din "
-        "arbejdsevne er varigt nedsat til højst 15 timer om ugen i forhold til dit seneste job, "
-        "og du har været i beskæftigelse i sammenlagt mindst 20–25 år. Du kan søge 6 måneder før, "
-        "der er 6 år til folkepensionsalderen. Kommunen og Seniorpensionsenheden afgør sagen; "
-        "datoerne her er kun til information."
+    return Window(
+        earliest=earliest,
+        ends=ends,
+        apply_from=apply_from,
+        conditions=SENIORPENSION_CONDITIONS(),
     )
-    return Window(earliest=earliest, ends=ends, apply_from=apply_from, conditions=conditions)
 
 
 # --------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ def _rule_age(rule: pension.RuleAge | None) -> dict[str, Any] | None:
         "months": rule.age.months,
         "reached_on": rule.reached_on.isoformat(),
         "legislated": rule.legislated,
-        "note": rule.note,
+        "note": str(rule.note),
     }
 
 
@@ -40,7 +40,7 @@ def _window(window: pension.Window | None) -> dict[str, Any] | None:
         "earliest": window.earliest.isoformat(),
         "ends": window.ends.isoformat(),
         "apply_from": window.apply_from.isoformat() if window.apply_from else None,
-        "conditions": window.conditions,
+        "conditions": str(window.conditions),
     }
 
 

@@ -165,7 +165,7 @@ def growth(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
         try:
             rates[family.code] = read_number(text) if text else None
         except ValueError as error:
-            problems.append(f"{family.name}: {error}")
+            problems.append(f"{family.display_name}: {error}")
     target = scenario
     try:
         problems += services.growth_problems(rates)
@@ -294,7 +294,7 @@ def _sheets(result: Plan, scenario: Scenario, report: services.ModelReport) -> l
     for rule in services.scenario_rules(scenario):
         assumptions.append(
             [
-                rule.job_family.name if rule.job_family else _("Alle jobfamilier"),
+                rule.job_family.display_name if rule.job_family else _("Alle jobfamilier"),
                 rule.get_kind_display(),
                 rule.first_year,
                 rule.last_year,

@@ -45,6 +45,7 @@ from charlie.core.calendar import FIRST_DATE, LAST_DATE
 from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.services import min_group_size
+from charlie.people.job_families import display_name
 from charlie.people.models import Employment, JobFamily, OrgUnit
 from charlie.people.services import under_units, unit_labels
 from charlie.privacy.access import Access
@@ -532,7 +533,10 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
         )
         codes = f.keys[by].tolist()
         if by == "job_family":
-            names = dict(JobFamily.objects.values_list("pk", "name"))
+            names = {
+                pk: display_name(code, name)
+                for pk, code, name in JobFamily.objects.values_list("pk", "code", "name")
+            }
             labels = [names.get(int(k), _("Ukendt")) for k in codes]
         elif by == "age_band":
             labels = [f.age_band_labels[int(k)] for k in codes]

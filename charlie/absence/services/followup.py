@@ -145,9 +145,9 @@ class PersonDeadlines:
                             "due": o.due.isoformat() if o.due else None,
                             "applies": o.applies,
                             "information_only": o.information_only,
-                            "description": o.description,
-                            "legal_basis": o.legal_basis,
-                            "reason": o.reason,
+                            "description": str(o.description),
+                            "legal_basis": str(o.legal_basis),
+                            "reason": str(o.reason),
                         }
                         for o in case.obligations
                     ],

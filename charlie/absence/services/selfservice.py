@@ -36,6 +36,7 @@ from charlie.absence.services.followup import deadlines
 from charlie.core.cache import bump
 from charlie.core.errors import ValidationFailed
 from charlie.core.formats import format_date, format_number, parse_number
+from charlie.core.messages import Message
 from charlie.people import services as people
 from charlie.people.models import Employment, OrgUnit, Person
 from charlie.privacy.access import Access
@@ -147,7 +148,7 @@ class Step:
     code: str
     due: date | None
     text: str
-    legal_basis: str
+    legal_basis: Message | str
     information_only: bool
     done: bool  # the date has passed
 

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from charlie.absence import ical, rules
 from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
@@ -62,6 +63,7 @@ from charlie.absence.spells import (
 )
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.formats import format_date_short
+from charlie.core.messages import Message, join, text
 from charlie.core.models import User
 from charlie.core.roles import Role
 from charlie.core.text import check_text
@@ -82,6 +84,21 @@ DIALOGUE_DUE_DAYS = 14
 REMIND_DAYS_AHEAD = 2
 NOTE_MAX_LENGTH = 2000
 REASON_MAX_LENGTH = 300
+
+# Texts kept on the tasks as messages (``core.messages``): written in the reader's language, with
+# the dates their way, when the task is shown.
+DIALOGUE_PERIODS = text(
+    "absence.dialogue.periods",
+    gettext_noop("Hold en fraværssamtale: %(n)s sygeperioder fra %(start)s til %(end)s."),
+)
+DIALOGUE_DAYS = text(
+    "absence.dialogue.days",
+    gettext_noop("Hold en fraværssamtale: %(n)s sygedage fra %(start)s til %(end)s."),
+)
+RENEWED = text("absence.s56.renewed", gettext_noop("Aftalen er fornyet."))
+SPELL_CHANGED = text(
+    "absence.task.spell_changed", gettext_noop("Sygeperioden er rettet eller slettet.")
+)
 #: A § 56 renewal reminder becomes a manager's task this many days before it is due.
 RENEWAL_TASK_HORIZON_DAYS = 90
 
@@ -133,11 +150,11 @@ class _Wanted:
     first_day: date
     code: str
     due: date | None  # None only when it does not apply: the task keeps its date
-    legal_basis: str
-    description: str
+    legal_basis: Message | str
+    description: Message | str
     org_unit_id: int | None
     applies: bool
-    reason: str
+    reason: Message | str
 
 
 @dataclass(frozen=True)
@@ -185,18 +202,18 @@ def _wanted_for_person(
                 continue
             seen[o.code] += 1
             code = o.code if o.code != "refund_claim" else f"refund_claim_{seen[o.code]}"
-            description = f"{o.description} {o.reason}".strip() if o.applies else o.description
+            description = join(o.description, o.reason) if o.applies else o.description
             result.append(
                 _Wanted(
                     person_id,
                     first,
                     code,
                     o.due,
-                    o.legal_basis[:200],
-                    description[:300],
+                    o.legal_basis,
+                    description,
                     unit,
                     o.applies,
-                    o.reason[:REASON_MAX_LENGTH],
+                    o.reason,
                 )
             )
     horizon = on + timedelta(days=RENEWAL_TASK_HORIZON_DAYS)
@@ -212,37 +229,26 @@ def _wanted_for_person(
                 agreement.approved_on,
                 renewal.code,
                 renewal.due,
-                renewal.legal_basis[:200],
-                renewal.description[:300],
+                renewal.legal_basis,
+                renewal.description,
                 unit_on(renewal.due, jobs),
                 not renewed,
-                _("Aftalen er fornyet.") if renewed else "",
+                RENEWED() if renewed else "",
             )
         )
     if dialogue_after is not None:
         periods = [Period(first, last) for first, last, _kinds in spells]
         trigger = find_dialogue_trigger(periods, versions, after=dialogue_after, until=on)
         if trigger is not None:
-            if trigger.reason == "periods":
-                why = _("%(n)d sygeperioder fra %(start)s til %(end)s") % {
-                    "n": trigger.count,
-                    "start": format_date_short(trigger.window_start),
-                    "end": format_date_short(trigger.window_end),
-                }
-            else:
-                why = _("%(n)d sygedage fra %(start)s til %(end)s") % {
-                    "n": trigger.count,
-                    "start": format_date_short(trigger.window_start),
-                    "end": format_date_short(trigger.window_end),
-                }
+            dialogue = DIALOGUE_PERIODS if trigger.reason == "periods" else DIALOGUE_DAYS
             result.append(
                 _Wanted(
                     person_id,
                     trigger.fires_on,
                     DIALOGUE,
                     trigger.fires_on + timedelta(days=DIALOGUE_DUE_DAYS),
-                    _("Lokal fraværspolitik"),
-                    (_("Hold en fraværssamtale: %(why)s.") % {"why": why})[:300],
+                    rules.LOCAL_POLICY(),
+                    dialogue(n=trigger.count, start=trigger.window_start, end=trigger.window_end),
                     unit_on(trigger.fires_on, jobs),
                     True,
                     "",
@@ -422,7 +428,7 @@ def refresh_tasks(
         if task.first_day < cutoff:
             continue
         task.status = TaskStatus.NOT_APPLICABLE
-        task.status_reason = _("Sygeperioden er rettet eller slettet.")
+        task.status_reason = SPELL_CHANGED()
         task.done_at = now
         to_update.append(task)
         closed += 1
@@ -728,7 +734,7 @@ def feed(raw_token: str, on: date | None = None) -> str:
             uid=f"opgave-{r.task.pk}@charlie",
             day=r.task.due,
             summary=f"{r.label} – {short_name(r.task.person.first_name, r.task.person.last_name)}",
-            description=r.task.legal_basis,
+            description=str(r.task.legal_basis),
         )
         for r in rows
     ]

@@ -75,7 +75,7 @@ def test_spell_under_a_valid_agreement_has_no_employer_period(users, nord):
     svc.record_agreement(access_for(users["hr"]), nord.pk, APPROVED, on=on)
     got = obligations_of(users, nord, on)[first]
     assert not got["employer_period"].applies
-    assert "§ 56" in got["employer_period"].reason
+    assert "§ 56" in str(got["employer_period"].reason)
     # Wages paid, no employer period: report within 5 weeks: Mon 21 April 2025 (§ 40); refund
     # from the 1st day, first claim within 3 months: 17 June 2025 (§ 59).
     assert got["nemrefusion_report"].due == date(2025, 4, 21)
@@ -105,7 +105,7 @@ def test_renewal_task_appears_90_days_ahead_and_closes_when_renewed(users, nord)
     task = FollowUpTask.objects.get(code="section_56_renewal")
     assert (task.first_day, task.due, task.status) == (APPROVED, date(2027, 1, 9), "open")
     assert task.org_unit == nord.employments.get().org_unit
-    assert "§ 56" in task.legal_basis and "2027-03-09" in task.description
+    assert "§ 56" in str(task.legal_basis) and "9. marts 2027" in str(task.description)
     # Idempotent.
     again = refresh_tasks(date(2026, 10, 11))
     assert (again.created, again.updated, again.closed) == (0, 0, 0)
@@ -114,7 +114,7 @@ def test_renewal_task_appears_90_days_ahead_and_closes_when_renewed(users, nord)
     svc.record_agreement(access_for(users["hr"]), nord.pk, date(2027, 1, 5), on=date(2027, 1, 5))
     task.refresh_from_db()
     assert task.status == TaskStatus.NOT_APPLICABLE
-    assert task.status_reason == "Aftalen er fornyet."
+    assert str(task.status_reason) == "Aftalen er fornyet."
     assert FollowUpTask.objects.filter(code="section_56_renewal").count() == 1
 
 
@@ -136,7 +136,7 @@ def test_retention_plan_request_opens_a_task_and_a_refusal_closes_it(users, nord
     task = by_code(nord, first)["retention_plan"]
     # Due by the jobcenter's first follow-up: end of week 8 from the 1st sick day (+ 55).
     assert (task.due, task.status) == (date(2025, 4, 28), TaskStatus.OPEN)  # 4 Mar + 55
-    assert "§ 7 b" in task.legal_basis
+    assert "§ 7 b" in str(task.legal_basis)
 
     # The employer refuses on 25 March: the same plan row is updated; the task closes.
     svc.record_retention_plan(
@@ -152,7 +152,8 @@ def test_retention_plan_request_opens_a_task_and_a_refusal_closes_it(users, nord
     assert RetentionPlan.objects.count() == 1
     task.refresh_from_db()
     assert task.status == TaskStatus.NOT_APPLICABLE
-    assert "afslået" in task.status_reason and "2025-03-25" in task.status_reason
+    assert "afslået" in str(task.status_reason)
+    assert "25. marts 2025" in str(task.status_reason)
     got = obligations_of(users, nord, date(2025, 3, 25))[first]["retention_plan"]
     assert not got.applies
 
@@ -170,7 +171,7 @@ def test_plan_not_expected_over_8_weeks_gives_no_task(users, nord):
     )
     assert "retention_plan" not in by_code(nord, first)
     got = obligations_of(users, nord, date(2025, 3, 10))[first]["retention_plan"]
-    assert not got.applies and "ikke at vare over 8 uger" in got.reason
+    assert not got.applies and "ikke at vare over 8 uger" in str(got.reason)
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ def test_interview_due_four_weeks_after_first_sick_day():
     ob = sickness_interview(case())
     assert ob.due == date(2025, 4, 1)
     assert ob.applies
-    assert "§ 7 a" in ob.legal_basis
+    assert "§ 7 a" in str(ob.legal_basis)
 
 
 def test_interview_over_year_end():
@@ -77,7 +77,7 @@ def test_interview_not_due_under_notice_leaving_exactly_at_8_weeks():
     # Notice given 20 Mar (before the due date 1 Apr), leaving 29 Apr: within 8 weeks → no duty.
     ob = sickness_interview(case(notice_given_on=date(2025, 3, 20), leave_date=date(2025, 4, 29)))
     assert not ob.applies
-    assert "opsagt" in ob.reason
+    assert "opsagt" in str(ob.reason)
 
 
 def test_interview_due_under_notice_leaving_one_day_after_8_weeks():
@@ -151,7 +151,7 @@ def test_employer_period_needs_8_weeks_employment():
     short = employer_period(case(employment_start=date(2025, 1, 8)))
     assert not short.applies
     assert short.last_day is None
-    assert "8 uger" in short.reason
+    assert "8 uger" in str(short.reason)
 
 
 def test_employer_period_needs_74_hours():
@@ -159,13 +159,13 @@ def test_employer_period_needs_74_hours():
     assert employer_period(case(hours_last_8_weeks=74.0)).applies
     below = employer_period(case(hours_last_8_weeks=Decimal("73.99")))
     assert not below.applies
-    assert "74 timer" in below.reason
+    assert "74 timer" in str(below.reason)
 
 
 def test_employer_period_unknown_facts_assumed_met_with_note():
     period = employer_period(SicknessCase(first_day=FIRST))
     assert period.applies
-    assert "antaget opfyldt" in period.reason
+    assert "antaget opfyldt" in str(period.reason)
 
 
 def test_no_employer_period_in_flexjob():
@@ -189,7 +189,7 @@ def test_report_5_weeks_when_wages_paid():
     # 4 Mar 2025 + 35 days: + 28 = 1 Apr, + 7 = Tue 8 Apr 2025.
     ob = nemrefusion_report(case(), on=date(2025, 4, 3))
     assert (ob.due, ob.applies) == (date(2025, 4, 8), True)
-    assert "§ 40" in ob.legal_basis
+    assert "§ 40" in str(ob.legal_basis)
 
 
 def test_report_1_week_after_sygedagpenge_stop():
@@ -217,7 +217,7 @@ def test_report_not_due_when_absence_ends_within_employer_period():
 def test_report_for_ongoing_absence_inside_employer_period_is_conditional():
     ob = nemrefusion_report(case(), on=date(2025, 3, 10))
     assert ob.applies
-    assert "ud over arbejdsgiverperioden" in ob.reason
+    assert "ud over arbejdsgiverperioden" in str(ob.reason)
 
 
 def test_report_over_year_end():
@@ -284,7 +284,7 @@ def test_retention_plan_requested_after_week_8_has_no_statutory_deadline():
     ob = retention_plan(case(retention_plan=RetentionPlanRequest(date(2025, 4, 30))))
     assert ob.applies
     assert ob.due is None
-    assert "ingen frist" in ob.reason
+    assert "ingen frist" in str(ob.reason)
 
 
 def test_retention_plan_refused_is_recorded():
@@ -293,8 +293,8 @@ def test_retention_plan_refused_is_recorded():
     )
     ob = retention_plan(case(retention_plan=request))
     assert not ob.applies
-    assert "afslået" in ob.reason
-    assert "2025-03-14" in ob.reason
+    assert "afslået" in str(ob.reason)
+    assert "14. marts 2025" in str(ob.reason)
 
 
 def test_retention_plan_no_right_when_not_expected_over_8_weeks():

@@ -13,6 +13,13 @@ them without ``{% load %}``::
     {{ value|da_number }}                  as many decimals as it has
     {{ percent|da_percent:2 }}             12,35 %
     {{ "1963-06-07"|da_value }}            7. juni 1963 (ISO date texts in JSON-able rows)
+    {{ problem.message|message }}          a stored message (core.messages) in the reader's
+                                           language; plain text as it is
+    {{ purpose.description|standard_text }} one of Charlie's seeded texts (still unedited) in
+                                           the reader's language; an edited text as it is
+
+The dates and numbers follow the active language ("23 November 2026", "1,234.5" in English):
+the filters keep their ``da_`` names, which are older than the English interface.
 
 Empty values (None, "") give "", so ``|default:"–"`` works after them. Machine values (the
 ``datetime`` attribute of ``<time>``, ``data-count``) are written raw or with ``|date:"c"``.
@@ -28,7 +35,7 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from charlie.core import formats
+from charlie.core import formats, language, messages
 
 register = template.Library()
 
@@ -106,3 +113,24 @@ def da_value(value: object) -> object:
         except ValueError:
             return value
     return value
+
+
+@register.filter
+def message(value: object) -> str:
+    """A message kept as its code (``core.messages``: an import's problem, a stored rule text)
+    written in the reader's language; plain text (an old row) as it is; None as ""."""
+    if value is None:
+        return ""
+    if isinstance(value, messages.Message):
+        return str(value)
+    return messages.render(messages.decode(str(value)))
+
+
+@register.filter
+def standard_text(value: object) -> str:
+    """A stored text that may still be one of Charlie's seeded standard texts (the data-use
+    register's, ``core.language.register_standard_texts``): then in the reader's language;
+    otherwise — edited by the kommune — as written."""
+    if value is None:
+        return ""
+    return language.standard_text(str(value))

@@ -46,6 +46,7 @@ from charlie.absence import services as absence_services
 from charlie.core.cache import bump
 from charlie.core.cpr import redact_cpr
 from charlie.core.errors import ValidationFailed
+from charlie.imports import texts
 from charlie.imports.own_format import source_for
 from charlie.imports.permissions import IMPORT_DATA
 from charlie.imports.person_key import PersonKeyer
@@ -185,9 +186,7 @@ def run_import(
                 sources[0].file if sources else "",
                 None,
                 None,
-                "Filerne indeholder ingen ansættelser, så de kan ikke bruges som et komplet "
-                "øjebliksbillede: alle åbne ansættelser ville blive afsluttet. Fjern valget "
-                "»komplet øjebliksbillede«, eller vælg filen med medarbejdere.",
+                texts.SNAPSHOT_WITHOUT_EMPLOYMENTS(),
             )
         )
     checker.finish(
@@ -341,9 +340,7 @@ def _check_source(source: Source, checker: Checker, say: Progress) -> set[str]:
                 source.file,
                 last_row,
                 None,
-                "Filen kunne ikke læses til ende (efter den viste række). Tjek at den er en "
-                "gyldig CSV-, XLSX- eller OPUS-fil, og gem den igen fra det program, der "
-                "lavede den.",
+                texts.FILE_UNREADABLE(),
             )
         )
     say(f"{source.file}: {checker.rows.get(source.file, 0)} rækker læst i alt")
@@ -418,15 +415,9 @@ class _Writer:
             self.end_missing(snapshot_date)
         self.write_managers()
         if self.rekeyed:
-            self.summary.notes.append(
-                f"{self.rekeyed} medarbejder(e) har fået deres nøgle (den krypterede udgave af "
-                "CPR-nummeret) lavet med den nye hemmelighed (CHARLIE_PERSON_KEY_SECRET)."
-            )
+            self.summary.notes.append(texts.REKEYED(n=self.rekeyed))
         if self.joined_in_charlie:
-            self.summary.notes.append(
-                f"{self.joined_in_charlie} ansættelse(r) lå hos en anden person i Charlie med "
-                "samme CPR-nummer og er flyttet til den person, filen viser."
-            )
+            self.summary.notes.append(texts.JOINED_IN_CHARLIE(n=self.joined_in_charlie))
 
         absences: list[AbsenceRecord] = []
         self.had_absence: set[int] | None = None

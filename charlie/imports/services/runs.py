@@ -28,7 +28,9 @@ from django.utils.translation import gettext as _
 
 from charlie.core.cpr import contains_cpr
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.messages import Message, encode
 from charlie.core.roles import Role
+from charlie.imports import texts
 from charlie.imports.models import ImportRun, ImportStatus
 from charlie.imports.plan import (
     Summary,
@@ -58,15 +60,9 @@ log = logging.getLogger(__name__)
 CONFIRM_WITHIN = timedelta(hours=24)
 #: A run still "running" after this long is taken to be dead, wherever its worker was.
 RUNNING_AT_MOST = timedelta(hours=6)
-INTERRUPTED = (
-    "Importen blev afbrudt, fordi baggrundsprocessen (charlie worker) stoppede undervejs. Intet "
-    "er gemt, og de uploadede filer er slettet. Start importen igen."
-)
-NOT_CONFIRMED = (
-    "Importen blev ikke bekræftet inden for 24 timer. Intet er gemt, og de uploadede filer er "
-    "slettet. Start importen igen, hvis ansættelserne skal afsluttes."
-)
-DECLINED = "Importen blev afvist. Intet er gemt, og de uploadede filer er slettet."
+INTERRUPTED = texts.INTERRUPTED()
+NOT_CONFIRMED = texts.NOT_CONFIRMED()
+DECLINED = texts.DECLINED()
 
 
 def upload_dir(run_id: int) -> pathlib.Path:
@@ -195,25 +191,16 @@ def execute_run(*, run_id: int) -> str:
             confirmed=run.confirmed,
         )
     except Exception as exc:
+        messages: list[Message | str]
         if isinstance(exc, ValidationFailed):
-            messages = exc.messages
+            messages = list(exc.messages)
         elif isinstance(exc, PermissionDenied):
             # The uploader lost the right to import (role changed, account closed) while the
             # run waited in the queue: a deactivated account stops working at once.
-            messages = [
-                _(
-                    "Den bruger, der sendte filerne, må ikke længere importere (rollen er ændret "
-                    "eller kontoen lukket). Intet er gemt."
-                )
-            ]
+            messages = [texts.UPLOADER_MAY_NOT()]
         else:
             log.error("Import run %s failed: %s", run.pk, where_raised(exc))
-            messages = [
-                _(
-                    "Importen stoppede på grund af en fejl i Charlie. Intet er gemt. Prøv igen, "
-                    "og kontakt driften, hvis det sker igen."
-                )
-            ]
+            messages = [texts.CHARLIE_FAILED()]
         _finish(run, ImportStatus.FAILED, problems=[_problem_json(None, m) for m in messages])
     else:
         if result.needs_confirmation:
@@ -226,7 +213,7 @@ def execute_run(*, run_id: int) -> str:
             status,
             summary=result.summary.to_json(),
             problems=[
-                {"file": p.file, "row": p.row, "column": p.column, "message": p.message}
+                {"file": p.file, "row": p.row, "column": p.column, "message": encode(p.message)}
                 for p in result.problems[:STORED_PROBLEMS]
             ],
             count=result.problem_count,
@@ -237,8 +224,10 @@ def execute_run(*, run_id: int) -> str:
     return str(run.status)
 
 
-def _problem_json(file: str | None, message: str) -> dict[str, Any]:
-    return {"file": file or "", "row": None, "column": None, "message": message}
+def _problem_json(file: str | None, message: Message | str) -> dict[str, Any]:
+    """A problem as ``ImportRun.problems`` keeps it: a message as its code (``core.messages``),
+    written in the reader's language by the run page's ``message`` filter."""
+    return {"file": file or "", "row": None, "column": None, "message": encode(message)}
 
 
 def _finish(

@@ -111,7 +111,7 @@ def test_one_bad_row_leaves_the_database_unchanged(tmp_path):
     assert db_state() == before
     [problem] = result.problems
     assert (problem.file, problem.row, problem.column) == ("fravaer.csv", 5, "startdato")
-    assert "findes ikke" in problem.message and "dd-mm-åååå" in problem.message
+    assert "findes ikke" in str(problem.message) and "dd-mm-åååå" in str(problem.message)
 
 
 @pytest.mark.django_db

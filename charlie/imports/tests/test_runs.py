@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from charlie.core.templatetags.formats import message
 from charlie.imports import services
 from charlie.imports.models import ImportRun, ImportStatus
 from charlie.imports.services import runs
@@ -95,7 +96,7 @@ def test_a_run_whose_worker_died_is_marked_failed_and_its_files_deleted(
         run.refresh_from_db()
         assert run.status == ImportStatus.FAILED
         assert run.finished_at is not None
-        assert "baggrundsprocessen" in run.problems[0]["message"]
+        assert "baggrundsprocessen" in message(run.problems[0]["message"])
         assert not services.upload_dir(run.pk).exists()
     working.refresh_from_db()
     assert working.status == ImportStatus.RUNNING
@@ -168,7 +169,7 @@ def test_a_queued_run_stops_when_its_uploader_may_no_longer_import(change, users
     services.execute_run(run_id=run.pk)
     run.refresh_from_db()
     assert run.status == ImportStatus.FAILED
-    assert "må ikke længere importere" in run.problems[0]["message"]
+    assert "må ikke længere importere" in message(run.problems[0]["message"])
     assert OrgUnit.objects.count() == units_before
     assert not services.upload_dir(run.pk).exists()
     assert "failed" not in caplog.text

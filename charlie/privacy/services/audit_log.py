@@ -22,7 +22,12 @@ from charlie.core.errors import ValidationFailed
 from charlie.core.roles import Role
 from charlie.privacy.models import Action, AuditEntry
 from charlie.privacy.permissions import READ_AUDIT_LOG
-from charlie.privacy.registry import PersonLabel, categories, person_resolver
+from charlie.privacy.registry import (
+    PersonLabel,
+    audit_detail_label,
+    categories,
+    person_resolver,
+)
 from charlie.privacy.registry import purposes as registered_purposes
 from charlie.privacy.services.audit import AccountSubject, record
 
@@ -52,6 +57,12 @@ class AuditRow:
     @property
     def category_label(self) -> str:
         return str(categories().get(self.entry.category, self.entry.category))
+
+    @property
+    def detail_label(self) -> str:
+        """The detail in the reader's language where an app registered it
+        (``registry.register_audit_details``), else as written."""
+        return audit_detail_label(self.entry.detail)
 
     @property
     def purpose_label(self) -> str:

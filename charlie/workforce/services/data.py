@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from charlie.core.cache import cached, version
 from charlie.people import services as people
+from charlie.people.job_families import display_name
 from charlie.people.models import Employment, EndReason, JobFamily, OrgUnit
 from charlie.workforce import history, model, pension
 
@@ -101,7 +102,7 @@ def _load() -> StaffData:
         stay_start=history.stay_starts(spells),
         unit_path=[units[u][0] for u in unit],
         family_codes=[code for _pk, code, _name in families],
-        family_names=[name for _pk, _code, name in families],
+        family_names=[display_name(code, name) for _pk, code, name in families],
         unit_ids=top_ids,
         unit_names=top_names,
     )

@@ -198,7 +198,7 @@ def growth_problems(rates: dict[str, Decimal | None]) -> list[str]:
         elif rate is not None and not GROWTH_LIMIT[0] <= rate <= GROWTH_LIMIT[1]:
             problems.append(
                 _("%(family)s: vækst skal ligge mellem -50 og 50 %% om året.")
-                % {"family": family.name}
+                % {"family": family.display_name}
             )
     return problems
 

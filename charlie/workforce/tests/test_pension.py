@@ -124,11 +124,11 @@ def test_vectorised_matches_the_table(birth, age, reached):
 def test_notes_say_what_is_uncertain():
     assert folkepension(date(1960, 5, 10)).note == ""
     assert folkepension(date(1974, 12, 31)).note == ""  # 70 is fixed: no review reaches 2044
-    assert "kan blive hævet" in folkepension(date(1975, 1, 1)).note
-    assert "67-årige" in folkepension(date(1939, 6, 30)).note
-    assert "1. oktober 2021" in folkepension(date(1955, 3, 31)).note
-    assert "konvention" in folkepension(date(1956, 2, 29)).note
-    assert "konvention" not in folkepension(date(1964, 2, 29)).note  # 29 Feb 2032 exists
+    assert "kan blive hævet" in str(folkepension(date(1975, 1, 1)).note)
+    assert "67-årige" in str(folkepension(date(1939, 6, 30)).note)
+    assert "1. oktober 2021" in str(folkepension(date(1955, 3, 31)).note)
+    assert "konvention" in str(folkepension(date(1956, 2, 29)).note)
+    assert "konvention" not in str(folkepension(date(1964, 2, 29)).note)  # 29 Feb 2032 exists
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,7 @@ def test_efterloen_table(birth, age, reached, legislated):
     rule = efterloen(birth)
     assert rule is not None
     assert (rule.age, rule.reached_on, rule.legislated) == (age, reached, legislated)
-    assert ("vedtaget" in rule.note) is not legislated
+    assert ("vedtaget" in str(rule.note)) is not legislated
 
 
 # --- Windows ------------------------------------------------------------------------------------
@@ -217,14 +217,16 @@ def test_tidlig_pension_window(birth, earliest, ends, apply_from, seniority, cou
     window = tidlig_pension_window(birth)
     assert window is not None
     assert (window.earliest, window.ends, window.apply_from) == (earliest, ends, apply_from)
-    assert f"når du fylder {counted_at} år" in window.conditions
+    assert f"når du fylder {counted_at} år" in str(window.conditions)
     needed = tidlig_pension_seniority(birth)
     if seniority is None:
         assert needed is None
-        assert "ikke bekræftet" in window.conditions
+        assert "ikke bekræftet" in str(window.conditions)
     else:
         assert needed == (seniority, seniority + 1, seniority + 2)
-        assert f"mindst {seniority}, {seniority + 1} eller {seniority + 2} år" in window.conditions
+        assert f"mindst {seniority}, {seniority + 1} eller {seniority + 2} år" in str(
+            window.conditions
+        )
 
 
 def test_no_tidlig_pension_before_the_first_cohort():
@@ -253,7 +255,7 @@ def test_seniorpension_window(birth, earliest, ends, apply_from):
     window = seniorpension_window(birth)
     assert window is not None
     assert (window.earliest, window.ends, window.apply_from) == (earliest, ends, apply_from)
-    assert "15 timer" in window.conditions
+    assert "15 timer" in str(window.conditions)
 
 
 def test_no_seniorpension_for_those_retired_before_2020():

@@ -50,7 +50,7 @@ def test_parse_number_reads_danish_numbers(text: str, expected: Decimal) -> None
 
 @pytest.mark.parametrize("text", ["12.5", "1,2,3", "abc", "", "1.23,4", ",5", "1e3"])
 def test_parse_number_refuses_what_it_would_have_to_guess(text: str) -> None:
-    with pytest.raises(ValueError, match="komma"):
+    with pytest.raises(ValueError, match="ikke et tal"):
         parse_number(text)
 
 
@@ -80,10 +80,7 @@ def test_driver_lines_report_every_bad_line_by_number() -> None:
         "Linje 7",
         "Linje 8",
     ]
-    assert (
-        messages[0]
-        == "Linje 2: »abc« er ikke et tal. Skriv fx 1234,5 eller 1.234,5 (komma før decimaler)."
-    )
+    assert messages[0] == "Linje 2: »abc« er ikke et tal. Skriv fx 1234,5 eller 1.234,5."
 
 
 def test_driver_lines_name_a_repeated_year() -> None:
@@ -404,7 +401,7 @@ def test_a_rule_that_ends_before_it_starts_is_shown_and_nothing_saved(
         (
             {"first_year": "2027", "last_year": "2030", "rate_percent": "2.5"},
             "rate_percent",
-            "komma før decimaler",
+            "Skriv fx 1234,5 eller 1.234,5",
         ),
         (
             {"first_year": "2027", "last_year": "2030", "rate_percent": "60"},

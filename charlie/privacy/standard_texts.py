@@ -1,0 +1,141 @@
+"""The texts Charlie seeds the data-use register with (the migrations of privacy, absence,
+accounts and workforce), marked for translation.
+
+The register is the kommune's own text: the data protection officer edits it, and an edited
+text is shown as written. Until then a purpose still reads as Charlie wrote it, and that text is
+shown in the reader's language: ``PrivacyConfig.ready()`` registers these with
+``core.language.register_standard_texts``, and the register's pages show each stored text
+through the ``standard_text`` filter. The stored rows are not changed (the register's versions
+are its history). A migration that adds or changes a standard text adds it here too.
+"""
+
+from __future__ import annotations
+
+from charlie.core.language import gettext_noop as _
+
+STANDARD_TEXTS: tuple[str, ...] = (
+    _("HR-administration"),
+    _(
+        "HR bruger oplysningerne til at administrere din ansættelse: når du bliver ansat eller "
+        "fratræder, og når din stilling, dit arbejdssted eller din arbejdstid ændres. "
+        "Oplysningerne bruges også, når kommunen skal overholde love og overenskomster, fx når du "
+        "skal have et ansættelsesbevis, eller når en myndighed skal have oplysninger."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra b (din ansættelseskontrakt), litra c (kommunens pligter som "
+        "arbejdsgiver efter lov og overenskomst) og litra e (kommunens opgaver som offentlig "
+        "myndighed), jf. art. 88 om behandling i ansættelsesforhold; databeskyttelsesloven § 12."
+    ),
+    _(
+        "Medarbejdere i HR. De kan se oplysninger om alle ansatte i kommunen. Hver gang de ser "
+        "eller ændrer oplysninger om dig, bliver det skrevet i loggen."
+    ),
+    _(
+        "Oplysningerne gemmes, mens du er ansat. Når du er fratrådt, gemmes de, så længe der er et "
+        "administrativt eller retligt behov for dem, fx til spørgsmål om løn, pension, "
+        "arbejdsskader eller forældelsesfrister. Loven fastsætter ingen fast frist. Kommunen "
+        "fastsætter fristerne i sin egen slettepolitik, og som offentlig myndighed må kommunen kun "
+        "slette (kassere) oplysninger efter arkivlovgivningens regler. Nogle oplysninger skal "
+        "afleveres til arkiv i stedet for at blive slettet."
+    ),
+    _("Personaleledelse"),
+    _(
+        "Din leder bruger oplysningerne til at lede enheden: hvem der er ansat, i hvilke "
+        "stillinger og med hvilken arbejdstid, så arbejdet kan planlægges og fordeles. En leder "
+        "kan kun se medarbejdere i de enheder, lederen er leder for."
+    ),
+    _(
+        "Ledere med personaleansvar, og kun for medarbejdere i deres egne enheder. Hver gang en "
+        "leder ser oplysninger om dig, bliver det skrevet i loggen."
+    ),
+    _("Egen indsigt"),
+    _(
+        "Du kan altid se de oplysninger, kommunen har om dig i Charlie, under »Mine oplysninger«. "
+        "Så kan du selv kontrollere, at de er rigtige, og bede om at få rettet fejl."
+    ),
+    _("GDPR art. 15 (din ret til indsigt i dine egne oplysninger)."),
+    _("Kun dig selv. Også når du ser dine egne oplysninger, bliver det logget."),
+    _(
+        "Når du ser dine egne oplysninger, gemmes der ikke noget nyt om dig, kun en linje i "
+        "loggen. Selve oplysningerne opbevares som beskrevet under HR-administration."
+    ),
+    _("Brugeradministration"),
+    _(
+        "Administratorer bruger oplysningerne om din brugerkonto – brugernavn, navn, e-mail, "
+        "rolle, om kontoen er aktiv, og hvornår du sidst loggede ind – til at give dig adgang til "
+        "Charlie med den rolle, dit arbejde kræver, og til at lukke adgangen igen, når du ikke "
+        "længere skal have den. Rollerne HR og databeskyttelsesrådgiver, som giver adgang til "
+        "personoplysninger, gives først, når en anden med samme rolle har godkendt det."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra e (kommunens opgaver som offentlig myndighed) og art. 32 "
+        "(sikkerhed ved behandling: kun de rette personer må få adgang til personoplysninger); "
+        "databeskyttelsesloven § 12 om behandling i ansættelsesforhold."
+    ),
+    _(
+        "Administratorer, der styrer brugere og roller. HR og databeskyttelsesrådgiveren ser de "
+        "anmodninger om deres egen rolle, som de skal godkende eller afvise. Hver gang nogen ser "
+        "eller ændrer din konto eller rolle, bliver det skrevet i loggen, som "
+        "databeskyttelsesrådgiveren læser."
+    ),
+    _(
+        "Oplysningerne gemmes, så længe du har en brugerkonto i Charlie. Hvem der har givet dig "
+        "hvilken rolle og hvornår, gemmes i loggen sammen med resten af loggen."
+    ),
+    _("Tilsyn med databeskyttelsen"),
+    _(
+        "Kommunens databeskyttelsesrådgiver (DPO) fører tilsyn med, at HR-data kun bruges, som det "
+        "er beskrevet her. Derfor kan rådgiveren se loggen over, hvem der har set eller ændret "
+        "oplysninger om dig, hvornår og til hvilket formål, med dit navn og medarbejdernummer. Når "
+        "rådgiveren ser eller udtrækker loggen om dig, bliver det selv skrevet i loggen, så du kan "
+        "se det under »Mine data«."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra c (kommunens pligt til at kunne påvise, at reglerne "
+        "overholdes, art. 5, stk. 2, og til at sikre behandlingen, art. 32) og art. 39, stk. 1, "
+        "litra b (databeskyttelsesrådgiverens opgave at overvåge overholdelsen)."
+    ),
+    _(
+        "Kun databeskyttelsesrådgiveren. Rådgiveren ser loggen, ikke selve oplysningerne om dig, "
+        "og hvert opslag bliver skrevet i loggen."
+    ),
+    _(
+        "Loggen kan ikke ændres eller slettes af systemet. Den opbevares, så længe kommunen har "
+        "brug for at kunne dokumentere, hvem der har brugt oplysningerne, og kun slettes efter "
+        "arkivlovgivningens regler."
+    ),
+    _("Arbejdsstyrkeplanlægning"),
+    _(
+        "Kommunen planlægger, hvor mange medarbejdere der skal rekrutteres i årene frem mod 2040. "
+        "Planen bruger din fødselsdato, din jobfamilie, din arbejdsplads (forvaltning) og din "
+        "arbejdstid. Den bruger også, hvornår tidligere ansatte er stoppet og hvorfor (pension "
+        "eller andet). Ud fra reglerne om folkepensionsalder og kommunens egen erfaring beregner "
+        "planen, hvor mange der forventes at gå på pension eller stoppe hvert år. Resultatet er "
+        "kun tal for grupper: pr. jobfamilie og pr. forvaltning, og aldrig for grupper, der er så "
+        "små, at man kan genkende enkeltpersoner. Planen viser ikke, hvornår du forventes at gå på "
+        "pension, og din leder kan ikke se det. Planen bruges ikke til at træffe afgørelser om "
+        "dig. HR kan se din folkepensionsalder og de datoer, der følger af reglerne, når det er "
+        "nødvendigt for at planlægge, og det bliver skrevet i loggen."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra e (kommunens opgaver som offentlig myndighed og arbejdsgiver: "
+        "at sikre den nødvendige arbejdskraft), jf. art. 88 om behandling i ansættelsesforhold; "
+        "databeskyttelsesloven § 12. Statistik og planlægning på grupper: art. 89."
+    ),
+    _(
+        "HR og analytikere ser planen for hele kommunen, ledere for deres egne enheder. Alle ser "
+        "kun tal for grupper. Kun HR kan se én medarbejders pensionsdatoer, og hvert opslag bliver "
+        "skrevet i loggen."
+    ),
+    _(
+        "Planen gemmer ingen oplysninger om dig. Den beregnes ud fra de oplysninger, der allerede "
+        "er gemt om din ansættelse, og de opbevares som beskrevet under HR-administration. "
+        "Scenarierne indeholder kun antagelser om vækst, ikke personoplysninger."
+    ),
+    _("Oprettet med Charlies standardtekst."),
+    _("Fravær tilføjet: fraværsperioder med datoer og type, aldrig årsag eller diagnose."),
+    _("Opfølgning tilføjet: opgaver, notater, § 56-aftaler og fastholdelsesplaner om sygefravær."),
+    _("Oprettet med Charlies standardtekst: brugere og roller."),
+    _("Oprettet med Charlies standardtekst (DPO'ens tilsyn med loggen)."),
+    _("Oprettet med Charlies standardtekst (arbejdsstyrkeplan)."),
+)
