@@ -67,6 +67,16 @@ STANDARD_TEXTS: tuple[str, ...] = (
         "længere skal have den. Rollerne HR og databeskyttelsesrådgiver, som giver adgang til "
         "personoplysninger, gives først, når en anden med samme rolle har godkendt det."
     ),
+    # accounts 0004 adds a sentence: the administrator links accounts to employees.
+    _(
+        "Administratorer bruger oplysningerne om din brugerkonto – brugernavn, navn, e-mail, "
+        "rolle, om kontoen er aktiv, og hvornår du sidst loggede ind – til at give dig adgang til "
+        "Charlie med den rolle, dit arbejde kræver, og til at lukke adgangen igen, når du ikke "
+        "længere skal have den. Rollerne HR og databeskyttelsesrådgiver, som giver adgang til "
+        "personoplysninger, gives først, når en anden med samme rolle har godkendt det. Når en "
+        "administrator knytter en brugerkonto til den rigtige medarbejder, ser administratoren "
+        "medarbejderens navn, medarbejdernummer og nuværende enheder – ikke andet."
+    ),
     _(
         "GDPR art. 6, stk. 1, litra e (kommunens opgaver som offentlig myndighed) og art. 32 "
         "(sikkerhed ved behandling: kun de rette personer må få adgang til personoplysninger); "
@@ -138,4 +148,5 @@ STANDARD_TEXTS: tuple[str, ...] = (
     _("Oprettet med Charlies standardtekst: brugere og roller."),
     _("Oprettet med Charlies standardtekst (DPO'ens tilsyn med loggen)."),
     _("Oprettet med Charlies standardtekst (arbejdsstyrkeplan)."),
+    _("Kategorien stamdata tilføjet: administratoren knytter konti til medarbejdere (issue 12)."),
 )
