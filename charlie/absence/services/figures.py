@@ -60,7 +60,12 @@ PERIOD_MONTHS = (1, 3, 6, 12)
 
 @dataclasses.dataclass(frozen=True)
 class FigureRow:
-    """One group. The measures are ``None`` when disclosure control hides the group."""
+    """One group. The measures are ``None`` when disclosure control hides the group.
+
+    ``sickness_day_equivalents``, ``absence_rate`` (sygefraværsprocent), ``days_per_fte`` and the
+    period figures are the headline: own sickness **and work injury** together. The denominator
+    of every rate is the possible day-equivalents, with all four causes of absence in it (barsel
+    too; DOMAIN.md 2.1)."""
 
     key: dict[str, str]
     label: str
@@ -74,6 +79,13 @@ class FigureRow:
     average_period_days: float | None
     short_periods: int | None
     long_periods: int | None
+    #: Danmarks Statistik's four causes apart (DOMAIN.md 2.1), each ÷ the same possible
+    #: day-equivalents as ``absence_rate``; ``all_causes_rate`` is the four together.
+    own_sickness_rate: float | None = None
+    work_injury_rate: float | None = None
+    child_sickness_rate: float | None = None
+    parental_leave_rate: float | None = None
+    all_causes_rate: float | None = None
 
     @property
     def suppressed(self) -> bool:
@@ -94,7 +106,18 @@ class FigureRow:
             "average_period_days": self.average_period_days,
             "short_periods": self.short_periods,
             "long_periods": self.long_periods,
+            "own_sickness_rate": self.own_sickness_rate,
+            "work_injury_rate": self.work_injury_rate,
+            "child_sickness_rate": self.child_sickness_rate,
+            "parental_leave_rate": self.parental_leave_rate,
+            "all_causes_rate": self.all_causes_rate,
         }
+
+
+#: The measures of a row: what disclosure control hides (every one of them).
+MEASURES = tuple(
+    f.name for f in dataclasses.fields(FigureRow) if f.name not in ("key", "label", "depth")
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -238,12 +261,18 @@ def _row(f: stats.AbsenceFigures, i: int, key: dict[str, str], label: str, depth
         average_period_days=number(f.average_period_days, 1),
         short_periods=int(f.short_periods[i]),
         long_periods=int(f.long_periods[i]),
+        own_sickness_rate=number(f.own_sickness_rate, 4),
+        work_injury_rate=number(f.work_injury_rate, 4),
+        child_sickness_rate=number(f.child_sickness_rate, 4),
+        parental_leave_rate=number(f.parental_leave_rate, 4),
+        all_causes_rate=number(f.absence_rate, 4),
     )
 
 
 def _hidden(row: FigureRow) -> FigureRow:
-    """The row with its label only: disclosure control hides every figure."""
-    return FigureRow(row.key, row.label, row.depth, *([None] * 9))
+    """The row with its label only: disclosure control hides every figure, the four causes
+    included."""
+    return dataclasses.replace(row, **dict.fromkeys(MEASURES))
 
 
 def _time_label(value: Any, by: str) -> str:
@@ -560,4 +589,5 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
 
 
 def _empty_total() -> FigureRow:
-    return FigureRow({}, _("I alt"), 0, 0, None, None, None, None, None, None, 0, 0)
+    empty = FigureRow({}, _("I alt"), 0, **dict.fromkeys(MEASURES))  # type: ignore[arg-type]
+    return dataclasses.replace(empty, headcount=0, short_periods=0, long_periods=0)
