@@ -87,6 +87,7 @@ PEOPLE_COLUMNS = {
     "startdato": True,
     "slutdato": False,
     "fratraedelsesaarsag": False,
+    "opsagt_den": False,
     "leder": False,
 }
 ABSENCE_COLUMNS = {
@@ -330,6 +331,15 @@ def _person_and_employment(
                 "Der er en fratrædelsesårsag, men ingen slutdato. Skriv slutdatoen, eller "
                 "fjern årsagen.",
             )
+    notice = row.parse("opsagt_den", to_date, required=False)
+    if notice and start and notice < start:
+        row.fail("opsagt_den", "Opsigelsen ligger før startdatoen. Ret en af dem.")
+    if notice and end and notice > end:
+        row.fail(
+            "opsagt_den",
+            "Opsigelsen ligger efter slutdatoen. Opsagt den er dagen, opsigelsen blev givet, "
+            "ikke sidste arbejdsdag.",
+        )
     manager = row.parse("leder", to_bool, required=False)
     if row.problems or birth is None or gender is None or hours is None or start is None:
         return None
@@ -355,6 +365,8 @@ def _person_and_employment(
         end_date=end,
         end_reason=reason,
         is_manager=bool(manager),
+        notice_date=notice,
+        notice_known="opsagt_den" in row.cells,
     )
     return person, employment
 

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from collections.abc import Sequence
 from datetime import date
 from typing import Any, cast
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Q
+from django.db import connections
+from django.db.models import Case, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from charlie.absence import stats
@@ -189,84 +190,146 @@ def _paths(access: Access | None) -> Paths:
     return paths
 
 
-def _dates(values: Sequence[date | None]) -> np.ndarray:
-    return np.array([v if v is not None else "NaT" for v in values], dtype="datetime64[D]")
+class _DayNumber(Func):
+    """A date as its day number since 1970-01-01 (``datetime64[D]``'s), computed in the
+    database: turning 150,000 rows of dates into Python ``date`` objects and back into NumPy
+    took most of a cold request."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:  # PostgreSQL
+        return super().as_sql(
+            compiler, connection, template="(%(expressions)s - DATE '1970-01-01')", **extra
+        )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return super().as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)",
+            **extra,
+        )
+
+
+def _fetch(queryset: Any, columns: dict[str, Any]) -> list[np.ndarray]:
+    """The ``columns`` (name → expression) of ``queryset`` as one NumPy array each, read with a
+    plain cursor: numbers only, NULL as NaN, no model or converter per row."""
+    query = queryset.annotate(**columns).values_list(*columns)
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return [np.zeros(0, dtype=np.float64) for _ in columns]
+    return list(np.array(rows, dtype=np.float64).T)
+
+
+def _as_days(values: np.ndarray) -> np.ndarray:
+    """Day numbers (NaN: none) as ``datetime64[D]`` (NaT)."""
+    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
+    known = ~np.isnan(values)
+    out[known] = values[known].astype(np.int64).astype("datetime64[D]")
+    return out
 
 
 def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
     """The columns ``stats.compute_figures`` needs, for employments and periods touching the
-    window (in the actor's units). Person ids become dense indices."""
+    window (in the actor's units). Person ids become dense indices. Only the columns needed,
+    dates as day numbers from the database, read straight into NumPy."""
     touching = Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
     employments = Employment.objects.filter(touching)
     if paths is not None:
         employments = employments.filter(under_units(paths))
-    e = list(
-        employments.values_list(
-            "person_id",
-            "org_unit_id",
-            "job_family_id",
-            "weekly_hours",
-            "start_date",
-            "end_date",
-            "person__birth_date",
-        )
+    e_person, e_unit, e_family, e_hours, e_start, e_end, e_birth = _fetch(
+        employments.order_by(),
+        {
+            "c_person": F("person_id"),
+            "c_unit": F("org_unit_id"),
+            "c_family": F("job_family_id"),
+            "c_hours": Cast("weekly_hours", FloatField()),
+            "c_start": _DayNumber("start_date"),
+            "c_end": _DayNumber("end_date"),
+            "c_birth": _DayNumber("person__birth_date"),
+        },
     )
-    person_ids = np.array(sorted({row[0] for row in e}), dtype=np.int64)
+    person_ids = np.unique(e_person.astype(np.int64))
     # The people as a subquery, not a list of ids: SQLite refuses more than 32,766 parameters,
     # and a municipality of 45,000 has more people than that.
-    p = list(
+    type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
+    p_person, p_type, p_start, p_end, p_hours = _fetch(
         AbsencePeriod.objects.filter(
             touching, person_id__in=employments.values("person_id")
-        ).values_list("person_id", "absence_type", "start_date", "end_date", "hours_per_day")
+        ).order_by(),
+        {
+            "c_person": F("person_id"),
+            "c_type": Case(
+                *(When(absence_type=name, then=Value(i)) for name, i in type_index.items()),
+                default=Value(-1),
+                output_field=IntegerField(),
+            ),
+            "c_start": _DayNumber("start_date"),
+            "c_end": _DayNumber("end_date"),
+            "c_hours": Cast("hours_per_day", FloatField()),
+        },
     )
-    type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
     return {
         "person_ids": person_ids,
         "employments": stats.EmploymentColumns(
-            person=np.searchsorted(person_ids, np.array([r[0] for r in e], dtype=np.int64)),
-            unit=np.array([r[1] for r in e], dtype=np.int64),
-            job_family=np.array([r[2] if r[2] is not None else -1 for r in e], dtype=np.int64),
-            weekly_hours=np.array([float(r[3]) for r in e], dtype=np.float64),
-            start=_dates([r[4] for r in e]),
-            end=_dates([r[5] for r in e]),
-            birth_date=_dates([r[6] for r in e]),
+            person=np.searchsorted(person_ids, e_person.astype(np.int64)),
+            unit=e_unit.astype(np.int64),
+            job_family=np.where(np.isnan(e_family), -1, e_family).astype(np.int64),
+            weekly_hours=e_hours,
+            start=_as_days(e_start),
+            end=_as_days(e_end),
+            birth_date=_as_days(e_birth),
         ),
         "periods": stats.PeriodColumns(
-            person=np.searchsorted(person_ids, np.array([r[0] for r in p], dtype=np.int64)),
-            type_code=np.array([type_index[r[1]] for r in p], dtype=np.int64),
-            start=_dates([r[2] for r in p]),
-            end=_dates([r[3] for r in p]),
-            hours_per_day=np.array(
-                [float(r[4]) if r[4] is not None else np.nan for r in p], dtype=np.float64
-            ),
+            person=np.searchsorted(person_ids, p_person.astype(np.int64)),
+            type_code=p_type.astype(np.int64),
+            start=_as_days(p_start),
+            end=_as_days(p_end),
+            hours_per_day=p_hours,
         ),
     }
 
 
-def _row(f: stats.AbsenceFigures, i: int, key: dict[str, str], label: str, depth: int) -> FigureRow:
-    def number(values: np.ndarray, digits: int) -> float | None:
-        value = float(values[i])
-        return None if np.isnan(value) else round(value, digits)
+#: FigureRow's measures: (name, the ``stats.AbsenceFigures`` attribute, digits; None: a count).
+_MEASURE_SOURCES: tuple[tuple[str, str, int | None], ...] = (
+    ("headcount", "headcount", None),
+    ("fte", "fte", 1),
+    ("sickness_day_equivalents", "sickness_de", 1),
+    ("absence_rate", "rate", 4),
+    ("days_per_fte", "days_per_fte", 1),
+    ("periods_per_full_year_employee", "periods_per_full_year_employee", 2),
+    ("average_period_days", "average_period_days", 1),
+    ("short_periods", "short_periods", None),
+    ("long_periods", "long_periods", None),
+    ("own_sickness_rate", "own_sickness_rate", 4),
+    ("work_injury_rate", "work_injury_rate", 4),
+    ("child_sickness_rate", "child_sickness_rate", 4),
+    ("parental_leave_rate", "parental_leave_rate", 4),
+    ("all_causes_rate", "absence_rate", 4),
+)
 
-    return FigureRow(
-        key=key,
-        label=label,
-        depth=depth,
-        headcount=int(f.headcount[i]),
-        fte=number(f.fte, 1),
-        sickness_day_equivalents=number(f.sickness_de, 1),
-        absence_rate=number(f.rate, 4),
-        days_per_fte=number(f.days_per_fte, 1),
-        periods_per_full_year_employee=number(f.periods_per_full_year_employee, 2),
-        average_period_days=number(f.average_period_days, 1),
-        short_periods=int(f.short_periods[i]),
-        long_periods=int(f.long_periods[i]),
-        own_sickness_rate=number(f.own_sickness_rate, 4),
-        work_injury_rate=number(f.work_injury_rate, 4),
-        child_sickness_rate=number(f.child_sickness_rate, 4),
-        parental_leave_rate=number(f.parental_leave_rate, 4),
-        all_causes_rate=number(f.absence_rate, 4),
-    )
+
+def _rows_of(f: stats.AbsenceFigures) -> list[dict[str, Any]]:
+    """Every group's measures as Python numbers (NaN → None), each property of ``f`` computed
+    once for all groups, not once per group."""
+    columns: dict[str, list[Any]] = {}
+    for name, source, digits in _MEASURE_SOURCES:
+        values = np.asarray(getattr(f, source))
+        if digits is None:
+            columns[name] = [int(v) for v in values.tolist()]
+        else:
+            rounded = np.round(values.astype(np.float64), digits).tolist()
+            columns[name] = [None if v != v else v for v in rounded]  # NaN → None
+    return [
+        dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
+    ]
+
+
+def _row(measures: dict[str, Any], key: dict[str, str], label: str, depth: int) -> FigureRow:
+    return FigureRow(key=key, label=label, depth=depth, **measures)
 
 
 def _hidden(row: FigureRow) -> FigureRow:
@@ -439,21 +502,28 @@ def _unit_rows(
     """Every unit with its sub-units, depth first, by computing once per tree level. With
     ``paths`` (a manager's units) only those sub-trees: their ancestors would otherwise show
     figures of the manager's people under the name of a larger unit."""
-    units = {u.pk: u for u in OrgUnit.objects.all()}
+    units = {u.pk: u for u in OrgUnit.objects.only("pk", "name", "path")}
     emp: stats.EmploymentColumns = data["employments"]
     ancestors = {
         pk: [int(part) for part in u.path.strip("/").split("/") if part] for pk, u in units.items()
     }
     max_depth = max((len(a) for a in ancestors.values()), default=0)
+    if not units or not len(emp.unit):
+        return []
+    # Each unit's ancestor at every level (−1 below its own level), looked up per employment
+    # with one index operation per level.
+    unit_keys = np.array(sorted(ancestors), dtype=np.int64)
+    table = np.full((len(unit_keys) + 1, max_depth), -1, dtype=np.int64)  # last row: unknown
+    for i, pk in enumerate(unit_keys.tolist()):
+        table[i, : len(ancestors[pk])] = ancestors[pk]
+    where = np.searchsorted(unit_keys, emp.unit)
+    known = (where < len(unit_keys)) & (
+        unit_keys[np.minimum(where, len(unit_keys) - 1)] == emp.unit
+    )
+    emp_row = np.where(known, where, len(unit_keys))
     by_unit: dict[int, FigureRow] = {}
     for level in range(max_depth):
-        at_level = np.array(
-            [
-                ancestors[u][level] if len(ancestors.get(u, [])) > level else -1
-                for u in emp.unit.tolist()
-            ],
-            dtype=np.int64,
-        )
+        at_level = table[emp_row, level]
         keep = at_level >= 0
         if not keep.any():
             continue
@@ -473,11 +543,12 @@ def _unit_rows(
             by=("unit",),
             long_threshold_days=long_threshold_days,
         )
+        measures = _rows_of(f)
         for i, unit_pk in enumerate(f.keys["unit"].tolist()):
             unit = units[int(unit_pk)]
             if paths is not None and not any(unit.path.startswith(p) for p in paths):
                 continue
-            by_unit[unit.pk] = _row(f, i, {"unit": str(unit.pk)}, unit.name, level)
+            by_unit[unit.pk] = _row(measures[i], {"unit": str(unit.pk)}, unit.name, level)
     rows = []
     for pk in sorted(by_unit, key=lambda pk: units[pk].path):
         row = by_unit[pk]
@@ -544,7 +615,7 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
         end,
         long_threshold_days=long_threshold_days,
     )
-    total = _row(total_f, 0, {}, _("I alt"), 0) if len(total_f) else None
+    total = _row(_rows_of(total_f)[0], {}, _("I alt"), 0) if len(total_f) else None
     if by == "unit":
         rows = _unit_rows(data, start, end, long_threshold_days, paths, releases)
     else:
@@ -565,8 +636,9 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
         else:
             labels = [_time_label(k, by) for k in codes]
         rows = []
+        measures = _rows_of(f)
         for i, code in enumerate(codes):
-            row = _row(f, i, {by: labels[i]}, labels[i], 0)
+            row = _row(measures[i], {by: labels[i]}, labels[i], 0)
             if by in stats.TIME_DIMENSIONS:
                 first = date.fromisoformat(str(code)[:10])
                 last = published_window(first, first, stats.TIME_DIMENSIONS[by])[1]
