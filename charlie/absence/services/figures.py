@@ -27,11 +27,13 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import hashlib
 from datetime import date
 from typing import Any, cast
 
 import numpy as np
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import Case, F, FloatField, Func, IntegerField, Q, Value, When
 from django.db.models.functions import Cast
@@ -41,7 +43,7 @@ from charlie.absence import stats
 from charlie.absence.kinds import CATEGORY_ABSENCE
 from charlie.absence.models import AbsencePeriod
 from charlie.absence.permissions import READ_ABSENCE_FIGURES
-from charlie.core.cache import cached
+from charlie.core.cache import cached, version
 from charlie.core.calendar import FIRST_DATE, LAST_DATE
 from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
@@ -226,22 +228,30 @@ def _fetch(queryset: Any, columns: dict[str, Any]) -> list[np.ndarray]:
 
 def _as_days(values: np.ndarray) -> np.ndarray:
     """Day numbers (NaN: none) as ``datetime64[D]`` (NaT)."""
-    out = np.full(len(values), np.datetime64("NaT"), dtype="datetime64[D]")
+    out = np.full(len(values), np.datetime64("NaT", "D"), dtype="datetime64[D]")
     known = ~np.isnan(values)
     out[known] = values[known].astype(np.int64).astype("datetime64[D]")
     return out
 
 
-def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
-    """The columns ``stats.compute_figures`` needs, for employments and periods touching the
-    window (in the actor's units). Person ids become dense indices. Only the columns needed,
-    dates as day numbers from the database, read straight into NumPy."""
-    touching = Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
-    employments = Employment.objects.filter(touching)
+def _touching(start: date, end: date) -> Q:
+    return Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
+
+
+def _employments_in(start: date, end: date, paths: Paths) -> Any:
+    employments = Employment.objects.filter(_touching(start, end))
     if paths is not None:
         employments = employments.filter(under_units(paths))
+    return employments.order_by()
+
+
+def _load_employments(start: date, end: date, paths: Paths) -> dict[str, Any]:
+    """The employment columns (and the dense person index) for the window: people data only,
+    so they are cached until the people data change and an absence change reloads only the
+    periods."""
     e_person, e_unit, e_family, e_hours, e_start, e_end, e_birth = _fetch(
-        employments.order_by(),
+        # In a fixed order, so that the same employments give the same release fingerprint.
+        _employments_in(start, end, paths).order_by("pk"),
         {
             "c_person": F("person_id"),
             "c_unit": F("org_unit_id"),
@@ -253,13 +263,33 @@ def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
         },
     )
     person_ids = np.unique(e_person.astype(np.int64))
-    # The people as a subquery, not a list of ids: SQLite refuses more than 32,766 parameters,
-    # and a municipality of 45,000 has more people than that.
+    return {
+        "person_ids": person_ids,
+        "employments": stats.EmploymentColumns(
+            person=np.searchsorted(person_ids, e_person.astype(np.int64)),
+            unit=e_unit.astype(np.int64),
+            job_family=np.where(np.isnan(e_family), -1, e_family).astype(np.int64),
+            weekly_hours=e_hours,
+            start=_as_days(e_start),
+            end=_as_days(e_end),
+            birth_date=_as_days(e_birth),
+        ),
+    }
+
+
+def _load_periods(start: date, end: date, paths: Paths, person_ids: np.ndarray) -> Any:
+    """The absence periods touching the window of the people employed in it (in scope)."""
     type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
+    periods = AbsencePeriod.objects.filter(_touching(start, end))
+    if paths is not None:
+        # A manager's people as a subquery, not a list of ids: SQLite refuses more than 32,766
+        # parameters. For the whole municipality every period touching the window is read and
+        # those of people not employed in it are dropped below: cheaper than the subquery.
+        periods = periods.filter(
+            person_id__in=_employments_in(start, end, paths).values("person_id")
+        )
     p_person, p_type, p_start, p_end, p_hours = _fetch(
-        AbsencePeriod.objects.filter(
-            touching, person_id__in=employments.values("person_id")
-        ).order_by(),
+        periods.order_by(),
         {
             "c_person": F("person_id"),
             "c_type": Case(
@@ -272,25 +302,31 @@ def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
             "c_hours": Cast("hours_per_day", FloatField()),
         },
     )
-    return {
-        "person_ids": person_ids,
-        "employments": stats.EmploymentColumns(
-            person=np.searchsorted(person_ids, e_person.astype(np.int64)),
-            unit=e_unit.astype(np.int64),
-            job_family=np.where(np.isnan(e_family), -1, e_family).astype(np.int64),
-            weekly_hours=e_hours,
-            start=_as_days(e_start),
-            end=_as_days(e_end),
-            birth_date=_as_days(e_birth),
-        ),
-        "periods": stats.PeriodColumns(
-            person=np.searchsorted(person_ids, p_person.astype(np.int64)),
-            type_code=p_type.astype(np.int64),
-            start=_as_days(p_start),
-            end=_as_days(p_end),
-            hours_per_day=p_hours,
-        ),
-    }
+    employed = np.isin(p_person.astype(np.int64), person_ids)
+    p_person, p_type, p_start, p_end, p_hours = (
+        a[employed] for a in (p_person, p_type, p_start, p_end, p_hours)
+    )
+    return stats.PeriodColumns(
+        person=np.searchsorted(person_ids, p_person.astype(np.int64)),
+        type_code=p_type.astype(np.int64),
+        start=_as_days(p_start),
+        end=_as_days(p_end),
+        hours_per_day=p_hours,
+    )
+
+
+def _load(start: date, end: date, paths: Paths, *, cache: bool = False) -> dict[str, Any]:
+    """The columns ``stats.compute_figures`` needs, for employments and periods touching the
+    window (in the actor's units). Person ids become dense indices. Only the columns needed,
+    dates as day numbers from the database, read straight into NumPy. With ``cache`` the
+    employment columns are kept until the people data change."""
+    if cache:
+        key = f"absence:employment-columns:{start}:{end}:{paths}"
+        data = dict(cached("people", key, lambda: _load_employments(start, end, paths)))
+    else:
+        data = _load_employments(start, end, paths)
+    data["periods"] = _load_periods(start, end, paths, data["person_ids"])
+    return data
 
 
 #: FigureRow's measures: (name, the ``stats.AbsenceFigures`` attribute, digits; None: a count).
@@ -388,6 +424,9 @@ class _Frame:
     unit_cell: np.ndarray  # per employment
     family_cell: np.ndarray  # per employment
     band_cells: np.ndarray  # per age band
+    #: The groupings' shape (the unit tree in scope, the job families, the bands): what the
+    #: cells mean, so a release's fingerprint covers it.
+    fingerprint: str = ""
 
     @classmethod
     def of(cls, data: dict[str, Any], units: list[tuple[int, int | None, str]]) -> _Frame:
@@ -412,42 +451,68 @@ class _Frame:
             unit_cell=unit_cells[np.searchsorted(unit_keys, emp.unit)],
             family_cell=family_cells[np.searchsorted(family_keys, emp.job_family)],
             band_cells=np.array([band_index[b] for b in range(len(bands) - 1)], dtype=np.int64),
+            fingerprint=hashlib.blake2b(
+                repr((units, family_ids, stats.DEFAULT_AGE_BAND_EDGES)).encode(), digest_size=20
+            ).hexdigest(),
         )
 
 
-def _release(
-    data: dict[str, Any],
-    frame: Any,
-    start: date,
-    end: date,
-    paths: Paths,
-    min_size: int,
-) -> Release:
-    """One period's release, cached until the people data change (absence data do not enter:
-    the decision is on people, and every measure of a hidden group is hidden)."""
-    key = f"absence:release:{start}:{end}:{paths}:{min_size}"
-    return cached("people", key, lambda: _compute_release(data, frame(), start, end, min_size))
+#: How long a release stays cached. It is stored by a fingerprint of its input, not by the
+#: data's version, so it can never be stale, only unused.
+RELEASE_TIMEOUT = 24 * 60 * 60
 
 
-def _compute_release(
-    data: dict[str, Any], frame: _Frame, start: date, end: date, min_size: int
-) -> Release:
+def _population(
+    data: dict[str, Any], frame: _Frame, start: date, end: date
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The members of one period's release: one per employment and month (a person's age band
+    is taken at each month's end), as (person id, unit cell, job family cell, age band cell)."""
     emp: stats.EmploymentColumns = data["employments"]
+    person_ids: np.ndarray = data["person_ids"]
     person, leaf_unit, leaf_family, leaf_band = [], [], [], []
-    # One member per employment and month: a person's age band is taken at each month's end.
     for month_start, month_end in _periods(start, end, 1):
         first, last = np.datetime64(month_start, "D"), np.datetime64(month_end, "D")
         rows = np.flatnonzero((emp.start <= last) & (np.isnat(emp.end) | (emp.end >= first)))
-        person.append(emp.person[rows])
+        person.append(person_ids[emp.person[rows]])
         leaf_unit.append(frame.unit_cell[rows])
         leaf_family.append(frame.family_cell[rows])
         leaf_band.append(frame.band_cells[stats.age_bands(emp.birth_date[rows], month_end)])
-    population = Population.of(
-        np.concatenate(person),
-        np.concatenate(leaf_unit),
-        np.concatenate(leaf_family),
-        np.concatenate(leaf_band),
+    return (
+        np.concatenate(person).astype(np.int64),
+        np.concatenate(leaf_unit).astype(np.int64),
+        np.concatenate(leaf_family).astype(np.int64),
+        np.concatenate(leaf_band).astype(np.int64),
     )
+
+
+def _release(data: dict[str, Any], frame: _Frame, start: date, end: date, min_size: int) -> Release:
+    """One period's release. It is cached by a fingerprint of everything ``protect`` decides
+    on — the members (person ids, not indices; the rows in a fixed order), the groupings and
+    the minimum — so a change to the people data that leaves a month's population as it was
+    (a new phone number, this month's new hire for the months before) does not decide that
+    month again. Absence data do not enter: the decision is on people, and every measure of
+    a hidden group is hidden."""
+    members = _population(data, frame, start, end)
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{frame.fingerprint}:{min_size}".encode())
+    for column in members:
+        digest.update(np.ascontiguousarray(column).tobytes())
+        digest.update(b"|")
+    key = f"charlie:absence:release:{digest.hexdigest()}"
+    decided = cache.get(key)
+    if decided is None:
+        decided = _decide(frame, members, min_size)
+        cache.set(key, decided, RELEASE_TIMEOUT)
+    return dataclasses.replace(decided, start=start, end=end)
+
+
+def _decide(
+    frame: _Frame,
+    members: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    min_size: int,
+) -> Release:
+    person, leaf_unit, leaf_family, leaf_band = members
+    population = Population.of(person, leaf_unit, leaf_family, leaf_band)
     groupings = [frame.units, frame.families, frame.bands]
     shown_units, shown_families, shown_bands = protect(population, groupings, min_size=min_size)
 
@@ -459,8 +524,8 @@ def _compute_release(
         }
 
     return Release(
-        start=start,
-        end=end,
+        start=date.min,
+        end=date.min,
         units=decided(frame.units, shown_units),
         families=decided(frame.families, shown_families),
         bands=decided(frame.bands, shown_bands),
@@ -471,15 +536,9 @@ def _compute_release(
 def _releases(
     data: dict[str, Any], start: date, end: date, paths: Paths, min_size: int
 ) -> list[Release]:
-    built: list[_Frame] = []
-
-    def frame() -> _Frame:  # built once, and only when a period is not cached yet
-        if not built:
-            built.append(_Frame.of(data, _units_in_scope(paths)))
-        return built[0]
-
+    frame = _Frame.of(data, _units_in_scope(paths))
     return [
-        _release(data, frame, p_start, p_end, paths, min_size)
+        _release(data, frame, p_start, p_end, min_size)
         for p_start, p_end in _periods(start, end, period_months())
     ]
 
@@ -593,12 +652,14 @@ def absence_figures(
     if (end - start).days > MAX_WINDOW_DAYS:
         raise ValidationFailed([_("Vælg en periode på højst 11 år.")])
     paths = _paths(access)
-    key = f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}:{months}"
-    figures = cached(
-        "absence",
-        key,
-        lambda: cached("people", key, lambda: _compute(start, end, by, paths, long_threshold_days)),
+    # Keyed by both data versions: the figures change with the absence data and the people
+    # data. (Nesting two ``cached`` calls, as before, kept the figures of the old absence data
+    # after a sick report, until the people data changed.)
+    key = (
+        f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}:{months}"
+        f":people{version('people')}"
     )
+    figures = cached("absence", key, lambda: _compute(start, end, by, paths, long_threshold_days))
     return dataclasses.replace(
         figures, period_months=months, requested_start=asked[0], requested_end=asked[1]
     )
@@ -606,7 +667,7 @@ def absence_figures(
 
 def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days: int) -> Figures:
     min_size = min_group_size(CATEGORY_ABSENCE)
-    data = _load(start, end, paths)
+    data = _load(start, end, paths, cache=True)
     releases = _releases(data, start, end, paths, min_size)
     total_f = stats.compute_figures(
         data["periods"],

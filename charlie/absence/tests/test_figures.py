@@ -253,3 +253,20 @@ def test_barsel_stays_in_the_denominator_and_the_causes_are_apart(org, users):
         for name in ("own_sickness_rate", "work_injury_rate", "child_sickness_rate"):
             assert getattr(r, name) is None
         assert r.parental_leave_rate is None and r.all_causes_rate is None
+
+
+@pytest.mark.django_db
+def test_a_new_absence_period_shows_at_once(team, users):
+    """The figures are cached by the absence data's version and the people data's: a sick
+    report shows in the next request (nesting the two caches kept the old figures)."""
+    hr = access_for(users["hr"])
+    before = {r.label: r for r in absence_figures(hr, by="unit", **YEAR).rows}["Hjemmeplejen"]
+    person = team.employments.first().person
+    AbsencePeriod.objects.create(
+        person=person,
+        absence_type="sickness",
+        start_date=date(2025, 6, 2),
+        end_date=date(2025, 6, 6),
+    )
+    after = {r.label: r for r in absence_figures(hr, by="unit", **YEAR).rows}["Hjemmeplejen"]
+    assert after.sickness_day_equivalents == before.sickness_day_equivalents + 5
