@@ -198,14 +198,10 @@ class _DayNumber(Func):
     took most of a cold request."""
 
     output_field = IntegerField()
-
-    def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:  # PostgreSQL
-        return super().as_sql(
-            compiler, connection, template="(%(expressions)s - DATE '1970-01-01')", **extra
-        )
+    template = "(%(expressions)s - DATE '1970-01-01')"  # PostgreSQL
 
     def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
-        return super().as_sql(
+        return self.as_sql(
             compiler,
             connection,
             template="CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)",
@@ -371,7 +367,8 @@ def _row(measures: dict[str, Any], key: dict[str, str], label: str, depth: int) 
 def _hidden(row: FigureRow) -> FigureRow:
     """The row with its label only: disclosure control hides every figure, the four causes
     included."""
-    return dataclasses.replace(row, **dict.fromkeys(MEASURES))
+    hidden: dict[str, Any] = dict.fromkeys(MEASURES)
+    return dataclasses.replace(row, **hidden)
 
 
 def _time_label(value: Any, by: str) -> str:
