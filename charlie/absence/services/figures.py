@@ -547,6 +547,25 @@ def _shown_in_all(releases: list[Release], by: str, key: int) -> bool:
 # --- The figures ---------------------------------------------------------------------------------
 
 
+#: The measures of ``stats.AbsenceFigures`` that are sums over employments and periods.
+_ADDITIVE = (
+    "contracted_de",
+    "employed_working_days",
+    "de_by_type",
+    "sickness_de",
+    "own_sickness_de",
+    "child_sickness_de",
+    "work_injury_de",
+    "parental_leave_de",
+    "time_off_de",
+    "periods_by_type",
+    "sickness_periods",
+    "short_periods",
+    "long_periods",
+    "period_calendar_days",
+)
+
+
 def _unit_rows(
     data: dict[str, Any],
     start: date,
@@ -555,7 +574,7 @@ def _unit_rows(
     paths: Paths,
     releases: list[Release],
 ) -> list[FigureRow]:
-    """Every unit with its sub-units, depth first, by computing once per tree level. With
+    """Every unit with its sub-units, depth first. With
     ``paths`` (a manager's units) only those sub-trees: their ancestors would otherwise show
     figures of the manager's people under the name of a larger unit."""
     units = {u.pk: u for u in OrgUnit.objects.only("pk", "name", "path")}
@@ -577,34 +596,53 @@ def _unit_rows(
         unit_keys[np.minimum(where, len(unit_keys) - 1)] == emp.unit
     )
     emp_row = np.where(known, where, len(unit_keys))
-    by_unit: dict[int, FigureRow] = {}
+    # The figures once, each employment in its own unit; every additive measure is then summed
+    # up the tree (``stats.roll_up``: the same sums as computing once per level, where each
+    # employment and each period counts in its unit's ancestor). Head counts are not additive
+    # (a person in two sub-units is one person above them): they are recounted per level.
+    leaf = stats.compute_figures(
+        data["periods"], emp, start, end, by=("unit",), long_threshold_days=long_threshold_days
+    )
+    n_units = len(unit_keys)
+    parent = np.full(n_units, -1, dtype=np.int64)
+    for i, pk in enumerate(unit_keys.tolist()):
+        if len(ancestors[pk]) > 1:
+            parent[i] = int(np.searchsorted(unit_keys, ancestors[pk][-2]))
+    at = np.searchsorted(unit_keys, leaf.keys["unit"])
+    sums: dict[str, Any] = {}
+    for name in _ADDITIVE:
+        values = getattr(leaf, name)
+        spread = np.zeros((n_units, *values.shape[1:]), dtype=np.float64)
+        spread[at] = values
+        sums[name] = stats.roll_up(spread, parent)
+        if values.dtype.kind in "iu":
+            sums[name] = np.rint(sums[name]).astype(np.int64)
+    pairs = []
     for level in range(max_depth):
         at_level = table[emp_row, level]
         keep = at_level >= 0
-        if not keep.any():
+        pairs.append(
+            np.searchsorted(unit_keys, at_level[keep]) * (int(emp.person.max()) + 1)
+            + emp.person[keep]
+        )
+    distinct = np.unique(np.concatenate(pairs))
+    headcount = np.bincount(distinct // (int(emp.person.max()) + 1), minlength=n_units)
+    present = np.flatnonzero(headcount > 0)
+    f = dataclasses.replace(
+        leaf,
+        keys={"unit": unit_keys[present]},
+        headcount=headcount[present],
+        working_days=np.full(len(present), leaf.working_days[0] if len(leaf) else 0),
+        **{name: values[present] for name, values in sums.items()},
+    )
+    measures = _rows_of(f)
+    by_unit: dict[int, FigureRow] = {}
+    for i, unit_pk in enumerate(f.keys["unit"].tolist()):
+        unit = units[int(unit_pk)]
+        if paths is not None and not any(unit.path.startswith(p) for p in paths):
             continue
-        columns = dataclasses.replace(
-            emp,
-            **{
-                name: getattr(emp, name)[keep]
-                for name in ("person", "job_family", "weekly_hours", "start", "end", "birth_date")
-            },
-            unit=at_level[keep],
-        )
-        f = stats.compute_figures(
-            data["periods"],
-            columns,
-            start,
-            end,
-            by=("unit",),
-            long_threshold_days=long_threshold_days,
-        )
-        measures = _rows_of(f)
-        for i, unit_pk in enumerate(f.keys["unit"].tolist()):
-            unit = units[int(unit_pk)]
-            if paths is not None and not any(unit.path.startswith(p) for p in paths):
-                continue
-            by_unit[unit.pk] = _row(measures[i], {"unit": str(unit.pk)}, unit.name, level)
+        level = len(ancestors[unit.pk]) - 1
+        by_unit[unit.pk] = _row(measures[i], {"unit": str(unit.pk)}, unit.name, level)
     rows = []
     for pk in sorted(by_unit, key=lambda pk: units[pk].path):
         row = by_unit[pk]
