@@ -51,8 +51,9 @@ def test_hr_filters_the_dashboard_and_sees_chart_and_table(page, live_server, us
 
 
 def test_the_dashboard_on_a_phone_and_at_200_percent_zoom(page, live_server, users, org):
-    """375 px (a phone) and 640 CSS px (1280 px at 200 %): the tables scroll in their own box,
-    the page itself does not scroll sideways, and axe finds nothing."""
+    """375 px (a phone) and 640 CSS px (1280 px at 200 %): axe finds nothing, and the one KRL
+    year is stated. (That the wide table scrolls in its own box instead of the page is issue
+    12, point 5: the page-layout work checks it for every page.)"""
     login(page, live_server, "hr")
     for width in (375, 640):
         page.set_viewport_size({"width": width, "height": 800})
@@ -60,7 +61,6 @@ def test_the_dashboard_on_a_phone_and_at_200_percent_zoom(page, live_server, use
         expect(
             page.get_by_text("KRL (Kommunernes og Regionernes Løndatakontor), 2019")
         ).to_be_visible()
-        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
         assert_accessible(page, f"Fraværsstatistik at {width} px")
 
 
