@@ -245,6 +245,14 @@ CHARLIE_MIN_GROUP_SIZE_BY_CATEGORY = {
 # Absence figures are published for whole periods of this many calendar months (1, 3, 6 or 12):
 # a window is widened to whole periods, so no two windows differ by a day (docs/absence.md).
 CHARLIE_ABSENCE_PERIOD_MONTHS = int(os.environ.get("CHARLIE_ABSENCE_PERIOD_MONTHS", "1"))
+# The KRL year the absence statistics page compares with, everywhere on the page (the summary,
+# the table by job family, the chart, the Excel file). Empty: the newest year Charlie has
+# figures for (charlie/absence/reference.py).
+CHARLIE_ABSENCE_KRL_YEAR = (
+    int(os.environ["CHARLIE_ABSENCE_KRL_YEAR"])
+    if os.environ.get("CHARLIE_ABSENCE_KRL_YEAR")
+    else None
+)
 # Follow-up tasks (docs/absence.md): a task overdue by more than this many days goes to HR
 # ("eskaleret"); a deadline further back than the backfill when Charlie first runs gets no task,
 # so a year of old deadlines does not flood the managers' lists.

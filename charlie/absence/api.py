@@ -29,13 +29,25 @@ class FigureOut(Schema):
     suppressed: bool = Field(description="True when the group is hidden (too few people).")
     headcount: int | None = Field(description="Distinct people employed in the group.")
     fte: float | None = Field(description="Full-time employees (contracted hours / 37).")
-    sickness_day_equivalents: float | None = Field(description="Dagsværk of 7.4 hours.")
-    absence_rate: float | None = Field(description="Fraværsprocent as a fraction (0.05 = 5 %).")
+    sickness_day_equivalents: float | None = Field(
+        description="Dagsværk of 7.4 hours of sickness: own sickness and work injury together."
+    )
+    absence_rate: float | None = Field(
+        description="Sygefraværsprocent as a fraction (0.05 = 5 %): own sickness and work injury "
+        "÷ possible day-equivalents (worked + all four causes of absence, barsel included)."
+    )
     days_per_fte: float | None = Field(description="Sickness day-equivalents per FTE.")
     periods_per_full_year_employee: float | None
     average_period_days: float | None = Field(description="Calendar days, periods that ended.")
     short_periods: int | None
     long_periods: int | None
+    own_sickness_rate: float | None = Field(
+        description="Egen sygdom ÷ the same possible day-equivalents (Danmarks Statistik's cause)."
+    )
+    work_injury_rate: float | None = Field(description="Arbejdsulykke/arbejdsskade, likewise.")
+    child_sickness_rate: float | None = Field(description="Børns sygdom, likewise.")
+    parental_leave_rate: float | None = Field(description="Barsels- og adoptionsorlov, likewise.")
+    all_causes_rate: float | None = Field(description="All four causes together, likewise.")
 
 
 class FiguresOut(Schema):

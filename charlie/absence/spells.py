@@ -36,6 +36,8 @@ class Job(Protocol):
     def weekly_hours(self) -> Decimal: ...
     @property
     def org_unit_id(self) -> int | None: ...
+    @property
+    def notice_date(self) -> date | None: ...
 
 
 def sickness_spells(periods: Sequence[tuple[date, date | None, str]]) -> list[Spell]:
@@ -106,9 +108,9 @@ def sickness_case(
     """The case as the data know it. The § 30 conditions are about the employer, the kommune:
     the start of the uninterrupted employment (:func:`employed_since`) and the hours in the 8
     weeks before from every employment (:func:`hours_before`, estimated from the contracted
-    weekly hours — Charlie has no time registration). A notice date is not recorded, so the
-    § 7 a notice exception is not applied (the leave date is the end of the uninterrupted
-    employment, if it has one).
+    weekly hours — Charlie has no time registration). The leave date is the end of the
+    uninterrupted employment, if it has one, and the notice date is the one recorded on the
+    employment that ends then (:func:`notice_given_on`): § 7 a's notice exception needs both.
 
     ``section_56`` is the person's § 56 agreement valid on ``first`` (:func:`agreement_on`);
     Charlie takes every spell in its validity as due to the covered condition (see
@@ -130,7 +132,8 @@ def sickness_case(
         employment_start=since,
         hours_last_8_weeks=hours_before(jobs, first),
         earlier_employment=any(job.end_date is not None and job.end_date < since for job in jobs),
-        leave_date=_employed_until(jobs, first),
+        leave_date=(leave := _employed_until(jobs, first)),
+        notice_given_on=notice_given_on(jobs, leave),
         section_56=section_56,
         section_56_related=related,
         retention_plan=retention_plan,
@@ -154,6 +157,22 @@ def _employed_until(jobs: Sequence[Job], day: date) -> date | None:
                     return None
                 end, moved = job.end_date, True
     return end
+
+
+def notice_given_on(jobs: Sequence[Job], leave_date: date | None) -> date | None:
+    """The day notice was given (``Employment.notice_date``, "opsagt den") of the employment that
+    ends the uninterrupted employment on ``leave_date``; the latest, if several end that day.
+    None when the employment does not end or no notice date is recorded: then the § 7 a
+    exception for an employee under notice (sygedagpengeloven § 7 a; DOMAIN.md 1.1) cannot
+    apply."""
+    if leave_date is None:
+        return None
+    notices = [
+        job.notice_date
+        for job in jobs
+        if job.end_date == leave_date and job.notice_date is not None
+    ]
+    return max(notices) if notices else None
 
 
 def unit_on(day: date, jobs: Sequence[Job]) -> int | None:

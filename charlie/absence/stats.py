@@ -12,23 +12,27 @@ https://rss.dst.dk/da/Statistik/emner/arbejde-indkomst-og-formue/fravaer-og-arbe
 * Working days are Danish working days (:mod:`charlie.core.calendar`): Monday–Friday minus public
   holidays, store bededag only up to 2023.
 * **Contracted day-equivalents** of an employment in a window = its working days in the window ×
-  ``weekly_hours / 37`` (the days it could be worked before any leave).
-* **Possible day-equivalents** (mulige dagsværk) = worked + absence = contracted − leave
+  ``weekly_hours / 37`` (the days it could be worked before any time off).
+* **Possible day-equivalents** (mulige dagsværk) = worked + absence = contracted − time off
   (DOMAIN.md 2.1: "possible = actual + absence").
-* **Fraværsprocent** = sickness day-equivalents ÷ possible day-equivalents (DOMAIN.md 2.1).
+* **Absence** is Danmarks Statistik's four causes (fraværsårsager, DOMAIN.md 2.1): egen sygdom,
+  børns sygdom, arbejdsulykke/arbejdsskade and barsels- og adoptionsorlov. All four stay in the
+  denominator; each cause's rate is its day-equivalents ÷ the *same* possible day-equivalents.
+* **Fraværsprocent** (the headline, :attr:`AbsenceFigures.rate`) = *sickness* day-equivalents ÷
+  possible day-equivalents, where sickness is own sickness **plus work injury** — a headline that
+  adds work injury to own sickness must say so (DOMAIN.md 2.1), and the pages do.
 
-**Which types are which** (:data:`DEFAULT_CLASSIFICATION`; pass your own mapping to change it).
-DOMAIN.md 2.1 states, *inferred and not explicit in the source*, that holidays and leave are
-neither worked nor sickness and so fall out of the denominator. We therefore classify:
+**Which types are which** (:data:`DEFAULT_CLASSIFICATION`; pass your own mapping to change it):
 
-* ``SICKNESS`` (numerator of the sickness rate): own sickness, partial sickness (hours) and work
-  injury: all three are the employee's own illness or injury.
-* ``CHILD_SICKNESS`` (child's 1st/2nd sick day, child's hospitalisation): absence, reported
-  separately (Danmarks Statistik publishes "barns sygdom" as its own cause). It stays in the
-  denominator as absence (possible = worked + absence) but is not in the sickness rate.
-* ``LEAVE`` (out of the denominator): holiday, 6th holiday week, parental leave, leave without
-  pay, and care days (omsorgsdage) and senior days: the last two are agreed paid days off, like
-  holiday, so they are treated like it.
+* ``OWN_SICKNESS`` (egen sygdom): own sickness and partial sickness (hours).
+* ``WORK_INJURY`` (arbejdsulykke): work injury. With own sickness, the headline sickness rate.
+* ``CHILD_SICKNESS`` (børns sygdom): child's 1st/2nd sick day, child's hospitalisation.
+* ``PARENTAL_LEAVE`` (barsel): barsels- og forældreorlov. Absence in Danmarks Statistik's sense,
+  so it stays in the denominator (an earlier version took it out: a unit with one person on
+  barsel all month and one sick 2 days then showed 10.5 % instead of 5.3 %).
+* ``TIME_OFF`` (out of the denominator): holiday, 6th holiday week, leave without pay, care days
+  (omsorgsdage) and senior days — neither work nor one of the four causes (DOMAIN.md 2.1,
+  inferred: agreed days off, like holiday).
 * ``WORK``: course. Paid time spent on the job's behalf counts as worked; it changes nothing.
 
 **Periods** (DOMAIN.md 2.2, https://www.dst.dk/da/Statistik/dokumentation/Times/fravaer/fravperiode):
@@ -39,7 +43,8 @@ Its day-equivalents up to the window's end are counted in the window all the sam
 year-to-date figures, end the window today. A period that outlasts the employment (the person
 left while sick) is counted on the employment's last day, in that job's group: the period is over
 for that job. A period's length is its full length in calendar days (``end − start + 1``), also
-when it started before the window or outlasted the employment. Only ``SICKNESS`` periods are
+when it started before the window or outlasted the employment. Only sickness periods (own sickness
+and work injury, the headline's causes) are
 counted in the period figures (``periods_by_type`` has every type).
 
 **Age** is whole years on the last day of each month (of the window, where it ends mid-month):
@@ -90,24 +95,39 @@ DEFAULT_AGE_BAND_EDGES: tuple[int, ...] = (30, 40, 50, 60)
 
 
 class Category(IntEnum):
-    SICKNESS = 0
-    CHILD_SICKNESS = 1
-    LEAVE = 2
-    WORK = 3
+    """What an absence type is in the statistics: one of Danmarks Statistik's four causes of
+    absence (DOMAIN.md 2.1), time off outside the denominator, or work."""
 
+    OWN_SICKNESS = 0  # egen sygdom
+    CHILD_SICKNESS = 1  # børns sygdom
+    TIME_OFF = 2  # neither work nor absence: out of the denominator
+    WORK = 3
+    WORK_INJURY = 4  # arbejdsulykke/arbejdsskade
+    PARENTAL_LEAVE = 5  # barsels- og adoptionsorlov
+
+
+#: Danmarks Statistik's four causes of absence, in the order they are reported.
+CAUSES: tuple[Category, ...] = (
+    Category.OWN_SICKNESS,
+    Category.CHILD_SICKNESS,
+    Category.WORK_INJURY,
+    Category.PARENTAL_LEAVE,
+)
+#: The causes the headline sickness rate (sygefravær) adds up: own sickness and work injury.
+SICKNESS_CAUSES: tuple[Category, ...] = (Category.OWN_SICKNESS, Category.WORK_INJURY)
 
 DEFAULT_CLASSIFICATION: Mapping[str, Category] = {
-    kinds.SICKNESS: Category.SICKNESS,
-    kinds.PARTIAL_SICKNESS: Category.SICKNESS,
-    kinds.WORK_INJURY: Category.SICKNESS,
+    kinds.SICKNESS: Category.OWN_SICKNESS,
+    kinds.PARTIAL_SICKNESS: Category.OWN_SICKNESS,
+    kinds.WORK_INJURY: Category.WORK_INJURY,
     kinds.CHILD_SICK: Category.CHILD_SICKNESS,
     kinds.CHILD_HOSPITAL: Category.CHILD_SICKNESS,
-    kinds.CARE_DAY: Category.LEAVE,
-    kinds.SENIOR_DAY: Category.LEAVE,
-    kinds.HOLIDAY: Category.LEAVE,
-    kinds.SIXTH_HOLIDAY_WEEK: Category.LEAVE,
-    kinds.PARENTAL_LEAVE: Category.LEAVE,
-    kinds.UNPAID_LEAVE: Category.LEAVE,
+    kinds.CARE_DAY: Category.TIME_OFF,
+    kinds.SENIOR_DAY: Category.TIME_OFF,
+    kinds.HOLIDAY: Category.TIME_OFF,
+    kinds.SIXTH_HOLIDAY_WEEK: Category.TIME_OFF,
+    kinds.PARENTAL_LEAVE: Category.PARENTAL_LEAVE,
+    kinds.UNPAID_LEAVE: Category.TIME_OFF,
     kinds.COURSE: Category.WORK,
 }
 
@@ -172,8 +192,8 @@ def contracted_day_equivalents(
 ) -> float:
     """Day-equivalents an employment could be worked in the window before leave (DOMAIN.md 2.1).
 
-    Its working days in the window × ``weekly_hours / 37``. Subtract leave day-equivalents to get
-    the possible day-equivalents (:func:`possible_day_equivalents`).
+    Its working days in the window × ``weekly_hours / 37``. Subtract time off (holiday, unpaid
+    leave, …; not barsel) to get the possible day-equivalents (:func:`possible_day_equivalents`).
     """
     cal = calendar or get_calendar()
     ov = _overlap(start, end or window_end, window_start, window_end)
@@ -182,10 +202,10 @@ def contracted_day_equivalents(
     return cal.working_days(*ov) * weekly_hours / FULL_TIME_WEEKLY_HOURS
 
 
-def possible_day_equivalents(contracted_de: float, leave_de: float) -> float:
-    """Mulige dagsværk = worked + absence = contracted − leave (DOMAIN.md 2.1, "inferred":
-    holidays and leave are neither worked nor sickness)."""
-    return contracted_de - leave_de
+def possible_day_equivalents(contracted_de: float, time_off_de: float) -> float:
+    """Mulige dagsværk = worked + absence = contracted − time off (DOMAIN.md 2.1: absence is all
+    four causes, barsel included; only holiday, unpaid leave, care and senior days fall out)."""
+    return contracted_de - time_off_de
 
 
 def absence_rate(absence_de: float, possible_de: float) -> float:
@@ -284,9 +304,15 @@ class AbsenceFigures:
     employed_working_days: np.ndarray
     #: Day-equivalents per group × absence type.
     de_by_type: np.ndarray
+    #: The headline: own sickness + work injury.
     sickness_de: np.ndarray
+    #: Danmarks Statistik's four causes, apart.
+    own_sickness_de: np.ndarray
     child_sickness_de: np.ndarray
-    leave_de: np.ndarray
+    work_injury_de: np.ndarray
+    parental_leave_de: np.ndarray
+    #: Time off outside the denominator (holiday, unpaid leave, care and senior days).
+    time_off_de: np.ndarray
     #: Periods ending in the group, per group × absence type.
     periods_by_type: np.ndarray
     sickness_periods: np.ndarray
@@ -302,20 +328,48 @@ class AbsenceFigures:
 
     @property
     def possible_de(self) -> np.ndarray:
-        return self.contracted_de - self.leave_de
+        """Mulige dagsværk: contracted − time off; every cause of absence stays in."""
+        return self.contracted_de - self.time_off_de
+
+    @property
+    def absence_de(self) -> np.ndarray:
+        """All four causes together."""
+        return (
+            self.own_sickness_de
+            + self.child_sickness_de
+            + self.work_injury_de
+            + self.parental_leave_de
+        )
 
     @property
     def worked_de(self) -> np.ndarray:
-        return self.possible_de - self.sickness_de - self.child_sickness_de
+        return self.possible_de - self.absence_de
 
     @property
     def rate(self) -> np.ndarray:
-        """Fraværsprocent (fraction) for sickness."""
+        """Fraværsprocent (fraction) for sickness: own sickness + work injury ÷ possible."""
         return _nan_div(self.sickness_de, self.possible_de)
+
+    @property
+    def own_sickness_rate(self) -> np.ndarray:
+        return _nan_div(self.own_sickness_de, self.possible_de)
 
     @property
     def child_sickness_rate(self) -> np.ndarray:
         return _nan_div(self.child_sickness_de, self.possible_de)
+
+    @property
+    def work_injury_rate(self) -> np.ndarray:
+        return _nan_div(self.work_injury_de, self.possible_de)
+
+    @property
+    def parental_leave_rate(self) -> np.ndarray:
+        return _nan_div(self.parental_leave_de, self.possible_de)
+
+    @property
+    def absence_rate(self) -> np.ndarray:
+        """All four causes ÷ the same possible day-equivalents."""
+        return _nan_div(self.absence_de, self.possible_de)
 
     @property
     def fte(self) -> np.ndarray:
@@ -627,8 +681,12 @@ def compute_figures(
     periods_by_type = np.bincount(g_cnt * n_types + c_type, minlength=n_groups * n_types).reshape(
         n_groups, n_types
     )
-    sick = category[c_type] == Category.SICKNESS
+    sick = np.isin(category[c_type], SICKNESS_CAUSES)
     long_ = sick & (c_len > long_threshold_days)
+
+    def de_of(*cats: Category) -> np.ndarray:
+        return np.asarray(de_by_type[:, np.isin(category, cats)].sum(axis=1), dtype=np.float64)
+
     return AbsenceFigures(
         by=by,
         keys=out_keys,
@@ -638,9 +696,12 @@ def compute_figures(
         contracted_de=contracted,
         employed_working_days=employed_wd,
         de_by_type=de_by_type,
-        sickness_de=de_by_type[:, category == Category.SICKNESS].sum(axis=1),
-        child_sickness_de=de_by_type[:, category == Category.CHILD_SICKNESS].sum(axis=1),
-        leave_de=de_by_type[:, category == Category.LEAVE].sum(axis=1),
+        sickness_de=de_of(*SICKNESS_CAUSES),
+        own_sickness_de=de_of(Category.OWN_SICKNESS),
+        child_sickness_de=de_of(Category.CHILD_SICKNESS),
+        work_injury_de=de_of(Category.WORK_INJURY),
+        parental_leave_de=de_of(Category.PARENTAL_LEAVE),
+        time_off_de=de_of(Category.TIME_OFF),
         periods_by_type=periods_by_type,
         sickness_periods=np.bincount(g_cnt[sick], minlength=n_groups),
         short_periods=np.bincount(g_cnt[sick & ~long_], minlength=n_groups),

@@ -3,7 +3,9 @@
 Thin HTTP over ``absence.services.absence_figures``, which applies scope (HR and analysts: the
 municipality; managers: their units; others 403) and disclosure control. This module only lays
 the figures out: the summary with the KRL reference, the table of groups (by job family with the
-KRL 2019 figure and the difference), an SVG chart of the same table, and the .xlsx file.
+KRL figure and the difference), the four causes of absence apart, an SVG chart of the table, and
+the .xlsx file. One KRL year everywhere on the page and in the file (``reference.comparison_year``:
+``CHARLIE_ABSENCE_KRL_YEAR``, else the newest; the form may choose another).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -38,6 +41,14 @@ GROUPINGS = (
     ("age_band", gettext_lazy("Aldersgruppe")),
 )
 TIME_GROUPINGS = ("month", "quarter")
+#: Danmarks Statistik's four causes and all of them, in the order of ``Line.causes``.
+CAUSE_LABELS = (
+    gettext_lazy("Egen sygdom"),
+    gettext_lazy("Arbejdsskade"),
+    gettext_lazy("Børns sygdom"),
+    gettext_lazy("Barsel"),
+    gettext_lazy("Alle fire årsager"),
+)
 YEARS_BACK = 10
 
 
@@ -81,6 +92,12 @@ class DashboardForm(forms.Form):
         max_value=365,
         widget=with_width(forms.NumberInput(), "xs"),
     )
+    krl = forms.TypedChoiceField(
+        label=gettext_lazy("Sammenlign med KRL fra år"),
+        help_text=gettext_lazy("Landstallet fra KRL, som hele siden sammenligner med."),
+        coerce=int,
+        widget=forms.Select(),
+    )
     levels = forms.IntegerField(
         label=gettext_lazy("Niveauer i organisationen"),
         help_text=gettext_lazy(
@@ -94,6 +111,9 @@ class DashboardForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = _years()  # type: ignore[attr-defined]
+        self.fields["krl"].choices = [  # type: ignore[attr-defined]
+            (y, str(y)) for y in reference.years(reference.KRL)
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -117,22 +137,33 @@ class DashboardForm(forms.Form):
         return date(year, 1, 1), date(year, 12, 31)
 
 
+def krl_year() -> int:
+    """The page's KRL year by default: ``CHARLIE_ABSENCE_KRL_YEAR``, else the newest."""
+    return reference.comparison_year(settings.CHARLIE_ABSENCE_KRL_YEAR)
+
+
 def _form(request: AuthenticatedRequest) -> DashboardForm:
     defaults = {
         "year": str(timezone.localdate().year - 1),  # the last full year
         "by": "job_family",
         "long": str(DEFAULT_LONG_THRESHOLD_DAYS),
+        "krl": str(krl_year()),
         "levels": str(DEFAULT_LEVELS),
     }
-    keys = ("year", "start", "end", "by", "long", "levels")
+    keys = ("year", "start", "end", "by", "long", "krl", "levels")
     params = {key: request.GET.get(key) for key in keys}
     given = {k: v for k, v in params.items() if v not in (None, "")}
     return DashboardForm({**defaults, **given})
 
 
+def _percent(rate: float | None) -> float | None:
+    return None if rate is None else round(rate * 100, 2)
+
+
 @dataclass(frozen=True)
 class Line:
-    """One row of the table: the figures and, by job family, the KRL 2019 comparison."""
+    """One row of the table: the figures and, by job family, the comparison with the page's
+    KRL year."""
 
     row: FigureRow
     krl: float | None
@@ -140,14 +171,28 @@ class Line:
 
     @property
     def percent(self) -> float | None:
-        rate = self.row.absence_rate
-        return None if rate is None else round(rate * 100, 2)
+        return _percent(self.row.absence_rate)
+
+    @property
+    def causes(self) -> list[float | None]:
+        """The four causes and all of them, in percent (the cause table's columns)."""
+        row = self.row
+        return [
+            _percent(rate)
+            for rate in (
+                row.own_sickness_rate,
+                row.work_injury_rate,
+                row.child_sickness_rate,
+                row.parental_leave_rate,
+                row.all_causes_rate,
+            )
+        ]
 
 
-def _lines(figures: Figures, levels: int | None = None) -> list[Line]:
+def _lines(figures: Figures, krl_year: int, levels: int | None = None) -> list[Line]:
     """The table's lines; by unit only the top ``levels`` levels of the caller's tree (a
     municipality has thousands of units, more than a page can show or a reader can use)."""
-    krl = reference.krl_by_job_family() if figures.by == "job_family" else {}
+    krl = reference.krl_by_job_family(krl_year) if figures.by == "job_family" else {}
     rows = figures.rows
     if figures.by == "unit" and levels is not None and rows:
         top = min(row.depth for row in rows)
@@ -165,12 +210,13 @@ def _lines(figures: Figures, levels: int | None = None) -> list[Line]:
     return lines
 
 
-def _total_line(figures: Figures) -> Line:
-    """The total, compared by job family with KRL 2019's total for all municipal employees."""
+def _total_line(figures: Figures, krl_year: int) -> Line:
+    """The total, compared by job family with the KRL year's total for all municipal
+    employees."""
     row = figures.total
     if figures.by != "job_family":
         return Line(row, None, None)
-    ref = reference.total(reference.KRL, 2019).days_per_fte
+    ref = reference.total(reference.KRL, krl_year).days_per_fte
     diff = None if row.days_per_fte is None else round(row.days_per_fte - ref, 1)
     return Line(row, ref, diff)
 
@@ -223,11 +269,11 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
         # A manager's figures cover their own units; HR's and analysts' the municipality.
         "own_units_only": access.aggregate_paths() is not None,
     }
-    krl_total = reference.total(reference.KRL)
-    context["krl_total"] = krl_total
-    context["krl_2019"] = reference.total(reference.KRL, 2019)
     if not form.is_valid():
+        context["krl_total"] = reference.total(reference.KRL, krl_year())
         return render(request, "absence/dashboard.html", context, status=400)
+    krl_total = reference.total(reference.KRL, form.cleaned_data["krl"])
+    context["krl_total"] = krl_total
     start, end = form.window()
     try:
         figures = absence_figures(
@@ -240,22 +286,23 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     except ValidationFailed as exc:
         add_service_errors(form, exc)
         return render(request, "absence/dashboard.html", context, status=400)
-    lines = _lines(figures, form.cleaned_data["levels"])
+    lines = _lines(figures, krl_total.year, form.cleaned_data["levels"])
+    total_line = _total_line(figures, krl_total.year)
     context.update(
         figures=figures,
         lines=lines,
         total=figures.total,
-        total_percent=(
-            None
-            if figures.total.absence_rate is None
-            else round(figures.total.absence_rate * 100, 2)
+        total_percent=_percent(figures.total.absence_rate),
+        total_causes=Line(figures.total, None, None).causes,
+        total_cause_rows=list(
+            zip(CAUSE_LABELS, Line(figures.total, None, None).causes, strict=True)
         ),
         total_difference=(
             None
             if figures.total.days_per_fte is None
             else round(figures.total.days_per_fte - krl_total.days_per_fte, 1)
         ),
-        total_line=_total_line(figures),
+        total_line=total_line,
         by_job_family=figures.by == "job_family",
         any_hidden=any(line.row.suppressed for line in lines) or figures.total.suppressed,
         chart=_chart(figures, lines, str(by_label), krl_total) if lines else "",
@@ -264,24 +311,31 @@ def dashboard(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "absence/dashboard.html", context)
 
 
-def _excel_rows(figures: Figures, lines: list[Line]) -> tuple[list[excel.Column], list[list[Any]]]:
+def _excel_rows(
+    figures: Figures, lines: list[Line], krl_year: int
+) -> tuple[list[excel.Column], list[list[Any]]]:
     by_job_family = figures.by == "job_family"
     columns = [
         excel.Column(_("Gruppe")),
         excel.Column(_("Antal personer"), "0"),
         excel.Column(_("Årsværk"), "0.0"),
-        excel.Column(_("Sygedage (dagsværk)"), "0.0"),
-        excel.Column(_("Fraværsprocent"), "0.00%"),
+        excel.Column(_("Sygedage, egen sygdom og arbejdsskade (dagsværk)"), "0.0"),
+        excel.Column(_("Sygefraværsprocent, egen sygdom og arbejdsskade"), "0.00%"),
         excel.Column(_("Sygedage pr. årsværk"), "0.0"),
         excel.Column(_("Perioder pr. helårsansat"), "0.00"),
         excel.Column(_("Gns. periodelængde (kalenderdage)"), "0.0"),
         excel.Column(_("Korte perioder"), "0"),
         excel.Column(_("Lange perioder"), "0"),
+        excel.Column(_("Egen sygdom, fraværsprocent"), "0.00%"),
+        excel.Column(_("Arbejdsskade, fraværsprocent"), "0.00%"),
+        excel.Column(_("Børns sygdom, fraværsprocent"), "0.00%"),
+        excel.Column(_("Barsel, fraværsprocent"), "0.00%"),
+        excel.Column(_("Alle fire årsager, fraværsprocent"), "0.00%"),
     ]
     if by_job_family:
         columns += [
-            excel.Column(_("KRL 2019 sygedage pr. årsværk"), "0.0"),
-            excel.Column(_("Forskel fra KRL 2019"), "0.0"),
+            excel.Column(_("KRL %(year)s sygedage pr. årsværk") % {"year": krl_year}, "0.0"),
+            excel.Column(_("Forskel fra KRL %(year)s") % {"year": krl_year}, "0.0"),
         ]
 
     def values(row: FigureRow, line: Line | None) -> list[Any]:
@@ -297,13 +351,18 @@ def _excel_rows(figures: Figures, lines: list[Line]) -> tuple[list[excel.Column]
             row.average_period_days,
             row.short_periods,
             row.long_periods,
+            row.own_sickness_rate,
+            row.work_injury_rate,
+            row.child_sickness_rate,
+            row.parental_leave_rate,
+            row.all_causes_rate,
         ]
         if by_job_family:
             out += [line.krl, line.difference] if line else [None, None]
         return out
 
     rows = [values(line.row, line) for line in lines]
-    rows.append(values(figures.total, _total_line(figures)))
+    rows.append(values(figures.total, _total_line(figures, krl_year)))
     return columns, rows
 
 
@@ -326,8 +385,9 @@ def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
         return HttpResponse(
             " ".join(exc.messages), status=400, content_type="text/plain; charset=utf-8"
         )
-    lines = _lines(figures)
-    columns, rows = _excel_rows(figures, lines)
+    krl = form.cleaned_data["krl"]
+    lines = _lines(figures, krl)
+    columns, rows = _excel_rows(figures, lines, krl)
     by_label = dict(GROUPINGS)[figures.by]
     notes = [
         _("Sygefravær %(start)s–%(end)s, opdelt efter %(by)s.")
@@ -337,6 +397,12 @@ def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
             "by": str(by_label).lower(),
         },
         _("Langtidsfravær: perioder over %(n)s kalenderdage.") % {"n": figures.long_threshold_days},
+        _(
+            "Sygefravær er egen sygdom og arbejdsskade lagt sammen. Fravær er Danmarks "
+            "Statistiks fire årsager (egen sygdom, arbejdsskade, børns sygdom og barsel); hver "
+            "årsags fraværsprocent har samme nævner, de mulige dagsværk, hvor barsel tæller med. "
+            "Ferie, orlov uden løn, omsorgs- og seniordage tæller hverken som arbejde eller fravær."
+        ),
         _(
             "Tomme felter er skjult af diskretionshensyn: en gruppe med færre end %(n)s "
             "personer i en af periodens måneder vises ikke, og et ekstra tal skjules, hvis de "
@@ -356,7 +422,7 @@ def dashboard_xlsx(request: AuthenticatedRequest) -> HttpResponse:
             }
         )
     if figures.by == "job_family":
-        ref = reference.total(reference.KRL, 2019)
+        ref = reference.total(reference.KRL, krl)
         notes.append(
             _("Referencetal: %(series)s %(year)s, sygedage pr. årsværk. Kilde: %(url)s")
             % {"series": ref.series_name, "year": ref.year, "url": ref.source_url}

@@ -89,6 +89,7 @@ PEOPLE_COLUMNS = {
     "startdato": True,
     "slutdato": False,
     "fratraedelsesaarsag": False,
+    "opsagt_den": False,
     "leder": False,
 }
 ABSENCE_COLUMNS = {
@@ -325,6 +326,11 @@ def _person_and_employment(
             row.fail("fratraedelsesaarsag", message_of(exc))
         if end is None:
             row.fail("fratraedelsesaarsag", texts.REASON_WITHOUT_END())
+    notice = row.parse("opsagt_den", to_date, required=False)
+    if notice and start and notice < start:
+        row.fail("opsagt_den", texts.NOTICE_BEFORE_START())
+    if notice and end and notice > end:
+        row.fail("opsagt_den", texts.NOTICE_AFTER_END())
     manager = row.parse("leder", to_bool, required=False)
     if row.problems or birth is None or gender is None or hours is None or start is None:
         return None
@@ -350,6 +356,8 @@ def _person_and_employment(
         end_date=end,
         end_reason=reason,
         is_manager=bool(manager),
+        notice_date=notice,
+        notice_known="opsagt_den" in row.cells,
     )
     return person, employment
 

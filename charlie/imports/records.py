@@ -81,6 +81,11 @@ class EmploymentRecord:
     #: An ``EndReason`` value, or "" when the employment has not ended or no reason is given.
     end_reason: str
     is_manager: bool = False
+    #: The day notice was given (opsagt den), or None. ``notice_known`` says the file has the
+    #: column at all: a file without it (OPUS, an older own-format file) leaves the notice date
+    #: Charlie has alone, an empty cell in a file with it clears it (a withdrawn notice).
+    notice_date: date | None = None
+    notice_known: bool = False
     #: The employment's own id in the payroll system (an OPUS ``<employee id>``), or "" for our
     #: format, where an employment is known by employee number and start date.
     source_id: str = ""

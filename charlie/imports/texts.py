@@ -132,6 +132,17 @@ REASON_WITHOUT_END = text(
     "imports.employment.reason_without_end",
     _("Der er en fratrædelsesårsag, men ingen slutdato. Skriv slutdatoen, eller fjern årsagen."),
 )
+NOTICE_BEFORE_START = text(
+    "imports.employment.notice_before_start",
+    _("Opsigelsen ligger før startdatoen. Ret en af dem."),
+)
+NOTICE_AFTER_END = text(
+    "imports.employment.notice_after_end",
+    _(
+        "Opsigelsen ligger efter slutdatoen. Opsagt den er dagen, opsigelsen blev givet, "
+        "ikke sidste arbejdsdag."
+    ),
+)
 WHAT_UNIT_KIND = text("imports.what.unit_kind", _("enhedstype"))
 WHAT_END_REASON = text("imports.what.end_reason", _("fratrædelsesårsag"))
 WHAT_ABSENCE_TYPE = text("imports.what.absence_type", _("fraværstype"))

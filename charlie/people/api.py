@@ -101,6 +101,9 @@ class EmploymentOut(Schema):
     agreement: str = Field(description="Collective agreement; empty when unknown.")
     weekly_hours: float = Field(description="Agreed weekly hours; 37 is full time.")
     start_date: date
+    notice_date: date | None = Field(
+        description="The day notice was given (opsagt den); null when none is recorded."
+    )
     end_date: date | None = Field(description="Last day; null while the employment runs.")
     end_reason: str | None = Field(description="Why it ended; null while it runs.")
 

@@ -186,6 +186,15 @@ class Employment(models.Model):
     end_reason = models.CharField(
         _("fratrædelsesårsag"), max_length=20, choices=EndReason.choices, blank=True
     )
+    #: The day notice was given (opsigelse), by either side. Sygedagpengeloven § 7 a needs it:
+    #: no sickness interview is due when the employee is under notice and leaves within 8 weeks
+    #: of the 1st sick day (DOMAIN.md 1.1).
+    notice_date = models.DateField(
+        _("opsagt den"),
+        null=True,
+        blank=True,
+        help_text=_("Den dag, opsigelsen blev givet (af medarbejderen eller arbejdsgiveren)."),
+    )
     #: The employment's own id in the payroll system (an OPUS ``<employee id>``); blank when it
     #: has none (Charlie's own import format), and the employment is known by person and start.
     source_id = models.CharField(_("id i lønsystemet"), max_length=30, blank=True, default="")

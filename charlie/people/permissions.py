@@ -22,6 +22,13 @@ READ_ORGANISATION_FIGURES = Permission(
     frozenset({Role.HR, Role.ANALYST}),
 )
 
+#: Record the day notice was given on an employment ("opsagt den"; sygedagpengeloven § 7 a).
+RECORD_NOTICE = Permission(
+    "people.record_notice",
+    _("Registrere opsigelser (opsagt den) på ansættelser"),
+    frozenset({Role.HR}),
+)
+
 #: Lead units: the front page lists the units one manages and the people in them.
 LEAD_UNITS = Permission(
     "people.lead_units",

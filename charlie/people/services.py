@@ -37,11 +37,11 @@ from charlie.core.disclosure import (
     people_per_cell,
     protect,
 )
-from charlie.core.errors import NotFound
+from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
-from charlie.people.permissions import READ_PERSON
+from charlie.people.permissions import READ_PERSON, RECORD_NOTICE
 from charlie.people.unit_labels import qualified_labels
 from charlie.privacy.access import PURPOSE_OWN as PURPOSE_OWN  # re-exported for the apps
 from charlie.privacy.access import Access, UnitGrant
@@ -263,6 +263,56 @@ def employments_of(access: Access, person: Person) -> QuerySet[Employment]:
     if access.everyone or access.person_id == person.pk:
         return qs
     return qs.filter(under_units(access.unit_paths))
+
+
+def employment_for_notice(access: Access, employment_id: int) -> Employment:
+    """One employment, for HR to record its notice date (403 for others; 404 if none)."""
+    access.require(RECORD_NOTICE)
+    employment = (
+        Employment.objects.select_related("person", "org_unit", "job_family")
+        .filter(pk=employment_id)
+        .first()
+    )
+    if employment is None:
+        raise NotFound
+    access.record_read([employment.person_id], category=CATEGORY_EMPLOYMENT, detail="notice")
+    return employment
+
+
+def record_notice(
+    access: Access, *, employment_id: int, notice_date: date | None, on: date | None = None
+) -> Employment:
+    """Record (or clear, with None) the day notice was given on an employment — "opsagt den",
+    which the sickness follow-up needs: sygedagpengeloven § 7 a asks for no sickness interview
+    when the employee is under notice and leaves within 8 weeks of the 1st sick day (DOMAIN.md
+    1.1). HR only; audited as an update of the employment. Refused when the date lies before
+    the employment began, after its last day or in the future."""
+    employment = employment_for_notice(access, employment_id)
+    today = on or timezone.localdate()
+    errors = []
+    if notice_date is not None:
+        if notice_date < employment.start_date:
+            errors.append(_("Opsigelsen kan ikke ligge før ansættelsens start."))
+        if employment.end_date is not None and notice_date > employment.end_date:
+            errors.append(
+                _(
+                    "Opsigelsen kan ikke ligge efter sidste ansættelsesdag. Opsagt den er "
+                    "dagen, opsigelsen blev givet."
+                )
+            )
+        if notice_date > today:
+            errors.append(_("Opsigelsen kan ikke ligge i fremtiden."))
+    if errors:
+        raise ValidationFailed(errors)
+    employment.notice_date = notice_date
+    employment.save(update_fields=["notice_date"])
+    access.record(
+        [employment.person_id],
+        action="update",
+        category=CATEGORY_EMPLOYMENT,
+        detail="opsagt_den",
+    )
+    return employment
 
 
 def employments_of_person(access: Access, person_id: int) -> QuerySet[Employment]:
@@ -639,6 +689,7 @@ def my_data_employments(person_id: int) -> list[dict[str, Any]]:
             _("Overenskomst"): e.agreement,
             _("Timer pr. uge"): str(e.weekly_hours),
             _("Start"): _iso(e.start_date),
+            _("Opsagt den"): _iso(e.notice_date),
             _("Slut"): _iso(e.end_date),
             _("Fratrædelsesårsag"): str(e.get_end_reason_display()) if e.end_reason else "",
         }

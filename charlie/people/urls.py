@@ -9,4 +9,9 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("organisation/", views.org_tree, name="org_tree"),
     path("<int:person_id>/", views.person_detail, name="detail"),
+    path(
+        "ansaettelse/<int:employment_id>/opsigelse/",
+        views.employment_notice,
+        name="employment_notice",
+    ),
 ]

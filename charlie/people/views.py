@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from django import forms
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
+from charlie.core.errors import ValidationFailed
+from charlie.core.forms import DateInput, add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest, render_page
 from charlie.core.query import query_text
 from charlie.core.roles import Role
 from charlie.people import services
-from charlie.people.permissions import LEAD_UNITS, READ_ORGANISATION_FIGURES
+from charlie.people.permissions import LEAD_UNITS, READ_ORGANISATION_FIGURES, RECORD_NOTICE
 from charlie.privacy.permissions import READ_AUDIT_LOG
 
 
@@ -52,7 +58,48 @@ def person_detail(request: AuthenticatedRequest, person_id: int) -> HttpResponse
             "person": person,
             "employments": employments,
             "is_self": person.user_id == request.user.pk,
+            "can_record_notice": access.can(RECORD_NOTICE),
         },
+    )
+
+
+class NoticeForm(forms.Form):
+    notice_date = forms.DateField(
+        label=gettext_lazy("Opsagt den"),
+        required=False,
+        help_text=gettext_lazy("Tom: ingen opsigelse (fx en tilbagekaldt opsigelse)."),
+        widget=with_width(DateInput(), "s"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def employment_notice(request: AuthenticatedRequest, employment_id: int) -> HttpResponse:
+    """HR records the day notice was given on an employment ("opsagt den")."""
+    access = services.access_of(request)
+    employment = services.employment_for_notice(access, employment_id)
+    if request.method == "POST":
+        form = NoticeForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_notice(
+                    access,
+                    employment_id=employment.pk,
+                    notice_date=form.cleaned_data["notice_date"],
+                )
+            except ValidationFailed as exc:
+                add_service_errors(form, exc, "notice_date")
+            else:
+                messages.success(request, _("Opsigelsen er gemt."))
+                return redirect("people:detail", person_id=employment.person_id)
+        status = 400
+    else:
+        form = NoticeForm(initial={"notice_date": employment.notice_date})
+        status = 200
+    return render(
+        request,
+        "people/employment_notice.html",
+        {"employment": employment, "form": form},
+        status=status,
     )
 
 

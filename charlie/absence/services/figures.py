@@ -27,20 +27,23 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
-from collections.abc import Sequence
+import hashlib
 from datetime import date
 from typing import Any, cast
 
 import numpy as np
 from django.conf import settings
-from django.db.models import Q
+from django.core.cache import cache
+from django.db import connections
+from django.db.models import Case, F, FloatField, Func, IntegerField, Q, Value, When
+from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from charlie.absence import stats
 from charlie.absence.kinds import CATEGORY_ABSENCE
 from charlie.absence.models import AbsencePeriod
 from charlie.absence.permissions import READ_ABSENCE_FIGURES
-from charlie.core.cache import cached
+from charlie.core.cache import cached, version
 from charlie.core.calendar import FIRST_DATE, LAST_DATE
 from charlie.core.disclosure import Grouping, Population, protect
 from charlie.core.errors import PermissionDenied, ValidationFailed
@@ -61,7 +64,12 @@ PERIOD_MONTHS = (1, 3, 6, 12)
 
 @dataclasses.dataclass(frozen=True)
 class FigureRow:
-    """One group. The measures are ``None`` when disclosure control hides the group."""
+    """One group. The measures are ``None`` when disclosure control hides the group.
+
+    ``sickness_day_equivalents``, ``absence_rate`` (sygefraværsprocent), ``days_per_fte`` and the
+    period figures are the headline: own sickness **and work injury** together. The denominator
+    of every rate is the possible day-equivalents, with all four causes of absence in it (barsel
+    too; DOMAIN.md 2.1)."""
 
     key: dict[str, str]
     label: str
@@ -75,6 +83,13 @@ class FigureRow:
     average_period_days: float | None
     short_periods: int | None
     long_periods: int | None
+    #: Danmarks Statistik's four causes apart (DOMAIN.md 2.1), each ÷ the same possible
+    #: day-equivalents as ``absence_rate``; ``all_causes_rate`` is the four together.
+    own_sickness_rate: float | None = None
+    work_injury_rate: float | None = None
+    child_sickness_rate: float | None = None
+    parental_leave_rate: float | None = None
+    all_causes_rate: float | None = None
 
     @property
     def suppressed(self) -> bool:
@@ -95,7 +110,18 @@ class FigureRow:
             "average_period_days": self.average_period_days,
             "short_periods": self.short_periods,
             "long_periods": self.long_periods,
+            "own_sickness_rate": self.own_sickness_rate,
+            "work_injury_rate": self.work_injury_rate,
+            "child_sickness_rate": self.child_sickness_rate,
+            "parental_leave_rate": self.parental_leave_rate,
+            "all_causes_rate": self.all_causes_rate,
         }
+
+
+#: The measures of a row: what disclosure control hides (every one of them).
+MEASURES = tuple(
+    f.name for f in dataclasses.fields(FigureRow) if f.name not in ("key", "label", "depth")
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,84 +193,183 @@ def _paths(access: Access | None) -> Paths:
     return paths
 
 
-def _dates(values: Sequence[date | None]) -> np.ndarray:
-    return np.array([v if v is not None else "NaT" for v in values], dtype="datetime64[D]")
+class _DayNumber(Func):
+    """A date as its day number since 1970-01-01 (``datetime64[D]``'s), computed in the
+    database: turning 150,000 rows of dates into Python ``date`` objects and back into NumPy
+    took most of a cold request."""
+
+    output_field = IntegerField()
+    template = "(%(expressions)s - DATE '1970-01-01')"  # PostgreSQL
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> Any:
+        return self.as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)",
+            **extra,
+        )
 
 
-def _load(start: date, end: date, paths: Paths) -> dict[str, Any]:
-    """The columns ``stats.compute_figures`` needs, for employments and periods touching the
-    window (in the actor's units). Person ids become dense indices."""
-    touching = Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
-    employments = Employment.objects.filter(touching)
+def _fetch(queryset: Any, columns: dict[str, Any]) -> list[np.ndarray]:
+    """The ``columns`` (name → expression) of ``queryset`` as one NumPy array each, read with a
+    plain cursor: numbers only, NULL as NaN, no model or converter per row."""
+    query = queryset.annotate(**columns).values_list(*columns)
+    sql, params = query.query.sql_with_params()
+    with connections[query.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    if not rows:
+        return [np.zeros(0, dtype=np.float64) for _ in columns]
+    return list(np.array(rows, dtype=np.float64).T)
+
+
+def _as_days(values: np.ndarray) -> np.ndarray:
+    """Day numbers (NaN: none) as ``datetime64[D]`` (NaT)."""
+    out = np.full(len(values), np.datetime64("NaT", "D"), dtype="datetime64[D]")
+    known = ~np.isnan(values)
+    out[known] = values[known].astype(np.int64).astype("datetime64[D]")
+    return out
+
+
+def _touching(start: date, end: date) -> Q:
+    return Q(start_date__lte=end) & (Q(end_date__isnull=True) | Q(end_date__gte=start))
+
+
+def _employments_in(start: date, end: date, paths: Paths) -> Any:
+    employments = Employment.objects.filter(_touching(start, end))
     if paths is not None:
         employments = employments.filter(under_units(paths))
-    e = list(
-        employments.values_list(
-            "person_id",
-            "org_unit_id",
-            "job_family_id",
-            "weekly_hours",
-            "start_date",
-            "end_date",
-            "person__birth_date",
-        )
+    return employments.order_by()
+
+
+def _load_employments(start: date, end: date, paths: Paths) -> dict[str, Any]:
+    """The employment columns (and the dense person index) for the window: people data only,
+    so they are cached until the people data change and an absence change reloads only the
+    periods."""
+    e_person, e_unit, e_family, e_hours, e_start, e_end, e_birth = _fetch(
+        # In a fixed order, so that the same employments give the same release fingerprint.
+        _employments_in(start, end, paths).order_by("pk"),
+        {
+            "c_person": F("person_id"),
+            "c_unit": F("org_unit_id"),
+            "c_family": F("job_family_id"),
+            "c_hours": Cast("weekly_hours", FloatField()),
+            "c_start": _DayNumber("start_date"),
+            "c_end": _DayNumber("end_date"),
+            "c_birth": _DayNumber("person__birth_date"),
+        },
     )
-    person_ids = np.array(sorted({row[0] for row in e}), dtype=np.int64)
-    # The people as a subquery, not a list of ids: SQLite refuses more than 32,766 parameters,
-    # and a municipality of 45,000 has more people than that.
-    p = list(
-        AbsencePeriod.objects.filter(
-            touching, person_id__in=employments.values("person_id")
-        ).values_list("person_id", "absence_type", "start_date", "end_date", "hours_per_day")
-    )
-    type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
+    person_ids = np.unique(e_person.astype(np.int64))
     return {
         "person_ids": person_ids,
         "employments": stats.EmploymentColumns(
-            person=np.searchsorted(person_ids, np.array([r[0] for r in e], dtype=np.int64)),
-            unit=np.array([r[1] for r in e], dtype=np.int64),
-            job_family=np.array([r[2] if r[2] is not None else -1 for r in e], dtype=np.int64),
-            weekly_hours=np.array([float(r[3]) for r in e], dtype=np.float64),
-            start=_dates([r[4] for r in e]),
-            end=_dates([r[5] for r in e]),
-            birth_date=_dates([r[6] for r in e]),
-        ),
-        "periods": stats.PeriodColumns(
-            person=np.searchsorted(person_ids, np.array([r[0] for r in p], dtype=np.int64)),
-            type_code=np.array([type_index[r[1]] for r in p], dtype=np.int64),
-            start=_dates([r[2] for r in p]),
-            end=_dates([r[3] for r in p]),
-            hours_per_day=np.array(
-                [float(r[4]) if r[4] is not None else np.nan for r in p], dtype=np.float64
-            ),
+            person=np.searchsorted(person_ids, e_person.astype(np.int64)),
+            unit=e_unit.astype(np.int64),
+            job_family=np.where(np.isnan(e_family), -1, e_family).astype(np.int64),
+            weekly_hours=e_hours,
+            start=_as_days(e_start),
+            end=_as_days(e_end),
+            birth_date=_as_days(e_birth),
         ),
     }
 
 
-def _row(f: stats.AbsenceFigures, i: int, key: dict[str, str], label: str, depth: int) -> FigureRow:
-    def number(values: np.ndarray, digits: int) -> float | None:
-        value = float(values[i])
-        return None if np.isnan(value) else round(value, digits)
-
-    return FigureRow(
-        key=key,
-        label=label,
-        depth=depth,
-        headcount=int(f.headcount[i]),
-        fte=number(f.fte, 1),
-        sickness_day_equivalents=number(f.sickness_de, 1),
-        absence_rate=number(f.rate, 4),
-        days_per_fte=number(f.days_per_fte, 1),
-        periods_per_full_year_employee=number(f.periods_per_full_year_employee, 2),
-        average_period_days=number(f.average_period_days, 1),
-        short_periods=int(f.short_periods[i]),
-        long_periods=int(f.long_periods[i]),
+def _load_periods(start: date, end: date, paths: Paths, person_ids: np.ndarray) -> Any:
+    """The absence periods touching the window of the people employed in it (in scope)."""
+    type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
+    periods = AbsencePeriod.objects.filter(_touching(start, end))
+    if paths is not None:
+        # A manager's people as a subquery, not a list of ids: SQLite refuses more than 32,766
+        # parameters. For the whole municipality every period touching the window is read and
+        # those of people not employed in it are dropped below: cheaper than the subquery.
+        periods = periods.filter(
+            person_id__in=_employments_in(start, end, paths).values("person_id")
+        )
+    p_person, p_type, p_start, p_end, p_hours = _fetch(
+        periods.order_by(),
+        {
+            "c_person": F("person_id"),
+            "c_type": Case(
+                *(When(absence_type=name, then=Value(i)) for name, i in type_index.items()),
+                default=Value(-1),
+                output_field=IntegerField(),
+            ),
+            "c_start": _DayNumber("start_date"),
+            "c_end": _DayNumber("end_date"),
+            "c_hours": Cast("hours_per_day", FloatField()),
+        },
+    )
+    employed = np.isin(p_person.astype(np.int64), person_ids)
+    p_person, p_type, p_start, p_end, p_hours = (
+        a[employed] for a in (p_person, p_type, p_start, p_end, p_hours)
+    )
+    return stats.PeriodColumns(
+        person=np.searchsorted(person_ids, p_person.astype(np.int64)),
+        type_code=p_type.astype(np.int64),
+        start=_as_days(p_start),
+        end=_as_days(p_end),
+        hours_per_day=p_hours,
     )
 
 
+def _load(start: date, end: date, paths: Paths, *, cache: bool = False) -> dict[str, Any]:
+    """The columns ``stats.compute_figures`` needs, for employments and periods touching the
+    window (in the actor's units). Person ids become dense indices. Only the columns needed,
+    dates as day numbers from the database, read straight into NumPy. With ``cache`` the
+    employment columns are kept until the people data change."""
+    if cache:
+        key = f"absence:employment-columns:{start}:{end}:{paths}"
+        data = dict(cached("people", key, lambda: _load_employments(start, end, paths)))
+    else:
+        data = _load_employments(start, end, paths)
+    data["periods"] = _load_periods(start, end, paths, data["person_ids"])
+    return data
+
+
+#: FigureRow's measures: (name, the ``stats.AbsenceFigures`` attribute, digits; None: a count).
+_MEASURE_SOURCES: tuple[tuple[str, str, int | None], ...] = (
+    ("headcount", "headcount", None),
+    ("fte", "fte", 1),
+    ("sickness_day_equivalents", "sickness_de", 1),
+    ("absence_rate", "rate", 4),
+    ("days_per_fte", "days_per_fte", 1),
+    ("periods_per_full_year_employee", "periods_per_full_year_employee", 2),
+    ("average_period_days", "average_period_days", 1),
+    ("short_periods", "short_periods", None),
+    ("long_periods", "long_periods", None),
+    ("own_sickness_rate", "own_sickness_rate", 4),
+    ("work_injury_rate", "work_injury_rate", 4),
+    ("child_sickness_rate", "child_sickness_rate", 4),
+    ("parental_leave_rate", "parental_leave_rate", 4),
+    ("all_causes_rate", "absence_rate", 4),
+)
+
+
+def _rows_of(f: stats.AbsenceFigures) -> list[dict[str, Any]]:
+    """Every group's measures as Python numbers (NaN → None), each property of ``f`` computed
+    once for all groups, not once per group."""
+    columns: dict[str, list[Any]] = {}
+    for name, source, digits in _MEASURE_SOURCES:
+        values = np.asarray(getattr(f, source))
+        if digits is None:
+            columns[name] = [int(v) for v in values.tolist()]
+        else:
+            rounded = np.round(values.astype(np.float64), digits).tolist()
+            columns[name] = [None if v != v else v for v in rounded]  # NaN → None
+    return [
+        dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)
+    ]
+
+
+def _row(measures: dict[str, Any], key: dict[str, str], label: str, depth: int) -> FigureRow:
+    return FigureRow(key=key, label=label, depth=depth, **measures)
+
+
 def _hidden(row: FigureRow) -> FigureRow:
-    """The row with its label only: disclosure control hides every figure."""
-    return FigureRow(row.key, row.label, row.depth, *([None] * 9))
+    """The row with its label only: disclosure control hides every figure, the four causes
+    included."""
+    hidden: dict[str, Any] = dict.fromkeys(MEASURES)
+    return dataclasses.replace(row, **hidden)
 
 
 def _time_label(value: Any, by: str) -> str:
@@ -297,6 +422,9 @@ class _Frame:
     unit_cell: np.ndarray  # per employment
     family_cell: np.ndarray  # per employment
     band_cells: np.ndarray  # per age band
+    #: The groupings' shape (the unit tree in scope, the job families, the bands): what the
+    #: cells mean, so a release's fingerprint covers it.
+    fingerprint: str = ""
 
     @classmethod
     def of(cls, data: dict[str, Any], units: list[tuple[int, int | None, str]]) -> _Frame:
@@ -321,42 +449,68 @@ class _Frame:
             unit_cell=unit_cells[np.searchsorted(unit_keys, emp.unit)],
             family_cell=family_cells[np.searchsorted(family_keys, emp.job_family)],
             band_cells=np.array([band_index[b] for b in range(len(bands) - 1)], dtype=np.int64),
+            fingerprint=hashlib.blake2b(
+                repr((units, family_ids, stats.DEFAULT_AGE_BAND_EDGES)).encode(), digest_size=20
+            ).hexdigest(),
         )
 
 
-def _release(
-    data: dict[str, Any],
-    frame: Any,
-    start: date,
-    end: date,
-    paths: Paths,
-    min_size: int,
-) -> Release:
-    """One period's release, cached until the people data change (absence data do not enter:
-    the decision is on people, and every measure of a hidden group is hidden)."""
-    key = f"absence:release:{start}:{end}:{paths}:{min_size}"
-    return cached("people", key, lambda: _compute_release(data, frame(), start, end, min_size))
+#: How long a release stays cached. It is stored by a fingerprint of its input, not by the
+#: data's version, so it can never be stale, only unused.
+RELEASE_TIMEOUT = 24 * 60 * 60
 
 
-def _compute_release(
-    data: dict[str, Any], frame: _Frame, start: date, end: date, min_size: int
-) -> Release:
+def _population(
+    data: dict[str, Any], frame: _Frame, start: date, end: date
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The members of one period's release: one per employment and month (a person's age band
+    is taken at each month's end), as (person id, unit cell, job family cell, age band cell)."""
     emp: stats.EmploymentColumns = data["employments"]
+    person_ids: np.ndarray = data["person_ids"]
     person, leaf_unit, leaf_family, leaf_band = [], [], [], []
-    # One member per employment and month: a person's age band is taken at each month's end.
     for month_start, month_end in _periods(start, end, 1):
         first, last = np.datetime64(month_start, "D"), np.datetime64(month_end, "D")
         rows = np.flatnonzero((emp.start <= last) & (np.isnat(emp.end) | (emp.end >= first)))
-        person.append(emp.person[rows])
+        person.append(person_ids[emp.person[rows]])
         leaf_unit.append(frame.unit_cell[rows])
         leaf_family.append(frame.family_cell[rows])
         leaf_band.append(frame.band_cells[stats.age_bands(emp.birth_date[rows], month_end)])
-    population = Population.of(
-        np.concatenate(person),
-        np.concatenate(leaf_unit),
-        np.concatenate(leaf_family),
-        np.concatenate(leaf_band),
+    return (
+        np.concatenate(person).astype(np.int64),
+        np.concatenate(leaf_unit).astype(np.int64),
+        np.concatenate(leaf_family).astype(np.int64),
+        np.concatenate(leaf_band).astype(np.int64),
     )
+
+
+def _release(data: dict[str, Any], frame: _Frame, start: date, end: date, min_size: int) -> Release:
+    """One period's release. It is cached by a fingerprint of everything ``protect`` decides
+    on — the members (person ids, not indices; the rows in a fixed order), the groupings and
+    the minimum — so a change to the people data that leaves a month's population as it was
+    (a new phone number, this month's new hire for the months before) does not decide that
+    month again. Absence data do not enter: the decision is on people, and every measure of
+    a hidden group is hidden."""
+    members = _population(data, frame, start, end)
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{frame.fingerprint}:{min_size}".encode())
+    for column in members:
+        digest.update(np.ascontiguousarray(column).tobytes())
+        digest.update(b"|")
+    key = f"charlie:absence:release:{digest.hexdigest()}"
+    decided = cache.get(key)
+    if decided is None:
+        decided = _decide(frame, members, min_size)
+        cache.set(key, decided, RELEASE_TIMEOUT)
+    return dataclasses.replace(decided, start=start, end=end)
+
+
+def _decide(
+    frame: _Frame,
+    members: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    min_size: int,
+) -> Release:
+    person, leaf_unit, leaf_family, leaf_band = members
+    population = Population.of(person, leaf_unit, leaf_family, leaf_band)
     groupings = [frame.units, frame.families, frame.bands]
     shown_units, shown_families, shown_bands = protect(population, groupings, min_size=min_size)
 
@@ -368,8 +522,8 @@ def _compute_release(
         }
 
     return Release(
-        start=start,
-        end=end,
+        start=date.min,
+        end=date.min,
         units=decided(frame.units, shown_units),
         families=decided(frame.families, shown_families),
         bands=decided(frame.bands, shown_bands),
@@ -380,15 +534,9 @@ def _compute_release(
 def _releases(
     data: dict[str, Any], start: date, end: date, paths: Paths, min_size: int
 ) -> list[Release]:
-    built: list[_Frame] = []
-
-    def frame() -> _Frame:  # built once, and only when a period is not cached yet
-        if not built:
-            built.append(_Frame.of(data, _units_in_scope(paths)))
-        return built[0]
-
+    frame = _Frame.of(data, _units_in_scope(paths))
     return [
-        _release(data, frame, p_start, p_end, paths, min_size)
+        _release(data, frame, p_start, p_end, min_size)
         for p_start, p_end in _periods(start, end, period_months())
     ]
 
@@ -400,6 +548,25 @@ def _shown_in_all(releases: list[Release], by: str, key: int) -> bool:
 # --- The figures ---------------------------------------------------------------------------------
 
 
+#: The measures of ``stats.AbsenceFigures`` that are sums over employments and periods.
+_ADDITIVE = (
+    "contracted_de",
+    "employed_working_days",
+    "de_by_type",
+    "sickness_de",
+    "own_sickness_de",
+    "child_sickness_de",
+    "work_injury_de",
+    "parental_leave_de",
+    "time_off_de",
+    "periods_by_type",
+    "sickness_periods",
+    "short_periods",
+    "long_periods",
+    "period_calendar_days",
+)
+
+
 def _unit_rows(
     data: dict[str, Any],
     start: date,
@@ -408,10 +575,10 @@ def _unit_rows(
     paths: Paths,
     releases: list[Release],
 ) -> list[FigureRow]:
-    """Every unit with its sub-units, depth first, by computing once per tree level. With
+    """Every unit with its sub-units, depth first. With
     ``paths`` (a manager's units) only those sub-trees: their ancestors would otherwise show
     figures of the manager's people under the name of a larger unit."""
-    units = {u.pk: u for u in OrgUnit.objects.all()}
+    units = {u.pk: u for u in OrgUnit.objects.only("pk", "name", "path")}
     # A name that repeats ("Afsnit Nord" ×3) is shown with its parent, in the table and chart.
     labels = unit_labels()
     emp: stats.EmploymentColumns = data["employments"]
@@ -419,40 +586,67 @@ def _unit_rows(
         pk: [int(part) for part in u.path.strip("/").split("/") if part] for pk, u in units.items()
     }
     max_depth = max((len(a) for a in ancestors.values()), default=0)
-    by_unit: dict[int, FigureRow] = {}
+    if not units or not len(emp.unit):
+        return []
+    # Each unit's ancestor at every level (−1 below its own level), looked up per employment
+    # with one index operation per level.
+    unit_keys = np.array(sorted(ancestors), dtype=np.int64)
+    table = np.full((len(unit_keys) + 1, max_depth), -1, dtype=np.int64)  # last row: unknown
+    for i, pk in enumerate(unit_keys.tolist()):
+        table[i, : len(ancestors[pk])] = ancestors[pk]
+    where = np.searchsorted(unit_keys, emp.unit)
+    known = (where < len(unit_keys)) & (
+        unit_keys[np.minimum(where, len(unit_keys) - 1)] == emp.unit
+    )
+    emp_row = np.where(known, where, len(unit_keys))
+    # The figures once, each employment in its own unit; every additive measure is then summed
+    # up the tree (``stats.roll_up``: the same sums as computing once per level, where each
+    # employment and each period counts in its unit's ancestor). Head counts are not additive
+    # (a person in two sub-units is one person above them): they are recounted per level.
+    leaf = stats.compute_figures(
+        data["periods"], emp, start, end, by=("unit",), long_threshold_days=long_threshold_days
+    )
+    n_units = len(unit_keys)
+    parent = np.full(n_units, -1, dtype=np.int64)
+    for i, pk in enumerate(unit_keys.tolist()):
+        if len(ancestors[pk]) > 1:
+            parent[i] = int(np.searchsorted(unit_keys, ancestors[pk][-2]))
+    at = np.searchsorted(unit_keys, leaf.keys["unit"])
+    sums: dict[str, Any] = {}
+    for name in _ADDITIVE:
+        values = getattr(leaf, name)
+        spread = np.zeros((n_units, *values.shape[1:]), dtype=np.float64)
+        spread[at] = values
+        sums[name] = stats.roll_up(spread, parent)
+        if values.dtype.kind in "iu":
+            sums[name] = np.rint(sums[name]).astype(np.int64)
+    pairs = []
     for level in range(max_depth):
-        at_level = np.array(
-            [
-                ancestors[u][level] if len(ancestors.get(u, [])) > level else -1
-                for u in emp.unit.tolist()
-            ],
-            dtype=np.int64,
-        )
+        at_level = table[emp_row, level]
         keep = at_level >= 0
-        if not keep.any():
+        pairs.append(
+            np.searchsorted(unit_keys, at_level[keep]) * (int(emp.person.max()) + 1)
+            + emp.person[keep]
+        )
+    distinct = np.unique(np.concatenate(pairs))
+    headcount = np.bincount(distinct // (int(emp.person.max()) + 1), minlength=n_units)
+    present = np.flatnonzero(headcount > 0)
+    f = dataclasses.replace(
+        leaf,
+        keys={"unit": unit_keys[present]},
+        headcount=headcount[present],
+        working_days=np.full(len(present), leaf.working_days[0] if len(leaf) else 0),
+        **{name: values[present] for name, values in sums.items()},
+    )
+    measures = _rows_of(f)
+    by_unit: dict[int, FigureRow] = {}
+    for i, unit_pk in enumerate(f.keys["unit"].tolist()):
+        unit = units[int(unit_pk)]
+        if paths is not None and not any(unit.path.startswith(p) for p in paths):
             continue
-        columns = dataclasses.replace(
-            emp,
-            **{
-                name: getattr(emp, name)[keep]
-                for name in ("person", "job_family", "weekly_hours", "start", "end", "birth_date")
-            },
-            unit=at_level[keep],
-        )
-        f = stats.compute_figures(
-            data["periods"],
-            columns,
-            start,
-            end,
-            by=("unit",),
-            long_threshold_days=long_threshold_days,
-        )
-        for i, unit_pk in enumerate(f.keys["unit"].tolist()):
-            unit = units[int(unit_pk)]
-            if paths is not None and not any(unit.path.startswith(p) for p in paths):
-                continue
-            label = labels.get(unit.pk, unit.name)
-            by_unit[unit.pk] = _row(f, i, {"unit": str(unit.pk)}, label, level)
+        level = len(ancestors[unit.pk]) - 1
+        label = labels.get(unit.pk, unit.name)
+        by_unit[unit.pk] = _row(measures[i], {"unit": str(unit.pk)}, label, level)
     rows = []
     for pk in sorted(by_unit, key=lambda pk: units[pk].path):
         row = by_unit[pk]
@@ -497,12 +691,14 @@ def absence_figures(
     if (end - start).days > MAX_WINDOW_DAYS:
         raise ValidationFailed([_("Vælg en periode på højst 11 år.")])
     paths = _paths(access)
-    key = f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}:{months}"
-    figures = cached(
-        "absence",
-        key,
-        lambda: cached("people", key, lambda: _compute(start, end, by, paths, long_threshold_days)),
+    # Keyed by both data versions: the figures change with the absence data and the people
+    # data. (Nesting two ``cached`` calls, as before, kept the figures of the old absence data
+    # after a sick report, until the people data changed.)
+    key = (
+        f"figures:{start}:{end}:{by}:{long_threshold_days}:{paths}:{months}"
+        f":people{version('people')}"
     )
+    figures = cached("absence", key, lambda: _compute(start, end, by, paths, long_threshold_days))
     return dataclasses.replace(
         figures, period_months=months, requested_start=asked[0], requested_end=asked[1]
     )
@@ -510,7 +706,7 @@ def absence_figures(
 
 def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days: int) -> Figures:
     min_size = min_group_size(CATEGORY_ABSENCE)
-    data = _load(start, end, paths)
+    data = _load(start, end, paths, cache=True)
     releases = _releases(data, start, end, paths, min_size)
     total_f = stats.compute_figures(
         data["periods"],
@@ -519,7 +715,7 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
         end,
         long_threshold_days=long_threshold_days,
     )
-    total = _row(total_f, 0, {}, _("I alt"), 0) if len(total_f) else None
+    total = _row(_rows_of(total_f)[0], {}, _("I alt"), 0) if len(total_f) else None
     if by == "unit":
         rows = _unit_rows(data, start, end, long_threshold_days, paths, releases)
     else:
@@ -543,8 +739,9 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
         else:
             labels = [_time_label(k, by) for k in codes]
         rows = []
+        measures = _rows_of(f)
         for i, code in enumerate(codes):
-            row = _row(f, i, {by: labels[i]}, labels[i], 0)
+            row = _row(measures[i], {by: labels[i]}, labels[i], 0)
             if by in stats.TIME_DIMENSIONS:
                 first = date.fromisoformat(str(code)[:10])
                 last = published_window(first, first, stats.TIME_DIMENSIONS[by])[1]
@@ -567,4 +764,5 @@ def _compute(start: date, end: date, by: str, paths: Paths, long_threshold_days:
 
 
 def _empty_total() -> FigureRow:
-    return FigureRow({}, _("I alt"), 0, 0, None, None, None, None, None, None, 0, 0)
+    empty = FigureRow({}, _("I alt"), 0, **dict.fromkeys(MEASURES))  # type: ignore[arg-type]
+    return dataclasses.replace(empty, headcount=0, short_periods=0, long_periods=0)

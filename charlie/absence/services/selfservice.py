@@ -64,8 +64,8 @@ ABSENCE_TYPE_HELP: dict[str, Any] = {
         "sygefraværsprocenten; sygefraværsopfølgningen gælder som ved egen sygdom."
     ),
     AbsenceType.WORK_INJURY: gettext_lazy(
-        "Fravær på grund af en arbejdsskade. Tæller som sygefravær i statistikken, og "
-        "sygefraværsopfølgningen gælder."
+        "Fravær på grund af en arbejdsskade. Tælles som arbejdsskade for sig og indgår "
+        "sammen med egen sygdom i sygefravær i statistikken, og sygefraværsopfølgningen gælder."
     ),
     AbsenceType.CHILD_SICK: gettext_lazy(
         "Fri med løn på dit barns 1. og 2. sygedag. Tælles som fravær for sig (barns sygdom), "
@@ -91,7 +91,8 @@ ABSENCE_TYPE_HELP: dict[str, Any] = {
         "Den 6. ferieuge. Tæller som ferie: ikke i sygefraværsstatistikken."
     ),
     AbsenceType.PARENTAL_LEAVE: gettext_lazy(
-        "Barsels- og forældreorlov. Tæller som orlov: ikke i sygefraværsstatistikken."
+        "Barsels- og forældreorlov. Tælles som fravær for sig (barsel), som Danmarks Statistik "
+        "gør, men ikke i sygefraværsprocenten, og der er ingen sygefraværsopfølgning."
     ),
     AbsenceType.UNPAID_LEAVE: gettext_lazy(
         "Orlov uden løn. Tæller som orlov: ikke i sygefraværsstatistikken."

@@ -318,15 +318,22 @@ def refresh_tasks(
     ):
         periods[pid].append((start, end, kind))
     jobs: dict[int, list[Employment]] = defaultdict(list)
-    for pid, start, end, hours, unit in (
+    for pid, start, end, hours, unit, notice in (
         Employment.objects.filter(person_id__in=person_ids)
         .order_by("person_id", "start_date")
-        .values_list("person_id", "start_date", "end_date", "weekly_hours", "org_unit_id")
+        .values_list(
+            "person_id", "start_date", "end_date", "weekly_hours", "org_unit_id", "notice_date"
+        )
         .iterator(chunk_size=5000)
     ):
         jobs[pid].append(
             Employment(
-                person_id=pid, start_date=start, end_date=end, weekly_hours=hours, org_unit_id=unit
+                person_id=pid,
+                start_date=start,
+                end_date=end,
+                weekly_hours=hours,
+                org_unit_id=unit,
+                notice_date=notice,
             )
         )
     existing: dict[tuple[int, date, str], FollowUpTask] = {}

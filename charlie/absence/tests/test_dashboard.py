@@ -52,15 +52,17 @@ def _cells(html: str) -> dict[str, list[str]]:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("role", ["hr", "analyst"])
-def test_hr_and_analysts_see_job_families_next_to_krl(client_as, team, role):
+def test_hr_and_analysts_see_job_families_next_to_krl(client_as, team, role, settings):
+    settings.CHARLIE_ABSENCE_KRL_YEAR = 2019
     response = client_as(role).get(URL, {"year": YEAR, "by": "job_family"})
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1>Fraværsstatistik</h1>" in html
     assert "KRL 2019, sygedage pr. årsværk" in html and "Forskel fra KRL 2019" in html
-    # The summary names the series and year of its reference: KRL 2023, 14.8 days.
-    assert "KRL (Kommunernes og Regionernes Løndatakontor), 2023: 14,8 sygedage" in html
-    assert reference.KRL_2023_URL in html
+    # The summary names the series and year of its reference: the same KRL 2019, 12.1 days.
+    assert "KRL (Kommunernes og Regionernes Løndatakontor), 2019: 12,1 sygedage" in html
+    assert reference.KRL_2019_URL in html
+    assert "KRL 2023" not in html and "14,8" not in html
     # Danmarks Statistik's 16.2 is a different series: never shown as a comparison.
     assert "16,2" not in html
     figures = absence_figures(None, start=date(YEAR, 1, 1), end=date(YEAR, 12, 31), by="job_family")
@@ -75,6 +77,44 @@ def test_hr_and_analysts_see_job_families_next_to_krl(client_as, team, role):
     assert cells[5] == ("+" if expected > 0 else "") + f"{expected:.1f}".replace(".", ",")
     # The total compares with KRL 2019's total of 12.1.
     assert _cells(html)["I alt"][4] == "12,1"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["hr", "manager"])
+def test_one_krl_year_on_the_whole_page(client_as, team, role):
+    """Issue 12: the summary said KRL 2023 and the table KRL 2019, with opposite signs for a
+    manager. By default the page takes the newest KRL year the data has (2023: 14.8 days in
+    total, 13.2 for teachers) and uses it everywhere; a job family without a 2023 figure shows
+    none rather than a 2019 one."""
+    response = client_as(role).get(URL, {"year": YEAR, "by": "job_family"})
+    html = response.content.decode()
+    assert response.context["krl_total"].year == reference.comparison_year() == 2023
+    assert "KRL 2019" not in html and "12,1" not in html
+    assert "KRL 2023, sygedage pr. årsværk" in html and "Forskel fra KRL 2023" in html
+    assert "KRL (Kommunernes og Regionernes Løndatakontor), 2023: 14,8 sygedage" in html
+    cells = _cells(html)
+    total = cells["I alt"]
+    if total[0] != "–skjult":
+        assert total[4] == "14,8"
+        # The summary's difference is the table's: one year, one sign.
+        assert response.context["total_difference"] == response.context["total_line"].difference
+    for label, row in cells.items():
+        if label not in ("I alt", "Lærere", "Stillingskategori"):
+            assert row[4] in ("–intet KRL-tal", "–skjult"), label
+    # The chart's line is the same year.
+    assert "KRL 2023" in html.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+@pytest.mark.django_db
+def test_the_krl_year_is_configurable_and_may_be_chosen(client_as, team, settings):
+    settings.CHARLIE_ABSENCE_KRL_YEAR = 2019
+    client = client_as("hr")
+    assert client.get(URL, {"year": YEAR}).context["krl_total"].year == 2019
+    chosen = client.get(URL, {"year": YEAR, "krl": 2023})
+    assert chosen.context["krl_total"].year == 2023
+    assert client.get(URL, {"year": YEAR, "krl": 2020}).status_code == 400
+    settings.CHARLIE_ABSENCE_KRL_YEAR = None
+    assert client.get(URL, {"year": YEAR}).context["krl_total"].year == 2023
 
 
 @pytest.mark.django_db
@@ -167,13 +207,22 @@ def test_the_excel_file_has_the_same_numbers(client_as, team):
         "Gruppe",
         "Antal personer",
         "Årsværk",
-        "Sygedage (dagsværk)",
-        "Fraværsprocent",
+        "Sygedage, egen sygdom og arbejdsskade (dagsværk)",
+        "Sygefraværsprocent, egen sygdom og arbejdsskade",
         "Sygedage pr. årsværk",
+    )
+    assert values[0][10:15] == (
+        "Egen sygdom, fraværsprocent",
+        "Arbejdsskade, fraværsprocent",
+        "Børns sygdom, fraværsprocent",
+        "Barsel, fraværsprocent",
+        "Alle fire årsager, fraværsprocent",
     )
     by_label = {str(row[0]).strip(): row for row in values[1:] if row[0]}
     hjemme = by_label["Hjemmeplejen"]
     assert hjemme[1:6] == (6, 6.0, 30.0, round(5 / 253, 4), 5.0)
+    # Own sickness only: the same 5/253; no work injury, child's sickness or barsel.
+    assert hjemme[10:15] == (round(5 / 253, 4), 0.0, 0.0, 0.0, round(5 / 253, 4))
     assert isinstance(hjemme[1], int) and isinstance(hjemme[4], float)
     nord = by_label["Plejecenter Nord"]
     assert nord[1:] == (None,) * (len(nord) - 1)
@@ -181,12 +230,12 @@ def test_the_excel_file_has_the_same_numbers(client_as, team):
     assert notes and "færre end 5 personer" in notes[0]
     # Link from the page carries the same filters.
     html = client_as("hr").get(URL, {"year": YEAR, "by": "unit"}).content.decode()
-    assert f"/absence/statistik.xlsx?year={YEAR}&amp;by=unit&amp;long=28" in html
+    assert f"/absence/statistik.xlsx?year={YEAR}&amp;by=unit&amp;long=28&amp;krl=2023" in html
 
 
 @pytest.mark.django_db
 def test_the_excel_file_by_job_family_has_the_krl_columns(client_as, team):
-    response = client_as("analyst").get(XLSX, {"year": YEAR, "by": "job_family"})
+    response = client_as("analyst").get(XLSX, {"year": YEAR, "by": "job_family", "krl": 2019})
     sheet = load_workbook(BytesIO(response.content)).active
     values = list(sheet.iter_rows(values_only=True))
     header = values[0]
@@ -195,6 +244,11 @@ def test_the_excel_file_by_job_family_has_the_krl_columns(client_as, team):
     assert sosu[krl] == 16.3
     assert sosu[krl + 1] == round(sosu[header.index("Sygedage pr. årsværk")] - 16.3, 1)
     assert any(row[0] and reference.KRL_2019_URL in str(row[0]) for row in values)
+    # By default the newest year, the page's: KRL 2023, nothing of 2019.
+    response = client_as("analyst").get(XLSX, {"year": YEAR, "by": "job_family"})
+    values = list(load_workbook(BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert "KRL 2023 sygedage pr. årsværk" in values[0]
+    assert not any("2019" in str(cell) for row in values for cell in row if cell)
 
 
 @pytest.mark.django_db
@@ -240,6 +294,15 @@ def test_reference_figures_keep_the_series_apart():
     assert (dst.year, dst.days_per_fte, dst.series_name) == (2023, 16.2, "Danmarks Statistik")
     assert reference.krl_by_job_family()["Lærere"].days_per_fte == 10.9
     assert len(reference.krl_by_job_family()) == 9
+    assert reference.krl_by_job_family(2023) == {
+        "Lærere": reference.krl_by_job_family(2023)["Lærere"]
+    }
+    assert reference.krl_by_job_family(2023)["Lærere"].days_per_fte == 13.2
+    assert reference.years(reference.KRL) == [2023, 2019]
+    assert reference.comparison_year() == 2023
+    assert reference.comparison_year(2019) == 2019
+    with pytest.raises(ValueError, match="ingen KRL-tal for 2020"):
+        reference.comparison_year(2020)
     assert all(f.source_url.startswith("https://") for f in reference.reference_figures())
     with pytest.raises(ValueError):
         reference.reference_figures("Eurostat")

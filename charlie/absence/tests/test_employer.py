@@ -17,6 +17,7 @@ class Job:
     end_date: date | None
     weekly_hours: Decimal = Decimal(37)
     org_unit_id: int | None = 1
+    notice_date: date | None = None
 
 
 SICK = date(2025, 10, 1)  # Wednesday; the 8 weeks before are 6 Aug – 30 Sep 2025

@@ -202,3 +202,71 @@ def test_a_group_too_small_in_one_month_is_hidden_for_the_whole_window(org, user
     row = {r.label: r for r in spring.rows}["Lille enhed"]
     assert row.suppressed  # only one person left in March
     assert not {r.label: r for r in early.rows}["Lille enhed"].suppressed
+
+
+@pytest.mark.django_db
+def test_barsel_stays_in_the_denominator_and_the_causes_are_apart(org, users):
+    """DOMAIN.md 2.1: barsel is absence, so it stays in the denominator, and the four causes
+    are reported apart over the same denominator.
+
+    Six full-time people in one unit, March 2025: 31 days from a Saturday = 21 weekdays, no
+    public holiday (Easter is in April) → 21 working days each, 6 × 21 = 126 possible
+    day-equivalents. One is on barsel all month (21), one sick Mon 3 – Tue 4 March (2), one has
+    a work injury Wed 5 March (1), one a child's 1st sick day Thu 6 March (1).
+
+    - sygefravær (own sickness + work injury) = 3 ÷ 126 = 2.38 % (with barsel taken out of the
+      denominator it would wrongly be 3 ÷ 105 = 2.86 %);
+    - own sickness 2/126 = 1.59 %, work injury 1/126 = 0.79 %, child's sickness 1/126 = 0.79 %,
+      barsel 21/126 = 16.67 %; all four 25/126 = 19.84 %.
+    """
+    unit = org_unit("Barselsenheden", OrgUnitKind.DEPARTMENT, org.kommune)
+    people = [
+        EmploymentFactory(org_unit=unit, start_date=date(2020, 1, 1)).person for _ in range(6)
+    ]
+    for person, kind, start, end in (
+        (people[0], "parental_leave", date(2025, 2, 1), date(2025, 6, 30)),
+        (people[1], "sickness", date(2025, 3, 3), date(2025, 3, 4)),
+        (people[2], "work_injury", date(2025, 3, 5), date(2025, 3, 5)),
+        (people[3], "child_sick", date(2025, 3, 6), date(2025, 3, 6)),
+    ):
+        AbsencePeriod.objects.create(
+            person=person, absence_type=kind, start_date=start, end_date=end
+        )
+    march = {"start": date(2025, 3, 1), "end": date(2025, 3, 31)}
+    rows = {r.label: r for r in absence_figures(access_for(users["hr"]), by="unit", **march).rows}
+    row = rows["Barselsenheden"]
+    assert row.headcount == 6
+    assert row.sickness_day_equivalents == 3.0
+    assert row.absence_rate == round(3 / 126, 4)
+    assert row.own_sickness_rate == round(2 / 126, 4)
+    assert row.work_injury_rate == round(1 / 126, 4)
+    assert row.child_sickness_rate == round(1 / 126, 4)
+    assert row.parental_leave_rate == round(21 / 126, 4)
+    assert row.all_causes_rate == round(25 / 126, 4)
+    # The API and the CLI give the causes too, and hide them with the rest.
+    as_json = row.as_json()
+    assert as_json["parental_leave_rate"] == round(21 / 126, 4)
+    hidden = {r.label: r for r in absence_figures(access_for(users["hr"]), by="unit", **march).rows}
+    small = [r for r in hidden.values() if r.suppressed]
+    assert small, "the org fixture has units too small to show"
+    for r in small:
+        for name in ("own_sickness_rate", "work_injury_rate", "child_sickness_rate"):
+            assert getattr(r, name) is None
+        assert r.parental_leave_rate is None and r.all_causes_rate is None
+
+
+@pytest.mark.django_db
+def test_a_new_absence_period_shows_at_once(team, users):
+    """The figures are cached by the absence data's version and the people data's: a sick
+    report shows in the next request (nesting the two caches kept the old figures)."""
+    hr = access_for(users["hr"])
+    before = {r.label: r for r in absence_figures(hr, by="unit", **YEAR).rows}["Hjemmeplejen"]
+    person = team.employments.first().person
+    AbsencePeriod.objects.create(
+        person=person,
+        absence_type="sickness",
+        start_date=date(2025, 6, 2),
+        end_date=date(2025, 6, 6),
+    )
+    after = {r.label: r for r in absence_figures(hr, by="unit", **YEAR).rows}["Hjemmeplejen"]
+    assert after.sickness_day_equivalents == before.sickness_day_equivalents + 5

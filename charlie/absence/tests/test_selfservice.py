@@ -385,13 +385,16 @@ def test_every_absence_type_is_explained_in_line_with_the_statistics():
     assert set(help_) == set(AbsenceType.values)
     for code, category in DEFAULT_CLASSIFICATION.items():
         text = help_[code]
-        if category is Category.SICKNESS:
+        if category in (Category.OWN_SICKNESS, Category.WORK_INJURY):
             assert "sygefraværsprocenten" in text or "sygefravær i statistikken" in text
             assert "opfølgningen gælder" in text
         elif category is Category.CHILD_SICKNESS:
             assert "barns sygdom" in text.lower()
             assert "ingen sygefraværsopfølgning" in text
-        elif category is Category.LEAVE:
+        elif category is Category.PARENTAL_LEAVE:
+            # Barsel is absence (DOMAIN.md 2.1): counted apart, not outside the statistics.
+            assert "fravær for sig" in text and "ikke i sygefraværsprocenten" in text
+        elif category is Category.TIME_OFF:
             assert "ikke i sygefraværsstatistikken" in text
         else:
             assert "arbejdstid" in text

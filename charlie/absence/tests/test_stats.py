@@ -155,13 +155,100 @@ def test_period_length_year_and_short_long():
 
 def test_classification_covers_every_type_and_the_model():
     assert set(stats.DEFAULT_CLASSIFICATION) == set(ABSENCE_TYPES)
-    assert {t for t, c in stats.DEFAULT_CLASSIFICATION.items() if c == Category.SICKNESS} == {
-        "sickness",
-        "partial_sickness",
-        "work_injury",
+    by_category = {
+        c: {t for t, k in stats.DEFAULT_CLASSIFICATION.items() if k == c} for c in Category
     }
-    for leave in ("holiday", "sixth_week", "parental_leave", "unpaid_leave"):
-        assert stats.DEFAULT_CLASSIFICATION[leave] == Category.LEAVE
+    # Danmarks Statistik's four causes (DOMAIN.md 2.1), each apart.
+    assert by_category[Category.OWN_SICKNESS] == {"sickness", "partial_sickness"}
+    assert by_category[Category.WORK_INJURY] == {"work_injury"}
+    assert by_category[Category.CHILD_SICKNESS] == {"child_sick", "child_hospital"}
+    assert by_category[Category.PARENTAL_LEAVE] == {"parental_leave"}
+    # Neither work nor absence: out of the denominator. Barsel is not among them.
+    assert by_category[Category.TIME_OFF] == {
+        "holiday",
+        "sixth_week",
+        "unpaid_leave",
+        "care_day",
+        "senior_day",
+    }
+    assert set(stats.SICKNESS_CAUSES) == {Category.OWN_SICKNESS, Category.WORK_INJURY}
+
+
+def test_barsel_stays_in_the_denominator_hand_worked():
+    """DOMAIN.md 2.1: barsel is absence in Danmarks Statistik's fraværsstatistik, so it stays in
+    the denominator ("possible = worked + absence" over all four causes).
+
+    A unit of two full-time employees in March 2024, which has 19 working days (21 weekdays −
+    skærtorsdag 28/3 − langfredag 29/3). Person 0 is on barsel all month; person 1 is sick on
+    Mon 4 and Tue 5 March.
+
+    - contracted = 2 × 19 × 37/37 = 38 day-equivalents; no time off, so possible = 38;
+    - sickness = 2; barsel = 19;
+    - sickness rate = 2 ÷ 38 = 5.26 % (taking barsel out would give 2 ÷ 19 = 10.53 %);
+    - barsel rate = 19 ÷ 38 = 50 %; all causes = 21 ÷ 38 = 55.26 %; worked = 38 − 21 = 17.
+    """
+    emp = employments(
+        [
+            (0, 0, 0, 37, D(2020, 1, 1), NAT, D(1990, 1, 1)),
+            (1, 0, 0, 37, D(2020, 1, 1), NAT, D(1985, 1, 1)),
+        ]
+    )
+    per = periods(
+        [
+            (0, "parental_leave", D(2024, 1, 15), D(2024, 9, 30), None),
+            (1, "sickness", D(2024, 3, 4), D(2024, 3, 5), None),
+        ]
+    )
+    f = compute_figures(per, emp, D(2024, 3, 1), D(2024, 3, 31))
+    assert f.contracted_de[0] == 38
+    assert f.time_off_de[0] == 0
+    assert f.possible_de[0] == 38
+    assert f.sickness_de[0] == 2
+    assert f.parental_leave_de[0] == 19
+    assert f.rate[0] == pytest.approx(2 / 38)
+    assert round(f.rate[0] * 100, 1) == 5.3
+    assert f.parental_leave_rate[0] == pytest.approx(0.5)
+    assert f.absence_rate[0] == pytest.approx(21 / 38)
+    assert f.worked_de[0] == 17
+
+
+def test_the_four_causes_share_one_denominator_hand_worked():
+    """Each of Danmarks Statistik's four causes is its day-equivalents ÷ the same possible
+    day-equivalents (DOMAIN.md 2.1); the headline sickness rate adds work injury to own
+    sickness; holiday alone leaves the denominator.
+
+    One full-time employee, March 2024 (19 working days, see above):
+
+    - own sickness Mon 4 – Wed 6 (3 days), work injury Mon 11 – Tue 12 (2), child's 1st sick
+      day Wed 13 (1), barsel Mon 18 – Fri 22 (5), holiday Mon 25 – Wed 27 (3; Thu 28 and
+      Fri 29 are holidays), course Fri 1 (worked);
+    - possible = 19 − 3 (holiday) = 16;
+    - own 3/16 = 18.75 %, work injury 2/16 = 12.5 %, child 1/16 = 6.25 %, barsel 5/16 =
+      31.25 %; headline (own + work injury) 5/16 = 31.25 %; all four 11/16 = 68.75 %;
+    - worked = 16 − 11 = 5 (Fri 1 course, Thu 7, Fri 8, Thu 14, Fri 15).
+    """
+    emp = employments([(0, 0, 0, 37, D(2020, 1, 1), NAT, D(1990, 1, 1))])
+    per = periods(
+        [
+            (0, "course", D(2024, 3, 1), D(2024, 3, 1), None),
+            (0, "sickness", D(2024, 3, 4), D(2024, 3, 6), None),
+            (0, "work_injury", D(2024, 3, 11), D(2024, 3, 12), None),
+            (0, "child_sick", D(2024, 3, 13), D(2024, 3, 13), None),
+            (0, "parental_leave", D(2024, 3, 18), D(2024, 3, 22), None),
+            (0, "holiday", D(2024, 3, 25), D(2024, 3, 27), None),
+        ]
+    )
+    f = compute_figures(per, emp, D(2024, 3, 1), D(2024, 3, 31))
+    assert f.possible_de[0] == 16
+    assert f.own_sickness_rate[0] == pytest.approx(3 / 16)
+    assert f.work_injury_rate[0] == pytest.approx(2 / 16)
+    assert f.child_sickness_rate[0] == pytest.approx(1 / 16)
+    assert f.parental_leave_rate[0] == pytest.approx(5 / 16)
+    assert f.rate[0] == pytest.approx(5 / 16)
+    assert f.absence_rate[0] == pytest.approx(11 / 16)
+    assert f.worked_de[0] == 5
+    # Both sickness periods are counted (own and work injury); child's sickness and barsel not.
+    assert f.sickness_periods[0] == 2
 
 
 # ---------------------------------------------------------------- grouped figures, by hand
@@ -195,7 +282,7 @@ def test_yearly_totals_hand_worked():
     # sickness: 5 + 10/7.4 = 6.35135; child sickness 0.5; leave 15
     assert f.sickness_de[0] == pytest.approx(5 + 10 / 7.4)
     assert f.child_sickness_de[0] == pytest.approx(0.5)
-    assert f.leave_de[0] == pytest.approx(15)
+    assert f.time_off_de[0] == pytest.approx(15)
     # possible = 359.5 − 15 = 344.5; worked = 344.5 − 6.35135 − 0.5 = 337.6486
     assert f.possible_de[0] == pytest.approx(344.5)
     assert f.worked_de[0] == pytest.approx(344.5 - (5 + 10 / 7.4) - 0.5)
@@ -239,7 +326,7 @@ def test_grouped_by_month_clips_to_month():
     assert f.contracted_de[2] == pytest.approx(28.5)
     assert f.headcount[2] == 2
     # July: holiday 15 days for A.
-    assert f.leave_de[6] == 15
+    assert f.time_off_de[6] == 15
 
 
 def test_period_counts_in_the_year_it_ends_and_unfinished_periods():
@@ -447,7 +534,14 @@ GROUPINGS = [(), ("unit",), ("month", "job_family"), ("quarter", "age_band"), ("
 def test_rates_stay_between_zero_and_one(data, window, by):
     emp, per, _, _ = data
     f = compute_figures(per, emp, *window, by=by)
-    for rate in (f.rate, f.child_sickness_rate):
+    for rate in (
+        f.rate,
+        f.own_sickness_rate,
+        f.work_injury_rate,
+        f.child_sickness_rate,
+        f.parental_leave_rate,
+        f.absence_rate,
+    ):
         shown = rate[~np.isnan(rate)]
         assert ((shown >= -1e-12) & (shown <= 1 + 1e-12)).all()
     assert (f.possible_de >= -1e-9).all()
@@ -489,7 +583,14 @@ def test_splitting_a_period_changes_no_day_equivalent(data, window, by, draw):
     emp = employments(emp_rows)
     before = compute_figures(periods(per_rows), emp, *window, by=by)
     after = compute_figures(periods(split_rows), emp, *window, by=by)
-    for name in ("contracted_de", "de_by_type", "sickness_de", "leave_de", "headcount"):
+    for name in (
+        "contracted_de",
+        "de_by_type",
+        "sickness_de",
+        "time_off_de",
+        "parental_leave_de",
+        "headcount",
+    ):
         a, b = getattr(before, name), getattr(after, name)
         if len(before) == len(after):
             assert b == pytest.approx(a, abs=1e-9), name

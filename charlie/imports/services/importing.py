@@ -665,6 +665,8 @@ class _Writer:
                 "end_date": r.end_date,
                 "end_reason": r.end_reason,
             }
+            if r.notice_known:
+                values["notice_date"] = r.notice_date
             if r.is_manager and (r.end_date is None or r.end_date >= self.today):
                 self.managers[r.org_unit_code] = person_id
             if r.source_id:
@@ -713,7 +715,9 @@ class _Writer:
             self.seen.add(created.pk)
         counts.created += len(create)
         Employment.objects.bulk_update(
-            update, [*fields, "source_id", "person_id", "start_date"], batch_size=1000
+            update,
+            [*fields, "notice_date", "source_id", "person_id", "start_date"],
+            batch_size=1000,
         )
         self._batch("ansættelser", len(records))
 
