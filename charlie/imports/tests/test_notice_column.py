@@ -47,7 +47,7 @@ def test_the_column_is_read_and_checked(tmp_path):
     items = list(read_csv(path))
     [job] = [i for i in items if isinstance(i, EmploymentRecord)]
     assert job.notice_date == date(2025, 9, 15) and job.notice_known
-    problems = {(p.row, p.column): p.message for p in items if isinstance(p, Problem)}
+    problems = {(p.row, p.column): str(p.message) for p in items if isinstance(p, Problem)}
     assert "efter slutdatoen" in problems[(3, "opsagt_den")]
     assert "før startdatoen" in problems[(4, "opsagt_den")]
 
