@@ -9,4 +9,5 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("organisation/", views.org_tree, name="org_tree"),
     path("<int:person_id>/", views.person_detail, name="detail"),
+    path("<int:person_id>/ret/", views.person_edit, name="edit"),
 ]

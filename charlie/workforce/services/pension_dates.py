@@ -5,6 +5,9 @@ individual's projected retirement date."""
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound
 from charlie.people import services as people
@@ -14,6 +17,9 @@ from charlie.privacy.models import Action
 from charlie.workforce import pension
 from charlie.workforce.permissions import LOOK_UP_PENSION_DATES
 from charlie.workforce.services.data import CATEGORY
+
+if TYPE_CHECKING:
+    from charlie.people.models import Person
 
 #: The registered purpose of a look-up (the data-use register, migration 0002).
 PURPOSE = "arbejdsstyrkeplanlaegning"
@@ -57,3 +63,11 @@ def person_pension(access: Access, person_id: int) -> PersonPension:
         tidlig_pension=pension.tidlig_pension_window(birth),
         seniorpension=pension.seniorpension_window(birth),
     )
+
+
+def person_overview_section(access: Access, person: Person) -> dict[str, object]:
+    """The pension section of the person overview (``people.overview``): folkepension and
+    efterløn age and date. HR only (``LOOK_UP_PENSION_DATES``); audited as a look-up like the
+    pension page (``person_pension``), which the section links to for the rest."""
+    info = person_pension(access, person.pk)
+    return {"title": _("Pension"), "info": info, "person_id": person.pk}
