@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -49,8 +49,11 @@ class PeopleFilterForm(forms.Form):
         show_status: bool,
     ) -> None:
         super().__init__(data)
-        self.fields["enhed"].choices = [("", _("Alle enheder")), *units]
-        self.fields["kategori"].choices = [("", _("Alle stillingskategorier")), *families]
+        cast(forms.ChoiceField, self.fields["enhed"]).choices = [("", _("Alle enheder")), *units]
+        cast(forms.ChoiceField, self.fields["kategori"]).choices = [
+            ("", _("Alle stillingskategorier")),
+            *families,
+        ]
         if not show_status:
             # A manager sees the people employed in their units today, no former ones.
             del self.fields["status"]

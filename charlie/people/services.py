@@ -916,7 +916,7 @@ def list_people(
     qs = filter_people(access, filters, on=on)
     key = f"people_list_count:{on}:{_scope_key(access)}:{filters.cache_key()}"
     total = cached("people", key, qs.count)
-    shown = Paginator(_CountedPeople(qs, total), per_page).get_page(page)
+    shown: Page[Person] = Paginator(_CountedPeople(qs, total), per_page).get_page(page)  # type: ignore[arg-type]
     people = list(shown.object_list)
     employments = _shown_employments(access, [p.pk for p in people], on=on)
     rows = [PeopleRow(p, employments.get(p.pk)) for p in people]
@@ -1035,4 +1035,5 @@ def correct_person(
 
 
 def _field_label(name: str) -> str:
-    return str(Person._meta.get_field(name).verbose_name).capitalize()
+    field = Person._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name)).capitalize()

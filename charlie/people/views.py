@@ -79,15 +79,13 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
     result = services.list_people(access, filters, page=request.GET.get("side"))
     params = request.GET.copy()
     params.pop("side", None)
-    sort_params = params.copy()
-    sort_params.pop("sortering", None)
     context = {
         "form": form,
         "result": result,
         "page": result.page,
         "filters": filters,
-        "query": params.urlencode(),
-        "sort_query": sort_params.urlencode(),
+        "query": filters.query,
+        "page_query": params.urlencode(),
         "today": services.today(),
         "filtered": bool(filters.query or filters.unit_id or filters.job_family_id)
         or filters.status != services.PeopleStatus.CURRENT,

@@ -57,6 +57,10 @@ class TaskLine:
     overdue: bool
 
 
+def _float(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
 def _dates(values: list[date | None]) -> np.ndarray:
     return np.array([np.datetime64(v, "D") if v else np.datetime64("NaT") for v in values])
 
@@ -129,7 +133,7 @@ def person_section(access: Access, person: Person, *, on: date | None = None) ->
     in_year = [p for p in all_periods if p.end_date is None or p.end_date >= start]
     rate = person_rate(
         jobs,
-        [(p.absence_type, p.start_date, p.end_date, p.hours_per_day) for p in in_year],
+        [(p.absence_type, p.start_date, p.end_date, _float(p.hours_per_day)) for p in in_year],
         start,
         on,
     )
