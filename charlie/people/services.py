@@ -783,6 +783,14 @@ PEOPLE_SORTS: dict[str, tuple[str, ...]] = {
 }
 
 
+_SEARCH_ORDER = {
+    "last_name": "last_name_key",
+    "first_name": "first_name_key",
+    "-last_name": "-last_name_key",
+    "-first_name": "-first_name_key",
+}
+
+
 @dataclass(frozen=True)
 class PeopleFilter:
     """What the people list asks for; the defaults are today's employees by name."""
@@ -890,7 +898,15 @@ def filter_people(
         qs = qs.filter(Exists(Employment.objects.filter(matching, start_date__lte=on)))
     elif filters.unit_id is not None or filters.job_family_id is not None:
         qs = qs.filter(Exists(Employment.objects.filter(matching)))
-    return qs.order_by(*PEOPLE_SORTS.get(filters.sort, PEOPLE_SORTS["navn"]))
+    order = PEOPLE_SORTS.get(filters.sort, PEOPLE_SORTS["navn"])
+    if not filters.query:
+        # Walking the (last name, first name) index in order is the fastest page.
+        return qs.order_by(*order)
+    # A search: sort on the search keys, which no index gives in order (theirs are for
+    # prefixes), so the database finds the matches by those indexes and sorts the few it
+    # found, instead of walking the name index in order and testing every person on the way
+    # ("nie…" is 7,000 of 93,000 people, all near the end of the alphabet).
+    return qs.order_by(*(_SEARCH_ORDER.get(key, key) for key in order))
 
 
 def _scope_key(access: Access) -> str:
