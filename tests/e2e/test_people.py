@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from charlie.absence.tests.factories import AbsencePeriodFactory, FollowUpTaskFactory
@@ -85,7 +86,7 @@ def test_people_list_with_5000_people_on_a_phone_and_at_200_percent(page, live_s
 
 def test_person_overview_and_correction(page, live_server, users, org):
     person = org.person_in_nord
-    today = dt.date.today()
+    today = timezone.localdate()
     AbsencePeriodFactory(
         person=person,
         start_date=today - dt.timedelta(days=40),
