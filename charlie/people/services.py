@@ -849,8 +849,13 @@ class _CountedPeople:
 
 def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, str]]:
     """The open units the people list can be narrowed to: HR every one, a manager those in
-    their sub-trees; in tree order, indented by depth ("– – Afsnit Nord")."""
+    their sub-trees; in tree order, indented by depth ("– – Afsnit Nord"). Cached until the
+    people data change."""
     on = on or today()
+    return cached("people", f"unit_choices:{on}:{_scope_key(access)}", lambda: _units(access, on))
+
+
+def _units(access: Access, on: date) -> list[tuple[int, str]]:
     units = OrgUnit.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on
     )
@@ -862,6 +867,22 @@ def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, s
     rows = list(units.order_by("path").values_list("pk", "name", "depth"))
     top = min((depth for _pk, _name, depth in rows), default=0)
     return [(pk, "– " * (depth - top) + name) for pk, name, depth in rows]
+
+
+def unit_options_html(access: Access, *, on: date | None = None) -> str:
+    """``unit_choices`` as ``<option>`` elements, led by "Alle enheder", rendered once and
+    cached (the people list's unit select: 2,400 options in Copenhagen)."""
+    on = on or today()
+
+    def render() -> str:
+        from django.utils.html import format_html
+
+        choices: list[tuple[object, str]] = [("", _("Alle enheder")), *unit_choices(access, on=on)]
+        return "".join(
+            format_html('<option value="{}">{}</option>', value, label) for value, label in choices
+        )
+
+    return cached("people", f"unit_options:{on}:{_scope_key(access)}", render)
 
 
 def job_family_choices() -> list[tuple[int, str]]:

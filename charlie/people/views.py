@@ -71,6 +71,7 @@ def search(request: AuthenticatedRequest) -> HttpResponse:
     form = PeopleFilterForm(
         request.GET,
         units=services.unit_choices(access),
+        units_html=services.unit_options_html(access),
         families=services.job_family_choices(),
         show_status=access.everyone,
     )
