@@ -129,6 +129,7 @@ def test_person_overview_and_correction(page, live_server, users, org):
         "anmodningen om rettelse er markeret som rettet"
     )
     expect(page.get_by_role("heading", level=2, name="Pension")).to_be_visible()
+    expect(page.get_by_role("link", name="Slå pensionsdatoer op")).to_be_visible()
     no_page_scroll(page, PHONE["width"])
     assert_accessible(page, "the person overview for HR at 375 px")
     request.refresh_from_db()

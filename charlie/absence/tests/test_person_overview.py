@@ -96,17 +96,19 @@ def test_person_page_shows_the_section_and_audits_it(client_as, org):
     ).get()
     assert entry.purpose == "personaleledelse" and entry.action == "read"
     # No pension for a manager (HR only), and no section for the employee's own page.
-    assert "Folkepensionsalder" not in page
+    assert "Slå pensionsdatoer op" not in page
     own = client_as("employee").get(reverse("people:detail", args=[person.pk])).text
     assert "Fravær og opfølgning" not in own
 
 
-def test_hr_sees_the_pension_section_audited(client_as, org):
+def test_hr_is_offered_the_pension_look_up_without_it_being_made(client_as, org):
     person = org.person_in_skole
     page = client_as("hr").get(reverse("people:detail", args=[person.pk])).text
-    assert "Folkepensionsalder" in page and "Fravær og opfølgning" in page
-    assert AuditEntry.objects.filter(
-        subject_person_id=person.pk, purpose="arbejdsstyrkeplanlaegning", detail="pension"
+    assert "Slå pensionsdatoer op" in page and "Fravær og opfølgning" in page
+    assert reverse("workforce:person_pension", args=[person.pk]) in page
+    # Opening the person is HR administration; a pension look-up is workforce planning.
+    assert not AuditEntry.objects.filter(
+        subject_person_id=person.pk, purpose="arbejdsstyrkeplanlaegning"
     ).exists()
 
 

@@ -66,8 +66,12 @@ def person_pension(access: Access, person_id: int) -> PersonPension:
 
 
 def person_overview_section(access: Access, person: Person) -> dict[str, object]:
-    """The pension section of the person overview (``people.overview``): folkepension and
-    efterløn age and date. HR only (``LOOK_UP_PENSION_DATES``); audited as a look-up like the
-    pension page (``person_pension``), which the section links to for the rest."""
-    info = person_pension(access, person.pk)
-    return {"title": _("Pension"), "info": info, "person_id": person.pk}
+    """The pension section of the person overview (``people.overview``). HR only
+    (``LOOK_UP_PENSION_DATES``). It offers the look-up instead of doing it: a pension look-up
+    is for the purpose "arbejdsstyrkeplanlaegning" (the data-use register), and HR opening a
+    person for HR administration must not write it to the person's log each time. The look-up
+    itself (``person_pension``, the pension page) is audited as always."""
+    access.require(LOOK_UP_PENSION_DATES)
+    if not people.visible_people(access).filter(pk=person.pk).exists():
+        raise NotFound
+    return {"title": _("Pension"), "person_id": person.pk}
