@@ -1,4 +1,4 @@
-"""Web load benchmark: two pages under 20 concurrent users, at Copenhagen's size (DESIGN.md, L).
+"""Web load benchmark: five pages under 20 concurrent users, at Copenhagen's size (DESIGN.md, L).
 
 What it does, all on 127.0.0.1:
 
@@ -7,8 +7,11 @@ What it does, all on 127.0.0.1:
    (``charlie seed-demo --employees 45000 --seed 1``);
 2. starts gunicorn (sync workers, ``CHARLIE_DEMO=1``, DEBUG off, WhiteNoise) on a free port;
 3. logs in as ``hr`` (CSRF token + session cookie);
-4. measures the front page ``/`` and a person page ``/people/<id>/``, each for ``--duration``
-   seconds with 1 user (the reference) and with ``--users`` (20) users, no think time;
+4. measures the front page ``/``, a person page ``/people/<id>/`` (the middle person), the
+   person overview of a current employee with much absence (absence, tasks, pension), the
+   people list ``/people/`` and a people search ``/people/?q=<the commonest 3-letter name
+   prefix>``, each for ``--duration`` seconds with 1 user (the reference) and with ``--users``
+   (20) users, no think time;
 5. prints a Markdown table and writes it, with the raw figures as JSON, to
    ``benchmarks/results/web-latest.{md,json}`` (plus a time-stamped JSON copy).
 
@@ -207,6 +210,22 @@ def database_facts(url: str) -> dict[str, object]:
             "SELECT id FROM people_person ORDER BY id LIMIT 1 OFFSET %s",
             [max(0, (people[0] if people else 0) // 2)],
         ).fetchone()
+        # The person overview: a current employee with the most absence periods among the
+        # first thousand with any (absence, tasks and spells make the page's heaviest case).
+        busy = conn.execute(
+            "SELECT a.person_id FROM absence_absenceperiod a JOIN people_employment e "
+            "ON e.person_id = a.person_id AND e.start_date <= CURRENT_DATE "
+            "AND (e.end_date IS NULL OR e.end_date >= CURRENT_DATE) "
+            "WHERE a.person_id IN (SELECT DISTINCT person_id FROM absence_absenceperiod "
+            "ORDER BY person_id LIMIT 1000) "
+            "GROUP BY a.person_id ORDER BY count(*) DESC, a.person_id LIMIT 1"
+        ).fetchone()
+        # The search: the first three letters of the commonest last name (Danish names make
+        # it "han" or "nie" in the demo: thousands of matches, the hard case for an index).
+        common = conn.execute(
+            "SELECT lower(substr(last_name, 1, 3)) FROM people_person "
+            "GROUP BY lower(substr(last_name, 1, 3)) ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
     return {
         "postgresql": version[0] if version else "?",
         "people": people[0] if people else 0,
@@ -214,6 +233,8 @@ def database_facts(url: str) -> dict[str, object]:
         "current_employees": current[0] if current else 0,
         "has_hr_login": hr_user is not None,
         "person_id": person[0] if person else None,
+        "overview_person_id": busy[0] if busy else (person[0] if person else None),
+        "search_text": common[0] if common else "a",
     }
 
 
@@ -547,7 +568,13 @@ def main(argv: list[str] | None = None) -> int:
     if facts["person_id"] is None:
         sys.exit("The database holds no people after seeding")
 
-    pages = [("Front page", "/"), ("Person page", f"/people/{facts['person_id']}/")]
+    pages = [
+        ("Front page", "/"),
+        ("Person page", f"/people/{facts['person_id']}/"),
+        ("Person overview", f"/people/{facts['overview_person_id']}/"),
+        ("People list", "/people/"),
+        ("People search", f"/people/?q={urllib.parse.quote(str(facts['search_text']))}"),
+    ]
     port = free_port()
     run = Run(
         started_at=started.isoformat().replace("+00:00", "Z"),

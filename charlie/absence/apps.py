@@ -53,6 +53,21 @@ class AbsenceConfig(AppConfig):
             gettext_noop("raskmelding"),
         )
 
+        # The person overview (people.overview): absence, follow-up tasks, § 56 agreements and
+        # retention plans, scoped and audited by absence.services.person.
+        from charlie.absence.services.person import person_section
+        from charlie.people.overview import OverviewSection, register_section
+
+        register_section(
+            OverviewSection(
+                key="fravaer",
+                template="absence/_person_overview.html",
+                build=person_section,
+                order=20,
+                permission=MANAGE_TASKS,
+            )
+        )
+
         # Cached figures (absence.services.figures) are recomputed after any saved or deleted
         # period; bulk writers (the import, retention) bump the version themselves.
         from django.db.models.signals import post_delete, post_save

@@ -468,6 +468,8 @@ class _BulkWriter:
         names: list[str] = []
         getters: list[Column] = []
         for f in model._meta.concrete_fields:
+            if f.generated:  # computed by the database (Person's search keys)
+                continue
             names.append(str(f.column))
             if f.column in columns:
                 getters.append(columns[f.column])

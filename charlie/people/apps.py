@@ -17,6 +17,7 @@ class PeopleConfig(AppConfig):
         from charlie.people.retention import FORMER_EMPLOYEES
         from charlie.people.services import (
             access_of,
+            correction_url,
             my_data_employments,
             my_data_stamdata,
             own_person_id,
@@ -37,6 +38,7 @@ class PeopleConfig(AppConfig):
                 by_employee_number=person_id_by_employee_number,
                 labels=person_labels,
                 own_person_id=own_person_id,
+                correction_url=correction_url,
             )
         )
         # Privacy's own views get the request's caller from people.

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower, StrIndex, Substr
 from django.utils.translation import gettext_lazy as _
 
 from charlie.people import job_families
@@ -128,12 +129,52 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    # The search keys (``people.services.search``): the names in lower case, and the part of a
+    # name after its first space ("Skov Hansen" → "hansen", "Anne Marie" → "marie"), each with
+    # an index, so a search is a few index range scans ("han%") instead of a scan of every
+    # person. Computed by the database, so every writer — the import's bulk writes, the demo's
+    # COPY, retention's set-based anonymisation — keeps them right without knowing of them.
+    first_name_key = models.GeneratedField(
+        expression=Lower("first_name"),
+        output_field=models.CharField(max_length=100),
+        db_persist=True,
+    )
+    last_name_key = models.GeneratedField(
+        expression=Lower("last_name"),
+        output_field=models.CharField(max_length=100),
+        db_persist=True,
+    )
+    first_name_tail_key = models.GeneratedField(
+        expression=Lower(Substr("first_name", StrIndex("first_name", Value(" ")) + 1)),
+        output_field=models.CharField(max_length=100),
+        db_persist=True,
+    )
+    last_name_tail_key = models.GeneratedField(
+        expression=Lower(Substr("last_name", StrIndex("last_name", Value(" ")) + 1)),
+        output_field=models.CharField(max_length=100),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("medarbejder")
         verbose_name_plural = _("medarbejdere")
         ordering = ["last_name", "first_name"]
-        indexes = [models.Index(fields=["last_name", "first_name"])]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            # varchar_pattern_ops: PostgreSQL uses the index for LIKE 'han%' whatever the
+            # database's collation; SQLite ignores it (the search uses a range there).
+            *(
+                models.Index(
+                    fields=[key], opclasses=["varchar_pattern_ops"], name=f"person_{key}_idx"
+                )
+                for key in (
+                    "first_name_key",
+                    "last_name_key",
+                    "first_name_tail_key",
+                    "last_name_tail_key",
+                )
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person_key"], condition=~Q(person_key=""), name="person_key_unique"

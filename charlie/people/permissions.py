@@ -35,3 +35,11 @@ LEAD_UNITS = Permission(
     _("Lede enheder og se deres medarbejdere"),
     frozenset({Role.MANAGER}),
 )
+
+#: Correct a person's name and contact details in Charlie (GDPR art. 16), and close the
+#: person's request for correction with it. HR only; every correction is audited as a write.
+CORRECT_PERSON = Permission(
+    "people.correct_person",
+    _("Rette en medarbejders navn og kontaktoplysninger"),
+    frozenset({Role.HR}),
+)

@@ -17,13 +17,18 @@ querysets for paging; the page actually returned is recorded with ``record_page_
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,12 +45,15 @@ from charlie.core.disclosure import (
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.services import min_group_size
+from charlie.core.text import text_errors
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
-from charlie.people.permissions import READ_PERSON, RECORD_NOTICE
+from charlie.people.permissions import CORRECT_PERSON, READ_PERSON, RECORD_NOTICE
 from charlie.people.unit_labels import qualified_labels
 from charlie.privacy.access import PURPOSE_OWN as PURPOSE_OWN  # re-exported for the apps
 from charlie.privacy.access import Access, UnitGrant
+from charlie.privacy.models import Action, CorrectionStatus
 from charlie.privacy.registry import PersonLabel
+from charlie.privacy.services import corrections
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -144,10 +152,12 @@ def _current(on: date) -> Q:
 
 def under_units(paths: Iterable[str], *, unit: str = "org_unit") -> Q:
     """Rows whose unit (``unit`` is the lookup path to it) is one of these units or below them:
-    one materialised-path prefix per unit. No paths: nothing."""
+    one materialised-path prefix per unit (``unit=""``: the units themselves). No paths:
+    nothing."""
+    key = f"{unit}__path__startswith" if unit else "path__startswith"
     q = Q(pk__in=[])
     for path in paths:
-        q |= Q(**{f"{unit}__path__startswith": path})
+        q |= Q(**{key: path})
     return q
 
 
@@ -259,8 +269,15 @@ def employments_of(access: Access, person: Person) -> QuerySet[Employment]:
     """A person's employments. HR and the person see all; a manager sees those in their units."""
     _person_in_scope(access, person.pk)
     access.record_read([person.pk], category=CATEGORY_EMPLOYMENT, detail="employments")
-    qs = person.employments.select_related("org_unit", "job_family")
-    if access.everyone or access.person_id == person.pk:
+    return employments_in_view(access, person.pk).select_related("org_unit", "job_family")
+
+
+def employments_in_view(access: Access, person_id: int) -> QuerySet[Employment]:
+    """The person's employments this caller may see (HR and the person all, a manager those in
+    their units), neither checked against the scope nor recorded: for a service that has
+    checked and recorded already (the person overview's sections)."""
+    qs = Employment.objects.filter(person_id=person_id)
+    if access.everyone or access.person_id == person_id:
         return qs
     return qs.filter(under_units(access.unit_paths))
 
@@ -383,19 +400,23 @@ def unit_label(unit: OrgUnit, labels: dict[int, str] | None = None) -> str:
 
 def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, str]]:
     """The open units the caller may filter or choose by — every unit for HR, a manager's
-    units and their sub-units — in tree order, each with its ``unit_label``: for a unit
-    picker (``forms.ChoiceField(choices=...)``)."""
+    units and their sub-units — in tree order, indented by depth ("– – Afsnit Nord") and each
+    with its ``unit_label``: for a unit picker (``forms.ChoiceField(choices=...)``). Cached
+    until the people data change."""
     on = on or today()
+    return cached("people", f"unit_choices:{on}:{_scope_key(access)}", lambda: _units(access, on))
+
+
+def _units(access: Access, on: date) -> list[tuple[int, str]]:
     units = OrgUnit.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on
-    ).order_by("path")
+    )
     if not access.everyone:
-        below = Q(pk__in=[])
-        for path in access.unit_paths:
-            below |= Q(path__startswith=path)
-        units = units.filter(below)
+        units = units.filter(under_units(access.unit_paths, unit=""))
+    rows = list(units.order_by("path").values_list("pk", "name", "depth"))
+    top = min((depth for _pk, _name, depth in rows), default=0)
     labels = unit_labels()
-    return [(pk, labels.get(pk, name)) for pk, name in units.values_list("pk", "name")]
+    return [(pk, "– " * (depth - top) + labels.get(pk, name)) for pk, name, depth in rows]
 
 
 def current_employments(*, on: date | None = None) -> QuerySet[Employment]:
@@ -697,6 +718,12 @@ def my_data_employments(person_id: int) -> list[dict[str, Any]]:
     ]
 
 
+def correction_url(person_id: int, request_id: int) -> str:
+    """Where HR corrects the person's data and closes request ``request_id`` (privacy links to
+    it from the request)."""
+    return f"{reverse('people:edit', args=[person_id])}?rettelse={request_id}"
+
+
 def person_id_by_employee_number(employee_number: str) -> int | None:
     """The id of the person with this employee number, for the DPO's audit search."""
     return (
@@ -747,17 +774,48 @@ def create_org_unit(
 # API can paginate them. ---
 
 
+#: The search keys of ``Person`` (lower-case names and the part after a name's first space).
+SEARCH_KEYS = ("first_name_key", "last_name_key", "first_name_tail_key", "last_name_tail_key")
+#: Above every character: ``key < word + _TOP`` ends the range of keys that start with ``word``.
+_TOP = "\U0010ffff"
+
+
+def _ascii_lower(text: str) -> str:
+    return "".join(ch.lower() if ch.isascii() else ch for ch in text)
+
+
+def _key_forms(word: str) -> set[str]:
+    """How ``word`` can stand in a search key. PostgreSQL's LOWER folds every letter; SQLite's
+    only A–Z, so "Ørum" is stored there as "Ørum": a word is looked up in lower case and, for
+    SQLite, with an upper-case first letter where that letter is not ASCII."""
+    lower = word.lower()
+    return {lower, _ascii_lower(lower[:1].upper() + lower[1:])}
+
+
+def _starts_with(field: str, prefix: str) -> Q:
+    """``field`` starts with ``prefix``, as a condition an index answers on both databases:
+    ``LIKE 'han%'`` on PostgreSQL (the ``varchar_pattern_ops`` index), a range on SQLite
+    (whose LIKE ignores an index unless the column is NOCASE)."""
+    if connection.vendor == "postgresql":
+        return Q(**{f"{field}__startswith": prefix})
+    return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + _TOP})
+
+
 def _name_or_number_matches(query: str) -> Q:
-    """Every word must match a first or last name (in part) or an employee number (exactly)."""
+    """Every word must begin a first or last name — or a part of one after a space ("han"
+    finds Hansen and Skov Hansen) — or be an employee number; upper or lower case alike.
+    Each word is a few indexed prefix lookups (``Person``'s search keys), never a scan."""
     # Control characters (NUL is refused by PostgreSQL) can only be typos: drop them.
     query = "".join(ch for ch in query if ch.isprintable())
     q = Q()
     for word in query.split():
-        q &= (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(employee_number__iexact=word)
-        )
+        matches = Q(employee_number=word)
+        if word.upper() != word:
+            matches |= Q(employee_number=word.upper())
+        for form in _key_forms(word):
+            for key in SEARCH_KEYS:
+                matches |= _starts_with(key, form)
+        q &= matches
     return q
 
 
@@ -800,3 +858,295 @@ def find_employments(
             raise NotFound
         qs = qs.filter(org_unit__path__startswith=unit.path)
     return qs.order_by("person__last_name", "person__first_name", "person_id", "-start_date", "pk")
+
+
+# --- The people list (``/people/``): filters, sorting and paging that hold at 45,000 people ---
+
+#: People per page of the list.
+PEOPLE_PAGE_SIZE = 25
+
+
+class PeopleStatus(StrEnum):
+    CURRENT = "current"  # employed today
+    FORMER = "former"  # employed before, not today
+    ALL = "all"
+
+
+#: The list's sort orders: key → the ``order_by`` (every one ends on a unique column).
+PEOPLE_SORTS: dict[str, tuple[str, ...]] = {
+    "navn": ("last_name", "first_name", "pk"),
+    "-navn": ("-last_name", "-first_name", "-pk"),
+    "nummer": ("employee_number",),
+    "-nummer": ("-employee_number",),
+}
+
+
+_SEARCH_ORDER = {
+    "last_name": "last_name_key",
+    "first_name": "first_name_key",
+    "-last_name": "-last_name_key",
+    "-first_name": "-first_name_key",
+}
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What the people list asks for; the defaults are today's employees by name."""
+
+    query: str = ""
+    unit_id: int | None = None
+    job_family_id: int | None = None
+    status: PeopleStatus = PeopleStatus.CURRENT
+    sort: str = "navn"
+
+    def cache_key(self) -> str:
+        # Hashed: the search text may be a name, and it is never stored (not even as a key).
+        raw = f"{self.query}|{self.unit_id}|{self.job_family_id}|{self.status}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class PeopleRow:
+    person: Person
+    #: The employment shown beside the name: the current main one (most hours), or else the
+    #: latest; for a manager only one in their units. None: none the caller may see.
+    employment: Employment | None
+
+
+@dataclass(frozen=True)
+class PeopleList:
+    rows: list[PeopleRow]
+    page: Page
+    total: int
+
+    @property
+    def first(self) -> int:
+        return self.page.start_index()
+
+    @property
+    def last(self) -> int:
+        return self.page.end_index()
+
+
+class _CountedPeople:
+    """A queryset with its count already known (cached), for ``Paginator``: paging then costs
+    one indexed ``LIMIT`` query, not a ``COUNT`` over every person as well."""
+
+    def __init__(self, qs: QuerySet[Person], total: int) -> None:
+        self.qs, self.total, self.ordered = qs, total, True
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index: slice) -> list[Person]:
+        return list(self.qs[index])
+
+
+def unit_options_html(access: Access, *, on: date | None = None) -> str:
+    """``unit_choices`` as ``<option>`` elements, led by "Alle enheder", rendered once and
+    cached (the people list's unit select: 2,400 options in Copenhagen)."""
+    on = on or today()
+
+    def render() -> str:
+        from django.utils.html import format_html
+
+        choices: list[tuple[object, str]] = [("", _("Alle enheder")), *unit_choices(access, on=on)]
+        return "".join(
+            format_html('<option value="{}">{}</option>', value, label) for value, label in choices
+        )
+
+    return cached("people", f"unit_options:{on}:{_scope_key(access)}", render)
+
+
+def job_family_choices() -> list[tuple[int, str]]:
+    return list(JobFamily.objects.order_by("sort_order", "name").values_list("pk", "name"))
+
+
+def _employments_matching(filters: PeopleFilter, *, on: date) -> Q:
+    q = Q(person=OuterRef("pk"))
+    if filters.unit_id is not None:
+        unit = OrgUnit.objects.filter(pk=filters.unit_id).values_list("path", flat=True).first()
+        q &= Q(org_unit__path__startswith=unit) if unit else Q(pk__in=[])
+    if filters.job_family_id is not None:
+        q &= Q(job_family_id=filters.job_family_id)
+    return q
+
+
+def filter_people(
+    access: Access, filters: PeopleFilter, *, on: date | None = None
+) -> QuerySet[Person]:
+    """The people list's rows in scope, filtered and sorted, unsliced and not recorded.
+
+    Unit (its sub-units included) and job family are those of an employment that is current
+    (status "current"), past ("former") or either ("all"); "former" are people with no
+    employment today. 403 for roles that do not look people up."""
+    access = require_people_access(access)
+    on = on or today()
+    matching = _employments_matching(filters, on=on)
+    current = Employment.objects.filter(matching & _current(on))
+    qs = visible_people(access, on=on).filter(_name_or_number_matches(filters.query))
+    if filters.status == PeopleStatus.CURRENT:
+        qs = qs.filter(Exists(current))
+    elif filters.status == PeopleStatus.FORMER:
+        qs = qs.filter(~Exists(Employment.objects.filter(Q(person=OuterRef("pk")) & _current(on))))
+        qs = qs.filter(Exists(Employment.objects.filter(matching, start_date__lte=on)))
+    elif filters.unit_id is not None or filters.job_family_id is not None:
+        qs = qs.filter(Exists(Employment.objects.filter(matching)))
+    order = PEOPLE_SORTS.get(filters.sort, PEOPLE_SORTS["navn"])
+    if not filters.query:
+        # Walking the (last name, first name) index in order is the fastest page.
+        return qs.order_by(*order)
+    # A search: sort on the search keys, which no index gives in order (theirs are for
+    # prefixes), so the database finds the matches by those indexes and sorts the few it
+    # found, instead of walking the name index in order and testing every person on the way
+    # ("nie…" is 7,000 of 93,000 people, all near the end of the alphabet).
+    return qs.order_by(*(_SEARCH_ORDER.get(key, key) for key in order))
+
+
+def _scope_key(access: Access) -> str:
+    if access.everyone:
+        return "all"
+    return f"{access.person_id}:{','.join(sorted(access.unit_paths))}"
+
+
+def list_people(
+    access: Access,
+    filters: PeopleFilter,
+    *,
+    page: int | str | None = 1,
+    per_page: int = PEOPLE_PAGE_SIZE,
+    on: date | None = None,
+) -> PeopleList:
+    """One page of the people list with the total, each row with the employment shown.
+
+    The total is cached until the people data change (``core.cache``), so a page is one
+    indexed query for the people and one for their employments. The people and employments
+    on the page are recorded as read; the search text is not (it may hold a name)."""
+    on = on or today()
+    qs = filter_people(access, filters, on=on)
+    key = f"people_list_count:{on}:{_scope_key(access)}:{filters.cache_key()}"
+    total = cached("people", key, qs.count)
+    shown: Page[Person] = Paginator(_CountedPeople(qs, total), per_page).get_page(page)  # type: ignore[arg-type]
+    people = list(shown.object_list)
+    employments = _shown_employments(access, [p.pk for p in people], on=on)
+    rows = [PeopleRow(p, employments.get(p.pk)) for p in people]
+    record_page_read(access, people, detail=f"search:{total}")
+    record_page_read(access, [e for e in employments.values()], detail=f"search:{total}")
+    return PeopleList(rows=rows, page=shown, total=total)
+
+
+def _shown_employments(access: Access, person_ids: list[int], *, on: date) -> dict[int, Employment]:
+    """Per person, the employment the list shows: the current one with the most hours (then
+    the oldest), or else the latest ended one; for a manager only those in their units."""
+    qs = Employment.objects.filter(person_id__in=person_ids).select_related(
+        "org_unit", "job_family"
+    )
+    if not access.everyone:
+        qs = qs.filter(under_units(access.unit_paths) | Q(person_id=access.person_id))
+    chosen: dict[int, Employment] = {}
+    for e in sorted(
+        qs,
+        key=lambda e: (
+            not (e.start_date <= on and (e.end_date is None or e.end_date >= on)),
+            -e.weekly_hours if e.end_date is None or e.end_date >= on else 0,
+            -(e.end_date or on).toordinal(),
+            e.start_date,
+            e.pk,
+        ),
+    ):
+        chosen.setdefault(e.person_id, e)
+    return chosen
+
+
+# --- HR corrects a person's data (GDPR art. 16) -------------------------------------------------
+
+#: What HR may correct in Charlie: the rest comes from the payroll system or the CPR number.
+CORRECTABLE_FIELDS = ("first_name", "last_name", "email", "phone")
+
+
+@dataclass(frozen=True)
+class OpenCorrection:
+    """An open request for correction about the person being corrected (the form shows it)."""
+
+    request_id: int
+    category: str
+    message: str
+
+
+def open_correction(access: Access, person_id: int, request_id: int) -> OpenCorrection:
+    """The open request ``request_id`` if it is about this person (404 otherwise); HR only.
+    Recorded as a read of the request (privacy's ``get_correction``)."""
+    access.require(CORRECT_PERSON)
+    row = corrections.get_correction(access, request_id)
+    request = row.request
+    if request.subject_person_id != person_id or request.status != CorrectionStatus.OPEN:
+        raise NotFound
+    return OpenCorrection(request.pk, row.category_label, request.message)
+
+
+def correct_person(
+    access: Access,
+    person_id: int,
+    *,
+    values: dict[str, str],
+    correction_id: int | None = None,
+) -> tuple[Person, list[str]]:
+    """HR corrects a person's name and contact details; returns the person and the fields that
+    changed. The write is audited (category stamdata, action "update", the changed field names
+    in the detail — never the values). With ``correction_id`` the person's open request for
+    correction is closed as "Rettet" in the same transaction, with a reply that names what was
+    corrected; if it cannot be closed nothing is saved. HR only (403); 404 for no such person;
+    no one corrects their own record (a colleague does, as with requests for correction)."""
+    access.require(CORRECT_PERSON)
+    unknown = set(values) - set(CORRECTABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not correctable here: {sorted(unknown)}")
+    with transaction.atomic():
+        person = visible_people(access).select_for_update().filter(pk=person_id).first()
+        if person is None:
+            raise NotFound
+        if person.pk == access.person_id:
+            raise ValidationFailed(
+                [_("Det er dine egne oplysninger. Bed en kollega i HR om at rette dem.")]
+            )
+        errors: list[str] = []
+        for name in ("first_name", "last_name"):
+            if name in values and not values[name].strip():
+                errors.append(_("%(field)s skal udfyldes.") % {"field": _field_label(name)})
+        for name, value in values.items():
+            errors += text_errors(value, what=_field_label(name), max_length=None)
+        if errors:
+            raise ValidationFailed(errors)
+        changed = [
+            name
+            for name in CORRECTABLE_FIELDS
+            if name in values and getattr(person, name) != values[name].strip()
+        ]
+        for name in changed:
+            setattr(person, name, values[name].strip())
+        if changed:
+            person.save(update_fields=changed)
+            access.record(
+                [person.pk],
+                action=Action.UPDATE,
+                category=CATEGORY_MASTER_DATA,
+                detail="ret:" + ",".join(changed),
+            )
+        if correction_id is not None:
+            open_correction(access, person.pk, correction_id)
+            labels = ", ".join(_field_label(name) for name in changed) or _("intet ændret")
+            corrections.handle_correction(
+                access,
+                request_id=correction_id,
+                status=CorrectionStatus.DONE,
+                response=_("Rettet i Charlie: %(fields)s.") % {"fields": labels},
+            )
+    return person, changed
+
+
+def _field_label(name: str) -> str:
+    field = Person._meta.get_field(name)
+    return str(getattr(field, "verbose_name", name)).capitalize()

@@ -14,4 +14,5 @@ urlpatterns = [
         views.employment_notice,
         name="employment_notice",
     ),
+    path("<int:person_id>/ret/", views.person_edit, name="edit"),
 ]

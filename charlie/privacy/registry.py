@@ -41,6 +41,9 @@ class PersonResolver:
     labels: Callable[[Iterable[int]], dict[int, PersonLabel]]
     #: A logged-in user → the id of their own person record, or None when they have none.
     own_person_id: Callable[[User], int | None] = field(default=lambda user: None)
+    #: (person id, request id) → the page where HR corrects that person's data and closes the
+    #: request in one step, or None where there is none (people's correction form).
+    correction_url: Callable[[int, int], str | None] = field(default=lambda person, request: None)
 
 
 #: A person id → that category's rows for the person, as JSON-able dicts with Danish labels.

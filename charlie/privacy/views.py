@@ -30,7 +30,7 @@ from charlie.privacy.forms import (
     PurposeForm,
 )
 from charlie.privacy.permissions import EDIT_REGISTER
-from charlie.privacy.registry import access_of
+from charlie.privacy.registry import access_of, person_resolver
 
 
 @never_cache
@@ -194,7 +194,13 @@ def correction(request: AuthenticatedRequest, request_id: int) -> HttpResponse:
             return redirect("privacy:corrections")
     row = services.get_correction(access, request_id)
     status = 400 if form.is_bound and form.errors else 200
-    return render(request, "privacy/correction.html", {"row": row, "form": form}, status=status)
+    correct_url = (
+        person_resolver().correction_url(row.request.subject_person_id, row.request.pk)
+        if row.person is not None and row.request.subject_person_id != access.person_id
+        else None
+    )
+    context = {"row": row, "form": form, "correct_url": correct_url}
+    return render(request, "privacy/correction.html", context, status=status)
 
 
 # --- The data-use register ---

@@ -11,6 +11,7 @@ those above it):
   task refresh shares;
 - ``tasks``: managers' follow-up tasks, reminders and the calendar feed;
 - ``agreements``: § 56 agreements and retention plans;
+- ``person``: one person's absence and follow-up for the person overview (``people.overview``);
 - ``selfservice``: an employee's own absence (report sick or recovered, history, next steps).
 
 The pure rules they use live beside them: ``kinds`` (absence types, data categories),
@@ -26,6 +27,7 @@ from charlie.absence.services import (
     figures,
     followup,
     periods,
+    person,
     policy,
     selfservice,
     tasks,
@@ -124,6 +126,7 @@ __all__ = [
     "overview",
     "parse_contact_days",
     "periods",
+    "person",
     "person_ids_with_absence",
     "policy",
     "policy_history",

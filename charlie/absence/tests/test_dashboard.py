@@ -102,7 +102,7 @@ def test_one_krl_year_on_the_whole_page(client_as, team, role):
         if label not in ("I alt", "Lærere", "Stillingskategori"):
             assert row[4] in ("–intet KRL-tal", "–skjult"), label
     # The chart's line is the same year.
-    chart = html.split('<figure', 1)[1].split("</figure>", 1)[0]
+    chart = html.split("<figure", 1)[1].split("</figure>", 1)[0]
     assert "KRL 2023" in chart.split("<svg", 1)[1].split("</svg>", 1)[0]
 
 

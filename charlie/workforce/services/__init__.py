@@ -23,7 +23,12 @@ from charlie.workforce.services.illustrative import (
     NATIONAL_GROWTH_PERCENT,
     create_illustrative_scenario,
 )
-from charlie.workforce.services.pension_dates import PURPOSE, PersonPension, person_pension
+from charlie.workforce.services.pension_dates import (
+    PURPOSE,
+    PersonPension,
+    person_overview_section,
+    person_pension,
+)
 from charlie.workforce.services.plans import (
     DEFAULT_RUNS,
     DEFAULT_SEED,
@@ -94,6 +99,7 @@ __all__ = [
     "job_families",
     "model_report",
     "pension_years_of",
+    "person_overview_section",
     "person_pension",
     "plan",
     "save_driver",

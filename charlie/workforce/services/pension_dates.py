@@ -5,6 +5,9 @@ individual's projected retirement date."""
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound
 from charlie.people import services as people
@@ -14,6 +17,9 @@ from charlie.privacy.models import Action
 from charlie.workforce import pension
 from charlie.workforce.permissions import LOOK_UP_PENSION_DATES
 from charlie.workforce.services.data import CATEGORY
+
+if TYPE_CHECKING:
+    from charlie.people.models import Person
 
 #: The registered purpose of a look-up (the data-use register, migration 0002).
 PURPOSE = "arbejdsstyrkeplanlaegning"
@@ -57,3 +63,15 @@ def person_pension(access: Access, person_id: int) -> PersonPension:
         tidlig_pension=pension.tidlig_pension_window(birth),
         seniorpension=pension.seniorpension_window(birth),
     )
+
+
+def person_overview_section(access: Access, person: Person) -> dict[str, object]:
+    """The pension section of the person overview (``people.overview``). HR only
+    (``LOOK_UP_PENSION_DATES``). It offers the look-up instead of doing it: a pension look-up
+    is for the purpose "arbejdsstyrkeplanlaegning" (the data-use register), and HR opening a
+    person for HR administration must not write it to the person's log each time. The look-up
+    itself (``person_pension``, the pension page) is audited as always."""
+    access.require(LOOK_UP_PENSION_DATES)
+    if not people.visible_people(access).filter(pk=person.pk).exists():
+        raise NotFound
+    return {"title": _("Pension"), "person_id": person.pk}

@@ -1,0 +1,116 @@
+"""Forms of the people pages: the people list's filters and HR's correction of a person."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from charlie.people.models import Person
+from charlie.people.services import PeopleFilter, PeopleStatus
+
+STATUS_CHOICES = [
+    (PeopleStatus.CURRENT.value, _("Ansat i dag")),
+    (PeopleStatus.FORMER.value, _("Tidligere ansat")),
+    (PeopleStatus.ALL.value, _("Alle")),
+]
+SORT_CHOICES = [
+    ("navn", _("Navn (A–Å)")),
+    ("-navn", _("Navn (Å–A)")),
+    ("nummer", _("Medarbejdernummer (stigende)")),
+    ("-nummer", _("Medarbejdernummer (faldende)")),
+]
+
+
+class ManyOptionsSelect(forms.Select):
+    """A select of possibly thousands of options (Copenhagen has 2,400 units) whose options are
+    rendered once, as one string, and cached with the choices: Django renders each option
+    through a template, which takes seconds at that size. The chosen option is marked by
+    replacing its one ``<option value="…">``."""
+
+    def __init__(self, options_html: str = "") -> None:
+        super().__init__()
+        self.options_html = options_html
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        options = self.options_html
+        chosen = value[0] if isinstance(value, list | tuple) and value else value
+        if chosen not in (None, ""):
+            key = f'<option value="{escape(str(chosen))}">'
+            options = options.replace(key, key[:-1] + " selected>", 1)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(final),
+            mark_safe(options),  # noqa: S308
+        )
+
+
+class PeopleFilterForm(forms.Form):
+    """The people list's query string. A value that is not a choice is an error shown on the
+    page; the list then shows the defaults (``filters``)."""
+
+    q = forms.CharField(
+        label=_("Søg på navn eller medarbejdernummer"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    enhed = forms.TypedChoiceField(label=_("Enhed"), required=False, coerce=int, empty_value=None)
+    kategori = forms.TypedChoiceField(
+        label=_("Stillingskategori"), required=False, coerce=int, empty_value=None
+    )
+    status = forms.ChoiceField(label=_("Ansættelse"), required=False, choices=STATUS_CHOICES)
+    sortering = forms.ChoiceField(label=_("Sortér efter"), required=False, choices=SORT_CHOICES)
+
+    def __init__(
+        self,
+        data: Any,
+        *,
+        units: list[tuple[int, str]],
+        units_html: str,
+        families: list[tuple[int, str]],
+        show_status: bool,
+    ) -> None:
+        super().__init__(data)
+        cast(forms.ChoiceField, self.fields["enhed"]).choices = [("", _("Alle enheder")), *units]
+        self.fields["enhed"].widget = ManyOptionsSelect(units_html)
+        cast(forms.ChoiceField, self.fields["kategori"]).choices = [
+            ("", _("Alle stillingskategorier")),
+            *families,
+        ]
+        if not show_status:
+            # A manager sees the people employed in their units today, no former ones.
+            del self.fields["status"]
+
+    def clean_q(self) -> str:
+        value = self.cleaned_data.get("q") or ""
+        return "".join(ch for ch in value if ch.isprintable()).strip()
+
+    def filters(self) -> PeopleFilter:
+        """The filters asked for; a field with an error falls back to its default."""
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        return PeopleFilter(
+            query=data.get("q") or "",
+            unit_id=data.get("enhed"),
+            job_family_id=data.get("kategori"),
+            status=PeopleStatus(data.get("status") or PeopleStatus.CURRENT),
+            sort=data.get("sortering") or "navn",
+        )
+
+
+class PersonCorrectionForm(forms.ModelForm):
+    """What HR may correct in Charlie: name and contact details. Not the employee number (the
+    key the payroll import finds the person by), birth date and legal gender (from the CPR
+    number at import), or anything else the payroll system owns."""
+
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "phone"]
