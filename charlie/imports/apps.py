@@ -18,6 +18,12 @@ class ImportsConfig(AppConfig):
         # An import whose worker died is marked failed and its files deleted.
         register_recovery("imports", services.recover_runs)
 
+        # HR's work queue: the last import and its warnings.
+        from charlie.core import workqueue
+        from charlie.imports.services.queue import queue_items
+
+        workqueue.register("imports", queue_items, order=40)
+
         register(
             MenuEntry(
                 key="import",

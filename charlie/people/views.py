@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
+from charlie.core import workqueue
 from charlie.core.http import AuthenticatedRequest, render_page
 from charlie.core.query import query_text
 from charlie.core.roles import Role
@@ -19,7 +20,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     """The front page, by role: what each role needs first."""
     access = services.access_of(request)
     person = services.own_person(request.user)
-    context: dict = {"person": person, "role": access.role}
+    context: dict = {"person": person, "role": access.role, "queue": workqueue.items_for(access)}
     if person is not None:
         context["my_employments"] = services.my_current_employments(access)
     if access.can(LEAD_UNITS):
