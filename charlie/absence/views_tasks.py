@@ -130,7 +130,9 @@ class TaskFilterForm(forms.Form):
     sort = forms.ChoiceField(label=gettext_lazy("Sortér efter"), required=False)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput())
 
-    def __init__(self, data: object, *, units: list[tuple[int, str]], families: list[tuple[int, str]]):
+    def __init__(
+        self, data: object, *, units: list[tuple[int, str]], families: list[tuple[int, str]]
+    ):
         super().__init__(data)  # type: ignore[arg-type]
         everything = [("", _("Alle"))]
         self.fields["unit"].choices = everything + units  # type: ignore[attr-defined]
@@ -165,7 +167,12 @@ class DigestForm(forms.Form):
     daily_digest = forms.TypedChoiceField(
         label=gettext_lazy("Påmindelser på mail"),
         choices=[
-            ("0", gettext_lazy("Én mail pr. opgave, når fristen nærmer sig, og når den er overskredet")),
+            (
+                "0",
+                gettext_lazy(
+                    "Én mail pr. opgave, når fristen nærmer sig, og når den er overskredet"
+                ),
+            ),
             ("1", gettext_lazy("Én samlet mail om dagen med alle opgaver med frist")),
         ],
         coerce=lambda v: v == "1",

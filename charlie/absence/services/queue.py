@@ -54,9 +54,7 @@ def queue_items(access: Access) -> list[QueueItem]:
 
 
 def _manager_tasks(access: Access, on: date) -> list[QueueItem]:
-    qs = FollowUpTask.objects.filter(
-        people.in_units(access), status=TaskStatus.OPEN, due__lte=on
-    )
+    qs = FollowUpTask.objects.filter(people.in_units(access), status=TaskStatus.OPEN, due__lte=on)
     total = qs.count()
     if not total:
         return [
@@ -70,9 +68,7 @@ def _manager_tasks(access: Access, on: date) -> list[QueueItem]:
                 order=10,
             )
         ]
-    tasks = list(
-        qs.select_related("person").order_by("due", "person__last_name", "pk")[:ROWS]
-    )
+    tasks = list(qs.select_related("person").order_by("due", "person__last_name", "pk")[:ROWS])
     ids = {t.person_id for t in tasks}
     access.record_read(ids, category=CATEGORY_ABSENCE, detail="forside:opgaver")
     access.record_read(ids, category=people.CATEGORY_MASTER_DATA, detail="forside:telefon")
@@ -98,9 +94,11 @@ def _manager_tasks(access: Access, on: date) -> list[QueueItem]:
             count=total,
             urgency=Urgency.OVERDUE if overdue else Urgency.TODAY,
             text=ngettext(
-                "%(n)d opgave har overskredet frist.", "%(n)d opgaver har overskredet frist.",
+                "%(n)d opgave har overskredet frist.",
+                "%(n)d opgaver har overskredet frist.",
                 overdue,
-            ) % {"n": overdue}
+            )
+            % {"n": overdue}
             if overdue
             else "",
             url=_tasks_url(due="due"),
@@ -112,15 +110,13 @@ def _manager_tasks(access: Access, on: date) -> list[QueueItem]:
 
 
 def _sick_today(access: Access, on: date) -> list[QueueItem]:
-    qs = (
-        AbsencePeriod.objects.filter(
-            people.in_scope(access, person="person", on=on),
-            absence_type__in=SICKNESS_TYPES,
-            start_date__lte=on,
-        )
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
-        .exclude(person_id=access.person_id)
-    )
+    qs = AbsencePeriod.objects.filter(
+        people.in_scope(access, person="person", on=on),
+        absence_type__in=SICKNESS_TYPES,
+        start_date__lte=on,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+    if access.person_id is not None:
+        qs = qs.exclude(person_id=access.person_id)
     total = qs.values("person_id").distinct().count()
     if not total:
         return []

@@ -860,9 +860,7 @@ def escalate_overdue(on: date | None = None) -> int:
     FollowUpTask.objects.filter(pk__in=ids).update(escalated_at=timezone.now())
     recipients = [u for u in _hr_users() if u.pk not in _digest_user_ids()]
     if recipients:
-        tasks = list(
-            FollowUpTask.objects.filter(pk__in=ids).select_related("person", "org_unit")
-        )
+        tasks = list(FollowUpTask.objects.filter(pk__in=ids).select_related("person", "org_unit"))
         for user in recipients:
             for t in tasks:
                 _mail(
@@ -926,8 +924,10 @@ def _mail(user: User, subject: str, lines: list[str], person_ids: set[int], *, d
             *lines,
             "",
             _("Se opgaverne og reglerne bag dem under »Opfølgning« i Charlie."),
-            _("Du vælger selv under »Opfølgning«, om du vil have én mail pr. opgave eller én "
-              "samlet mail om dagen."),
+            _(
+                "Du vælger selv under »Opfølgning«, om du vil have én mail pr. opgave eller én "
+                "samlet mail om dagen."
+            ),
         ]
     )
     try:

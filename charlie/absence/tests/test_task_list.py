@@ -13,7 +13,7 @@ from charlie.absence.services.tasks import PAGE_SIZE, TaskQuery, task_list
 from charlie.absence.tests.factories import FollowUpTaskFactory
 from charlie.core.errors import NotFound, PermissionDenied
 from charlie.people.services import access_for
-from charlie.people.tests.factories import EmploymentFactory, job_family
+from charlie.people.tests.factories import job_family
 from charlie.privacy.models import AuditEntry
 
 ON = date(2025, 3, 5)  # a Wednesday: the week ends Sunday 9 March
@@ -34,7 +34,10 @@ def spread(org):
         "nord_week": task(org.person_in_nord, org.nord, date(2025, 3, 9), code="contact_day_5"),
         "nord_later": task(org.person_in_nord, org.nord, date(2025, 3, 20), code="retention_plan"),
         "nord_done": task(
-            org.person_in_nord, org.nord, ON - timedelta(days=9), code="contact_day_14",
+            org.person_in_nord,
+            org.nord,
+            ON - timedelta(days=9),
+            code="contact_day_14",
             status=TaskStatus.DONE,
         ),
         "syd_overdue": task(org.person_in_syd, org.syd, ON - timedelta(days=1)),
@@ -150,7 +153,8 @@ def test_choosing_the_digest(users, client_as):
     assert ReminderPreference.objects.get(user=users["manager"]).daily_digest
     client_as("manager").post(reverse("absence:reminders"), {"daily_digest": "0"})
     assert not ReminderPreference.objects.get(user=users["manager"]).daily_digest
-    assert client_as("employee").post(
-        reverse("absence:reminders"), {"daily_digest": "1"}
-    ).status_code == 403
+    assert (
+        client_as("employee").post(reverse("absence:reminders"), {"daily_digest": "1"}).status_code
+        == 403
+    )
     assert FollowUpTask.objects.count() == 0

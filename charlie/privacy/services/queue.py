@@ -122,6 +122,8 @@ def _retention(access: Access) -> list[QueueItem]:
 
 
 def _own_corrections(access: Access) -> list[QueueItem]:
+    if access.person_id is None:
+        return []
     n = CorrectionRequest.objects.filter(
         subject_person_id=access.person_id, status=CorrectionStatus.OPEN
     ).count()
