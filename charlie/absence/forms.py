@@ -10,6 +10,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from charlie.absence.services.selfservice import ReportError, parse_hours
@@ -76,3 +79,32 @@ class WellReportForm(forms.Form):
             "invalid": DATE_INVALID,
         },
     )
+
+
+class UnitSelect(forms.Select):
+    """The unit filter's ``<select>``: every unit of Copenhagen is about 2,400 options, which
+    Django's per-option templates render in a few hundred milliseconds. The options come as one
+    cached HTML string (``options_html``, every label escaped by ``unit_options_html``); the
+    chosen one is marked here."""
+
+    options_html = ""
+    empty_label: Any = ""
+
+    def render(self, name: str, value: Any, attrs: Any = None, renderer: Any = None) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        final["name"] = name
+        options = self.options_html
+        if value not in (None, ""):
+            mark = f'<option value="{escape(str(value))}">'
+            options = options.replace(mark, mark[:-1] + " selected>", 1)
+        return format_html(
+            '<select{}><option value="">{}</option>{}</select>',
+            flatatt(final),
+            self.empty_label,
+            mark_safe(options),  # noqa: S308 - built by unit_options_html, every label escaped
+        )
+
+
+def unit_options_html(choices: list[tuple[int, str]]) -> str:
+    """``<option>`` elements for (unit id, label) pairs, labels escaped."""
+    return "".join(f'<option value="{pk}">{escape(label)}</option>' for pk, label in choices)

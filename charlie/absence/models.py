@@ -189,7 +189,13 @@ class FollowUpTask(models.Model):
                 fields=["person", "first_day", "code"], name="followup_task_unique"
             )
         ]
-        indexes = [models.Index(fields=["status", "due"])]
+        indexes = [
+            models.Index(fields=["status", "due"]),
+            # The task list's finished tasks, newest deadline first, a page at a time, and its
+            # counts per unit (sub-tree) and status without reading the rows (issue 12).
+            models.Index(fields=["due"], name="followup_task_due"),
+            models.Index(fields=["org_unit", "status", "due"], name="followup_task_unit_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.due}"

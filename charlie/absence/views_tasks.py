@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.absence import services as svc
+from charlie.absence.forms import UnitSelect, unit_options_html
 from charlie.absence.permissions import MANAGE_POLICY
 from charlie.absence.policy import DEFAULT_POLICY, Policy
 from charlie.absence.services.tasks import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
@@ -119,8 +120,11 @@ class TaskFilterForm(forms.Form):
         max_length=100,
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
-    unit = forms.TypedChoiceField(
-        label=gettext_lazy("Enhed (med underenheder)"), required=False, coerce=int, empty_value=None
+    unit = forms.IntegerField(
+        label=gettext_lazy("Enhed (med underenheder)"),
+        required=False,
+        min_value=1,
+        widget=UnitSelect,
     )
     job_family = forms.TypedChoiceField(
         label=gettext_lazy("Stillingskategori"), required=False, coerce=int, empty_value=None
@@ -130,18 +134,18 @@ class TaskFilterForm(forms.Form):
     sort = forms.ChoiceField(label=gettext_lazy("Sortér efter"), required=False)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput())
 
-    def __init__(
-        self, data: object, *, units: list[tuple[int, str]], families: list[tuple[int, str]]
-    ):
+    def __init__(self, data: object, *, units_html: str, families: list[tuple[int, str]]):
         super().__init__(data)  # type: ignore[arg-type]
         everything = [("", _("Alle"))]
-        self.fields["unit"].choices = everything + units  # type: ignore[attr-defined]
+        widget = self.fields["unit"].widget
+        widget.options_html, widget.empty_label = units_html, _("Alle")  # type: ignore[attr-defined]
         self.fields["job_family"].choices = everything + families  # type: ignore[attr-defined]
         self.fields["kind"].choices = everything + [  # type: ignore[attr-defined]
             (k, svc.tasks.kind_label(k)) for k in svc.tasks.TASK_KINDS
         ]
         self.fields["due"].choices = list(svc.tasks.due_filter_labels().items())  # type: ignore[attr-defined]
         self.fields["sort"].choices = [  # type: ignore[attr-defined]
+            ("", _("Frist (afsluttede: seneste først)")),
             ("due", _("Frist, tidligste først")),
             ("-due", _("Frist, seneste først")),
             ("person", _("Medarbejder")),
@@ -158,7 +162,7 @@ class TaskFilterForm(forms.Form):
             kind=data.get("kind") or "",
             due=data.get("due") or "",
             q=(data.get("q") or "").strip(),
-            sort=data.get("sort") or "due",
+            sort=data.get("sort") or "",
             page=data.get("page") or 1,
         )
 
@@ -184,7 +188,7 @@ def _task_context(request: AuthenticatedRequest) -> dict[str, object]:
     access = access_of(request)
     form = TaskFilterForm(
         request.GET,
-        units=svc.tasks.task_unit_choices(access),
+        units_html=svc.tasks.task_unit_options(access, unit_options_html),
         families=svc.tasks.job_family_choices(),
     )
     page = svc.tasks.task_list(access, form.query())

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -69,7 +69,7 @@ from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.tokens import generate_token, hash_token
 from charlie.people import services as people
-from charlie.people.models import Employment, JobFamily, OrgUnit
+from charlie.people.models import Employment, JobFamily, OrgUnit, Person
 from charlie.privacy import services as audit
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
@@ -534,8 +534,9 @@ TASK_KINDS = (
 
 #: The list's sort orders: the URL value → the ORDER BY (a tiebreak on pk keeps pages stable).
 SORTS: dict[str, tuple[str, ...]] = {
-    "due": ("due", "person__last_name", "person__first_name", "pk"),
-    "-due": ("-due", "person__last_name", "person__first_name", "-pk"),
+    # By the task's own columns: the (status, due) index gives a page without sorting them all.
+    "due": ("due", "pk"),
+    "-due": ("-due", "-pk"),
     "person": ("person__last_name", "person__first_name", "due", "pk"),
     "unit": ("org_unit__name", "due", "pk"),
     "type": ("code", "due", "pk"),
@@ -569,7 +570,7 @@ class TaskQuery:
     kind: str = ""  # one of TASK_KINDS
     due: str = ""  # one of DUE_FILTERS
     q: str = ""  # words that must each match the first or last name or employee number
-    sort: str = "due"
+    sort: str = ""  # a SORTS key; "" is by due date (done tasks: the newest first)
     page: int = 1
 
 
@@ -592,9 +593,13 @@ def _week_end(on: date) -> date:
     return on + timedelta(days=6 - on.weekday())
 
 
+#: The statuses of a finished task (an index can use a list, not a "not open").
+CLOSED = (TaskStatus.DONE, TaskStatus.NOT_APPLICABLE)
+
+
 def _due_q(due: str, on: date) -> Q:
     if due == "done":
-        return ~Q(status=TaskStatus.OPEN)
+        return Q(status__in=CLOSED)
     q = Q(status=TaskStatus.OPEN)
     if due == "due":
         q &= Q(due__lte=on)
@@ -617,14 +622,12 @@ def _unit_in_scope(access: Access, unit_id: int) -> OrgUnit:
 
 
 def _name_matches(text: str) -> Q:
+    """Tasks of the people whose first or last name holds every word (or whose employee number
+    is the word): the people are found first, so a year of tasks is not joined to them all."""
     q = Q()
     for word in text.split()[:5]:
-        q &= (
-            Q(person__first_name__icontains=word)
-            | Q(person__last_name__icontains=word)
-            | Q(person__employee_number=word)
-        )
-    return q
+        q &= Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(employee_number=word)
+    return Q(person_id__in=Person.objects.filter(q).values("pk"))
 
 
 def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskPage:
@@ -639,7 +642,10 @@ def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskP
     unit = None
     if query.unit is not None:
         unit = _unit_in_scope(access, query.unit)
-        base = base.filter(org_unit__path__startswith=unit.path)
+        # The unit ids first (a few thousand units), then the tasks by their indexed unit key.
+        base = base.filter(
+            org_unit_id__in=OrgUnit.objects.filter(path__startswith=unit.path).values("pk")
+        )
     if query.job_family is not None:
         base = base.filter(
             Exists(
@@ -656,16 +662,17 @@ def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskP
     if query.q.strip():
         base = base.filter(_name_matches(query.q))
     week_end = _week_end(on)
-    open_q = Q(status=TaskStatus.OPEN)
-    counts = base.aggregate(
-        n_open=Count("pk", filter=open_q),
-        n_due=Count("pk", filter=open_q & Q(due__lte=on)),
-        n_overdue=Count("pk", filter=open_q & Q(due__lt=on)),
-        n_today=Count("pk", filter=open_q & Q(due=on)),
-        n_week=Count("pk", filter=open_q & Q(due__gte=on, due__lte=week_end)),
-        n_done=Count("pk", filter=~open_q),
-        n_escalated=Count("pk", filter=open_q & Q(escalated_at__isnull=False)),
+    # Open tasks are a few per cent of a year's: their counts come from the (status, due) index;
+    # the done ones are counted apart, without the date filters.
+    counts = base.filter(status=TaskStatus.OPEN).aggregate(
+        n_open=Count("pk"),
+        n_due=Count("pk", filter=Q(due__lte=on)),
+        n_overdue=Count("pk", filter=Q(due__lt=on)),
+        n_today=Count("pk", filter=Q(due=on)),
+        n_week=Count("pk", filter=Q(due__gte=on, due__lte=week_end)),
+        n_escalated=Count("pk", filter=Q(escalated_at__isnull=False)),
     )
+    counts["n_done"] = base.filter(status__in=CLOSED).count()
     due = query.due if query.due in DUE_FILTERS else ""
     by_filter = {
         "": counts["n_open"],
@@ -679,8 +686,8 @@ def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskP
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(1, query.page), pages)
     order = SORTS.get(query.sort, SORTS["due"])
-    if due == "done" and query.sort not in SORTS:
-        order = SORTS["-due"]
+    if due == "done" and not query.sort:
+        order = SORTS["-due"]  # finished tasks: the newest deadline first
     start = (page - 1) * PAGE_SIZE
     tasks = list(
         base.filter(_due_q(due, on))
@@ -703,13 +710,25 @@ def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskP
     )
 
 
+def _unit_key(access: Access) -> tuple[tuple[str, ...] | None, str]:
+    paths = None if access.everyone else tuple(sorted(access.unit_paths))
+    return paths, "task-units:" + ("all" if paths is None else ",".join(paths))
+
+
+def task_unit_options(access: Access, render: Callable[[list[tuple[int, str]]], str]) -> str:
+    """``render(task_unit_choices(access))`` — the filter's options as the page writes them —
+    cached with the choices, so a page with 2,400 units does not build them each time."""
+    access.require(MANAGE_TASKS)
+    _paths, key = _unit_key(access)
+    return cached("people", key + ":rendered", lambda: render(task_unit_choices(access)))
+
+
 def task_unit_choices(access: Access) -> list[tuple[int, str]]:
     """The units the task list can be filtered to: the caller's sub-trees (HR: every open
     unit), in tree order, each named with its parent where names repeat ("Afsnit Nord
     (Plejecenter Nord)"). Cached per data version of ``people``."""
     access.require(MANAGE_TASKS)
-    paths = None if access.everyone else tuple(sorted(access.unit_paths))
-    key = "task-units:" + ("all" if paths is None else ",".join(paths))
+    paths, key = _unit_key(access)
 
     def compute() -> list[tuple[int, str]]:
         on = people.today()
