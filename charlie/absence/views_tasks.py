@@ -186,12 +186,10 @@ class DigestForm(forms.Form):
 
 def _task_context(request: AuthenticatedRequest) -> dict[str, object]:
     access = access_of(request)
-    form = TaskFilterForm(
-        request.GET,
-        units_html=svc.tasks.task_unit_options(access, unit_options_html),
-        families=svc.tasks.job_family_choices(),
-    )
-    page = svc.tasks.task_list(access, form.query())
+    units_html, families = svc.tasks.task_filter_choices(access, unit_options_html)
+    form = TaskFilterForm(request.GET, units_html=units_html, families=families)
+    query = form.query()
+    page = svc.tasks.task_list(access, query)
     labels = svc.tasks.due_filter_labels()
     return {
         "page": page,
@@ -200,7 +198,7 @@ def _task_context(request: AuthenticatedRequest) -> dict[str, object]:
         "escalated": page.escalated,
         "filter_form": form,
         "due_filters": [(key, labels[key], page.counts[key]) for key in svc.tasks.DUE_FILTERS],
-        "current_due": form.cleaned_data.get("due") or "" if form.is_valid() else "",
+        "current_due": query.due if query.due in svc.tasks.DUE_FILTERS else "",
         "filtered": any(request.GET.get(k) for k in ("q", "unit", "job_family", "kind")),
         "feed": svc.feed_status(access),
         "digest_form": DigestForm(

@@ -89,7 +89,7 @@ def test_hr_filters_the_list_to_one_units_overdue_tasks(page, live_server, users
     _many_tasks(org)
     login(page, live_server, "hr")
     page.goto(f"{live_server.url}/absence/opgaver/")
-    expect(page.get_by_role("status").first).to_contain_text("Viser 1–50 af 60 opgaver.")
+    expect(page.get_by_role("status").first).to_contain_text("Viser 1–25 af 60 opgaver.")
     page.get_by_label("Enhed (med underenheder)").select_option(label="Plejecenter Nord")
     page.get_by_role("button", name="Vis opgaver").click()
     page.get_by_role("link", name="Overskredet frist (5)").click()

@@ -515,8 +515,9 @@ def tasks_for(
 
 # --- The task list: filters, search, sorting, paging -------------------------------------
 
-#: Rows per page of the task list.
-PAGE_SIZE = 50
+#: Rows per page of the task list: a screenful on a phone, and each row costs (its person is
+#: recorded as read, its actions rendered); the counts and the pages say how many there are.
+PAGE_SIZE = 25
 
 #: The task list's due-date filters (``TaskQuery.due``); "" is every open task.
 DUE_FILTERS = ("", "due", "overdue", "today", "week", "done")
@@ -715,12 +716,19 @@ def _unit_key(access: Access) -> tuple[tuple[str, ...] | None, str]:
     return paths, "task-units:" + ("all" if paths is None else ",".join(paths))
 
 
-def task_unit_options(access: Access, render: Callable[[list[tuple[int, str]]], str]) -> str:
-    """``render(task_unit_choices(access))`` — the filter's options as the page writes them —
-    cached with the choices, so a page with 2,400 units does not build them each time."""
+def task_filter_choices(
+    access: Access, render: Callable[[list[tuple[int, str]]], str]
+) -> tuple[str, list[tuple[int, str]]]:
+    """The list's filter choices in one cached value: ``render(task_unit_choices(access))`` —
+    the unit options as the page writes them, so a page with 2,400 units does not build them
+    each time — and the job families (``job_family_choices``)."""
     access.require(MANAGE_TASKS)
     _paths, key = _unit_key(access)
-    return cached("people", key + ":rendered", lambda: render(task_unit_choices(access)))
+    return cached(
+        "people",
+        key + ":filters",
+        lambda: (render(task_unit_choices(access)), job_family_choices()),
+    )
 
 
 def task_unit_choices(access: Access) -> list[tuple[int, str]]:
