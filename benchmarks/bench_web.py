@@ -9,9 +9,11 @@ What it does, all on 127.0.0.1:
 3. logs in as ``hr`` (CSRF token + session cookie);
 4. measures the front page ``/``, a person page ``/people/<id>/`` (the middle person), the
    person overview of a current employee with much absence (absence, tasks, pension), the
-   people list ``/people/`` and a people search ``/people/?q=<the commonest 3-letter name
-   prefix>``, each for ``--duration`` seconds with 1 user (the reference) and with ``--users``
-   (20) users, no think time;
+   people list ``/people/``, a people search ``/people/?q=<the commonest 3-letter name
+   prefix>`` and HR's follow-up task list ``/absence/opgaver/`` (unfiltered, and one
+   forvaltning's overdue tasks) over a full year of tasks (made once: ``YEAR_OF_TASKS``), each
+   for ``--duration`` seconds with 1 user (the reference) and with ``--users`` (20) users, no
+   think time;
 5. prints a Markdown table and writes it, with the raw figures as JSON, to
    ``benchmarks/results/web-latest.{md,json}`` (plus a time-stamped JSON copy).
 
@@ -235,6 +237,64 @@ def database_facts(url: str) -> dict[str, object]:
         "person_id": person[0] if person else None,
         "overview_person_id": busy[0] if busy else (person[0] if person else None),
         "search_text": common[0] if common else "a",
+    }
+
+
+#: A full year of follow-up tasks (issue 12): the seed makes only the last 14 days' tasks, as a
+#: new installation does. This makes every task of the last year's spells, and marks those due
+#: more than 14 days ago done (or not applicable), as managers would have.
+YEAR_OF_TASKS = """
+from datetime import timedelta
+from django.utils import timezone
+from charlie.absence.models import FollowUpTask, TaskStatus
+from charlie.absence.services import refresh_tasks
+from charlie.people.services import today
+on = today()
+refresh_tasks(on)
+old = FollowUpTask.objects.filter(status=TaskStatus.OPEN, due__lt=on - timedelta(days=14))
+old.exclude(code="dialogue").update(status=TaskStatus.DONE, done_at=timezone.now())
+old.update(status=TaskStatus.NOT_APPLICABLE, status_reason="Benchmark", done_at=timezone.now())
+"""
+
+
+def ensure_year_of_tasks(url: str, env: dict[str, str]) -> dict[str, object]:
+    """Make a year of follow-up tasks once (``YEAR_OF_TASKS``); return their counts and the
+    forvaltning (depth-1 unit) with the most overdue tasks, for the filtered list."""
+    import psycopg
+
+    def counts() -> tuple[int, int, object]:
+        with psycopg.connect(url, connect_timeout=10) as conn:
+            row = conn.execute(
+                "SELECT count(*), count(*) FILTER (WHERE status = 'open'), min(due) "
+                "FROM absence_followuptask"
+            ).fetchone()
+        return (row[0], row[1], row[2]) if row else (0, 0, None)
+
+    total, open_, first_due = counts()
+    year_ago = datetime.now(UTC).date().toordinal() - 330
+    if first_due is None or first_due.toordinal() > year_ago:  # type: ignore[attr-defined]
+        log("making a full year of follow-up tasks (once)")
+        charlie(
+            "shell",
+            "-c",
+            YEAR_OF_TASKS,
+            env={**env, "CHARLIE_ABSENCE_TASK_BACKFILL_DAYS": "380"},
+            timeout=3600,
+        )
+        total, open_, first_due = counts()
+    with psycopg.connect(url, connect_timeout=10) as conn:
+        row = conn.execute(
+            "SELECT split_part(u.path, '/', 3)::int AS top, count(*) AS n "
+            "FROM absence_followuptask t JOIN people_orgunit u ON u.id = t.org_unit_id "
+            "WHERE t.status = 'open' AND t.due < CURRENT_DATE AND u.depth >= 1 "
+            "GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
+        ).fetchone()
+    return {
+        "followup_tasks": total,
+        "open_followup_tasks": open_,
+        "first_task_due": str(first_due),
+        "unit_id": row[0] if row else "",
+        "unit_overdue_tasks": row[1] if row else 0,
     }
 
 
@@ -568,12 +628,18 @@ def main(argv: list[str] | None = None) -> int:
     if facts["person_id"] is None:
         sys.exit("The database holds no people after seeding")
 
+    task_facts = ensure_year_of_tasks(args.database_url, env)
     pages = [
         ("Front page", "/"),
         ("Person page", f"/people/{facts['person_id']}/"),
         ("Person overview", f"/people/{facts['overview_person_id']}/"),
         ("People list", "/people/"),
         ("People search", f"/people/?q={urllib.parse.quote(str(facts['search_text']))}"),
+        ("Task list", "/absence/opgaver/"),
+        (
+            "Task list: one forvaltning's overdue",
+            f"/absence/opgaver/?unit={task_facts['unit_id']}&due=overdue",
+        ),
     ]
     port = free_port()
     run = Run(
@@ -584,7 +650,12 @@ def main(argv: list[str] | None = None) -> int:
             "platform": platform.platform(),
             "python": platform.python_version(),
         },
-        database={**facts, "employees_requested": args.employees, "seed_seconds": seeded_seconds},
+        database={
+            **facts,
+            **task_facts,
+            "employees_requested": args.employees,
+            "seed_seconds": seeded_seconds,
+        },
         server={"workers": args.workers, "worker_class": "sync", "port": port},
         duration_s=args.duration,
         users=args.users,

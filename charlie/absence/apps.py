@@ -109,6 +109,12 @@ class AbsenceConfig(AppConfig):
             )
         )
 
+        # The front page's work queue: today's and overdue tasks, who is sick, own sick report.
+        from charlie.absence.services.queue import queue_items
+        from charlie.core import workqueue
+
+        workqueue.register("absence", queue_items, order=10)
+
         # Fraværsstatistik (absence.views_dashboard): figures only, scoped by the service.
         register(
             MenuEntry(

@@ -177,6 +177,9 @@ class FollowUpTask(models.Model):
     )
     done_at = models.DateTimeField(_("afsluttet"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("sendt videre til HR"), null=True, blank=True)
+    #: The day the last one-task reminder mail went out (``services.tasks.send_reminders``):
+    #: one when the task comes within the reminder window, one more when it is overdue.
+    reminded_on = models.DateField(_("påmindet"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -189,7 +192,13 @@ class FollowUpTask(models.Model):
                 fields=["person", "first_day", "code"], name="followup_task_unique"
             )
         ]
-        indexes = [models.Index(fields=["status", "due"])]
+        indexes = [
+            models.Index(fields=["status", "due"]),
+            # The task list's finished tasks, newest deadline first, a page at a time, and its
+            # counts per unit (sub-tree) and status without reading the rows (issue 12).
+            models.Index(fields=["due"], name="followup_task_due"),
+            models.Index(fields=["org_unit", "status", "due"], name="followup_task_unit_status"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.due}"
@@ -219,6 +228,24 @@ class FollowUpNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_id} {self.created_at:%Y-%m-%d}"
+
+
+class ReminderPreference(models.Model):
+    """How a manager or HR user gets follow-up reminders by e-mail: one mail per task (the
+    default, no row) or one daily digest listing everything due."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="absence_reminders"
+    )
+    daily_digest = models.BooleanField(_("én samlet mail om dagen"), default=False)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("valg af påmindelser")
+        verbose_name_plural = _("valg af påmindelser")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {'digest' if self.daily_digest else 'per task'}"
 
 
 class TaskFeedToken(models.Model):

@@ -19,6 +19,7 @@ urlpatterns += [
     path("opgaver.ics", views_tasks.tasks_ics, name="tasks_ics"),
     path("opgaver/kalenderlink/", views_tasks.feed_rotate, name="feed_rotate"),
     path("opgaver/kalenderlink/stop/", views_tasks.feed_revoke, name="feed_revoke"),
+    path("opgaver/paamindelser/", views_tasks.reminders, name="reminders"),
     path("opgaver/<int:task_id>/", views_tasks.task_detail, name="task"),
     path("opgaver/<int:task_id>/udfoert/", views_tasks.task_done, name="task_done"),
     path(

@@ -21,7 +21,7 @@ from charlie.absence.permissions import MANAGE_POLICY
 from charlie.absence.policy import DEFAULT_POLICY, Policy
 from charlie.absence.services.tasks import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 from charlie.core.errors import NotFound, ValidationFailed
-from charlie.core.forms import DateInput, add_service_errors, with_width
+from charlie.core.forms import DateInput, ManyOptionsSelect, add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 
@@ -109,20 +109,122 @@ class PolicyForm(forms.Form):
     )
 
 
-@never_cache
-@require_GET
-def tasks(request: AuthenticatedRequest) -> HttpResponse:
+class TaskFilterForm(forms.Form):
+    """The task list's filters, read from the query string; an invalid value is ignored."""
+
+    q = forms.CharField(
+        label=gettext_lazy("Søg efter medarbejder"),
+        help_text=gettext_lazy("Navn eller medarbejdernummer."),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    unit = forms.IntegerField(
+        label=gettext_lazy("Enhed (med underenheder)"),
+        required=False,
+        min_value=1,
+        widget=ManyOptionsSelect,
+    )
+    job_family = forms.TypedChoiceField(
+        label=gettext_lazy("Stillingskategori"), required=False, coerce=int, empty_value=None
+    )
+    kind = forms.ChoiceField(label=gettext_lazy("Opgavetype"), required=False)
+    due = forms.ChoiceField(label=gettext_lazy("Frist"), required=False)
+    sort = forms.ChoiceField(label=gettext_lazy("Sortér efter"), required=False)
+    page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput())
+
+    def __init__(self, data: object, *, units_html: str, families: list[tuple[int, str]]):
+        super().__init__(data)  # type: ignore[arg-type]
+        everything = [("", _("Alle"))]
+        self.fields["unit"].widget = ManyOptionsSelect(units_html, _("Alle"))
+        self.fields["job_family"].choices = everything + families  # type: ignore[attr-defined]
+        self.fields["kind"].choices = everything + [  # type: ignore[attr-defined]
+            (k, svc.tasks.kind_label(k)) for k in svc.tasks.TASK_KINDS
+        ]
+        self.fields["due"].choices = list(svc.tasks.due_filter_labels().items())  # type: ignore[attr-defined]
+        self.fields["sort"].choices = [  # type: ignore[attr-defined]
+            ("", _("Frist (afsluttede: seneste først)")),
+            ("due", _("Frist, tidligste først")),
+            ("-due", _("Frist, seneste først")),
+            ("person", _("Medarbejder")),
+            ("unit", _("Enhed")),
+            ("type", _("Opgavetype")),
+        ]
+
+    def query(self) -> svc.tasks.TaskQuery:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return svc.tasks.TaskQuery(
+            unit=data.get("unit"),
+            job_family=data.get("job_family"),
+            kind=data.get("kind") or "",
+            due=data.get("due") or "",
+            q=(data.get("q") or "").strip(),
+            sort=data.get("sort") or "",
+            page=data.get("page") or 1,
+        )
+
+
+class DigestForm(forms.Form):
+    daily_digest = forms.TypedChoiceField(
+        label=gettext_lazy("Påmindelser på mail"),
+        choices=[
+            (
+                "0",
+                gettext_lazy(
+                    "Én mail pr. opgave, når fristen nærmer sig, og når den er overskredet"
+                ),
+            ),
+            ("1", gettext_lazy("Én samlet mail om dagen med alle opgaver med frist")),
+        ],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+
+
+def _task_context(request: AuthenticatedRequest) -> dict[str, object]:
     access = access_of(request)
-    rows = svc.tasks_for(access)
-    context = {
-        "rows": rows,
-        "overdue": sum(1 for r in rows if r.overdue),
-        "escalated": sum(1 for r in rows if r.escalated),
+    units_html, families = svc.tasks.task_filter_choices(access)
+    form = TaskFilterForm(request.GET, units_html=units_html, families=families)
+    query = form.query()
+    page = svc.tasks.task_list(access, query)
+    labels = svc.tasks.due_filter_labels()
+    return {
+        "page": page,
+        "rows": page.rows,
+        "overdue": page.overdue,
+        "escalated": page.escalated,
+        "filter_form": form,
+        "due_filters": [(key, labels[key], page.counts[key]) for key in svc.tasks.DUE_FILTERS],
+        "current_due": query.due if query.due in svc.tasks.DUE_FILTERS else "",
+        "filtered": any(request.GET.get(k) for k in ("q", "unit", "job_family", "kind")),
         "feed": svc.feed_status(access),
+        "digest_form": DigestForm(
+            initial={"daily_digest": "1" if svc.tasks.digest_chosen(access) else "0"}
+        ),
         "na_form": NotApplicableForm(),
         "can_manage_policy": access.can(MANAGE_POLICY),
     }
-    return render(request, "absence/tasks.html", context)
+
+
+@never_cache
+@require_GET
+def tasks(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "absence/tasks.html", _task_context(request))
+
+
+@require_POST
+def reminders(request: AuthenticatedRequest) -> HttpResponse:
+    """Choose one mail per task or one daily digest (the caller's own setting)."""
+    access = access_of(request)
+    form = DigestForm(request.POST)
+    if form.is_valid():
+        svc.tasks.choose_digest(access, daily_digest=form.cleaned_data["daily_digest"])
+        messages.success(request, _("Dit valg af påmindelser er gemt."))
+    else:
+        svc.tasks.digest_chosen(access)  # 403 for those without tasks, before the 400
+        messages.error(request, _("Vælg, hvordan du vil have dine påmindelser."))
+    return redirect(reverse("absence:tasks") + "#paamindelser")
 
 
 @never_cache
@@ -197,18 +299,15 @@ def feed_rotate(request: AuthenticatedRequest) -> HttpResponse:
     access = access_of(request)
     plain = svc.rotate_feed_token(access)
     feed_url = request.build_absolute_uri(f"{_feed_path()}?token={plain}")
-    rows = svc.tasks_for(access)
-    context = {
-        "rows": rows,
-        "overdue": sum(1 for r in rows if r.overdue),
-        "escalated": sum(1 for r in rows if r.escalated),
-        "feed": svc.feed_status(access),
-        "feed_url": feed_url,
-        "feed_base_url": request.build_absolute_uri(_feed_path()),
-        "feed_token": plain,
-        "na_form": NotApplicableForm(),
-        "can_manage_policy": access.can(MANAGE_POLICY),
-    }
+    context = _task_context(request)
+    context.update(
+        {
+            "feed": svc.feed_status(access),
+            "feed_url": feed_url,
+            "feed_base_url": request.build_absolute_uri(_feed_path()),
+            "feed_token": plain,
+        }
+    )
     return render(request, "absence/tasks.html", context)
 
 

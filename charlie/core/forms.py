@@ -23,6 +23,9 @@ from typing import Any
 from django import forms
 from django.core.validators import DecimalValidator, MaxValueValidator, MinValueValidator
 from django.forms.renderers import DjangoTemplates
+from django.forms.utils import flatatt
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -220,3 +223,32 @@ def error_links(form: forms.Form, prefix: str = "") -> list[ErrorLink]:
         for error in field.errors:
             out.append((f"#{field.id_for_label}", f"{prefix}{field.label}: {error}"))
     return out
+
+
+class ManyOptionsSelect(forms.Select):
+    """A select of possibly thousands of options (Copenhagen has 2,400 units) whose options are
+    rendered once, as one cached string (``people.services.unit_options_html``, every label
+    escaped): Django renders each option through a template, which takes seconds at that size.
+    ``empty_label`` is the first option (value ""); the chosen option is marked by replacing its
+    one ``<option value="…">``."""
+
+    def __init__(self, options_html: str = "", empty_label: Any = "") -> None:
+        super().__init__()
+        self.options_html, self.empty_label = options_html, empty_label
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        options = self.options_html
+        chosen = value[0] if isinstance(value, list | tuple) and value else value
+        if chosen not in (None, ""):
+            key = f'<option value="{escape(str(chosen))}">'
+            options = options.replace(key, key[:-1] + " selected>", 1)
+        return format_html(
+            '<select name="{}"{}><option value="">{}</option>{}</select>',
+            name,
+            flatatt(final),
+            self.empty_label,
+            mark_safe(options),  # noqa: S308 - every label escaped where the options are built
+        )

@@ -23,6 +23,12 @@ class ImportsConfig(AppConfig):
 
         privacy.register_audit_details(gettext_noop("import: afsluttede ansættelser"))
 
+        # HR's work queue: the last import and its warnings.
+        from charlie.core import workqueue
+        from charlie.imports.services.queue import queue_items
+
+        workqueue.register("imports", queue_items, order=40)
+
         register(
             MenuEntry(
                 key="import",

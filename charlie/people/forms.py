@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
-from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from charlie.core.forms import ManyOptionsSelect
 from charlie.people.models import Person
 from charlie.people.services import PeopleFilter, PeopleStatus
 
@@ -24,33 +22,6 @@ SORT_CHOICES = [
     ("nummer", _("Medarbejdernummer (stigende)")),
     ("-nummer", _("Medarbejdernummer (faldende)")),
 ]
-
-
-class ManyOptionsSelect(forms.Select):
-    """A select of possibly thousands of options (Copenhagen has 2,400 units) whose options are
-    rendered once, as one string, and cached with the choices: Django renders each option
-    through a template, which takes seconds at that size. The chosen option is marked by
-    replacing its one ``<option value="…">``."""
-
-    def __init__(self, options_html: str = "") -> None:
-        super().__init__()
-        self.options_html = options_html
-
-    def render(
-        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
-    ) -> SafeString:
-        final = self.build_attrs(self.attrs, attrs)
-        options = self.options_html
-        chosen = value[0] if isinstance(value, list | tuple) and value else value
-        if chosen not in (None, ""):
-            key = f'<option value="{escape(str(chosen))}">'
-            options = options.replace(key, key[:-1] + " selected>", 1)
-        return format_html(
-            '<select name="{}"{}>{}</select>',
-            name,
-            flatatt(final),
-            mark_safe(options),  # noqa: S308
-        )
 
 
 class PeopleFilterForm(forms.Form):
@@ -81,7 +52,7 @@ class PeopleFilterForm(forms.Form):
     ) -> None:
         super().__init__(data)
         cast(forms.ChoiceField, self.fields["enhed"]).choices = [("", _("Alle enheder")), *units]
-        self.fields["enhed"].widget = ManyOptionsSelect(units_html)
+        self.fields["enhed"].widget = ManyOptionsSelect(units_html, _("Alle enheder"))
         cast(forms.ChoiceField, self.fields["kategori"]).choices = [
             ("", _("Alle stillingskategorier")),
             *families,

@@ -30,6 +30,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from charlie.core.cache import cached
@@ -400,8 +401,8 @@ def unit_label(unit: OrgUnit, labels: dict[int, str] | None = None) -> str:
 
 def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, str]]:
     """The open units the caller may filter or choose by — every unit for HR, a manager's
-    units and their sub-units — in tree order, indented by depth ("– – Afsnit Nord") and each
-    with its ``unit_label``: for a unit picker (``forms.ChoiceField(choices=...)``). Cached
+    units and their sub-units — in tree order, each with its ``unit_label`` ("Afsnit Nord
+    (Plejecenter Nord)" where the name repeats): for a unit picker (``forms.ChoiceField(choices=...)``). Cached
     until the people data change."""
     on = on or today()
     return cached("people", f"unit_choices:{on}:{_scope_key(access)}", lambda: _units(access, on))
@@ -413,10 +414,10 @@ def _units(access: Access, on: date) -> list[tuple[int, str]]:
     )
     if not access.everyone:
         units = units.filter(under_units(access.unit_paths, unit=""))
-    rows = list(units.order_by("path").values_list("pk", "name", "depth"))
-    top = min((depth for _pk, _name, depth in rows), default=0)
     labels = unit_labels()
-    return [(pk, "– " * (depth - top) + labels.get(pk, name)) for pk, name, depth in rows]
+    return [
+        (pk, labels.get(pk, name)) for pk, name in units.order_by("path").values_list("pk", "name")
+    ]
 
 
 def current_employments(*, on: date | None = None) -> QuerySet[Employment]:
@@ -946,23 +947,24 @@ class _CountedPeople:
 
 
 def unit_options_html(access: Access, *, on: date | None = None) -> str:
-    """``unit_choices`` as ``<option>`` elements, led by "Alle enheder", rendered once and
-    cached (the people list's unit select: 2,400 options in Copenhagen)."""
+    """``unit_choices`` as ``<option>`` elements, labels escaped, rendered once and cached: the
+    unit filters' ``core.forms.ManyOptionsSelect`` (2,400 options in Copenhagen)."""
     on = on or today()
 
     def render() -> str:
-        from django.utils.html import format_html
-
-        choices: list[tuple[object, str]] = [("", _("Alle enheder")), *unit_choices(access, on=on)]
         return "".join(
-            format_html('<option value="{}">{}</option>', value, label) for value, label in choices
+            f'<option value="{pk}">{escape(label)}</option>'
+            for pk, label in unit_choices(access, on=on)
         )
 
     return cached("people", f"unit_options:{on}:{_scope_key(access)}", render)
 
 
 def job_family_choices() -> list[tuple[int, str]]:
-    return list(JobFamily.objects.order_by("sort_order", "name").values_list("pk", "name"))
+    """The job families to filter by, named in the reader's language (configuration, no
+    personal data)."""
+    families = JobFamily.objects.order_by("sort_order", "name")
+    return [(family.pk, str(family.display_name)) for family in families]
 
 
 def _employments_matching(filters: PeopleFilter, *, on: date) -> Q:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
+from charlie.core import workqueue
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.forms import DateInput, add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest, render_page
@@ -30,7 +31,7 @@ def home(request: AuthenticatedRequest) -> HttpResponse:
     """The front page, by role: what each role needs first."""
     access = services.access_of(request)
     person = services.own_person(request.user)
-    context: dict = {"person": person, "role": access.role}
+    context: dict = {"person": person, "role": access.role, "queue": workqueue.items_for(access)}
     if person is not None:
         context["my_employments"] = services.my_current_employments(access)
     if access.can(LEAD_UNITS):

@@ -48,6 +48,12 @@ class PrivacyConfig(AppConfig):
         post_save.connect(forget_register, sender=Purpose, dispatch_uid="forget-register")
         post_delete.connect(forget_register, sender=Purpose, dispatch_uid="forget-register-d")
 
+        # The front page's work queue: corrections (HR, DPO), retention proposals (DPO).
+        from charlie.core import workqueue
+        from charlie.privacy.services.queue import queue_items
+
+        workqueue.register("privacy", queue_items, order=30)
+
         register(
             MenuEntry(
                 key="audit",

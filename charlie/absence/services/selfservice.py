@@ -33,6 +33,7 @@ from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import AbsencePeriod, AbsenceType
 from charlie.absence.rules import Code, Obligation
 from charlie.absence.services.followup import deadlines
+from charlie.absence.services.tasks import refresh_now
 from charlie.core.cache import bump
 from charlie.core.errors import ValidationFailed
 from charlie.core.formats import format_date, format_number, parse_number
@@ -316,6 +317,8 @@ def report_sick(
         [person.pk], action=Action.CREATE, category=CATEGORY_ABSENCE, detail="sygemelding"
     )
     bump("absence")
+    # The manager's tasks (the day-1 contact is due today) exist from this request on.
+    refresh_now([person.pk], on)
     _notify_on_commit(person, first_day=first_day, last_day=None)
     return period
 
@@ -350,6 +353,7 @@ def report_well(access: Access, *, last_day: date, on: date | None = None) -> Ab
         [person.pk], action=Action.UPDATE, category=CATEGORY_ABSENCE, detail="raskmelding"
     )
     bump("absence")
+    refresh_now([person.pk], on)  # tasks after the last sick day are no longer needed
     _notify_on_commit(person, first_day=period.start_date, last_day=last_day)
     return period
 

@@ -27,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -38,6 +38,7 @@ from charlie.absence.models import (
     AbsencePeriod,
     FollowUpNote,
     FollowUpTask,
+    ReminderPreference,
     TaskFeedToken,
     TaskStatus,
 )
@@ -61,7 +62,7 @@ from charlie.absence.spells import (
     superseded,
     unit_on,
 )
-from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.formats import format_date_short
 from charlie.core.messages import Message, join, text
 from charlie.core.models import User
@@ -69,7 +70,7 @@ from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.tokens import generate_token, hash_token
 from charlie.people import services as people
-from charlie.people.models import Employment, OrgUnit
+from charlie.people.models import Employment, OrgUnit, Person
 from charlie.privacy import services as audit
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
@@ -460,6 +461,18 @@ def refresh_tasks(
     return RefreshResult(len(to_create), len(to_update), closed, len(person_ids))
 
 
+def refresh_now(person_ids: Iterable[int], on: date | None = None) -> RefreshResult:
+    """Bring these people's follow-up tasks up to date at once — after a sick or well report
+    or an import, not the next night — and, once the transaction commits, send the one-task
+    reminders they call for (``send_reminders`` with ``person_ids``)."""
+    ids = sorted(set(person_ids))
+    if not ids:
+        return RefreshResult(0, 0, 0, 0)
+    result = refresh_tasks(on, person_ids=ids)
+    transaction.on_commit(lambda: send_reminders(on, person_ids=ids), robust=True)
+    return result
+
+
 def _longest_window(versions: list[PolicyVersion]) -> int:
     policies = [v.policy for v in versions] or [DEFAULT_POLICY]
     return max(max(p.dialogue_days_months, p.dialogue_periods_months) for p in policies)
@@ -510,6 +523,212 @@ def tasks_for(
         {r.task.person_id for r in rows}, category=CATEGORY_ABSENCE, detail="opgaver"
     )
     return rows
+
+
+# --- The task list: filters, search, sorting, paging -------------------------------------
+
+#: Rows per page of the task list: a screenful on a phone, and each row costs (its person is
+#: recorded as read, its actions rendered); the counts and the pages say how many there are.
+PAGE_SIZE = 25
+
+#: The task list's due-date filters (``TaskQuery.due``); "" is every open task.
+DUE_FILTERS = ("", "due", "overdue", "today", "week", "done")
+
+#: Task types as the list filters them: a prefix of ``FollowUpTask.code`` each.
+TASK_KINDS = (
+    "contact_day_",
+    "sickness_interview",
+    "retention_plan",
+    "nemrefusion_report",
+    "refund_claim",
+    "section_56_renewal",
+    DIALOGUE,
+)
+
+#: The list's sort orders: the URL value → the ORDER BY (a tiebreak on pk keeps pages stable).
+SORTS: dict[str, tuple[str, ...]] = {
+    # By the task's own columns: the (status, due) index gives a page without sorting them all.
+    "due": ("due", "pk"),
+    "-due": ("-due", "-pk"),
+    "person": ("person__last_name", "person__first_name", "due", "pk"),
+    "unit": ("org_unit__name", "due", "pk"),
+    "type": ("code", "due", "pk"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """A ``TASK_KINDS`` value in plain Danish."""
+    if kind == "contact_day_":
+        return _("Kontakt på sygedag")
+    return task_label(kind)
+
+
+def due_filter_labels() -> dict[str, str]:
+    return {
+        "": _("Alle åbne"),
+        "due": _("Frist i dag eller overskredet"),
+        "overdue": _("Overskredet frist"),
+        "today": _("Frist i dag"),
+        "week": _("Frist resten af ugen"),
+        "done": _("Afsluttede"),
+    }
+
+
+@dataclass(frozen=True)
+class TaskQuery:
+    """What the task list is asked for: filters, search text, sort order and page."""
+
+    unit: int | None = None  # a unit and everything below it
+    job_family: int | None = None  # the person's job family in the task's unit
+    kind: str = ""  # one of TASK_KINDS
+    due: str = ""  # one of DUE_FILTERS
+    q: str = ""  # words that must each match the first or last name or employee number
+    sort: str = ""  # a SORTS key; "" is by due date (done tasks: the newest first)
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    rows: list[TaskRow]
+    total: int  # rows matching the whole query
+    page: int
+    pages: int
+    first: int  # 1-based index of the first row shown (0 when none)
+    last: int
+    #: Per due filter (``DUE_FILTERS``), how many tasks match the other filters and the search.
+    counts: dict[str, int]
+    overdue: int
+    escalated: int
+    unit: OrgUnit | None
+
+
+def _week_end(on: date) -> date:
+    return on + timedelta(days=6 - on.weekday())
+
+
+#: The statuses of a finished task (an index can use a list, not a "not open").
+CLOSED = (TaskStatus.DONE, TaskStatus.NOT_APPLICABLE)
+
+
+def _due_q(due: str, on: date) -> Q:
+    if due == "done":
+        return Q(status__in=CLOSED)
+    q = Q(status=TaskStatus.OPEN)
+    if due == "due":
+        q &= Q(due__lte=on)
+    elif due == "overdue":
+        q &= Q(due__lt=on)
+    elif due == "today":
+        q &= Q(due=on)
+    elif due == "week":
+        q &= Q(due__gte=on, due__lte=_week_end(on))
+    return q
+
+
+def _unit_in_scope(access: Access, unit_id: int) -> OrgUnit:
+    unit = OrgUnit.objects.filter(pk=unit_id).only("pk", "name", "path").first()
+    if unit is None or not (
+        access.everyone or any(unit.path.startswith(p) for p in access.unit_paths)
+    ):
+        raise NotFound
+    return unit
+
+
+def _name_matches(text: str) -> Q:
+    """Tasks of the people whose first or last name holds every word (or whose employee number
+    is the word): the people are found first, so a year of tasks is not joined to them all."""
+    q = Q()
+    for word in text.split()[:5]:
+        q &= Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(employee_number=word)
+    return Q(person_id__in=Person.objects.filter(q).values("pk"))
+
+
+def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskPage:
+    """One page of the caller's follow-up tasks (a manager: their units' sub-trees; HR: all;
+    others 403), filtered, searched and sorted, with the count behind every due filter.
+
+    A ``unit`` outside the caller's scope is ``NotFound``. Only the people on the page are
+    recorded as read (``fravaer``, "opgaver")."""
+    on = on or people.today()
+    base = FollowUpTask.objects.filter(people.in_units(access))
+    access.require(MANAGE_TASKS)
+    unit = None
+    if query.unit is not None:
+        unit = _unit_in_scope(access, query.unit)
+        # The unit ids first (a few thousand units), then the tasks by their indexed unit key.
+        base = base.filter(
+            org_unit_id__in=OrgUnit.objects.filter(path__startswith=unit.path).values("pk")
+        )
+    if query.job_family is not None:
+        base = base.filter(
+            Exists(
+                Employment.objects.filter(
+                    person_id=OuterRef("person_id"),
+                    org_unit_id=OuterRef("org_unit_id"),
+                    job_family_id=query.job_family,
+                    start_date__lte=OuterRef("first_day"),
+                ).filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("first_day")))
+            )
+        )
+    if query.kind in TASK_KINDS:
+        base = base.filter(code__startswith=query.kind)
+    if query.q.strip():
+        base = base.filter(_name_matches(query.q))
+    week_end = _week_end(on)
+    # Open tasks are a few per cent of a year's: their counts come from the (status, due) index;
+    # the done ones are counted apart, without the date filters.
+    counts = base.filter(status=TaskStatus.OPEN).aggregate(
+        n_open=Count("pk"),
+        n_due=Count("pk", filter=Q(due__lte=on)),
+        n_overdue=Count("pk", filter=Q(due__lt=on)),
+        n_today=Count("pk", filter=Q(due=on)),
+        n_week=Count("pk", filter=Q(due__gte=on, due__lte=week_end)),
+        n_escalated=Count("pk", filter=Q(escalated_at__isnull=False)),
+    )
+    counts["n_done"] = base.filter(status__in=CLOSED).count()
+    due = query.due if query.due in DUE_FILTERS else ""
+    by_filter = {
+        "": counts["n_open"],
+        "due": counts["n_due"],
+        "overdue": counts["n_overdue"],
+        "today": counts["n_today"],
+        "week": counts["n_week"],
+        "done": counts["n_done"],
+    }
+    total = by_filter[due]
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(1, query.page), pages)
+    order = SORTS.get(query.sort, SORTS["due"])
+    if due == "done" and not query.sort:
+        order = SORTS["-due"]  # finished tasks: the newest deadline first
+    start = (page - 1) * PAGE_SIZE
+    tasks = list(
+        base.filter(_due_q(due, on))
+        .select_related("person", "org_unit", "org_unit__parent")
+        .order_by(*order)[start : start + PAGE_SIZE]
+    )
+    rows = [_row(t, on) for t in tasks]
+    access.record_read({t.person_id for t in tasks}, category=CATEGORY_ABSENCE, detail="opgaver")
+    return TaskPage(
+        rows=rows,
+        total=total,
+        page=page,
+        pages=pages,
+        first=start + 1 if rows else 0,
+        last=start + len(rows),
+        counts=by_filter,
+        overdue=counts["n_overdue"],
+        escalated=counts["n_escalated"],
+        unit=unit,
+    )
+
+
+def task_filter_choices(access: Access) -> tuple[str, list[tuple[int, str]]]:
+    """The list's filter choices: the units the caller may filter to as cached ``<option>``s
+    (``people.unit_options_html``: HR every open unit, a manager their sub-trees, each named
+    with its parent where names repeat) and the job families."""
+    access.require(MANAGE_TASKS)
+    return people.unit_options_html(access), people.job_family_choices()
 
 
 def get_task(access: Access, task_id: int, *, on: date | None = None) -> TaskRow:
@@ -589,17 +808,70 @@ def add_note(access: Access, task_id: int, text: str) -> FollowUpNote:
     return note
 
 
-# --- Daily jobs: escalation and reminders ----------------------------------------------------
+# --- Reminders and escalations by e-mail ------------------------------------------------------
+#
+# Each manager and HR user chooses (``ReminderPreference``) between one mail per task (the
+# default) and one daily digest. Per task: a mail when the task comes within
+# ``REMIND_DAYS_AHEAD`` days of its due date (at once, when a sick report creates it), one more
+# when it is overdue, and for HR one when it is escalated. Digest: one mail a day listing
+# everything due. Mails name the person, the task and the date; never a cause or a note. Each
+# person named is recorded as read by the recipient (channel ``task``).
+
+
+def digest_chosen(access: Access) -> bool:
+    """Whether the caller gets one daily digest instead of one mail per task."""
+    access.require(MANAGE_TASKS)
+    if access.user is None:
+        return False
+    return ReminderPreference.objects.filter(user=access.user, daily_digest=True).exists()
+
+
+def choose_digest(access: Access, *, daily_digest: bool) -> None:
+    """Set how the caller gets reminders (their own setting; no one else's data)."""
+    access.require(MANAGE_TASKS)
+    if access.user is None:
+        raise PermissionDenied
+    ReminderPreference.objects.update_or_create(
+        user=access.user, defaults={"daily_digest": daily_digest}
+    )
 
 
 def escalate_overdue(on: date | None = None) -> int:
     """Open tasks overdue by more than ``escalate_after_days()`` get ``escalated_at`` (they show
-    as escalated on HR's list). Returns how many were escalated now."""
+    as escalated on HR's list) and are e-mailed to the HR users who get one mail per task
+    (the others find them in their daily digest). Returns how many were escalated now."""
     on = on or people.today()
     limit = on - timedelta(days=escalate_after_days())
-    return FollowUpTask.objects.filter(
+    due = FollowUpTask.objects.filter(
         status=TaskStatus.OPEN, escalated_at__isnull=True, due__lt=limit
-    ).update(escalated_at=timezone.now())
+    )
+    ids = list(due.values_list("pk", flat=True))
+    if not ids:
+        return 0
+    FollowUpTask.objects.filter(pk__in=ids).update(escalated_at=timezone.now())
+    recipients = [u for u in _hr_users() if u.pk not in _digest_user_ids()]
+    if recipients:
+        tasks = list(FollowUpTask.objects.filter(pk__in=ids).select_related("person", "org_unit"))
+        for user in recipients:
+            for t in tasks:
+                _mail(
+                    user,
+                    _("Sendt videre til HR: %(task)s – %(name)s")
+                    % {"task": task_label(t.code), "name": t.person.full_name},
+                    [
+                        _(
+                            "Denne opgave har haft overskredet frist i mere end %(n)d dage og er "
+                            "sendt videre til HR:"
+                        )
+                        % {"n": escalate_after_days()},
+                        "",
+                        _task_line(t, on),
+                        _("Enhed: %(unit)s") % {"unit": t.org_unit.name if t.org_unit else "–"},
+                    ],
+                    {t.person_id},
+                    detail="eskalering",
+                )
+    return len(ids)
 
 
 def _managers() -> dict[User, list[str]]:
@@ -608,66 +880,137 @@ def _managers() -> dict[User, list[str]]:
     units = OrgUnit.objects.filter(
         manager__user__role=Role.MANAGER, manager__user__is_active=True
     ).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=people.today()))
-    users = {}
+    users: dict[int, User] = {
+        u.pk: u
+        for u in User.objects.filter(pk__in=units.values("manager__user_id")).exclude(email="")
+    }
     for path, user_id in units.values_list("path", "manager__user_id"):
-        if user_id not in users:
-            users[user_id] = User.objects.get(pk=user_id)
-        if users[user_id].email:
+        if user_id in users:
             result[users[user_id]].append(path)
     return result
 
 
-def send_reminders(on: date | None = None) -> int:
-    """E-mail each manager a digest of their open tasks due within 2 days or overdue: the
-    person's name, the task and the due date; never a cause or a note. Returns mails sent.
+def _hr_users() -> list[User]:
+    return list(User.objects.filter(role=Role.HR, is_active=True).exclude(email="").order_by("pk"))
 
-    Each person named in a mail is recorded as read by that manager (channel ``task``).
-    """
+
+def _digest_user_ids() -> set[int]:
+    return set(
+        ReminderPreference.objects.filter(daily_digest=True).values_list("user_id", flat=True)
+    )
+
+
+def _task_line(t: FollowUpTask, on: date) -> str:
+    when = format_date_short(t.due)
+    late = _(" (overskredet)") if t.due < on else ""
+    return f"- {when}{late}: {task_label(t.code)} – {t.person.full_name}"
+
+
+def _mail(user: User, subject: str, lines: list[str], person_ids: set[int], *, detail: str) -> bool:
+    """Send one mail to ``user`` and record the people it names as read by them."""
+    body = "\n".join(
+        [
+            _("Kære %(name)s") % {"name": user.get_full_name() or user.get_username()},
+            "",
+            *lines,
+            "",
+            _("Se opgaverne og reglerne bag dem under »Opfølgning« i Charlie."),
+            _(
+                "Du vælger selv under »Opfølgning«, om du vil have én mail pr. opgave eller én "
+                "samlet mail om dagen."
+            ),
+        ]
+    )
+    try:
+        send_mail(subject, body, None, [user.email])
+    except Exception as exc:
+        # One mail that cannot be sent must not stop the others.
+        log.error("reminder mail to user %s failed (%s)", user.pk, type(exc).__name__)
+        return False
+    people.access_for(user, channel="task").record_read(
+        person_ids, category=CATEGORY_ABSENCE, detail=detail
+    )
+    return True
+
+
+def _needs_task_mail(t: FollowUpTask, on: date) -> bool:
+    """A one-task reminder is due: never reminded, or overdue and not reminded since."""
+    return t.reminded_on is None or (t.due < on and t.reminded_on <= t.due)
+
+
+def send_reminders(on: date | None = None, *, person_ids: Iterable[int] | None = None) -> int:
+    """E-mail the reminders of open tasks due within ``REMIND_DAYS_AHEAD`` days or overdue.
+
+    Daily (``person_ids`` None): a digest user gets one mail — a manager their units' tasks,
+    HR the escalated ones; a per-task user one mail per task that needs it
+    (``_needs_task_mail``). With ``person_ids`` (just after a sick report or an import) only the
+    per-task mails about those people go out; digests wait for the day's run. Returns the
+    number of mails sent."""
     on = on or people.today()
     due_by = on + timedelta(days=REMIND_DAYS_AHEAD)
-    tasks = list(
-        FollowUpTask.objects.filter(status=TaskStatus.OPEN, due__lte=due_by)
-        .select_related("person", "org_unit")
-        .order_by("due", "pk")
-    )
+    qs = FollowUpTask.objects.filter(status=TaskStatus.OPEN, due__lte=due_by)
+    if person_ids is not None:
+        qs = qs.filter(person_id__in=set(person_ids))
+    tasks = list(qs.select_related("person", "org_unit").order_by("due", "pk"))
+    if not tasks:
+        return 0
+    digest = _digest_user_ids()
     sent = 0
+    reminded: set[int] = set()
     for user, paths in _managers().items():
         mine = [
             t for t in tasks if t.org_unit and any(t.org_unit.path.startswith(p) for p in paths)
         ]
         if not mine:
             continue
-        lines = []
-        for t in mine:
-            when = format_date_short(t.due)
-            late = _(" (overskredet)") if t.due < on else ""
-            lines.append(f"- {when}{late}: {task_label(t.code)} – {t.person.full_name}")
-        body = "\n".join(
-            [
-                _("Kære %(name)s") % {"name": user.get_full_name() or user.get_username()},
-                "",
+        if user.pk in digest:
+            if person_ids is not None:
+                continue
+            lines = [
                 _(
                     "Du har disse opfølgningsopgaver med frist inden for %(n)d dage eller "
                     "overskredet frist:"
                 )
                 % {"n": REMIND_DAYS_AHEAD},
                 "",
-                *lines,
-                "",
-                _("Se opgaverne og reglerne bag dem under »Opfølgning« i Charlie."),
+                *[_task_line(t, on) for t in mine],
             ]
-        )
-        subject = _("Opfølgning: %(n)d opgaver med frist") % {"n": len(mine)}
-        try:
-            send_mail(subject, body, None, [user.email])
-        except Exception as exc:
-            # One manager's mail that cannot be sent must not stop the others' reminders.
-            log.error("send_reminders: user %s skipped (%s)", user.pk, type(exc).__name__)
+            subject = _("Opfølgning: %(n)d opgaver med frist") % {"n": len(mine)}
+            sent += _mail(user, subject, lines, {t.person_id for t in mine}, detail="påmindelse")
             continue
-        people.access_for(user, channel="task").record_read(
-            {t.person_id for t in mine}, category=CATEGORY_ABSENCE, detail="påmindelse"
-        )
-        sent += 1
+        for t in mine:
+            if not _needs_task_mail(t, on):
+                continue
+            subject = (
+                _("Overskredet frist: %(task)s – %(name)s")
+                if t.due < on
+                else _("Opfølgning: %(task)s – %(name)s")
+            ) % {"task": task_label(t.code), "name": t.person.full_name}
+            lines = [
+                _task_line(t, on),
+                "",
+                str(t.description),
+                _("Regel: %(rule)s") % {"rule": t.legal_basis},
+            ]
+            if _mail(user, subject, lines, {t.person_id}, detail="påmindelse"):
+                sent += 1
+                reminded.add(t.pk)
+    if person_ids is None:
+        escalated = [t for t in tasks if t.escalated_at is not None]
+        for user in _hr_users():
+            if user.pk not in digest or not escalated:
+                continue
+            lines = [
+                _("Disse opgaver har overskredet frist og er sendt videre til HR:"),
+                "",
+                *[_task_line(t, on) for t in escalated],
+            ]
+            subject = _("Opfølgning: %(n)d opgaver sendt videre til HR") % {"n": len(escalated)}
+            sent += _mail(
+                user, subject, lines, {t.person_id for t in escalated}, detail="påmindelse"
+            )
+    if reminded:
+        FollowUpTask.objects.filter(pk__in=reminded).update(reminded_on=on)
     return sent
 
 

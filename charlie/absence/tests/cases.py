@@ -134,6 +134,19 @@ PERMISSION_CASES: list[Case] = [
         expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302),
         method="post",
     ),
+    Case("absence:reminders", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case(
+        "absence:reminders",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302),
+        method="post",
+        data={"daily_digest": "1"},
+    ),
+    Case(
+        "absence:tasks",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
+        data={"due": "overdue", "q": "Jens", "sort": "person", "kind": "contact_day_"},
+        label="filtered",
+    ),
     Case(
         "absence:task",
         expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
@@ -213,6 +226,16 @@ PERSONAL_DATA_VISITS: list[Visit] = [
     # "Mit fravær": the user's own absence history.
     Visit("absence:my_absence", "employee", own("employee"), "fravaer", "egen_indsigt"),
     Visit("absence:my_absence", "manager", own("manager"), "fravaer", "egen_indsigt"),
+    # The front page's work queue: a manager's overdue task names the person (and the phone).
+    Visit(
+        "home",
+        "manager",
+        nord,
+        "fravaer",
+        "personaleledelse",
+        kwargs=lambda org: _followup_task(org) and {},
+        label="work queue",
+    ),
     # Follow-up tasks: the list, one task with its notes, the calendar feed.
     Visit(
         "absence:tasks",

@@ -203,6 +203,7 @@ def test_escalation_after_three_days(org, users, nord_sick, settings):
 def test_reminders_mail_the_manager_a_digest(org, users, nord_sick):
     users["manager"].email = "leder@example.dk"
     users["manager"].save()
+    svc.tasks.choose_digest(access_for(users["manager"]), daily_digest=True)
     svc.refresh_tasks(ON)
     mail.outbox.clear()
     # On 5 Mar: due by 7 Mar or overdue → contact day 1 (3 Mar) and day 5 (7 Mar).

@@ -223,7 +223,26 @@ def run_import(
             "før det er bekræftet."
         )
         return ImportResult(summary, [], 0, dry_run=False)
+    _refresh_followup(writer, say)
     return ImportResult(summary, [], 0, dry_run=False, written=True)
+
+
+def _refresh_followup(writer: _Writer, say: Progress) -> None:
+    """The follow-up tasks of the people whose absence the import wrote, at once (in the
+    worker's run of the upload), not the next night. A failure here loses nothing: the import
+    is saved, and the daily refresh catches up."""
+    ids = writer.audit_ids.get((CATEGORY_ABSENCE, Action.CREATE), set()) | writer.audit_ids.get(
+        (CATEGORY_ABSENCE, Action.UPDATE), set()
+    )
+    if not ids:
+        return
+    try:
+        result = absence_services.refresh_now(ids)
+    except Exception as exc:
+        log.error("Import: follow-up tasks not refreshed: %s", where_raised(exc))
+        say("Opfølgningsopgaverne opdateres ved næste daglige kørsel.")
+        return
+    say(f"Opfølgningsopgaver: {result.created} oprettet, {result.updated} opdateret.")
 
 
 def _known_employee_numbers() -> Iterator[str]:

@@ -9,7 +9,7 @@ import charlie.core.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("absence", "0009_feed_token_expiry"),
+        ("absence", "0010_reminder_preference"),
     ]
 
     operations = [
