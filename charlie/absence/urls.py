@@ -1,6 +1,12 @@
 from django.urls import URLPattern, path
 
-from charlie.absence import views_agreements, views_dashboard, views_self, views_tasks
+from charlie.absence import (
+    views_agreements,
+    views_dashboard,
+    views_person,
+    views_self,
+    views_tasks,
+)
 
 app_name = "absence"
 
@@ -31,6 +37,9 @@ urlpatterns += [
     path("politik/", views_tasks.policy, name="policy"),
     # § 56 agreements and retention plans of one person (views_agreements).
     path("medarbejder/<int:person_id>/aftaler/", views_agreements.agreements, name="agreements"),
+    # A manager or HR reports an employee sick or well (views_person; the person overview).
+    path("medarbejder/<int:person_id>/syg/", views_person.report_sick, name="report_sick_for"),
+    path("medarbejder/<int:person_id>/rask/", views_person.report_well, name="report_well_for"),
 ]
 
 # Fraværsstatistik: the absence dashboard and its Excel export (views_dashboard).

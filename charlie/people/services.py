@@ -402,8 +402,8 @@ def unit_label(unit: OrgUnit, labels: dict[int, str] | None = None) -> str:
 def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, str]]:
     """The open units the caller may filter or choose by — every unit for HR, a manager's
     units and their sub-units — in tree order, each with its ``unit_label`` ("Afsnit Nord
-    (Plejecenter Nord)" where the name repeats): for a unit picker (``forms.ChoiceField(choices=...)``). Cached
-    until the people data change."""
+    (Plejecenter Nord)" where the name repeats): for a unit picker. Cached until the people
+    data change."""
     on = on or today()
     return cached("people", f"unit_choices:{on}:{_scope_key(access)}", lambda: _units(access, on))
 

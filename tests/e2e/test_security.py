@@ -32,7 +32,9 @@ def test_pages_load_their_assets_and_break_no_csp_rule(page, live_server, users,
     # The last page, the people search, swaps its results in with htmx.
     page.get_by_label("Søg på navn eller medarbejdernummer").fill(org.person_in_skole.last_name)
     page.get_by_role("button", name="Søg").click()
-    expect(page.locator("#search-results")).to_contain_text(org.person_in_skole.full_name)
+    expect(page.locator("#search-results")).to_contain_text(
+        f"{org.person_in_skole.last_name}, {org.person_in_skole.first_name}"
+    )
 
     # DKFDS's stylesheet, font and script and htmx all loaded from /static/.
     assert page.evaluate("() => document.fonts.check('16px \"IBM Plex Sans\"')")

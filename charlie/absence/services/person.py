@@ -20,7 +20,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from charlie.absence import stats
-from charlie.absence.kinds import CATEGORY_ABSENCE
+from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import (
     AbsencePeriod,
     FollowUpTask,
@@ -30,6 +30,7 @@ from charlie.absence.models import (
 )
 from charlie.absence.permissions import MANAGE_TASKS
 from charlie.absence.services.followup import recent_spells
+from charlie.absence.services.selfservice import default_last_day
 from charlie.absence.services.tasks import task_label
 from charlie.core.errors import NotFound
 from charlie.people import services as people
@@ -166,9 +167,16 @@ def person_section(access: Access, person: Person, *, on: date | None = None) ->
         for p in RetentionPlan.objects.filter(person=person).order_by("-first_day")
         if people.windows_overlap(windows, p.first_day, p.first_day)
     ]
+    sick = next(
+        (p for p in all_periods if p.absence_type in SICKNESS_TYPES and p.end_date is None), None
+    )
     return {
         "title": _("Fravær og opfølgning"),
         "person": person,
+        # A manager or HR reports an employee sick or well here (not themselves: "Mit fravær").
+        "can_report": person.pk != access.person_id,
+        "open_sickness": sick,
+        "last_day_default": default_last_day(sick, on),
         "today": on,
         "rate_start": start,
         "rate_percent": None if rate is None else rate * 100,

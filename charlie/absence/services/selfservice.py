@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 
 from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import AbsencePeriod, AbsenceType
+from charlie.absence.permissions import MANAGE_TASKS
 from charlie.absence.rules import Code, Obligation
 from charlie.absence.services.followup import deadlines
 from charlie.absence.services.tasks import refresh_now
@@ -176,6 +177,17 @@ def _own(access: Access) -> Person:
     return person
 
 
+def _subject(access: Access, person_id: int | None) -> tuple[Person, bool]:
+    """The person a report is about, and whether it is the caller's own: without
+    ``person_id`` (or with their own) the caller's person; otherwise someone a manager or HR
+    follows up on (``MANAGE_TASKS``; 403 without it, 404 outside the caller's scope). An
+    employee who calls in sick to their manager is reported by the manager."""
+    if person_id is None or person_id == access.person_id:
+        return _own(access), True
+    access.require(MANAGE_TASKS)
+    return people.get_person(access, person_id), False
+
+
 def _fmt(day: date) -> str:
     return format_date(day, get_language())
 
@@ -226,8 +238,11 @@ def report_sick(
     first_day: date,
     partial_hours: Decimal | None = None,
     on: date | None = None,
+    person_id: int | None = None,
 ) -> AbsencePeriod:
-    """Sygemelding: open a sickness period for the caller's own person from ``first_day``.
+    """Sygemelding: open a sickness period from ``first_day`` for the caller's own person, or
+    (``person_id``) for an employee a manager or HR follows up on (``_subject``) — the employee
+    who calls their manager in sick; both make the follow-up tasks at once.
 
     ``partial_hours`` (hours of absence per day) makes it partial sickness; it must be more than
     0 and less than the daily hours of the employment that covers ``first_day``. ``first_day``
@@ -235,7 +250,7 @@ def report_sick(
     period is already open, or when another absence period overlaps the new one as far as it is
     known (``first_day`` to today: a planned holiday later on does not stop a sick report).
     """
-    person = _own(access)
+    person, own = _subject(access, person_id)
     today = on or people.today()
     if first_day > today:
         raise ReportError(
@@ -245,9 +260,16 @@ def report_sick(
     earliest = today - timedelta(days=MAX_DAYS_BACK)
     if first_day < earliest:
         raise ReportError(
-            _(
-                "Første sygedag kan højst ligge %(days)s dage tilbage (tidligst %(date)s). "
-                "Kontakt din leder eller HR for at registrere ældre sygdom."
+            (
+                _(
+                    "Første sygedag kan højst ligge %(days)s dage tilbage (tidligst %(date)s). "
+                    "Kontakt din leder eller HR for at registrere ældre sygdom."
+                )
+                if own
+                else _(
+                    "Første sygedag kan højst ligge %(days)s dage tilbage (tidligst %(date)s). "
+                    "Ældre sygdom kommer med lønsystemets import."
+                )
             )
             % {"days": MAX_DAYS_BACK, "date": _fmt(earliest)},
             "first_day",
@@ -257,8 +279,15 @@ def report_sick(
     current = open_sickness(person)
     if current is not None:
         raise ReportError(
-            _("Du er allerede meldt syg fra %(date)s. Meld dig rask, før du melder dig syg igen.")
-            % {"date": _fmt(current.start_date)}
+            (
+                _(
+                    "Du er allerede meldt syg fra %(date)s. Meld dig rask, før du melder dig syg "
+                    "igen."
+                )
+                if own
+                else _("%(name)s er allerede meldt syg fra %(date)s.")
+            )
+            % {"date": _fmt(current.start_date), "name": person.full_name}
         )
     clash = (
         AbsencePeriod.objects.filter(person=person, start_date__lte=today)
@@ -284,11 +313,18 @@ def report_sick(
     employment = _employment_on(person, first_day)
     if employment is None:
         raise ReportError(
-            _(
-                "Du har ingen ansættelse den %(date)s, så der kan ikke registreres sygdom den "
-                "dag. Kontakt HR, hvis det er forkert."
+            (
+                _(
+                    "Du har ingen ansættelse den %(date)s, så der kan ikke registreres sygdom den "
+                    "dag. Kontakt HR, hvis det er forkert."
+                )
+                if own
+                else _(
+                    "%(name)s har ingen ansættelse den %(date)s, så der kan ikke registreres "
+                    "sygdom den dag."
+                )
             )
-            % {"date": _fmt(first_day)},
+            % {"date": _fmt(first_day), "name": person.full_name},
             "first_day",
         )
     kind = AbsenceType.SICKNESS
@@ -324,18 +360,28 @@ def report_sick(
 
 
 @transaction.atomic
-def report_well(access: Access, *, last_day: date, on: date | None = None) -> AbsencePeriod:
-    """Raskmelding: close the caller's open sickness period with ``last_day`` (the last sick day,
-    not before the first, not in the future)."""
-    person = _own(access)
+def report_well(
+    access: Access, *, last_day: date, on: date | None = None, person_id: int | None = None
+) -> AbsencePeriod:
+    """Raskmelding: close the open sickness period with ``last_day`` (the last sick day, not
+    before the first, not in the future) — the caller's own, or (``person_id``) that of an
+    employee a manager or HR follows up on (``_subject``)."""
+    person, own = _subject(access, person_id)
     today = on or people.today()
     Person.objects.select_for_update().filter(pk=person.pk).first()
     period = open_sickness(person)
     if period is None:
-        raise ReportError(_("Du er ikke meldt syg, så der er intet at melde rask fra."))
+        raise ReportError(
+            _("Du er ikke meldt syg, så der er intet at melde rask fra.")
+            if own
+            else _("%(name)s er ikke meldt syg, så der er intet at melde rask fra.")
+            % {"name": person.full_name}
+        )
     if last_day > today:
         raise ReportError(
-            _("Sidste sygedag kan ikke ligge i fremtiden. Meld dig rask, når du er rask."),
+            _("Sidste sygedag kan ikke ligge i fremtiden. Meld dig rask, når du er rask.")
+            if own
+            else _("Sidste sygedag kan ikke ligge i fremtiden."),
             "last_day",
         )
     if last_day < period.start_date:

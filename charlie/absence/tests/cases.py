@@ -202,6 +202,29 @@ PERMISSION_CASES: list[Case] = [
         kwargs=lambda org: {"person_id": org.person_in_nord.pk},
         label="empty form",
     ),
+    # A manager or HR reports an employee sick or well from the person overview.
+    Case(
+        "absence:report_sick_for",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+        label="GET is refused",
+    ),
+    Case(
+        "absence:report_sick_for",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=302),
+        method="post",
+        data={"first_day": days_ago(1)},
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+        label="a person outside the manager's unit",
+    ),
+    Case(
+        "absence:report_well_for",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        data={"last_day": days_ago(1)},
+        kwargs=lambda org: {"person_id": org.person_in_nord.pk},
+        label="the manager's own employee (the employee: their own report)",
+    ),
     Case("absence:policy", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
     Case(
         "absence:policy",
