@@ -63,7 +63,7 @@ def _float(value: object) -> float | None:
 
 
 def _dates(values: list[date | None]) -> np.ndarray:
-    return np.array([np.datetime64(v, "D") if v else np.datetime64("NaT") for v in values])
+    return np.array([np.datetime64(v, "D") if v else np.datetime64("NaT", "D") for v in values])
 
 
 def person_rate(
