@@ -27,7 +27,7 @@ def _back(person_id: int) -> HttpResponse:
 def _errors(request: AuthenticatedRequest, form: SickReportForm | WellReportForm) -> None:
     for errors in form.errors.values():
         for error in errors:
-            messages.error(request, error)
+            messages.error(request, str(error))
 
 
 @require_POST
