@@ -878,11 +878,6 @@ class PersonChoice:
     linked_to: str
 
 
-def _unit_label(unit: OrgUnit) -> str:
-    parent = unit.parent.name if unit.parent is not None else ""
-    return f"{unit.name} ({parent})" if parent else unit.name
-
-
 def find_people_to_link(access: Access, *, user_id: int, query: str) -> list[PersonChoice]:
     """People whose name or employee number matches ``query``, for linking account ``user_id``
     to one; administrators only; every person shown is recorded as read."""
@@ -907,13 +902,15 @@ def find_people_to_link(access: Access, *, user_id: int, query: str) -> list[Per
     )
     on = timezone.localdate()
     units: dict[int, list[str]] = {}
+    labels = people.unit_labels()
     for employment in (
         Employment.objects.filter(person__in=people_found, start_date__lte=on)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
-        .select_related("org_unit__parent")
+        .select_related("org_unit")
         .order_by("start_date")
     ):
-        units.setdefault(employment.person_id, []).append(_unit_label(employment.org_unit))
+        label = people.unit_label(employment.org_unit, labels)
+        units.setdefault(employment.person_id, []).append(label)
     privacy.record(
         actor=access.user,
         subject_person_ids=[p.pk for p in people_found],
@@ -984,14 +981,9 @@ def unlink_person(access: Access, *, user_id: int) -> User:
 
 
 def open_units() -> list[tuple[int, str]]:
-    """Every open unit as (id, "name (parent)"), in the tree's order, for choosing one."""
-    on = timezone.localdate()
-    units = (
-        OrgUnit.objects.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=on))
-        .select_related("parent")
-        .order_by("path")
-    )
-    return [(u.pk, _unit_label(u)) for u in units]
+    """Every open unit, named with its parent where names repeat, in the tree's order, for
+    choosing one (``people.all_unit_choices``)."""
+    return people.all_unit_choices()
 
 
 def units_managed_by(user: User) -> list[OrgUnit]:

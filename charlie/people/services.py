@@ -405,15 +405,23 @@ def unit_choices(access: Access, *, on: date | None = None) -> list[tuple[int, s
     (Plejecenter Nord)" where the name repeats): for a unit picker. Cached until the people
     data change."""
     on = on or today()
-    return cached("people", f"unit_choices:{on}:{_scope_key(access)}", lambda: _units(access, on))
+    paths = None if access.everyone else access.unit_paths
+    return cached("people", f"unit_choices:{on}:{_scope_key(access)}", lambda: _units(paths, on))
 
 
-def _units(access: Access, on: date) -> list[tuple[int, str]]:
+def all_unit_choices(*, on: date | None = None) -> list[tuple[int, str]]:
+    """Every open unit, as ``unit_choices`` gives them to HR: for an administrator, who sets up
+    units and their managers (unit names are configuration, not personal data)."""
+    on = on or today()
+    return cached("people", f"unit_choices:{on}:all", lambda: _units(None, on))
+
+
+def _units(paths: Iterable[str] | None, on: date) -> list[tuple[int, str]]:
     units = OrgUnit.objects.filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=on), valid_from__lte=on
     )
-    if not access.everyone:
-        units = units.filter(under_units(access.unit_paths, unit=""))
+    if paths is not None:
+        units = units.filter(under_units(paths, unit=""))
     labels = unit_labels()
     return [
         (pk, labels.get(pk, name)) for pk, name in units.order_by("path").values_list("pk", "name")
