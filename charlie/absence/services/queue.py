@@ -156,11 +156,12 @@ def _hr_tasks(access: Access, on: date) -> list[QueueItem]:
     overdue = sum(r["n"] for r in by_unit)
     due_today = open_tasks.filter(due=on).count()
     shown = by_unit[:ROWS]
+    labels = people.unit_labels()  # the parent only where names repeat, as everywhere
     names = {
-        pk: f"{name} ({parent})" if parent else name
-        for pk, name, parent in OrgUnit.objects.filter(
+        pk: labels.get(pk, name)
+        for pk, name in OrgUnit.objects.filter(
             pk__in=[r["org_unit_id"] for r in shown if r["org_unit_id"]]
-        ).values_list("pk", "name", "parent__name")
+        ).values_list("pk", "name")
     }
     rows = [
         QueueRow(
