@@ -4,6 +4,10 @@ the scope, writes the audit log and makes the follow-up tasks at once."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -17,6 +21,7 @@ from charlie.absence.services import selfservice
 from charlie.core.formats import format_date
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
+from charlie.privacy.access import Access
 
 
 def _back(person_id: int) -> HttpResponse:
@@ -24,55 +29,49 @@ def _back(person_id: int) -> HttpResponse:
     return redirect(reverse("people:detail", kwargs={"person_id": person_id}) + "#fravaer")
 
 
-def _errors(request: AuthenticatedRequest, form: SickReportForm | WellReportForm) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
+def _report(
+    request: AuthenticatedRequest,
+    person_id: int,
+    form: SickReportForm | WellReportForm,
+    report: Callable[[Access, dict[str, Any]], str],
+) -> HttpResponse:
+    """Validate ``form``, call ``report`` (the service; it returns the confirmation) and go back
+    to the overview with the confirmation, or with every error as a message."""
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+    else:
+        try:
+            messages.success(request, report(access_of(request), form.cleaned_data))
+        except selfservice.ReportError as exc:
+            messages.error(request, str(exc))
+    return _back(person_id)
+
+
+def _day(day: date) -> str:
+    return format_date(day, get_language())
 
 
 @require_POST
 def report_sick(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    form = SickReportForm(request.POST)
-    if form.is_valid():
-        try:
-            period = selfservice.report_sick(
-                access_of(request), first_day=form.cleaned_data["first_day"], person_id=person_id
-            )
-        except selfservice.ReportError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request,
-                _("%(name)s er meldt syg fra %(date)s. Opfølgningens opgaver er lavet.")
-                % {
-                    "name": period.person.full_name,
-                    "date": format_date(period.start_date, get_language()),
-                },
-            )
-    else:
-        _errors(request, form)
-    return _back(person_id)
+    def report(access: Access, data: dict[str, Any]) -> str:
+        period = selfservice.report_sick(access, first_day=data["first_day"], person_id=person_id)
+        return _("%(name)s er meldt syg fra %(date)s. Opfølgningens opgaver er lavet.") % {
+            "name": period.person.full_name,
+            "date": _day(period.start_date),
+        }
+
+    return _report(request, person_id, SickReportForm(request.POST), report)
 
 
 @require_POST
 def report_well(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    form = WellReportForm(request.POST)
-    if form.is_valid():
-        try:
-            period = selfservice.report_well(
-                access_of(request), last_day=form.cleaned_data["last_day"], person_id=person_id
-            )
-        except selfservice.ReportError as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(
-                request,
-                _("%(name)s er meldt rask med sidste sygedag %(date)s.")
-                % {
-                    "name": period.person.full_name,
-                    "date": format_date(period.end_date or period.start_date, get_language()),
-                },
-            )
-    else:
-        _errors(request, form)
-    return _back(person_id)
+    def report(access: Access, data: dict[str, Any]) -> str:
+        period = selfservice.report_well(access, last_day=data["last_day"], person_id=person_id)
+        return _("%(name)s er meldt rask med sidste sygedag %(date)s.") % {
+            "name": period.person.full_name,
+            "date": _day(period.end_date or period.start_date),
+        }
+
+    return _report(request, person_id, WellReportForm(request.POST), report)
