@@ -891,10 +891,7 @@ def find_people_to_link(access: Access, *, user_id: int, query: str) -> list[Per
     if len(query) < PERSON_SEARCH_MIN_LENGTH:
         filters = exact
     else:
-        names = Q()
-        for word in query.split()[:4]:
-            names &= Q(first_name__istartswith=word) | Q(last_name__istartswith=word)
-        filters = exact | names
+        filters = exact | people.name_or_number_matches(" ".join(query.split()[:4]))
     people_found = list(
         Person.objects.filter(filters)
         .select_related("user")

@@ -810,10 +810,11 @@ def _starts_with(field: str, prefix: str) -> Q:
     return Q(**{f"{field}__gte": prefix, f"{field}__lt": prefix + _TOP})
 
 
-def _name_or_number_matches(query: str) -> Q:
+def name_or_number_matches(query: str) -> Q:
     """Every word must begin a first or last name — or a part of one after a space ("han"
     finds Hansen and Skov Hansen) — or be an employee number; upper or lower case alike.
-    Each word is a few indexed prefix lookups (``Person``'s search keys), never a scan."""
+    Each word is a few indexed prefix lookups (``Person``'s search keys), never a scan: the one
+    name search of every people look-up (the people list, the account link search)."""
     # Control characters (NUL is refused by PostgreSQL) can only be typos: drop them.
     query = "".join(ch for ch in query if ch.isprintable())
     q = Q()
@@ -837,7 +838,7 @@ def find_people(access: Access, query: str = "") -> QuerySet[Person]:
     access = require_people_access(access)
     return (
         visible_people(access)
-        .filter(_name_or_number_matches(query))
+        .filter(name_or_number_matches(query))
         .order_by("last_name", "first_name", "pk")
     )
 
@@ -997,7 +998,7 @@ def filter_people(
     on = on or today()
     matching = _employments_matching(filters, on=on)
     current = Employment.objects.filter(matching & _current(on))
-    qs = visible_people(access, on=on).filter(_name_or_number_matches(filters.query))
+    qs = visible_people(access, on=on).filter(name_or_number_matches(filters.query))
     if filters.status == PeopleStatus.CURRENT:
         qs = qs.filter(Exists(current))
     elif filters.status == PeopleStatus.FORMER:
