@@ -19,6 +19,14 @@ class CoreConfig(AppConfig):
         admin.autodiscover()
         unregister_foreign_admins()
 
+        # Cached results read the data versions once per request (core.cache).
+        from django.core.signals import request_finished, request_started
+
+        from charlie.core import cache
+
+        request_started.connect(cache.start_request, dispatch_uid="charlie-versions-start")
+        request_finished.connect(cache.end_request, dispatch_uid="charlie-versions-end")
+
         # The pure modules (formats, charts, rules, messages) write in the reader's language.
         language.configure(active=translation.get_language, translate=translation.gettext)
 

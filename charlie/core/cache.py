@@ -8,6 +8,7 @@ The cache key also holds the active language, since results may contain translat
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
@@ -20,26 +21,80 @@ from charlie.core.models import DataVersion
 DEFAULT_TIMEOUT = 60 * 60
 
 
+#: Every area's version as this request first read them (one query for all): a page that asks
+#: for several cached results reads the versions once. None outside a request (commands, the
+#: worker, services called directly), which read them each time.
+_request_versions: ContextVar[dict[str, int] | None] = ContextVar(
+    "charlie_request_versions", default=None
+)
+
+
+def _all_versions() -> dict[str, int]:
+    return dict(DataVersion.objects.values_list("name", "version"))
+
+
+def _current_versions(areas: tuple[str, ...]) -> dict[str, int]:
+    memo = _request_versions.get()
+    if memo is None:
+        return dict(DataVersion.objects.filter(name__in=areas).values_list("name", "version"))
+    if not memo:
+        memo.update(_all_versions())
+        memo.setdefault("", 0)  # read: an installation with no versions yet reads once too
+    return memo
+
+
 def version(area: str) -> int:
-    value = DataVersion.objects.filter(name=area).values_list("version", flat=True).first()
-    return int(value or 0)
+    return int(_current_versions((area,)).get(area, 0))
+
+
+def versions(areas: tuple[str, ...]) -> str:
+    """The versions of several areas as one key part, read in one query."""
+    found = _current_versions(areas)
+    return ".".join(str(found.get(area, 0)) for area in areas)
+
+
+def start_request(**kwargs: object) -> None:
+    """From now until ``end_request`` (Django's request signals, connected in core's
+    ``AppConfig.ready``), the versions are read once."""
+    _request_versions.set({})
+
+
+def end_request(**kwargs: object) -> None:
+    _request_versions.set(None)
+
+
+def _forget_versions() -> None:
+    memo = _request_versions.get()
+    if memo is not None:
+        memo.clear()
+
+
+def _increment(area: str) -> int:
+    _forget_versions()
+    return DataVersion.objects.filter(name=area).update(version=F("version") + 1)
 
 
 def bump(area: str) -> None:
     """Mark the data of ``area`` as changed (after the surrounding transaction commits too)."""
-    updated = DataVersion.objects.filter(name=area).update(version=F("version") + 1)
-    if not updated:
+    if not _increment(area):
         DataVersion.objects.get_or_create(name=area, defaults={"version": 1})
     # A reader may have cached a result between the update and the commit: bump once more.
-    transaction.on_commit(
-        lambda: DataVersion.objects.filter(name=area).update(version=F("version") + 1)
-    )
+    transaction.on_commit(lambda: _increment(area))
 
 
 def cached[T](
-    area: str, key: str, compute: Callable[[], T], *, timeout: int = DEFAULT_TIMEOUT
+    area: str | tuple[str, ...],
+    key: str,
+    compute: Callable[[], T],
+    *,
+    timeout: int = DEFAULT_TIMEOUT,
 ) -> T:
-    full_key = f"charlie:{area}:{version(area)}:{translation.get_language()}:{key}"
+    """``compute()``, or its result from the cache while the data of ``area`` — or of every
+    area in a tuple, for a result drawn from several — have not changed."""
+    if isinstance(area, tuple):
+        full_key = f"charlie:{'+'.join(area)}:{versions(area)}:{translation.get_language()}:{key}"
+    else:
+        full_key = f"charlie:{area}:{version(area)}:{translation.get_language()}:{key}"
     result = cache.get(full_key)
     if result is None:
         result = compute()
