@@ -18,6 +18,7 @@ to write a diagnosis.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
@@ -62,6 +63,7 @@ from charlie.absence.spells import (
     superseded,
     unit_on,
 )
+from charlie.core.cache import bump, cached
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.formats import format_date_short
 from charlie.core.messages import Message, join, text
@@ -448,6 +450,8 @@ def refresh_tasks(
              "done_at", "updated_at"],
             batch_size=1000,
         )  # fmt: skip
+        if to_create or to_update:
+            bump("tasks")  # bulk writes send no signals
         if to_create:
             audit.record(
                 actor=None,
@@ -643,6 +647,36 @@ def _name_matches(text: str) -> Q:
     return Q(person_id__in=Person.objects.filter(q).values("pk"))
 
 
+#: The data the task list's counts come from: the tasks, the people (names searched, units,
+#: people erased) and the absence (periods deleted with their tasks by retention).
+TASK_AREAS = ("tasks", "people", "absence")
+
+
+def _counts_key(access: Access, query: TaskQuery, on: date) -> str:
+    # Hashed: the search text may be a name, and it is never stored (not even as a key).
+    raw = f"{query.unit}|{query.job_family}|{query.kind}|{query.q.strip()}"
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    scope = "all" if access.everyone else ",".join(sorted(access.unit_paths))
+    return f"task_counts:{on}:{scope}:{digest}"
+
+
+def _counts(base: QuerySet[FollowUpTask], on: date) -> dict[str, int]:
+    """How many tasks each due filter holds. Open tasks are a few per cent of a year's: their
+    counts come from the (status, due) index; the done ones are counted apart, without the
+    date filters (the one count that reads a year of tasks: hence cached)."""
+    week_end = _week_end(on)
+    counts: dict[str, int] = base.filter(status=TaskStatus.OPEN).aggregate(
+        n_open=Count("pk"),
+        n_due=Count("pk", filter=Q(due__lte=on)),
+        n_overdue=Count("pk", filter=Q(due__lt=on)),
+        n_today=Count("pk", filter=Q(due=on)),
+        n_week=Count("pk", filter=Q(due__gte=on, due__lte=week_end)),
+        n_escalated=Count("pk", filter=Q(escalated_at__isnull=False)),
+    )
+    counts["n_done"] = base.filter(status__in=CLOSED).count()
+    return counts
+
+
 def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskPage:
     """One page of the caller's follow-up tasks (a manager: their units' sub-trees; HR: all;
     others 403), filtered, searched and sorted, with the count behind every due filter.
@@ -674,18 +708,7 @@ def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskP
         base = base.filter(code__startswith=query.kind)
     if query.q.strip():
         base = base.filter(_name_matches(query.q))
-    week_end = _week_end(on)
-    # Open tasks are a few per cent of a year's: their counts come from the (status, due) index;
-    # the done ones are counted apart, without the date filters.
-    counts = base.filter(status=TaskStatus.OPEN).aggregate(
-        n_open=Count("pk"),
-        n_due=Count("pk", filter=Q(due__lte=on)),
-        n_overdue=Count("pk", filter=Q(due__lt=on)),
-        n_today=Count("pk", filter=Q(due=on)),
-        n_week=Count("pk", filter=Q(due__gte=on, due__lte=week_end)),
-        n_escalated=Count("pk", filter=Q(escalated_at__isnull=False)),
-    )
-    counts["n_done"] = base.filter(status__in=CLOSED).count()
+    counts = cached(TASK_AREAS, _counts_key(access, query, on), lambda: _counts(base, on))
     due = query.due if query.due in DUE_FILTERS else ""
     by_filter = {
         "": counts["n_open"],
@@ -704,7 +727,7 @@ def task_list(access: Access, query: TaskQuery, on: date | None = None) -> TaskP
     start = (page - 1) * PAGE_SIZE
     tasks = list(
         base.filter(_due_q(due, on))
-        .select_related("person", "org_unit", "org_unit__parent")
+        .select_related("person", "org_unit")
         .order_by(*order)[start : start + PAGE_SIZE]
     )
     rows = [_row(t, on) for t in tasks]
@@ -849,6 +872,7 @@ def escalate_overdue(on: date | None = None) -> int:
     if not ids:
         return 0
     FollowUpTask.objects.filter(pk__in=ids).update(escalated_at=timezone.now())
+    bump("tasks")
     recipients = [u for u in _hr_users() if u.pk not in _digest_user_ids()]
     if recipients:
         tasks = list(FollowUpTask.objects.filter(pk__in=ids).select_related("person", "org_unit"))

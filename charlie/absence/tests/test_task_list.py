@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from charlie.absence import services as svc
 from charlie.absence.models import FollowUpTask, TaskStatus
@@ -101,6 +103,25 @@ def test_paging_with_counts(org, users):
     assert (second.first, second.last, len(second.rows)) == (PAGE_SIZE + 1, PAGE_SIZE + 3, 3)
     assert not pks(first) & pks(second)
     assert task_list(hr, TaskQuery(page=99), ON).page == 2  # past the end: the last page
+
+
+def test_counts_are_cached_until_the_tasks_change(org, users, spread, django_assert_num_queries):
+    """The done count reads a year of tasks: it is kept until a task, the people or the
+    absence data change; every way a task changes shows at once."""
+    hr = access_for(users["hr"])
+    before = task_list(hr, TaskQuery(), ON).counts
+    assert before["done"] == 1 and before["overdue"] == 3
+    with CaptureQueriesContext(connection) as queries:
+        task_list(hr, TaskQuery(), ON)
+    assert not any("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+    svc.tasks.complete(hr, spread["nord_overdue"].pk)  # one by one: a saved task
+    after = task_list(hr, TaskQuery(), ON).counts
+    assert (after["done"], after["overdue"]) == (2, 2)
+    escalated = svc.tasks.escalate_overdue(ON + timedelta(days=60))  # in bulk: bumped there
+    assert escalated == 5 and task_list(hr, TaskQuery(), ON).escalated == 5
+    # The search text is part of the key: another name, other counts.
+    named = task_list(hr, TaskQuery(q=org.person_in_syd.last_name), ON)
+    assert named.counts[""] == 1
 
 
 def test_manager_sees_only_their_units(org, users, spread):
