@@ -256,7 +256,18 @@ def _person_in_scope(access: Access, person_id: int) -> Person:
     person = visible_people(access).filter(pk=person_id).first()
     if person is None:
         raise NotFound
+    access.in_scope_ids.add(person.pk)
     return person
+
+
+def ensure_in_scope(access: Access, person_id: int) -> None:
+    """404 unless the person is in the caller's scope today. Asked once per Access: a page
+    whose services each check the same person (the person overview's sections) costs one
+    query, not one per service."""
+    if person_id not in access.in_scope_ids:
+        if not visible_people(access).filter(pk=person_id).exists():
+            raise NotFound
+        access.in_scope_ids.add(person_id)
 
 
 def get_person(access: Access, person_id: int) -> Person:
@@ -268,7 +279,7 @@ def get_person(access: Access, person_id: int) -> Person:
 
 def employments_of(access: Access, person: Person) -> QuerySet[Employment]:
     """A person's employments. HR and the person see all; a manager sees those in their units."""
-    _person_in_scope(access, person.pk)
+    ensure_in_scope(access, person.pk)
     access.record_read([person.pk], category=CATEGORY_EMPLOYMENT, detail="employments")
     return employments_in_view(access, person.pk).select_related("org_unit", "job_family")
 
@@ -1023,6 +1034,18 @@ def _scope_key(access: Access) -> str:
     return f"{access.person_id}:{','.join(sorted(access.unit_paths))}"
 
 
+#: A search with at most this many matches keeps them (ids, in order) until the people data
+#: change, so the next page, or the same search again, costs one look-up by primary key.
+SEARCH_IDS_KEPT = 10_000
+
+
+def _search_ids(qs: QuerySet[Person]) -> list[int] | None:
+    """The ids of a search's matches in the list's order; None for a search too wide to keep
+    (it is paged by the database, as the unsearched list: "a" matches most people)."""
+    ids = list(qs.values_list("pk", flat=True)[: SEARCH_IDS_KEPT + 1])
+    return ids if len(ids) <= SEARCH_IDS_KEPT else None
+
+
 def list_people(
     access: Access,
     filters: PeopleFilter,
@@ -1038,10 +1061,20 @@ def list_people(
     on the page are recorded as read; the search text is not (it may hold a name)."""
     on = on or today()
     qs = filter_people(access, filters, on=on)
-    key = f"people_list_count:{on}:{_scope_key(access)}:{filters.cache_key()}"
-    total = cached("people", key, qs.count)
-    shown: Page[Person] = Paginator(_CountedPeople(qs, total), per_page).get_page(page)  # type: ignore[arg-type]
-    people = list(shown.object_list)
+    key = f"{on}:{_scope_key(access)}:{filters.cache_key()}:{filters.sort}"
+    found = None
+    if filters.query:
+        (found,) = cached("people", f"people_list_ids:{key}", lambda: (_search_ids(qs),))
+    if found is not None:
+        # A search: its matches in order, found once, paged without asking again.
+        shown: Page[Any] = Paginator(found, per_page).get_page(page)
+        by_id = Person.objects.in_bulk(list(shown.object_list))
+        people = [by_id[pk] for pk in shown.object_list if pk in by_id]
+        total = len(found)
+    else:
+        total = cached("people", f"people_list_count:{key}", qs.count)
+        shown = Paginator(_CountedPeople(qs, total), per_page).get_page(page)  # type: ignore[arg-type]
+        people = list(shown.object_list)
     employments = _shown_employments(access, [p.pk for p in people], on=on)
     rows = [PeopleRow(p, employments.get(p.pk)) for p in people]
     record_page_read(access, people, detail=f"search:{total}")

@@ -31,7 +31,7 @@ the app that knows units and managers.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -73,6 +73,10 @@ class Access:
     units: tuple[UnitGrant, ...] = ()
     channel: str = "ui"
     purpose: str = ""
+    #: The people a service has found in this caller's scope today (``people.services``
+    #: ``ensure_in_scope``), so the next service asking in the same request need not look again:
+    #: an Access lives for one request, CLI command or API call, and its scope does not change.
+    in_scope_ids: set[int] = field(default_factory=set, init=False, compare=False, repr=False)
 
     # --- Who ------------------------------------------------------------------------------
 

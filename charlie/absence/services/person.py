@@ -32,7 +32,6 @@ from charlie.absence.permissions import MANAGE_TASKS
 from charlie.absence.services.followup import recent_spells
 from charlie.absence.services.selfservice import default_last_day
 from charlie.absence.services.tasks import task_label
-from charlie.core.errors import NotFound
 from charlie.people import services as people
 from charlie.people.models import Person
 from charlie.privacy.access import Access
@@ -110,8 +109,7 @@ def person_section(access: Access, person: Person, *, on: date | None = None) ->
     spells, absence periods, open and done follow-up tasks, § 56 agreements and retention
     plans. HR and managers (``MANAGE_TASKS``, 403 otherwise); 404 outside the caller's scope."""
     access.require(MANAGE_TASKS)
-    if not people.visible_people(access).filter(pk=person.pk).exists():
-        raise NotFound
+    people.ensure_in_scope(access, person.pk)
     on = on or people.today()
     windows = people.visible_windows(access, person.pk)
     access.record_read([person.pk], category=CATEGORY_ABSENCE, detail="person:overblik")

@@ -112,6 +112,34 @@ def test_count_is_cached_until_people_change(org, users):
     assert list_people(hr, PeopleFilter()).total == 6
 
 
+def test_a_search_is_found_once_and_paged_until_people_change(org, users):
+    hr = access_for(users["hr"])
+    for i in range(30):
+        EmploymentFactory(org_unit=org.nord, person=PersonFactory(last_name=f"Zzq{i:02d}"))
+    search = PeopleFilter(query="zzq")
+    first = list_people(hr, search, page=1)
+    assert first.total == 30 and names(first) == [f"Zzq{i:02d}" for i in range(25)]
+    with CaptureQueriesContext(connection) as queries:
+        second = list_people(hr, search, page=2)
+    # The matches are kept in order: the next page asks for its people by id, not the search.
+    assert not any("LIKE" in q["sql"].upper() for q in queries.captured_queries)
+    assert names(second) == [f"Zzq{i:02d}" for i in range(25, 30)]
+    assert (second.first, second.last) == (26, 30)
+    EmploymentFactory(org_unit=org.nord, person=PersonFactory(last_name="Zzq99"))
+    assert names(list_people(hr, search, page=2))[-1] == "Zzq99"
+    backwards = list_people(hr, PeopleFilter(query="zzq", sort="-navn"))
+    assert names(backwards)[0] == "Zzq99"
+
+
+def test_a_search_too_wide_to_keep_is_paged_by_the_database(org, users, monkeypatch):
+    monkeypatch.setattr(services, "SEARCH_IDS_KEPT", 3)
+    hr = access_for(users["hr"])
+    for i in range(5):
+        EmploymentFactory(org_unit=org.nord, person=PersonFactory(last_name=f"Zzq{i:02d}"))
+    result = list_people(hr, PeopleFilter(query="zzq"), page=2, per_page=2)
+    assert result.total == 5 and names(result) == ["Zzq02", "Zzq03"]
+
+
 def test_manager_lists_only_their_units_and_units_to_choose(org, users):
     manager = access_for(users["manager"])
     result = list_people(manager, PeopleFilter(status=PeopleStatus.ALL))

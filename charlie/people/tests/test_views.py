@@ -124,11 +124,15 @@ def test_search_counts_are_written_with_a_thousands_point(client_as, org, monkey
     from charlie.people import services
 
     monkeypatch.setattr(services, "PEOPLE_PAGE_SIZE", 25)
-    monkeypatch.setattr(
-        services,
-        "cached",
-        lambda area, key, compute: 18252 if key.startswith("people_list_count") else compute(),
-    )
-    page = client_as("hr").get(reverse("people:search"), {"q": "a"}).text
-    assert "af 18.252 medarbejdere" in page
-    assert "18252" not in page
+    def cached(area, key, compute):
+        if key.startswith("people_list_count"):  # the list's count
+            return 18252
+        if key.startswith("people_list_ids"):  # a search's matches, in order
+            return (list(range(1, 18253)),)
+        return compute()
+
+    monkeypatch.setattr(services, "cached", cached)
+    for query in ({}, {"q": "a"}):
+        page = client_as("hr").get(reverse("people:search"), query).text
+        assert "af 18.252 medarbejdere" in page
+        assert "18252" not in page

@@ -72,6 +72,5 @@ def person_overview_section(access: Access, person: Person) -> dict[str, object]
     person for HR administration must not write it to the person's log each time. The look-up
     itself (``person_pension``, the pension page) is audited as always."""
     access.require(LOOK_UP_PENSION_DATES)
-    if not people.visible_people(access).filter(pk=person.pk).exists():
-        raise NotFound
+    people.ensure_in_scope(access, person.pk)
     return {"title": _("Pension"), "person_id": person.pk}
