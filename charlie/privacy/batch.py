@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import cache
 from typing import Any
 
 from django.db import connection
@@ -99,6 +100,15 @@ def insert_entries(entries: list[AuditEntry], *, chunk: int = 500) -> None:
 def _insert(entries: list[AuditEntry]) -> None:
     now = timezone.now()
     fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    if connection.vendor == "postgresql":
+        # One array per column: the statement is the same for any number of rows, so
+        # PostgreSQL and psycopg prepare and parse it once per connection, not once per page.
+        for entry in entries:
+            entry.at = entry.at or now
+        columns_values = [[getattr(entry, f.attname) for entry in entries] for f in fields]
+        with connection.cursor() as cursor:
+            cursor.execute(_unnest_insert_sql(), columns_values)
+        return
     params: list[Any] = []
     for entry in entries:
         entry.at = entry.at or now
@@ -112,6 +122,24 @@ def _insert(entries: list[AuditEntry]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
+
+
+@cache
+def _unnest_insert_sql() -> str:
+    """``INSERT … SELECT * FROM unnest(%s::type[], …)`` for the audit log (PostgreSQL)."""
+    fields = [f for f in AuditEntry._meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(str(f.column)) for f in fields)
+    arrays = ", ".join(f"%s::{_array_type(f.db_type(connection))}[]" for f in fields)
+    return (
+        f"INSERT INTO {quote(AuditEntry._meta.db_table)} ({columns}) "  # noqa: S608
+        f"SELECT * FROM unnest({arrays})"
+    )
+
+
+def _array_type(db_type: str | None) -> str:
+    # "varchar(150)" → "varchar": an array cast needs the bare type; the column checks the length.
+    return (db_type or "text").split("(", 1)[0]
 
 
 def current_batch() -> AuditBatch | None:
