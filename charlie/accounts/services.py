@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 from charlie.accounts.claims import MappingError, parse_group_roles
 from charlie.accounts.models import IdentityLink, RoleChange, RoleChangeStatus
 from charlie.accounts.permissions import DECIDE_ROLE_CHANGES, MANAGE_ACCOUNTS, SEE_ROLE_CHANGES
+from charlie.core.cache import cached
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.models import User
 from charlie.core.roles import Role
@@ -287,7 +288,8 @@ def pending_count_for(access: Access) -> int:
     qs = _visible_pending(access)
     if not is_administrator(access):
         qs = qs.exclude(requested_by=access.user).exclude(user=access.user)
-    return qs.count()
+    user_id = access.user.pk if access.user is not None else None
+    return cached("role_changes", f"pending:{user_id}:{access.role}", qs.count)
 
 
 def pending_role_changes(access: Access) -> list[PendingRow]:

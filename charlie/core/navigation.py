@@ -56,5 +56,7 @@ def menu_for(user: AbstractBaseUser | AnonymousUser, current_path: str) -> list[
     for entry in entries_for(user):
         url = reverse(entry.url_name)
         current = current_path == url if url == "/" else current_path.startswith(url)
-        items.append({"label": entry.label, "url": url, "current": current, "key": entry.key})
+        # The label as text once: a lazy label with a count (open corrections) would be
+        # counted again wherever the template shows the menu (the header and the drawer).
+        items.append({"label": str(entry.label), "url": url, "current": current, "key": entry.key})
     return items

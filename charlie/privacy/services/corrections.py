@@ -17,6 +17,7 @@ from django.db.models import Case, F, IntegerField, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from charlie.core.cache import cached
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.text import text_errors
 from charlie.privacy.models import Action, CorrectionRequest, CorrectionStatus
@@ -112,7 +113,11 @@ def require_corrections_access(access: Access) -> None:
 
 def open_corrections_count() -> int:
     """How many requests wait for HR (a count, no personal data: for HR's menu)."""
-    return CorrectionRequest.objects.filter(status=CorrectionStatus.OPEN).count()
+    return cached(
+        "corrections",
+        "open_count",
+        CorrectionRequest.objects.filter(status=CorrectionStatus.OPEN).count,
+    )
 
 
 def _record_reads(access: Access, requests: Iterable[CorrectionRequest], *, detail: str) -> None:
