@@ -122,8 +122,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "charlie.core.context_processors.shell",
             ],
-            # The Danish date and number filters (core.formats) in every template.
-            "builtins": ["charlie.core.templatetags.formats"],
+            # The Danish date and number filters (core.formats) and {% id_url %} for the rows
+            # of long lists (core.templatetags.links) in every template.
+            "builtins": ["charlie.core.templatetags.formats", "charlie.core.templatetags.links"],
         },
     },
 ]
