@@ -21,7 +21,13 @@ from charlie.absence.permissions import MANAGE_POLICY
 from charlie.absence.policy import DEFAULT_POLICY, Policy
 from charlie.absence.services.tasks import NOTE_MAX_LENGTH, REASON_MAX_LENGTH
 from charlie.core.errors import NotFound, ValidationFailed
-from charlie.core.forms import DateInput, ManyOptionsSelect, add_service_errors, with_width
+from charlie.core.forms import (
+    DateInput,
+    ManyOptionsSelect,
+    QuickSelect,
+    add_service_errors,
+    with_width,
+)
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 
@@ -126,11 +132,15 @@ class TaskFilterForm(forms.Form):
         widget=ManyOptionsSelect,
     )
     job_family = forms.TypedChoiceField(
-        label=gettext_lazy("Stillingskategori"), required=False, coerce=int, empty_value=None
+        label=gettext_lazy("Stillingskategori"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=QuickSelect,
     )
-    kind = forms.ChoiceField(label=gettext_lazy("Opgavetype"), required=False)
+    kind = forms.ChoiceField(label=gettext_lazy("Opgavetype"), required=False, widget=QuickSelect)
     due = forms.ChoiceField(label=gettext_lazy("Frist"), required=False)
-    sort = forms.ChoiceField(label=gettext_lazy("Sortér efter"), required=False)
+    sort = forms.ChoiceField(label=gettext_lazy("Sortér efter"), required=False, widget=QuickSelect)
     page = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput())
 
     def __init__(self, data: object, *, units_html: str, families: list[tuple[int, str]]):

@@ -225,6 +225,31 @@ def error_links(form: forms.Form, prefix: str = "") -> list[ErrorLink]:
     return out
 
 
+class QuickSelect(forms.Select):
+    """A select of a few plain choices written in Python, not through a template per option:
+    for the filter forms every list page renders on every request (Django's option templates
+    cost more than the page's query there). No option groups; the value "" is the empty choice."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        final = self.build_attrs(self.attrs, attrs)
+        chosen = {str(v) for v in self.format_value(value)}
+        options = []
+        for option_value, label in self.choices:
+            if isinstance(label, list | tuple):
+                raise TypeError("QuickSelect takes no option groups")
+            key = "" if option_value is None else str(option_value)
+            selected = mark_safe(" selected") if key in chosen else ""  # noqa: S308
+            options.append(format_html('<option value="{}"{}>{}</option>', key, selected, label))
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(final),
+            mark_safe("".join(options)),  # noqa: S308 - each option built by format_html
+        )
+
+
 class ManyOptionsSelect(forms.Select):
     """A select of possibly thousands of options (Copenhagen has 2,400 units) whose options are
     rendered once, as one cached string (``people.services.unit_options_html``, every label

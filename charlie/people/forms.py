@@ -7,7 +7,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from charlie.core.forms import ManyOptionsSelect
+from charlie.core.forms import ManyOptionsSelect, QuickSelect
 from charlie.people.models import Person
 from charlie.people.services import PeopleFilter, PeopleStatus
 
@@ -36,10 +36,18 @@ class PeopleFilterForm(forms.Form):
     )
     enhed = forms.IntegerField(label=_("Enhed"), required=False)
     kategori = forms.TypedChoiceField(
-        label=_("Stillingskategori"), required=False, coerce=int, empty_value=None
+        label=_("Stillingskategori"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=QuickSelect,
     )
-    status = forms.ChoiceField(label=_("Ansættelse"), required=False, choices=STATUS_CHOICES)
-    sortering = forms.ChoiceField(label=_("Sortér efter"), required=False, choices=SORT_CHOICES)
+    status = forms.ChoiceField(
+        label=_("Ansættelse"), required=False, choices=STATUS_CHOICES, widget=QuickSelect
+    )
+    sortering = forms.ChoiceField(
+        label=_("Sortér efter"), required=False, choices=SORT_CHOICES, widget=QuickSelect
+    )
 
     def __init__(
         self,

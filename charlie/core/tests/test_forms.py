@@ -75,3 +75,26 @@ def test_service_errors_go_beside_a_field_or_at_the_top() -> None:
 def test_unknown_width_is_refused() -> None:
     with pytest.raises(ValueError):
         with_width(forms.TextInput(), "huge")
+
+
+def test_quick_select_writes_what_djangos_select_writes():
+    from django import forms as dj_forms
+
+    from charlie.core.forms import QuickSelect
+
+    class F(dj_forms.Form):
+        kind = dj_forms.ChoiceField(
+            label="Type",
+            required=False,
+            choices=[("", "Alle"), ("a", "A & B"), ("b", "<b>")],
+            widget=QuickSelect,
+        )
+
+    html = str(F({"kind": "a"})["kind"])
+    assert html.startswith('<select name="kind"') and 'id="id_kind"' in html
+    assert 'class="form-select"' in html
+    assert '<option value="">Alle</option>' in html
+    assert '<option value="a" selected>A &amp; B</option>' in html
+    assert '<option value="b">&lt;b&gt;</option>' in html
+    empty = str(F({})["kind"])  # nothing chosen: the empty choice, as Django's Select
+    assert '<option value="" selected>Alle</option>' in empty and empty.count("selected") == 1
