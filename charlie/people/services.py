@@ -982,9 +982,13 @@ def unit_options_html(access: Access, *, on: date | None = None) -> str:
 
 def job_family_choices() -> list[tuple[int, str]]:
     """The job families to filter by, named in the reader's language (configuration, no
-    personal data)."""
-    families = JobFamily.objects.order_by("sort_order", "name")
-    return [(family.pk, str(family.display_name)) for family in families]
+    personal data; cached per language until the people data change)."""
+
+    def choices() -> list[tuple[int, str]]:
+        families = JobFamily.objects.order_by("sort_order", "name")
+        return [(family.pk, str(family.display_name)) for family in families]
+
+    return cached("people", "job_family_choices", choices)
 
 
 def _employments_matching(filters: PeopleFilter, *, on: date) -> Q:
