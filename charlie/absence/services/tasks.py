@@ -31,6 +31,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.utils.translation import gettext_noop
 
 from charlie.absence import ical, rules
@@ -65,7 +66,7 @@ from charlie.absence.spells import (
 )
 from charlie.core.cache import bump, cached
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
-from charlie.core.formats import format_date_short
+from charlie.core.formats import format_date, format_date_short
 from charlie.core.messages import Message, join, text
 from charlie.core.models import User
 from charlie.core.roles import Role
@@ -493,6 +494,17 @@ class TaskRow:
     overdue: bool
     days_overdue: int
     escalated: bool
+
+    @property
+    def sick_from(self) -> str:
+        """"Sygdom fra 3. marts 2025": the spell the task belongs to, in the reader's language
+        (written here, not by a template tag per row of a long list)."""
+        return _("Sygdom fra %(day)s") % {"day": format_date(self.task.first_day)}
+
+    @property
+    def overdue_text(self) -> str:
+        n = self.days_overdue
+        return ngettext("Overskredet %(n)s dag", "Overskredet %(n)s dage", n) % {"n": n}
 
 
 def _scoped(access: Access) -> QuerySet[FollowUpTask]:
