@@ -534,11 +534,19 @@ def _decide(
 def _releases(
     data: dict[str, Any], start: date, end: date, paths: Paths, min_size: int
 ) -> list[Release]:
-    frame = _Frame.of(data, _units_in_scope(paths))
-    return [
-        _release(data, frame, p_start, p_end, min_size)
-        for p_start, p_end in _periods(start, end, period_months())
-    ]
+    """Every period's release, kept until the people data change: the decisions are on people
+    only, so the first figures after a sick report do not decide them (nor fingerprint every
+    month's population) again."""
+    months = period_months()
+
+    def decide() -> list[Release]:
+        frame = _Frame.of(data, _units_in_scope(paths))
+        return [
+            _release(data, frame, p_start, p_end, min_size)
+            for p_start, p_end in _periods(start, end, months)
+        ]
+
+    return cached("people", f"absence:releases:{start}:{end}:{paths}:{min_size}:{months}", decide)
 
 
 def _shown_in_all(releases: list[Release], by: str, key: int) -> bool:
