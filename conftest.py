@@ -19,6 +19,11 @@ def _clear_cache():
     """Data versions roll back with each test's transaction, so cached results must go too."""
     from django.core.cache import cache
 
+    from charlie.core.cache import end_request
+
+    # A request that ended in an exception may leave its once-read data versions behind.
+    end_request()
     cache.clear()
     yield
     cache.clear()
+    end_request()
