@@ -240,7 +240,7 @@ class QuickSelect(forms.Select):
             if isinstance(label, list | tuple):
                 raise TypeError("QuickSelect takes no option groups")
             key = "" if option_value is None else str(option_value)
-            selected = mark_safe(" selected") if key in chosen else ""  # noqa: S308
+            selected = mark_safe(" selected") if key in chosen else ""
             options.append(format_html('<option value="{}"{}>{}</option>', key, selected, label))
         return format_html(
             '<select name="{}"{}>{}</select>',

@@ -31,8 +31,7 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from charlie.absence import ical, rules
 from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
@@ -497,7 +496,7 @@ class TaskRow:
 
     @property
     def sick_from(self) -> str:
-        """"Sygdom fra 3. marts 2025": the spell the task belongs to, in the reader's language
+        """ "Sygdom fra 3. marts 2025": the spell the task belongs to, in the reader's language
         (written here, not by a template tag per row of a long list)."""
         return _("Sygdom fra %(day)s") % {"day": format_date(self.task.first_day)}
 

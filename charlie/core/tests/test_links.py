@@ -1,6 +1,6 @@
 import pytest
 from django.template import Context, Template
-from django.urls import reverse, set_script_prefix
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 
 from charlie.core.templatetags.links import id_url
 
@@ -21,5 +21,5 @@ def test_id_url_follows_the_script_prefix():
 
 
 def test_id_url_refuses_a_pattern_without_an_id():
-    with pytest.raises(Exception, match="does not take an id|NoReverseMatch|Reverse"):
+    with pytest.raises(NoReverseMatch):
         id_url("people:search", 1)

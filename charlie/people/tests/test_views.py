@@ -124,6 +124,7 @@ def test_search_counts_are_written_with_a_thousands_point(client_as, org, monkey
     from charlie.people import services
 
     monkeypatch.setattr(services, "PEOPLE_PAGE_SIZE", 25)
+
     def cached(area, key, compute):
         if key.startswith("people_list_count"):  # the list's count
             return 18252
