@@ -285,11 +285,15 @@ def pending_count_for(access: Access) -> int:
     """How many pending requests the caller may decide (HR, DPO) or follow (administrators)."""
     if not may_see_role_changes(access):
         return 0
-    qs = _visible_pending(access)
-    if not is_administrator(access):
-        qs = qs.exclude(requested_by=access.user).exclude(user=access.user)
+
+    def count() -> int:
+        qs = _visible_pending(access)
+        if not is_administrator(access):
+            qs = qs.exclude(requested_by=access.user).exclude(user=access.user)
+        return qs.count()
+
     user_id = access.user.pk if access.user is not None else None
-    return cached("role_changes", f"pending:{user_id}:{access.role}", qs.count)
+    return cached("role_changes", f"pending:{user_id}:{access.role}", count)
 
 
 def pending_role_changes(access: Access) -> list[PendingRow]:

@@ -23,6 +23,7 @@ from charlie.absence import stats
 from charlie.absence.kinds import CATEGORY_ABSENCE, SICKNESS_TYPES
 from charlie.absence.models import (
     AbsencePeriod,
+    AbsenceType,
     FollowUpTask,
     RetentionPlan,
     Section56Agreement,
@@ -136,9 +137,10 @@ def person_section(access: Access, person: Person, *, on: date | None = None) ->
         start,
         on,
     )
+    type_labels = {value: str(label) for value, label in AbsenceType.choices}
     periods = [
         PeriodRow(
-            label=str(p.get_absence_type_display()),
+            label=type_labels.get(p.absence_type, p.absence_type),
             first_day=p.start_date,
             last_day=p.end_date,
             days=((p.end_date or on) - p.start_date).days + 1,

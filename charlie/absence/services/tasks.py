@@ -650,12 +650,12 @@ def _unit_in_scope(access: Access, unit_id: int) -> OrgUnit:
 
 
 def _name_matches(text: str) -> Q:
-    """Tasks of the people whose first or last name holds every word (or whose employee number
-    is the word): the people are found first, so a year of tasks is not joined to them all."""
-    q = Q()
-    for word in text.split()[:5]:
-        q &= Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(employee_number=word)
-    return Q(person_id__in=Person.objects.filter(q).values("pk"))
+    """Tasks of the people found by the people search (``people.name_or_number_matches``:
+    every word begins a first or last name, or is the employee number; indexed), so the task
+    list finds the same people as the people list, and a year of tasks is not joined to them
+    all."""
+    words = " ".join(text.split()[:5])
+    return Q(person_id__in=Person.objects.filter(people.name_or_number_matches(words)).values("pk"))
 
 
 #: The data the task list's counts come from: the tasks, the people (names searched, units,
