@@ -24,7 +24,7 @@ from django import forms
 from django.core.validators import DecimalValidator, MaxValueValidator, MinValueValidator
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +86,49 @@ class BoundField(forms.BoundField):
         if isinstance(self.field.widget, forms.CheckboxInput):
             return "core/_checkbox.html"
         return self.form.renderer.field_template_name
+
+    def as_field_group(self) -> SafeString:
+        """``core/_field.html``, written in Python: every form on every page renders its
+        fields this way, and the template engine costs several times the markup. The template
+        stays the reference (``test_forms`` renders both and compares them); a field with a
+        template of its own (a checkbox, ``template_name``) goes through it."""
+        if self.template_name != FormRenderer.field_template_name:
+            return super().as_field_group()
+        errors = self.errors
+        required = (
+            format_html('<span class="sr-only"> ({})</span>', gettext("skal udfyldes"))
+            if self.field.required
+            else ""
+        )
+        hint = (
+            format_html(
+                '<span class="form-hint" id="{}_helptext">{}</span>', self.auto_id, self.help_text
+            )
+            if self.help_text
+            else ""
+        )
+        error = (
+            format_html(
+                '<span class="form-error-message" id="{}_error"><span class="sr-only">{}: </span>'
+                "{}</span>",
+                self.auto_id,
+                gettext("Fejl"),
+                mark_safe(" ".join(conditional_escape(e) for e in errors)),  # noqa: S308
+            )
+            if errors
+            else ""
+        )
+        return format_html(
+            '<div class="form-group{}">\n  <label class="form-label" for="{}">{}{}</label>\n'
+            "  {}\n  {}\n  {}\n</div>",
+            " form-error" if errors else "",
+            self.id_for_label,
+            self.label,
+            required,
+            hint,
+            error,
+            str(self),
+        )
 
 
 class FormRenderer(DjangoTemplates):

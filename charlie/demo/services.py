@@ -234,6 +234,7 @@ def create_demo(
         timings["users"] = perf_counter() - mark
         report("users", 1, 1)
         bump("people")  # bulk inserts send no signals: invalidate cached aggregates here
+        bump("absence")
         mark = perf_counter()
     # Leaving the block commits; deferred foreign-key checks run here.
     timings["commit"] = perf_counter() - mark

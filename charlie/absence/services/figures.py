@@ -274,8 +274,37 @@ def _load_employments(start: date, end: date, paths: Paths) -> dict[str, Any]:
     }
 
 
-def _load_periods(start: date, end: date, paths: Paths, person_ids: np.ndarray) -> Any:
-    """The absence periods touching the window of the people employed in it (in scope)."""
+def _load_periods(
+    start: date, end: date, paths: Paths, person_ids: np.ndarray, *, cache: bool = False
+) -> Any:
+    """The absence periods touching the window of the people employed in it (in scope). With
+    ``cache`` the periods read are kept until the absence data change — and, for a manager,
+    whose periods are those of the people in their units, the people data — so an import or
+    an HR correction reads the employments again, not the periods of the whole municipality."""
+    if cache:
+        areas = ("absence",) if paths is None else ("absence", "people")
+        key = f"absence:period-columns:{start}:{end}:{paths}"
+        raw = cached(areas, key, lambda: _read_periods(start, end, paths))
+    else:
+        raw = _read_periods(start, end, paths)
+    # A person erased since (retention) has no employments left, so no index: dropped here.
+    p_person, p_type, p_start, p_end, p_hours = raw
+    employed = np.isin(p_person.astype(np.int64), person_ids)
+    p_person, p_type, p_start, p_end, p_hours = (
+        a[employed] for a in (p_person, p_type, p_start, p_end, p_hours)
+    )
+    return stats.PeriodColumns(
+        person=np.searchsorted(person_ids, p_person.astype(np.int64)),
+        type_code=p_type.astype(np.int64),
+        start=_as_days(p_start),
+        end=_as_days(p_end),
+        hours_per_day=p_hours,
+    )
+
+
+def _read_periods(start: date, end: date, paths: Paths) -> tuple[np.ndarray, ...]:
+    """The periods touching the window (a manager's: of the people employed in their units),
+    as columns: person id, type code, first and last day numbers, hours per day."""
     type_index = {name: i for i, name in enumerate(stats.ABSENCE_TYPES)}
     periods = AbsencePeriod.objects.filter(_touching(start, end))
     if paths is not None:
@@ -299,17 +328,7 @@ def _load_periods(start: date, end: date, paths: Paths, person_ids: np.ndarray) 
             "c_hours": Cast("hours_per_day", FloatField()),
         },
     )
-    employed = np.isin(p_person.astype(np.int64), person_ids)
-    p_person, p_type, p_start, p_end, p_hours = (
-        a[employed] for a in (p_person, p_type, p_start, p_end, p_hours)
-    )
-    return stats.PeriodColumns(
-        person=np.searchsorted(person_ids, p_person.astype(np.int64)),
-        type_code=p_type.astype(np.int64),
-        start=_as_days(p_start),
-        end=_as_days(p_end),
-        hours_per_day=p_hours,
-    )
+    return p_person, p_type, p_start, p_end, p_hours
 
 
 def _load(start: date, end: date, paths: Paths, *, cache: bool = False) -> dict[str, Any]:
@@ -322,7 +341,7 @@ def _load(start: date, end: date, paths: Paths, *, cache: bool = False) -> dict[
         data = dict(cached("people", key, lambda: _load_employments(start, end, paths)))
     else:
         data = _load_employments(start, end, paths)
-    data["periods"] = _load_periods(start, end, paths, data["person_ids"])
+    data["periods"] = _load_periods(start, end, paths, data["person_ids"], cache=cache)
     return data
 
 
@@ -655,10 +674,12 @@ def _unit_rows(
         level = len(ancestors[unit.pk]) - 1
         label = labels.get(unit.pk, unit.name)
         by_unit[unit.pk] = _row(measures[i], {"unit": str(unit.pk)}, label, level)
+    # A unit hidden in any period's release is hidden (one set, not 12 look-ups per unit).
+    hidden = {int(k) for r in releases for k, shown in r.units.items() if not shown}
     rows = []
     for pk in sorted(by_unit, key=lambda pk: units[pk].path):
         row = by_unit[pk]
-        rows.append(row if _shown_in_all(releases, "unit", pk) else _hidden(row))
+        rows.append(_hidden(row) if pk in hidden else row)
     return rows
 
 

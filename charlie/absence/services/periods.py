@@ -1,8 +1,9 @@
 """Writing absence periods in bulk: what the payroll import needs.
 
 The absence app owns ``AbsencePeriod``; other apps (the import) write it only through these
-functions. They write in bulk and send no signals; the caller runs them inside its transaction,
-writes the audit log and bumps the cache. Absence is dates and types only (DOMAIN.md 6.4).
+functions. They write in bulk and send no signals, so each bumps the absence data's version
+(``core.cache``) itself; the caller runs them inside its transaction and writes the audit log.
+Absence is dates and types only (DOMAIN.md 6.4).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.db import connection
 
 from charlie.absence.kinds import ABSENCE_TYPES
 from charlie.absence.models import AbsencePeriod
+from charlie.core.cache import bump
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,7 @@ def insert_absences(rows: Sequence[AbsenceRow]) -> int:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+    bump("absence")
     return len(rows)
 
 
@@ -154,10 +157,14 @@ def update_absences(changes: Sequence[tuple[int, AbsenceRow]]) -> int:
     AbsencePeriod.objects.bulk_update(
         objects, ["employment_id", "end_date", "hours_per_day"], batch_size=1000
     )
+    bump("absence")
     return len(objects)
 
 
 def move_absences(employment_id: int, person_id: int) -> int:
     """Give the periods of one employment to another person (the import found that two people
     in Charlie are one: the same CPR number in a payroll file); returns how many moved."""
-    return AbsencePeriod.objects.filter(employment_id=employment_id).update(person_id=person_id)
+    moved = AbsencePeriod.objects.filter(employment_id=employment_id).update(person_id=person_id)
+    if moved:
+        bump("absence")
+    return moved

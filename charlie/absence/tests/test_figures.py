@@ -270,3 +270,32 @@ def test_a_new_absence_period_shows_at_once(team, users):
     )
     after = {r.label: r for r in absence_figures(hr, by="unit", **YEAR).rows}["Hjemmeplejen"]
     assert after.sickness_day_equivalents == before.sickness_day_equivalents + 5
+
+
+@pytest.mark.django_db
+def test_periods_are_read_again_after_an_absence_change_not_a_people_change(team, users):
+    """After a people change (an import, an HR correction) the figures are computed again but
+    the periods of the whole municipality are not read again; a period written in bulk (the
+    payroll import, no signals) shows at once, because the bulk writer bumps the absence data."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from charlie.absence.services.periods import AbsenceRow, insert_absences
+    from charlie.core.cache import bump
+
+    hr = access_for(users["hr"])
+
+    def hjemmeplejen():
+        return {r.label: r for r in absence_figures(hr, by="unit", **YEAR).rows}["Hjemmeplejen"]
+
+    before = hjemmeplejen()
+    bump("people")
+    with CaptureQueriesContext(connection) as queries:
+        assert hjemmeplejen() == before
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "people_employment" in sql and "absence_absenceperiod" not in sql
+    person = team.employments.first().person
+    insert_absences(
+        [AbsenceRow(person.pk, None, "sickness", date(2025, 6, 2), date(2025, 6, 6), None)]
+    )
+    assert hjemmeplejen().sickness_day_equivalents == before.sickness_day_equivalents + 5

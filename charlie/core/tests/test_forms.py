@@ -98,3 +98,34 @@ def test_quick_select_writes_what_djangos_select_writes():
     assert '<option value="b">&lt;b&gt;</option>' in html
     empty = str(F({})["kind"])  # nothing chosen: the empty choice, as Django's Select
     assert '<option value="" selected>Alle</option>' in empty and empty.count("selected") == 1
+
+
+def _squeezed(html):
+    import re
+
+    return re.sub(r">\s+<", "><", re.sub(r"\s+", " ", str(html))).strip()
+
+
+@pytest.mark.parametrize("data", [{}, {"name": "<b>x</b>", "count": "-1", "kind": "b"}])
+def test_a_field_group_in_python_is_the_field_template(data):
+    """``BoundField.as_field_group`` writes what ``core/_field.html`` renders: label, the
+    required mark, hint, errors (escaped) and input, for every kind of field."""
+    from django import forms as dj_forms
+    from django.template.loader import render_to_string
+
+    from charlie.core.forms import QuickSelect
+
+    class F(dj_forms.Form):
+        name = dj_forms.CharField(label="Navn & co", help_text="Fx <Jens>", max_length=3)
+        count = dj_forms.IntegerField(label="Antal", required=False, min_value=0)
+        kind = dj_forms.ChoiceField(
+            label="Type", required=False, choices=[("a", "A"), ("b", "B")], widget=QuickSelect
+        )
+        day = dj_forms.DateField(label="Dag", required=False, widget=dj_forms.DateInput)
+
+    form = F(data or None)
+    form.is_valid()
+    for name in form.fields:
+        field = form[name]
+        reference = render_to_string("core/_field.html", {"field": field})
+        assert _squeezed(field.as_field_group()) == _squeezed(reference), name
