@@ -85,6 +85,7 @@ import numpy as np
 
 from charlie.absence import kinds
 from charlie.absence.kinds import ABSENCE_TYPES as ABSENCE_TYPES  # the codes, for the columns
+from charlie.core.arrays import unique
 from charlie.core.calendar import MonthDay, WorkingCalendar, get_calendar
 
 HOURS_PER_DAY_EQUIVALENT = 7.4
@@ -673,7 +674,7 @@ def compute_figures(
         several[:] = True  # one employment may have a row per month in the same group
     headcount = np.bincount(g_emp[~several], minlength=n_groups)
     if several.any():
-        dup_keys = np.unique(g_emp[several] * n_persons + e_person[e_emp[several]])
+        dup_keys = unique(g_emp[several] * n_persons + e_person[e_emp[several]])
         headcount += np.bincount(dup_keys // n_persons, minlength=n_groups)
     de_by_type = np.bincount(
         g_abs * n_types + a_type, weights=a_de, minlength=n_groups * n_types

@@ -49,6 +49,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from charlie.core.arrays import unique
+
 DEFAULT_MIN_SIZE = 5
 #: The exact audit tries at most this many candidate sets; above it the certificate decides.
 EXACT_AUDIT_LIMIT = 150_000
@@ -161,7 +163,7 @@ class _Tree:
             ok = current >= 0
             at = current[ok]
             ancestors_at = depth[at]
-            for d in np.unique(ancestors_at).tolist():
+            for d in unique(ancestors_at).tolist():
                 sel = ancestors_at == d
                 ancestors[d][cells[ok][sel]] = at[sel]
             current = np.where(ok, parent[np.maximum(current, 0)], -1)
@@ -211,7 +213,7 @@ class _People:
         multi = keep & self.shared
         if multi.any():
             stride = int(self.person.max()) + 1
-            pairs = np.unique(group[multi] * stride + self.person[multi])
+            pairs = unique(group[multi] * stride + self.person[multi])
             out += np.bincount(pairs // stride, minlength=n_groups)
         return out
 
@@ -583,7 +585,7 @@ def _certificate(
     # k: the most risky regions fewer than min_size people can touch (through small groups).
     in_small = small_pair[member_pair] & risky[region_of_pair[member_pair]]
     stride = len(starts)
-    touched = np.unique(kept.person[in_small] * stride + region_of_pair[member_pair][in_small])
+    touched = unique(kept.person[in_small] * stride + region_of_pair[member_pair][in_small])
     per_person = np.bincount(touched // stride) if len(touched) else np.zeros(0, np.int64)
     needed = int(np.sort(per_person)[::-1][: min_size - 1].sum()) + 1
     candidates = np.flatnonzero(risky)

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from charlie.core.arrays import unique
 from charlie.workforce.history import OTHER, RETIRED, Panel
 
 FloatArray = npt.NDArray[np.float64]
@@ -283,7 +284,7 @@ def backtest(
     the people present on 1 January ``last_year − 2``, and compare (module docstring)."""
     first_test = last_year - 2
     test_years = (first_test, first_test + 1, last_year)
-    fit_years = tuple(int(y) for y in np.unique(panel.year) if y <= last_year - 3)
+    fit_years = tuple(int(y) for y in unique(panel.year) if y <= last_year - 3)
     if not fit_years or not (panel.year == first_test).any():
         raise ValueError("Backtest needs history before and in the three years tested.")
     model = fit(panel, families, fit_years, k=k, hire_family=hire_family, hire_age=hire_age)

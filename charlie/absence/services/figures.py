@@ -43,6 +43,7 @@ from charlie.absence import stats
 from charlie.absence.kinds import CATEGORY_ABSENCE
 from charlie.absence.models import AbsencePeriod
 from charlie.absence.permissions import READ_ABSENCE_FIGURES
+from charlie.core.arrays import unique
 from charlie.core.cache import cached, version
 from charlie.core.calendar import FIRST_DATE, LAST_DATE
 from charlie.core.disclosure import Grouping, Population, protect
@@ -259,7 +260,7 @@ def _load_employments(start: date, end: date, paths: Paths) -> dict[str, Any]:
             "c_birth": _DayNumber("person__birth_date"),
         },
     )
-    person_ids = np.unique(e_person.astype(np.int64))
+    person_ids = unique(e_person.astype(np.int64))
     return {
         "person_ids": person_ids,
         "employments": stats.EmploymentColumns(
@@ -655,7 +656,7 @@ def _unit_rows(
             np.searchsorted(unit_keys, at_level[keep]) * (int(emp.person.max()) + 1)
             + emp.person[keep]
         )
-    distinct = np.unique(np.concatenate(pairs))
+    distinct = unique(np.concatenate(pairs))
     headcount = np.bincount(distinct // (int(emp.person.max()) + 1), minlength=n_units)
     present = np.flatnonzero(headcount > 0)
     f = dataclasses.replace(
