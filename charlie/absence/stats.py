@@ -451,9 +451,34 @@ def age_bands(
 ) -> np.ndarray:
     """The age band (index into :func:`age_band_labels`) of each birth date on ``on``: whole
     years, the rule :func:`compute_figures` groups by."""
-    days = _days(birth_date)
-    ref = np.full(len(days), _days(np.array([on]))[0], dtype=np.int64)
-    return np.searchsorted(np.asarray(edges, dtype=np.int64), _age(days, ref), side="right")
+    return BirthDates.of(birth_date).age_bands(on, edges)
+
+
+@dataclass(frozen=True)
+class BirthDates:
+    """Birth dates split once into year and day of the year (as ``_age`` compares them), for
+    the age bands of the same people on many days (every month of a release): whole-year
+    ages are then integer arithmetic, not date arithmetic per day asked."""
+
+    year: np.ndarray  # years since 1970
+    day: np.ndarray  # 32 × month index + day index: orders the days of a year like dates
+
+    @classmethod
+    def of(cls, birth_date: np.ndarray) -> BirthDates:
+        b = _days(birth_date).astype("datetime64[D]")
+        month = b.astype("datetime64[M]")
+        year = b.astype("datetime64[Y]").astype(np.int64)
+        day = (b - month).astype(np.int64) + 32 * (month.astype(np.int64) - year * 12)
+        return cls(year=year, day=day)
+
+    def take(self, rows: np.ndarray) -> BirthDates:
+        return BirthDates(year=self.year[rows], day=self.day[rows])
+
+    def age_bands(self, on: dt.date, edges: Sequence[int] = DEFAULT_AGE_BAND_EDGES) -> np.ndarray:
+        """Each person's age band on ``on`` (the same as ``age_bands(birth_date, on)``)."""
+        ref_day = (on.day - 1) + 32 * (on.month - 1)
+        ages = (on.year - 1970) - self.year - (ref_day < self.day)
+        return np.searchsorted(np.asarray(edges, dtype=np.int64), ages, side="right")
 
 
 def age_band_labels(edges: Sequence[int]) -> tuple[str, ...]:

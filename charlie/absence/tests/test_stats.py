@@ -621,3 +621,27 @@ def test_vectorised_equals_the_scalar_definitions(data, window):
                 )
     assert f.contracted_de.sum() == pytest.approx(expected_contracted, abs=1e-9)
     assert f.de_by_type.sum() == pytest.approx(expected_absence, abs=1e-9)
+
+
+def test_birth_dates_split_once_give_the_same_age_bands_on_every_day():
+    """``BirthDates`` (the releases' age bands, month after month) against ``age_bands``, on
+    birthdays, the day before, 29 February and year ends."""
+    import datetime as dt
+
+    import numpy as np
+
+    from charlie.absence.stats import BirthDates, age_bands
+
+    births = np.array(
+        ["1960-03-01", "1964-02-29", "1990-12-31", "2000-01-01", "1985-06-15"],
+        dtype="datetime64[D]",
+    )
+    days = [dt.date(2025, 2, 28), dt.date(2025, 3, 1), dt.date(2024, 2, 29), dt.date(2025, 12, 31)]
+    split = BirthDates.of(births)
+    for on in days:
+        assert split.age_bands(on).tolist() == age_bands(births, on).tolist()
+    # By hand: born 1 March 1965 is 59 on 28 February 2025 (band 3, "50-59") and 60 on
+    # 1 March 2025 (band 4, "60-"); the edges are 30, 40, 50 and 60.
+    born = np.array(["1965-03-01"], dtype="datetime64[D]")
+    assert BirthDates.of(born).age_bands(dt.date(2025, 2, 28)).tolist() == [3]
+    assert BirthDates.of(born).age_bands(dt.date(2025, 3, 1)).tolist() == [4]
