@@ -113,7 +113,7 @@ class BoundField(forms.BoundField):
                 "{}</span>",
                 self.auto_id,
                 gettext("Fejl"),
-                mark_safe(" ".join(conditional_escape(e) for e in errors)),  # noqa: S308
+                mark_safe(" ".join(conditional_escape(str(e)) for e in errors)),  # noqa: S308
             )
             if errors
             else ""
