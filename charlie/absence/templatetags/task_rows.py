@@ -9,11 +9,10 @@ queries did (about 10 ms of a 25 ms request). The markup is the template's; the 
 
 from __future__ import annotations
 
-from typing import Any
+import html
 
 from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from charlie.absence.models import TaskStatus
@@ -27,87 +26,82 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def task_rows(context: template.Context, rows: list[TaskRow]) -> SafeString:
-    csrf = str(context.get("csrf_token", ""))
+    csrf = escape(str(context.get("csrf_token", "")))
     texts = {
-        "phone": _("Telefon"),
-        "escalated": _("Sendt til HR"),
-        "done": _("Udført"),
-        "not_relevant": _("Ikke relevant"),
-        "status": dict(TaskStatus.choices),
+        "phone": escape(_("Telefon")),
+        "escalated": escape(_("Sendt til HR")),
+        "done": escape(_("Udført")),
+        "not_relevant": escape(_("Ikke relevant")),
     }
-    return format_html_join("\n", "{}", ((_row(context, row, csrf, texts),) for row in rows))
+    status = {value: escape(str(label)) for value, label in TaskStatus.choices}
+    return mark_safe(  # noqa: S308 - every value below is escaped where it is put in
+        "\n".join(_row(context, row, csrf, texts, status) for row in rows)
+    )
 
 
-def _row(context: template.Context, row: TaskRow, csrf: str, texts: dict[str, Any]) -> SafeString:
+def escape(value: object) -> str:
+    """``django.utils.html.escape`` without its lazy-string wrapper (a few thousand calls a
+    page): the same characters escaped, quotes included."""
+    return html.escape(str(value), quote=True)
+
+
+def _row(
+    context: template.Context,
+    row: TaskRow,
+    csrf: str,
+    texts: dict[str, str],
+    status: dict[str, str],
+) -> str:
     task = row.task
-    phone = task.person.phone
-    person = format_html(
-        '<td><a href="{}">{}</a>{}</td>',
-        id_url("people:detail", task.person_id),
-        row.person_name,
-        format_html(
-            '<br><a class="form-hint" href="tel:{}"><span class="sr-only">{} </span>{}</a>',
-            phone,
-            texts["phone"],
-            phone,
-        )
-        if phone
-        else "",
-    )
+    name, label = escape(row.person_name), escape(row.label)
+    phone = escape(task.person.phone) if task.person.phone else ""
     task_url = id_url("absence:task", task.pk)
-    what = format_html(
-        '<td><a href="{}">{}</a><br><span class="form-hint">{}</span></td>',
-        task_url,
-        row.label,
-        row.sick_from,
-    )
-    due = format_html(
-        '<td class="text-nowrap">{}{}{}</td>',
-        da_date(task.due),
-        format_html('<br><span class="badge badge-error">{}</span>', row.overdue_text)
-        if row.overdue
-        else "",
-        format_html('<br><span class="badge badge-warning">{}</span>', texts["escalated"])
-        if row.escalated
-        else "",
-    )
-    sr_only = format_html('<span class="sr-only">: {}, {}</span>', row.label, row.person_name)
+    cells = [
+        f'<td><a href="{id_url("people:detail", task.person_id)}">{name}</a>'
+        + (
+            f'<br><a class="form-hint" href="tel:{phone}"><span class="sr-only">'
+            f"{texts['phone']} </span>{phone}</a>"
+            if phone
+            else ""
+        )
+        + "</td>",
+        f'<td><a href="{task_url}">{label}</a><br>'
+        f'<span class="form-hint">{escape(row.sick_from)}</span></td>',
+        f'<td class="text-nowrap">{escape(da_date(task.due))}'
+        + (
+            f'<br><span class="badge badge-error">{escape(row.overdue_text)}</span>'
+            if row.overdue
+            else ""
+        )
+        + (
+            f'<br><span class="badge badge-warning">{texts["escalated"]}</span>'
+            if row.escalated
+            else ""
+        )
+        + "</td>",
+    ]
+    sr_only = f'<span class="sr-only">: {label}, {name}</span>'
     if task.status == TaskStatus.OPEN:
-        action = format_html(
-            '<td><form method="post" action="{}" class="d-inline">'
-            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+        cells.append(
+            f'<td><form method="post" action="{id_url("absence:task_done", task.pk)}" '
+            'class="d-inline">'
+            f'<input type="hidden" name="csrfmiddlewaretoken" value="{csrf}">'
             '<input type="hidden" name="from" value="list">'
-            '<button type="submit" class="button button-secondary button-small">{}{}</button>'
-            "</form>\n"
-            '<a class="button button-tertiary button-small" href="{}#ikke-relevant">{}{}</a></td>',
-            id_url("absence:task_done", task.pk),
-            csrf,
-            texts["done"],
-            sr_only,
-            task_url,
-            texts["not_relevant"],
-            sr_only,
+            '<button type="submit" class="button button-secondary button-small">'
+            f"{texts['done']}{sr_only}</button></form>\n"
+            f'<a class="button button-tertiary button-small" href="{task_url}#ikke-relevant">'
+            f"{texts['not_relevant']}{sr_only}</a></td>"
         )
     else:
-        action = format_html(
-            "<td>{}{}</td>",
-            texts["status"].get(task.status, task.status),
-            format_html('<br><span class="form-hint">{}</span>', da_date(task.done_at))
+        done = (
+            f'<br><span class="form-hint">{escape(da_date(task.done_at))}</span>'
             if task.done_at
-            else "",
+            else ""
         )
-    unit = unit_name(context, task.org_unit) or "–"
-    rule = format_html(
-        '<td class="charlie-rule">{}<br><span class="form-hint">{}</span></td>',
-        task.description,
-        task.legal_basis,
+        cells.append(f"<td>{status.get(task.status, escape(task.status))}{done}</td>")
+    cells.append(f"<td>{escape(unit_name(context, task.org_unit) or '–')}</td>")
+    cells.append(
+        f'<td class="charlie-rule">{escape(task.description)}<br>'
+        f'<span class="form-hint">{escape(task.legal_basis)}</span></td>'
     )
-    return format_html(
-        "<tr>{}{}{}{}<td>{}</td>{}</tr>",
-        person,
-        what,
-        due,
-        action,
-        unit,
-        rule,
-    )
+    return "<tr>" + "".join(cells) + "</tr>"

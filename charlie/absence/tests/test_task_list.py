@@ -163,6 +163,26 @@ def test_the_page_filters_and_pages(org, users, spread, client_as):
     assert client_as("manager").get(url, {"unit": org.skole.pk}).status_code == 404
 
 
+def test_a_row_shows_the_task_escaped_with_its_actions(org, users, spread, client_as):
+    """The rows (``{% task_rows %}``): the person with a link and phone, the task, the
+    deadline with how far it is overdue, *Udført* with the CSRF token, the unit, the rule —
+    and every value escaped."""
+    from django.urls import reverse
+
+    person = org.person_in_syd
+    person.first_name, person.phone = "Ann <b>", "+45 12 34 56 78"
+    person.save()
+    html = client_as("hr").get(reverse("absence:tasks"), {"unit": org.syd.pk}).content.decode()
+    task = spread["syd_overdue"]
+    assert f'<a href="/people/{person.pk}/">Ann &lt;b&gt; {person.last_name}</a>' in html
+    assert '<a class="form-hint" href="tel:+45 12 34 56 78">' in html
+    assert f'<a href="/absence/opgaver/{task.pk}/">Sygefraværssamtale</a>' in html
+    assert f'action="/absence/opgaver/{task.pk}/udfoert/"' in html
+    assert 'name="csrfmiddlewaretoken" value="' in html
+    assert "Overskredet" in html and "<b>" not in html.split("<tbody>")[1].split("</tbody>")[0]
+    assert "Plejecenter Syd" in html and task.legal_basis in html
+
+
 def test_choosing_the_digest(users, client_as):
     from django.urls import reverse
 
