@@ -191,3 +191,25 @@ def test_manager_sees_no_status_filter(client_as, org):
     page = client_as("manager").get(reverse("people:search")).text
     assert 'name="status"' not in page
     assert 'name="status"' in client_as("hr").get(reverse("people:search")).text
+
+
+def test_a_row_shows_the_person_escaped_with_the_employment(client_as, org):
+    """The rows (``{% people_rows %}``): name linked and escaped, number, job title, unit and
+    job family; an ended employment says until when."""
+    person = org.person_in_nord
+    person.first_name = "Ann <b>"
+    person.save()
+    ended = EmploymentFactory(
+        org_unit=org.skole,
+        person=PersonFactory(last_name="Zzqtidligere"),
+        start_date=dt.date(2020, 1, 1),
+        end_date=dt.date(2024, 6, 30),
+    )
+    html = client_as("hr").get(reverse("people:search"), {"status": "all"}).text
+    body = html.split("<tbody>")[1].split("</tbody>")[0]
+    assert f'<a href="/people/{person.pk}/">{person.last_name}, Ann &lt;b&gt;</a>' in body
+    assert "<b>" not in body
+    assert f"<td>{person.employee_number}</td>" in body
+    assert "<td>Plejecenter Nord</td>" in body
+    page = client_as("hr").get(reverse("people:search"), {"status": "all", "q": "zzqtid"}).text
+    assert f"{ended.job_title} <span" in page and "(til 30. juni 2024)" in page
