@@ -667,10 +667,13 @@ def _unit_rows(
         data["periods"], emp, start, end, by=("unit",), long_threshold_days=long_threshold_days
     )
     n_units = len(unit_keys)
+    parent_ids = np.array(
+        [ancestors[pk][-2] if len(ancestors[pk]) > 1 else -1 for pk in unit_keys.tolist()],
+        dtype=np.int64,
+    )
     parent = np.full(n_units, -1, dtype=np.int64)
-    for i, pk in enumerate(unit_keys.tolist()):
-        if len(ancestors[pk]) > 1:
-            parent[i] = int(np.searchsorted(unit_keys, ancestors[pk][-2]))
+    has_parent = parent_ids >= 0
+    parent[has_parent] = np.searchsorted(unit_keys, parent_ids[has_parent])
     at = np.searchsorted(unit_keys, leaf.keys["unit"])
     sums: dict[str, Any] = {}
     for name in _ADDITIVE:
