@@ -70,29 +70,15 @@ class AbsenceConfig(AppConfig):
 
         # Cached figures (absence.services.figures) are recomputed after any saved or deleted
         # period; bulk writers (the import, retention) bump the version themselves.
-        from django.db.models.signals import post_delete, post_save
-
         from charlie.absence.models import AbsencePeriod, FollowUpTask
-        from charlie.core.cache import bump
+        from charlie.core.cache import bump_on_save
 
-        def absence_changed(**kwargs: object) -> None:
-            bump("absence")
-
-        post_save.connect(
-            absence_changed, sender=AbsencePeriod, weak=False, dispatch_uid="bump-absence"
-        )
-        post_delete.connect(
-            absence_changed, sender=AbsencePeriod, weak=False, dispatch_uid="bump-d-absence"
-        )
-
+        bump_on_save("absence", AbsencePeriod)
         # The task list's cached counts (services.tasks.task_list): after a task is saved (done,
         # not relevant); bulk writers bump "tasks" themselves. No delete signal, which would
         # make every cascade delete tasks one by one: tasks go only with their person
         # ("people") or their absence ("absence"), and the counts follow those versions too.
-        def tasks_changed(**kwargs: object) -> None:
-            bump("tasks")
-
-        post_save.connect(tasks_changed, sender=FollowUpTask, weak=False, dispatch_uid="bump-tasks")
+        bump_on_save("tasks", FollowUpTask, deletes=False)
 
         # The employee's own absence page (report sick / recovered): users with a person record.
         from charlie.core.navigation import MenuEntry, register

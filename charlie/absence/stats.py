@@ -431,19 +431,20 @@ def _expand_time(
     return rows, bucket, np.maximum(starts[rows], bstart), np.minimum(ends[rows], bend)
 
 
+def _year_and_day(dates: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Day numbers (or dates) as (years since 1970, 32 × month index + day index): the day part
+    orders the days of a year like dates, so whole-year ages are integer comparisons."""
+    d = _days(dates).astype("datetime64[D]")
+    month = d.astype("datetime64[M]")
+    year = d.astype("datetime64[Y]").astype(np.int64)
+    return year, (d - month).astype(np.int64) + 32 * (month.astype(np.int64) - year * 12)
+
+
 def _age(birth: np.ndarray, ref: np.ndarray) -> np.ndarray:
     """Whole years of age on ``ref`` (day numbers), vectorised."""
-    b = birth.astype("datetime64[D]")
-    r = ref.astype("datetime64[D]")
-    by = b.astype("datetime64[Y]").astype(np.int64)
-    ry = r.astype("datetime64[Y]").astype(np.int64)
-    b_doy = (b - b.astype("datetime64[M]")).astype(np.int64) + 32 * (
-        b.astype("datetime64[M]").astype(np.int64) - by * 12
-    )
-    r_doy = (r - r.astype("datetime64[M]")).astype(np.int64) + 32 * (
-        r.astype("datetime64[M]").astype(np.int64) - ry * 12
-    )
-    return ry - by - (r_doy < b_doy)
+    b_year, b_day = _year_and_day(birth)
+    r_year, r_day = _year_and_day(ref)
+    return r_year - b_year - (r_day < b_day)
 
 
 def age_bands(
@@ -465,10 +466,7 @@ class BirthDates:
 
     @classmethod
     def of(cls, birth_date: np.ndarray) -> BirthDates:
-        b = _days(birth_date).astype("datetime64[D]")
-        month = b.astype("datetime64[M]")
-        year = b.astype("datetime64[Y]").astype(np.int64)
-        day = (b - month).astype(np.int64) + 32 * (month.astype(np.int64) - year * 12)
+        year, day = _year_and_day(birth_date)
         return cls(year=year, day=day)
 
     def take(self, rows: np.ndarray) -> BirthDates:
@@ -476,8 +474,8 @@ class BirthDates:
 
     def age_bands(self, on: dt.date, edges: Sequence[int] = DEFAULT_AGE_BAND_EDGES) -> np.ndarray:
         """Each person's age band on ``on`` (the same as ``age_bands(birth_date, on)``)."""
-        ref_day = (on.day - 1) + 32 * (on.month - 1)
-        ages = (on.year - 1970) - self.year - (ref_day < self.day)
+        ref_year, ref_day = (int(part[0]) for part in _year_and_day(np.array([on])))
+        ages = ref_year - self.year - (ref_day < self.day)
         return np.searchsorted(np.asarray(edges, dtype=np.int64), ages, side="right")
 
 

@@ -12,18 +12,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Brugere og roller")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
         from charlie.accounts import services, sso
         from charlie.accounts.models import RoleChange
-        from charlie.core.cache import bump
+        from charlie.core.cache import bump_on_save
 
         # The menu's count of pending role requests is cached until a request changes.
-        def role_changes_changed(**kwargs: object) -> None:
-            bump("role_changes")
-
-        for signal in (post_save, post_delete):
-            signal.connect(role_changes_changed, sender=RoleChange, weak=False)
+        bump_on_save("role_changes", RoleChange)
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.people.services import access_for

@@ -12,7 +12,8 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Model
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from charlie.core.models import DataVersion
@@ -80,6 +81,21 @@ def bump(area: str) -> None:
         DataVersion.objects.get_or_create(name=area, defaults={"version": 1})
     # A reader may have cached a result between the update and the commit: bump once more.
     transaction.on_commit(lambda: _increment(area))
+
+
+def bump_on_save(area: str, *models: type[Model], deletes: bool = True) -> None:
+    """Bump ``area`` whenever one of ``models`` is saved (and deleted, unless ``deletes`` is
+    False: a delete signal makes Django delete a cascade row by row). For an app's
+    ``AppConfig.ready``; bulk writers, which send no signals, call ``bump`` themselves."""
+
+    def changed(**kwargs: object) -> None:
+        bump(area)
+
+    for model in models:
+        name = f"{area}-{model._meta.label}"
+        post_save.connect(changed, sender=model, weak=False, dispatch_uid=f"bump-{name}")
+        if deletes:
+            post_delete.connect(changed, sender=model, weak=False, dispatch_uid=f"bump-d-{name}")
 
 
 def cached[T](

@@ -8,9 +8,7 @@ class PeopleConfig(AppConfig):
     verbose_name = _("Medarbejdere og organisation")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_delete, post_save
-
-        from charlie.core.cache import bump
+        from charlie.core.cache import bump_on_save
         from charlie.core.navigation import MenuEntry, register
         from charlie.core.roles import Role
         from charlie.people.models import Employment, JobFamily, OrgUnit, Person
@@ -49,17 +47,7 @@ class PeopleConfig(AppConfig):
         # Retention: former employees are anonymised N years on, once the DPO approves.
         privacy.register_retention_rule(FORMER_EMPLOYEES)
 
-        def people_changed(**kwargs: object) -> None:
-            bump("people")
-
-        for model in (Person, Employment, OrgUnit, JobFamily):
-            # weak=False: the receiver is a local function and would be garbage-collected.
-            post_save.connect(
-                people_changed, sender=model, weak=False, dispatch_uid=f"bump-{model.__name__}"
-            )
-            post_delete.connect(
-                people_changed, sender=model, weak=False, dispatch_uid=f"bump-d-{model.__name__}"
-            )
+        bump_on_save("people", Person, Employment, OrgUnit, JobFamily)
 
         register(
             MenuEntry(key="org", label=_("Organisation"), url_name="people:org_tree", order=20)

@@ -45,14 +45,10 @@ class PrivacyConfig(AppConfig):
         # Handled requests for correction: kept as documentation, then deleted (docs/retention.md)
         register_retention_rule(HANDLED_CORRECTION_REQUESTS)
         # HR's menu counts the open requests for correction, cached until a request changes.
-        from charlie.core.cache import bump
+        from charlie.core.cache import bump_on_save
         from charlie.privacy.models import CorrectionRequest
 
-        def corrections_changed(**kwargs: object) -> None:
-            bump("corrections")
-
-        for signal in (post_save, post_delete):
-            signal.connect(corrections_changed, sender=CorrectionRequest, weak=False)
+        bump_on_save("corrections", CorrectionRequest)
 
         # The audit batch keeps a copy of the register; any change here drops it at once.
         post_save.connect(forget_register, sender=Purpose, dispatch_uid="forget-register")

@@ -60,3 +60,15 @@ def test_a_request_reads_the_versions_once_and_again_after_its_own_change(
     with django_assert_num_queries(2):  # outside a request: each read asks
         cache.version("p")
         cache.version("p")
+
+
+def test_saving_or_deleting_a_registered_model_bumps_its_area():
+    """``bump_on_save`` as the apps register it (people: ``JobFamily`` among others)."""
+    from charlie.people.models import JobFamily
+
+    before = cache.version("people")
+    family = JobFamily.objects.create(code="bump_test", name="Prøve")
+    after_save = cache.version("people")
+    assert after_save > before
+    family.delete()
+    assert cache.version("people") > after_save
