@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "charlie.accounts",
     "charlie.absence",
     "charlie.workforce",
+    "charlie.skills",
     "charlie.imports",
     "charlie.demo",
 ]

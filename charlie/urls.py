@@ -28,6 +28,7 @@ urlpatterns = [
     path("import/", include("charlie.imports.urls")),
     path("absence/", include("charlie.absence.urls")),
     path("workforce/", include("charlie.workforce.urls")),
+    path("kompetencer/", include("charlie.skills.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -149,4 +149,31 @@ STANDARD_TEXTS: tuple[str, ...] = (
     _("Oprettet med Charlies standardtekst (DPO'ens tilsyn med loggen)."),
     _("Oprettet med Charlies standardtekst (arbejdsstyrkeplan)."),
     _("Kategorien stamdata tilføjet: administratoren knytter konti til medarbejdere (issue 12)."),
+    _("Kompetenceudvikling"),
+    _(
+        "Din leder og HR bruger oplysningerne om dine kompetencer, dine MUS-samtaler og din "
+        "udviklingsplan til at planlægge din faglige udvikling sammen med dig: hvad du kan, "
+        "hvad din stilling kræver, og hvilke kurser og aktiviteter der kan hjælpe dig videre. "
+        "Tal for grupper (aldrig for enkeltpersoner) bruges til at planlægge kommunens behov "
+        "for kompetencer. Du bliver kun foreslået som kandidat til en anden stilling eller et "
+        "projekt, hvis du selv har sagt ja til det, og du kan altid trække dit ja tilbage."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra e (kommunens opgaver som offentlig myndighed) og litra c "
+        "(aftalen om kompetenceudvikling: en årlig MUS og en udviklingsplan), jf. art. 88 om "
+        "behandling i ansættelsesforhold; databeskyttelsesloven § 12. At blive foreslået som "
+        "kandidat bygger på dit samtykke, som du kan trække tilbage (art. 6, stk. 1, litra a)."
+    ),
+    _(
+        "Din leder og HR. Din egen forberedelse til MUS ser kun du, indtil du deler den. "
+        "Analytikere ser kun tal for grupper. Hver gang nogen ser eller ændrer oplysninger om "
+        "dig, bliver det skrevet i loggen, og du kan se det under Mine data."
+    ),
+    _(
+        "Dine gældende kompetencer gemmes, mens du er ansat. En vurdering, som en nyere har "
+        "erstattet, slettes efter det antal år, kommunen har valgt (standard 5 år). "
+        "Udviklingsplaner og MUS gemmes, mens du er ansat."
+    ),
+    _("Oprettet med Charlies standardtekst: kompetenceudvikling."),
+    _("Kompetencer og udvikling tilføjet."),
 )

@@ -150,7 +150,7 @@ PERMISSION_CASES: list[Case] = [
             "name": "Egen indsigt",
             "description": "Du kan se dine egne oplysninger.",
             "legal_basis": "GDPR art. 15.",
-            "categories": ["stamdata", "ansaettelse", "fravaer", "opfoelgning"],
+            "categories": ["stamdata", "ansaettelse", "fravaer", "opfoelgning", "kompetencer"],
             "who_may_see": "Kun dig selv.",
             "retention": "Som under HR-administration.",
             "note": "Kortere tekst.",
