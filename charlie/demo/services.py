@@ -44,6 +44,7 @@ from charlie.demo.generator import (
     DemoData,
     generate,
 )
+from charlie.demo.skills import create_demo_skills
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
 from charlie.workforce import services as workforce
@@ -67,6 +68,7 @@ STAGES: dict[str, str] = {
     "absences": "Fraværsperioder",
     "finish": "Indekser, sekvenser og statistik",
     "users": "Demo-logins",
+    "skills": "Kompetencer, MUS og udviklingsplaner",
 }
 
 
@@ -243,6 +245,13 @@ def create_demo(
     timings["followup_tasks"] = perf_counter() - mark
     # The workforce plan's illustrative scenario (assumptions traced to DOMAIN.md 4).
     workforce.create_illustrative_scenario()
+    # Skills, MUS and development plans for the current employees (issue 13).
+    report("skills", 0, 1)
+    mark = perf_counter()
+    employee = next((u.person_id for u in users if u.login.username == "medarbejder"), None)
+    create_demo_skills(ref, seed=seed, employee_person_id=employee)
+    timings["skills"] = perf_counter() - mark
+    report("skills", 1, 1)
     return DemoSummary(
         employees=employees,
         seed=seed,

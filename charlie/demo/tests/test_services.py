@@ -139,7 +139,7 @@ def test_recreating_replaces_everything_but_keeps_other_users(org: object) -> No
     assert set(User.objects.filter(is_demo=True).values_list("pk", flat=True)) == user_ids
     assert User.objects.filter(pk=other.pk, is_demo=False).exists()
     stages = [stage for stage, _, _ in progress]
-    assert stages[0] == "generate" and stages[-1] == "users"
+    assert stages[0] == "generate" and stages[-1] == "skills"
     assert ("absences", second.absence_periods, second.absence_periods) in progress
 
 
@@ -185,3 +185,32 @@ def test_seed_demo_command_regenerates_with_progress() -> None:
     assert "Fraværsperioder" in out.getvalue() and "Tid i alt" in out.getvalue()
     assert "Fraværsperioder: 100 %" in err.getvalue()
     assert people.current_employments(on=date(2025, 12, 31)).count() == 300
+
+
+def test_the_demo_holds_skills_mus_and_plans(summary: DemoSummary) -> None:
+    """Issue 13, point 10: role profiles for the job families and the road map's target, skill
+    levels, MUS dates (some overdue), signed plans and people who said yes."""
+    from charlie.skills.models import (
+        AssessmentStatus,
+        DevelopmentPlan,
+        MusMeeting,
+        MusStatus,
+        OptIn,
+        RoleProfile,
+        SkillAssessment,
+    )
+
+    assert RoleProfile.objects.filter(
+        code="sosu-naere-sundhedsvaesen", is_current=True, job_family__code="sosu"
+    ).exists()
+    assert SkillAssessment.objects.filter(status=AssessmentStatus.CONFIRMED).count() > 300
+    assert SkillAssessment.objects.filter(status=AssessmentStatus.PROPOSED).exists()
+    overdue = MusMeeting.objects.filter(
+        status=MusStatus.SCHEDULED, due_on__lt=summary.reference_date
+    )
+    assert 0 < overdue.count() < MusMeeting.objects.filter(status=MusStatus.SCHEDULED).count()
+    assert DevelopmentPlan.objects.filter(manager_signed_at__isnull=False).exists()
+    assert OptIn.objects.filter(opted_in=True).exists()
+    employee = next(u for u in summary.users if u.login.username == "medarbejder")
+    upcoming = MusMeeting.objects.get(person_id=employee.person_id, status=MusStatus.SCHEDULED)
+    assert upcoming.due_on > summary.reference_date

@@ -1,0 +1,569 @@
+"""Demo Kommune's competence data (issue 13, point 10): a municipal skill taxonomy written for
+the demo, role profiles for the job families (and the road-map target "Social- og
+sundhedsassistent i det nære sundhedsvæsen"), hand-entered learning activities, confirmed skill
+levels for every current employee, some proposals waiting for their manager, yearly MUS dates
+(some overdue), signed development plans and a few people who said yes to hearing about new
+opportunities and to project work.
+
+Everything is drawn from a seeded generator, so the same seed gives the same municipality. The
+rows are written in bulk (45,000 employees: about 300,000 rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from charlie.people.models import Employment, JobFamily
+from charlie.skills.models import (
+    ActivityKind,
+    ActivityStatus,
+    AssessmentSource,
+    AssessmentStatus,
+    DevelopmentPlan,
+    LearningActivity,
+    MusMeeting,
+    MusStatus,
+    OptIn,
+    OptInKind,
+    PlanActivity,
+    PlanStatus,
+    Requirement,
+    RoleProfile,
+    RoleRequirement,
+    Skill,
+    SkillAssessment,
+    SkillGroup,
+    SkillSource,
+)
+
+#: The demo's local taxonomy: group → (slug, name, description).
+GROUPS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "Sundhed og pleje": (
+        ("forflytning", "Forflytning", "Sikker forflytning af borgere med og uden hjælpemidler."),
+        (
+            "medicinhaandtering",
+            "Medicinhåndtering",
+            "Dosering, udlevering og observation efter delegation.",
+        ),
+        ("demens", "Demens", "Pleje og kommunikation med borgere med demens."),
+        (
+            "sygeplejefaglig-dokumentation",
+            "Sygeplejefaglig dokumentation",
+            "Dokumentation i omsorgsjournalen efter de faglige standarder.",
+        ),
+        (
+            "tidlig-opsporing",
+            "Tidlig opsporing",
+            "Opdage tegn på forværring hos borgeren og handle på dem.",
+        ),
+        ("saarpleje", "Sårpleje", "Vurdering og behandling af sår efter instruks."),
+        ("palliation", "Palliativ indsats", "Lindrende pleje og omsorg for borgere og pårørende."),
+        (
+            "akut-funktion",
+            "Akutte funktioner",
+            "Observation og indsats ved akut opstået sygdom i eget hjem.",
+        ),
+        (
+            "rehabilitering",
+            "Rehabilitering",
+            "Hverdagsrehabilitering og træning efter serviceloven § 83 a.",
+        ),
+    ),
+    "Pædagogik og læring": (
+        ("sprogarbejde", "Sprogarbejde", "Sprogstimulering og sprogvurdering af børn."),
+        ("inklusion", "Inklusion", "Pædagogisk arbejde med børnefællesskaber for alle."),
+        (
+            "foraeldresamarbejde",
+            "Forældresamarbejde",
+            "Samarbejde med forældre om barnets trivsel og læring.",
+        ),
+        (
+            "undervisningsdifferentiering",
+            "Undervisningsdifferentiering",
+            "Tilrettelægge undervisning efter elevernes forskellige forudsætninger.",
+        ),
+        ("konfliktnedtrapning", "Konfliktnedtrapning", "Forebygge og nedtrappe konflikter."),
+    ),
+    "Digitalisering og velfærdsteknologi": (
+        (
+            "velfaerdsteknologi",
+            "Velfærdsteknologi",
+            "Brug og vejledning i skærmbesøg, spiserobotter, sensorer og lignende.",
+        ),
+        (
+            "digital-sagsbehandling",
+            "Digital sagsbehandling",
+            "Sagsbehandling i fagsystemerne med korrekt journalisering.",
+        ),
+        (
+            "data-og-analyse",
+            "Data og analyse",
+            "At finde, vurdere og formidle data om egen opgave.",
+        ),
+        (
+            "informationssikkerhed",
+            "Informationssikkerhed",
+            "Sikker håndtering af personoplysninger og systemer.",
+        ),
+        (
+            "ai-i-opgaveloesning",
+            "Kunstig intelligens i opgaveløsningen",
+            "Kritisk og ansvarlig brug af AI-værktøjer i arbejdet.",
+        ),
+    ),
+    "Samarbejde og kommunikation": (
+        (
+            "borgerkommunikation",
+            "Borgerkommunikation",
+            "Klar skriftlig og mundtlig kommunikation med borgere.",
+        ),
+        (
+            "tvaerfagligt-samarbejde",
+            "Tværfagligt samarbejde",
+            "Samarbejde på tværs af faggrupper og sektorer.",
+        ),
+        (
+            "vejledning-af-elever",
+            "Vejledning af elever",
+            "Praktikvejledning af elever og nye kolleger.",
+        ),
+        (
+            "projektledelse",
+            "Projektledelse",
+            "Planlægge og styre projekter med mål, tid og ressourcer.",
+        ),
+    ),
+    "Administration og jura": (
+        (
+            "forvaltningsret",
+            "Forvaltningsret",
+            "Partshøring, begrundelse og aktindsigt efter forvaltningsloven.",
+        ),
+        ("personalejura", "Personalejura", "Ansættelsesret, overenskomster og sygefraværsregler."),
+        ("oekonomistyring", "Økonomistyring", "Budget, opfølgning og regnskab for en enhed."),
+    ),
+    "Arbejdsmiljø og sikkerhed": (
+        (
+            "foerstehjaelp",
+            "Førstehjælp",
+            "Førstehjælp efter gældende retningslinjer (certifikatet udløber efter 2 år).",
+        ),
+        ("arbejdsmiljoe", "Arbejdsmiljø", "Arbejdsmiljøorganisationens opgaver og APV."),
+        (
+            "hygiejne",
+            "Hygiejne og infektionsforebyggelse",
+            "Generelle og supplerende forholdsregler mod smitte.",
+        ),
+    ),
+    "Teknik og drift": (
+        ("bygningsdrift", "Bygningsdrift", "Drift og vedligehold af kommunale bygninger."),
+        ("groen-drift", "Grøn drift", "Pleje af parker og grønne arealer, også klimatilpasning."),
+        (
+            "koekkendrift",
+            "Køkkendrift",
+            "Produktion af mad efter fødevarereglerne og kostpolitikken.",
+        ),
+    ),
+}
+
+#: Role profiles: code → (name, job family code, ((skill slug, min level, essential), …)).
+PROFILES: dict[str, tuple[str, str, tuple[tuple[str, int, bool], ...]]] = {
+    "sosu-assistent": (
+        "Social- og sundhedsassistent",
+        "sosu",
+        (
+            ("forflytning", 3, True),
+            ("medicinhaandtering", 2, True),
+            ("demens", 2, True),
+            ("sygeplejefaglig-dokumentation", 2, True),
+            ("tidlig-opsporing", 2, True),
+            ("hygiejne", 2, True),
+            ("velfaerdsteknologi", 1, False),
+            ("foerstehjaelp", 2, False),
+        ),
+    ),
+    "sosu-naere-sundhedsvaesen": (
+        "Social- og sundhedsassistent i det nære sundhedsvæsen",
+        "sosu",
+        (
+            ("medicinhaandtering", 3, True),
+            ("sygeplejefaglig-dokumentation", 3, True),
+            ("tidlig-opsporing", 3, True),
+            ("akut-funktion", 2, True),
+            ("saarpleje", 2, True),
+            ("velfaerdsteknologi", 2, True),
+            ("tvaerfagligt-samarbejde", 3, True),
+            ("forflytning", 3, False),
+            ("palliation", 2, False),
+            ("rehabilitering", 2, False),
+        ),
+    ),
+    "sygeplejerske": (
+        "Sygeplejerske i hjemmeplejen",
+        "sygeplejerske",
+        (
+            ("medicinhaandtering", 4, True),
+            ("sygeplejefaglig-dokumentation", 4, True),
+            ("akut-funktion", 3, True),
+            ("saarpleje", 3, True),
+            ("palliation", 3, True),
+            ("tvaerfagligt-samarbejde", 3, True),
+            ("vejledning-af-elever", 2, False),
+        ),
+    ),
+    "paedagog": (
+        "Pædagog i dagtilbud",
+        "paedagog",
+        (
+            ("sprogarbejde", 3, True),
+            ("inklusion", 3, True),
+            ("foraeldresamarbejde", 3, True),
+            ("konfliktnedtrapning", 2, False),
+            ("foerstehjaelp", 2, True),
+        ),
+    ),
+    "paedagogmedhjaelper": (
+        "Pædagogmedhjælper",
+        "paedagogmedhjaelper",
+        (("sprogarbejde", 2, True), ("inklusion", 2, True), ("foerstehjaelp", 2, True)),
+    ),
+    "laerer": (
+        "Lærer i folkeskolen",
+        "laerer",
+        (
+            ("undervisningsdifferentiering", 3, True),
+            ("inklusion", 3, True),
+            ("foraeldresamarbejde", 2, True),
+            ("konfliktnedtrapning", 2, False),
+            ("data-og-analyse", 1, False),
+        ),
+    ),
+    "socialraadgiver": (
+        "Socialrådgiver",
+        "socialraadgiver",
+        (
+            ("forvaltningsret", 3, True),
+            ("digital-sagsbehandling", 3, True),
+            ("borgerkommunikation", 3, True),
+            ("tvaerfagligt-samarbejde", 2, True),
+        ),
+    ),
+    "administration": (
+        "Administrativ medarbejder",
+        "administration",
+        (
+            ("digital-sagsbehandling", 3, True),
+            ("forvaltningsret", 2, True),
+            ("informationssikkerhed", 2, True),
+            ("borgerkommunikation", 2, False),
+            ("ai-i-opgaveloesning", 1, False),
+        ),
+    ),
+    "akademiker": (
+        "Akademisk medarbejder",
+        "akademiker",
+        (
+            ("data-og-analyse", 3, True),
+            ("projektledelse", 2, True),
+            ("forvaltningsret", 2, False),
+            ("ai-i-opgaveloesning", 2, False),
+        ),
+    ),
+    "leder": (
+        "Leder",
+        "leder",
+        (
+            ("personalejura", 3, True),
+            ("oekonomistyring", 3, True),
+            ("arbejdsmiljoe", 2, True),
+            ("projektledelse", 2, False),
+        ),
+    ),
+    "teknisk-service": (
+        "Teknisk servicemedarbejder",
+        "teknisk_service",
+        (("bygningsdrift", 3, True), ("arbejdsmiljoe", 2, True), ("foerstehjaelp", 2, False)),
+    ),
+    "koekken": (
+        "Køkken- og rengøringsmedarbejder",
+        "rengoering",
+        (("koekkendrift", 2, True), ("hygiejne", 3, True)),
+    ),
+    "terapeut": (
+        "Fysio- eller ergoterapeut",
+        "terapeut",
+        (
+            ("rehabilitering", 4, True),
+            ("forflytning", 3, True),
+            ("velfaerdsteknologi", 2, True),
+            ("tvaerfagligt-samarbejde", 3, False),
+        ),
+    ),
+}
+
+#: Activities by which a level is reached: (kind, title, hours, raises_to, weeks). The same
+#: ladder for every local skill, each title naming the skill.
+LADDER: tuple[tuple[str, str, int, int, int], ...] = (
+    (ActivityKind.ON_THE_JOB, "Sidemandsoplæring i {}", 8, 2, 4),
+    (ActivityKind.COURSE, "Kursus: {} for øvede", 22, 3, 6),
+    (ActivityKind.MENTORING, "Mentorforløb: {} som nøgleperson", 30, 4, 12),
+)
+
+#: The road-map target of the demo employee (issue 13, "Done when").
+ROAD_MAP_TARGET = "sosu-naere-sundhedsvaesen"
+
+
+@dataclass(frozen=True)
+class SkillsDemo:
+    skills: int
+    profiles: int
+    assessments: int
+    mus: int
+    plans: int
+    opt_ins: int
+
+
+def _aware(day: date, hour: int = 10) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _taxonomy() -> dict[str, Skill]:
+    """The groups, skills and learning activities (kept across demo runs: upserted by uri)."""
+    by_slug: dict[str, Skill] = {}
+    for order, (group_name, skills) in enumerate(GROUPS.items()):
+        group, _ = SkillGroup.objects.update_or_create(
+            name=group_name, defaults={"sort_order": (order + 1) * 10}
+        )
+        for slug, name, description in skills:
+            skill, _ = Skill.objects.update_or_create(
+                uri=f"local:{slug}",
+                defaults={
+                    "source": SkillSource.LOCAL,
+                    "name": name,
+                    "description": description,
+                    "group": group,
+                },
+            )
+            by_slug[slug] = skill
+    LearningActivity.objects.filter(skill__in=by_slug.values()).delete()
+    LearningActivity.objects.bulk_create(
+        LearningActivity(
+            skill=skill,
+            kind=kind,
+            title=title.format(skill.name.lower()),
+            hours=Decimal(hours),
+            raises_to=level,
+            weeks=weeks,
+        )
+        for skill in by_slug.values()
+        for kind, title, hours, level, weeks in LADDER
+    )
+    return by_slug
+
+
+def _profiles(by_slug: dict[str, Skill]) -> dict[str, tuple[RoleProfile, list[RoleRequirement]]]:
+    families = {f.code: f for f in JobFamily.objects.all()}
+    result = {}
+    for code, (name, family_code, needs) in PROFILES.items():
+        RoleProfile.objects.filter(code=code).delete()
+        profile = RoleProfile.objects.create(
+            code=code,
+            name=name,
+            job_family=families.get(family_code),
+            note="Demo Kommunes profil.",
+        )
+        requirements = RoleRequirement.objects.bulk_create(
+            RoleRequirement(
+                profile=profile,
+                skill=by_slug[slug],
+                min_level=level,
+                requirement=Requirement.ESSENTIAL if essential else Requirement.OPTIONAL,
+            )
+            for slug, level, essential in needs
+        )
+        result[code] = (profile, requirements)
+    return result
+
+
+def create_demo_skills(
+    reference_date: date, *, seed: int, employee_person_id: int | None = None
+) -> SkillsDemo:
+    """Write Demo Kommune's competence data for the current employees on ``reference_date``.
+    ``employee_person_id``: the demo employee, who gets an upcoming MUS, a plan and says yes to
+    hearing about new opportunities (the road map's story)."""
+    rng = np.random.default_rng(seed + 13)
+    ref = reference_date
+    with transaction.atomic():
+        by_slug = _taxonomy()
+        profiles = _profiles(by_slug)
+        by_family = {
+            profile.job_family.code: requirements
+            for code, (profile, requirements) in profiles.items()
+            if profile.job_family is not None and code != ROAD_MAP_TARGET
+        }
+        current = (
+            Employment.objects.filter(start_date__lte=ref)
+            .exclude(end_date__lt=ref)
+            .order_by("person_id", "-weekly_hours", "pk")
+            .values_list("person_id", "job_family__code")
+        )
+        family_of: dict[int, str] = {}
+        for person_id, family in current:
+            family_of.setdefault(person_id, family or "")
+        people = np.array(sorted(family_of), dtype=np.int64)
+
+        # Skill levels: one confirmed assessment per requirement of the person's own profile,
+        # around the required level; one in 12 a proposal of one level more for the manager.
+        assessments: list[SkillAssessment] = []
+        days = rng.integers(30, 900, size=len(people) * 10)
+        draws = rng.integers(-2, 2, size=len(people) * 10)  # −2 … +1 around the requirement
+        k = 0
+        for person_id in people.tolist():
+            for req in by_family.get(family_of[person_id], ()):
+                level = int(np.clip(req.min_level + draws[k], 1, 4))
+                on = ref - timedelta(days=int(days[k]))
+                expires = (
+                    on + timedelta(days=730) if req.skill.uri == "local:foerstehjaelp" else None
+                )
+                assessments.append(
+                    SkillAssessment(
+                        person_id=person_id,
+                        skill_id=req.skill_id,
+                        level=level,
+                        assessed_on=on,
+                        source=AssessmentSource.MANAGER,
+                        status=AssessmentStatus.CONFIRMED,
+                        expires_on=expires,
+                    )
+                )
+                if k % 12 == 0 and level < 4:
+                    assessments.append(
+                        SkillAssessment(
+                            person_id=person_id,
+                            skill_id=req.skill_id,
+                            level=level + 1,
+                            assessed_on=ref - timedelta(days=int(days[k]) % 20),
+                            source=AssessmentSource.SELF,
+                            status=AssessmentStatus.PROPOSED,
+                            evidence="Har gennemført kursus og brugt det i praksis.",
+                        )
+                    )
+                k += 1
+                if k == len(days):
+                    k = 0
+        SkillAssessment.objects.filter(person_id__in=people.tolist()).delete()
+        SkillAssessment.objects.bulk_create(assessments, batch_size=5000)
+
+        # MUS: the last one held 2–16 months ago (so about one in four is now overdue: due a
+        # year after), the next one scheduled for a year after it.
+        MusMeeting.objects.filter(person_id__in=people.tolist()).delete()
+        held_ago = rng.integers(60, 480, size=len(people))
+        meetings = []
+        for person_id, ago in zip(people.tolist(), held_ago.tolist(), strict=True):
+            held = ref - timedelta(days=ago)
+            meetings.append(
+                MusMeeting(
+                    person_id=person_id,
+                    due_on=held,
+                    held_on=held,
+                    status=MusStatus.HELD,
+                    summary="Vi talte om opgaverne, trivsel og næste års udvikling.",
+                )
+            )
+            meetings.append(MusMeeting(person_id=person_id, due_on=held + timedelta(days=365)))
+        MusMeeting.objects.bulk_create(meetings, batch_size=5000)
+
+        # Development plans: signed after four in five of the MUS held, with one or two
+        # activities from the skills' ladders.
+        held_meetings = list(
+            MusMeeting.objects.filter(
+                person_id__in=people.tolist(), status=MusStatus.HELD
+            ).values_list("pk", "person_id", "held_on")
+        )
+        with_plan = rng.random(len(held_meetings)) < 0.8
+        plans = [
+            DevelopmentPlan(
+                person_id=person_id,
+                mus_id=mus_id,
+                valid_from=held_on,
+                valid_to=held_on + timedelta(days=364),
+                goals="Styrke min faglighed i de opgaver, der fylder mest i hverdagen.",
+                status=PlanStatus.SIGNED,
+                employee_signed_at=_aware(held_on + timedelta(days=3)),
+                manager_signed_at=_aware(held_on + timedelta(days=4)),
+            )
+            for (mus_id, person_id, held_on), chosen in zip(held_meetings, with_plan, strict=True)
+            if chosen
+        ]
+        DevelopmentPlan.objects.bulk_create(plans, batch_size=5000)
+        plans = list(
+            DevelopmentPlan.objects.filter(person_id__in=people.tolist()).only(
+                "pk", "person_id", "valid_from"
+            )
+        )
+        activities = []
+        for plan in plans:
+            needs = by_family.get(family_of.get(plan.person_id, ""), ())
+            if not needs:
+                continue
+            req = needs[plan.pk % len(needs)]
+            kind, title, hours, level, weeks = LADDER[min(req.min_level, 3) - 1]
+            start = plan.valid_from + timedelta(days=30)
+            activities.append(
+                PlanActivity(
+                    plan=plan,
+                    kind=kind,
+                    title=title.format(req.skill.name.lower()),
+                    skill_id=req.skill_id,
+                    target_level=level,
+                    hours=Decimal(hours),
+                    starts_on=start,
+                    ends_on=start + timedelta(weeks=weeks),
+                    status=ActivityStatus.DONE
+                    if start + timedelta(weeks=weeks) < ref
+                    else ActivityStatus.STARTED,
+                )
+            )
+        PlanActivity.objects.bulk_create(activities, batch_size=5000)
+
+        # Opt-ins: about one in seven to new opportunities, one in ten to projects.
+        OptIn.objects.filter(person_id__in=people.tolist()).delete()
+        said = rng.random((len(people), 2))
+        opt_ins = [
+            OptIn(person_id=person_id, kind=kind, opted_in=True)
+            for person_id, (a, b) in zip(people.tolist(), said.tolist(), strict=True)
+            for kind, chosen in (
+                (OptInKind.NEW_OPPORTUNITIES, a < 0.14),
+                (OptInKind.PROJECTS, b < 0.1),
+            )
+            if chosen
+        ]
+        OptIn.objects.bulk_create(opt_ins, batch_size=5000)
+
+        if employee_person_id is not None:
+            _employee_story(employee_person_id, ref)
+
+    return SkillsDemo(
+        skills=len(by_slug),
+        profiles=len(profiles),
+        assessments=len(assessments),
+        mus=len(meetings),
+        plans=len(plans),
+        opt_ins=len(opt_ins),
+    )
+
+
+def _employee_story(person_id: int, ref: date) -> None:
+    """The demo employee: their MUS is in three weeks and not prepared yet; they said yes to
+    hearing about new opportunities."""
+    MusMeeting.objects.filter(person_id=person_id, status=MusStatus.SCHEDULED).update(
+        due_on=ref + timedelta(days=21), scheduled_at=_aware(ref + timedelta(days=21), 13)
+    )
+    OptIn.objects.get_or_create(
+        person_id=person_id, kind=OptInKind.NEW_OPPORTUNITIES, defaults={"opted_in": True}
+    )
