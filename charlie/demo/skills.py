@@ -415,147 +415,154 @@ def create_demo_skills(
         family_of: dict[int, str] = {}
         for person_id, family in current:
             family_of.setdefault(person_id, family or "")
-        people = np.array(sorted(family_of), dtype=np.int64)
-
-        # Skill levels: one confirmed assessment per requirement of the person's own profile,
-        # around the required level; one in 12 a proposal of one level more for the manager.
-        assessments: list[SkillAssessment] = []
-        days = rng.integers(30, 900, size=len(people) * 10)
-        draws = rng.integers(-2, 2, size=len(people) * 10)  # −2 … +1 around the requirement
-        k = 0
-        for person_id in people.tolist():
-            for req in by_family.get(family_of[person_id], ()):
-                level = int(np.clip(req.min_level + draws[k], 1, 4))
-                on = ref - timedelta(days=int(days[k]))
-                expires = (
-                    on + timedelta(days=730) if req.skill.uri == "local:foerstehjaelp" else None
-                )
-                assessments.append(
-                    SkillAssessment(
-                        person_id=person_id,
-                        skill_id=req.skill_id,
-                        level=level,
-                        assessed_on=on,
-                        source=AssessmentSource.MANAGER,
-                        status=AssessmentStatus.CONFIRMED,
-                        expires_on=expires,
-                    )
-                )
-                if k % 12 == 0 and level < 4:
-                    assessments.append(
-                        SkillAssessment(
-                            person_id=person_id,
-                            skill_id=req.skill_id,
-                            level=level + 1,
-                            assessed_on=ref - timedelta(days=int(days[k]) % 20),
-                            source=AssessmentSource.SELF,
-                            status=AssessmentStatus.PROPOSED,
-                            evidence="Har gennemført kursus og brugt det i praksis.",
-                        )
-                    )
-                k += 1
-                if k == len(days):
-                    k = 0
-        SkillAssessment.objects.filter(person_id__in=people.tolist()).delete()
-        SkillAssessment.objects.bulk_create(assessments, batch_size=5000)
-
-        # MUS: the last one held 2–16 months ago (so about one in four is now overdue: due a
-        # year after), the next one scheduled for a year after it.
-        MusMeeting.objects.filter(person_id__in=people.tolist()).delete()
-        held_ago = rng.integers(60, 480, size=len(people))
-        meetings = []
-        for person_id, ago in zip(people.tolist(), held_ago.tolist(), strict=True):
-            held = ref - timedelta(days=ago)
-            meetings.append(
-                MusMeeting(
-                    person_id=person_id,
-                    due_on=held,
-                    held_on=held,
-                    status=MusStatus.HELD,
-                    summary="Vi talte om opgaverne, trivsel og næste års udvikling.",
-                )
-            )
-            meetings.append(MusMeeting(person_id=person_id, due_on=held + timedelta(days=365)))
-        MusMeeting.objects.bulk_create(meetings, batch_size=5000)
-
-        # Development plans: signed after four in five of the MUS held, with one or two
-        # activities from the skills' ladders.
-        held_meetings = list(
-            MusMeeting.objects.filter(
-                person_id__in=people.tolist(), status=MusStatus.HELD
-            ).values_list("pk", "person_id", "held_on")
-        )
-        with_plan = rng.random(len(held_meetings)) < 0.8
-        plans = [
-            DevelopmentPlan(
-                person_id=person_id,
-                mus_id=mus_id,
-                valid_from=held_on,
-                valid_to=held_on + timedelta(days=364),
-                goals="Styrke min faglighed i de opgaver, der fylder mest i hverdagen.",
-                status=PlanStatus.SIGNED,
-                employee_signed_at=_aware(held_on + timedelta(days=3)),
-                manager_signed_at=_aware(held_on + timedelta(days=4)),
-            )
-            for (mus_id, person_id, held_on), chosen in zip(held_meetings, with_plan, strict=True)
-            if chosen
-        ]
-        DevelopmentPlan.objects.bulk_create(plans, batch_size=5000)
-        plans = list(
-            DevelopmentPlan.objects.filter(person_id__in=people.tolist()).only(
-                "pk", "person_id", "valid_from"
-            )
-        )
-        activities = []
-        for plan in plans:
-            needs = by_family.get(family_of.get(plan.person_id, ""), ())
-            if not needs:
-                continue
-            req = needs[plan.pk % len(needs)]
-            kind, title, hours, level, weeks = LADDER[min(req.min_level, 3) - 1]
-            start = plan.valid_from + timedelta(days=30)
-            activities.append(
-                PlanActivity(
-                    plan=plan,
-                    kind=kind,
-                    title=title.format(req.skill.name.lower()),
-                    skill_id=req.skill_id,
-                    target_level=level,
-                    hours=Decimal(hours),
-                    starts_on=start,
-                    ends_on=start + timedelta(weeks=weeks),
-                    status=ActivityStatus.DONE
-                    if start + timedelta(weeks=weeks) < ref
-                    else ActivityStatus.STARTED,
-                )
-            )
-        PlanActivity.objects.bulk_create(activities, batch_size=5000)
-
-        # Opt-ins: about one in seven to new opportunities, one in ten to projects.
-        OptIn.objects.filter(person_id__in=people.tolist()).delete()
-        said = rng.random((len(people), 2))
-        opt_ins = [
-            OptIn(person_id=person_id, kind=kind, opted_in=True)
-            for person_id, (a, b) in zip(people.tolist(), said.tolist(), strict=True)
-            for kind, chosen in (
-                (OptInKind.NEW_OPPORTUNITIES, a < 0.14),
-                (OptInKind.PROJECTS, b < 0.1),
-            )
-            if chosen
-        ]
-        OptIn.objects.bulk_create(opt_ins, batch_size=5000)
+        people = sorted(family_of)
+        SkillAssessment.objects.filter(person_id__in=people).delete()
+        MusMeeting.objects.filter(person_id__in=people).delete()
+        OptIn.objects.filter(person_id__in=people).delete()
+        counts = np.zeros(4, dtype=np.int64)
+        for first in range(0, len(people), CHUNK):
+            chunk = people[first : first + CHUNK]
+            counts += _write_chunk(chunk, family_of, by_family, ref, rng)
 
         if employee_person_id is not None:
             _employee_story(employee_person_id, ref)
 
+    assessments, mus, plans, opt_ins = (int(n) for n in counts)
     return SkillsDemo(
         skills=len(by_slug),
         profiles=len(profiles),
-        assessments=len(assessments),
-        mus=len(meetings),
-        plans=len(plans),
-        opt_ins=len(opt_ins),
+        assessments=assessments,
+        mus=mus,
+        plans=plans,
+        opt_ins=opt_ins,
     )
+
+
+#: People written at a time (bounded memory at 500,000 employees).
+CHUNK = 5000
+
+
+def _write_chunk(
+    people: list[int],
+    family_of: dict[int, str],
+    by_family: dict[str, list[RoleRequirement]],
+    ref: date,
+    rng: np.random.Generator,
+) -> tuple[int, int, int, int]:
+    """One chunk of people's assessments, MUS, plans and opt-ins; returns their counts."""
+    # Skill levels: one confirmed assessment per requirement of the person's own profile,
+    # around the required level; one in 12 a proposal of one level more for the manager.
+    assessments: list[SkillAssessment] = []
+    days = rng.integers(30, 900, size=len(people) * 10)
+    draws = rng.integers(-2, 2, size=len(people) * 10)  # −2 … +1 around the requirement
+    k = 0
+    for person_id in people:
+        for req in by_family.get(family_of[person_id], ()):
+            level = int(np.clip(req.min_level + draws[k], 1, 4))
+            on = ref - timedelta(days=int(days[k]))
+            expires = on + timedelta(days=730) if req.skill.uri == "local:foerstehjaelp" else None
+            assessments.append(
+                SkillAssessment(
+                    person_id=person_id,
+                    skill_id=req.skill_id,
+                    level=level,
+                    assessed_on=on,
+                    source=AssessmentSource.MANAGER,
+                    status=AssessmentStatus.CONFIRMED,
+                    expires_on=expires,
+                )
+            )
+            if k % 12 == 0 and level < 4:
+                assessments.append(
+                    SkillAssessment(
+                        person_id=person_id,
+                        skill_id=req.skill_id,
+                        level=level + 1,
+                        assessed_on=ref - timedelta(days=int(days[k]) % 20),
+                        source=AssessmentSource.SELF,
+                        status=AssessmentStatus.PROPOSED,
+                        evidence="Har gennemført kursus og brugt det i praksis.",
+                    )
+                )
+            k = (k + 1) % len(days)
+    SkillAssessment.objects.bulk_create(assessments, batch_size=2000)
+
+    # MUS: the last one held 2–16 months ago (so about one in four is now overdue: due a year
+    # after), the next one scheduled for a year after it.
+    held_ago = rng.integers(60, 480, size=len(people))
+    held = [
+        MusMeeting(
+            person_id=person_id,
+            due_on=ref - timedelta(days=ago),
+            held_on=ref - timedelta(days=ago),
+            status=MusStatus.HELD,
+            summary="Vi talte om opgaverne, trivsel og næste års udvikling.",
+        )
+        for person_id, ago in zip(people, held_ago.tolist(), strict=True)
+    ]
+    MusMeeting.objects.bulk_create(held, batch_size=2000)
+    MusMeeting.objects.bulk_create(
+        (MusMeeting(person_id=m.person_id, due_on=m.due_on + timedelta(days=365)) for m in held),
+        batch_size=2000,
+    )
+
+    # Development plans: signed after four in five of the MUS held, with one activity from the
+    # ladder of one of the profile's skills.
+    with_plan = rng.random(len(held)) < 0.8
+    plans = DevelopmentPlan.objects.bulk_create(
+        (
+            DevelopmentPlan(
+                person_id=m.person_id,
+                mus_id=m.pk,
+                valid_from=m.due_on,
+                valid_to=m.due_on + timedelta(days=364),
+                goals="Styrke min faglighed i de opgaver, der fylder mest i hverdagen.",
+                status=PlanStatus.SIGNED,
+                employee_signed_at=_aware(m.due_on + timedelta(days=3)),
+                manager_signed_at=_aware(m.due_on + timedelta(days=4)),
+            )
+            for m, chosen in zip(held, with_plan.tolist(), strict=True)
+            if chosen
+        ),
+        batch_size=2000,
+    )
+    activities = []
+    for n, plan in enumerate(plans):
+        needs = by_family.get(family_of.get(plan.person_id, ""), ())
+        if not needs:
+            continue
+        req = needs[n % len(needs)]
+        kind, title, hours, level, weeks = LADDER[min(req.min_level, 3) - 1]
+        start = plan.valid_from + timedelta(days=30)
+        end = start + timedelta(weeks=weeks)
+        activities.append(
+            PlanActivity(
+                plan=plan,
+                kind=kind,
+                title=title.format(req.skill.name.lower()),
+                skill_id=req.skill_id,
+                target_level=level,
+                hours=Decimal(hours),
+                starts_on=start,
+                ends_on=end,
+                status=ActivityStatus.DONE if end < ref else ActivityStatus.STARTED,
+            )
+        )
+    PlanActivity.objects.bulk_create(activities, batch_size=2000)
+
+    # Opt-ins: about one in seven to new opportunities, one in ten to projects.
+    said = rng.random((len(people), 2))
+    opt_ins = [
+        OptIn(person_id=person_id, kind=kind, opted_in=True)
+        for person_id, (a, b) in zip(people, said.tolist(), strict=True)
+        for kind, chosen in (
+            (OptInKind.NEW_OPPORTUNITIES, a < 0.14),
+            (OptInKind.PROJECTS, b < 0.1),
+        )
+        if chosen
+    ]
+    OptIn.objects.bulk_create(opt_ins, batch_size=2000)
+    return len(assessments), 2 * len(held), len(plans), len(opt_ins)
 
 
 def _employee_story(person_id: int, ref: date) -> None:
