@@ -13,17 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, models, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from charlie.people.models import Employment, JobFamily
 from charlie.skills.models import (
     ActivityKind,
     ActivityStatus,
-    AssessmentSource,
-    AssessmentStatus,
     DevelopmentPlan,
     LearningActivity,
     MusMeeting,
@@ -31,7 +32,6 @@ from charlie.skills.models import (
     OptIn,
     OptInKind,
     PlanActivity,
-    PlanStatus,
     Requirement,
     RoleProfile,
     RoleRequirement,
@@ -393,7 +393,8 @@ def _profiles(by_slug: dict[str, Skill]) -> dict[str, tuple[RoleProfile, list[Ro
 def create_demo_skills(
     reference_date: date, *, seed: int, employee_person_id: int | None = None
 ) -> SkillsDemo:
-    """Write Demo Kommune's competence data for the current employees on ``reference_date``.
+    """Write Demo Kommune's competence data for the current employees on ``reference_date``,
+    after ``create_demo`` has wiped the people (and with them every row about a person here).
     ``employee_person_id``: the demo employee, who gets an upcoming MUS, a plan and says yes to
     hearing about new opportunities (the road map's story)."""
     rng = np.random.default_rng(seed + 13)
@@ -416,13 +417,12 @@ def create_demo_skills(
         for person_id, family in current:
             family_of.setdefault(person_id, family or "")
         people = sorted(family_of)
-        SkillAssessment.objects.filter(person_id__in=people).delete()
-        MusMeeting.objects.filter(person_id__in=people).delete()
-        OptIn.objects.filter(person_id__in=people).delete()
         counts = np.zeros(4, dtype=np.int64)
+        out = _Rows()
         for first in range(0, len(people), CHUNK):
             chunk = people[first : first + CHUNK]
-            counts += _write_chunk(chunk, family_of, by_family, ref, rng)
+            counts += _write_chunk(chunk, family_of, by_family, ref, rng, out)
+        _reset_sequences()
 
         if employee_person_id is not None:
             _employee_story(employee_person_id, ref)
@@ -442,17 +442,61 @@ def create_demo_skills(
 CHUNK = 5000
 
 
+class _Rows:
+    """Rows written with one ``executemany`` per table and explicit ids (the ORM's
+    ``bulk_create`` builds a model object per row: 30 s of the demo at 45,000 employees)."""
+
+    def __init__(self) -> None:
+        self.next_id = {
+            model: (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1 for model in WRITTEN
+        }
+        self.now = timezone.now().isoformat()
+
+    def ids(self, model: type[models.Model], count: int) -> range:
+        first = self.next_id[model]
+        self.next_id[model] = first + count
+        return range(first, first + count)
+
+    @staticmethod
+    def insert(
+        model: type[models.Model], columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+    ) -> None:
+        if not rows:
+            return
+        qn = connection.ops.quote_name
+        # Table and column names from the models, quoted; the values are parameters.
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608
+            qn(model._meta.db_table),
+            ", ".join(qn(c) for c in columns),
+            ", ".join(["%s"] * len(columns)),
+        )
+        with connection.cursor() as cursor:
+            for first in range(0, len(rows), 5000):
+                cursor.executemany(sql, rows[first : first + 5000])
+
+
+#: The tables the demo writes rows of, in bulk.
+WRITTEN: tuple[type[models.Model], ...] = (
+    SkillAssessment,
+    MusMeeting,
+    DevelopmentPlan,
+    PlanActivity,
+    OptIn,
+)
+
+
 def _write_chunk(
     people: list[int],
     family_of: dict[int, str],
     by_family: dict[str, list[RoleRequirement]],
     ref: date,
     rng: np.random.Generator,
+    out: _Rows,
 ) -> tuple[int, int, int, int]:
     """One chunk of people's assessments, MUS, plans and opt-ins; returns their counts."""
     # Skill levels: one confirmed assessment per requirement of the person's own profile,
     # around the required level; one in 12 a proposal of one level more for the manager.
-    assessments: list[SkillAssessment] = []
+    assessments: list[tuple[Any, ...]] = []
     days = rng.integers(30, 900, size=len(people) * 10)
     draws = rng.integers(-2, 2, size=len(people) * 10)  # −2 … +1 around the requirement
     k = 0
@@ -460,109 +504,200 @@ def _write_chunk(
         for req in by_family.get(family_of[person_id], ()):
             level = int(np.clip(req.min_level + draws[k], 1, 4))
             on = ref - timedelta(days=int(days[k]))
-            expires = on + timedelta(days=730) if req.skill.uri == "local:foerstehjaelp" else None
+            expires = (
+                (on + timedelta(days=730)).isoformat()
+                if req.skill.uri == "local:foerstehjaelp"
+                else None
+            )
             assessments.append(
-                SkillAssessment(
-                    person_id=person_id,
-                    skill_id=req.skill_id,
-                    level=level,
-                    assessed_on=on,
-                    source=AssessmentSource.MANAGER,
-                    status=AssessmentStatus.CONFIRMED,
-                    expires_on=expires,
+                (
+                    person_id,
+                    req.skill_id,
+                    level,
+                    on.isoformat(),
+                    "manager",
+                    "confirmed",
+                    "",
+                    expires,
                 )
             )
             if k % 12 == 0 and level < 4:
+                proposed_on = ref - timedelta(days=int(days[k]) % 20)
                 assessments.append(
-                    SkillAssessment(
-                        person_id=person_id,
-                        skill_id=req.skill_id,
-                        level=level + 1,
-                        assessed_on=ref - timedelta(days=int(days[k]) % 20),
-                        source=AssessmentSource.SELF,
-                        status=AssessmentStatus.PROPOSED,
-                        evidence="Har gennemført kursus og brugt det i praksis.",
+                    (
+                        person_id,
+                        req.skill_id,
+                        level + 1,
+                        proposed_on.isoformat(),
+                        "self",
+                        "proposed",
+                        "Har gennemført kursus og brugt det i praksis.",
+                        None,
                     )
                 )
             k = (k + 1) % len(days)
-    SkillAssessment.objects.bulk_create(assessments, batch_size=2000)
+    out.insert(
+        SkillAssessment,
+        (
+            "id",
+            "person_id",
+            "skill_id",
+            "level",
+            "assessed_on",
+            "source",
+            "status",
+            "evidence",
+            "expires_on",
+            "created_at",
+        ),
+        [
+            (pk, *row, out.now)
+            for pk, row in zip(out.ids(SkillAssessment, len(assessments)), assessments, strict=True)
+        ],
+    )
 
     # MUS: the last one held 2–16 months ago (so about one in four is now overdue: due a year
     # after), the next one scheduled for a year after it.
-    held_ago = rng.integers(60, 480, size=len(people))
-    held = [
-        MusMeeting(
-            person_id=person_id,
-            due_on=ref - timedelta(days=ago),
-            held_on=ref - timedelta(days=ago),
-            status=MusStatus.HELD,
-            summary="Vi talte om opgaverne, trivsel og næste års udvikling.",
-        )
-        for person_id, ago in zip(people, held_ago.tolist(), strict=True)
-    ]
-    MusMeeting.objects.bulk_create(held, batch_size=2000)
-    MusMeeting.objects.bulk_create(
-        (MusMeeting(person_id=m.person_id, due_on=m.due_on + timedelta(days=365)) for m in held),
-        batch_size=2000,
+    held_ago = rng.integers(60, 480, size=len(people)).tolist()
+    held_ids = out.ids(MusMeeting, len(people))
+    next_ids = out.ids(MusMeeting, len(people))
+    held_on = [ref - timedelta(days=ago) for ago in held_ago]
+    summary = "Vi talte om opgaverne, trivsel og næste års udvikling."
+    mus_columns = (
+        "id",
+        "person_id",
+        "due_on",
+        "held_on",
+        "status",
+        "employee_preparation",
+        "manager_preparation",
+        "summary",
+        "created_at",
+    )
+    out.insert(
+        MusMeeting,
+        mus_columns,
+        [
+            (pk, person_id, day.isoformat(), day.isoformat(), "held", "", "", summary, out.now)
+            for pk, person_id, day in zip(held_ids, people, held_on, strict=True)
+        ]
+        + [
+            (
+                pk,
+                person_id,
+                (day + timedelta(days=365)).isoformat(),
+                None,
+                "scheduled",
+                "",
+                "",
+                "",
+                out.now,
+            )
+            for pk, person_id, day in zip(next_ids, people, held_on, strict=True)
+        ],
     )
 
     # Development plans: signed after four in five of the MUS held, with one activity from the
     # ladder of one of the profile's skills.
-    with_plan = rng.random(len(held)) < 0.8
-    plans = DevelopmentPlan.objects.bulk_create(
+    chosen = np.flatnonzero(rng.random(len(people)) < 0.8).tolist()
+    plan_ids = out.ids(DevelopmentPlan, len(chosen))
+    goals = "Styrke min faglighed i de opgaver, der fylder mest i hverdagen."
+    out.insert(
+        DevelopmentPlan,
         (
-            DevelopmentPlan(
-                person_id=m.person_id,
-                mus_id=m.pk,
-                valid_from=m.due_on,
-                valid_to=m.due_on + timedelta(days=364),
-                goals="Styrke min faglighed i de opgaver, der fylder mest i hverdagen.",
-                status=PlanStatus.SIGNED,
-                employee_signed_at=_aware(m.due_on + timedelta(days=3)),
-                manager_signed_at=_aware(m.due_on + timedelta(days=4)),
-            )
-            for m, chosen in zip(held, with_plan.tolist(), strict=True)
-            if chosen
+            "id",
+            "person_id",
+            "mus_id",
+            "valid_from",
+            "valid_to",
+            "goals",
+            "status",
+            "employee_signed_at",
+            "manager_signed_at",
+            "created_at",
         ),
-        batch_size=2000,
+        [
+            (
+                pk,
+                people[i],
+                held_ids[i],
+                held_on[i].isoformat(),
+                (held_on[i] + timedelta(days=364)).isoformat(),
+                goals,
+                "signed",
+                _aware(held_on[i] + timedelta(days=3)).isoformat(),
+                _aware(held_on[i] + timedelta(days=4)).isoformat(),
+                out.now,
+            )
+            for pk, i in zip(plan_ids, chosen, strict=True)
+        ],
     )
     activities = []
-    for n, plan in enumerate(plans):
-        needs = by_family.get(family_of.get(plan.person_id, ""), ())
+    for n, (plan_id, i) in enumerate(zip(plan_ids, chosen, strict=True)):
+        needs = by_family.get(family_of.get(people[i], ""), [])
         if not needs:
             continue
         req = needs[n % len(needs)]
         kind, title, hours, level, weeks = LADDER[min(req.min_level, 3) - 1]
-        start = plan.valid_from + timedelta(days=30)
+        start = held_on[i] + timedelta(days=30)
         end = start + timedelta(weeks=weeks)
+        status = ActivityStatus.DONE if end < ref else ActivityStatus.STARTED
         activities.append(
-            PlanActivity(
-                plan=plan,
-                kind=kind,
-                title=title.format(req.skill.name.lower()),
-                skill_id=req.skill_id,
-                target_level=level,
-                hours=Decimal(hours),
-                starts_on=start,
-                ends_on=end,
-                status=ActivityStatus.DONE if end < ref else ActivityStatus.STARTED,
+            (
+                plan_id,
+                str(kind),
+                title.format(req.skill.name.lower()),
+                req.skill_id,
+                level,
+                hours,
+                start.isoformat(),
+                end.isoformat(),
+                str(status),
+                0,
             )
         )
-    PlanActivity.objects.bulk_create(activities, batch_size=2000)
+    out.insert(
+        PlanActivity,
+        (
+            "id",
+            "plan_id",
+            "kind",
+            "title",
+            "skill_id",
+            "target_level",
+            "hours",
+            "starts_on",
+            "ends_on",
+            "status",
+            "position",
+        ),
+        [
+            (pk, *row)
+            for pk, row in zip(out.ids(PlanActivity, len(activities)), activities, strict=True)
+        ],
+    )
 
     # Opt-ins: about one in seven to new opportunities, one in ten to projects.
-    said = rng.random((len(people), 2))
+    said = rng.random((len(people), 2)).tolist()
     opt_ins = [
-        OptIn(person_id=person_id, kind=kind, opted_in=True)
-        for person_id, (a, b) in zip(people, said.tolist(), strict=True)
-        for kind, chosen in (
-            (OptInKind.NEW_OPPORTUNITIES, a < 0.14),
-            (OptInKind.PROJECTS, b < 0.1),
-        )
-        if chosen
+        (person_id, str(kind), True, out.now)
+        for person_id, (a, b) in zip(people, said, strict=True)
+        for kind, yes in ((OptInKind.NEW_OPPORTUNITIES, a < 0.14), (OptInKind.PROJECTS, b < 0.1))
+        if yes
     ]
-    OptIn.objects.bulk_create(opt_ins, batch_size=2000)
-    return len(assessments), 2 * len(held), len(plans), len(opt_ins)
+    out.insert(
+        OptIn,
+        ("id", "person_id", "kind", "opted_in", "at"),
+        [(pk, *row) for pk, row in zip(out.ids(OptIn, len(opt_ins)), opt_ins, strict=True)],
+    )
+    return len(assessments), 2 * len(people), len(chosen), len(opt_ins)
+
+
+def _reset_sequences() -> None:
+    """After rows with explicit ids, the next ORM insert must not reuse one (PostgreSQL)."""
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(WRITTEN)):
+            cursor.execute(sql)
 
 
 def _employee_story(person_id: int, ref: date) -> None:
