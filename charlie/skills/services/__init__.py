@@ -40,12 +40,9 @@ __all__ = [
     "my_profile",
     "person_in_scope",
     "profile_of",
-    # --- taxonomy part ---
-    "current_profile",
-    "offered_skills",
-    "profile_needs",
-    "profiles_for_job_family",
 ]
+# --- taxonomy part ---
+__all__ += ["current_profile", "offered_skills", "profile_needs", "profiles_for_job_family"]
 
 
 def my_data(person_id: int) -> list[dict[str, Any]]:

@@ -149,9 +149,7 @@ def _requirements(data: ProfileInput, previous: set[int]) -> list[tuple[Skill, i
             skill = resolve_skill(r.skill_text)
             if skill is None:
                 problems.append(
-                    _(
-                        "%(where)s: kompetencen »%(text)s« findes ikke (skriv dens id eller præcise navn)."
-                    )
+                    _("%(where)s: »%(text)s« findes ikke (skriv id eller præcist navn).")
                     % {"where": where, "text": r.skill_text[:80]}
                 )
                 continue

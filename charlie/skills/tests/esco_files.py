@@ -73,7 +73,7 @@ def package(
                 "description": "Sygepleje.",
                 "code": "2221.1",
             },
-        ],  # fmt: skip
+        ],
     )
     write(
         folder / f"skills_{lang}.csv",
@@ -113,7 +113,7 @@ def package(
                 "preferredLabel": "kommunikere med kolleger",
                 "description": "",
             },
-        ],  # fmt: skip
+        ],
     )
     write(
         folder / f"occupationSkillRelations_{lang}.csv",

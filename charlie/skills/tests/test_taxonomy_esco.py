@@ -50,10 +50,16 @@ def test_columns_in_another_order(tmp_path: Path) -> None:
         ["code", "preferredLabel", "iscoGroup", "conceptUri"],
         [{"code": "1", "preferredLabel": "a", "iscoGroup": "1111", "conceptUri": ef.occ(9)}],
     )
-    ef.write(folder / "skills_da.csv", ["preferredLabel", "conceptUri"],
-             [{"preferredLabel": "b", "conceptUri": ef.sk(9)}])  # fmt: skip
-    ef.write(folder / "occupationSkillRelations_da.csv", ["skillUri", "relationType", "occupationUri"],
-             [{"skillUri": ef.sk(9), "relationType": "optional", "occupationUri": ef.occ(9)}])  # fmt: skip
+    ef.write(
+        folder / "skills_da.csv",
+        ["preferredLabel", "conceptUri"],
+        [{"preferredLabel": "b", "conceptUri": ef.sk(9)}],
+    )
+    ef.write(
+        folder / "occupationSkillRelations_da.csv",
+        ["skillUri", "relationType", "occupationUri"],
+        [{"skillUri": ef.sk(9), "relationType": "optional", "occupationUri": ef.occ(9)}],
+    )
     package = esco.read_package(folder)
     assert package.ok, package.problems
     assert package.skills[0].kind == ""
@@ -207,8 +213,10 @@ def test_command_dry_run_and_problems(tmp_path: Path) -> None:
     call_command("skills", "import-esco", str(ef.package(tmp_path)), "--dry-run", stdout=out)
     assert "Tørkørsel" in out.getvalue()
     assert not Occupation.objects.exists()
-    bad = ef.package(tmp_path / "bad", relations=[{"occupationUri": ef.occ(1),
-                                                   "relationType": "x", "skillUri": ef.sk(1)}])  # fmt: skip
+    bad = ef.package(
+        tmp_path / "bad",
+        relations=[{"occupationUri": ef.occ(1), "relationType": "x", "skillUri": ef.sk(1)}],
+    )
     out = StringIO()
     with pytest.raises(CommandError, match="1 fejl"):
         call_command("skills", "import-esco", str(bad), stdout=out)
