@@ -31,7 +31,7 @@ from charlie.skills.models import (
     Skill,
 )
 from charlie.skills.permissions import MANAGE_TAXONOMY, READ_TAXONOMY
-from charlie.skills.services.taxonomy import slugify_da
+from charlie.skills.services.taxonomy import resolve_skill, slugify_da
 
 #: The levels a profile started from an ESCO occupation asks for (issue 13, point 2).
 ESSENTIAL_LEVEL = 2
@@ -121,19 +121,6 @@ class ProfileInput:
     occupation_id: int | None = None
     note: str = ""
     requirements: tuple[RequirementInput, ...] = ()
-
-
-def resolve_skill(text: str) -> Skill | None:
-    """A skill by its id text (``local:forflytning``, an ESCO URI) or exact name; merged skills
-    lead to the skill they were merged into. ``None`` if not found or the name is ambiguous."""
-    text = text.strip()
-    found = Skill.objects.filter(uri=text).first()
-    if found is None:
-        named = list(Skill.objects.filter(name__iexact=text, merged_into__isnull=True)[:2])
-        found = named[0] if len(named) == 1 else None
-    while found is not None and found.merged_into_id is not None:
-        found = found.merged_into
-    return found
 
 
 def _requirements(data: ProfileInput, previous: set[int]) -> list[tuple[Skill, int, bool]]:

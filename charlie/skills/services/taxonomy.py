@@ -89,6 +89,19 @@ def offered_skills() -> QuerySet[Skill]:
     return Skill.objects.filter(retired_on__isnull=True, merged_into__isnull=True)
 
 
+def resolve_skill(text: str) -> Skill | None:
+    """A skill by its id text (``local:forflytning``, an ESCO URI) or exact name; merged skills
+    lead to the skill they were merged into. ``None`` if not found or the name is ambiguous."""
+    text = text.strip()
+    found = Skill.objects.filter(uri=text).first()
+    if found is None:
+        named = list(Skill.objects.filter(name__iexact=text, merged_into__isnull=True)[:2])
+        found = named[0] if len(named) == 1 else None
+    while found is not None and found.merged_into_id is not None:
+        found = found.merged_into
+    return found
+
+
 def groups(access: Access) -> list[SkillGroup]:
     access.require(READ_TAXONOMY)
     return list(SkillGroup.objects.all())
