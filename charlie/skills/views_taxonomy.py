@@ -449,7 +449,10 @@ def _profile_form_page(
             try:
                 saved = rp.save_profile(access, data, code=code, user=request.user)
             except ValidationFailed as exc:
-                add_service_errors(form, exc, None if exc.field == "requirements" else exc.field)
+                # The requirement rows are not form fields: their errors go to the top.
+                target = exc.field if exc.field in form.fields else None
+                for message in exc.messages:
+                    form.add_error(target, message)
             else:
                 messages.success(
                     request,
