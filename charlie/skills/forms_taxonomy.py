@@ -13,7 +13,7 @@ from charlie.people.models import JobFamily, OrgUnit
 from charlie.skills.models import Scale, SkillGroup, SkillSource
 
 
-def _group_choices() -> list[tuple[str, str]]:
+def _group_choices() -> list[tuple[str, Any]]:
     return [("", _("Ingen gruppe")), *((str(g.pk), g.name) for g in SkillGroup.objects.all())]
 
 
@@ -34,7 +34,7 @@ class SkillFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = _group_choices()
         choices[0] = ("", _("Alle grupper"))
-        self.fields["group"].choices = choices
+        self.fields["group"].choices = choices  # type: ignore[attr-defined]
 
 
 class SkillForm(forms.Form):
@@ -55,7 +55,7 @@ class SkillForm(forms.Form):
 
     def __init__(self, *args: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["group"].choices = _group_choices()
+        self.fields["group"].choices = _group_choices()  # type: ignore[attr-defined]
         if editing:
             del self.fields["scale"]
 

@@ -48,7 +48,7 @@ def skills(request: AuthenticatedRequest) -> HttpResponse:
         retired=bool(data.get("retired")),
     )
     page = taxonomy.search_skills(access, f, request.GET.get("side", 1))
-    query = {k: v for k, v in request.GET.items() if k != "side" and v}
+    query = {k: str(v) for k, v in request.GET.items() if k != "side" and v}
     return render(
         request,
         "skills/taxonomy/skills.html",

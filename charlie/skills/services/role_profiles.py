@@ -12,6 +12,7 @@ Other parts call :func:`current_profile`, :func:`profile_needs` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Max, Q
@@ -169,7 +170,7 @@ def _requirements(data: ProfileInput, previous: set[int]) -> list[tuple[Skill, i
 
 
 def save_profile(
-    access: Access, data: ProfileInput, *, code: str | None = None, user: object = None
+    access: Access, data: ProfileInput, *, code: str | None = None, user: Any = None
 ) -> RoleProfile:
     """Save a profile: a new one (``code`` None: the code is made from the name) or a new
     version of ``code``. The previous version stays as it was, no longer current."""
@@ -199,21 +200,22 @@ def save_profile(
         requirements = _requirements(data, before)
         if previous is None:
             base = slugify_da(name)[:70]
-            code, n = base, 1
-            while RoleProfile.objects.filter(code=code).exists():
+            new_code, n = base, 1
+            while RoleProfile.objects.filter(code=new_code).exists():
                 n += 1
-                code = f"{base}-{n}"
+                new_code = f"{base}-{n}"
             version = 1
         else:
+            new_code = previous.code
             version = (
-                RoleProfile.objects.filter(code=code).aggregate(m=Max("version"))["m"] or 0
+                RoleProfile.objects.filter(code=new_code).aggregate(m=Max("version"))["m"] or 0
             ) + 1
             previous.is_current = False
             previous.save(update_fields=["is_current"])
             if occ is None and data.occupation_id is None:
                 occ = previous.occupation
         created = RoleProfile.objects.create(
-            code=code,
+            code=new_code,
             version=version,
             name=name,
             description=description,

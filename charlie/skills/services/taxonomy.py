@@ -436,18 +436,20 @@ def import_esco(
         counts.update(skills_new=len(new_sk), skills_changed=len(changed_sk))
 
         if not dry_run:
-            for batch in _batches(new_occ):
-                Occupation.objects.bulk_create(batch)
-            for batch in _batches(changed_occ):
-                Occupation.objects.bulk_update(batch, ["name", "description", "code", "isco_group"])
+            for occ_batch in _batches(new_occ):
+                Occupation.objects.bulk_create(occ_batch)
+            for occ_batch in _batches(changed_occ):
+                Occupation.objects.bulk_update(
+                    occ_batch, ["name", "description", "code", "isco_group"]
+                )
             say(
                 _("Erhverv gemt: %(new)s nye, %(changed)s ændrede")
                 % {"new": len(new_occ), "changed": len(changed_occ)}
             )
-            for batch in _batches(new_sk):
-                Skill.objects.bulk_create(batch)
-            for batch in _batches(changed_sk):
-                Skill.objects.bulk_update(batch, ["name", "description", "kind"])
+            for skill_batch in _batches(new_sk):
+                Skill.objects.bulk_create(skill_batch)
+            for skill_batch in _batches(changed_sk):
+                Skill.objects.bulk_update(skill_batch, ["name", "description", "kind"])
             say(
                 _("Kompetencer gemt: %(new)s nye, %(changed)s ændrede")
                 % {"new": len(new_sk), "changed": len(changed_sk)}
@@ -488,12 +490,12 @@ def import_esco(
             relations_removed=len(stale),
         )
         if not dry_run:
-            for n, batch in enumerate(_batches(new_rel, 5000), start=1):
-                OccupationSkill.objects.bulk_create(batch)
+            for n, rel_batch in enumerate(_batches(new_rel, 5000), start=1):
+                OccupationSkill.objects.bulk_create(rel_batch)
                 if n % 10 == 0:
                     say(_("Relationer gemt: %(n)s …") % {"n": n * 5000})
-            for batch in _batches(changed_rel):
-                OccupationSkill.objects.bulk_update(batch, ["essential"])
+            for rel_batch in _batches(changed_rel):
+                OccupationSkill.objects.bulk_update(rel_batch, ["essential"])
             for ids in _batches(stale, 900):
                 OccupationSkill.objects.filter(pk__in=ids).delete()
             say(
@@ -536,7 +538,8 @@ def occupation(access: Access, occupation_id: int) -> OccupationDetail:
     found = Occupation.objects.filter(pk=occupation_id).first()
     if found is None:
         raise NotFound
-    essential, optional = [], []
+    essential: list[Skill] = []
+    optional: list[Skill] = []
     for rel in (
         OccupationSkill.objects.filter(occupation=found)
         .select_related("skill")
