@@ -67,11 +67,13 @@ SKILL_HEADER = [
 REL_HEADER = [
     "occupationUri", "occupationLabel", "relationType", "skillType", "skillUri", "skillLabel",
 ]  # fmt: skip
-WORDS = (
-    "pleje omsorg borger dokumentation medicin forflytning rehabilitering demens digital "
-    "sikkerhed kommunikation samarbejde vejledning planlægning kvalitet sundhed hygiejne "
-    "ernæring træning journal velfærdsteknologi administration økonomi ledelse undervisning"
-).split()
+WORDS = [
+    "pleje", "omsorg", "borger", "dokumentation", "medicin", "forflytning", "rehabilitering",
+    "demens", "digital", "sikkerhed", "kommunikation", "samarbejde", "vejledning",
+    "planlægning", "kvalitet", "sundhed", "hygiejne", "ernæring", "træning", "journal",
+    "velfærdsteknologi", "administration", "økonomi", "ledelse", "undervisning",
+]  # fmt: skip
+REUSE = ["sector-specific", "occupation-specific", "cross-sector", "transversal"]
 
 
 def _text(rng: random.Random, n: int) -> str:
@@ -109,7 +111,7 @@ def generate(folder: Path, occupations: int, skills: int, relations: int) -> Non
             w.writerow(
                 ["KnowledgeSkillCompetence", skill_uri(i),
                  rng.choice(["skill/competence", "knowledge"]),
-                 rng.choice(["sector-specific", "occupation-specific", "cross-sector", "transversal"]),
+                 rng.choice(REUSE),
                  label, "", "", "released", "2024-01-01T00:00:00Z", "", "",
                  f"{ESCO}/concept-scheme/member-skills", _text(rng, 20)]
             )  # fmt: skip
