@@ -221,3 +221,19 @@ def test_command_dry_run_and_problems(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="1 fejl"):
         call_command("skills", "import-esco", str(bad), stdout=out)
     assert "række 2, kolonne relationType" in out.getvalue()
+
+
+def test_the_benchmark_package_is_in_the_official_format(tmp_path: Path) -> None:
+    """``benchmarks/bench_esco.py`` generates what this reader accepts, so its figures are
+    figures of the real import path."""
+    from benchmarks import bench_esco
+
+    bench_esco.generate(tmp_path, occupations=30, skills=140, relations=1300)
+    package = esco.read_package(tmp_path)
+    assert package.ok, package.problems[:3]
+    assert (len(package.occupations), len(package.skills), len(package.relations)) == (
+        30,
+        140,
+        1300,
+    )
+    assert any("\n" in s.name for s in package.skills)
