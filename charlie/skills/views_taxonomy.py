@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.http import urlencode
@@ -31,6 +32,9 @@ from charlie.skills.models import Requirement, Skill
 from charlie.skills.permissions import MANAGE_TAXONOMY
 from charlie.skills.services import role_profiles as rp
 from charlie.skills.services import taxonomy
+
+#: Role profiles a page.
+PAGE_SIZE = 50
 
 # --- Skills -------------------------------------------------------------------------------------
 
@@ -119,6 +123,7 @@ def _skill_page(
             "errors": errors,
             "editable": access.can(MANAGE_TAXONOMY),
             "merged": found.merged.all(),
+            "used_in": rp.profiles_using(access, found.pk),
         },
         status=status,
     )
@@ -341,11 +346,13 @@ def job_family(request: AuthenticatedRequest, family_id: int) -> HttpResponse:
 def role_profiles(request: AuthenticatedRequest) -> HttpResponse:
     access = access_of(request)
     q = request.GET.get("q", "")[:100]
+    page = Paginator(rp.list_profiles(access, q), PAGE_SIZE).get_page(request.GET.get("side", 1))
     return render(
         request,
         "skills/taxonomy/profiles.html",
         {
-            "profiles": rp.list_profiles(access, q),
+            "page": page,
+            "query": urlencode({"q": q}) if q else "",
             "q": q,
             "editable": access.can(MANAGE_TAXONOMY),
         },

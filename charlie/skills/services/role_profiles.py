@@ -67,7 +67,7 @@ def profiles_for_job_family(job_family_id: int) -> list[RoleProfile]:
 
 
 def list_profiles(access: Access, q: str = "") -> list[RoleProfile]:
-    """The current profiles, by name."""
+    """The current profiles, by name or code."""
     access.require(READ_TAXONOMY)
     qs = RoleProfile.objects.filter(is_current=True).select_related("job_family", "org_unit")
     if q.strip():
@@ -76,10 +76,27 @@ def list_profiles(access: Access, q: str = "") -> list[RoleProfile]:
 
 
 @dataclass(frozen=True)
+class RequirementLine:
+    requirement: RoleRequirement
+    level: rules.Level
+    top: int
+
+
+@dataclass(frozen=True)
 class ProfileView:
     profile: RoleProfile
     requirements: list[RoleRequirement]
     history: list[RoleProfile]
+
+    @property
+    def lines(self) -> list[RequirementLine]:
+        """Each requirement with its level's name on the skill's scale ("2 af 4, Øvet")."""
+        out = []
+        for r in self.requirements:
+            scale = rules.scale_of(r.skill.scale)
+            number = min(max(r.min_level, 1), scale.top)
+            out.append(RequirementLine(r, scale.level(number), scale.top))
+        return out
 
 
 def profile(access: Access, code: str, version: int | None = None) -> ProfileView:
@@ -261,3 +278,13 @@ def requirements_from_occupation(access: Access, occupation_id: int) -> list[Req
         level = ESSENTIAL_LEVEL if rel.essential else OPTIONAL_LEVEL
         out[skill.pk] = RequirementInput(skill.pk, skill.name, level, rel.essential)
     return list(out.values())
+
+
+def profiles_using(access: Access, skill_id: int) -> list[RoleProfile]:
+    """The current profiles that require a skill (shown before merging or retiring it)."""
+    access.require(READ_TAXONOMY)
+    return list(
+        RoleProfile.objects.filter(is_current=True, requirements__skill_id=skill_id)
+        .distinct()
+        .order_by("name")
+    )

@@ -105,6 +105,9 @@ def test_a_profile_from_an_esco_occupation_then_a_new_version(client_as) -> None
     assert current.version == 2 and current.requirements.count() == 1
     page = client.get(reverse("skills:role_profile", args=[profile.code])).content.decode()
     assert "Uden velfærdsteknologi" in page
+    assert "2 af 4 (Øvet)" in page
+    used = client.get(reverse("skills:skill", args=[demens.pk])).content.decode()
+    assert "Social- og sundhedsassistent</a>" in used  # the current profiles that require it
     old = client.get(reverse("skills:role_profile", args=[profile.code]), {"version": "1"})
     assert "ikke længere gælder" in old.content.decode()
 
