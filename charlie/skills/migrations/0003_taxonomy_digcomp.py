@@ -14,8 +14,12 @@ def load(apps, schema_editor):
 
 
 def unload(apps, schema_editor):
+    """Remove the DigComp skills nobody uses (assessments and requirements keep theirs)."""
     skill = apps.get_model("skills", "Skill")
-    skill.objects.filter(source="digcomp", assessments__isnull=True).delete()
+    required = apps.get_model("skills", "RoleRequirement").objects.values_list("skill_id")
+    skill.objects.filter(source="digcomp", assessments__isnull=True).exclude(
+        pk__in=required
+    ).delete()
 
 
 class Migration(migrations.Migration):
