@@ -33,3 +33,18 @@ class SkillsConfig(AppConfig):
                 visible=lambda user: getattr(user, "person", None) is not None,
             )
         )
+
+        # --- taxonomy part: the taxonomy and role profiles (employees reach the profiles
+        # through their own pages; the menu entry is for those who plan) ---
+        from charlie.core.roles import Role
+        from charlie.skills.permissions import READ_TAXONOMY
+
+        register(
+            MenuEntry(
+                key="skills_taxonomy",
+                label=_("Kompetencer og stillingsprofiler"),
+                url_name="skills:taxonomy",
+                order=45,
+                roles=READ_TAXONOMY.roles - {Role.EMPLOYEE},
+            )
+        )

@@ -1,10 +1,26 @@
 from django.urls import path
 
 from charlie.skills import views
+from charlie.skills import views_taxonomy as taxonomy  # taxonomy part
 
 app_name = "skills"
 
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("person/<int:person_id>/", views.person, name="person"),
+    # --- taxonomy part: skills, groups, ESCO occupations, job families, role profiles ---
+    path("taksonomi/", taxonomy.skills, name="taxonomy"),
+    path("taksonomi/ny/", taxonomy.skill_new, name="skill_new"),
+    path("taksonomi/<int:skill_id>/", taxonomy.skill, name="skill"),
+    path("taksonomi/<int:skill_id>/saml/", taxonomy.skill_merge, name="skill_merge"),
+    path("taksonomi/<int:skill_id>/udgaa/", taxonomy.skill_retire, name="skill_retire"),
+    path("grupper/", taxonomy.groups, name="groups"),
+    path("erhverv/", taxonomy.occupations, name="occupations"),
+    path("erhverv/<int:occupation_id>/", taxonomy.occupation, name="occupation"),
+    path("stillingskategorier/", taxonomy.job_families, name="job_families"),
+    path("stillingskategorier/<int:family_id>/", taxonomy.job_family, name="job_family"),
+    path("profiler/", taxonomy.role_profiles, name="role_profiles"),
+    path("profiler/ny/", taxonomy.role_profile_new, name="role_profile_new"),
+    path("profiler/<slug:code>/", taxonomy.role_profile, name="role_profile"),
+    path("profiler/<slug:code>/ret/", taxonomy.role_profile_edit, name="role_profile_edit"),
 ]

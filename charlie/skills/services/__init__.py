@@ -7,6 +7,9 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 
 - ``common``: the data category and purpose, scope;
 - ``profiles``: employees' skill profiles, proposals and confirmations, opt-ins, the import;
+- ``taxonomy``: local skills and groups, the ESCO import, DigComp, merge and retire, job
+  families' ESCO occupations (taxonomy part);
+- ``role_profiles``: versioned role profiles and what other parts call on them (taxonomy part);
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ from charlie.skills.models import SkillAssessment
 from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
 from charlie.skills.services.profiles import Profile, current_assessments, my_profile, profile_of
 
+# --- taxonomy part: the taxonomy, ESCO, DigComp and role profiles ---
+from charlie.skills.services.role_profiles import (
+    current_profile,
+    profile_needs,
+    profiles_for_job_family,
+)
+from charlie.skills.services.taxonomy import offered_skills
+
 __all__ = [
     "CATEGORY",
     "PURPOSE",
@@ -30,6 +41,8 @@ __all__ = [
     "person_in_scope",
     "profile_of",
 ]
+# --- taxonomy part ---
+__all__ += ["current_profile", "offered_skills", "profile_needs", "profiles_for_job_family"]
 
 
 def my_data(person_id: int) -> list[dict[str, Any]]:

@@ -36,6 +36,114 @@ PERMISSION_CASES: list[Case] = [
     ),
 ]
 
+# --- taxonomy part: skills, groups, ESCO occupations, job families, role profiles -------------
+# No personal data on these pages: READ_TAXONOMY (employee, manager, HR, analyst) reads, HR
+# (MANAGE_TAXONOMY) changes; the DPO and the administrator have no use for them (403).
+
+
+def _skill(org: object) -> dict[str, int]:
+    from charlie.skills.models import Skill
+
+    found, _new = Skill.objects.get_or_create(
+        uri="local:case-forflytning", defaults={"name": "Forflytning (case)", "source": "local"}
+    )
+    return {"skill_id": found.pk}
+
+
+def _occupation(org: object) -> dict[str, int]:
+    from charlie.skills.models import Occupation
+
+    found, _new = Occupation.objects.get_or_create(
+        uri="http://data.europa.eu/esco/occupation/case",
+        defaults={"name": "social- og sundhedsassistent", "isco_group": "5321"},
+    )
+    return {"occupation_id": found.pk}
+
+
+def _family(org: object) -> dict[str, int]:
+    from charlie.people.models import JobFamily
+
+    family = JobFamily.objects.order_by("pk").first()
+    assert family is not None
+    return {"family_id": family.pk}
+
+
+def _profile(org: object) -> dict[str, str]:
+    from charlie.skills.models import RoleProfile
+
+    RoleProfile.objects.get_or_create(code="case-sosu", defaults={"name": "SOSU (case)"})
+    return {"code": "case-sosu"}
+
+
+READERS = expect(403, anonymous=LOGIN_REQUIRED, employee=200, manager=200, hr=200, analyst=200)
+HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+
+PERMISSION_CASES += [
+    Case("skills:taxonomy", READERS),
+    Case("skills:skill_new", HR_ONLY),
+    Case(
+        "skills:skill_new",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        data={"name": "", "scale": "default"},
+        label="an empty name",
+    ),
+    Case("skills:skill", READERS, kwargs=_skill),
+    Case(
+        "skills:skill",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        kwargs=_skill,
+        data={"name": "Forflytning (case)", "description": "", "group": ""},
+    ),
+    Case(
+        "skills:skill_merge",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        kwargs=_skill,
+        data={"target": "local:findes-ikke"},
+        label="an unknown target",
+    ),
+    Case(
+        "skills:skill_retire",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        kwargs=_skill,
+        data={"reinstate": "1"},
+    ),
+    Case("skills:groups", READERS),
+    Case(
+        "skills:groups",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        data={"name": ""},
+        label="an empty name",
+    ),
+    Case("skills:occupations", READERS),
+    Case("skills:occupation", READERS, kwargs=_occupation),
+    Case("skills:job_families", READERS),
+    Case("skills:job_family", READERS, kwargs=_family),
+    Case(
+        "skills:job_family",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        kwargs=_family,
+        data={"occupation": "0", "action": "remove"},
+        label="an unknown occupation",
+    ),
+    Case("skills:role_profiles", READERS),
+    Case("skills:role_profile", READERS, kwargs=_profile),
+    Case("skills:role_profile_new", HR_ONLY),
+    Case(
+        "skills:role_profile_new",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        data={"name": "", "rows": "0"},
+        label="an empty name",
+    ),
+    Case("skills:role_profile_edit", HR_ONLY, kwargs=_profile),
+]
+
 PERSONAL_DATA_VISITS: list[Visit] = [
     Visit("skills:mine", "employee", own("employee"), "kompetencer", "egen_indsigt"),
     Visit(
