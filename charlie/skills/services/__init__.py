@@ -6,41 +6,37 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 (``common.for_development``). The modules by topic:
 
 - ``common``: the data category and purpose, scope;
-- ``profiles``: employees' skill profiles, proposals and confirmations, opt-ins, the import;
+- ``profiles``: employees' skill profiles, proposals and confirmations, the work-queue item;
+- ``optins``: the employee's yes/no to being named (``opted_in_person_ids`` for analysis/teams);
+- ``openness``: "Mine data" (``my_data``) and who looked at one's skills;
+- ``imports``: employees' skills from CSV/XLSX, all or nothing;
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.utils.translation import gettext as _
-
-from charlie.skills.models import SkillAssessment
 from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
+
+# --- profiles: opt-ins, Mine data, the import ---
+from charlie.skills.services.imports import ImportResult, import_skills
+from charlie.skills.services.openness import my_data, who_looked
+from charlie.skills.services.optins import opt_in_states, opted_in_person_ids, set_opt_in
 from charlie.skills.services.profiles import Profile, current_assessments, my_profile, profile_of
 
 __all__ = [
     "CATEGORY",
     "PURPOSE",
+    # --- profiles ---
+    "ImportResult",
     "Profile",
     "current_assessments",
     "for_development",
+    "import_skills",
     "my_data",
     "my_profile",
+    "opt_in_states",
+    "opted_in_person_ids",
     "person_in_scope",
     "profile_of",
+    "set_opt_in",
+    "who_looked",
 ]
-
-
-def my_data(person_id: int) -> list[dict[str, Any]]:
-    """The person's skill assessments for "Mine data", with Danish labels."""
-    return [
-        {
-            _("Kompetence"): a.skill.name,
-            _("Niveau"): a.level,
-            _("Dato"): a.assessed_on.isoformat(),
-            _("Kilde"): a.get_source_display(),
-            _("Status"): a.get_status_display(),
-        }
-        for a in SkillAssessment.objects.filter(person_id=person_id).select_related("skill")
-    ]

@@ -17,6 +17,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.skills.cli`` that implements it.
 SUBCOMMANDS: dict[str, str] = {}
+# --- profiles: the employees' skills import ---
+SUBCOMMANDS["import"] = "imports"
 
 
 class Command(BaseCommand):

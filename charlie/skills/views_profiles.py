@@ -1,0 +1,188 @@
+"""Thin HTTP views of employee skill profiles (issue 13, point 3): "Mine kompetencer", a
+person's skills for their manager or HR, proposals waiting, opt-ins and the skills import. Each
+view calls one service (``skills.services``), which checks permission and scope and writes the
+audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from charlie.core.errors import ValidationFailed
+from charlie.core.http import AuthenticatedRequest
+from charlie.people.services import access_of
+from charlie.skills import rules
+from charlie.skills.forms_profiles import ImportForm, LevelForm, OptInForm
+from charlie.skills.models import AssessmentSource
+from charlie.skills.services import imports, openness, optins, profiles
+
+EMPLOYEE_SOURCES = [(s.value, s.label) for s in profiles.EMPLOYEE_SOURCES]
+MANAGER_SOURCES = [
+    (s.value, s.label)
+    for s in (AssessmentSource.MANAGER, AssessmentSource.COURSE, AssessmentSource.CERTIFICATE)
+]
+
+
+def _picker(request: AuthenticatedRequest) -> dict[str, Any]:
+    """The searchable skill picker's state: the search text, its matches, the chosen skill and
+    the levels of that skill's scale. Taxonomy only, no personal data."""
+    query = request.GET.get("q", "")[:100]
+    found, total = profiles.search_skills(query)
+    chosen = None
+    levels: list[Any] = []
+    if request.GET.get("skill"):
+        try:
+            chosen = profiles.active_skill(request.GET["skill"])
+            levels = list(rules.scale_of(chosen.scale).levels)
+        except ValidationFailed:
+            chosen = None
+    return {
+        "query": query,
+        "found": found,
+        "found_total": total,
+        "chosen": chosen,
+        "levels": levels,
+    }
+
+
+def _errors(request: AuthenticatedRequest, form: Any) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
+
+
+def _input(form: LevelForm) -> profiles.LevelInput:
+    d = form.cleaned_data
+    return profiles.LevelInput(
+        skill_id=d["skill"],
+        level=d["level"],
+        assessed_on=d["assessed_on"],
+        source=d["source"],
+        evidence=d["evidence"],
+        expires_on=d["expires_on"],
+    )
+
+
+@require_GET
+def mine(request: AuthenticatedRequest) -> HttpResponse:
+    access = access_of(request)
+    context = {
+        "profile": profiles.my_profile(access),
+        "is_self": True,
+        "opt_ins": optins.my_opt_ins(access),
+        "looked": openness.who_looked(access),
+        "sources": EMPLOYEE_SOURCES,
+        "today": profiles.today(),
+        **_picker(request),
+    }
+    return render(request, "skills/profiles/profile.html", context)
+
+
+@require_GET
+def person(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+    profile = profiles.profile_of(access_of(request), person_id)
+    context = {
+        "profile": profile,
+        "is_self": False,
+        "sources": MANAGER_SOURCES,
+        "today": profiles.today(),
+        **_picker(request),
+    }
+    return render(request, "skills/profiles/profile.html", context)
+
+
+@require_POST
+def propose(request: AuthenticatedRequest) -> HttpResponse:
+    form = LevelForm(request.POST)
+    back = reverse("skills:mine")
+    if not form.is_valid():
+        _errors(request, form)
+        return redirect(f"{back}?skill={request.POST.get('skill', '')}#foreslaa")
+    try:
+        row = profiles.propose(access_of(request), _input(form))
+    except ValidationFailed as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(f"{back}?skill={form.cleaned_data['skill']}#foreslaa")
+    messages.success(
+        request,
+        _("Dit forslag om %(skill)s er sendt til din leder.") % {"skill": row.skill.name},
+    )
+    return redirect(back)
+
+
+@require_POST
+def enter(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+    form = LevelForm(request.POST)
+    back = reverse("skills:person", args=[person_id])
+    if not form.is_valid():
+        _errors(request, form)
+        return redirect(f"{back}?skill={request.POST.get('skill', '')}#angiv")
+    try:
+        row = profiles.enter_level(access_of(request), person_id, _input(form))
+    except ValidationFailed as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+        return redirect(f"{back}?skill={form.cleaned_data['skill']}#angiv")
+    messages.success(request, _("%(skill)s er gemt og bekræftet.") % {"skill": row.skill.name})
+    return redirect(back)
+
+
+@require_POST
+def decide(request: AuthenticatedRequest, assessment_id: int) -> HttpResponse:
+    decision = request.POST.get("decision")
+    row = profiles.decide(access_of(request), assessment_id, decision)
+    confirm = decision == "confirm"
+    text = (
+        _("%(skill)s er bekræftet for %(name)s.")
+        if confirm
+        else _("%(skill)s er afvist for %(name)s.")
+    )
+    messages.success(request, text % {"skill": row.skill.name, "name": row.person.full_name})
+    nxt = request.POST.get("next", "")
+    if nxt == "pending":
+        return redirect("skills:pending")
+    return redirect("skills:person", person_id=row.person_id)
+
+
+@require_POST
+def opt_in(request: AuthenticatedRequest) -> HttpResponse:
+    form = OptInForm(request.POST)
+    if not form.is_valid():
+        _errors(request, form)
+    else:
+        yes = form.cleaned_data["answer"] == "ja"
+        changed = optins.set_opt_in(access_of(request), form.cleaned_data["kind"], yes)
+        if changed is not None:
+            messages.success(
+                request,
+                _("Dit svar er gemt: ja.") if yes else _("Dit svar er gemt: nej."),
+            )
+    return redirect(reverse("skills:mine") + "#tilsagn")
+
+
+@require_GET
+def pending(request: AuthenticatedRequest) -> HttpResponse:
+    page = profiles.pending(access_of(request), page=request.GET.get("side"))
+    return render(request, "skills/profiles/pending.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def import_page(request: AuthenticatedRequest) -> HttpResponse:
+    access = access_of(request)
+    access.require(imports.IMPORT_SKILLS)
+    result = None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["files"]
+        result = imports.import_skills(
+            access, [(upload.name, upload.read())], dry_run=form.cleaned_data["dry_run"]
+        )
+    return render(request, "skills/profiles/import.html", {"form": form, "result": result})
