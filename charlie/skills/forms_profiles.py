@@ -24,5 +24,5 @@ class OptInForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    files = forms.FileField(label=_("Fil (CSV eller Excel)"))
+    upload = forms.FileField(label=_("Fil (CSV eller Excel)"))
     dry_run = forms.BooleanField(label=_("Kontrollér kun filen, gem intet"), required=False)

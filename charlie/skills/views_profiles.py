@@ -181,7 +181,7 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     result = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["files"]
+        upload = form.cleaned_data["upload"]
         result = imports.import_skills(
             access, [(upload.name, upload.read())], dry_run=form.cleaned_data["dry_run"]
         )

@@ -94,8 +94,8 @@ def import_skills(
     name_query = Q(pk__in=[])
     for ref in refs - set(by_uri):
         name_query |= Q(name__iexact=ref)
-    for skill in Skill.objects.filter(name_query) if refs - set(by_uri) else []:
-        by_name.setdefault(skill.name.lower(), []).append(skill)
+    for named in Skill.objects.filter(name_query) if refs - set(by_uri) else []:
+        by_name.setdefault(named.name.lower(), []).append(named)
 
     matched: list[tuple[int, Skill, importing.SkillRow]] = []
     seen: dict[tuple[int, int, date], tuple[importing.SkillRow, tuple[object, ...]]] = {}
@@ -109,7 +109,7 @@ def import_skills(
         person_id = people.get(row.employee_number)
         if person_id is None:
             fail("medarbejdernummer", N("Der er ingen medarbejder med dette medarbejdernummer."))
-        skill = by_uri.get(row.skill)
+        skill: Skill | None = by_uri.get(row.skill)
         if skill is None:
             candidates = by_name.get(row.skill.lower(), [])
             active = [s for s in candidates if s.active]
