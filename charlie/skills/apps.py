@@ -40,9 +40,13 @@ class SkillsConfig(AppConfig):
         from charlie.core import workqueue
         from charlie.people.overview import OverviewSection, register_section
         from charlie.skills.permissions import CONFIRM_SKILLS, IMPORT_SKILLS, READ_SKILLS
+        from charlie.skills.retention import REJECTED_PROPOSALS, REPLACED_OPT_INS
         from charlie.skills.services.common import DETAIL_CANDIDATE, DETAIL_TEAM
         from charlie.skills.services.profiles import person_section, queue_items
 
+        # Rejected proposals and replaced opt-in answers go after a while (retention.py).
+        privacy.register_retention_rule(REJECTED_PROPOSALS)
+        privacy.register_retention_rule(REPLACED_OPT_INS)
         # The proposals waiting for a manager or HR, on the front page.
         workqueue.register("skills_proposals", queue_items, order=40)
         # The person overview's skills summary (scoped and audited by person_section).
