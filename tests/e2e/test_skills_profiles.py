@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.utils import timezone
-
 from playwright.sync_api import expect
 
 from charlie.skills.models import Skill
