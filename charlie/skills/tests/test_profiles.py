@@ -259,3 +259,14 @@ def test_the_employee_searches_picks_and_proposes_on_the_page(org, users, client
     client.post(reverse("skills:decide", args=[row.pk]), {"decision": "confirm"})
     row.refresh_from_db()
     assert row.status == AssessmentStatus.CONFIRMED
+
+
+def test_mine_data_page_shows_skills_and_the_candidate_entry(org, users, client):
+    SkillAssessmentFactory(person=org.person_in_nord, skill=SkillFactory(name="Demens"))
+    hr = services.for_development(access_for(users["hr"]))
+    hr.record_read([org.person_in_nord.pk], category=services.CATEGORY, detail=DETAIL_CANDIDATE)
+    client.force_login(users["employee"])
+    page = client.get(reverse("privacy:my_data")).content.decode()
+    assert "Kompetencer og udvikling" in page
+    assert "Demens" in page and "Foreslået som kandidat" in page
+    assert client.get(reverse("privacy:my_data_json")).status_code == 200
