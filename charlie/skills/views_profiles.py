@@ -20,6 +20,7 @@ from charlie.people.services import access_of
 from charlie.skills import rules
 from charlie.skills.forms_profiles import ImportForm, LevelForm, OptInForm
 from charlie.skills.models import AssessmentSource
+from charlie.skills.permissions import IMPORT_SKILLS
 from charlie.skills.services import imports, openness, optins, profiles
 
 EMPLOYEE_SOURCES = [(s.value, s.label) for s in profiles.EMPLOYEE_SOURCES]
@@ -177,7 +178,7 @@ def pending(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def import_page(request: AuthenticatedRequest) -> HttpResponse:
     access = access_of(request)
-    access.require(imports.IMPORT_SKILLS)
+    access.require(IMPORT_SKILLS)
     result = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

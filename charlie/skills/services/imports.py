@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N
+from django.utils.translation import gettext_noop
 
 from charlie.people.models import Person
 from charlie.privacy.access import Access
@@ -108,7 +108,10 @@ def import_skills(
 
         person_id = people.get(row.employee_number)
         if person_id is None:
-            fail("medarbejdernummer", N("Der er ingen medarbejder med dette medarbejdernummer."))
+            fail(
+                "medarbejdernummer",
+                gettext_noop("Der er ingen medarbejder med dette medarbejdernummer."),
+            )
         skill: Skill | None = by_uri.get(row.skill)
         if skill is None:
             candidates = by_name.get(row.skill.lower(), [])
@@ -116,7 +119,9 @@ def import_skills(
             if len(active) > 1:
                 fail(
                     "kompetence",
-                    N("Flere kompetencer hedder sådan. Brug kompetencens id (fx %(uri)s)."),
+                    gettext_noop(
+                        "Flere kompetencer hedder sådan. Brug kompetencens id (fx %(uri)s)."
+                    ),
                     uri=active[0].uri,
                 )
             elif active:
@@ -124,11 +129,16 @@ def import_skills(
             elif candidates:
                 skill = candidates[0]
             else:
-                fail("kompetence", N("Kompetencen findes ikke (hverken som id eller navn)."))
+                fail(
+                    "kompetence",
+                    gettext_noop("Kompetencen findes ikke (hverken som id eller navn)."),
+                )
         if skill is not None and not skill.active:
             fail(
                 "kompetence",
-                N("Kompetencen er udgået eller lagt sammen med en anden. Brug den, der gælder nu."),
+                gettext_noop(
+                    "Kompetencen er udgået eller lagt sammen med en anden. Brug den, der gælder nu."
+                ),
             )
             skill = None
         if skill is not None:
@@ -136,7 +146,9 @@ def import_skills(
             if not scale.valid(row.level):
                 fail(
                     "niveau",
-                    N("Niveauet skal være mellem 1 og %(top)d på denne kompetences skala."),
+                    gettext_noop(
+                        "Niveauet skal være mellem 1 og %(top)d på denne kompetences skala."
+                    ),
                     top=scale.top,
                 )
                 skill = None
@@ -149,7 +161,7 @@ def import_skills(
             if earlier[1] != key:
                 fail(
                     "niveau",
-                    N(
+                    gettext_noop(
                         "Rækken giver samme medarbejder, kompetence og dato et andet niveau "
                         "eller en anden kilde end række %(line)d i %(file)s."
                     ),
