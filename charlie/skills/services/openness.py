@@ -23,8 +23,10 @@ Like every provider it reads the database directly; "Mine data" writes the audit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.privacy.access import Access
@@ -45,9 +47,12 @@ LOOKED_LIMIT = 20
 
 
 def _iso(day: Any) -> str:
+    """A date, or a moment as the local date it happened on."""
     if day is None:
         return ""
-    return (day.date() if hasattr(day, "date") and callable(day.date) else day).isoformat()
+    if isinstance(day, datetime):
+        return timezone.localtime(day).date().isoformat()
+    return str(day.isoformat())
 
 
 def _row(what: str, subject: str, day: Any, value: str, status: str, text: str) -> dict[str, Any]:
