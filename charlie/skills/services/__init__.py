@@ -25,18 +25,21 @@ from charlie.skills.services.profiles import Profile, current_assessments, my_pr
 __all__ = [
     "CATEGORY",
     "PURPOSE",
-    # --- profiles ---
-    "ImportResult",
     "Profile",
     "current_assessments",
     "for_development",
-    "import_skills",
     "my_data",
     "my_profile",
-    "opt_in_states",
-    "opted_in_person_ids",
     "person_in_scope",
     "profile_of",
+]
+
+# --- profiles: opt-ins, Mine data, the import ---
+__all__ += [
+    "ImportResult",
+    "import_skills",
+    "opt_in_states",
+    "opted_in_person_ids",
     "set_opt_in",
     "who_looked",
 ]
