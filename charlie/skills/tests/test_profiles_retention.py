@@ -77,3 +77,11 @@ def test_privacy_proposes_a_batch_and_the_dpo_page_shows_the_rules(org, users, c
     client.force_login(users["dpo"])
     page = client.get(reverse("privacy:retention")).content.decode()
     assert "Kompetencer: afviste forslag" in page
+
+
+def test_the_register_says_what_is_deleted_when():
+    from charlie.privacy.models import Purpose
+
+    purpose = Purpose.objects.get(code="kompetenceudvikling")
+    assert "afvist, efter 2 år" in purpose.retention
+    assert "kompetencer" in Purpose.objects.get(code="hr_administration").categories
