@@ -183,7 +183,9 @@ def import_page(request: AuthenticatedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["upload"]
+        # At most one byte over the limit is read: the service refuses a file that long.
+        data = upload.read(imports.MAX_FILE_BYTES + 1)
         result = imports.import_skills(
-            access, [(upload.name, upload.read())], dry_run=form.cleaned_data["dry_run"]
+            access, [(upload.name, data)], dry_run=form.cleaned_data["dry_run"]
         )
     return render(request, "skills/profiles/import.html", {"form": form, "result": result})

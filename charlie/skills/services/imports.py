@@ -30,6 +30,8 @@ from charlie.skills.models import AssessmentStatus, Skill, SkillAssessment
 from charlie.skills.permissions import IMPORT_SKILLS
 from charlie.skills.services.common import CATEGORY, for_development
 
+#: A file larger than this is refused unread (about 2 million rows of this format).
+MAX_FILE_BYTES = 100 * 1024**2
 #: Problems shown at most (the rest are counted): a wrong file can have thousands.
 MAX_PROBLEMS = 500
 
@@ -80,6 +82,17 @@ def import_skills(
     rows: list[importing.SkillRow] = []
     problems: list[importing.Problem] = []
     for name, data in files:
+        if len(data) > MAX_FILE_BYTES:
+            problems.append(
+                importing.Problem(
+                    name,
+                    None,
+                    None,
+                    gettext_noop("Filen er for stor (højst %(mb)d MB). Del den i flere filer."),
+                    {"mb": MAX_FILE_BYTES // 1024**2},
+                )
+            )
+            continue
         found, found_problems = importing.read(name, data, today=on)
         rows.extend(found)
         problems.extend(found_problems)

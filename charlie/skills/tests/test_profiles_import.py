@@ -159,6 +159,16 @@ def test_levels_off_the_scale_ambiguous_names_and_contradicting_rows(org, hr):
 
 
 @pytest.mark.django_db
+def test_a_file_over_the_limit_is_refused_unread(hr, monkeypatch):
+    from charlie.skills.services import imports
+
+    monkeypatch.setattr(imports, "MAX_FILE_BYTES", 10)
+    result = import_skills(hr, [("stor.csv", b"x" * 11)], today=TODAY)
+    assert [(p.file, p.row) for p in result.problems] == [("stor.csv", None)]
+    assert "for stor" in result.problems[0].message
+
+
+@pytest.mark.django_db
 def test_xlsx_and_permission(org, users, hr):
     SkillFactory(name="Velfærdsteknologi")
     book = Workbook()
