@@ -30,16 +30,17 @@ MANAGER_SOURCES = [
 ]
 
 
-def _picker(request: AuthenticatedRequest) -> dict[str, Any]:
+def _picker(request: AuthenticatedRequest, chosen_id: str = "") -> dict[str, Any]:
     """The searchable skill picker's state: the search text, its matches, the chosen skill and
     the levels of that skill's scale. Taxonomy only, no personal data."""
     query = request.GET.get("q", "")[:100]
     found, total = profiles.search_skills(query)
     chosen = None
     levels: list[Any] = []
-    if request.GET.get("skill"):
+    skill_id = chosen_id or request.GET.get("skill", "")
+    if skill_id:
         try:
-            chosen = profiles.active_skill(request.GET["skill"])
+            chosen = profiles.active_skill(skill_id)
             levels = list(rules.scale_of(chosen.scale).levels)
         except ValidationFailed:
             chosen = None
@@ -52,11 +53,20 @@ def _picker(request: AuthenticatedRequest) -> dict[str, Any]:
     }
 
 
-def _errors(request: AuthenticatedRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else str(error))
+#: The form's fields, for linking an error to its input (WCAG 3.3.1).
+_FIELD_IDS = {"level": "level", "assessed_on": "assessed_on", "source": "source"}
+
+
+def _form_errors(form: LevelForm | None, exc: ValidationFailed | None) -> list[tuple[str, str]]:
+    errors: list[tuple[str, str]] = []
+    if form is not None:
+        for field, messages_ in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            href = f"#{_FIELD_IDS[field]}" if field in _FIELD_IDS else ""
+            errors.extend((href, f"{label}: {m}" if label else str(m)) for m in messages_)
+    if exc is not None:
+        errors.extend(("", m) for m in exc.messages)
+    return errors
 
 
 def _input(form: LevelForm) -> profiles.LevelInput:
@@ -71,9 +81,10 @@ def _input(form: LevelForm) -> profiles.LevelInput:
     )
 
 
-@require_GET
-def mine(request: AuthenticatedRequest) -> HttpResponse:
+def _mine(request: AuthenticatedRequest, **extra: Any) -> HttpResponse:
     access = access_of(request)
+    values = extra.pop("values", {})
+    status = extra.pop("status", None)
     context = {
         "profile": profiles.my_profile(access),
         "is_self": True,
@@ -81,59 +92,81 @@ def mine(request: AuthenticatedRequest) -> HttpResponse:
         "looked": openness.who_looked(access),
         "sources": EMPLOYEE_SOURCES,
         "today": profiles.today(),
-        **_picker(request),
+        "values": values,
+        **_picker(request, values.get("skill", "")),
+        **extra,
     }
-    return render(request, "skills/profiles/profile.html", context)
+    return render(request, "skills/profiles/profile.html", context, status=status)
+
+
+def _person(request: AuthenticatedRequest, person_id: int, **extra: Any) -> HttpResponse:
+    values = extra.pop("values", {})
+    status = extra.pop("status", None)
+    context = {
+        "profile": profiles.profile_of(access_of(request), person_id),
+        "is_self": False,
+        "sources": MANAGER_SOURCES,
+        "today": profiles.today(),
+        "values": values,
+        **_picker(request, values.get("skill", "")),
+        **extra,
+    }
+    return render(request, "skills/profiles/profile.html", context, status=status)
+
+
+@require_GET
+def mine(request: AuthenticatedRequest) -> HttpResponse:
+    return _mine(request)
 
 
 @require_GET
 def person(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
-    profile = profiles.profile_of(access_of(request), person_id)
-    context = {
-        "profile": profile,
-        "is_self": False,
-        "sources": MANAGER_SOURCES,
-        "today": profiles.today(),
-        **_picker(request),
-    }
-    return render(request, "skills/profiles/profile.html", context)
+    return _person(request, person_id)
 
 
 @require_POST
 def propose(request: AuthenticatedRequest) -> HttpResponse:
+    """The employee's proposal; with an error, the page again with the values and the errors."""
     form = LevelForm(request.POST)
-    back = reverse("skills:mine")
-    if not form.is_valid():
-        _errors(request, form)
-        return redirect(f"{back}?skill={request.POST.get('skill', '')}#foreslaa")
-    try:
-        row = profiles.propose(access_of(request), _input(form))
-    except ValidationFailed as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect(f"{back}?skill={form.cleaned_data['skill']}#foreslaa")
-    messages.success(
-        request,
-        _("Dit forslag om %(skill)s er sendt til din leder.") % {"skill": row.skill.name},
+    exc = None
+    if form.is_valid():
+        try:
+            row = profiles.propose(access_of(request), _input(form))
+        except ValidationFailed as error:
+            exc = error
+        else:
+            messages.success(
+                request,
+                _("Dit forslag om %(skill)s er sendt til din leder.") % {"skill": row.skill.name},
+            )
+            return redirect("skills:mine")
+    return _mine(
+        request, values=request.POST.dict(), form_errors=_form_errors(form, exc), status=400
     )
-    return redirect(back)
 
 
 @require_POST
 def enter(request: AuthenticatedRequest, person_id: int) -> HttpResponse:
+    """A level the manager or HR enters; with an error, the page again as for ``propose``."""
     form = LevelForm(request.POST)
-    back = reverse("skills:person", args=[person_id])
-    if not form.is_valid():
-        _errors(request, form)
-        return redirect(f"{back}?skill={request.POST.get('skill', '')}#angiv")
-    try:
-        row = profiles.enter_level(access_of(request), person_id, _input(form))
-    except ValidationFailed as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-        return redirect(f"{back}?skill={form.cleaned_data['skill']}#angiv")
-    messages.success(request, _("%(skill)s er gemt og bekræftet.") % {"skill": row.skill.name})
-    return redirect(back)
+    exc = None
+    if form.is_valid():
+        try:
+            row = profiles.enter_level(access_of(request), person_id, _input(form))
+        except ValidationFailed as error:
+            exc = error
+        else:
+            messages.success(
+                request, _("%(skill)s er gemt og bekræftet.") % {"skill": row.skill.name}
+            )
+            return redirect("skills:person", person_id=person_id)
+    return _person(
+        request,
+        person_id,
+        values=request.POST.dict(),
+        form_errors=_form_errors(form, exc),
+        status=400,
+    )
 
 
 @require_POST
@@ -147,8 +180,7 @@ def decide(request: AuthenticatedRequest, assessment_id: int) -> HttpResponse:
         else _("%(skill)s er afvist for %(name)s.")
     )
     messages.success(request, text % {"skill": row.skill.name, "name": row.person.full_name})
-    nxt = request.POST.get("next", "")
-    if nxt == "pending":
+    if request.POST.get("next", "") == "pending":
         return redirect("skills:pending")
     return redirect("skills:person", person_id=row.person_id)
 
@@ -157,7 +189,9 @@ def decide(request: AuthenticatedRequest, assessment_id: int) -> HttpResponse:
 def opt_in(request: AuthenticatedRequest) -> HttpResponse:
     form = OptInForm(request.POST)
     if not form.is_valid():
-        _errors(request, form)
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
     else:
         yes = form.cleaned_data["answer"] == "ja"
         changed = optins.set_opt_in(access_of(request), form.cleaned_data["kind"], yes)

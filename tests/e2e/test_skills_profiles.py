@@ -36,6 +36,13 @@ def test_propose_confirm_and_opt_in(page, live_server, users, org):
     soon = timezone.localdate() + timedelta(days=30)
     page.get_by_label("Udløber", exact=True).fill(soon.isoformat())
     assert_accessible(page, "'Mine kompetencer' with the proposal form")
+    # A CPR number in the evidence: the page again, with the values and the error.
+    page.get_by_label("Dokumentation", exact=True).fill("Kursusbevis 010190-1235")
+    page.get_by_role("button", name="Send forslag").click()
+    expect(page.get_by_role("alert")).to_contain_text("Niveauet blev ikke gemt")
+    expect(page.get_by_label("Kilde", exact=True)).to_have_value("certificate")
+    assert_accessible(page, "'Mine kompetencer' with an error in the proposal")
+    page.get_by_label("Dokumentation", exact=True).fill("Røde Kors, kursusbevis")
     page.get_by_role("button", name="Send forslag").click()
     expect(page.get_by_role("status")).to_contain_text("Dit forslag om Førstehjælp er sendt")
     expect(page.get_by_role("table", name="Forslag, der venter på bekræftelse")).to_contain_text(

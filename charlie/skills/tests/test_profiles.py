@@ -270,3 +270,24 @@ def test_mine_data_page_shows_skills_and_the_candidate_entry(org, users, client)
     assert "Kompetencer og udvikling" in page
     assert "Demens" in page and "Foreslået som kandidat" in page
     assert client.get(reverse("privacy:my_data_json")).status_code == 200
+
+
+def test_a_proposal_with_errors_shows_the_page_again_with_the_values(org, users, client):
+    skill = SkillFactory(name="Demens")
+    client.force_login(users["employee"])
+    response = client.post(
+        reverse("skills:propose"),
+        {
+            "skill": skill.pk,
+            "level": 2,
+            "assessed_on": (profiles.today() + timedelta(days=3)).isoformat(),
+            "source": "course",
+            "evidence": "Demenskursus, modul 2",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Niveauet blev ikke gemt" in page and "kan ikke ligge i fremtiden" in page
+    assert 'value="Demenskursus, modul 2"' in page
+    assert '<option value="course" selected>' in page
+    assert not SkillAssessment.objects.exists()
