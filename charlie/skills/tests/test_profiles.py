@@ -291,3 +291,10 @@ def test_a_proposal_with_errors_shows_the_page_again_with_the_values(org, users,
     assert 'value="Demenskursus, modul 2"' in page
     assert '<option value="course" selected>' in page
     assert not SkillAssessment.objects.exists()
+
+
+def test_the_front_page_shows_the_proposals_to_the_manager(org, users, client):
+    profiles.propose(access_for(users["employee"]), _level(SkillFactory(name="Demens")))
+    client.force_login(users["manager"])
+    page = client.get("/").content.decode()
+    assert "Kompetencer til bekræftelse" in page and "Demens" in page
