@@ -176,4 +176,16 @@ STANDARD_TEXTS: tuple[str, ...] = (
     ),
     _("Oprettet med Charlies standardtekst: kompetenceudvikling."),
     _("Kompetencer og udvikling tilføjet."),
+    # --- skills, part "profiles": the retention text (skills migration 0004) ---
+    _(
+        "Dine gældende kompetencer og dit nyeste svar om at blive kontaktet gemmes, mens du er "
+        "ansat. En vurdering, som en nyere har erstattet, slettes efter det antal år, kommunen har "
+        "valgt (standard 5 år); et forslag, som din leder har afvist, efter 2 år; et tidligere "
+        "svar om at blive kontaktet efter 3 år. Udviklingsplaner og MUS gemmes, mens du er ansat."
+    ),
+    _("Opbevaring: afviste forslag og tidligere svar om at blive kontaktet tilføjet."),
+    _(
+        "Kompetencer tilføjet: sletning af erstattede vurderinger, afviste forslag og tidligere "
+        "svar efter opbevaringsreglerne."
+    ),
 )

@@ -48,3 +48,65 @@ class SkillsConfig(AppConfig):
                 roles=READ_TAXONOMY.roles - {Role.EMPLOYEE},
             )
         )
+
+        # --- profiles: work queue, person overview, audit details, menu ---------------------
+        from django.utils.translation import gettext_noop
+
+        from charlie.core import workqueue
+        from charlie.people.overview import OverviewSection, register_section
+        from charlie.skills.permissions import CONFIRM_SKILLS, IMPORT_SKILLS, READ_SKILLS
+        from charlie.skills.retention import REJECTED_PROPOSALS, REPLACED_OPT_INS
+        from charlie.skills.services.common import DETAIL_CANDIDATE, DETAIL_TEAM
+        from charlie.skills.services.profiles import person_section, queue_items
+
+        # Rejected proposals and replaced opt-in answers go after a while (retention.py).
+        privacy.register_retention_rule(REJECTED_PROPOSALS)
+        privacy.register_retention_rule(REPLACED_OPT_INS)
+        # The proposals waiting for a manager or HR, on the front page.
+        workqueue.register("skills_proposals", queue_items, order=40)
+        # The person overview's skills summary (scoped and audited by person_section).
+        register_section(
+            OverviewSection(
+                key="kompetencer",
+                template="skills/profiles/_person_overview.html",
+                build=person_section,
+                order=30,
+                permission=READ_SKILLS,
+            )
+        )
+        # The details the profile services write, read plainly in the reader's language; the
+        # candidate and team details tell an employee they were proposed (issue 13, point 9).
+        privacy.register_audit_details(
+            DETAIL_CANDIDATE,
+            DETAIL_TEAM,
+            gettext_noop("mine"),
+            gettext_noop("person"),
+            gettext_noop("forslag"),
+            gettext_noop("niveau"),
+            gettext_noop("bekræftet"),
+            gettext_noop("afvist"),
+            gettext_noop("oversigt"),
+            gettext_noop("forside:forslag"),
+            gettext_noop("tilsagn"),
+            gettext_noop("tilsagn: ja"),
+            gettext_noop("tilsagn: nej"),
+            gettext_noop("import"),
+        )
+        register(
+            MenuEntry(
+                key="skills_pending",
+                label=_("Kompetencer til bekræftelse"),
+                url_name="skills:pending",
+                order=36,
+                roles=CONFIRM_SKILLS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="skills_import",
+                label=_("Indlæs kompetencer"),
+                url_name="skills:import",
+                order=90,
+                roles=IMPORT_SKILLS.roles,
+            )
+        )

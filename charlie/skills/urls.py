@@ -2,6 +2,14 @@ from django.urls import path
 
 from charlie.skills import views
 from charlie.skills import views_taxonomy as taxonomy  # taxonomy part
+from charlie.skills.views_profiles import (  # profiles
+    decide,
+    enter,
+    import_page,
+    opt_in,
+    pending,
+    propose,
+)
 
 app_name = "skills"
 
@@ -23,4 +31,11 @@ urlpatterns = [
     path("profiler/ny/", taxonomy.role_profile_new, name="role_profile_new"),
     path("profiler/<slug:code>/", taxonomy.role_profile, name="role_profile"),
     path("profiler/<slug:code>/ret/", taxonomy.role_profile_edit, name="role_profile_edit"),
+    # --- profiles: proposals, confirmations, opt-ins, the import ---
+    path("foreslaa/", propose, name="propose"),
+    path("tilsagn/", opt_in, name="opt_in"),
+    path("person/<int:person_id>/niveau/", enter, name="enter"),
+    path("vurdering/<int:assessment_id>/afgoer/", decide, name="decide"),
+    path("forslag/", pending, name="pending"),
+    path("import/", import_page, name="import"),
 ]

@@ -10,16 +10,20 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 - ``taxonomy``: local skills and groups, the ESCO import, DigComp, merge and retire, job
   families' ESCO occupations (taxonomy part);
 - ``role_profiles``: versioned role profiles and what other parts call on them (taxonomy part);
+- ``profiles``: employees' skill profiles, proposals and confirmations, the work-queue item;
+- ``optins``: the employee's yes/no to being named (``opted_in_person_ids`` for analysis/teams);
+- ``openness``: "Mine data" (``my_data``) and who looked at one's skills;
+- ``imports``: employees' skills from CSV/XLSX, all or nothing;
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.utils.translation import gettext as _
-
-from charlie.skills.models import SkillAssessment
 from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
+
+# --- profiles: opt-ins, Mine data, the import ---
+from charlie.skills.services.imports import ImportResult, import_skills
+from charlie.skills.services.openness import my_data, who_looked
+from charlie.skills.services.optins import opt_in_states, opted_in_person_ids, set_opt_in
 from charlie.skills.services.profiles import Profile, current_assessments, my_profile, profile_of
 
 # --- taxonomy part: the taxonomy, ESCO, DigComp and role profiles ---
@@ -44,16 +48,12 @@ __all__ = [
 # --- taxonomy part ---
 __all__ += ["current_profile", "offered_skills", "profile_needs", "profiles_for_job_family"]
 
-
-def my_data(person_id: int) -> list[dict[str, Any]]:
-    """The person's skill assessments for "Mine data", with Danish labels."""
-    return [
-        {
-            _("Kompetence"): a.skill.name,
-            _("Niveau"): a.level,
-            _("Dato"): a.assessed_on.isoformat(),
-            _("Kilde"): a.get_source_display(),
-            _("Status"): a.get_status_display(),
-        }
-        for a in SkillAssessment.objects.filter(person_id=person_id).select_related("skill")
-    ]
+# --- profiles: opt-ins, Mine data, the import ---
+__all__ += [
+    "ImportResult",
+    "import_skills",
+    "opt_in_states",
+    "opted_in_person_ids",
+    "set_opt_in",
+    "who_looked",
+]

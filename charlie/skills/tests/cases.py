@@ -12,6 +12,7 @@ from charlie.core.testing.cases import (
     NORD,
     Case,
     Visit,
+    days_ago,
     expect,
     nord,
     own,
@@ -166,3 +167,128 @@ PERSONAL_DATA_VISITS: list[Visit] = [
 
 #: The URLs that show personal data: each has a visit above.
 PERSONAL_DATA_URL_NAMES = {"skills:mine", "skills:person"}
+
+# --- profiles: proposals, confirmations, opt-ins, pending list, the import -----------------------
+
+
+def _case_skill():  # type: ignore[no-untyped-def]
+    from charlie.skills.models import Skill
+
+    skill, _created = Skill.objects.get_or_create(
+        uri="local:case-forflytning", defaults={"name": "Forflytning (test)", "source": "local"}
+    )
+    return skill
+
+
+def _proposal_for(person):  # type: ignore[no-untyped-def]
+    from charlie.skills.models import SkillAssessment
+
+    return SkillAssessment.objects.create(
+        person=person,
+        skill=_case_skill(),
+        level=2,
+        assessed_on=days_ago_date(10),
+        source="self",
+        status="proposed",
+    )
+
+
+def days_ago_date(days: int):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    return dt.date.fromisoformat(days_ago(days))
+
+
+def _skill_only(org):  # type: ignore[no-untyped-def]
+    _case_skill()
+    return {}
+
+
+_LEVEL = {"skill": "local:case-forflytning", "level": "2", "source": "self"}
+
+PERMISSION_CASES += [
+    Case("skills:propose", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    # Everyone with a person record proposes for themselves; without one there is no one to
+    # propose for.
+    Case(
+        "skills:propose",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        kwargs=_skill_only,
+        data={**_LEVEL, "assessed_on": days_ago(3)},
+    ),
+    Case("skills:opt_in", expect(405, anonymous=LOGIN_REQUIRED), label="GET is refused"),
+    Case(
+        "skills:opt_in",
+        expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        data={"kind": "projects", "answer": "ja"},
+    ),
+    Case(
+        "skills:enter",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=NORD["person_id"],
+        label="GET is refused",
+    ),
+    Case(
+        "skills:enter",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302),
+        method="post",
+        kwargs=lambda org: {**_skill_only(org), "person_id": org.person_in_nord.pk},
+        data={**_LEVEL, "source": "manager", "assessed_on": days_ago(3)},
+        label="a person in the manager's unit",
+    ),
+    Case(
+        "skills:enter",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=302),
+        method="post",
+        kwargs=lambda org: {**_skill_only(org), "person_id": org.person_in_skole.pk},
+        data={**_LEVEL, "source": "manager", "assessed_on": days_ago(3)},
+        label="a person outside the manager's unit",
+    ),
+    Case(
+        "skills:decide",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"assessment_id": _proposal_for(org.person_in_nord).pk},
+        label="GET is refused",
+    ),
+    # No decision given: permission and scope are checked first, then 400 (nothing changes).
+    Case(
+        "skills:decide",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=400, hr=400),
+        method="post",
+        kwargs=lambda org: {"assessment_id": _proposal_for(org.person_in_nord).pk},
+        data={"decision": ""},
+        label="a proposal in the manager's unit",
+    ),
+    # Outside the manager's unit: 404 for the manager, HR confirms it.
+    Case(
+        "skills:decide",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=302),
+        method="post",
+        kwargs=lambda org: {"assessment_id": _proposal_for(org.person_in_skole).pk},
+        data={"decision": "confirm"},
+        label="a proposal outside the manager's unit",
+    ),
+    Case("skills:pending", expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)),
+    Case("skills:import", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    Case(
+        "skills:import",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        method="post",
+        label="no file: the form again",
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "skills:pending",
+        "manager",
+        nord,
+        "kompetencer",
+        "kompetenceudvikling",
+        kwargs=lambda org: _proposal_for(org.person_in_nord) and {},
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {"skills:pending"}

@@ -19,6 +19,8 @@ from django.core.management.base import BaseCommand, CommandParser
 SUBCOMMANDS: dict[str, str] = {}
 # --- taxonomy part ---
 SUBCOMMANDS["import-esco"] = "esco"
+# --- profiles: the employees' skills import ---
+SUBCOMMANDS["import"] = "imports"
 
 
 class Command(BaseCommand):
