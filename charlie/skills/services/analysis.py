@@ -363,6 +363,10 @@ class Heatmap:
     any_hidden: bool
     population_note: str
 
+    @property
+    def columns(self) -> list[tuple[str, str]]:
+        return list(zip(self.skills, self.required, strict=True))
+
 
 def _unit_tree(access: Access) -> tuple[list[tuple[int, int | None, str]], Grouping[object]]:
     paths = access.aggregate_paths()

@@ -90,12 +90,8 @@ def test_vectorised_scores_equal_a_per_person_loop(rows, required):
     hours = matching.gap_hours(held, required, cum)
     for i, row in enumerate(rows):
         w = [2.0 if e else 1.0 for e in essential]
-        expect = sum(
-            wj * min(h, r) / r for wj, h, r in zip(w, row, required, strict=True)
-        ) / sum(w)
+        expect = sum(wj * min(h, r) / r for wj, h, r in zip(w, row, required, strict=True)) / sum(w)
         assert abs(scores[i] - expect) < 1e-9
-        expect_hours = sum(
-            37.0 * max(0, r - h) for h, r in zip(row, required, strict=True)
-        )
+        expect_hours = sum(37.0 * max(0, r - h) for h, r in zip(row, required, strict=True))
         assert hours[i] == expect_hours
         assert 0.0 <= scores[i] <= 1.0

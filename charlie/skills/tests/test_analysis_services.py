@@ -37,7 +37,9 @@ def role(org):
     """A nurse-ish role in the "sygeplejerske" family: Forflytning ≥ 3 (essential),
     Demens ≥ 2 (nice to have)."""
     family = JobFamily.objects.get(code="sygeplejerske")
-    profile = RoleProfileFactory(code="sygeplejerske-naere", name="Sygeplejerske", job_family=family)
+    profile = RoleProfileFactory(
+        code="sygeplejerske-naere", name="Sygeplejerske", job_family=family
+    )
     forflytning = SkillFactory(name="Forflytning")
     demens = SkillFactory(name="Demens")
     RoleRequirementFactory(profile=profile, skill=forflytning, min_level=3)
@@ -52,7 +54,7 @@ def _opt_in(person, kind=OptInKind.NEW_OPPORTUNITIES, yes=True):
 
 
 def test_person_gap_by_hand_and_audited(org, users, role):
-    profile, forflytning, demens = role
+    profile, forflytning, _demens = role
     SkillAssessmentFactory(person=org.person_in_nord, skill=forflytning, level=1)
     LearningActivity.objects.create(
         skill=forflytning, kind="course", title="Forflytning 2", hours=12, raises_to=2

@@ -16,7 +16,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.skills.cli`` that implements it.
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    # analysis part (issue 13, point 11)
+    "gap": "analysis_gap",
+    "candidates": "analysis_candidates",
+}
 
 
 class Command(BaseCommand):
