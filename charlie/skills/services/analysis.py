@@ -368,6 +368,12 @@ class Heatmap:
         return list(zip(self.skills, self.required, strict=True))
 
 
+def unit_names() -> dict[int, str]:
+    """Every unit's display name (a repeated name qualified, ``people.unit_labels``)."""
+    labels = people.unit_labels()
+    return {pk: labels.get(pk, name) for pk, name in OrgUnit.objects.values_list("pk", "name")}
+
+
 def _unit_tree(access: Access) -> tuple[list[tuple[int, int | None, str]], Grouping[object]]:
     paths = access.aggregate_paths()
     units: list[tuple[int, int | None, str]] = list(
@@ -441,7 +447,7 @@ def heatmap(access: Access, code: str, *, unit_id: int | None = None) -> Heatmap
     met_counts, all_counts, shown = heat_counts(
         held, req.required, person, leaf, tree, min_size=min_size
     )
-    labels = people.unit_labels()
+    labels = unit_names()
     children: dict[int | None, list[int]] = {}
     unit_ids = {u[0] for u in units}
     for pk, up, _path in units:
@@ -670,7 +676,7 @@ def candidates(
     named_rows = order[s.opted[order]]
     shown = named_rows[:top]
     persons = Person.objects.in_bulk(s.person[shown].tolist())
-    labels = people.unit_labels()
+    labels = unit_names()
     named = []
     for i in shown:
         p = persons[int(s.person[i])]
@@ -944,7 +950,7 @@ def team_proposal(access: Access, proposal_id: int) -> TeamView:
     members = list(proposal.members.select_related("person").order_by("pk"))
     skill_ids = [int(n["skill"]) for n in proposal.needs]
     names = dict(Skill.objects.filter(pk__in=skill_ids).values_list("pk", "name"))
-    labels = people.unit_labels()
+    labels = unit_names()
     units = dict(
         (p, u)
         for p, u, _f, _path in people.primary_employments(on=today())
