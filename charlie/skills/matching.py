@@ -25,9 +25,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from charlie.core.disclosure import Grouping, Population, people_per_cell, protect
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -161,8 +164,9 @@ def gap_hours(held: IntArray, required: Sequence[int] | IntArray, cum: FloatArra
 
 
 def rank(scores: FloatArray, hours: FloatArray, person_ids: IntArray) -> IntArray:
-    """Row numbers best first: the highest coverage, then the fewest hours, then the id."""
-    return np.lexsort((person_ids, hours, -scores)).astype(np.int64)
+    """Row numbers best first: the highest coverage, then the fewest hours, then the id.
+    Coverage is compared to 9 decimals, so a sum's rounding never splits equal candidates."""
+    return np.lexsort((person_ids, np.round(hours, 6), -np.round(scores, 9))).astype(np.int64)
 
 
 def reskillable(hours: FloatArray, *, hours_per_year: float, years: float) -> BoolArray:
@@ -181,6 +185,41 @@ def met_by_group(meets: BoolArray, group: IntArray, n_groups: int) -> tuple[IntA
     flat = (g[:, None] * k + np.arange(k)[None, :])[meets[inside]]
     counts = np.bincount(flat, minlength=n_groups * k).reshape(n_groups, k).astype(np.int64)
     return counts, people
+
+
+def heat_counts(
+    held: IntArray,
+    required: Sequence[int],
+    person: IntArray,
+    leaf: IntArray,
+    tree: Grouping[Any],
+    *,
+    min_size: int,
+) -> tuple[IntArray, IntArray, BoolArray]:
+    """Per tree cell and requirement: people meeting, people in the sub-tree, and whether the
+    cell may be shown. One release per skill of two populations (those meeting and those not):
+    a share is shown only where both counts pass ``core.disclosure.protect`` (neither 1 … min −
+    1 people nor recoverable by subtracting sub-units from their unit, the unit's own people
+    included), so neither "who holds it" nor "who lacks it" can be narrowed to a small group."""
+    meets = met(held, required)
+    n_cells = len(tree)
+    k = meets.shape[1]
+    met_counts = np.zeros((n_cells, k), dtype=np.int64)
+    all_counts = np.zeros((n_cells, k), dtype=np.int64)
+    shown = np.zeros((n_cells, k), dtype=bool)
+    everyone = Population.of(person, leaf)
+    (total,) = people_per_cell(everyone, [tree])
+    for j in range(k):
+        yes = meets[:, j]
+        pop_yes = Population.of(person[yes], leaf[yes])
+        pop_no = Population.of(person[~yes], leaf[~yes])
+        (shown_yes,) = protect(pop_yes, [tree], min_size=min_size)
+        (shown_no,) = protect(pop_no, [tree], min_size=min_size)
+        (count_yes,) = people_per_cell(pop_yes, [tree])
+        met_counts[:, j] = count_yes
+        all_counts[:, j] = total
+        shown[:, j] = shown_yes & shown_no & ((total == 0) | (total >= min_size))
+    return met_counts, all_counts, shown
 
 
 # --- "Sæt det rette hold": greedy set cover -----------------------------------------------------

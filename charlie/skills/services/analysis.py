@@ -28,7 +28,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from charlie.core.disclosure import Grouping, Population, protect, protect_line
+from charlie.core.disclosure import Grouping, protect_line
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.services import min_group_size
 from charlie.core.text import check_text
@@ -388,43 +388,6 @@ def _unit_tree(access: Access) -> tuple[list[tuple[int, int | None, str]], Group
     return units, Grouping.tree(parent, unpublished=["total"])
 
 
-def heat_counts(
-    held: np.ndarray,
-    required: Sequence[int],
-    person: np.ndarray,
-    leaf: np.ndarray,
-    tree: Grouping[object],
-    *,
-    min_size: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per tree cell and requirement: people meeting, people in the sub-tree, and whether the
-    cell may be shown. One release per skill of two populations (those meeting and those not):
-    a share is shown only where both counts pass ``core.disclosure.protect`` (neither 1 … min −
-    1 people nor recoverable by subtracting sub-units from their unit, the unit's own people
-    included), so neither "who holds it" nor "who lacks it" can be narrowed to a small group."""
-    from charlie.core.disclosure import people_per_cell
-
-    meets = matching.met(held, required)
-    n_cells = len(tree)
-    k = meets.shape[1]
-    met_counts = np.zeros((n_cells, k), dtype=np.int64)
-    all_counts = np.zeros((n_cells, k), dtype=np.int64)
-    shown = np.zeros((n_cells, k), dtype=bool)
-    everyone = Population.of(person, leaf)
-    (total,) = people_per_cell(everyone, [tree])
-    for j in range(k):
-        yes = meets[:, j]
-        pop_yes = Population.of(person[yes], leaf[yes])
-        pop_no = Population.of(person[~yes], leaf[~yes])
-        (shown_yes,) = protect(pop_yes, [tree], min_size=min_size)
-        (shown_no,) = protect(pop_no, [tree], min_size=min_size)
-        (count_yes,) = people_per_cell(pop_yes, [tree])
-        met_counts[:, j] = count_yes
-        all_counts[:, j] = total
-        shown[:, j] = shown_yes & shown_no & ((total == 0) | (total >= min_size))
-    return met_counts, all_counts, shown
-
-
 def heatmap(access: Access, code: str, *, unit_id: int | None = None) -> Heatmap:
     """The share of people meeting each required level of role ``code``, for a unit and its
     sub-units (``unit_id``; default the top of the caller's scope). The population: today's
@@ -444,7 +407,7 @@ def heatmap(access: Access, code: str, *, unit_id: int | None = None) -> Heatmap
     person, leaf = person[inside], leaf[inside]
     levels = load_levels(person.tolist())
     held = levels.held(req.skill_ids)[levels.rows_of(person)]
-    met_counts, all_counts, shown = heat_counts(
+    met_counts, all_counts, shown = matching.heat_counts(
         held, req.required, person, leaf, tree, min_size=min_size
     )
     labels = unit_names()
