@@ -7,6 +7,8 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 
 - ``common``: the data category and purpose, scope;
 - ``profiles``: employees' skill profiles, proposals and confirmations, opt-ins, the import;
+- ``analysis`` (analysis part): gap analysis, the unit × skill heatmap, retiring skill holders,
+  re-skilling candidates and shortages, "Sæt det rette hold" (imported as a module);
 """
 
 from __future__ import annotations
