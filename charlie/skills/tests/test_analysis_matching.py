@@ -95,3 +95,9 @@ def test_vectorised_scores_equal_a_per_person_loop(rows, required):
         expect_hours = sum(37.0 * max(0, r - h) for h, r in zip(row, required, strict=True))
         assert hours[i] == expect_hours
         assert 0.0 <= scores[i] <= 1.0
+
+
+def test_the_examples_in_the_docstrings():
+    import doctest
+
+    assert doctest.testmod(matching).failed == 0
