@@ -621,6 +621,23 @@ def _score(access: Access, code: str) -> _Scored:
     return _Scored(req, person, unit, scores, hours, held, opted)
 
 
+def count_pair(whole: int, part: int, min_size: int) -> tuple[int | None, int | None]:
+    """A count and a part of it that are published side by side: each is shown only where it
+    is 0 or at least ``min_size``, and the whole only where the rest (whole − part) is too —
+    otherwise subtracting the two would give a small group away.
+
+    >>> count_pair(12, 9, 5)
+    (None, 9)
+    >>> count_pair(14, 9, 5), count_pair(3, 0, 5)
+    ((14, 9), (None, 0))
+    """
+
+    def ok(n: int) -> bool:
+        return n == 0 or n >= min_size
+
+    return (whole if ok(whole) and ok(whole - part) else None), (part if ok(part) else None)
+
+
 def _years_left(by_year: int) -> float:
     return float(by_year - today().year) + 1.0 - today().timetuple().tm_yday / 365.25
 
@@ -680,8 +697,7 @@ def candidates(
     values, others_total = protect_line(band_counts, total=int(others.sum()), min_size=min_size)
     band_labels = [_("80 % eller mere"), _("50–79 %"), _("under 50 %")]
     can = matching.reskillable(s.hours, hours_per_year=hours_per_year, years=_years_left(by_year))
-    count_can = int(can.sum())
-    (reskillable_values, _total) = protect_line({"yes": count_can}, min_size=min_size)
+    reskillable, _named = count_pair(int(can.sum()), int((can & s.opted).sum()), min_size)
     return Candidates(
         profile=s.req.profile,
         named=named,
@@ -693,7 +709,7 @@ def candidates(
         others_total=others_total,
         by_year=by_year,
         hours_per_year=hours_per_year,
-        reskillable=reskillable_values["yes"],
+        reskillable=reskillable,
         reskillable_named=int((can & s.opted).sum()),
         min_size=min_size,
     )
@@ -753,7 +769,7 @@ def shortage_summary(
     """For each current role profile of a job family the workforce plan projects to lack
     people: how many employees outside the family could close the gap by ``by_year`` at
     ``hours_per_year`` hours of learning a year, and how many of them have opted in. Counts
-    only, each through ``core.disclosure.protect_line``; nobody is named here."""
+    only, each pair through ``count_pair``; nobody is named here."""
     access.require(FIND_CANDIDATES)
     if not today().year <= by_year <= 2100:
         raise ValidationFailed([_("Året skal ligge fra i år til 2100.")])
@@ -771,10 +787,8 @@ def shortage_summary(
     for profile in profiles:
         s = _score(access, profile.code)
         can = matching.reskillable(s.hours, hours_per_year=hours_per_year, years=years)
-        values, _t = protect_line(
-            {"all": int(can.sum()), "opted": int((can & s.opted).sum())}, min_size=min_size
-        )
-        opted, _t2 = protect_line({"opted": int(s.opted.sum())}, min_size=min_size)
+        can_all, can_opted = count_pair(int(can.sum()), int((can & s.opted).sum()), min_size)
+        _everyone, opted = count_pair(len(s.opted), int(s.opted.sum()), min_size)
         if profile.job_family is None:
             continue
         rows.append(
@@ -782,9 +796,9 @@ def shortage_summary(
                 profile=profile,
                 family=str(profile.job_family),
                 recruitment=need.get(profile.job_family.code),
-                reskillable=values["all"],
-                reskillable_opted_in=values["opted"],
-                opted_in=opted["opted"],
+                reskillable=can_all,
+                reskillable_opted_in=can_opted,
+                opted_in=opted,
             )
         )
     shown = {p.code for p in profiles}

@@ -214,3 +214,11 @@ def test_parse_needs_rejects_bad_lines(role):
         analysis.parse_needs([(forflytning.pk, 9, 10)])
     with pytest.raises(ValidationFailed):
         analysis.parse_needs([])
+
+
+def test_count_pair_hides_a_whole_whose_rest_is_small():
+    # 12 could be re-skilled, 9 of them opted in: 12 − 9 = 3 others would be given away.
+    assert analysis.count_pair(12, 9, 5) == (None, 9)
+    assert analysis.count_pair(14, 9, 5) == (14, 9)
+    assert analysis.count_pair(3, 0, 5) == (None, 0)
+    assert analysis.count_pair(20, 2, 5) == (20, None)
