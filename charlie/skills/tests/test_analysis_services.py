@@ -222,3 +222,26 @@ def test_count_pair_hides_a_whole_whose_rest_is_small():
     assert analysis.count_pair(14, 9, 5) == (14, 9)
     assert analysis.count_pair(3, 0, 5) == (None, 0)
     assert analysis.count_pair(20, 2, 5) == (20, None)
+
+
+def test_shortage_summary_follows_the_workforce_plan(org, users):
+    from charlie.workforce import services as workforce
+    from charlie.workforce.tests.data import make_history
+
+    make_history(org)
+    workforce.create_illustrative_scenario()
+    hr = access_for(users["hr"])
+    _name, need = analysis.shortage_families(hr, 2030)
+    assert need, "the illustrative scenario foresees recruitment in some job family"
+    code = next(iter(need))
+    profile = RoleProfileFactory(code="mangel", job_family=JobFamily.objects.get(code=code))
+    RoleRequirementFactory(profile=profile, skill=SkillFactory(), min_level=1)
+    got = analysis.shortage_summary(hr, by_year=2030, hours_per_year=74)
+    assert [r.profile.code for r in got.rows] == ["mangel"]
+    row = got.rows[0]
+    assert row.recruitment is not None and row.recruitment > 0
+    # Nobody holds the skill: one level step (37 h) within the years to 2030 at 74 h a year.
+    for value in (row.reskillable, row.reskillable_opted_in, row.opted_in):
+        assert value is None or value == 0 or value >= got.min_size
+    with pytest.raises(PermissionDenied):
+        analysis.shortage_summary(access_for(users["analyst"]))
