@@ -67,6 +67,8 @@ DEFAULT_HOURS_PER_YEAR = 74.0
 #: The year the issue asks about ("how many … by 2030?").
 DEFAULT_BY_YEAR = 2030
 DEFAULT_TOP = 25
+#: The years one may ask about; a past year counts only what is already so.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_TOP = 500
 #: The closeness bands HR sees counts of for the people who have not opted in.
 BANDS = ((0.8, 1.01), (0.5, 0.8), (0.0, 0.5))
@@ -494,8 +496,8 @@ def retiring_holders(access: Access, code: str, *, by_year: int = DEFAULT_BY_YEA
     from charlie.workforce import services as workforce
 
     access.require(READ_SKILL_FIGURES)
-    if not today().year <= by_year <= 2100:
-        raise ValidationFailed([_("Året skal ligge fra i år til 2100.")])
+    if not FIRST_YEAR <= by_year <= LAST_YEAR:
+        raise ValidationFailed([_("Året skal ligge mellem 2000 og 2100.")])
     req = requirements_of(current_profile(code))
     min_size = max(people.headcount_min_size(), min_group_size(CATEGORY))
     st = staff(access)
@@ -659,8 +661,8 @@ def candidates(
         raise ValidationFailed([_("Antal skal være mellem 1 og %(max)s.") % {"max": MAX_TOP}])
     if not 0 < hours_per_year <= 2000:
         raise ValidationFailed([_("Timer om året skal være mellem 1 og 2000.")])
-    if not today().year <= by_year <= 2100:
-        raise ValidationFailed([_("Året skal ligge fra i år til 2100.")])
+    if not FIRST_YEAR <= by_year <= LAST_YEAR:
+        raise ValidationFailed([_("Året skal ligge mellem 2000 og 2100.")])
     s = _score(access, code)
     min_size = max(people.headcount_min_size(), min_group_size(CATEGORY))
     order = matching.rank(s.scores, s.hours, s.person)
@@ -771,8 +773,8 @@ def shortage_summary(
     ``hours_per_year`` hours of learning a year, and how many of them have opted in. Counts
     only, each pair through ``count_pair``; nobody is named here."""
     access.require(FIND_CANDIDATES)
-    if not today().year <= by_year <= 2100:
-        raise ValidationFailed([_("Året skal ligge fra i år til 2100.")])
+    if not FIRST_YEAR <= by_year <= LAST_YEAR:
+        raise ValidationFailed([_("Året skal ligge mellem 2000 og 2100.")])
     if not 0 < hours_per_year <= 2000:
         raise ValidationFailed([_("Timer om året skal være mellem 1 og 2000.")])
     min_size = max(people.headcount_min_size(), min_group_size(CATEGORY))
