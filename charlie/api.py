@@ -33,6 +33,7 @@ from charlie.core.token_services import authenticate_token
 from charlie.core.views_errors import server_error_text
 from charlie.people import api as people_api
 from charlie.people import services as people_services
+from charlie.skills import api as skills_api  # skills, analysis part
 from charlie.workforce import api as workforce_api
 
 
@@ -173,3 +174,4 @@ api.add_router("/people", people_api.people_router)
 api.add_router("/employments", people_api.employments_router)
 api.add_router("/absence", absence_api.router)
 api.add_router("/workforce", workforce_api.router)
+api.add_router("/skills", skills_api.router)  # skills, analysis part

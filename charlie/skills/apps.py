@@ -110,3 +110,16 @@ class SkillsConfig(AppConfig):
                 roles=IMPORT_SKILLS.roles,
             )
         )
+
+        # --- analysis part: gap, coverage, candidates and teams (issue 13, points 6–8) ------
+        from charlie.skills.permissions import READ_SKILL_FIGURES
+
+        register(
+            MenuEntry(
+                key="skills_analysis",
+                label=_("Kompetenceanalyse"),
+                url_name="skills:heatmap",
+                order=38,
+                roles=READ_SKILL_FIGURES.roles,
+            )
+        )

@@ -138,6 +138,9 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/workforce/scenarios",
         "/api/v1/workforce/project",
         "/api/v1/workforce/model",
+        # skills, analysis part
+        "/api/v1/skills/gap/{employee}/{role}",
+        "/api/v1/skills/candidates/{role}",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

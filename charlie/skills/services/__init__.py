@@ -6,7 +6,6 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 (``common.for_development``). The modules by topic:
 
 - ``common``: the data category and purpose, scope;
-- ``profiles``: employees' skill profiles, proposals and confirmations, opt-ins, the import;
 - ``taxonomy``: local skills and groups, the ESCO import, DigComp, merge and retire, job
   families' ESCO occupations (taxonomy part);
 - ``role_profiles``: versioned role profiles and what other parts call on them (taxonomy part);
@@ -14,6 +13,8 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 - ``optins``: the employee's yes/no to being named (``opted_in_person_ids`` for analysis/teams);
 - ``openness``: "Mine data" (``my_data``) and who looked at one's skills;
 - ``imports``: employees' skills from CSV/XLSX, all or nothing;
+- ``analysis`` (analysis part): gap analysis, the unit × skill heatmap, retiring skill holders,
+  re-skilling candidates and shortages, "Sæt det rette hold" (imported as a module);
 """
 
 from __future__ import annotations

@@ -43,7 +43,9 @@ OPTIONAL_LEVEL = 1
 
 def current_profile(code: str) -> RoleProfile:
     """The current version of the profile ``code`` (``NotFound`` if there is none)."""
-    found = RoleProfile.objects.filter(code=code, is_current=True).first()
+    found = (
+        RoleProfile.objects.filter(code=code, is_current=True).select_related("job_family").first()
+    )
     if found is None:
         raise NotFound
     return found

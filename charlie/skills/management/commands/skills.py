@@ -21,6 +21,9 @@ SUBCOMMANDS: dict[str, str] = {}
 SUBCOMMANDS["import-esco"] = "esco"
 # --- profiles: the employees' skills import ---
 SUBCOMMANDS["import"] = "imports"
+# --- analysis part (issue 13, point 11) ---
+SUBCOMMANDS["gap"] = "analysis_gap"
+SUBCOMMANDS["candidates"] = "analysis_candidates"
 
 
 class Command(BaseCommand):
