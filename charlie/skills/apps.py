@@ -33,3 +33,47 @@ class SkillsConfig(AppConfig):
                 visible=lambda user: getattr(user, "person", None) is not None,
             )
         )
+
+        # --- MUS, development plans and the road map (part "mus") -------------------------------
+        from charlie.core import workqueue
+        from charlie.skills.permissions import MANAGE_MUS, MANAGE_TAXONOMY, READ_SKILL_FIGURES
+        from charlie.skills.services.mus_queue import queue_items as mus_queue_items
+
+        register(
+            MenuEntry(
+                key="my_mus",
+                label=_("Min MUS og udvikling"),
+                url_name="skills:mus_mine",
+                order=15,
+                visible=lambda user: getattr(user, "person", None) is not None,
+            )
+        )
+        register(
+            MenuEntry(
+                key="skills_mus",
+                label=_("MUS"),
+                url_name="skills:mus_list",
+                order=38,
+                roles=MANAGE_MUS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="skills_mus_figures",
+                label=_("MUS-tal"),
+                url_name="skills:mus_figures",
+                order=39,
+                roles=READ_SKILL_FIGURES.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="skills_activities",
+                label=_("Læringsaktiviteter"),
+                url_name="skills:activities",
+                order=60,
+                roles=MANAGE_TAXONOMY.roles,
+            )
+        )
+        # The front page: MUS due or overdue (managers, HR) and one's own next MUS.
+        workqueue.register("skills_mus", mus_queue_items, order=40)

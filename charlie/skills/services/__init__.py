@@ -7,6 +7,8 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 
 - ``common``: the data category and purpose, scope;
 - ``profiles``: employees' skill profiles, proposals and confirmations, opt-ins, the import;
+- ``mus``, ``plans``, ``mus_figures``, ``mus_queue``: MUS, development plans, coverage figures
+  and the front page's MUS items; ``roadmap``: the personal skill road map (part "mus");
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from charlie.skills.models import SkillAssessment
 from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
 from charlie.skills.services.profiles import Profile, current_assessments, my_profile, profile_of
 
+# --- Part "mus": MUS, development plans, the road map and its activity providers ---
+from charlie.skills.services.roadmap import (  # noqa: E402
+    register_activity_provider,
+    unregister_activity_provider,
+)
+
 __all__ = [
     "CATEGORY",
     "PURPOSE",
@@ -29,6 +37,9 @@ __all__ = [
     "my_profile",
     "person_in_scope",
     "profile_of",
+    # part "mus"
+    "register_activity_provider",
+    "unregister_activity_provider",
 ]
 
 
