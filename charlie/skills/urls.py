@@ -1,7 +1,7 @@
 from django.urls import path
 
 from charlie.skills import views
-from charlie.skills import views_mus  # part "mus"
+from charlie.skills import views_mus as mus_views  # part "mus"
 
 app_name = "skills"
 
@@ -9,19 +9,19 @@ urlpatterns = [
     path("", views.mine, name="mine"),
     path("person/<int:person_id>/", views.person, name="person"),
     # --- MUS, development plans and the road map (part "mus") ---
-    path("mus/", views_mus.mus_list, name="mus_list"),
-    path("mus/planlaeg/", views_mus.mus_schedule, name="mus_schedule"),
-    path("mus/mine/", views_mus.mus_mine, name="mus_mine"),
-    path("mus/tal/", views_mus.mus_figures, name="mus_figures"),
-    path("mus/<int:mus_id>/", views_mus.mus_detail, name="mus_detail"),
-    path("udviklingsplan/<int:plan_id>/", views_mus.plan_detail, name="plan_detail"),
-    path("kompetencevej/", views_mus.roadmap_mine, name="roadmap_mine"),
-    path("kompetencevej/pdf/", views_mus.roadmap_pdf_mine, name="roadmap_pdf_mine"),
-    path("kompetencevej/<int:person_id>/", views_mus.roadmap_person, name="roadmap_person"),
+    path("mus/", mus_views.mus_list, name="mus_list"),
+    path("mus/planlaeg/", mus_views.mus_schedule, name="mus_schedule"),
+    path("mus/mine/", mus_views.mus_mine, name="mus_mine"),
+    path("mus/tal/", mus_views.mus_figures, name="mus_figures"),
+    path("mus/<int:mus_id>/", mus_views.mus_detail, name="mus_detail"),
+    path("udviklingsplan/<int:plan_id>/", mus_views.plan_detail, name="plan_detail"),
+    path("kompetencevej/", mus_views.roadmap_mine, name="roadmap_mine"),
+    path("kompetencevej/pdf/", mus_views.roadmap_pdf_mine, name="roadmap_pdf_mine"),
+    path("kompetencevej/<int:person_id>/", mus_views.roadmap_person, name="roadmap_person"),
     path(
         "kompetencevej/<int:person_id>/pdf/",
-        views_mus.roadmap_pdf_person,
+        mus_views.roadmap_pdf_person,
         name="roadmap_pdf_person",
     ),
-    path("aktiviteter/", views_mus.activities, name="activities"),
+    path("aktiviteter/", mus_views.activities, name="activities"),
 ]

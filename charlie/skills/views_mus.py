@@ -38,6 +38,13 @@ def _date(value: str | None, what: str, *, required: bool = False) -> date | Non
         raise ValidationFailed([_("%(what)s er ikke en gyldig dato.") % {"what": what}]) from None
 
 
+def _required_date(value: str | None, what: str) -> date:
+    day = _date(value, what, required=True)
+    if day is None:  # pragma: no cover - _date raised already
+        raise ValidationFailed([_("%(what)s skal udfyldes.") % {"what": what}])
+    return day
+
+
 def _datetime(value: str | None) -> datetime | None:
     if not value:
         return None
@@ -93,8 +100,7 @@ def mus_schedule(request: AuthenticatedRequest) -> HttpResponse:
         person_id = _int(request.POST.get("person"))
         if person_id is None:
             raise ValidationFailed([_("Vælg en medarbejder.")])
-        due_on = _date(request.POST.get("due_on"), _("Senest"), required=True)
-        assert due_on is not None
+        due_on = _required_date(request.POST.get("due_on"), _("Senest"))
         meeting = mus.schedule(
             access, person_id, due_on=due_on, scheduled_at=_datetime(request.POST.get("at"))
         )
@@ -122,9 +128,10 @@ def mus_detail(request: AuthenticatedRequest, mus_id: int) -> HttpResponse:
                     access, mus_id, request.POST.get("manager_preparation", "")
                 )
             elif action == "afholdt":
-                held_on = _date(request.POST.get("held_on"), _("Afholdt"), required=True)
-                assert held_on is not None
-                mus.mark_held(access, mus_id, held_on=held_on, summary=request.POST.get("summary", ""))
+                held_on = _required_date(request.POST.get("held_on"), _("Afholdt"))
+                mus.mark_held(
+                    access, mus_id, held_on=held_on, summary=request.POST.get("summary", "")
+                )
             elif action == "plan":
                 view = mus.mus_detail(access, mus_id)
                 plan = plans.create_plan(access, view.person_id, mus_id=mus_id)

@@ -22,7 +22,7 @@ from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, p
 from charlie.skills.services.profiles import Profile, current_assessments, my_profile, profile_of
 
 # --- Part "mus": MUS, development plans, the road map and its activity providers ---
-from charlie.skills.services.roadmap import (  # noqa: E402
+from charlie.skills.services.roadmap import (
     register_activity_provider,
     unregister_activity_provider,
 )

@@ -139,7 +139,9 @@ def mus_lines(access: Access, *, unit_id: int | None = None) -> list[MusLine]:
         employed = employed.filter(people.under_units(paths))
         meetings = meetings.filter(person_id__in=employed.values("person_id"))
     starts = dict(
-        employed.values("person_id").annotate(first=Min("start_date")).values_list("person_id", "first")
+        employed.values("person_id")
+        .annotate(first=Min("start_date"))
+        .values_list("person_id", "first")
     )
     held = dict(
         meetings.filter(status=MusStatus.HELD)
@@ -148,9 +150,11 @@ def mus_lines(access: Access, *, unit_id: int | None = None) -> list[MusLine]:
         .values_list("person_id", "last")
     )
     open_rows: dict[int, tuple[date, int]] = {}
-    for pid, due, pk in meetings.filter(status=MusStatus.SCHEDULED).order_by(
-        "person_id", "due_on", "pk"
-    ).values_list("person_id", "due_on", "pk"):
+    for pid, due, pk in (
+        meetings.filter(status=MusStatus.SCHEDULED)
+        .order_by("person_id", "due_on", "pk")
+        .values_list("person_id", "due_on", "pk")
+    ):
         open_rows.setdefault(pid, (due, pk))
     months = interval_months()
     lines: list[MusLine] = []
@@ -253,20 +257,17 @@ def schedule(
 def schedule_all_due(access: Access, *, unit_id: int | None = None) -> int:
     """Plan a MUS, on its due date, for everyone overdue or due within
     ``mus_rules.DUE_SOON_DAYS`` days who has none planned. Returns how many were planned."""
-    lines = [
-        ln
+    due = [
+        (ln.person_id, ln.due_on)
         for ln in mus_lines(access, unit_id=unit_id)
-        if ln.open_id is None
-        and ln.due_on is not None
-        and ln.state in (MusState.OVERDUE, MusState.DUE_SOON)
+        if ln.open_id is None and ln.state in (MusState.OVERDUE, MusState.DUE_SOON)
     ]
-    MusMeeting.objects.bulk_create(
-        MusMeeting(person_id=ln.person_id, due_on=ln.due_on, manager=access.user) for ln in lines
-    )
+    meetings = [MusMeeting(person_id=pid, due_on=on, manager=access.user) for pid, on in due if on]
+    MusMeeting.objects.bulk_create(meetings, batch_size=1000)
     for_development(access).record(
-        [ln.person_id for ln in lines], action=Action.CREATE, category=CATEGORY, detail="mus"
+        [m.person_id for m in meetings], action=Action.CREATE, category=CATEGORY, detail="mus"
     )
-    return len(lines)
+    return len(meetings)
 
 
 # --- One MUS: preparation, held ------------------------------------------------------------------

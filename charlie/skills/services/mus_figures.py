@@ -11,6 +11,7 @@ than the minimum group size. A hidden figure is shown as "–" and its share is 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,7 +61,7 @@ class Coverage:
     rows: list[CoverageRow]
 
 
-def _mirror(units: list[tuple[int, int | None, str]], tag: str) -> Grouping[object]:
+def _mirror(units: Sequence[tuple[int, int | None, str]], tag: str) -> Grouping[object]:
     in_tree = {pk for pk, _up, _path in units}
     parent: dict[object, object] = {_TOTAL: None, (tag, _WITHOUT): _TOTAL}
     for pk, up, _path in units:
@@ -91,9 +92,7 @@ def coverage(access: Access, *, on: date | None = None) -> Coverage:
         .distinct()
     )
     mus = (
-        MusMeeting.objects.filter(
-            status=MusStatus.HELD, held_on__gte=since, held_on__lte=on
-        )
+        MusMeeting.objects.filter(status=MusStatus.HELD, held_on__gte=since, held_on__lte=on)
         .values_list("person_id", flat=True)
         .distinct()
     )

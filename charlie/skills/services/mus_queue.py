@@ -36,9 +36,7 @@ def queue_items(access: Access) -> list[QueueItem]:
 def _manager(access: Access) -> list[QueueItem]:
     if not access.unit_paths:
         return []
-    lines = [
-        ln for ln in mus_lines(access) if ln.state in (MusState.OVERDUE, MusState.DUE_SOON)
-    ]
+    lines = [ln for ln in mus_lines(access) if ln.state in (MusState.OVERDUE, MusState.DUE_SOON)]
     if not lines:
         return []
     overdue = sum(1 for ln in lines if ln.state == MusState.OVERDUE)
@@ -118,9 +116,7 @@ def _own(access: Access) -> list[QueueItem]:
     )
     if meeting is None:
         return []
-    for_development(access).record_read(
-        [access.person_id], category=CATEGORY, detail="forside:mus"
-    )
+    for_development(access).record_read([access.person_id], category=CATEGORY, detail="forside:mus")
     overdue = meeting.due_on < today()
     when = meeting.scheduled_at.date() if meeting.scheduled_at else meeting.due_on
     return [

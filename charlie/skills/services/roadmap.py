@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
@@ -64,7 +64,9 @@ def unregister_activity_provider(fn: ActivityProvider) -> None:
 
 def hours_per_week() -> float:
     """The weekly budget of learning hours (``CHARLIE_ROADMAP_HOURS_PER_WEEK``, default 4)."""
-    return float(getattr(settings, "CHARLIE_ROADMAP_HOURS_PER_WEEK", planner.DEFAULT_HOURS_PER_WEEK))
+    return float(
+        getattr(settings, "CHARLIE_ROADMAP_HOURS_PER_WEEK", planner.DEFAULT_HOURS_PER_WEEK)
+    )
 
 
 def current_profile(code: str) -> RoleProfile | None:

@@ -62,10 +62,10 @@ PERSONAL_DATA_URL_NAMES = {"skills:mine", "skills:person"}
 # --- Part "mus": MUS, development plans, the road map ---------------------------------------
 
 
-def _mus(person_attr: str):  # noqa: ANN202
+def _mus(person_attr: str):
     """URL kwargs: a planned MUS of the org's person (made once, idempotent)."""
 
-    def build(org):  # noqa: ANN001, ANN202
+    def build(org):
         import datetime as dt
 
         from charlie.skills.models import MusMeeting
@@ -79,8 +79,8 @@ def _mus(person_attr: str):  # noqa: ANN202
     return build
 
 
-def _plan(person_attr: str):  # noqa: ANN202
-    def build(org):  # noqa: ANN001, ANN202
+def _plan(person_attr: str):
+    def build(org):
         import datetime as dt
 
         from charlie.skills.models import DevelopmentPlan

@@ -40,9 +40,7 @@ def _meeting(person: Person, **kw: object) -> MusMeeting:
 # --- The employee's preparation is private until shared ---------------------------------------
 
 
-def test_the_manager_never_sees_the_employees_preparation_before_it_is_shared(
-    org, users, client
-):
+def test_the_manager_never_sees_the_employees_preparation_before_it_is_shared(org, users, client):
     meeting = _meeting(org.person_in_nord)
     employee, manager, hr = (access_for(users[r]) for r in ("employee", "manager", "hr"))
     mus.save_employee_preparation(employee, meeting.pk, SECRET)
@@ -172,9 +170,7 @@ def test_a_plan_is_signed_by_both_and_a_change_clears_the_signatures(org, users)
     meeting = _meeting(org.person_in_nord, held_on=_today(), status=MusStatus.HELD)
     plan = plans.create_plan(manager, org.person_in_nord.pk, mus_id=meeting.pk)
     assert plan.valid_from == _today()
-    view = plans.add_activity(
-        manager, plan.pk, kind="course", title="Demens, modul 1", hours="7,5"
-    )
+    view = plans.add_activity(manager, plan.pk, kind="course", title="Demens, modul 1", hours="7,5")
     assert view.total_hours == Decimal("7.5")
     plans.sign(employee, plan.pk)
     view = plans.sign(manager, plan.pk)

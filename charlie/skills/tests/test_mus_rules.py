@@ -45,21 +45,24 @@ def test_status_of_a_person():
         last_held=date(2025, 11, 1), employed_from=None, open_due=None, today=today
     ) == mus_rules.MusStatusLine(date(2026, 11, 1), MusState.OVERDUE)
     # Held 1 January 2026 → due 1 January 2027, within 60 days: due soon.
-    assert status(
-        last_held=date(2026, 1, 1), employed_from=None, open_due=None, today=today
-    ).state == MusState.DUE_SOON
+    assert (
+        status(last_held=date(2026, 1, 1), employed_from=None, open_due=None, today=today).state
+        == MusState.DUE_SOON
+    )
     # Held 1 June 2026 → due 1 June 2027: held, nothing to do yet.
-    assert status(
-        last_held=date(2026, 6, 1), employed_from=None, open_due=None, today=today
-    ).state == MusState.HELD
+    assert (
+        status(last_held=date(2026, 6, 1), employed_from=None, open_due=None, today=today).state
+        == MusState.HELD
+    )
     # A planned meeting's own date counts, also when it is before the computed one.
     line = status(
         last_held=date(2026, 6, 1), employed_from=None, open_due=date(2027, 1, 15), today=today
     )
     assert line == mus_rules.MusStatusLine(date(2027, 1, 15), MusState.SCHEDULED)
-    assert status(
-        last_held=None, employed_from=None, open_due=date(2026, 12, 1), today=today
-    ).state == MusState.OVERDUE
+    assert (
+        status(last_held=None, employed_from=None, open_due=date(2026, 12, 1), today=today).state
+        == MusState.OVERDUE
+    )
     # New in the job 1 October 2026 → due 1 October 2027.
     assert status(
         last_held=None, employed_from=date(2026, 10, 1), open_due=None, today=today

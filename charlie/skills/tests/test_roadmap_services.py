@@ -80,9 +80,7 @@ def test_the_employee_sees_an_ordered_path_with_hours_and_dates(org, users, targ
     assert [name for _line, name in view.named_met] == ["Velfærdsteknologi"]
 
 
-def test_a_registered_provider_offers_activities_without_skills_importing_it(
-    org, users, target
-):
+def test_a_registered_provider_offers_activities_without_skills_importing_it(org, users, target):
     _profile, skills = target
     medicin = skills["Medicinhåndtering"].pk
 
