@@ -36,7 +36,7 @@ class SkillsConfig(AppConfig):
 
         # --- MUS, development plans and the road map (part "mus") -------------------------------
         from charlie.core import workqueue
-        from charlie.skills.permissions import MANAGE_MUS, MANAGE_TAXONOMY, READ_SKILL_FIGURES
+        from charlie.skills.permissions import MANAGE_MUS, READ_SKILL_FIGURES
         from charlie.skills.services.mus_queue import queue_items as mus_queue_items
 
         register(
@@ -64,15 +64,6 @@ class SkillsConfig(AppConfig):
                 url_name="skills:mus_figures",
                 order=39,
                 roles=READ_SKILL_FIGURES.roles,
-            )
-        )
-        register(
-            MenuEntry(
-                key="skills_activities",
-                label=_("Læringsaktiviteter"),
-                url_name="skills:activities",
-                order=60,
-                roles=MANAGE_TAXONOMY.roles,
             )
         )
         # The front page: MUS due or overdue (managers, HR) and one's own next MUS.

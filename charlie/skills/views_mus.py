@@ -84,7 +84,14 @@ def mus_list(request: AuthenticatedRequest) -> HttpResponse:
     )
     planned = _int(request.GET.get("planlagt"))
     return render(
-        request, "skills/mus/list.html", {"data": data, "query": query, "planned": planned}
+        request,
+        "skills/mus/list.html",
+        {
+            "data": data,
+            "query": query,
+            "planned": planned,
+            "can_add_activities": access_of(request).can(MANAGE_TAXONOMY),
+        },
     )
 
 
