@@ -50,6 +50,9 @@ ActivityProvider = Callable[[Sequence[int]], Iterable[Option]]
 
 _providers: list[ActivityProvider] = []
 
+#: The most steps the one-page PDF lists (a compact table from 10 steps on).
+PDF_ROWS = 22
+
 
 def register_activity_provider(fn: ActivityProvider) -> None:
     """Offer more activities to every road map (the learning app's course catalogue)."""
@@ -135,6 +138,16 @@ class RoadmapView:
     def named_steps(self) -> list[tuple[planner.Step, str]]:
         """The steps with their skill's name, for the page and the PDF."""
         return self._named(self.roadmap.steps, lambda s: s.line) if self.roadmap else []
+
+    @property
+    def pdf_steps(self) -> list[tuple[planner.Step, str]]:
+        """The steps the one-page PDF has room for (``PDF_ROWS``)."""
+        return self.named_steps[:PDF_ROWS]
+
+    @property
+    def pdf_more(self) -> int:
+        """Steps left out of the PDF (it says how many, and the total hours stay complete)."""
+        return max(0, len(self.named_steps) - PDF_ROWS)
 
     @property
     def named_unresolved(self) -> list[tuple[gaps.GapLine, str]]:

@@ -201,3 +201,32 @@ def test_the_pages_render(client, org, users, target):
     )
     assert response.status_code == 302
     assert PlanActivity.objects.count() == 1
+
+
+def test_a_long_road_map_still_prints_on_one_page(org, users, rf):
+    profile = RoleProfileFactory(code="lang", name="En lang vej")
+    for i in range(30):
+        skill = SkillFactory(name=f"Kompetence med et ret langt navn nummer {i}")
+        RoleRequirementFactory(profile=profile, skill=skill, min_level=4)
+        LearningActivity.objects.create(
+            skill=skill,
+            kind=ActivityKind.COURSE,
+            title=f"Et kursus med en lang titel om kompetence nummer {i}",
+            hours=Decimal(20),
+            raises_to=4,
+            weeks=3,
+        )
+    view = roadmaps.roadmap_for(access_for(users["employee"]), code="lang", start=START)
+    assert len(view.roadmap.steps) == 30
+    assert view.pdf_more == 30 - roadmaps.PDF_ROWS
+    import weasyprint
+
+    from charlie.privacy.services import pdf_url_fetcher
+
+    request = rf.get("/")
+    request.user = users["employee"]
+    html = render_to_string(
+        "skills/mus/roadmap_pdf.html", {"view": view, "printed": START}, request=request
+    )
+    document = weasyprint.HTML(string=html, url_fetcher=pdf_url_fetcher()).render()
+    assert len(document.pages) == 1
