@@ -66,5 +66,11 @@ class SkillsConfig(AppConfig):
                 roles=READ_SKILL_FIGURES.roles,
             )
         )
+        # The coverage figures (services.mus_figures) are cached until a MUS or a plan changes.
+        from charlie.core.cache import bump_on_save
+        from charlie.skills.models import DevelopmentPlan, MusMeeting
+        from charlie.skills.services.mus_figures import AREA as MUS_FIGURES
+
+        bump_on_save(MUS_FIGURES, MusMeeting, DevelopmentPlan)
         # The front page: MUS due or overdue (managers, HR) and one's own next MUS.
         workqueue.register("skills_mus", mus_queue_items, order=40)

@@ -164,13 +164,18 @@ def mus_mine(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_GET
 def mus_figures(request: AuthenticatedRequest) -> HttpResponse:
-    data = figures.coverage(access_of(request))
+    data = figures.coverage(access_of(request), unit_id=_int(request.GET.get("enhed")))
     total, units = data.rows[:1], data.rows[1:]
     page = Paginator(units, 100).get_page(_int(request.GET.get("side")) or 1)
     return render(
         request,
         "skills/mus/figures.html",
-        {"data": data, "total": total[0] if total else None, "page": page},
+        {
+            "data": data,
+            "total": total[0] if total else None,
+            "page": page,
+            "query": f"enhed={data.unit_id}" if data.unit_id else "",
+        },
     )
 
 

@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from charlie.core.cache import bump
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.text import check_text
 from charlie.people import services as people
@@ -264,6 +265,7 @@ def schedule_all_due(access: Access, *, unit_id: int | None = None) -> int:
     ]
     meetings = [MusMeeting(person_id=pid, due_on=on, manager=access.user) for pid, on in due if on]
     MusMeeting.objects.bulk_create(meetings, batch_size=1000)
+    bump("skills_mus")  # bulk_create sends no signal (services.mus_figures' cache)
     for_development(access).record(
         [m.person_id for m in meetings], action=Action.CREATE, category=CATEGORY, detail="mus"
     )

@@ -2,7 +2,9 @@
 the share of today's employees with a current development plan (signed by both, valid today)
 and with a MUS held in the last 12 months.
 
-Figures only, through ``charlie.core.disclosure.protect`` in one release: the unit tree
+One view shows a unit and two levels of sub-units (the whole municipality: the top, the
+forvaltninger and the areas); a row leads to the view of its own sub-tree. Figures only, through
+``charlie.core.disclosure.protect`` in one release per view: the unit tree
 (headcounts), the same tree counting only the people *with* a plan, and again only those with
 a MUS. The three groupings share their total, so the engine also stops subtraction between
 them — a unit minus its parent, or "with a plan" minus the headcount — from isolating fewer
@@ -12,10 +14,12 @@ than the minimum group size. A hidden figure is shown as "–" and its share is 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
+from charlie.core.cache import cached
 from charlie.core.disclosure import Grouping, Population, people_per_cell, protect
+from charlie.core.errors import NotFound
 from charlie.core.services import min_group_size
 from charlie.people import services as people
 from charlie.people.models import OrgUnit
@@ -27,6 +31,10 @@ from charlie.skills.services.common import CATEGORY
 from charlie.skills.services.mus import today
 
 _TOTAL = "total"
+#: The cache area bumped when a MUS or a plan is saved (apps.py).
+AREA = "skills_mus"
+#: Levels of units below the top (or the chosen unit) one view shows.
+DEPTH = 2
 _WITHOUT = "without"
 
 
@@ -59,6 +67,9 @@ class Coverage:
     on: date
     min_size: int
     rows: list[CoverageRow]
+    unit_id: int | None = None
+    #: Units with sub-units (a row links to its deeper view).
+    parents: set[int] = field(default_factory=set)
 
 
 def _mirror(units: Sequence[tuple[int, int | None, str]], tag: str) -> Grouping[object]:
@@ -69,19 +80,67 @@ def _mirror(units: Sequence[tuple[int, int | None, str]], tag: str) -> Grouping[
     return Grouping.tree(parent, unpublished=[(tag, _WITHOUT)])
 
 
-def coverage(access: Access, *, on: date | None = None) -> Coverage:
-    """The coverage table: every unit in the caller's scope (HR and analysts: all; a manager:
-    their units), in tree order."""
+def _parts(path: str) -> list[str]:
+    return [p for p in path.split("/") if p]
+
+
+def _cut(
+    units: list[tuple[int, int | None, str]], roots: tuple[str, ...] | None, depth: int
+) -> tuple[list[tuple[int, int | None, str]], dict[int, int]]:
+    """The units down to ``depth`` levels below the roots (the tops of the tree when
+    ``roots`` is None), and every unit's kept ancestor-or-self: people in deeper units count
+    in the unit at the cut."""
+    root_parts = (
+        [_parts(r) for r in roots] if roots else [[p] for p in {_parts(u[2])[0] for u in units}]
+    )
+    kept: list[tuple[int, int | None, str]] = []
+    into: dict[int, int] = {}
+    for pk, up, path in units:
+        parts = _parts(path)
+        base = next((len(r) for r in root_parts if parts[: len(r)] == r), None)
+        if base is None:
+            continue
+        if len(parts) - base <= depth:
+            kept.append((pk, up, path))
+            into[pk] = pk
+        else:
+            into[pk] = int(parts[base + depth - 1])
+    return kept, into
+
+
+def coverage(
+    access: Access, *, unit_id: int | None = None, depth: int = DEPTH, on: date | None = None
+) -> Coverage:
+    """The coverage table, in tree order: the caller's scope (HR and analysts: the whole
+    municipality; a manager: their units), or ``unit_id``'s sub-tree, ``depth`` levels deep.
+    Each such view is one release (people in deeper units count in their unit at the cut), so
+    the engine audits it exactly; a row links to its own deeper view."""
     access.require(READ_SKILL_FIGURES)
     on = on or today()
     paths = access.aggregate_paths()
     min_size = min_group_size(CATEGORY)
+    if unit_id is not None:
+        if unit_id not in {pk for pk, _label in people.unit_choices(access)}:
+            raise NotFound
+        paths = (OrgUnit.objects.get(pk=unit_id).path,)
     if paths == ():
         return Coverage(on, min_size, [])
-    units = list(OrgUnit.objects.order_by("path").values_list("pk", "parent_id", "path"))
-    if paths:
-        units = [u for u in units if any(u[2].startswith(p) for p in paths)]
-    members = people.primary_employments(on=on, paths=paths or ())
+    key = f"mus_coverage:{on}:{','.join(paths or ())}:{depth}:{min_size}"
+    # Cached until people, MUS or plans change (apps.py bumps "skills_mus"): a wide view (an
+    # area with a hundred sub-units) takes the engine seconds the first time.
+    result = cached(("people", AREA), key, lambda: _coverage(on, paths, depth, min_size))
+    return replace(result, unit_id=unit_id)
+
+
+def _coverage(on: date, paths: tuple[str, ...] | None, depth: int, min_size: int) -> Coverage:
+    every = list(OrgUnit.objects.order_by("path").values_list("pk", "parent_id", "path"))
+    units, into = _cut(every, paths, depth)
+    has_children = {up for _pk, up, _path in every if up is not None}
+    members = [
+        (who, into[unit], family, path)
+        for who, unit, family, path in people.primary_employments(on=on, paths=paths or ())
+        if unit in into
+    ]
     ids = [m[0] for m in members]
     since = mus_rules.add_months(on, -12)
     plans = (
@@ -166,4 +225,4 @@ def coverage(access: Access, *, on: date | None = None) -> Coverage:
                 figure(2, m_index[("mus", pk)]) if headcount is not None else None,
             )
         )
-    return Coverage(on, min_size, rows)
+    return Coverage(on, min_size, rows, None, has_children)

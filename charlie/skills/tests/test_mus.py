@@ -212,19 +212,32 @@ def test_coverage_hides_small_groups_and_shows_shares_for_large_ones(org, users)
             valid_to=_today() + timedelta(days=300),
             status=PlanStatus.SIGNED,
         )
-    data = mus_figures.coverage(access_for(users["hr"]))
+    hr = access_for(users["hr"])
+    # The whole municipality, two levels deep: Nord and Syd count in Ældreområdet.
+    top = {r.unit_id: r for r in mus_figures.coverage(hr).rows}
+    assert org.syd.pk not in top and org.nord.pk not in top
+    # Social og Sundhed and Ældreområdet hold the same 28 of the 30: showing either gives
+    # away HR's own person and Nørre Skole's one, so only the whole municipality is shown.
+    assert (top[org.kommune.pk].people, top[org.kommune.pk].with_plan) == (30, 6)
+    assert top[org.aeldre.pk].people is None and top[org.social.pk].people is None
+    assert org.aeldre.pk in mus_figures.coverage(hr).parents
+    # Ældreområdet's own view: it and its two departments.
+    data = mus_figures.coverage(hr, unit_id=org.aeldre.pk)
     rows = {r.unit_id: r for r in data.rows}
+    assert set(rows) == {None, org.aeldre.pk, org.nord.pk, org.syd.pk}
     assert (rows[org.syd.pk].people, rows[org.syd.pk].with_plan) == (11, 6)
     assert rows[org.syd.pk].plan_share == pytest.approx(54.5)
     assert rows[org.syd.pk].mus_share == pytest.approx(54.5)
     assert (rows[org.nord.pk].people, rows[org.nord.pk].plan_share) == (11, 0)
-    assert rows[org.skole.pk].people is None  # one person
+    assert top[org.skole.pk].people is None  # one person
     # Kommune − Social og Sundhed would give away HR's own person and Nørre Skole's one.
-    assert rows[None].people is None or rows[org.social.pk].people is None
+    assert top[org.kommune.pk].people is None or top[org.social.pk].people is None
+    with pytest.raises(NotFound):
+        mus_figures.coverage(access_for(users["manager"]), unit_id=org.syd.pk)
     # Without people placed in Ældreområdet itself, Nord + Syd = Ældreområdet − its manager:
     # one of the three is hidden.
     Employment.objects.filter(org_unit=org.aeldre).exclude(job_title="Plejecenterleder").delete()
-    rows = {r.unit_id: r for r in mus_figures.coverage(access_for(users["hr"])).rows}
+    rows = {r.unit_id: r for r in mus_figures.coverage(hr, unit_id=org.aeldre.pk).rows}
     shown = [rows[u.pk].people is not None for u in (org.aeldre, org.nord, org.syd)]
     assert not all(shown)
     with pytest.raises(PermissionDenied):
