@@ -85,7 +85,7 @@ def _parts(path: str) -> list[str]:
 
 
 def _cut(
-    units: list[tuple[int, int | None, str]], roots: tuple[str, ...] | None, depth: int
+    units: Sequence[tuple[int, int | None, str]], roots: tuple[str, ...] | None, depth: int
 ) -> tuple[list[tuple[int, int | None, str]], dict[int, int]]:
     """The units down to ``depth`` levels below the roots (the tops of the tree when
     ``roots`` is None), and every unit's kept ancestor-or-self: people in deeper units count
