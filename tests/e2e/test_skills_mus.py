@@ -74,7 +74,7 @@ def test_plan_prepare_share_adopt_and_sign(page, pages, browser, live_server, us
     login(page, live_server, "manager")
     main_menu(page).get_by_role("link", name="MUS", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("MUS")
-    overdue = page.get_by_role("table", name="1 medarbejdere har overskredet deres MUS")
+    overdue = page.get_by_role("table", name="1 medarbejder har overskredet sin MUS")
     expect(overdue).to_contain_text("Plejecenter Nord")
     assert_accessible(page, "the MUS list")
     page.get_by_role("button", name="Planlæg MUS for alle, der skal have en").click()
