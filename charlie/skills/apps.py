@@ -72,5 +72,19 @@ class SkillsConfig(AppConfig):
         from charlie.skills.services.mus_figures import AREA as MUS_FIGURES
 
         bump_on_save(MUS_FIGURES, MusMeeting, DevelopmentPlan)
+        # The person page: MUS state, latest talks and plans (services.mus.person_section).
+        from charlie.people.overview import OverviewSection
+        from charlie.people.overview import register_section as register_overview
+        from charlie.skills.services.mus import person_section as mus_person_section
+
+        register_overview(
+            OverviewSection(
+                key="mus",
+                template="skills/mus/_person_overview.html",
+                build=mus_person_section,
+                order=40,
+                permission=MANAGE_MUS,
+            )
+        )
         # The front page: MUS due or overdue (managers, HR) and one's own next MUS.
         workqueue.register("skills_mus", mus_queue_items, order=40)

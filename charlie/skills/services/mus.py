@@ -436,3 +436,28 @@ def _own_status(person_id: int, meetings: Iterable[MusMeeting]) -> mus_rules.Mus
         today=today(),
         interval_months=interval_months(),
     )
+
+
+# --- The person overview (people.overview) -------------------------------------------------------
+
+
+def person_section(access: Access, person: Person) -> dict[str, object]:
+    """The MUS section of the person page: when the next MUS is due and its state, the latest
+    talks and plans, with links to plan a MUS and to the road map. ``MANAGE_MUS`` within scope
+    (the employee's private preparation is never part of it)."""
+    access.require(MANAGE_MUS)
+    person_in_scope(access, person.pk)
+    meetings = list(MusMeeting.objects.filter(person=person).order_by("-due_on", "-pk")[:3])
+    plans = list(DevelopmentPlan.objects.filter(person=person).order_by("-valid_from", "-pk")[:3])
+    line = _own_status(person.pk, MusMeeting.objects.filter(person=person))
+    for_development(access).record_read([person.pk], category=CATEGORY, detail="person:overblik")
+    return {
+        "title": _("MUS og udvikling"),
+        "person_id": person.pk,
+        "is_self": person.pk == access.person_id,
+        "due_on": line.due_on,
+        "state": STATE_LABELS[line.state],
+        "overdue": line.state == MusState.OVERDUE,
+        "meetings": meetings,
+        "plans": plans,
+    }

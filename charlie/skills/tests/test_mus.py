@@ -256,3 +256,16 @@ def test_the_work_queue_shows_the_manager_who_is_overdue_and_the_employee_their_
     mine = {i.key: i for i in items_for(access_for(users["employee"]))}
     assert mine["skills_my_mus"].url == reverse("skills:mus_detail", args=[meeting.pk])
     assert "skills_mus" not in {i.key for i in items_for(access_for(users["analyst"]))}
+
+
+def test_the_person_page_shows_the_mus_section_to_the_manager(org, users, client):
+    _meeting(org.person_in_nord, due_on=_today() - timedelta(days=3))
+    client.force_login(users["manager"])
+    page = client.get(reverse("people:detail", args=[org.person_in_nord.pk])).content.decode()
+    assert "MUS og udvikling" in page and "Planlæg MUS" in page
+    assert AuditEntry.objects.filter(detail="person:overblik", category="kompetencer").exists()
+    client.force_login(users["analyst"])
+    assert (
+        "MUS og udvikling"
+        not in client.get(reverse("people:detail", args=[org.person_in_nord.pk])).content.decode()
+    )
