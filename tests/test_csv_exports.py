@@ -151,12 +151,21 @@ def _csv_writers_in(source: str, name: str) -> list[str]:
     return found
 
 
+#: Files that write another system's CSV format as *input* for an import, which must be what
+#: that system publishes (ESCO's comma-separated download): nothing they write is an export a
+#: user opens, so there is no formula to neutralise.
+FOREIGN_FORMAT_FIXTURES = {
+    ROOT / "charlie" / "skills" / "tests" / "esco_files.py",
+    ROOT / "benchmarks" / "bench_esco.py",
+}
+
+
 def test_no_module_but_the_one_writer_writes_csv_with_the_csv_module():
     sources = [*(ROOT / "charlie").rglob("*.py"), *(ROOT / "benchmarks").rglob("*.py")]
     offenders = [
         hit
         for path in sources
-        if path != WRITER
+        if path != WRITER and path not in FOREIGN_FORMAT_FIXTURES
         for hit in _csv_writers_in(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)))
     ]
     assert not offenders, (

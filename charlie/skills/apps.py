@@ -101,6 +101,21 @@ class SkillsConfig(AppConfig):
                 roles=CONFIRM_SKILLS.roles,
             )
         )
+
+        # --- MUS, development plans and the road map (part "mus") -------------------------------
+        from charlie.core import workqueue
+        from charlie.skills.permissions import MANAGE_MUS, READ_SKILL_FIGURES
+        from charlie.skills.services.mus_queue import queue_items as mus_queue_items
+
+        register(
+            MenuEntry(
+                key="my_mus",
+                label=_("Min MUS og udvikling"),
+                url_name="skills:mus_mine",
+                order=15,
+                visible=lambda user: getattr(user, "person", None) is not None,
+            )
+        )
         register(
             MenuEntry(
                 key="skills_import",
@@ -112,7 +127,6 @@ class SkillsConfig(AppConfig):
         )
 
         # --- analysis part: gap, coverage, candidates and teams (issue 13, points 6–8) ------
-        from charlie.skills.permissions import READ_SKILL_FIGURES
 
         register(
             MenuEntry(
@@ -123,3 +137,44 @@ class SkillsConfig(AppConfig):
                 roles=READ_SKILL_FIGURES.roles,
             )
         )
+
+        register(
+            MenuEntry(
+                key="skills_mus",
+                label=_("MUS"),
+                url_name="skills:mus_list",
+                order=38,
+                roles=MANAGE_MUS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="skills_mus_figures",
+                label=_("MUS-tal"),
+                url_name="skills:mus_figures",
+                order=39,
+                roles=READ_SKILL_FIGURES.roles,
+            )
+        )
+        # The coverage figures (services.mus_figures) are cached until a MUS or a plan changes.
+        from charlie.core.cache import bump_on_save
+        from charlie.skills.models import DevelopmentPlan, MusMeeting
+        from charlie.skills.services.mus_figures import AREA as MUS_FIGURES
+
+        bump_on_save(MUS_FIGURES, MusMeeting, DevelopmentPlan)
+        # The person page: MUS state, latest talks and plans (services.mus.person_section).
+        from charlie.people.overview import OverviewSection
+        from charlie.people.overview import register_section as register_overview
+        from charlie.skills.services.mus import person_section as mus_person_section
+
+        register_overview(
+            OverviewSection(
+                key="mus",
+                template="skills/mus/_person_overview.html",
+                build=mus_person_section,
+                order=40,
+                permission=MANAGE_MUS,
+            )
+        )
+        # The front page: MUS due or overdue (managers, HR) and one's own next MUS.
+        workqueue.register("skills_mus", mus_queue_items, order=40)

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from charlie.skills.services import analysis
+from charlie.skills.services import analysis, role_profiles
 
 
 def _role_field(required: bool = False) -> forms.ChoiceField:
@@ -26,7 +26,7 @@ class RoleForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)  # noqa: S101 - narrows the type for mypy
         field.choices = [
             ("", _("Vælg en stillingsprofil")),
-            *analysis.role_choices(),
+            *role_profiles.profile_choices(),
         ]
 
 

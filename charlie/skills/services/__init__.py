@@ -15,6 +15,8 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 - ``imports``: employees' skills from CSV/XLSX, all or nothing;
 - ``analysis`` (analysis part): gap analysis, the unit × skill heatmap, retiring skill holders,
   re-skilling candidates and shortages, "Sæt det rette hold" (imported as a module);
+- ``mus``, ``plans``, ``mus_figures``, ``mus_queue``: MUS, development plans, coverage figures
+  and the front page's MUS items; ``roadmap``: the personal skill road map (part "mus");
 """
 
 from __future__ import annotations
@@ -26,6 +28,12 @@ from charlie.skills.services.imports import ImportResult, import_skills
 from charlie.skills.services.openness import my_data, who_looked
 from charlie.skills.services.optins import opt_in_states, opted_in_person_ids, set_opt_in
 from charlie.skills.services.profiles import Profile, current_assessments, my_profile, profile_of
+
+# --- Part "mus": MUS, development plans, the road map and its activity providers ---
+from charlie.skills.services.roadmap import (
+    register_activity_provider,
+    unregister_activity_provider,
+)
 
 # --- taxonomy part: the taxonomy, ESCO, DigComp and role profiles ---
 from charlie.skills.services.role_profiles import (
@@ -45,6 +53,9 @@ __all__ = [
     "my_profile",
     "person_in_scope",
     "profile_of",
+    # part "mus"
+    "register_activity_provider",
+    "unregister_activity_provider",
 ]
 # --- taxonomy part ---
 __all__ += ["current_profile", "offered_skills", "profile_needs", "profiles_for_job_family"]

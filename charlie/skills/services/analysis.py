@@ -60,7 +60,7 @@ from charlie.skills.services.common import (
     person_in_scope,
 )
 from charlie.skills.services.optins import opted_in_person_ids
-from charlie.skills.services.role_profiles import current_profile
+from charlie.skills.services.role_profiles import current_profile, profile_choices
 
 #: Hours of learning a year an employee can give to re-skilling, unless HR says otherwise
 #: (two weeks of 37 hours).
@@ -126,12 +126,6 @@ def load_levels(
     else:
         pid = sid = lvl = np.zeros(0, dtype=np.int64)
     return matching.Levels.from_rows(pid, sid, lvl, persons=wanted)
-
-
-def role_choices() -> list[tuple[str, str]]:
-    return list(
-        RoleProfile.objects.filter(is_current=True).order_by("name").values_list("code", "name")
-    )
 
 
 @dataclass(frozen=True)
@@ -790,7 +784,7 @@ def shortage_summary(
         hours_per_year=hours_per_year,
         scenario=scenario,
         rows=rows,
-        other_roles=[(c, n) for c, n in role_choices() if c not in shown],
+        other_roles=[(c, n) for c, n in profile_choices() if c not in shown],
         min_size=min_size,
     )
 

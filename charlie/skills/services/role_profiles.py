@@ -51,6 +51,13 @@ def current_profile(code: str) -> RoleProfile:
     return found
 
 
+def profile_choices() -> list[tuple[str, str]]:
+    """(code, name) of every current profile, by name: the choices of the pages' role pickers."""
+    return list(
+        RoleProfile.objects.filter(is_current=True).order_by("name").values_list("code", "name")
+    )
+
+
 def profile_needs(profile: RoleProfile) -> list[gaps.Need]:
     """The profile's requirements as ``gaps.Need``, essential first, then by skill id."""
     rows = RoleRequirement.objects.filter(profile=profile).values_list(
