@@ -672,7 +672,7 @@ def candidates(
         f"{lo:.1f}": int((others & (s.scores >= lo) & (s.scores < hi)).sum()) for lo, hi in BANDS
     }
     values, others_total = protect_line(band_counts, total=int(others.sum()), min_size=min_size)
-    band_labels = [_("80 % eller mere"), _("50–79 %"), _("under 50 %")]
+    band_labels = [_("mindst 80 %"), _("50–79 %"), _("under 50 %")]
     can = matching.reskillable(s.hours, hours_per_year=hours_per_year, years=_years_left(by_year))
     reskillable, _named = count_pair(int(can.sum()), int((can & s.opted).sum()), min_size)
     return Candidates(
