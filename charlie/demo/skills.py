@@ -308,10 +308,13 @@ PROFILES: dict[str, tuple[str, str, tuple[tuple[str, int, bool], ...]]] = {
 
 #: Activities by which a level is reached: (kind, title, hours, raises_to, weeks). The same
 #: ladder for every local skill, each title naming the skill.
+#: A level is about a week's learning to reach 2, a two-week course plus practice to reach 3 and
+#: half a year as a key person to reach 4 — so moving into another profession takes years, as it
+#: does (the re-skilling counts depend on it).
 LADDER: tuple[tuple[str, str, int, int, int], ...] = (
-    (ActivityKind.ON_THE_JOB, "Sidemandsoplæring i {}", 8, 2, 4),
-    (ActivityKind.COURSE, "Kursus: {} for øvede", 22, 3, 6),
-    (ActivityKind.MENTORING, "Mentorforløb: {} som nøgleperson", 30, 4, 12),
+    (ActivityKind.ON_THE_JOB, "Sidemandsoplæring i {}", 30, 2, 4),
+    (ActivityKind.COURSE, "Kursus: {} for øvede", 90, 3, 10),
+    (ActivityKind.MENTORING, "Mentorforløb: {} som nøgleperson", 160, 4, 26),
 )
 
 #: The road-map target of the demo employee (issue 13, "Done when").
