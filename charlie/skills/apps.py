@@ -82,6 +82,7 @@ class SkillsConfig(AppConfig):
             gettext_noop("mine"),
             gettext_noop("person"),
             gettext_noop("forslag"),
+            gettext_noop("forslag trukket"),
             gettext_noop("niveau"),
             gettext_noop("bekræftet"),
             gettext_noop("afvist"),

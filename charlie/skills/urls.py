@@ -11,6 +11,7 @@ from charlie.skills.views_profiles import (  # profiles
     opt_in,
     pending,
     propose,
+    withdraw,
 )
 
 app_name = "skills"
@@ -38,6 +39,7 @@ urlpatterns = [
     path("tilsagn/", opt_in, name="opt_in"),
     path("person/<int:person_id>/niveau/", enter, name="enter"),
     path("vurdering/<int:assessment_id>/afgoer/", decide, name="decide"),
+    path("vurdering/<int:assessment_id>/traek-tilbage/", withdraw, name="withdraw"),
     path("forslag/", pending, name="pending"),
     path("import/", import_page, name="import"),
     # analysis part (issue 13, points 6–8): gap, coverage, retiring holders, candidates, teams

@@ -186,6 +186,15 @@ def decide(request: AuthenticatedRequest, assessment_id: int) -> HttpResponse:
 
 
 @require_POST
+def withdraw(request: AuthenticatedRequest, assessment_id: int) -> HttpResponse:
+    row = profiles.withdraw(access_of(request), assessment_id)
+    messages.success(
+        request, _("Dit forslag om %(skill)s er trukket tilbage.") % {"skill": row.skill.name}
+    )
+    return redirect("skills:mine")
+
+
+@require_POST
 def opt_in(request: AuthenticatedRequest) -> HttpResponse:
     form = OptInForm(request.POST)
     if not form.is_valid():

@@ -349,6 +349,28 @@ def decide(access: Access, assessment_id: int, decision: str | None) -> SkillAss
     return row
 
 
+def withdraw(access: Access, assessment_id: int) -> SkillAssessment:
+    """The employee takes back one of their own proposals that nobody has decided yet (404 for
+    anyone else's, or once it is decided). The row is deleted: it was never a level."""
+    row = (
+        SkillAssessment.objects.filter(
+            pk=assessment_id,
+            status=AssessmentStatus.PROPOSED,
+            person_id=access.person_id if access.person_id else -1,
+        )
+        .select_related("skill")
+        .first()
+    )
+    if row is None:
+        raise NotFound
+    with transaction.atomic():
+        row.delete()
+        access.record(
+            [access.person_id], action=Action.DELETE, category=CATEGORY, detail="forslag trukket"
+        )
+    return row
+
+
 # --- Proposals waiting, and the work queue --------------------------------------------------------
 
 

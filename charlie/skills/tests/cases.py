@@ -429,6 +429,20 @@ PERMISSION_CASES += [
         data={"decision": "confirm"},
         label="a proposal outside the manager's unit",
     ),
+    # Withdrawing a proposal: only the employee whose proposal it is; 404 for everyone else.
+    Case(
+        "skills:withdraw",
+        expect(405, anonymous=LOGIN_REQUIRED),
+        kwargs=lambda org: {"assessment_id": _proposal_for(org.person_in_nord).pk},
+        label="GET is refused",
+    ),
+    Case(
+        "skills:withdraw",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=302),
+        method="post",
+        kwargs=lambda org: {"assessment_id": _proposal_for(org.person_in_nord).pk},
+        label="the employee's own proposal",
+    ),
     Case("skills:pending", expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)),
     Case("skills:import", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
     Case(

@@ -87,6 +87,26 @@ def test_the_employee_proposes_and_the_manager_confirms(org, users):
         profiles.decide(manager, row.pk, "reject")
 
 
+def test_the_employee_withdraws_an_undecided_proposal_of_their_own_only(org, users, client):
+    skill = SkillFactory(name="Demens")
+    employee = access_for(users["employee"])
+    mine = profiles.propose(employee, _level(skill))
+    # Not someone else's, and not by the manager.
+    with pytest.raises(NotFound):
+        profiles.withdraw(access_for(users["manager"]), mine.pk)
+    client.force_login(users["employee"])
+    response = client.post(reverse("skills:withdraw", args=[mine.pk]), follow=True)
+    assert "Dit forslag om Demens er trukket tilbage." in response.content.decode()
+    assert services.my_profile(employee).proposed == []
+    entry = AuditEntry.objects.get(action=Action.DELETE, detail="forslag trukket")
+    assert entry.purpose == "egen_indsigt" and entry.subject_person_id == org.person_in_nord.pk
+    # A decided proposal is a level (or a rejection) in the history: it cannot be withdrawn.
+    decided = profiles.propose(employee, _level(skill, level=3))
+    profiles.decide(access_for(users["manager"]), decided.pk, "confirm")
+    with pytest.raises(NotFound):
+        profiles.withdraw(employee, decided.pk)
+
+
 def test_rejected_proposals_stay_in_the_history_and_are_no_level(org, users):
     skill = SkillFactory()
     row = profiles.propose(access_for(users["employee"]), _level(skill, level=4))
