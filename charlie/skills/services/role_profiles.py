@@ -32,7 +32,7 @@ from charlie.skills.models import (
     Skill,
 )
 from charlie.skills.permissions import MANAGE_TAXONOMY, READ_TAXONOMY
-from charlie.skills.services.taxonomy import resolve_skill, slugify_da
+from charlie.skills.services.taxonomy import resolve_skill, slugify_da, suggest_skills
 
 #: The levels a profile started from an ESCO occupation asks for (issue 13, point 2).
 ESSENTIAL_LEVEL = 2
@@ -162,10 +162,14 @@ def _requirements(data: ProfileInput, previous: set[int]) -> list[tuple[Skill, i
         else:
             skill = resolve_skill(r.skill_text)
             if skill is None:
-                problems.append(
-                    _("%(where)s: »%(text)s« findes ikke (skriv id eller præcist navn).")
-                    % {"where": where, "text": r.skill_text[:80]}
+                near = suggest_skills(r.skill_text)
+                text = (
+                    _("%(where)s: »%(text)s« findes ikke. Mente du: %(names)s?")
+                    if near
+                    else _("%(where)s: »%(text)s« findes ikke (skriv id eller præcist navn).")
                 )
+                names = ", ".join(f"»{n}«" for n in near)
+                problems.append(text % {"where": where, "text": r.skill_text[:80], "names": names})
                 continue
         if skill is None:
             problems.append(_("%(where)s: kompetencen findes ikke.") % {"where": where})

@@ -102,6 +102,18 @@ def resolve_skill(text: str) -> Skill | None:
     return found
 
 
+def suggest_skills(text: str, *, limit: int = 3) -> list[str]:
+    """Names of active skills that hold ``text`` (at least two letters), the shortest first:
+    what a form offers when a typed name is not exact. No personal data."""
+    text = text.strip()
+    if len(text) < 2:
+        return []
+    names = Skill.objects.filter(
+        name__icontains=text, retired_on__isnull=True, merged_into__isnull=True
+    ).values_list("name", flat=True)[:200]
+    return sorted(set(names), key=lambda n: (len(n), n))[:limit]
+
+
 def groups(access: Access) -> list[SkillGroup]:
     access.require(READ_TAXONOMY)
     return list(SkillGroup.objects.all())

@@ -245,6 +245,19 @@ def test_levels_are_checked_on_the_skills_own_scale(hr) -> None:  # type: ignore
         )
     assert len(exc.value.messages) == 3
     assert not RoleProfile.objects.filter(name="Forkert").exists()
+    # A name that is not exact is answered with the nearest names.
+    SkillFactory(name="Demens")
+    SkillFactory(name="Demensvenlig kommunikation")
+    with pytest.raises(ValidationFailed) as exc:
+        rp.save_profile(
+            hr,
+            rp.ProfileInput(
+                name="Forkert", requirements=(rp.RequirementInput(None, "demen", 1, True),)
+            ),
+        )
+    assert exc.value.messages == [
+        "Krav 1: »demen« findes ikke. Mente du: »Demens«, »Demensvenlig kommunikation«?"
+    ]
 
 
 def test_a_profile_starts_from_an_esco_occupation(hr) -> None:  # type: ignore[no-untyped-def]
