@@ -451,7 +451,8 @@ class _Rows:
 
     def __init__(self) -> None:
         self.next_id = {
-            model: (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1 for model in WRITTEN
+            model: (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
+            for model in WRITTEN
         }
         self.now = timezone.now().isoformat()
 

@@ -48,17 +48,17 @@ class GapOut(Schema):
 
 
 @router.get(
-    "/gap/{employee}/{role}",
+    "/gap/{employee}/{profile}",
     response={200: GapOut, **COMMON_ERRORS},
     url_name="skills_gap",
     operation_id="getSkillsGap",
     summary="One employee against a role profile",
 )
-def gap(request: HttpRequest, employee: str, role: str) -> dict[str, Any]:
-    """The employee (by employee number) against the current version of role profile
-    ``role``: required, held and missing, with levels. HR, and a manager for the people in
-    their units; others 403; outside scope 404. Audited."""
-    return analysis.person_gap_by_number(_access(request), employee, role).as_json()
+def gap(request: HttpRequest, employee: str, profile: str) -> dict[str, Any]:
+    """The employee (by employee number) against the current version of the role profile
+    with the code ``profile``: required, held and missing, with levels. HR, and a manager for
+    the people in their units; others 403; outside scope 404. Audited."""
+    return analysis.person_gap_by_number(_access(request), employee, profile).as_json()
 
 
 class CandidateOut(Schema):
@@ -112,7 +112,7 @@ _CSV_DOC = {
 
 
 @router.get(
-    "/candidates/{role}",
+    "/candidates/{profile}",
     response={200: CandidatesOut, **COMMON_ERRORS},
     url_name="skills_candidates",
     operation_id="getSkillsCandidates",
@@ -121,7 +121,7 @@ _CSV_DOC = {
 )
 def candidates(
     request: HttpRequest,
-    role: str,
+    profile: str,
     top: int = Query(analysis.DEFAULT_TOP, ge=1, le=analysis.MAX_TOP),
     year: int = Query(analysis.DEFAULT_BY_YEAR, ge=2000, le=2100),
     hours_per_year: float = Query(analysis.DEFAULT_HOURS_PER_YEAR, gt=0, le=2000),
@@ -130,7 +130,7 @@ def candidates(
     """Employees outside the role's job family ranked by closeness; named only where they
     opted in (each audited as proposed). HR only; others 403."""
     result = analysis.candidates(
-        _access(request), role, top=top, by_year=year, hours_per_year=hours_per_year
+        _access(request), profile, top=top, by_year=year, hours_per_year=hours_per_year
     )
     if output == "csv":
         rows = result.as_rows()

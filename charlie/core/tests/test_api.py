@@ -139,8 +139,8 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/workforce/project",
         "/api/v1/workforce/model",
         # skills, analysis part
-        "/api/v1/skills/gap/{employee}/{role}",
-        "/api/v1/skills/candidates/{role}",
+        "/api/v1/skills/gap/{employee}/{profile}",
+        "/api/v1/skills/candidates/{profile}",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

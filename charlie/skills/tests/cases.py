@@ -62,7 +62,7 @@ def _analysis_team(org: object) -> dict[str, int]:
 def _analysis_gap_api(org: object) -> dict[str, str]:
     return {
         "employee": org.person_in_nord.employee_number,  # type: ignore[attr-defined]
-        "role": _analysis_role(org),
+        "profile": _analysis_role(org),
     }
 
 
@@ -117,7 +117,7 @@ ANALYSIS_CASES: list[Case] = [
     Case(
         "api:skills_candidates",
         expect(403, anonymous=401, hr=200),
-        kwargs=lambda org: {"role": _analysis_role(org)},
+        kwargs=lambda org: {"profile": _analysis_role(org)},
     ),
 ]
 
@@ -164,7 +164,7 @@ ANALYSIS_VISITS: list[Visit] = [
         "kompetencer",
         "kompetenceudvikling",
         channel="api",
-        kwargs=lambda org: {"role": _analysis_opt_in(org)["rolle"]},
+        kwargs=lambda org: {"profile": _analysis_opt_in(org)["rolle"]},
     ),
 ]
 

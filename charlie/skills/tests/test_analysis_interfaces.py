@@ -92,15 +92,17 @@ def test_api_gap_and_candidates(client_as, org, role):
     client = client_as("hr")
     url = reverse(
         "api:skills_gap",
-        kwargs={"employee": org.person_in_nord.employee_number, "role": profile.code},
+        kwargs={"employee": org.person_in_nord.employee_number, "profile": profile.code},
     )
     body = client.get(url).json()
     assert body["missing"][0]["held_level"] == 2
-    csv_url = reverse("api:skills_candidates", kwargs={"role": profile.code})
+    csv_url = reverse("api:skills_candidates", kwargs={"profile": profile.code})
     response = client.get(csv_url, {"format": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     assert client.get(csv_url, {"top": 0}).status_code == 422
-    assert client.get(reverse("api:skills_candidates", kwargs={"role": "nope"})).status_code == 404
+    assert (
+        client.get(reverse("api:skills_candidates", kwargs={"profile": "nope"})).status_code == 404
+    )
 
 
 def test_pages_with_data(client_as, org, role):
