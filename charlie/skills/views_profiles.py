@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_text
 from charlie.people.services import access_of
 from charlie.skills import rules
 from charlie.skills.forms_profiles import ImportForm, LevelForm, OptInForm
@@ -33,7 +34,7 @@ MANAGER_SOURCES = [
 def _picker(request: AuthenticatedRequest, chosen_id: str = "") -> dict[str, Any]:
     """The searchable skill picker's state: the search text, its matches, the chosen skill and
     the levels of that skill's scale. Taxonomy only, no personal data."""
-    query = request.GET.get("q", "")[:100]
+    query = query_text(request, "q")
     found, total = profiles.search_skills(query)
     chosen = None
     levels: list[Any] = []

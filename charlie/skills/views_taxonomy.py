@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_text
 from charlie.people.services import access_of
 from charlie.skills import rules
 from charlie.skills.forms_taxonomy import (
@@ -345,7 +346,7 @@ def job_family(request: AuthenticatedRequest, family_id: int) -> HttpResponse:
 @require_GET
 def role_profiles(request: AuthenticatedRequest) -> HttpResponse:
     access = access_of(request)
-    q = request.GET.get("q", "")[:100]
+    q = query_text(request, "q")
     page = Paginator(rp.list_profiles(access, q), PAGE_SIZE).get_page(request.GET.get("side", 1))
     return render(
         request,
