@@ -48,10 +48,11 @@ def test_page_shows_hr_reading_the_person(client_as, users, org):
     data = response.context["data"]
     hr_rows = [row for row in data.audit if row.entry.actor_username == "test-hr"]
     assert hr_rows, "the HR read is not on the page"
-    # The overview's skills section is read for competence development (skills, "profiles").
-    purposes = {row.entry.purpose: row.entry.category for row in hr_rows}
-    assert {p for p in purposes if p != "kompetenceudvikling"} == {"hr_administration"}
-    assert purposes.get("kompetenceudvikling", "kompetencer") == "kompetencer"
+    # The overview's skills and MUS sections are read for competence development (skills).
+    assert {row.entry.purpose for row in hr_rows} == {"hr_administration", "kompetenceudvikling"}
+    assert {
+        row.entry.category for row in hr_rows if row.entry.purpose == "kompetenceudvikling"
+    } == {"kompetencer"}
     assert all(row.entry.subject_person_id == org.person_in_nord.pk for row in data.audit)
     assert data.audit_count == len(data.audit)
     # Newest first.
