@@ -58,6 +58,7 @@ from charlie.skills.services.common import (
     DETAIL_TEAM,
     for_development,
     person_in_scope,
+    today,
 )
 from charlie.skills.services.optins import opted_in_person_ids
 from charlie.skills.services.role_profiles import current_profile, profile_choices
@@ -73,10 +74,6 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 MAX_TOP = 500
 #: The closeness bands HR sees counts of for the people who have not opted in.
 BANDS = ((0.8, 1.01), (0.5, 0.8), (0.0, 0.5))
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 # --- Loading ------------------------------------------------------------------------------------

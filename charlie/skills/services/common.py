@@ -8,7 +8,10 @@ from dataclasses import replace
 from charlie.core.errors import NotFound
 from charlie.people import services as people
 from charlie.people.models import Person
+from charlie.people.services import today
 from charlie.privacy.access import Access
+
+__all__ = ["CATEGORY", "PURPOSE", "for_development", "person_in_scope", "today"]
 
 #: The data category of the app's personal data (registered in apps.py): skills, MUS,
 #: development plans, opt-ins and team proposals.

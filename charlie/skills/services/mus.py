@@ -38,7 +38,7 @@ from charlie.skills import mus_rules
 from charlie.skills.models import DevelopmentPlan, MusMeeting, MusStatus
 from charlie.skills.mus_rules import MusState
 from charlie.skills.permissions import MANAGE_MUS
-from charlie.skills.services.common import CATEGORY, for_development, person_in_scope
+from charlie.skills.services.common import CATEGORY, for_development, person_in_scope, today
 
 #: Rows per page of the MUS list.
 PER_PAGE = 50
@@ -59,10 +59,6 @@ def interval_months() -> int:
     """The MUS cadence in months (``CHARLIE_MUS_INTERVAL_MONTHS``; the agreement: 12)."""
     value = int(getattr(settings, "CHARLIE_MUS_INTERVAL_MONTHS", mus_rules.DEFAULT_INTERVAL_MONTHS))
     return max(1, value)
-
-
-def today() -> date:
-    return timezone.localdate()
 
 
 # --- The list: each person's last MUS, due date and state ------------------------------------

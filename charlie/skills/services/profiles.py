@@ -22,7 +22,6 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,7 +42,8 @@ from charlie.skills.models import (
     SkillAssessment,
 )
 from charlie.skills.permissions import CONFIRM_SKILLS, READ_SKILLS
-from charlie.skills.services.common import CATEGORY, for_development, person_in_scope
+from charlie.skills.services.common import CATEGORY, for_development, person_in_scope, today
+from charlie.skills.services.taxonomy import active_skills_matching
 
 #: An expiry within this many days is flagged ("udløber snart").
 EXPIRY_WARNING_DAYS = 90
@@ -179,25 +179,12 @@ def profile_of(access: Access, person_id: int) -> Profile:
     return _profile(access, person_in_scope(access, person_id), detail="person")
 
 
-def today() -> date:
-    return timezone.localdate()
-
-
 # --- The skill picker ---------------------------------------------------------------------------
 
 
 def search_skills(query: str, *, limit: int = PICKER_LIMIT) -> tuple[list[Skill], int]:
-    """Active skills whose name (or id) holds ``query``, the shortest names first, at most
-    ``limit`` of them, and how many matched. No personal data."""
-    text = query.strip()
-    if len(text) < 2:
-        return [], 0
-    qs = Skill.objects.filter(retired_on__isnull=True, merged_into__isnull=True).filter(
-        Q(name__icontains=text) | Q(uri__iexact=text)
-    )
-    total = qs.count()
-    found = sorted(qs.order_by("name")[:500], key=lambda s: (len(s.name), s.name))[:limit]
-    return found, total
+    """The picker's matches: ``taxonomy.active_skills_matching``, at most ``limit``."""
+    return active_skills_matching(query, limit=limit)
 
 
 def active_skill(skill_id: int | str | None) -> Skill:
@@ -363,10 +350,11 @@ def withdraw(access: Access, assessment_id: int) -> SkillAssessment:
     )
     if row is None:
         raise NotFound
+    person_id = row.person_id
     with transaction.atomic():
         row.delete()
         access.record(
-            [access.person_id], action=Action.DELETE, category=CATEGORY, detail="forslag trukket"
+            [person_id], action=Action.DELETE, category=CATEGORY, detail="forslag trukket"
         )
     return row
 

@@ -102,16 +102,24 @@ def resolve_skill(text: str) -> Skill | None:
     return found
 
 
-def suggest_skills(text: str, *, limit: int = 3) -> list[str]:
-    """Names of active skills that hold ``text`` (at least two letters), the shortest first:
-    what a form offers when a typed name is not exact. No personal data."""
-    text = text.strip()
+def active_skills_matching(query: str, *, limit: int) -> tuple[list[Skill], int]:
+    """Active skills whose name holds ``query`` (or whose id is it), the shortest names first,
+    at most ``limit`` of them, and how many matched; none for fewer than two letters. The
+    employee's skill picker and the profile form's suggestions. No personal data."""
+    text = query.strip()
     if len(text) < 2:
-        return []
-    names = Skill.objects.filter(
-        name__icontains=text, retired_on__isnull=True, merged_into__isnull=True
-    ).values_list("name", flat=True)[:200]
-    return sorted(set(names), key=lambda n: (len(n), n))[:limit]
+        return [], 0
+    qs = Skill.objects.filter(retired_on__isnull=True, merged_into__isnull=True).filter(
+        Q(name__icontains=text) | Q(uri__iexact=text)
+    )
+    total = qs.count()
+    found = sorted(qs.order_by("name")[:500], key=lambda s: (len(s.name), s.name))[:limit]
+    return found, total
+
+
+def suggest_skills(text: str, *, limit: int = 3) -> list[str]:
+    """Names of the nearest active skills, for a typed name that is not exact."""
+    return [skill.name for skill in active_skills_matching(text, limit=limit)[0]]
 
 
 def groups(access: Access) -> list[SkillGroup]:
