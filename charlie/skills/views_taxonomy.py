@@ -499,11 +499,7 @@ def _profile_form_page(
                 initial["name"] = detail.occupation.name[:1].upper() + detail.occupation.name[1:]
             form = ProfileForm(initial=initial)
         rows = _rows_from_inputs(inputs)
-    skill_names = dict(
-        Skill.objects.filter(pk__in=[r["skill_id"] for r in rows if r["skill_id"]]).values_list(
-            "pk", "name"
-        )
-    )
+    skill_names = taxonomy.skill_names(r["skill_id"] for r in rows if r["skill_id"])
     for r in rows:
         if r["skill_id"]:
             r["text"] = skill_names.get(r["skill_id"], r["text"])

@@ -62,6 +62,7 @@ from charlie.skills.services.common import (
 )
 from charlie.skills.services.optins import opted_in_person_ids
 from charlie.skills.services.role_profiles import current_profile, profile_choices
+from charlie.skills.services.taxonomy import skill_names
 
 #: Hours of learning a year an employee can give to re-skilling, unless HR says otherwise
 #: (two weeks of 37 hours).
@@ -911,7 +912,7 @@ def team_proposal(access: Access, proposal_id: int) -> TeamView:
         raise NotFound
     members = list(proposal.members.select_related("person").order_by("pk"))
     skill_ids = [int(n["skill"]) for n in proposal.needs]
-    names = dict(Skill.objects.filter(pk__in=skill_ids).values_list("pk", "name"))
+    names = skill_names(skill_ids)
     labels = unit_names()
     units = dict(
         (p, u)

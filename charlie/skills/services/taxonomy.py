@@ -117,6 +117,11 @@ def active_skills_matching(query: str, *, limit: int) -> tuple[list[Skill], int]
     return found, total
 
 
+def skill_names(skill_ids: Iterable[int]) -> dict[int, str]:
+    """Skill id → name for these ids (no personal data)."""
+    return dict(Skill.objects.filter(pk__in=list(skill_ids)).values_list("pk", "name"))
+
+
 def suggest_skills(text: str, *, limit: int = 3) -> list[str]:
     """Names of the nearest active skills, for a typed name that is not exact."""
     return [skill.name for skill in active_skills_matching(text, limit=limit)[0]]
