@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "charlie.absence",
     "charlie.workforce",
     "charlie.skills",
+    "charlie.learning",
     "charlie.imports",
     "charlie.demo",
 ]

@@ -29,6 +29,7 @@ urlpatterns = [
     path("absence/", include("charlie.absence.urls")),
     path("workforce/", include("charlie.workforce.urls")),
     path("kompetencer/", include("charlie.skills.urls")),
+    path("laering/", include("charlie.learning.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

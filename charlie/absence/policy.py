@@ -17,26 +17,15 @@ A sickness period is always judged by the version in force on its first sick day
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from charlie.core.calendar import add_months
+
 ONE_DAY = timedelta(days=1)
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` moved by whole calendar months; a day that does not exist becomes the month's last.
-
-    31 Jan + 1 month = 28 Feb (29 Feb in a leap year); 31 May − 3 months = 28/29 Feb. Clamping to
-    the month's end gives the earlier date, which is the safe side for a deadline.
-    """
-    index = day.year * 12 + (day.month - 1) + months
-    year, month0 = divmod(index, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(day.day, last))
 
 
 def add_years(day: date, years: int) -> date:

@@ -25,6 +25,7 @@ one subtraction, and ``working_days_array`` handles millions of ranges with two 
 
 from __future__ import annotations
 
+import calendar as _calendar
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
@@ -174,3 +175,13 @@ def working_days_array(
 ) -> np.ndarray:
     """Vectorised :func:`working_days` for ``datetime64[D]`` arrays (inclusive, 0 if empty)."""
     return get_calendar(extra_days_off).working_days_array(starts, ends)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole calendar months; a day that does not exist becomes the month's
+    last: 31 Jan + 1 month = 28 Feb (29 Feb in a leap year); 31 May − 3 months = 28/29 Feb.
+    Clamping to the month's end gives the earlier date, the safe side for a deadline."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month0 = divmod(index, 12)
+    last = _calendar.monthrange(year, month0 + 1)[1]
+    return dt.date(year, month0 + 1, min(day.day, last))

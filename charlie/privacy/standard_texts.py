@@ -188,4 +188,33 @@ STANDARD_TEXTS: tuple[str, ...] = (
         "Kompetencer tilføjet: sletning af erstattede vurderinger, afviste forslag og tidligere "
         "svar efter opbevaringsreglerne."
     ),
+    _("Kurser og uddannelse"),
+    _(
+        "Din leder og HR bruger oplysningerne om dine tilmeldinger, de kurser og den e-læring,"
+        " du har gennemført, og dine kursusbeviser til at godkende dine tilmeldinger, til at "
+        "sikre, at du har den uddannelse, dit job kræver (fx hygiejne, forflytning, "
+        "førstehjælp og informationssikkerhed), og til at planlægge din udvikling sammen med "
+        "dig. Et gennemført kursus opdaterer dine kompetencer. Tal for grupper (aldrig for "
+        "enkeltpersoner) bruges til at følge kommunens timer og udgifter til læring."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra c (arbejdsgiverens pligt til oplæring og instruktion, "
+        "arbejdsmiljøloven § 17, og krav om uddannelse i særlovgivning) og litra e (kommunens "
+        "opgaver som offentlig myndighed, herunder aftalen om kompetenceudvikling), jf. art. "
+        "88 om behandling i ansættelsesforhold; databeskyttelsesloven § 12."
+    ),
+    _(
+        "Din leder og HR. Den, der arrangerer et kursus, ser deltagerlisten for sit kursus. "
+        "Dine svar i e-læringens quiz ser kun du; HR og din leder ser, om du har bestået. "
+        "Analytikere ser kun tal for grupper. Hver gang nogen ser eller ændrer oplysninger om "
+        "dig, bliver det skrevet i loggen, og du kan se det under Mine data."
+    ),
+    _(
+        "Dine gennemførte kurser, kursusbeviser og tilmeldinger gemmes, mens du er ansat. Et "
+        "kursus, hvis gyldighed er udløbet, slettes det antal år efter udløbet, kommunen har "
+        "valgt (standard 5 år). Dine svar i e-læringens quiz slettes efter 2 år; om du bestod,"
+        " står fortsat i listen over gennemførte kurser."
+    ),
+    _("Oprettet med Charlies standardtekst: kurser og uddannelse."),
+    _("Kurser og uddannelse tilføjet."),
 )

@@ -92,6 +92,7 @@ class SkillsConfig(AppConfig):
             gettext_noop("tilsagn: ja"),
             gettext_noop("tilsagn: nej"),
             gettext_noop("import"),
+            gettext_noop("kursus"),
         )
         register(
             MenuEntry(

@@ -12,24 +12,16 @@ municipality may set (``CHARLIE_MUS_INTERVAL_MONTHS``, default 12):
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from charlie.core.calendar import add_months
 
 #: The agreement's cadence: one MUS a year.
 DEFAULT_INTERVAL_MONTHS = 12
 #: A MUS is "due soon" this many days before its due date (the front page's work queue).
 DUE_SOON_DAYS = 60
-
-
-def add_months(day: date, months: int) -> date:
-    """``day`` plus ``months`` calendar months; the 31st (or 29 February) becomes the last day
-    of a shorter month: 2026-01-31 + 1 month = 2026-02-28."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
 
 
 def next_due(

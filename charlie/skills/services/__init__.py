@@ -15,6 +15,7 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 - ``imports``: employees' skills from CSV/XLSX, all or nothing;
 - ``analysis`` (analysis part): gap analysis, the unit × skill heatmap, retiring skill holders,
   re-skilling candidates and shortages, "Sæt det rette hold" (imported as a module);
+- ``courses``: the levels completed courses give (the learning app calls it);
 - ``mus``, ``plans``, ``mus_figures``, ``mus_queue``: MUS, development plans, coverage figures
   and the front page's MUS items; ``roadmap``: the personal skill road map (part "mus");
 """
@@ -22,6 +23,9 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 from __future__ import annotations
 
 from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
+
+# --- Levels that completed courses give (the learning app calls it; issue 14) ---
+from charlie.skills.services.courses import CourseLevel, record_course_levels
 
 # --- profiles: opt-ins, Mine data, the import ---
 from charlie.skills.services.imports import ImportResult, import_skills
@@ -46,6 +50,7 @@ from charlie.skills.services.taxonomy import offered_skills
 __all__ = [
     "CATEGORY",
     "PURPOSE",
+    "CourseLevel",
     "Profile",
     "current_assessments",
     "for_development",
@@ -53,6 +58,7 @@ __all__ = [
     "my_profile",
     "person_in_scope",
     "profile_of",
+    "record_course_levels",
     # part "mus"
     "register_activity_provider",
     "unregister_activity_provider",

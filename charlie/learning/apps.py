@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    name = "charlie.learning"
+    label = "learning"
+    verbose_name = _("Læring")
+
+    def ready(self) -> None:
+        """Register with core, privacy and skills, which never import the app."""
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.learning import services
+        from charlie.privacy import registry as privacy
+
+        # The data category this app holds and its purpose (migration 0002 adds both to the
+        # register: "uddannelse", and the category to "egen indsigt" and "hr_administration").
+        privacy.register_category(services.CATEGORY, _("Kurser og uddannelse"))
+        privacy.register_purpose(services.PURPOSE, _("Kurser og uddannelse"))
+        register(
+            MenuEntry(
+                key="my_learning",
+                label=_("Min læring"),
+                url_name="learning:mine",
+                order=16,
+                visible=lambda user: getattr(user, "person", None) is not None,
+            )
+        )

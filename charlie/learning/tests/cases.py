@@ -1,0 +1,54 @@
+"""Who may open each URL of learning, and which of its URLs must write the audit log.
+
+Collected by ``charlie.core.testing.cases`` for ``tests/test_permissions.py`` (every URL needs a
+case) and ``charlie/privacy/tests/test_every_personal_data_url.py``. The test organisation
+(``org``) and the users (``users``, one per role) are the people core's fixtures. Each part adds
+its own block below.
+"""
+
+from __future__ import annotations
+
+from charlie.core.testing.cases import (
+    LOGIN_REQUIRED,
+    NORD,
+    Case,
+    Visit,
+    expect,
+    nord,
+    own,
+    skole,
+)
+
+PERMISSION_CASES: list[Case] = [
+    # One's own learning: everyone (users without a person record get the empty state).
+    Case("learning:mine", expect(200, anonymous=LOGIN_REQUIRED)),
+    # Another person's learning: HR, and the manager within their units; 404 outside the scope.
+    Case(
+        "learning:person",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200),
+        kwargs=NORD["person_id"],
+        label="a person in the manager's unit",
+    ),
+    Case(
+        "learning:person",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=200),
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+        label="a person outside the manager's unit",
+    ),
+]
+
+PERSONAL_DATA_VISITS: list[Visit] = [
+    Visit("learning:mine", "employee", own("employee"), "uddannelse", "egen_indsigt"),
+    Visit("learning:person", "manager", nord, "uddannelse", "uddannelse", kwargs=NORD["person_id"]),
+    Visit(
+        "learning:person",
+        "hr",
+        skole,
+        "uddannelse",
+        "uddannelse",
+        kwargs=lambda org: {"person_id": org.person_in_skole.pk},
+    ),
+]
+
+#: The URLs that show personal data: each has a visit above.
+PERSONAL_DATA_URL_NAMES = {"learning:mine", "learning:person"}
