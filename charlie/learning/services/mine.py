@@ -28,7 +28,9 @@ def _learning(access: Access, person: Person, *, detail: str) -> Learning:
         .order_by("-completed_on", "-pk")[:200]
     )
     for_learning(access).record_read([person.pk], category=CATEGORY, detail=detail)
-    return Learning(person=person, completions=completions)
+    sections: dict[str, Any] = {}
+    # Each part adds its section here: sections["<key>"] = <part's service>(person).
+    return Learning(person=person, completions=completions, sections=sections)
 
 
 def my_learning(access: Access) -> Learning:
