@@ -44,6 +44,7 @@ from charlie.demo.generator import (
     DemoData,
     generate,
 )
+from charlie.demo.learning import create_demo_learning
 from charlie.demo.skills import create_demo_skills
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
@@ -69,6 +70,7 @@ STAGES: dict[str, str] = {
     "finish": "Indekser, sekvenser og statistik",
     "users": "Demo-logins",
     "skills": "Kompetencer, MUS og udviklingsplaner",
+    "learning": "Kurser, e-læring og obligatorisk uddannelse",
 }
 
 
@@ -252,6 +254,12 @@ def create_demo(
     create_demo_skills(ref, seed=seed, employee_person_id=employee)
     timings["skills"] = perf_counter() - mark
     report("skills", 1, 1)
+    # Courses, e-learning, mandatory training and completions (issue 14).
+    report("learning", 0, 1)
+    mark = perf_counter()
+    create_demo_learning(ref, seed=seed, employee_person_id=employee)
+    timings["learning"] = perf_counter() - mark
+    report("learning", 1, 1)
     return DemoSummary(
         employees=employees,
         seed=seed,

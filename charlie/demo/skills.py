@@ -421,11 +421,11 @@ def create_demo_skills(
             family_of.setdefault(person_id, family or "")
         people = sorted(family_of)
         counts = np.zeros(4, dtype=np.int64)
-        out = _Rows()
+        out = Rows(WRITTEN)
         for first in range(0, len(people), CHUNK):
             chunk = people[first : first + CHUNK]
             counts += _write_chunk(chunk, family_of, by_family, ref, rng, out)
-        _reset_sequences()
+        out.reset_sequences()
 
         if employee_person_id is not None:
             _employee_story(employee_person_id, ref)
@@ -445,16 +445,24 @@ def create_demo_skills(
 CHUNK = 5000
 
 
-class _Rows:
+class Rows:
     """Rows written with one ``executemany`` per table and explicit ids (the ORM's
-    ``bulk_create`` builds a model object per row: 30 s of the demo at 45,000 employees)."""
+    ``bulk_create`` builds a model object per row: 30 s of the demo at 45,000 employees).
+    ``written``: the tables it writes (their sequences are reset by ``reset_sequences``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, written: tuple[type[models.Model], ...]) -> None:
+        self.written = written
         self.next_id = {
             model: (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
-            for model in WRITTEN
+            for model in written
         }
         self.now = timezone.now().isoformat()
+
+    def reset_sequences(self) -> None:
+        """After rows with explicit ids, the next ORM insert must not reuse one (PostgreSQL)."""
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(self.written)):
+                cursor.execute(sql)
 
     def ids(self, model: type[models.Model], count: int) -> range:
         first = self.next_id[model]
@@ -495,7 +503,7 @@ def _write_chunk(
     by_family: dict[str, list[RoleRequirement]],
     ref: date,
     rng: np.random.Generator,
-    out: _Rows,
+    out: Rows,
 ) -> tuple[int, int, int, int]:
     """One chunk of people's assessments, MUS, plans and opt-ins; returns their counts."""
     # Skill levels: one confirmed assessment per requirement of the person's own profile,
@@ -695,13 +703,6 @@ def _write_chunk(
         [(pk, *row) for pk, row in zip(out.ids(OptIn, len(opt_ins)), opt_ins, strict=True)],
     )
     return len(assessments), 2 * len(people), len(chosen), len(opt_ins)
-
-
-def _reset_sequences() -> None:
-    """After rows with explicit ids, the next ORM insert must not reuse one (PostgreSQL)."""
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), list(WRITTEN)):
-            cursor.execute(sql)
 
 
 def _employee_story(person_id: int, ref: date) -> None:

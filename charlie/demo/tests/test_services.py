@@ -139,7 +139,7 @@ def test_recreating_replaces_everything_but_keeps_other_users(org: object) -> No
     assert set(User.objects.filter(is_demo=True).values_list("pk", flat=True)) == user_ids
     assert User.objects.filter(pk=other.pk, is_demo=False).exists()
     stages = [stage for stage, _, _ in progress]
-    assert stages[0] == "generate" and stages[-1] == "skills"
+    assert stages[0] == "generate" and stages[-1] == "learning"
     assert ("absences", second.absence_periods, second.absence_periods) in progress
 
 
@@ -214,3 +214,20 @@ def test_the_demo_holds_skills_mus_and_plans(summary: DemoSummary) -> None:
     employee = next(u for u in summary.users if u.login.username == "medarbejder")
     upcoming = MusMeeting.objects.get(person_id=employee.person_id, status=MusStatus.SCHEDULED)
     assert upcoming.due_on > summary.reference_date
+
+
+def test_the_demo_holds_courses_rules_and_completions(summary: DemoSummary) -> None:
+    """Issue 14: a catalogue with sessions to come, rules of mandatory training, completions
+    that are mostly up to date with some lapsed, and the demo employee's story (a lapsed
+    first-aid course and a request to join the next session)."""
+    from charlie.learning.models import Completion, Course, Enrolment, MandatoryRule, Session
+
+    assert Course.objects.filter(code="foerstehjaelp", skills__level=2).exists()
+    assert Session.objects.filter(starts_at__date__gt=summary.reference_date).count() >= 10
+    assert MandatoryRule.objects.count() >= 5
+    lapsed = Completion.objects.filter(valid_until__lt=summary.reference_date)
+    assert 0 < lapsed.count() < Completion.objects.count() // 4
+    employee = next(u for u in summary.users if u.login.username == "medarbejder")
+    first_aid = Completion.objects.get(person_id=employee.person_id, course__code="foerstehjaelp")
+    assert first_aid.valid_until is not None and first_aid.valid_until < summary.reference_date
+    assert Enrolment.objects.filter(person_id=employee.person_id, status="requested").exists()

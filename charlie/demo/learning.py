@@ -1,0 +1,386 @@
+"""Demo Kommune's learning (issue 14): a course catalogue written for the demo (first aid, food
+hygiene, moving citizens, medicine handling, fire safety, dementia, language work in day care),
+sessions in the coming months, the built-in e-learning modules, rules of mandatory training,
+and a history of completions for every current employee — most are up to date, some are due
+soon, a few are overdue or never took the course — plus the demo employee's own story: they
+have asked to join a course and wait for their manager, and their first-aid course has lapsed.
+
+Catalogue rows are upserted by code, so a second run replaces them; every row about a person was
+wiped with the people by ``create_demo``. Person rows are written with one ``executemany`` per
+table (45,000 employees: about 200,000 completions)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from charlie.core.calendar import add_months
+from charlie.demo.skills import CHUNK, Rows
+from charlie.learning.models import (
+    Completion,
+    Course,
+    CourseFormat,
+    CourseSkill,
+    Enrolment,
+    MandatoryRule,
+    ModuleProgress,
+    Session,
+)
+from charlie.people.models import Employment, JobFamily
+from charlie.skills.models import Skill
+
+#: code → (title, format, provider, hours, price, valid months, requires approval, skills
+#: (slug, level), target job families, description).
+COURSES: dict[str, tuple[Any, ...]] = {
+    "foerstehjaelp": (
+        "Førstehjælp på arbejdspladsen",
+        CourseFormat.CLASSROOM,
+        "Demo Kommunes arbejdsmiljøenhed",
+        "7",
+        "1200",
+        24,
+        True,
+        (("foerstehjaelp", 2),),
+        (),
+        "Hjertelunge-redning, hjertestarter, stop blødning og hjælp ved fald. En dag med "
+        "øvelser på dukker. Beviset gælder i to år.",
+    ),
+    "hygiejne-koekken": (
+        "Hygiejne i køkkenet",
+        CourseFormat.CLASSROOM,
+        "Demo Kommunes madservice",
+        "7",
+        "1800",
+        36,
+        True,
+        (),
+        ("rengoering", "paedagog", "paedagogmedhjaelper", "dagplejer"),
+        "Egenkontrol, temperaturer, rengøring og allergener for alle, der laver eller "
+        "serverer mad til børn og borgere.",
+    ),
+    "forflytning-praksis": (
+        "Forflytning i praksis",
+        CourseFormat.INTERNAL,
+        "Demo Kommunes forflytningsvejledere",
+        "6",
+        "0",
+        12,
+        True,
+        (("forflytning", 2),),
+        ("sosu", "terapeut", "sygeplejerske"),
+        "Forflytning med lift, glidestykke og drejeskive i borgerens eget hjem og på "
+        "plejecentret. Bygger på e-læringen 'Forflytning: de første principper'.",
+    ),
+    "medicinhaandtering": (
+        "Medicinhåndtering: delegation og dokumentation",
+        CourseFormat.INTERNAL,
+        "Demo Kommunes sygeplejefaglige team",
+        "14",
+        "0",
+        24,
+        True,
+        (("medicinhaandtering", 2),),
+        ("sosu",),
+        "Dosering, udlevering og observation efter delegation, og hvordan det dokumenteres.",
+    ),
+    "brandsikkerhed": (
+        "Brandsikkerhed og evakuering",
+        CourseFormat.ON_THE_JOB,
+        "Demo Kommunes beredskab",
+        "2",
+        "0",
+        12,
+        False,
+        (),
+        (),
+        "Brandøvelse på arbejdspladsen: flugtveje, slukningsudstyr og evakuering af borgere.",
+    ),
+    "demens-grundkursus": (
+        "Demens: grundkursus",
+        CourseFormat.EXTERNAL,
+        "Ekstern udbyder",
+        "21",
+        "4500",
+        None,
+        True,
+        (("demens", 3),),
+        ("sosu", "sygeplejerske"),
+        "Tre dage om demenssygdomme, kommunikation og at forebygge udadreagerende adfærd.",
+    ),
+    "sprog-i-dagtilbud": (
+        "Sprogarbejde i dagtilbud",
+        CourseFormat.CLASSROOM,
+        "Demo Kommunes dagtilbudsafdeling",
+        "14",
+        "2500",
+        None,
+        True,
+        (("sprogarbejde", 3),),
+        ("paedagog", "paedagogmedhjaelper", "dagplejer"),
+        "Sprogstimulering i hverdagen og sprogvurdering af 3-årige.",
+    ),
+}
+
+#: name → (course code, skill slug, job families, renew months, grace days). The intervals are
+#: Demo Kommune's policy.
+RULES: tuple[tuple[str, str | None, str | None, tuple[str, ...], int | None, int], ...] = (
+    ("Førstehjælp for plejepersonale", "foerstehjaelp", None, ("sosu", "sygeplejerske"), 24, 90),
+    ("Hygiejne ved madlavning", "hygiejne-koekken", None, ("rengoering", "dagplejer"), 36, 60),
+    ("Forflytning hvert år", "forflytning-praksis", None, ("sosu", "terapeut"), 12, 60),
+    ("Medicinhåndtering", "medicinhaandtering", None, ("sosu",), 24, 90),
+    ("Brandsikkerhed", "brandsikkerhed", None, (), 12, 90),
+)
+
+#: The e-learning course every employee must take (the module of the same title).
+GDPR_RULE = "Informationssikkerhed og GDPR for alle"
+
+
+@dataclass(frozen=True)
+class LearningDemo:
+    courses: int
+    sessions: int
+    rules: int
+    completions: int
+
+
+def _aware(day: date, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _catalogue(ref: date) -> dict[str, Course]:
+    skills = {
+        s.uri.removeprefix("local:"): s for s in Skill.objects.filter(uri__startswith="local:")
+    }
+    families = {f.code: f for f in JobFamily.objects.all()}
+    MandatoryRule.objects.all().delete()
+    courses: dict[str, Course] = {}
+    for code, (
+        title,
+        fmt,
+        provider,
+        hours,
+        price,
+        months,
+        approve,
+        gives,
+        targets,
+        text,
+    ) in COURSES.items():
+        course, _ = Course.objects.update_or_create(
+            code=code,
+            defaults={
+                "title": title,
+                "format": fmt,
+                "provider": provider,
+                "hours": Decimal(hours),
+                "price": Decimal(price),
+                "valid_months": months,
+                "requires_approval": approve,
+                "description": text,
+                "active": True,
+            },
+        )
+        course.job_families.set([families[f] for f in targets if f in families])
+        CourseSkill.objects.filter(course=course).delete()
+        CourseSkill.objects.bulk_create(
+            CourseSkill(course=course, skill=skills[slug], level=level)
+            for slug, level in gives
+            if slug in skills
+        )
+        courses[code] = course
+    # Sessions: the coming four months, a few a month for the courses held on dates.
+    Session.objects.filter(course__in=courses.values()).delete()
+    sessions = []
+    for n, course in enumerate(courses.values()):
+        if course.format == CourseFormat.ON_THE_JOB:
+            continue
+        for k in range(3):
+            day = ref + timedelta(days=14 + 30 * k + 3 * n)
+            while day.weekday() >= 5:
+                day += timedelta(days=1)
+            length = max(1, int(course.hours // 7))
+            sessions.append(
+                Session(
+                    course=course,
+                    starts_at=_aware(day, 9),
+                    ends_at=_aware(day + timedelta(days=length - 1), 15),
+                    place=("Rådhuset, mødelokale 2", "Plejecenter Solgården, kursuslokalet")[k % 2],
+                    seats=16 if course.format != CourseFormat.EXTERNAL else 4,
+                    registration_deadline=day - timedelta(days=7),
+                )
+            )
+    Session.objects.bulk_create(sessions)
+    return courses
+
+
+def _rules(courses: dict[str, Course], module_course: Course | None) -> list[MandatoryRule]:
+    families = {f.code: f for f in JobFamily.objects.all()}
+    rules = []
+    for name, code, _skill, targets, months, grace in RULES:
+        rule = MandatoryRule.objects.create(
+            name=name,
+            course=courses[code] if code else None,
+            renew_months=months,
+            grace_days=grace,
+        )
+        rule.job_families.set([families[f] for f in targets if f in families])
+        rules.append(rule)
+    if module_course is not None:
+        rules.append(
+            MandatoryRule.objects.create(
+                name=GDPR_RULE, course=module_course, renew_months=24, grace_days=60
+            )
+        )
+    return rules
+
+
+def create_demo_learning(
+    reference_date: date,
+    *,
+    seed: int,
+    employee_person_id: int | None = None,
+    module_course: Course | None = None,
+) -> LearningDemo:
+    """Write Demo Kommune's learning data on ``reference_date`` (after ``create_demo`` wiped the
+    people). ``module_course``: the catalogue course of the built-in GDPR module, which every
+    employee must take."""
+    rng = np.random.default_rng(seed + 14)
+    ref = reference_date
+    with transaction.atomic():
+        courses = _catalogue(ref)
+        rules = _rules(courses, module_course)
+        current = (
+            Employment.objects.filter(start_date__lte=ref)
+            .exclude(end_date__lt=ref)
+            .order_by("person_id", "-weekly_hours", "pk")
+            .values_list("person_id", "job_family__code")
+        )
+        family_of: dict[int, str] = {}
+        for person_id, family in current:
+            family_of.setdefault(person_id, family or "")
+        people = sorted(family_of)
+        wanted = [
+            (rule, {f.code for f in rule.job_families.all()}) for rule in rules if rule.course
+        ]
+        out = Rows((Completion, ModuleProgress))
+        count = 0
+        for first in range(0, len(people), CHUNK):
+            chunk = people[first : first + CHUNK]
+            count += _write_chunk(chunk, family_of, wanted, module_course, ref, rng, out)
+        out.reset_sequences()
+        if employee_person_id is not None:
+            _employee_story(employee_person_id, courses, ref)
+    return LearningDemo(
+        courses=len(courses),
+        sessions=Session.objects.count(),
+        rules=len(rules),
+        completions=count,
+    )
+
+
+def _write_chunk(
+    people: list[int],
+    family_of: dict[int, str],
+    wanted: list[tuple[MandatoryRule, set[str]]],
+    module_course: Course | None,
+    ref: date,
+    rng: np.random.Generator,
+    out: Rows,
+) -> int:
+    """Each person's completions of the courses their rules require: about four in five are
+    up to date, one in ten expires within 90 days, the rest lapsed or never took it."""
+    rows: list[tuple[Any, ...]] = []
+    progress: list[tuple[Any, ...]] = []
+    draws = rng.random(size=(len(people), len(wanted)))
+    spread = rng.integers(0, 10_000, size=(len(people), len(wanted)))
+    for i, person_id in enumerate(people):
+        family = family_of[person_id]
+        for j, (rule, families) in enumerate(wanted):
+            if families and family not in families:
+                continue
+            course = rule.course
+            assert course is not None  # noqa: S101 - wanted holds course rules only
+            months = rule.renew_months or 24
+            span = max(1, months * 30)
+            draw = draws[i, j]
+            if draw < 0.05:
+                continue  # never took it
+            if draw < 0.80:  # valid beyond 90 days
+                ago = 1 + int(spread[i, j]) % max(1, span - 120)
+            elif draw < 0.90:  # expires within 90 days
+                ago = span - 90 + int(spread[i, j]) % 89
+            else:  # lapsed
+                ago = span + 1 + int(spread[i, j]) % 200
+            on = ref - timedelta(days=ago)
+            until = add_months(on, months) - timedelta(days=1)
+            is_module = module_course is not None and course.pk == module_course.pk
+            rows.append(
+                (
+                    person_id,
+                    course.pk,
+                    on.isoformat(),
+                    "passed" if is_module else "completed",
+                    "module" if is_module else "import",
+                    until.isoformat(),
+                    str(course.hours),
+                    str(course.price),
+                    f"demo:{person_id}:{course.pk}",
+                    out.now,
+                )
+            )
+            if is_module:
+                progress.append((person_id, course.module_id, "[]", out.now, out.now))
+    out.insert(
+        Completion,
+        (
+            "id",
+            "person_id",
+            "course_id",
+            "completed_on",
+            "result",
+            "source",
+            "valid_until",
+            "hours",
+            "cost",
+            "external_id",
+            "created_at",
+        ),
+        [(pk, *row) for pk, row in zip(out.ids(Completion, len(rows)), rows, strict=True)],
+    )
+    out.insert(
+        ModuleProgress,
+        ("id", "person_id", "module_id", "lessons_done", "started_at", "updated_at"),
+        [
+            (pk, *row)
+            for pk, row in zip(out.ids(ModuleProgress, len(progress)), progress, strict=True)
+        ],
+    )
+    return len(rows)
+
+
+def _employee_story(person_id: int, courses: dict[str, Course], ref: date) -> None:
+    """The demo employee's first-aid course lapsed a month ago (their manager sees it as
+    overdue), and they have asked to join the next first-aid session."""
+    course = courses["foerstehjaelp"]
+    Completion.objects.filter(person_id=person_id, course=course).delete()
+    taken = add_months(ref - timedelta(days=30), -24)
+    Completion.objects.create(
+        person_id=person_id,
+        course=course,
+        completed_on=taken,
+        result="completed",
+        source="import",
+        valid_until=add_months(taken, 24) - timedelta(days=1),
+        hours=course.hours,
+        cost=course.price,
+        external_id=f"demo:{person_id}:{course.pk}",
+    )
+    session = Session.objects.filter(course=course).order_by("starts_at").first()
+    if session is not None:
+        Enrolment.objects.create(person_id=person_id, session=session, status="requested")
