@@ -34,9 +34,9 @@ __all__ = [
 from charlie.learning.services.catalogue import (
     CourseDetail,
     CourseFilter,
-    cancel_session,
     course_detail,
     course_for_edit,
+    job_family_id,
     remove_course_skill,
     roadmap_options,
     save_course,
@@ -50,6 +50,7 @@ from charlie.learning.services.catalogue import (
 from charlie.learning.services.enrolments import (
     approve,
     cancel_enrolment,
+    cancel_session,
     enrol_person,
     enrolments_of,
     mark_attendance,
@@ -70,6 +71,7 @@ __all__ += [
     "course_for_edit",
     "enrol_person",
     "enrolments_of",
+    "job_family_id",
     "mark_attendance",
     "participants",
     "pending_approvals",

@@ -14,23 +14,22 @@ from zoneinfo import ZoneInfo
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.text import check_text
-from charlie.learning.models import Course, CourseSkill, EnrolmentStatus, Session
+from charlie.learning.models import Course, CourseSkill, Session
 from charlie.learning.permissions import MANAGE_CATALOGUE, READ_CATALOGUE
+from charlie.learning.services.seats import fill_from_waitlist, seats_taken
 from charlie.people.models import JobFamily
 from charlie.privacy.access import Access
-from charlie.skills.services import taxonomy as skills
+from charlie.skills import services as skills
 
 #: Courses a page of the catalogue.
 PAGE_SIZE = 25
 
-#: The statuses that hold a seat on a session.
-SEAT_STATUSES = (EnrolmentStatus.ENROLLED, EnrolmentStatus.ATTENDED, EnrolmentStatus.NO_SHOW)
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 _ONE_DAY = timedelta(days=1)
@@ -74,18 +73,6 @@ class CourseDetail:
     sessions: list[SessionLine] = field(default_factory=list)
 
 
-def seats_taken(session_ids: Iterable[int]) -> dict[int, int]:
-    """Seats held per session (enrolled, attended or no-show)."""
-    from charlie.learning.models import Enrolment
-
-    return dict(
-        Enrolment.objects.filter(session_id__in=list(session_ids), status__in=SEAT_STATUSES)
-        .values("session_id")
-        .annotate(n=Count("pk"))
-        .values_list("session_id", "n")
-    )
-
-
 def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=COPENHAGEN)
 
@@ -102,11 +89,11 @@ def _courses(access: Access, f: CourseFilter) -> QuerySet[Course]:
             | Q(provider__icontains=f.q)
             | Q(code__iexact=f.q)
         )
-    if f.skill_id:
+    if f.skill_id is not None:
         qs = qs.filter(
             Exists(CourseSkill.objects.filter(course=OuterRef("pk"), skill_id=f.skill_id))
         )
-    if f.job_family_id:
+    if f.job_family_id is not None:
         qs = qs.filter(job_families__pk=f.job_family_id)
     if f.format:
         qs = qs.filter(format=f.format)
@@ -238,9 +225,7 @@ def set_course_skill(access: Access, course_id: int, skill_text: str, level: int
 
 
 def _scale_top(skill: Any) -> int:
-    from charlie.skills.rules import scale_of
-
-    return scale_of(skill.scale).top
+    return skills.scale_of(skill.scale).top
 
 
 def remove_course_skill(access: Access, course_id: int, skill_id: int) -> None:
@@ -280,8 +265,6 @@ def save_session(
     session.save()
     if session_id is not None:
         # More seats may let the waiting list move up.
-        from charlie.learning.services.enrolments import fill_from_waitlist
-
         fill_from_waitlist(session.pk)
     return session
 
@@ -291,19 +274,6 @@ def _session_for_hr(session_id: int) -> Session:
     if session is None:
         raise NotFound
     return session
-
-
-def cancel_session(access: Access, session_id: int) -> int:
-    """Cancel a session and tell everyone on it by e-mail; returns how many were told."""
-    access.require(MANAGE_CATALOGUE)
-    from charlie.learning.services.enrolments import session_cancelled
-
-    session = _session_for_hr(session_id)
-    if session.cancelled:
-        return 0
-    session.cancelled = True
-    session.save(update_fields=["cancelled"])
-    return session_cancelled(access, session)
 
 
 # --- iCal ---------------------------------------------------------------------------------------
@@ -343,9 +313,6 @@ def session_ical(access: Access, session_id: int, *, url: str = "") -> bytes:
 def roadmap_options(skill_ids: Iterable[int]) -> list[Any]:
     """The active courses that teach these skills, as road-map options with the start date of
     the next session that still has free seats and is open for registration."""
-    from charlie.skills.models import ActivityKind
-    from charlie.skills.roadmap import Option
-
     ids = list(skill_ids)
     if not ids:
         return []
@@ -371,13 +338,12 @@ def roadmap_options(skill_ids: Iterable[int]) -> list[Any]:
         if s.course_id not in next_on and taken.get(s.pk, 0) < s.seats:
             next_on[s.course_id] = timezone.localtime(s.starts_at).date()
     return [
-        Option(
+        skills.Option(
             key=f"course:{r.course_id}",
             skill_id=r.skill_id,
             title=r.course.title,
-            kind=ActivityKind.ON_THE_JOB
-            if r.course.format == "on_the_job"
-            else ActivityKind.COURSE,
+            # Values of skills.models.ActivityKind.
+            kind="on_the_job" if r.course.format == "on_the_job" else "course",
             hours=float(r.course.hours),
             raises_to=r.level,
             source="catalogue",
@@ -400,3 +366,9 @@ def session_for_edit(access: Access, session_id: int) -> Session:
     """A session with its course for HR's forms."""
     access.require(MANAGE_CATALOGUE)
     return _session_for_hr(session_id)
+
+
+def job_family_id(code: str) -> int | None:
+    """A job family's id by its code (-1 when unknown, so a filter finds nothing)."""
+    found = JobFamily.objects.filter(code=code).values_list("pk", flat=True).first()
+    return -1 if found is None else found

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import QuerySet
@@ -26,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
-from charlie.core.formats import format_date_short, format_datetime
+from charlie.core.formats import format_date_short
 from charlie.core.text import check_text
 from charlie.core.workqueue import QueueItem, QueueRow, Urgency
 from charlie.learning.models import Enrolment, EnrolmentStatus, Session
@@ -36,9 +35,18 @@ from charlie.learning.permissions import (
     READ_CATALOGUE,
     RECORD_ATTENDANCE,
 )
-from charlie.learning.services.catalogue import SEAT_STATUSES, session_of
+from charlie.learning.services.catalogue import session_of
 from charlie.learning.services.common import CATEGORY, for_learning, person_in_scope, today
 from charlie.learning.services.completions import NewCompletion, record_completions
+from charlie.learning.services.seats import (
+    DETAIL_MOVED_UP,
+    SEAT_STATUSES,
+    fill_from_waitlist,
+    locked_session,
+    mail,
+    place,
+    when,
+)
 from charlie.people import services as people
 from charlie.people.models import Person
 from charlie.privacy.access import Access
@@ -50,7 +58,6 @@ log = logging.getLogger(__name__)
 DETAIL_REQUEST = gettext_noop("tilmelding")
 DETAIL_DECISION = gettext_noop("tilmelding afgjort")
 DETAIL_CANCEL = gettext_noop("afmelding")
-DETAIL_MOVED_UP = gettext_noop("rykket op fra venteliste")
 DETAIL_APPROVALS = gettext_noop("tilmeldinger til godkendelse")
 DETAIL_PARTICIPANTS = gettext_noop("deltagerliste")
 DETAIL_ATTENDANCE = gettext_noop("fremmøde")
@@ -86,90 +93,6 @@ def reminder_days() -> int:
     """Days before a session its participants get a reminder (``CHARLIE_LEARNING_REMINDER_DAYS``,
     default 3)."""
     return int(getattr(settings, "CHARLIE_LEARNING_REMINDER_DAYS", 3))
-
-
-# --- Placing people on a session ----------------------------------------------------------------
-
-
-def _locked_session(session_id: int) -> Session:
-    """The session's row, locked until the transaction ends: the one gate to its seats."""
-    return Session.objects.select_for_update().select_related("course").get(pk=session_id)
-
-
-def _taken(session: Session) -> int:
-    return Enrolment.objects.filter(session=session, status__in=SEAT_STATUSES).count()
-
-
-def _place(session: Session, enrolment: Enrolment) -> None:
-    """Give ``enrolment`` a seat, or a place at the end of the waiting list when the session is
-    full. The caller holds the session's lock."""
-    now = timezone.now()
-    if _taken(session) < session.seats:
-        enrolment.status = EnrolmentStatus.ENROLLED
-        enrolment.queued_at = None
-    else:
-        enrolment.status = EnrolmentStatus.WAITLISTED
-        enrolment.queued_at = now
-
-
-def fill_from_waitlist(session_id: int) -> list[Enrolment]:
-    """Move the first on the waiting list (by ``queued_at``) up while seats are free, and tell
-    each by e-mail. Returns the enrolments moved up."""
-    moved: list[Enrolment] = []
-    with transaction.atomic():
-        session = _locked_session(session_id)
-        if session.cancelled:
-            return []
-        free = session.seats - _taken(session)
-        if free > 0:
-            waiting = list(
-                Enrolment.objects.filter(session=session, status=EnrolmentStatus.WAITLISTED)
-                .select_related("person")
-                .order_by("queued_at", "pk")[:free]
-            )
-            for e in waiting:
-                e.status = EnrolmentStatus.ENROLLED
-                e.queued_at = None
-                e.save(update_fields=["status", "queued_at"])
-                moved.append(e)
-    for e in moved:
-        _mail(
-            e.person,
-            _("Du har fået en plads på %(title)s") % {"title": session.course.title},
-            _("Der er blevet en plads fri, og du er nu tilmeldt %(title)s %(when)s.")
-            % {"title": session.course.title, "when": _when(session)},
-            session,
-        )
-    if moved:
-        _audit_system([e.person_id for e in moved], DETAIL_MOVED_UP)
-    return moved
-
-
-def _audit_system(person_ids: list[int], detail: str) -> None:
-    """An audit entry for a change made by the system (nobody's request)."""
-    from charlie.core.roles import Role
-
-    access = for_learning(people.operator_access(Role.HR, channel="task"))
-    access.record(person_ids, action=Action.UPDATE, category=CATEGORY, detail=detail)
-
-
-def _when(session: Session) -> str:
-    return format_datetime(timezone.localtime(session.starts_at))
-
-
-def _mail(person: Person, subject: str, body: str, session: Session | None = None) -> bool:
-    if not person.email:
-        return False
-    if session is not None:
-        link = reverse("learning:session_ical", args=[session.pk])
-        base = getattr(settings, "CHARLIE_BASE_URL", "").rstrip("/")
-        body += "\n\n" + _("Kalenderfil: %(url)s") % {"url": f"{base}{link}"}
-    try:
-        send_mail(subject, body, None, [person.email])
-    except Exception as exc:
-        log.error("learning mail to person %s failed (%s)", person.pk, type(exc).__name__)
-        return False
-    return True
 
 
 # --- Asking, deciding, cancelling ---------------------------------------------------------------
@@ -210,11 +133,11 @@ def request_enrolment(access: Access, session_id: int) -> Enrolment:
     if not access.person_id:
         raise PermissionDenied
     with transaction.atomic():
-        session = _locked_session(session.pk)
+        session = locked_session(session.pk)
         _open_for_registration(session)
         row = _row_for(access.person_id, session)
         if not session.course.requires_approval and session.course.price == 0:
-            _place(session, row)
+            place(session, row)
             row.decided_at = timezone.now()
         else:
             row.status = EnrolmentStatus.REQUESTED
@@ -246,13 +169,13 @@ def approve(access: Access, enrolment_id: int) -> Enrolment:
     if row.person_id == access.person_id and not access.everyone:
         raise PermissionDenied
     with transaction.atomic():
-        session = _locked_session(row.session_id)
+        session = locked_session(row.session_id)
         row = Enrolment.objects.select_for_update().get(pk=row.pk)
         if row.status != EnrolmentStatus.REQUESTED:
             raise ValidationFailed([_("Tilmeldingen er allerede afgjort.")])
         if session.cancelled:
             raise ValidationFailed([_("Kursusdatoen er aflyst.")])
-        _place(session, row)
+        place(session, row)
         row.decided_by = access.user if access.user and access.user.pk else None
         row.decided_at = timezone.now()
         row.save()
@@ -267,10 +190,10 @@ def approve(access: Access, enrolment_id: int) -> Enrolment:
             "Din tilmelding til %(title)s %(when)s er godkendt, men holdet er fuldt. Du er på "
             "ventelisten og får besked, hvis der bliver en plads."
         )
-    _mail(
+    mail(
         person,
         _("Tilmelding godkendt: %(title)s") % {"title": session.course.title},
-        text % {"title": session.course.title, "when": _when(session)},
+        text % {"title": session.course.title, "when": when(session)},
         session,
     )
     return row
@@ -293,7 +216,7 @@ def reject(access: Access, enrolment_id: int, reason: str) -> Enrolment:
     for_learning(access).record(
         [row.person_id], action=Action.UPDATE, category=CATEGORY, detail=DETAIL_DECISION
     )
-    _mail(
+    mail(
         row.person,
         _("Tilmelding afvist: %(title)s") % {"title": row.session.course.title},
         _("Din tilmelding til %(title)s er afvist. Begrundelse: %(reason)s")
@@ -308,11 +231,11 @@ def enrol_person(access: Access, session_id: int, person_id: int) -> Enrolment:
     person = person_in_scope(access, person_id)
     session = session_of(access, session_id)
     with transaction.atomic():
-        session = _locked_session(session.pk)
+        session = locked_session(session.pk)
         if session.cancelled:
             raise ValidationFailed([_("Kursusdatoen er aflyst.")])
         row = _row_for(person.pk, session)
-        _place(session, row)
+        place(session, row)
         row.decided_by = access.user if access.user and access.user.pk else None
         row.decided_at = timezone.now()
         row.save()
@@ -332,7 +255,7 @@ def cancel_enrolment(access: Access, enrolment_id: int) -> Enrolment:
         access.require(APPROVE_ENROLMENTS)
         row = _enrolment_in_scope(access, enrolment_id)
     with transaction.atomic():
-        _locked_session(row.session_id)
+        locked_session(row.session_id)
         row = Enrolment.objects.select_for_update().get(pk=row.pk)
         if row.status not in OPEN_STATUSES:
             raise ValidationFailed([_("Tilmeldingen kan ikke afmeldes.")])
@@ -355,17 +278,30 @@ def session_cancelled(access: Access, session: Session) -> int:
     )
     told = 0
     for e in rows:
-        told += _mail(
+        told += mail(
             e.person,
             _("Aflyst: %(title)s") % {"title": session.course.title},
             _("%(title)s %(when)s er desværre aflyst.")
-            % {"title": session.course.title, "when": _when(session)},
+            % {"title": session.course.title, "when": when(session)},
             session,
         )
     for_learning(access).record_read(
         [e.person_id for e in rows], category=CATEGORY, detail=DETAIL_SESSION_CANCELLED
     )
     return told
+
+
+def cancel_session(access: Access, session_id: int) -> int:
+    """Cancel a session and tell everyone on it by e-mail; returns how many were told."""
+    access.require(MANAGE_CATALOGUE)
+    session = Session.objects.select_related("course").filter(pk=session_id).first()
+    if session is None:
+        raise NotFound
+    if session.cancelled:
+        return 0
+    session.cancelled = True
+    session.save(update_fields=["cancelled"])
+    return session_cancelled(access, session)
 
 
 # --- What waits for the approvers ---------------------------------------------------------------
@@ -557,13 +493,13 @@ def send_reminders(on: date | None = None) -> int:
     )
     sent: list[int] = []
     for e in rows:
-        ok = _mail(
+        ok = mail(
             e.person,
             _("Påmindelse: %(title)s") % {"title": e.session.course.title},
             _("Du er tilmeldt %(title)s %(when)s, %(place)s.")
             % {
                 "title": e.session.course.title,
-                "when": _when(e.session),
+                "when": when(e.session),
                 "place": e.session.place or "–",
             },
             e.session,

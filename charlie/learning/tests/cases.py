@@ -204,3 +204,9 @@ PERSONAL_DATA_VISITS += [
 ]
 
 PERSONAL_DATA_URL_NAMES |= {"learning:enrolment_approvals", "learning:session_participants"}
+
+# The catalogue's API: every role; 401 without credentials.
+PERMISSION_CASES += [
+    Case("api:learning_courses", expect(200, anonymous=401)),
+    Case("api:learning_course", expect(200, anonymous=401), kwargs=_code),
+]
