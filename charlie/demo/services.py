@@ -44,6 +44,7 @@ from charlie.demo.generator import (
     DemoData,
     generate,
 )
+from charlie.demo.learning_catalogue import create_demo_catalogue  # learning, catalogue
 from charlie.demo.skills import create_demo_skills
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
@@ -252,6 +253,8 @@ def create_demo(
     create_demo_skills(ref, seed=seed, employee_person_id=employee)
     timings["skills"] = perf_counter() - mark
     report("skills", 1, 1)
+    # The course catalogue with sessions (issue 14, catalogue part).
+    create_demo_catalogue(ref)
     return DemoSummary(
         employees=employees,
         seed=seed,
