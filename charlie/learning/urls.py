@@ -20,6 +20,11 @@ urlpatterns = [
     path("kurser/hold/<int:session_id>/kalender.ics", catalogue.session_ical, name="session_ical"),
     path("kurser/hold/<int:session_id>/tilmeld/", catalogue.session_join, name="session_join"),
     path(
+        "kurser/hold/<int:session_id>/tilmeld-medarbejder/",
+        catalogue.session_enrol,
+        name="session_enrol",
+    ),
+    path(
         "kurser/hold/<int:session_id>/deltagere/",
         catalogue.session_participants,
         name="session_participants",

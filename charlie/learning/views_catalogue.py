@@ -77,6 +77,7 @@ def course(request: AuthenticatedRequest, code: str) -> HttpResponse:
             "d": detail,
             "can_manage": access.can(MANAGE_CATALOGUE),
             "can_join": access.person_id is not None,
+            "can_enrol": access.can(APPROVE_ENROLMENTS) and access.sees_others,
             "skill_form": CourseSkillForm(),
         },
     )
@@ -257,6 +258,32 @@ def session_join(request: AuthenticatedRequest, session_id: int) -> HttpResponse
         _("Din tilmelding er registreret: %(status)s.") % {"status": row.get_status_display()},
     )
     return redirect("learning:mine")
+
+
+@require_POST
+def session_enrol(request: AuthenticatedRequest, session_id: int) -> HttpResponse:
+    """A manager or HR enrols an employee (by employee number) directly."""
+    access = access_of(request)
+    access.require(APPROVE_ENROLMENTS)
+    session = services.session_of(access, session_id)
+    number = query_text_post(request, "employee_number")
+    try:
+        row = services.enrol_by_number(access, session_id, number)
+    except ValidationFailed as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    else:
+        messages.success(
+            request,
+            _("%(name)s er registreret: %(status)s.")
+            % {"name": row.person.full_name, "status": row.get_status_display()},
+        )
+    return redirect("learning:course", code=session.course.code)
+
+
+def query_text_post(request: AuthenticatedRequest, name: str) -> str:
+    """A short text field from the form, without NUL bytes."""
+    return (request.POST.get(name) or "").replace("\x00", "").strip()[:30]
 
 
 @require_http_methods(["GET", "POST"])

@@ -245,6 +245,18 @@ def enrol_person(access: Access, session_id: int, person_id: int) -> Enrolment:
     return row
 
 
+def enrol_by_number(access: Access, session_id: int, employee_number: str) -> Enrolment:
+    """``enrol_person`` for the employee with this number (the form on the course page); an
+    unknown number, or one outside the caller's scope, is the same message."""
+    access.require(APPROVE_ENROLMENTS)
+    person_id = people.person_id_by_employee_number(employee_number) if employee_number else None
+    if person_id is None or not people.visible_people(access).filter(pk=person_id).exists():
+        raise ValidationFailed(
+            [_("Ingen medarbejder med det nummer i dine enheder.")], field="employee_number"
+        )
+    return enrol_person(access, session_id, person_id)
+
+
 def cancel_enrolment(access: Access, enrolment_id: int) -> Enrolment:
     """The person cancels their own place (or request), or a manager in scope or HR removes
     it. A freed seat goes to the first on the waiting list."""

@@ -142,6 +142,15 @@ PERMISSION_CASES += [
         method="post",
         kwargs=_session,
     ),
+    # Enrolling someone directly (by employee number): the manager (Nord) and HR; the
+    # an unknown number gives a message on the course page.
+    Case(
+        "learning:session_enrol",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302),
+        method="post",
+        kwargs=_session,
+        data={"employee_number": "findes-ikke"},
+    ),
     # The participant list: HR, and the session's organiser (here the manager's account).
     Case(
         "learning:session_participants",

@@ -232,3 +232,16 @@ def test_my_learning_lists_my_enrolments(org, users):
     services.request_enrolment(access_for(users["employee"]), session.pk)
     mine = services.my_learning(access_for(users["employee"]))
     assert [r.enrolment.status for r in mine.sections["enrolments"]] == ["requested"]
+
+
+def test_a_manager_enrols_by_employee_number_within_their_units(client_as, org, users):
+    session = _session()
+    client = client_as("manager")
+    url = f"/laering/kurser/hold/{session.pk}/tilmeld-medarbejder/"
+    answer = client.post(url, {"employee_number": org.person_in_skole.employee_number}, follow=True)
+    assert "Ingen medarbejder med det nummer i dine enheder." in answer.content.decode()
+    assert not Enrolment.objects.exists()
+    client.post(url, {"employee_number": org.person_in_nord.employee_number})
+    assert list(Enrolment.objects.values_list("person_id", "status")) == [
+        (org.person_in_nord.pk, "enrolled")
+    ]
