@@ -71,3 +71,26 @@ def test_find_ask_approve_and_see_enrolled(page, live_server, users, org):
     page.reload()
     assert _sticking_out(page) == []
     assert_accessible(page, "'Min læring' at 375 px")
+
+
+def test_hr_pages_are_accessible(page, live_server, users, org):
+    course = Course.objects.create(code="hygiejne", title="Hygiejne", format="internal")
+    starts = timezone.now() + timedelta(days=10)
+    session = Session.objects.create(
+        course=course,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=3),
+        seats=4,
+        registration_deadline=(starts - timedelta(days=3)).date(),
+    )
+    login(page, live_server, "hr")
+    page.goto(f"{live_server.url}/laering/kurser/hygiejne/")
+    assert_accessible(page, "the course page for HR")
+    page.goto(f"{live_server.url}/laering/kurser/nyt/")
+    page.get_by_role("button", name="Gem kursus").click()
+    expect(page.get_by_role("alert")).to_contain_text("Kurset blev ikke gemt")
+    assert_accessible(page, "the course form with errors")
+    page.goto(f"{live_server.url}/laering/kurser/hold/{session.pk}/rediger/")
+    assert_accessible(page, "the session form")
+    page.goto(f"{live_server.url}/laering/kurser/hold/{session.pk}/deltagere/")
+    assert_accessible(page, "the participants")
