@@ -267,10 +267,12 @@ def cancel_enrolment(access: Access, enrolment_id: int) -> Enrolment:
         access.require(APPROVE_ENROLMENTS)
         row = _enrolment_in_scope(access, enrolment_id)
     with transaction.atomic():
-        locked_session(row.session_id)
+        session = locked_session(row.session_id)
         row = Enrolment.objects.select_for_update().get(pk=row.pk)
         if row.status not in OPEN_STATUSES:
             raise ValidationFailed([_("Tilmeldingen kan ikke afmeldes.")])
+        if session.starts_at <= timezone.now():
+            raise ValidationFailed([_("Kurset er begyndt; det kan ikke længere afmeldes.")])
         held_seat = row.status == EnrolmentStatus.ENROLLED
         row.status = EnrolmentStatus.CANCELLED
         row.queued_at = None

@@ -245,3 +245,10 @@ def test_a_manager_enrols_by_employee_number_within_their_units(client_as, org, 
     assert list(Enrolment.objects.values_list("person_id", "status")) == [
         (org.person_in_nord.pk, "enrolled")
     ]
+
+
+def test_a_started_session_cannot_be_cancelled(org, users):
+    session = _session(days=-1, deadline_days=-3)
+    row = services.enrol_person(access_for(users["hr"]), session.pk, org.person_in_nord.pk)
+    with pytest.raises(ValidationFailed, match="begyndt"):
+        services.cancel_enrolment(access_for(users["employee"]), row.pk)
