@@ -77,6 +77,33 @@ COURSES: dict[str, tuple[Any, ...]] = {
         "Forflytning med lift, glidestykke og drejeskive i borgerens eget hjem og på "
         "plejecentret. Bygger på e-læringen 'Forflytning: de første principper'.",
     ),
+    "forflytning-oevet": (
+        "Forflytning for øvede",
+        CourseFormat.CLASSROOM,
+        "Demo Kommunes forflytningsvejledere",
+        "7",
+        "0",
+        None,
+        True,
+        (("forflytning", 3),),
+        ("sosu",),
+        "Sikker forflytning med lift, glidestykker og drejeskive, også hos borgere med "
+        "svære bevægelsesindskrænkninger; øvelser i par. Et skridt på vejen mod rollen i det "
+        "nære sundhedsvæsen.",
+    ),
+    "hygiejne-e-laering": (
+        "Hygiejne og infektionsforebyggelse",
+        CourseFormat.ELEARNING,
+        "Demo Kommunes hygiejnesygeplejerske",
+        "2",
+        "0",
+        None,
+        False,
+        (("hygiejne", 2),),
+        (),
+        "Generelle forholdsregler mod smitte: håndhygiejne, værnemidler og rengøring. Tag "
+        "den, når det passer dig; tilmeldingen er straks bekræftet.",
+    ),
     "medicinhaandtering": (
         "Medicinhåndtering: delegation og dokumentation",
         CourseFormat.INTERNAL,
@@ -211,7 +238,9 @@ def _catalogue(ref: date) -> dict[str, Course]:
                     starts_at=_aware(day, 9),
                     ends_at=_aware(day + timedelta(days=length - 1), 15),
                     place=("Rådhuset, mødelokale 2", "Plejecenter Solgården, kursuslokalet")[k % 2],
-                    seats=16 if course.format != CourseFormat.EXTERNAL else 4,
+                    seats={CourseFormat.EXTERNAL: 4, CourseFormat.ELEARNING: 500}.get(
+                        CourseFormat(course.format), 16
+                    ),
                     registration_deadline=day - timedelta(days=7),
                 )
             )

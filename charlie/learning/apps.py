@@ -26,3 +26,33 @@ class LearningConfig(AppConfig):
                 visible=lambda user: getattr(user, "person", None) is not None,
             )
         )
+
+        # --- catalogue part: menu, work queue, audit details, the road map's courses ---------
+
+        from charlie.core import workqueue
+        from charlie.core.roles import Role
+        from charlie.learning.permissions import APPROVE_ENROLMENTS, READ_CATALOGUE
+        from charlie.learning.services import enrolments
+        from charlie.skills import services as skills_services
+
+        register(
+            MenuEntry(
+                key="learning_catalogue",
+                label=_("Kursuskatalog"),
+                url_name="learning:catalogue",
+                order=17,
+                roles=READ_CATALOGUE.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="learning_approvals",
+                label=_("Tilmeldinger til godkendelse"),
+                url_name="learning:enrolment_approvals",
+                order=18,
+                roles=APPROVE_ENROLMENTS.roles - {Role.EMPLOYEE},
+            )
+        )
+        workqueue.register("learning_enrolments", enrolments.queue_items, order=45)
+        privacy.register_audit_details(*enrolments.AUDIT_DETAILS)
+        skills_services.register_activity_provider(services.roadmap_options)

@@ -1,10 +1,36 @@
 from django.urls import path
 
 from charlie.learning import views
+from charlie.learning import views_catalogue as catalogue  # catalogue part
 
 app_name = "learning"
 
 urlpatterns = [
     path("", views.mine, name="mine"),
     path("person/<int:person_id>/", views.person, name="person"),
+    # --- catalogue part ---
+    path("kurser/", catalogue.catalogue, name="catalogue"),
+    path("kurser/nyt/", catalogue.course_new, name="course_new"),
+    path("kurser/<slug:code>/", catalogue.course, name="course"),
+    path("kurser/<slug:code>/rediger/", catalogue.course_edit, name="course_edit"),
+    path("kurser/<slug:code>/kompetencer/", catalogue.course_skills, name="course_skills"),
+    path("kurser/<slug:code>/hold/nyt/", catalogue.session_new, name="session_new"),
+    path("kurser/hold/<int:session_id>/rediger/", catalogue.session_edit, name="session_edit"),
+    path("kurser/hold/<int:session_id>/aflys/", catalogue.session_cancel, name="session_cancel"),
+    path("kurser/hold/<int:session_id>/kalender.ics", catalogue.session_ical, name="session_ical"),
+    path("kurser/hold/<int:session_id>/tilmeld/", catalogue.session_join, name="session_join"),
+    path(
+        "kurser/hold/<int:session_id>/tilmeld-medarbejder/",
+        catalogue.session_enrol,
+        name="session_enrol",
+    ),
+    path(
+        "kurser/hold/<int:session_id>/deltagere/",
+        catalogue.session_participants,
+        name="session_participants",
+    ),
+    path("tilmeldinger/", catalogue.approvals, name="enrolment_approvals"),
+    path("tilmeldinger/<int:enrolment_id>/godkend/", catalogue.approve, name="enrolment_approve"),
+    path("tilmeldinger/<int:enrolment_id>/afvis/", catalogue.reject, name="enrolment_reject"),
+    path("tilmeldinger/<int:enrolment_id>/afmeld/", catalogue.cancel, name="enrolment_cancel"),
 ]

@@ -35,6 +35,8 @@ class Option:
     raises_to: int
     weeks: int = 4
     source: str = "local"
+    #: The next date the activity starts (a catalogue course's next session), if known.
+    starts_on: date | None = None
 
 
 @dataclass(frozen=True)

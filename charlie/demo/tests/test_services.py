@@ -223,6 +223,8 @@ def test_the_demo_holds_courses_rules_and_completions(summary: DemoSummary) -> N
     from charlie.learning.models import Completion, Course, Enrolment, MandatoryRule, Session
 
     assert Course.objects.filter(code="foerstehjaelp", skills__level=2).exists()
+    # The road map's next step for a SOSU assistant (forflytning 3) is a course with dates.
+    assert Session.objects.filter(course__code="forflytning-oevet").count() == 3
     assert Session.objects.filter(starts_at__date__gt=summary.reference_date).count() >= 10
     assert MandatoryRule.objects.count() >= 5
     lapsed = Completion.objects.filter(valid_until__lt=summary.reference_date)

@@ -75,3 +75,11 @@ __all__ += [
     "set_opt_in",
     "who_looked",
 ]
+
+# --- learning, catalogue part: what the course catalogue needs (its courses' skills, checked
+# against the skill's scale, and the road map's activities) ---
+from charlie.skills.roadmap import Option  # noqa: E402
+from charlie.skills.rules import scale_of  # noqa: E402
+from charlie.skills.services.taxonomy import resolve_skill, skill_names  # noqa: E402
+
+__all__ += ["Option", "resolve_skill", "scale_of", "skill_names"]
