@@ -29,3 +29,8 @@ __all__ = [
     "person_in_scope",
     "record_completions",
 ]
+
+# --- Part "elearning": the module editor (modules) and taking a module (taking) ---------------
+from charlie.learning.services import modules, taking
+
+__all__ += ["modules", "taking"]
