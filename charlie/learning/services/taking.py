@@ -287,6 +287,7 @@ def quiz_for(access: Access, module_id: int) -> QuizView:
         progress = ModuleProgress.objects.filter(person_id=access.person_id, module=module).first()
         done = set(progress.lessons_done) if progress else set()
         unread = module.lessons.exclude(pk__in=done).count()
+        for_learning(access).record_read([access.person_id], category=CATEGORY, detail="e-læring")
     return QuizView(module, questions, unread)
 
 
