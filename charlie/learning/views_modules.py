@@ -46,8 +46,6 @@ def lesson(request: AuthenticatedRequest, module_id: int, number: int) -> HttpRe
     access = access_of(request)
     if request.method == "POST":
         following = taking.mark_read(access, module_id, number)
-        if request.POST.get("go") == "previous" and number > 1:
-            return redirect("learning:module_lesson", module_id=module_id, number=number - 1)
         if following is None:
             return redirect("learning:module_quiz", module_id=module_id)
         return redirect("learning:module_lesson", module_id=module_id, number=following)
@@ -346,8 +344,10 @@ def images(request: AuthenticatedRequest, module_id: int) -> HttpResponse:
     if form.is_valid():
         upload = form.cleaned_data["image"]
         try:
+            # Read one byte past the limit at most: the service refuses what is too large.
+            content = upload.read(modules.max_image_bytes() + 1)
             saved = modules.save_image(
-                access, module_id, content=upload.read(), alt=form.cleaned_data["alt"]
+                access, module_id, content=content, alt=form.cleaned_data["alt"]
             )
         except ValidationFailed as exc:
             add_service_errors(form, exc)

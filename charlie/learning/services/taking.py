@@ -39,7 +39,7 @@ from charlie.learning.models import (
 from charlie.learning.permissions import READ_CATALOGUE, READ_LEARNING
 from charlie.learning.services.common import CATEGORY, for_learning, person_in_scope, today
 from charlie.learning.services.completions import NewCompletion, record_completions
-from charlie.learning.services.modules import lesson_html
+from charlie.learning.services.modules import lesson_html, sync_course
 from charlie.people.models import Person
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
@@ -326,7 +326,7 @@ def submit_quiz(access: Access, module_id: int, answers: dict[int, set[int]]) ->
     if errors:
         raise ValidationFailed(errors)
     result = quiz.score(_keys(questions), clean, module.pass_mark)
-    course = Course.objects.filter(module=module).first()
+    course = Course.objects.filter(module=module).first() or sync_course(module)
     with transaction.atomic():
         attempt = Attempt.objects.create(
             person=person,

@@ -100,6 +100,14 @@ def test_an_image_is_checked_by_content_and_needs_alt_text(org, users):
         modules.delete_image(access, module.pk, image.pk)
 
 
+def test_an_image_over_the_size_limit_is_refused(org, users, settings):
+    settings.CHARLIE_LEARNING_MAX_IMAGE_BYTES = len(PNG) - 1
+    access = access_for(users["hr"])
+    module = _build(access)
+    with pytest.raises(ValidationFailed, match="for stort"):
+        modules.save_image(access, module.pk, content=PNG, alt="Et skema")
+
+
 def test_the_image_is_served_with_its_checked_type_and_nosniff(org, users, client):
     access = access_for(users["hr"])
     module = _build(access)
