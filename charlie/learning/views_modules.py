@@ -220,6 +220,9 @@ def _lesson_page(
     preview_html = None
     if request.method == "POST":
         action = request.POST.get("action", "save")
+        if action in {"up", "down"} and lesson_id is not None:
+            modules.move_lesson(access, module_id, lesson_id, -1 if action == "up" else 1)
+            return redirect("learning:module_edit", module_id=module_id)
         if action == "delete" and lesson_id is not None:
             modules.delete_lesson(access, module_id, lesson_id)
             messages.success(request, _("Lektionen er slettet."))

@@ -48,6 +48,7 @@ __all__ = [
     "lesson_html",
     "max_image_bytes",
     "module_image",
+    "move_lesson",
     "parse_choices",
     "preview",
     "save_image",
@@ -235,6 +236,25 @@ def delete_lesson(access: Access, module_id: int, lesson_id: int) -> None:
                 lesson.position = number
                 lesson.save(update_fields=["position"])
         _unpublish_if_empty(module)
+
+
+def move_lesson(access: Access, module_id: int, lesson_id: int, step: int) -> None:
+    """Move a lesson one place up (``step`` -1) or down (+1); at either end nothing happens."""
+    access.require(MANAGE_CATALOGUE)
+    module = _module(module_id)
+    with transaction.atomic():
+        lessons = list(module.lessons.select_for_update().order_by("position", "pk"))
+        index = next((i for i, x in enumerate(lessons) if x.pk == lesson_id), None)
+        if index is None:
+            raise NotFound
+        other = index + (1 if step > 0 else -1)
+        if not 0 <= other < len(lessons):
+            return
+        lessons[index], lessons[other] = lessons[other], lessons[index]
+        for number, lesson in enumerate(lessons, start=1):
+            if lesson.position != number:
+                lesson.position = number
+                lesson.save(update_fields=["position"])
 
 
 def preview(access: Access, module_id: int, body: str) -> str:

@@ -154,3 +154,35 @@ def test_the_editor_pages_and_preview(org, users, client):
     )
     page = response.content.decode()
     assert "<strong>fed</strong>" in page and "<script>x</script>" not in page
+
+
+def test_lessons_move_up_and_down(org, users, client):
+    access = access_for(users["hr"])
+    module = _build(access)
+    modules.save_lesson(access, module.pk, None, title="To", body="b")
+    modules.save_lesson(access, module.pk, None, title="Tre", body="c")
+    third = module.lessons.get(title="Tre")
+    client.force_login(users["hr"])
+    url = reverse("learning:module_lesson_edit", args=[module.pk, third.pk])
+    assert client.post(url, {"action": "up"}).status_code == 302
+    assert list(module.lessons.order_by("position").values_list("title", flat=True)) == [
+        "Intro",
+        "Tre",
+        "To",
+    ]
+    modules.move_lesson(access, module.pk, module.lessons.get(title="Intro").pk, -1)  # the top
+    assert module.lessons.get(title="Intro").position == 1
+
+
+def test_the_demo_modules_are_published_with_their_courses_once(db):
+    from charlie.demo.learning_modules import create_demo_modules
+
+    first = create_demo_modules()
+    again = create_demo_modules()
+    assert [m.pk for m in first] == [m.pk for m in again]
+    assert len(first) == 3
+    for module in first:
+        assert module.published and module.pass_mark == 80
+        assert 5 <= module.questions.count() <= 8 and module.lessons.count() >= 2
+        assert Course.objects.get(module=module).format == "elearning"
+    assert [m.valid_months for m in first] == [24, 12, None]
