@@ -7,6 +7,7 @@ HR writes lessons in CommonMark with tables. Nothing in the source is trusted:
   headings, paragraphs, lists, emphasis, links, images, quotes, code and tables;
 - links go only to ``http(s):``, ``mailto:`` or a relative address, and open with
   ``rel="noopener noreferrer"``; ``javascript:``, ``data:`` and every other scheme are dropped;
+- a lesson's headings sit under the page's title: ``#`` gives ``h2``, ``##`` ``h3`` and so on;
 - images are only the module's own, written ``![alternativ tekst](billede:ID)`` and rewritten to
   the address the caller gives (the Content-Security-Policy allows images from Charlie only).
   Any other image source is dropped and its alternative text shown instead.
@@ -66,6 +67,9 @@ def render(
     tokens = _md.parse(source or "")
     allowed_images: set[str] = set()
     for token in tokens:
+        if token.type in {"heading_open", "heading_close"}:
+            # The page's own heading is the lesson's title (h1): "#" in a lesson is an h2.
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
         for child in token.children or ():
             if child.type != "image":
                 continue

@@ -13,7 +13,7 @@ def test_plain_markdown_renders_headings_lists_tables_and_links():
     html = render(
         "# Titel\n\n- **a**\n- *b*\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n[Charlie](https://x.dk)"
     )
-    assert "<h1>Titel</h1>" in html
+    assert "<h2>Titel</h2>" in html  # under the page's own h1
     assert "<strong>a</strong>" in html and "<em>b</em>" in html
     assert "<table>" in html and "<td>1</td>" in html
     assert '<a href="https://x.dk" rel="noopener noreferrer">Charlie</a>' in html
