@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from charlie.core.calendar import add_months
+from charlie.demo.learning_modules import create_demo_modules
 from charlie.demo.skills import CHUNK, Rows
 from charlie.learning.models import (
     Completion,
@@ -166,6 +167,14 @@ RULES: tuple[tuple[str, str | None, str | None, tuple[str, ...], int | None, int
 
 #: The e-learning course every employee must take (the module of the same title).
 GDPR_RULE = "Informationssikkerhed og GDPR for alle"
+GDPR_MODULE = "Informationssikkerhed og GDPR i hverdagen"
+
+#: The skills the demo's built-in modules give: module title → (skill slug, level).
+MODULE_SKILLS: dict[str, tuple[str, int]] = {
+    GDPR_MODULE: ("informationssikkerhed", 2),
+    "Forflytning: de første principper": ("forflytning", 1),
+    "God arbejdsstilling ved computeren": ("arbejdsmiljoe", 1),
+}
 
 
 @dataclass(frozen=True)
@@ -269,20 +278,38 @@ def _rules(courses: dict[str, Course], module_course: Course | None) -> list[Man
     return rules
 
 
+def _modules() -> Course | None:
+    """The built-in modules (written for the demo in ``learning_modules``) with the skills
+    their courses give; returns the GDPR module's course, which every employee must take."""
+    skills = {
+        s.uri.removeprefix("local:"): s for s in Skill.objects.filter(uri__startswith="local:")
+    }
+    gdpr = None
+    for module in create_demo_modules():
+        course = Course.objects.filter(module=module).first()
+        if course is None:
+            continue
+        slug, level = MODULE_SKILLS.get(module.title, ("", 0))
+        if slug in skills:
+            CourseSkill.objects.update_or_create(
+                course=course, skill=skills[slug], defaults={"level": level}
+            )
+        if module.title == GDPR_MODULE:
+            gdpr = course
+    return gdpr
+
+
 def create_demo_learning(
-    reference_date: date,
-    *,
-    seed: int,
-    employee_person_id: int | None = None,
-    module_course: Course | None = None,
+    reference_date: date, *, seed: int, employee_person_id: int | None = None
 ) -> LearningDemo:
     """Write Demo Kommune's learning data on ``reference_date`` (after ``create_demo`` wiped the
-    people). ``module_course``: the catalogue course of the built-in GDPR module, which every
-    employee must take."""
+    people): the catalogue, the built-in modules, the rules, everyone's completions and the
+    demo employee's story."""
     rng = np.random.default_rng(seed + 14)
     ref = reference_date
     with transaction.atomic():
         courses = _catalogue(ref)
+        module_course = _modules()
         rules = _rules(courses, module_course)
         current = (
             Employment.objects.filter(start_date__lte=ref)
@@ -304,7 +331,7 @@ def create_demo_learning(
             count += _write_chunk(chunk, family_of, wanted, module_course, ref, rng, out)
         out.reset_sequences()
         if employee_person_id is not None:
-            _employee_story(employee_person_id, courses, ref)
+            _employee_story(employee_person_id, courses, module_course, ref)
     return LearningDemo(
         courses=len(courses),
         sessions=Session.objects.count(),
@@ -393,9 +420,12 @@ def _write_chunk(
     return len(rows)
 
 
-def _employee_story(person_id: int, courses: dict[str, Course], ref: date) -> None:
+def _employee_story(
+    person_id: int, courses: dict[str, Course], module_course: Course | None, ref: date
+) -> None:
     """The demo employee's first-aid course lapsed a month ago (their manager sees it as
-    overdue), and they have asked to join the next first-aid session."""
+    overdue), and they have asked to join the next first-aid session; their GDPR module runs
+    out in three weeks, so taking it now renews it (and gives the skill it teaches)."""
     course = courses["foerstehjaelp"]
     Completion.objects.filter(person_id=person_id, course=course).delete()
     taken = add_months(ref - timedelta(days=30), -24)
@@ -413,3 +443,18 @@ def _employee_story(person_id: int, courses: dict[str, Course], ref: date) -> No
     session = Session.objects.filter(course=course).order_by("starts_at").first()
     if session is not None:
         Enrolment.objects.create(person_id=person_id, session=session, status="requested")
+    if module_course is not None:
+        until = ref + timedelta(days=21)
+        Completion.objects.update_or_create(
+            external_id=f"demo:{person_id}:{module_course.pk}",
+            defaults={
+                "person_id": person_id,
+                "course": module_course,
+                "completed_on": add_months(until + timedelta(days=1), -24),
+                "result": "passed",
+                "source": "module",
+                "valid_until": until,
+                "hours": module_course.hours,
+                "cost": module_course.price,
+            },
+        )

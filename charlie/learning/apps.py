@@ -56,3 +56,25 @@ class LearningConfig(AppConfig):
         workqueue.register("learning_enrolments", enrolments.queue_items, order=45)
         privacy.register_audit_details(*enrolments.AUDIT_DETAILS)
         skills_services.register_activity_provider(services.roadmap_options)
+        # --- Part "elearning": HR's module editor in the menu, and the audit details ---------
+        from django.utils.translation import gettext_noop
+
+        from charlie.learning.permissions import MANAGE_CATALOGUE
+
+        register(
+            MenuEntry(
+                key="learning_modules_editor",
+                label=_("E-læring"),
+                url_name="learning:module_editor",
+                order=17,
+                roles=MANAGE_CATALOGUE.roles,
+            )
+        )
+        privacy.register_audit_details(
+            gettext_noop("e-læring"),
+            gettext_noop("lektion læst"),
+            gettext_noop("quiz afleveret"),
+            gettext_noop("quiz-resultat"),
+            gettext_noop("e-læring bestået"),
+            gettext_noop("kursusbevis"),
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -233,3 +233,9 @@ def test_the_demo_holds_courses_rules_and_completions(summary: DemoSummary) -> N
     first_aid = Completion.objects.get(person_id=employee.person_id, course__code="foerstehjaelp")
     assert first_aid.valid_until is not None and first_aid.valid_until < summary.reference_date
     assert Enrolment.objects.filter(person_id=employee.person_id, status="requested").exists()
+    # The built-in GDPR module is required of everyone; the employee's runs out in three weeks,
+    # and passing it gives a skill their profile does not hold yet.
+    gdpr = MandatoryRule.objects.get(name="Informationssikkerhed og GDPR for alle").course
+    assert gdpr is not None and gdpr.module is not None and gdpr.skills.exists()
+    mine = Completion.objects.get(person_id=employee.person_id, course=gdpr)
+    assert mine.valid_until == summary.reference_date + timedelta(days=21)

@@ -13,6 +13,8 @@ topic:
 
 from __future__ import annotations
 
+# Part "elearning": the module editor (modules) and taking a module (taking).
+from charlie.learning.services import modules, taking
 from charlie.learning.services.common import CATEGORY, PURPOSE, for_learning, person_in_scope
 from charlie.learning.services.completions import NewCompletion, Recorded, record_completions
 from charlie.learning.services.mine import Learning, learning_of, my_learning
@@ -25,9 +27,11 @@ __all__ = [
     "Recorded",
     "for_learning",
     "learning_of",
+    "modules",
     "my_learning",
     "person_in_scope",
     "record_completions",
+    "taking",
 ]
 
 # --- catalogue part: the course catalogue, sessions, enrolment, waiting list, attendance ------

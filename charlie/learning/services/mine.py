@@ -10,6 +10,7 @@ from charlie.learning.models import Completion
 from charlie.learning.permissions import READ_LEARNING
 from charlie.learning.services.common import CATEGORY, for_learning, person_in_scope
 from charlie.learning.services.enrolments import enrolments_of  # catalogue part
+from charlie.learning.services.taking import modules_of  # part "elearning"
 from charlie.people.models import Person
 from charlie.privacy.access import Access
 
@@ -32,6 +33,7 @@ def _learning(access: Access, person: Person, *, detail: str) -> Learning:
     sections: dict[str, Any] = {}
     # Each part adds its section here: sections["<key>"] = <part's service>(person).
     sections["enrolments"] = enrolments_of(person)  # catalogue part
+    sections["modules"] = modules_of(person)  # part "elearning"
     return Learning(person=person, completions=completions, sections=sections)
 
 

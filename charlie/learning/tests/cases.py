@@ -8,6 +8,8 @@ its own block below.
 
 from __future__ import annotations
 
+from datetime import date  # part "elearning"
+
 from charlie.core.testing.cases import (
     LOGIN_REQUIRED,
     NORD,
@@ -219,3 +221,230 @@ PERMISSION_CASES += [
     Case("api:learning_courses", expect(200, anonymous=401)),
     Case("api:learning_course", expect(200, anonymous=401), kwargs=_code),
 ]
+
+
+# --- Part "elearning": built-in modules (taking, certificates, HR's editor) ------------------
+
+
+def _test_module(org):
+    """A published module with two lessons, a question, an image and its course (idempotent)."""
+    from charlie.learning.models import Choice, Lesson, Module, ModuleImage, Question
+    from charlie.learning.services.modules import sync_course
+
+    found = Module.objects.filter(title="Testmodul til adgang").first()
+    if found:
+        return found
+    module = Module.objects.create(title="Testmodul til adgang", published=True, valid_months=12)
+    Lesson.objects.create(module=module, position=1, title="Første", body="# Første\n\nTekst")
+    Lesson.objects.create(module=module, position=2, title="Anden", body="Mere tekst")
+    question = Question.objects.create(module=module, position=1, text="Rigtigt?")
+    Choice.objects.create(question=question, position=1, text="Ja", correct=True)
+    Choice.objects.create(question=question, position=2, text="Nej", correct=False)
+    ModuleImage.objects.create(
+        module=module,
+        content=b"\x89PNG\r\n\x1a\n",
+        content_type="image/png",
+        alt="Et billede",
+    )
+    sync_course(module)
+    return module
+
+
+def _passed(org, person):
+    """A passed attempt of ``person`` with its completion and certificate (idempotent)."""
+    from charlie.learning.models import Attempt, Certificate, Completion
+
+    module = _test_module(org)
+    attempt = Attempt.objects.filter(person=person, module=module).first()
+    if attempt is None:
+        attempt = Attempt.objects.create(person=person, module=module, score=100, passed=True)
+        completion = Completion.objects.create(
+            person=person,
+            course=module.course,
+            completed_on=date(2026, 3, 3),
+            result="passed",
+            source="module",
+            external_id=f"attempt:{attempt.pk}",
+        )
+        Certificate.objects.create(
+            completion=completion,
+            attempt=attempt,
+            code=f"TEST-{attempt.pk}",
+            issued_on=date(2026, 3, 3),
+        )
+    return attempt
+
+
+def _module_kwargs(org):
+    return {"module_id": _test_module(org).pk}
+
+
+def _lesson_kwargs(org):
+    return {"module_id": _test_module(org).pk, "number": 1}
+
+
+def _attempt_kwargs(org):
+    return {"attempt_id": _passed(org, org.person_in_nord).pk}
+
+
+def _nord_certificate(org):
+    return {"certificate_id": _passed(org, org.person_in_nord).certificate.pk}
+
+
+def _skole_certificate(org):
+    return {"certificate_id": _passed(org, org.person_in_skole).certificate.pk}
+
+
+def _image_kwargs(org):
+    module = _test_module(org)
+    return {"module_id": module.pk, "image_id": module.images.get().pk}
+
+
+def _editor_lesson(org):
+    module = _test_module(org)
+    return {"module_id": module.pk, "lesson_id": module.lessons.get(position=1).pk}
+
+
+def _editor_question(org):
+    module = _test_module(org)
+    return {"module_id": module.pk, "question_id": module.questions.get().pk}
+
+
+#: Taking a module: every role reads the published modules (no person: the empty state);
+#: only a person saves progress; attempts are the person's own; a certificate is the person's
+#: own, or HR's and the manager's within scope (404 for everyone else).
+PERMISSION_CASES += [
+    Case("learning:modules", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case("learning:module", expect(200, anonymous=LOGIN_REQUIRED), kwargs=_module_kwargs),
+    Case("learning:module_lesson", expect(200, anonymous=LOGIN_REQUIRED), kwargs=_lesson_kwargs),
+    Case(
+        "learning:module_lesson",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        kwargs=_lesson_kwargs,
+        data={"go": "next"},
+        label="saving progress needs a person record",
+    ),
+    Case("learning:module_quiz", expect(200, anonymous=LOGIN_REQUIRED), kwargs=_module_kwargs),
+    Case(
+        "learning:module_attempt",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=200),
+        kwargs=_attempt_kwargs,
+        label="the employee's own attempt",
+    ),
+    Case(
+        "learning:module_certificate",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=200, manager=200, hr=200),
+        kwargs=_nord_certificate,
+        label="the employee's certificate",
+    ),
+    Case(
+        "learning:module_certificate",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_skole_certificate,
+        label="a certificate outside the manager's units",
+    ),
+    Case("learning:module_image", expect(200, anonymous=LOGIN_REQUIRED), kwargs=_image_kwargs),
+    # HR's editor (MANAGE_CATALOGUE).
+    Case("learning:module_editor", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    Case(
+        "learning:module_edit", expect(403, anonymous=LOGIN_REQUIRED, hr=200), kwargs=_module_kwargs
+    ),
+    Case(
+        "learning:module_lesson_new",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_module_kwargs,
+    ),
+    Case(
+        "learning:module_lesson_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_editor_lesson,
+    ),
+    Case(
+        "learning:module_question_new",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_module_kwargs,
+    ),
+    Case(
+        "learning:module_question_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_editor_question,
+    ),
+    Case(
+        "learning:module_images",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=400),
+        method="post",
+        kwargs=_module_kwargs,
+        data={"action": "upload", "alt": "Uden fil"},
+        label="an upload without a file",
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit("learning:modules", "employee", own("employee"), "uddannelse", "egen_indsigt"),
+    Visit(
+        "learning:module",
+        "employee",
+        own("employee"),
+        "uddannelse",
+        "egen_indsigt",
+        kwargs=_module_kwargs,
+    ),
+    Visit(
+        "learning:module_lesson",
+        "employee",
+        own("employee"),
+        "uddannelse",
+        "egen_indsigt",
+        kwargs=_lesson_kwargs,
+    ),
+    Visit(
+        "learning:module_quiz",
+        "employee",
+        own("employee"),
+        "uddannelse",
+        "egen_indsigt",
+        kwargs=_module_kwargs,
+    ),
+    Visit(
+        "learning:module_attempt",
+        "employee",
+        own("employee"),
+        "uddannelse",
+        "egen_indsigt",
+        kwargs=_attempt_kwargs,
+    ),
+    Visit(
+        "learning:module_certificate",
+        "employee",
+        own("employee"),
+        "uddannelse",
+        "egen_indsigt",
+        kwargs=_nord_certificate,
+    ),
+    Visit(
+        "learning:module_certificate",
+        "manager",
+        nord,
+        "uddannelse",
+        "uddannelse",
+        kwargs=_nord_certificate,
+    ),
+    Visit(
+        "learning:module_certificate",
+        "hr",
+        skole,
+        "uddannelse",
+        "uddannelse",
+        kwargs=_skole_certificate,
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {
+    "learning:modules",
+    "learning:module",
+    "learning:module_lesson",
+    "learning:module_quiz",
+    "learning:module_attempt",
+    "learning:module_certificate",
+}
