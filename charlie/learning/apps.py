@@ -26,3 +26,30 @@ class LearningConfig(AppConfig):
                 visible=lambda user: getattr(user, "person", None) is not None,
             )
         )
+
+        # --- Part "compliance": mandatory training ---
+        from django.utils.translation import gettext_noop
+
+        from charlie.core import workqueue
+        from charlie.learning.permissions import READ_LEARNING
+        from charlie.learning.services import training_tasks
+
+        privacy.register_audit_details(
+            gettext_noop("krav-oversigt"),
+            gettext_noop("krav-eksport"),
+            gettext_noop("krav"),
+            gettext_noop("opgave"),
+            gettext_noop("opgave lukket"),
+            gettext_noop("opgaver"),
+            gettext_noop("påmindelse"),
+        )
+        workqueue.register("learning_tasks", training_tasks.queue_items, order=45)
+        register(
+            MenuEntry(
+                key="learning_compliance",
+                label=_("Obligatorisk uddannelse"),
+                url_name="learning:compliance",
+                order=17,
+                roles=READ_LEARNING.roles,
+            )
+        )

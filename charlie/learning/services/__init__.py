@@ -9,6 +9,8 @@ topic:
 - ``completions``: the one record of completions, which raises the skills a course teaches
   (``skills.services.record_course_levels``);
 - ``mine``: "Min læring" and one person's learning record;
+- ``compliance``, ``rules_admin``, ``training_tasks`` (part "compliance"): mandatory training —
+  the rules, compliance per person, managers' tasks and reminders;
 """
 
 from __future__ import annotations
@@ -29,3 +31,8 @@ __all__ = [
     "person_in_scope",
     "record_completions",
 ]
+
+# --- Part "compliance": mandatory training, compliance, tasks and reminders ---
+from charlie.learning.services import compliance, rules_admin, training_tasks
+
+__all__ += ["compliance", "rules_admin", "training_tasks"]

@@ -8,6 +8,7 @@ from typing import Any
 
 from charlie.learning.models import Completion
 from charlie.learning.permissions import READ_LEARNING
+from charlie.learning.services import compliance
 from charlie.learning.services.common import CATEGORY, for_learning, person_in_scope
 from charlie.people.models import Person
 from charlie.privacy.access import Access
@@ -30,6 +31,7 @@ def _learning(access: Access, person: Person, *, detail: str) -> Learning:
     for_learning(access).record_read([person.pk], category=CATEGORY, detail=detail)
     sections: dict[str, Any] = {}
     # Each part adds its section here: sections["<key>"] = <part's service>(person).
+    sections["mandatory"] = compliance.my_mandatory(person)  # part "compliance"
     return Learning(person=person, completions=completions, sections=sections)
 
 

@@ -75,3 +75,12 @@ __all__ += [
     "set_opt_in",
     "who_looked",
 ]
+
+# --- Learning part "compliance": skills held with a certificate, in bulk ---
+from charlie.skills.services.certified import (  # noqa: E402
+    certificate_skill,
+    certified_skills,
+    skill_names,
+)
+
+__all__ += ["certificate_skill", "certified_skills", "skill_names"]
