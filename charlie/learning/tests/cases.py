@@ -96,6 +96,8 @@ PERMISSION_CASES += [
         data={"name": "", "grace_days": "90"},
         label="an invalid rule is shown again with its errors",
     ),
+    # The API: the same rows as the CLI, for HR and managers in scope.
+    Case("api:learning_compliance", expect(403, anonymous=401, manager=200, hr=200)),
 ]
 
 PERSONAL_DATA_VISITS += [
@@ -104,6 +106,19 @@ PERSONAL_DATA_VISITS += [
     Visit(
         "learning:compliance_export", "manager", nord, "uddannelse", "uddannelse", params=_with_rule
     ),
+    Visit(
+        "api:learning_compliance",
+        "manager",
+        nord,
+        "uddannelse",
+        "uddannelse",
+        channel="api",
+        params=_with_rule,
+    ),
 ]
 
-PERSONAL_DATA_URL_NAMES |= {"learning:compliance", "learning:compliance_export"}
+PERSONAL_DATA_URL_NAMES |= {
+    "learning:compliance",
+    "learning:compliance_export",
+    "api:learning_compliance",
+}

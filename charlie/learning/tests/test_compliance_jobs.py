@@ -129,3 +129,20 @@ def test_pages_and_export(client_as, org, users, hygiene):
     )
     assert both.status_code == 200
     assert "ikke begge" in both.content.decode()
+
+
+def test_api_rows_scope_and_unknown_unit(client_as, org, users, hygiene):
+    course, _rule = hygiene
+    CompletionFactory(person=org.person_in_nord, course=course, completed_on=dt.date(2025, 6, 20))
+    manager = client_as("manager")
+    url = reverse("api:learning_compliance")
+    body = manager.get(url, {"on": "2026-06-01"}).json()
+    # Only Nord is the manager's; valid to 2026-06-19, 18 days left → due.
+    assert body["count"] == 1
+    assert body["items"][0]["status"] == "due"
+    assert body["items"][0]["valid_until"] == "2026-06-19"
+    hr = client_as("hr")
+    overdue = hr.get(url, {"on": "2026-06-01", "status": "overdue"}).json()
+    assert [i["employee_number"] for i in overdue["items"]] == [org.person_in_syd.employee_number]
+    assert hr.get(url, {"unit": "FINDES-IKKE"}).status_code == 422
+    assert client_as("employee").get(url).status_code == 403
