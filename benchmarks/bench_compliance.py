@@ -283,15 +283,33 @@ def main(argv: list[str] | None = None) -> int:
         ),
         help="PostgreSQL on loopback (default: SQLite in a temporary file).",
     )
+    parser.add_argument(
+        "--sqlite-path",
+        default="",
+        help="Keep the SQLite database here; an existing one is used as it is (no seeding).",
+    )
+    parser.add_argument("--profile", action="store_true", help="cProfile the service path.")
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory()
+    reuse = bool(args.sqlite_path) and Path(args.sqlite_path).exists()
     if args.database_url:
         _prepare_postgres(args.database_url)
         url, engine_name = args.database_url, "PostgreSQL"
     else:
-        url, engine_name = f"sqlite:///{tmp.name}/bench.sqlite3", "SQLite"
+        path = args.sqlite_path or f"{tmp.name}/bench.sqlite3"
+        url, engine_name = f"sqlite:///{path}", "SQLite"
     _setup(url)
-    seeded = seed(args.employees)
+    seeded = 0.0 if reuse else seed(args.employees)
+    if args.profile:
+        import cProfile
+        import pstats
+
+        from charlie.learning.services import compliance as service
+
+        with cProfile.Profile() as prof:
+            service.evaluate(on=ON, paths=None)
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(25)
+        return 0
 
     from charlie.core.roles import Role
     from charlie.learning import compliance as engine

@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Max, Q
+from django.db.models import CharField, DateField, Max, Value
+from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -129,22 +130,30 @@ def members(on: date, paths: tuple[str, ...] | None, person_id: int | None = Non
         rows = rows.filter(people.under_units(paths))
     if person_id is not None:
         rows = rows.filter(person_id=person_id)
-    chosen: dict[int, list[Any]] = {}
-    for pid, unit, family, path, start in rows.order_by(
-        "person_id", "-weekly_hours", "pk"
-    ).values_list("person_id", "org_unit_id", "job_family_id", "org_unit__path", "start_date"):
-        entry = chosen.get(pid)
-        if entry is None:
-            chosen[pid] = [pid, unit, family or 0, path, start]
-        elif start < entry[4]:
-            entry[4] = start
-    values = list(chosen.values())
+    rows = list(
+        rows.order_by("person_id", "-weekly_hours", "pk").values_list(
+            "person_id",
+            "org_unit_id",
+            "job_family_id",
+            "org_unit__path",
+            Cast("start_date", CharField()),
+        )
+    )
+    if not rows:
+        none = np.zeros(0, dtype=np.int64)
+        return Members(none, none, none, np.zeros(0, dtype=np.str_), none.astype("datetime64[D]"))
+    persons, units, families, paths_, starts = zip(*rows, strict=True)
+    person = np.array(persons, dtype=np.int64)
+    # Sorted by person, then the main employment first: the first row of each person.
+    first = np.flatnonzero(np.r_[True, person[1:] != person[:-1]])
+    start = np.array([str(d)[:10] for d in starts], dtype="datetime64[D]")
+    earliest = np.minimum.reduceat(start.astype(np.int64), first).astype("datetime64[D]")
     return Members(
-        person=np.array([v[0] for v in values], dtype=np.int64),
-        unit=np.array([v[1] for v in values], dtype=np.int64),
-        family=np.array([v[2] for v in values], dtype=np.int64),
-        path=np.array([v[3] for v in values], dtype=np.str_),
-        start=np.array([v[4] for v in values], dtype="datetime64[D]"),
+        person=person[first],
+        unit=np.array(units, dtype=np.int64)[first],
+        family=np.array([f or 0 for f in families], dtype=np.int64)[first],
+        path=np.array(paths_, dtype=np.str_)[first],
+        start=earliest,
     )
 
 
@@ -178,6 +187,26 @@ class Evaluated:
 
     def __len__(self) -> int:
         return int(self.person.shape[0])
+
+
+#: "Never expires", as a date the database can compare (then read back as no limit).
+FOREVER = date(9999, 12, 31)
+
+
+def _table(
+    rows: list[tuple[int, int, Any, Any]],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.datetime64], npt.NDArray[np.datetime64]]:
+    """(key, last, valid) arrays of grouped rows (person, thing, last date, valid until), the
+    dates as ISO text or dates."""
+    if not rows:
+        empty = np.zeros(0, dtype="datetime64[D]")
+        return np.zeros(0, dtype=np.int64), empty, empty.copy()
+    persons, things, lasts, valids = zip(*rows, strict=True)
+    keys = _key(np.array(persons, dtype=np.int64), np.array(things, dtype=np.int64))
+    last = np.array([str(d)[:10] for d in lasts], dtype="datetime64[D]")
+    valid = np.array([str(d)[:10] for d in valids], dtype="datetime64[D]")
+    valid[valid == np.datetime64(FOREVER, "D")] = engine.NAT
+    return keys, last, valid
 
 
 def _lookup(
@@ -247,22 +276,21 @@ def evaluate(
         )
         if in_scope is not None:
             done = done.filter(person_id__in=in_scope.values("person_id"))
+        # Dates come back as ISO text and are parsed by NumPy in one go (Django's per-value
+        # converters cost more than the query at 45,000 people × 10 rules); a completion
+        # that never expires counts as 9999-12-31, then as "no limit".
         rows = list(
             done.values("person_id", "course_id")
             .annotate(
-                last=Max("completed_on"),
-                until=Max("valid_until"),
-                forever=Count("pk", filter=Q(valid_until__isnull=True)),
+                last=Cast(Max("completed_on"), CharField()),
+                until=Cast(
+                    Max(Coalesce("valid_until", Value(FOREVER, output_field=DateField()))),
+                    CharField(),
+                ),
             )
-            .values_list("person_id", "course_id", "last", "until", "forever")
+            .values_list("person_id", "course_id", "last", "until")
         )
-        t_keys = _key(
-            np.array([r[0] for r in rows], dtype=np.int64),
-            np.array([r[1] for r in rows], dtype=np.int64),
-        )
-        t_last = np.array([r[2] for r in rows], dtype="datetime64[D]")
-        # A completion that never expires wins over any date.
-        t_valid = np.array([None if r[4] else r[3] for r in rows], dtype="datetime64[D]")
+        t_keys, t_last, t_valid = _table(rows)
         _lookup(_key(person, course_of[rule_idx]), t_keys, t_last, t_valid, last, valid, by_course)
 
     skill_ids = {r.skill_id for r in rules if r.skill_id and not r.course_id}
@@ -271,12 +299,7 @@ def evaluate(
             None if in_scope is None else Person.objects.filter(pk__in=in_scope.values("person_id"))
         )
         held = skills.certified_skills(skill_ids, on=on, people=scope_people)
-        t_keys = _key(
-            np.array([r[0] for r in held], dtype=np.int64),
-            np.array([r[1] for r in held], dtype=np.int64),
-        )
-        t_last = np.array([r[2] for r in held], dtype="datetime64[D]")
-        t_valid = np.array([r[3] for r in held], dtype="datetime64[D]")
+        t_keys, t_last, t_valid = _table(held)
         _lookup(_key(person, skill_of[rule_idx]), t_keys, t_last, t_valid, last, valid, ~by_course)
 
     renew = np.array([r.renew_months for r in rules], dtype=np.int64)
