@@ -125,13 +125,13 @@ class Members:
 def members(on: date, paths: tuple[str, ...] | None, person_id: int | None = None) -> Members:
     """Each person employed on ``on`` (within ``paths``' sub-trees when given): the unit and
     job family of their main employment, and the start of their earliest current one."""
-    rows = people.current_employments(on=on)
+    employed = people.current_employments(on=on)
     if paths is not None:
-        rows = rows.filter(people.under_units(paths))
+        employed = employed.filter(people.under_units(paths))
     if person_id is not None:
-        rows = rows.filter(person_id=person_id)
+        employed = employed.filter(person_id=person_id)
     rows = list(
-        rows.order_by("person_id", "-weekly_hours", "pk").values_list(
+        employed.order_by("person_id", "-weekly_hours", "pk").values_list(
             "person_id",
             "org_unit_id",
             "job_family_id",
