@@ -289,11 +289,15 @@ def main(argv: list[str] | None = None) -> int:
         help="Keep the SQLite database here; an existing one is used as it is (no seeding).",
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the service path.")
+    parser.add_argument(
+        "--reuse", action="store_true", help="PostgreSQL: use the database as it is (seeded)."
+    )
     args = parser.parse_args(argv)
     tmp = tempfile.TemporaryDirectory()
-    reuse = bool(args.sqlite_path) and Path(args.sqlite_path).exists()
+    reuse = (bool(args.sqlite_path) and Path(args.sqlite_path).exists()) or args.reuse
     if args.database_url:
-        _prepare_postgres(args.database_url)
+        if not args.reuse:
+            _prepare_postgres(args.database_url)
         url, engine_name = args.database_url, "PostgreSQL"
     else:
         path = args.sqlite_path or f"{tmp.name}/bench.sqlite3"
