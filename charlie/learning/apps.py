@@ -31,7 +31,7 @@ class LearningConfig(AppConfig):
         from django.utils.translation import gettext_noop
 
         from charlie.core import workqueue
-        from charlie.learning.permissions import READ_LEARNING
+        from charlie.learning.permissions import READ_LEARNING, READ_LEARNING_FIGURES
         from charlie.learning.services import training_tasks
 
         privacy.register_audit_details(
@@ -51,5 +51,15 @@ class LearningConfig(AppConfig):
                 url_name="learning:compliance",
                 order=17,
                 roles=READ_LEARNING.roles,
+            )
+        )
+        # Analysts read the figures only (HR and managers reach them from the list).
+        register(
+            MenuEntry(
+                key="learning_compliance_figures",
+                label=_("Obligatorisk uddannelse i tal"),
+                url_name="learning:figures_compliance",
+                order=17,
+                roles=READ_LEARNING_FIGURES.roles - READ_LEARNING.roles,
             )
         )

@@ -16,4 +16,5 @@ urlpatterns = [
     path("krav/regler/", views_compliance.rule_list, name="rules"),
     path("krav/regler/ny/", views_compliance.rule_edit, name="rule_new"),
     path("krav/regler/<int:rule_id>/", views_compliance.rule_edit, name="rule_edit"),
+    path("tal/krav/", views_compliance.figures_compliance, name="figures_compliance"),
 ]

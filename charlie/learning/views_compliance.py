@@ -19,7 +19,12 @@ from charlie.core.http import AuthenticatedRequest
 from charlie.core.query import query_text
 from charlie.learning.forms_compliance import RuleForm
 from charlie.learning.permissions import MANAGE_CATALOGUE
-from charlie.learning.services import compliance, rules_admin, training_tasks
+from charlie.learning.services import (
+    compliance,
+    compliance_figures,
+    rules_admin,
+    training_tasks,
+)
 from charlie.people.services import access_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -145,3 +150,16 @@ def rule_edit(request: AuthenticatedRequest, rule_id: int | None = None) -> Http
         "learning/compliance/rule_form.html",
         {"form": form, "rule": rule, "errors": errors},
     )
+
+
+# --- Figures (no names) -------------------------------------------------------------------------
+
+
+@require_GET
+def figures_compliance(request: AuthenticatedRequest) -> HttpResponse:
+    data = compliance_figures.compliance_figures(
+        access_of(request),
+        rule_id=_int(request.GET.get("krav")),
+        unit_id=_int(request.GET.get("enhed")),
+    )
+    return render(request, "learning/compliance/figures.html", {"data": data})

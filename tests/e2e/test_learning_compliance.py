@@ -61,3 +61,14 @@ def test_manager_sees_overdue_training(page, live_server, users, org):
     expect(page.get_by_role("heading", name="Obligatorisk uddannelse")).to_be_visible()
     expect(page.get_by_role("table", name="Obligatorisk uddannelse")).to_contain_text("Overskredet")
     assert_accessible(page, "'Min læring' with mandatory training")
+
+    # The analyst reads the figures only: no names, small groups hidden.
+    page.context.clear_cookies()
+    login(page, live_server, "analyst")
+    main_menu(page).get_by_role("link", name="Obligatorisk uddannelse i tal").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Obligatorisk uddannelse i tal")
+    expect(
+        page.get_by_role("table", name="Medarbejdere omfattet af kravet, pr. enhed")
+    ).to_be_visible()
+    expect(page.get_by_text(org.person_in_nord.full_name)).to_have_count(0)
+    assert_accessible(page, "the compliance figures")

@@ -96,6 +96,12 @@ PERMISSION_CASES += [
         data={"name": "", "grace_days": "90"},
         label="an invalid rule is shown again with its errors",
     ),
+    # Figures for groups (no names): analysts, HR and managers.
+    Case(
+        "learning:figures_compliance",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200, analyst=200),
+        data={"krav": ""},
+    ),
     # The API: the same rows as the CLI, for HR and managers in scope.
     Case("api:learning_compliance", expect(403, anonymous=401, manager=200, hr=200)),
 ]
