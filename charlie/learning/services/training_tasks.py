@@ -77,17 +77,26 @@ def refresh_tasks(*, on: date | None = None) -> Refreshed:
         (t.person_id, t.rule_id): t for t in TrainingTask.objects.filter(closed_on__isnull=True)
     }
     to_close = [t.pk for key, t in open_tasks.items() if key not in wanted]
+    new_keys = [(p, r, due) for (p, r), due in wanted.items() if (p, r) not in open_tasks]
+    # A task closed earlier with the same due date (a completion withdrawn since) is reopened,
+    # not made twice.
+    closed_before = _closed_with_due(new_keys)
     fresh = [
         TrainingTask(person_id=p, rule_id=r, due_on=due, opened_on=on)
-        for (p, r), due in wanted.items()
-        if (p, r) not in open_tasks
+        for p, r, due in new_keys
+        if (p, r, due) not in closed_before
     ]
     with transaction.atomic():
         closed = TrainingTask.objects.filter(pk__in=to_close).update(closed_on=on)
-        # ignore_conflicts: a task closed earlier with the same due date is not opened twice.
+        TrainingTask.objects.filter(pk__in=closed_before.values()).update(
+            closed_on=None, opened_on=on, reminded_on=None
+        )
         TrainingTask.objects.bulk_create(fresh, ignore_conflicts=True)
         access.record(
-            {t.person_id for t in fresh}, action=Action.CREATE, category=CATEGORY, detail="opgave"
+            {p for p, _r, _due in new_keys},
+            action=Action.CREATE,
+            category=CATEGORY,
+            detail="opgave",
         )
         access.record(
             {p for (p, _r), t in open_tasks.items() if t.pk in set(to_close)},
@@ -96,7 +105,21 @@ def refresh_tasks(*, on: date | None = None) -> Refreshed:
             detail="opgave lukket",
         )
     reminded = _remind(access, on)
-    return Refreshed(opened=len(fresh), closed=closed, reminded=reminded)
+    return Refreshed(opened=len(new_keys), closed=closed, reminded=reminded)
+
+
+def _closed_with_due(keys: list[tuple[int, int, date]]) -> dict[tuple[int, int, date], int]:
+    """The closed tasks among these (person, rule, due date) keys, by key → task id."""
+    wanted = set(keys)
+    found: dict[tuple[int, int, date], int] = {}
+    persons = sorted({p for p, _r, _due in keys})
+    for start in range(0, len(persons), 1000):
+        for pk, p, r, due in TrainingTask.objects.filter(
+            closed_on__isnull=False, person_id__in=persons[start : start + 1000]
+        ).values_list("pk", "person_id", "rule_id", "due_on"):
+            if (p, r, due) in wanted:
+                found[(p, r, due)] = pk
+    return found
 
 
 def _remind(access: Access, on: date) -> int:

@@ -146,3 +146,23 @@ def test_api_rows_scope_and_unknown_unit(client_as, org, users, hygiene):
     assert [i["employee_number"] for i in overdue["items"]] == [org.person_in_syd.employee_number]
     assert hr.get(url, {"unit": "FINDES-IKKE"}).status_code == 422
     assert client_as("employee").get(url).status_code == 403
+
+
+def test_a_withdrawn_completion_reopens_the_task(org, users, hygiene):
+    course, _rule = hygiene
+    # Syd never took it (employed since 2015): overdue, a task due 2015-05-30 (+ 90 days).
+    training_tasks.refresh_tasks(on=ON)
+    syd = TrainingTask.objects.get(person=org.person_in_syd)
+    assert syd.due_on == dt.date(2015, 5, 30)
+    done = CompletionFactory(
+        person=org.person_in_syd, course=course, completed_on=dt.date(2026, 6, 2)
+    )
+    training_tasks.refresh_tasks(on=dt.date(2026, 6, 2))
+    syd.refresh_from_db()
+    assert syd.closed_on == dt.date(2026, 6, 2)
+    done.delete()  # registered by mistake
+    again = training_tasks.refresh_tasks(on=dt.date(2026, 6, 3))
+    assert again.opened == 1
+    syd.refresh_from_db()
+    assert (syd.closed_on, syd.opened_on) == (None, dt.date(2026, 6, 3))
+    assert TrainingTask.objects.filter(person=org.person_in_syd).count() == 1
