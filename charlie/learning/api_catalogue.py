@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
+from charlie.core.api_types import IsoDate
 from charlie.learning import services
 from charlie.learning.models import CourseFormat
 from charlie.people import services as people
@@ -99,8 +100,8 @@ def list_courses(
     skill: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
     job_family: Annotated[str, Query(max_length=50, pattern=r"^[-a-z0-9_]*$")] = "",
     format: Annotated[str, Query(max_length=12, pattern=r"^[a-z_]*$")] = "",
-    starts_from: date | None = None,
-    starts_to: date | None = None,
+    starts_from: IsoDate | None = None,
+    starts_to: IsoDate | None = None,
     page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> dict[str, Any]:
     """Active courses (HR also inactive ones), 25 a page, filtered like the catalogue page:

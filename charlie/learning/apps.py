@@ -9,9 +9,22 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         """Register with core, privacy and skills, which never import the app."""
+        from django.utils.translation import gettext_noop
+
+        from charlie.core import workqueue
         from charlie.core.navigation import MenuEntry, register
+        from charlie.core.roles import Role
         from charlie.learning import services
+        from charlie.learning.permissions import (
+            APPROVE_ENROLMENTS,
+            MANAGE_CATALOGUE,
+            READ_CATALOGUE,
+            READ_LEARNING,
+            READ_LEARNING_FIGURES,
+        )
+        from charlie.learning.services import enrolments, training_tasks
         from charlie.privacy import registry as privacy
+        from charlie.skills import services as skills_services
 
         # The data category this app holds and its purpose (migration 0002 adds both to the
         # register: "uddannelse", and the category to "egen indsigt" and "hr_administration").
@@ -27,14 +40,7 @@ class LearningConfig(AppConfig):
             )
         )
 
-        # --- catalogue part: menu, work queue, audit details, the road map's courses ---------
-
-        from charlie.core import workqueue
-        from charlie.core.roles import Role
-        from charlie.learning.permissions import APPROVE_ENROLMENTS, READ_CATALOGUE
-        from charlie.learning.services import enrolments
-        from charlie.skills import services as skills_services
-
+        # --- The catalogue: menu, approvals on the front page, the road map's courses -----------
         register(
             MenuEntry(
                 key="learning_catalogue",
@@ -56,11 +62,8 @@ class LearningConfig(AppConfig):
         workqueue.register("learning_enrolments", enrolments.queue_items, order=45)
         privacy.register_audit_details(*enrolments.AUDIT_DETAILS)
         skills_services.register_activity_provider(services.roadmap_options)
-        # --- Part "elearning": HR's module editor in the menu, and the audit details ---------
-        from django.utils.translation import gettext_noop
 
-        from charlie.learning.permissions import MANAGE_CATALOGUE
-
+        # --- E-learning: HR's module editor ------------------------------------------------------
         register(
             MenuEntry(
                 key="learning_modules_editor",
@@ -77,4 +80,35 @@ class LearningConfig(AppConfig):
             gettext_noop("quiz-resultat"),
             gettext_noop("e-læring bestået"),
             gettext_noop("kursusbevis"),
+        )
+
+        # --- Mandatory training: managers' tasks on the front page, the compliance pages -------
+        privacy.register_audit_details(
+            gettext_noop("krav-oversigt"),
+            gettext_noop("krav-eksport"),
+            gettext_noop("krav"),
+            gettext_noop("opgave"),
+            gettext_noop("opgave lukket"),
+            gettext_noop("opgaver"),
+            gettext_noop("påmindelse"),
+        )
+        workqueue.register("learning_tasks", training_tasks.queue_items, order=45)
+        register(
+            MenuEntry(
+                key="learning_compliance",
+                label=_("Obligatorisk uddannelse"),
+                url_name="learning:compliance",
+                order=17,
+                roles=READ_LEARNING.roles,
+            )
+        )
+        # Analysts read the figures only (HR and managers reach them from the list).
+        register(
+            MenuEntry(
+                key="learning_compliance_figures",
+                label=_("Obligatorisk uddannelse i tal"),
+                url_name="learning:figures_compliance",
+                order=17,
+                roles=READ_LEARNING_FIGURES.roles - READ_LEARNING.roles,
+            )
         )

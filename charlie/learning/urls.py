@@ -1,7 +1,7 @@
 from django.urls import path
 
-from charlie.learning import views
-from charlie.learning import views_catalogue as catalogue  # catalogue part
+from charlie.learning import views, views_compliance, views_modules
+from charlie.learning import views_catalogue as catalogue
 
 app_name = "learning"
 
@@ -33,12 +33,7 @@ urlpatterns = [
     path("tilmeldinger/<int:enrolment_id>/godkend/", catalogue.approve, name="enrolment_approve"),
     path("tilmeldinger/<int:enrolment_id>/afvis/", catalogue.reject, name="enrolment_reject"),
     path("tilmeldinger/<int:enrolment_id>/afmeld/", catalogue.cancel, name="enrolment_cancel"),
-]
-
-# --- Part "elearning": taking built-in modules, and HR's editor -----------------------------------
-from charlie.learning import views_modules  # noqa: E402
-
-urlpatterns += [
+    # --- Part "elearning": taking built-in modules, and HR's editor ---
     path("moduler/", views_modules.module_list, name="modules"),
     path("moduler/<int:module_id>/", views_modules.module, name="module"),
     path(
@@ -81,4 +76,11 @@ urlpatterns += [
         name="module_question_edit",
     ),
     path("moduler/rediger/<int:module_id>/billeder/", views_modules.images, name="module_images"),
+    # --- Part "compliance": mandatory training ---
+    path("krav/", views_compliance.compliance_list, name="compliance"),
+    path("krav/excel/", views_compliance.compliance_export, name="compliance_export"),
+    path("krav/regler/", views_compliance.rule_list, name="rules"),
+    path("krav/regler/ny/", views_compliance.rule_edit, name="rule_new"),
+    path("krav/regler/<int:rule_id>/", views_compliance.rule_edit, name="rule_edit"),
+    path("tal/krav/", views_compliance.figures_compliance, name="figures_compliance"),
 ]

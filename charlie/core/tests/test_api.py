@@ -141,6 +141,10 @@ def test_openapi_schema_is_public_and_complete(client):
         # skills, analysis part
         "/api/v1/skills/gap/{employee}/{profile}",
         "/api/v1/skills/candidates/{profile}",
+        # learning (issue 14)
+        "/api/v1/learning/courses",
+        "/api/v1/learning/courses/{code}",
+        "/api/v1/learning/compliance",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

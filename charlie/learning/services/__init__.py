@@ -9,32 +9,16 @@ topic:
 - ``completions``: the one record of completions, which raises the skills a course teaches
   (``skills.services.record_course_levels``);
 - ``mine``: "Min læring" and one person's learning record;
+- ``catalogue``, ``enrolments``, ``seats``: the course catalogue, sessions, enrolment with the
+  manager's approval, the waiting list, attendance, iCal, reminders, the road map's courses;
+- ``modules`` (HR's editor) and ``taking`` (progress, attempts, certificates): e-learning;
+- ``compliance``, ``rules_admin``, ``training_tasks``: mandatory training — the rules,
+  compliance per person, managers' tasks and reminders; ``compliance_figures``: its counts;
 """
 
 from __future__ import annotations
 
-# Part "elearning": the module editor (modules) and taking a module (taking).
-from charlie.learning.services import modules, taking
-from charlie.learning.services.common import CATEGORY, PURPOSE, for_learning, person_in_scope
-from charlie.learning.services.completions import NewCompletion, Recorded, record_completions
-from charlie.learning.services.mine import Learning, learning_of, my_learning
-
-__all__ = [
-    "CATEGORY",
-    "PURPOSE",
-    "Learning",
-    "NewCompletion",
-    "Recorded",
-    "for_learning",
-    "learning_of",
-    "modules",
-    "my_learning",
-    "person_in_scope",
-    "record_completions",
-    "taking",
-]
-
-# --- catalogue part: the course catalogue, sessions, enrolment, waiting list, attendance ------
+from charlie.learning.services import compliance, modules, rules_admin, taking, training_tasks
 from charlie.learning.services.catalogue import (
     CourseDetail,
     CourseFilter,
@@ -51,6 +35,8 @@ from charlie.learning.services.catalogue import (
     session_of,
     set_course_skill,
 )
+from charlie.learning.services.common import CATEGORY, PURPOSE, for_learning, person_in_scope
+from charlie.learning.services.completions import NewCompletion, Recorded, record_completions
 from charlie.learning.services.enrolments import (
     approve,
     cancel_enrolment,
@@ -65,26 +51,40 @@ from charlie.learning.services.enrolments import (
     request_enrolment,
     send_reminders,
 )
+from charlie.learning.services.mine import Learning, learning_of, my_learning
 
-__all__ += [
+__all__ = [
+    "CATEGORY",
+    "PURPOSE",
     "CourseDetail",
     "CourseFilter",
+    "Learning",
+    "NewCompletion",
+    "Recorded",
     "approve",
     "cancel_enrolment",
     "cancel_session",
+    "compliance",
     "course_detail",
     "course_for_edit",
     "enrol_by_number",
     "enrol_person",
     "enrolments_of",
+    "for_learning",
     "job_family_id",
+    "learning_of",
     "mark_attendance",
+    "modules",
+    "my_learning",
     "participants",
     "pending_approvals",
+    "person_in_scope",
+    "record_completions",
     "reject",
     "remove_course_skill",
     "request_enrolment",
     "roadmap_options",
+    "rules_admin",
     "save_course",
     "save_session",
     "search_courses",
@@ -93,4 +93,6 @@ __all__ += [
     "session_ical",
     "session_of",
     "set_course_skill",
+    "taking",
+    "training_tasks",
 ]

@@ -8,6 +8,7 @@ from typing import Any
 
 from charlie.learning.models import Completion
 from charlie.learning.permissions import READ_LEARNING
+from charlie.learning.services import compliance
 from charlie.learning.services.common import CATEGORY, for_learning, person_in_scope
 from charlie.learning.services.enrolments import enrolments_of  # catalogue part
 from charlie.learning.services.taking import modules_of  # part "elearning"
@@ -34,6 +35,7 @@ def _learning(access: Access, person: Person, *, detail: str) -> Learning:
     # Each part adds its section here: sections["<key>"] = <part's service>(person).
     sections["enrolments"] = enrolments_of(person)  # catalogue part
     sections["modules"] = modules_of(person)  # part "elearning"
+    sections["mandatory"] = compliance.my_mandatory(person)  # part "compliance"
     return Learning(person=person, completions=completions, sections=sections)
 
 

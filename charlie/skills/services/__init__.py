@@ -22,9 +22,12 @@ every read and write of personal data under the purpose ``kompetenceudvikling``
 
 from __future__ import annotations
 
-from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
+from charlie.skills.roadmap import Option
+from charlie.skills.rules import scale_of
 
 # --- Levels that completed courses give (the learning app calls it; issue 14) ---
+from charlie.skills.services.certified import certificate_skill, certified_skills
+from charlie.skills.services.common import CATEGORY, PURPOSE, for_development, person_in_scope
 from charlie.skills.services.courses import CourseLevel, record_course_levels
 
 # --- profiles: opt-ins, Mine data, the import ---
@@ -45,7 +48,7 @@ from charlie.skills.services.role_profiles import (
     profile_needs,
     profiles_for_job_family,
 )
-from charlie.skills.services.taxonomy import offered_skills
+from charlie.skills.services.taxonomy import offered_skills, resolve_skill, skill_names
 
 __all__ = [
     "CATEGORY",
@@ -76,10 +79,13 @@ __all__ += [
     "who_looked",
 ]
 
-# --- learning, catalogue part: what the course catalogue needs (its courses' skills, checked
-# against the skill's scale, and the road map's activities) ---
-from charlie.skills.roadmap import Option  # noqa: E402
-from charlie.skills.rules import scale_of  # noqa: E402
-from charlie.skills.services.taxonomy import resolve_skill, skill_names  # noqa: E402
-
-__all__ += ["Option", "resolve_skill", "scale_of", "skill_names"]
+# --- for learning (issue 14): the catalogue's courses' skills checked against the skill's scale,
+# the road map's activities, and skills held with a certificate for mandatory training ---
+__all__ += [
+    "Option",
+    "certificate_skill",
+    "certified_skills",
+    "resolve_skill",
+    "scale_of",
+    "skill_names",
+]
