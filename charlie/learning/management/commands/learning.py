@@ -14,6 +14,8 @@ from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.learning.cli`` that implements it.
 SUBCOMMANDS: dict[str, str] = {}
+# --- records ---
+SUBCOMMANDS["import"] = "imports"
 
 
 class Command(BaseCommand):
