@@ -85,7 +85,13 @@ def parse_timestamp(text: str) -> datetime:
     year, month, day, hour, minute, second, zone = match.groups()
     try:
         moment = datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            int(year),
+            int(month),
+            int(day),
+            int(hour or 0),
+            int(minute or 0),
+            int(second or 0),
+            tzinfo=UTC,
         )
     except ValueError:
         raise Invalid("timestamp is not a real date") from None
@@ -94,7 +100,7 @@ def parse_timestamp(text: str) -> datetime:
         digits = zone[1:].replace(":", "")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         moment = moment - sign * offset
-    return moment.replace(tzinfo=UTC)
+    return moment
 
 
 def _iri(value: object, where: str) -> str:
