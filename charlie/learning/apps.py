@@ -26,3 +26,33 @@ class LearningConfig(AppConfig):
                 visible=lambda user: getattr(user, "person", None) is not None,
             )
         )
+
+        # --- records: the completions file, xAPI, "Mine data", retention ---------------------
+        from charlie.learning.permissions import IMPORT_COMPLETIONS, MANAGE_XAPI_CLIENTS
+        from charlie.learning.retention import EXPIRED_COMPLETIONS, QUIZ_ATTEMPTS
+        from charlie.learning.services import imports as completion_imports
+        from charlie.learning.services import xapi as statements
+        from charlie.learning.services.openness import my_data
+
+        privacy.register_data_provider(services.CATEGORY, my_data)
+        privacy.register_retention_rule(QUIZ_ATTEMPTS)
+        privacy.register_retention_rule(EXPIRED_COMPLETIONS)
+        privacy.register_audit_details(completion_imports.DETAIL, statements.DETAIL)
+        register(
+            MenuEntry(
+                key="learning_import",
+                label=_("Indlæs gennemførte kurser"),
+                url_name="learning:import_completions",
+                order=47,
+                roles=IMPORT_COMPLETIONS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="learning_xapi_clients",
+                label=_("Læringssystemer (xAPI)"),
+                url_name="learning:xapi_clients",
+                order=48,
+                roles=MANAGE_XAPI_CLIENTS.roles,
+            )
+        )

@@ -39,7 +39,7 @@ MAX_FILE_BYTES = 200 * 1024**2
 #: Problems shown at most (the rest are counted): a wrong file can have thousands.
 MAX_PROBLEMS = 500
 #: The audit log's detail for an import.
-DETAIL = gettext_noop("import")
+DETAIL = gettext_noop("indlæst fil")
 
 
 @dataclass(frozen=True)

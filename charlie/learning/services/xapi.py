@@ -45,7 +45,7 @@ from charlie.people.services import operator_access
 from charlie.privacy.access import Access
 
 #: The audit log's detail for a statement received.
-DETAIL = gettext_noop("xAPI")
+DETAIL = gettext_noop("xAPI-udsagn")
 #: Statements per page on the unmatched statements page.
 PAGE_SIZE = 50
 
