@@ -31,6 +31,7 @@ from charlie.core.errors import ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.token_services import authenticate_token
 from charlie.core.views_errors import server_error_text
+from charlie.learning import api_records as learning_records_api  # learning, records part
 from charlie.people import api as people_api
 from charlie.people import services as people_services
 from charlie.skills import api as skills_api  # skills, analysis part
@@ -175,3 +176,4 @@ api.add_router("/employments", people_api.employments_router)
 api.add_router("/absence", absence_api.router)
 api.add_router("/workforce", workforce_api.router)
 api.add_router("/skills", skills_api.router)  # skills, analysis part
+api.add_router("/learning/completions", learning_records_api.router)  # learning, records part

@@ -121,3 +121,31 @@ PERSONAL_DATA_VISITS += [
 ]
 
 PERSONAL_DATA_URL_NAMES |= {"learning:xapi_unmatched"}
+
+# records: one person's completions through the API (HR; a manager within their units).
+PERMISSION_CASES += [
+    Case(
+        "api:learning_completions",
+        expect(403, anonymous=401, manager=200, hr=200),
+        kwargs=lambda org: {"employee": org.person_in_nord.employee_number},
+        label="a person in the manager's unit",
+    ),
+    Case(
+        "api:learning_completions",
+        expect(403, anonymous=401, manager=404, hr=200),
+        kwargs=lambda org: {"employee": org.person_in_skole.employee_number},
+        label="a person outside the manager's unit",
+    ),
+]
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "api:learning_completions",
+        "manager",
+        nord,
+        "uddannelse",
+        "uddannelse",
+        channel="api",
+        kwargs=lambda org: {"employee": org.person_in_nord.employee_number},
+    ),
+]
+PERSONAL_DATA_URL_NAMES |= {"api:learning_completions"}
