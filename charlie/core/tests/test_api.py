@@ -141,6 +141,8 @@ def test_openapi_schema_is_public_and_complete(client):
         # skills, analysis part
         "/api/v1/skills/gap/{employee}/{profile}",
         "/api/v1/skills/candidates/{profile}",
+        # learning, records part
+        "/api/v1/learning/completions/{employee}",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}
