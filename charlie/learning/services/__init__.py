@@ -29,3 +29,10 @@ __all__ = [
     "person_in_scope",
     "record_completions",
 ]
+
+# --- records: the completions file, xAPI statements, one person's completions (API), Mine data
+from charlie.learning.services.imports import ImportResult, import_completions
+from charlie.learning.services.openness import my_data
+from charlie.learning.services.records import PersonCompletions, completions_of
+
+__all__ += ["ImportResult", "PersonCompletions", "completions_of", "import_completions", "my_data"]
