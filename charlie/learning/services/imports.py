@@ -1,15 +1,16 @@
 """Importing completions from CSV/XLSX, all or nothing (issue 14, point 3; docs/import-format.md
 "Gennemførte kurser"), so Charlie is the one record even of courses that ran elsewhere.
 
-Two passes over each file, so memory stays bounded however long the file is:
+Two passes, so memory stays bounded however long the file is:
 
 1. every row is read, checked and matched (``learning.importing``) against look-ups built once
    — employee number and e-mail → person, course code and xAPI activity id → course. Unknown
    people and courses are problems, never guessed. Duplicate rows are found by an 8-byte
    digest of each row's key (a set of integers, not of rows), and the keys already stored are
    counted in batches;
-2. only when no file has a problem, and not on a dry run, the files are read again and written
-   in batches through ``record_completions`` (source ``import``), all inside one transaction.
+2. only when no file has a problem, and not on a dry run, the good rows — spooled compactly to
+   a temporary file during the first pass — are written in batches through
+   ``record_completions`` (source ``import``), all inside one transaction.
 
 The key of a row is the file's ``id`` (``fil:id:<id>``) or, without one, a hash of person,
 course, date and result, so the same file twice stores nothing new.
@@ -18,9 +19,11 @@ course, date and result, so the same file twice stores nothing new.
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -160,67 +163,93 @@ def import_completions(
     found = lookups()
     result = ImportResult(dry_run=dry_run)
 
-    # Pass 1: check everything, find duplicates, count what is stored already.
+    # Pass 1: check everything, find duplicates, count what is stored already; the good rows
+    # are spooled, compactly, to a temporary file (memory stays bounded however long the file).
     seen: set[int] = set()
     pending: list[str] = []
-    for name, data in readable:
-        for row in _checked(name, data, found, on, problems):
-            result.rows += 1
-            digest = _digest(row.external_id)
-            if digest in seen:
-                problems.append(
-                    importing.Problem(
-                        name,
-                        row.row,
-                        "id",
-                        gettext_noop(
-                            "Rækken findes også længere oppe i filerne (samme id, eller samme "
-                            "medarbejder, kursus, dato og resultat)."
-                        ),
-                    )
-                )
-                continue
-            seen.add(digest)
-            if not problems:
-                pending.append(row.external_id)
-                if len(pending) >= BATCH:
-                    result.known += _known(pending)
-                    pending.clear()
-    if problems:
-        ordered = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
-        result.problems = [_shown(p) for p in ordered[:MAX_PROBLEMS]]
-        result.problem_count = len(problems)
-        result.known = 0
-        return result
-    result.known += _known(pending)
-    result.created = result.rows - result.known
-    if dry_run or not result.created:
-        return result
-
-    # Pass 2: read again and write, in batches, in one transaction.
-    created = 0
-    with transaction.atomic():
-        batch: list[NewCompletion] = []
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="\n") as spool:
         for name, data in readable:
             for row in _checked(name, data, found, on, problems):
-                batch.append(
-                    NewCompletion(
-                        person_id=row.person_id,
-                        course_id=row.course_id,
-                        completed_on=row.completed_on,
-                        result=row.result,
-                        source=CompletionSource.IMPORT,
-                        external_id=row.external_id,
-                        hours=row.hours,
-                        cost=row.cost,
-                        valid_until=row.valid_until,
+                result.rows += 1
+                digest = _digest(row.external_id)
+                if digest in seen:
+                    problems.append(
+                        importing.Problem(
+                            name,
+                            row.row,
+                            "id",
+                            gettext_noop(
+                                "Rækken findes også længere oppe i filerne (samme id, eller "
+                                "samme medarbejder, kursus, dato og resultat)."
+                            ),
+                        )
                     )
-                )
+                    continue
+                seen.add(digest)
+                if not problems:
+                    spool.write(_spooled(row))
+                    pending.append(row.external_id)
+                    if len(pending) >= BATCH:
+                        result.known += _known(pending)
+                        pending.clear()
+        del seen
+        if problems:
+            ordered = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
+            result.problems = [_shown(p) for p in ordered[:MAX_PROBLEMS]]
+            result.problem_count = len(problems)
+            result.known = 0
+            return result
+        result.known += _known(pending)
+        result.created = result.rows - result.known
+        if dry_run or not result.created:
+            return result
+
+        # Pass 2: the spooled rows, written in batches, in one transaction.
+        spool.seek(0)
+        created = 0
+        with transaction.atomic():
+            batch: list[NewCompletion] = []
+            for line in spool:
+                batch.append(_unspooled(line))
                 if len(batch) >= BATCH:
                     created += record_completions(access, batch, detail=DETAIL).created
                     batch.clear()
-        if batch:
-            created += record_completions(access, batch, detail=DETAIL).created
+            if batch:
+                created += record_completions(access, batch, detail=DETAIL).created
     result.created = created
     result.known = result.rows - created
     return result
+
+
+def _spooled(row: importing.CompletionRow) -> str:
+    """One checked row as a line of the spool (the external id last: it may hold ``;``)."""
+    return (
+        ";".join(
+            (
+                str(row.person_id),
+                str(row.course_id),
+                str(row.completed_on.toordinal()),
+                row.result,
+                "" if row.hours is None else str(row.hours),
+                "" if row.cost is None else str(row.cost),
+                "" if row.valid_until is None else str(row.valid_until.toordinal()),
+                row.external_id,  # no line breaks: check_row refuses control characters
+            )
+        )
+        + "\n"
+    )
+
+
+def _unspooled(line: str) -> NewCompletion:
+    person, course, on, result, hours, cost, valid, external_id = line.rstrip("\n").split(";", 7)
+    return NewCompletion(
+        person_id=int(person),
+        course_id=int(course),
+        completed_on=date.fromordinal(int(on)),
+        result=result,
+        source=CompletionSource.IMPORT,
+        external_id=external_id,
+        hours=Decimal(hours) if hours else None,
+        cost=Decimal(cost) if cost else None,
+        valid_until=date.fromordinal(int(valid)) if valid else None,
+    )
