@@ -204,7 +204,10 @@ def worker_reference(out: Path, path: Path, sample: int) -> None:
 # --- Parent -------------------------------------------------------------------------------------
 
 
-def _run(args: list[str], database_url: str, timeout: float) -> dict[str, Any]:
+def _run(
+    args: list[str], database_url: str, timeout: float, script: Path | None = None
+) -> dict[str, Any]:
+    """Run this file (or ``script``) as a worker in its own process; its JSON answer."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = Path(handle.name)
     env = {
@@ -215,7 +218,8 @@ def _run(args: list[str], database_url: str, timeout: float) -> dict[str, Any]:
         "DEBUG": "0",
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
     }
-    command = [sys.executable, str(Path(__file__).resolve()), *args[:1], str(out), *args[1:]]
+    command = [sys.executable, str(script or Path(__file__).resolve()), *args[:1], str(out)]
+    command += args[1:]
     try:
         proc = subprocess.run(
             command, env=env, cwd=ROOT, timeout=timeout, capture_output=True, text=True
