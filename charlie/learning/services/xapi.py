@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import transaction
@@ -24,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from charlie.core import tokens
+from charlie.core import cache, tokens
 from charlie.core.errors import NotFound
 from charlie.core.roles import Role
 from charlie.core.text import check_text
@@ -108,15 +109,38 @@ def client_of(authorization: str | None) -> XapiClient | None:
 # --- Receiving ----------------------------------------------------------------------------------
 
 
+#: Each process's map of e-mail (lower case) → person, rebuilt when people change (the
+#: cache area "people" is bumped on every save of a person). ``Person.email`` has no index, and a
+#: case-blind search would read the whole table for every statement.
+_EMAILS: dict[str, Any] = {"version": None, "map": {}}
+
+
+def _email_map() -> dict[str, int]:
+    current = cache.version("people")
+    if _EMAILS["version"] != current:
+        emails: dict[str, int] = {}
+        for pk, email in (
+            Person.objects.exclude(email="").order_by("pk").values_list("pk", "email").iterator()
+        ):
+            emails.setdefault(email.lower(), pk)
+        _EMAILS["map"], _EMAILS["version"] = emails, current
+    found: dict[str, int] = _EMAILS["map"]
+    return found
+
+
 def _people(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[str, int]]:
     emails = {s.email for s in statements if s.email}
     numbers = {s.account for s in statements if s.account}
-    by_email: dict[str, int] = {}
-    if emails:
+    every = _email_map() if emails else {}
+    by_email = {email: every[email] for email in emails if email in every}
+    missing = emails - set(by_email)
+    if missing:
+        # Not in the map (a person added by a writer that did not bump "people"?): ask the
+        # database, so an unknown person is only ever one the table does not hold.
         query = Q()
-        for email in emails:
+        for email in missing:
             query |= Q(email__iexact=email)
-        for pk, email in Person.objects.filter(query).values_list("pk", "email"):
+        for pk, email in Person.objects.filter(query).order_by("pk").values_list("pk", "email"):
             by_email.setdefault(email.lower(), pk)
     by_number = dict(
         Person.objects.filter(employee_number__in=numbers).values_list("employee_number", "pk")
