@@ -142,3 +142,21 @@ def test_the_command_exits_non_zero_with_the_problems(org, users, tmp_path):
     )
     call_command("learning", "import", str(good), stdout=out)
     assert Completion.objects.count() == 1
+
+
+def test_the_api_gives_the_imported_completions(org, users, client):
+    CourseFactory(code="hygiejne", title="Hygiejne")
+    nord = org.person_in_nord
+    text = (
+        "medarbejdernummer;kursuskode;dato;resultat\n"
+        f"{nord.employee_number};hygiejne;01-05-2026;bestået\n"
+        f"{nord.employee_number};hygiejne;02-05-2026;ikke bestået\n"
+    )
+    assert _run(users, text).created == 2
+    client.force_login(users["manager"])
+    body = client.get(f"/api/v1/learning/completions/{nord.employee_number}?limit=1").json()
+    assert body["total"] == 2 and body["employee_number"] == nord.employee_number
+    assert [(c["course_code"], c["completed_on"], c["result"]) for c in body["completions"]] == [
+        ("hygiejne", "2026-05-02", "failed")
+    ]
+    assert client.get("/api/v1/learning/completions/findes-ikke").status_code == 404
