@@ -101,7 +101,10 @@ def xapi_statements(request: HttpRequest) -> HttpResponse:
         return response
     if not xapi.version_ok(request.headers.get("X-Experience-API-Version")):
         return _error(400, "X-Experience-API-Version 1.0.x is required")
-    if int(request.headers.get("Content-Length") or 0) > MAX_BODY:
+    length = request.headers.get("Content-Length") or "0"
+    if not length.isdigit():
+        return _error(400, "Content-Length must be a number")
+    if int(length) > MAX_BODY:
         return _error(413, "the body is too large")
     try:
         parsed = xapi.parse(request.body)
