@@ -4,8 +4,8 @@ approves each batch, and the texts agree with the register's (migration 0002):
 - a quiz attempt (the answers given) is deleted N years after it was submitted (default 2).
   Whether the person passed stays in their completions;
 - a completion whose validity has run out is deleted N years after ``valid_until`` (default 5).
-  A completion that never expires stays while the person is employed (people's own retention
-  deletes the person, and with them their learning record). The certificate of a deleted
+  A completion that never expires stays while the person is employed (people's own rule
+  anonymises a former employee, after which their learning record names nobody). The certificate of a deleted
   completion goes with it.
 """
 
