@@ -5,8 +5,8 @@ approves each batch, and the texts agree with the register's (migration 0002):
   Whether the person passed stays in their completions;
 - a completion whose validity has run out is deleted N years after ``valid_until`` (default 5).
   A completion that never expires stays while the person is employed (people's own rule
-  anonymises a former employee, after which their learning record names nobody). The certificate of a deleted
-  completion goes with it.
+  anonymises a former employee, after which their learning record names nobody). The
+  certificate of a deleted completion goes with it.
 """
 
 from __future__ import annotations
