@@ -33,6 +33,7 @@ from charlie.core.token_services import authenticate_token
 from charlie.core.views_errors import server_error_text
 from charlie.learning import api_catalogue as learning_catalogue_api  # learning, catalogue part
 from charlie.learning import api_compliance as learning_compliance_api  # learning, compliance
+from charlie.learning import api_records as learning_records_api  # learning, records part
 from charlie.people import api as people_api
 from charlie.people import services as people_services
 from charlie.skills import api as skills_api  # skills, analysis part
@@ -179,3 +180,4 @@ api.add_router("/workforce", workforce_api.router)
 api.add_router("/skills", skills_api.router)  # skills, analysis part
 api.add_router("/learning/courses", learning_catalogue_api.router)  # learning, catalogue part
 api.add_router("/learning/compliance", learning_compliance_api.router)  # learning, compliance
+api.add_router("/learning/completions", learning_records_api.router)  # learning, records part

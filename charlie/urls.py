@@ -30,6 +30,7 @@ urlpatterns = [
     path("workforce/", include("charlie.workforce.urls")),
     path("kompetencer/", include("charlie.skills.urls")),
     path("laering/", include("charlie.learning.urls")),
+    path("xapi/", include("charlie.learning.urls_xapi")),  # learning records: the xAPI endpoint
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

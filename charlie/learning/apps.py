@@ -17,12 +17,18 @@ class LearningConfig(AppConfig):
         from charlie.learning import services
         from charlie.learning.permissions import (
             APPROVE_ENROLMENTS,
+            IMPORT_COMPLETIONS,
             MANAGE_CATALOGUE,
+            MANAGE_XAPI_CLIENTS,
             READ_CATALOGUE,
             READ_LEARNING,
             READ_LEARNING_FIGURES,
         )
+        from charlie.learning.retention import EXPIRED_COMPLETIONS, QUIZ_ATTEMPTS
         from charlie.learning.services import enrolments, training_tasks
+        from charlie.learning.services import imports as completion_imports
+        from charlie.learning.services import xapi as statements
+        from charlie.learning.services.openness import my_data
         from charlie.privacy import registry as privacy
         from charlie.skills import services as skills_services
 
@@ -30,6 +36,11 @@ class LearningConfig(AppConfig):
         # register: "uddannelse", and the category to "egen indsigt" and "hr_administration").
         privacy.register_category(services.CATEGORY, _("Kurser og uddannelse"))
         privacy.register_purpose(services.PURPOSE, _("Kurser og uddannelse"))
+        # What "Mine data" shows of it (GDPR art. 15 and 20), and when it goes (the DPO approves
+        # each deletion): quiz attempts after 2 years, completions 5 years after they expired.
+        privacy.register_data_provider(services.CATEGORY, my_data)
+        privacy.register_retention_rule(QUIZ_ATTEMPTS)
+        privacy.register_retention_rule(EXPIRED_COMPLETIONS)
         register(
             MenuEntry(
                 key="my_learning",
@@ -110,5 +121,26 @@ class LearningConfig(AppConfig):
                 url_name="learning:figures_compliance",
                 order=17,
                 roles=READ_LEARNING_FIGURES.roles - READ_LEARNING.roles,
+            )
+        )
+
+        # --- Completions from other systems: the file import and xAPI -----------------------
+        privacy.register_audit_details(completion_imports.DETAIL, statements.DETAIL)
+        register(
+            MenuEntry(
+                key="learning_import",
+                label=_("Indlæs gennemførte kurser"),
+                url_name="learning:import_completions",
+                order=47,
+                roles=IMPORT_COMPLETIONS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="learning_xapi_clients",
+                label=_("Læringssystemer (xAPI)"),
+                url_name="learning:xapi_clients",
+                order=48,
+                roles=MANAGE_XAPI_CLIENTS.roles,
             )
         )

@@ -2,6 +2,7 @@ from django.urls import path
 
 from charlie.learning import views, views_compliance, views_modules
 from charlie.learning import views_catalogue as catalogue
+from charlie.learning import views_records as records_views
 
 app_name = "learning"
 
@@ -83,4 +84,13 @@ urlpatterns = [
     path("krav/regler/ny/", views_compliance.rule_edit, name="rule_new"),
     path("krav/regler/<int:rule_id>/", views_compliance.rule_edit, name="rule_edit"),
     path("tal/krav/", views_compliance.figures_compliance, name="figures_compliance"),
+    # --- Completions from other systems: the file, unusable xAPI statements, xAPI clients ---
+    path("gennemfoerte/indlaes/", records_views.import_page, name="import_completions"),
+    path("gennemfoerte/xapi-udsagn/", records_views.unmatched, name="xapi_unmatched"),
+    path("xapi/klienter/", records_views.clients, name="xapi_clients"),
+    path(
+        "xapi/klienter/<int:client_id>/tilbagekald/",
+        records_views.revoke_client,
+        name="xapi_revoke",
+    ),
 ]

@@ -145,6 +145,8 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/learning/courses",
         "/api/v1/learning/courses/{code}",
         "/api/v1/learning/compliance",
+        # learning, records part
+        "/api/v1/learning/completions/{employee}",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

@@ -14,6 +14,8 @@ topic:
 - ``modules`` (HR's editor) and ``taking`` (progress, attempts, certificates): e-learning;
 - ``compliance``, ``rules_admin``, ``training_tasks``: mandatory training — the rules,
   compliance per person, managers' tasks and reminders; ``compliance_figures``: its counts;
+- ``imports`` (files of completions), ``xapi`` (the statements endpoint and its clients),
+  ``records`` (one person's completions for the API), ``openness`` ("Mine data");
 """
 
 from __future__ import annotations
@@ -51,19 +53,25 @@ from charlie.learning.services.enrolments import (
     request_enrolment,
     send_reminders,
 )
+from charlie.learning.services.imports import ImportResult, import_completions
 from charlie.learning.services.mine import Learning, learning_of, my_learning
+from charlie.learning.services.openness import my_data
+from charlie.learning.services.records import PersonCompletions, completions_of
 
 __all__ = [
     "CATEGORY",
     "PURPOSE",
     "CourseDetail",
     "CourseFilter",
+    "ImportResult",
     "Learning",
     "NewCompletion",
+    "PersonCompletions",
     "Recorded",
     "approve",
     "cancel_enrolment",
     "cancel_session",
+    "completions_of",
     "compliance",
     "course_detail",
     "course_for_edit",
@@ -71,10 +79,12 @@ __all__ = [
     "enrol_person",
     "enrolments_of",
     "for_learning",
+    "import_completions",
     "job_family_id",
     "learning_of",
     "mark_attendance",
     "modules",
+    "my_data",
     "my_learning",
     "participants",
     "pending_approvals",

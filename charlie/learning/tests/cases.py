@@ -524,3 +524,100 @@ PERSONAL_DATA_URL_NAMES |= {
     "learning:compliance_export",
     "api:learning_compliance",
 }
+
+
+# --- records: the completions file, unusable xAPI statements, xAPI clients, the endpoint --------
+
+
+def _a_client(org):  # type: ignore[no-untyped-def]
+    from charlie.learning.models import XapiClient
+
+    client, _created = XapiClient.objects.get_or_create(
+        name="Kommunens LMS", defaults={"prefix": "abcdefgh", "key_hash": "0" * 64}
+    )
+    return {"client_id": client.pk}
+
+
+def _unusable_statement_about_nord(org):  # type: ignore[no-untyped-def]
+    import uuid
+
+    from charlie.learning.models import StatementStatus, XapiStatement
+
+    XapiStatement.objects.get_or_create(
+        statement_id=uuid.UUID("6f1c2a1e-0000-4000-8000-000000000001"),
+        defaults={
+            "verb": "http://adlnet.gov/expapi/verbs/completed",
+            "actor": f"account:{org.person_in_nord.employee_number}",
+            "activity": "https://lms.example/ukendt",
+            "status": StatementStatus.UNKNOWN_COURSE,
+            "raw": {},
+        },
+    )
+    return {}
+
+
+PERMISSION_CASES += [
+    # The completions file: HR only.
+    Case("learning:import_completions", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    Case(
+        "learning:import_completions",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        method="post",
+        label="no file: the form's error",
+    ),
+    # Statements that named an unknown person or course: HR only.
+    Case("learning:xapi_unmatched", expect(403, anonymous=LOGIN_REQUIRED, hr=200)),
+    # Learning systems' tokens (configuration): HR and the administrator.
+    Case("learning:xapi_clients", expect(403, anonymous=LOGIN_REQUIRED, hr=200, admin=200)),
+    Case(
+        "learning:xapi_revoke",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302, admin=302),
+        method="post",
+        kwargs=_a_client,
+    ),
+    # The xAPI endpoint takes a learning system's token, never a session: 401 for everyone
+    # here (test_records_xapi.py posts with a token).
+    Case("xapi:statements", expect(401), method="post"),
+    Case("xapi:about", expect(200)),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "learning:xapi_unmatched",
+        "hr",
+        nord,
+        "uddannelse",
+        "uddannelse",
+        kwargs=_unusable_statement_about_nord,
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {"learning:xapi_unmatched"}
+
+# records: one person's completions through the API (HR; a manager within their units).
+PERMISSION_CASES += [
+    Case(
+        "api:learning_completions",
+        expect(403, anonymous=401, manager=200, hr=200),
+        kwargs=lambda org: {"employee": org.person_in_nord.employee_number},
+        label="a person in the manager's unit",
+    ),
+    Case(
+        "api:learning_completions",
+        expect(403, anonymous=401, manager=404, hr=200),
+        kwargs=lambda org: {"employee": org.person_in_skole.employee_number},
+        label="a person outside the manager's unit",
+    ),
+]
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "api:learning_completions",
+        "manager",
+        nord,
+        "uddannelse",
+        "uddannelse",
+        channel="api",
+        kwargs=lambda org: {"employee": org.person_in_nord.employee_number},
+    ),
+]
+PERSONAL_DATA_URL_NAMES |= {"api:learning_completions"}

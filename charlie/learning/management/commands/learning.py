@@ -16,6 +16,8 @@ from django.core.management.base import BaseCommand, CommandParser
 SUBCOMMANDS: dict[str, str] = {}
 # --- Part "compliance" ---
 SUBCOMMANDS["compliance"] = "compliance"
+# --- records ---
+SUBCOMMANDS["import"] = "imports"
 
 
 class Command(BaseCommand):

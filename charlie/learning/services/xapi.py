@@ -1,0 +1,258 @@
+"""xAPI statements from learning systems (issue 14, point 3; docs/api.md "xAPI"): the clients
+and their tokens, receiving statements, and the statements that could not be used.
+
+A client is a learning system with a token (``core.tokens``: only its SHA-256 is stored, the
+plain token is shown once). Each statement received is kept (``XapiStatement``, idempotent on
+its id — the same id with other content is a conflict, as xAPI 1.0.3 part 3 section 2.1.2
+requires) with what became of it: a completion through ``record_completions`` (source ``xapi``,
+key ``xapi:<id>``), a verb that is no completion ("ignored"), or an unknown person or course —
+kept for HR to see, never guessed. One transaction per request.
+
+The endpoint acts for nobody: its writes are audited as the server's operator with HR's
+permissions on the channel ``api`` (the audit log's channels are a fixed list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from charlie.core import cache, tokens
+from charlie.core.errors import NotFound
+from charlie.core.roles import Role
+from charlie.core.text import check_text
+from charlie.learning import xapi
+from charlie.learning.models import (
+    Completion,
+    CompletionSource,
+    Course,
+    StatementStatus,
+    XapiClient,
+    XapiStatement,
+)
+from charlie.learning.permissions import IMPORT_COMPLETIONS, MANAGE_XAPI_CLIENTS
+from charlie.learning.services.common import CATEGORY, for_learning
+from charlie.learning.services.completions import NewCompletion, record_completions
+from charlie.people.models import Person
+from charlie.people.services import operator_access
+from charlie.privacy.access import Access
+
+#: The audit log's detail for a statement received.
+DETAIL = gettext_noop("xAPI-udsagn")
+#: Statements per page on the unmatched statements page.
+PAGE_SIZE = 50
+
+
+class Conflict(Exception):
+    """A statement id already stored with other content (HTTP 409)."""
+
+    def __init__(self, statement_id: str) -> None:
+        super().__init__(statement_id)
+        self.statement_id = statement_id
+
+
+# --- Clients ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NewClient:
+    client: XapiClient
+    token: str  # shown once, never stored
+
+
+def clients(access: Access) -> list[XapiClient]:
+    access.require(MANAGE_XAPI_CLIENTS)
+    return list(XapiClient.objects.select_related("created_by").order_by("revoked_at", "name"))
+
+
+def create_client(access: Access, name: str) -> NewClient:
+    access.require(MANAGE_XAPI_CLIENTS)
+    name = check_text(name, what=_("Navn"), max_length=120, required=True)
+    token = tokens.generate_token()
+    client = XapiClient.objects.create(
+        name=name, prefix=token.prefix, key_hash=token.key_hash, created_by=access.user
+    )
+    return NewClient(client, token.plain)
+
+
+def revoke_client(access: Access, client_id: int) -> XapiClient:
+    access.require(MANAGE_XAPI_CLIENTS)
+    client = XapiClient.objects.filter(pk=client_id).first()
+    if client is None:
+        raise NotFound
+    if client.revoked_at is None:
+        client.revoked_at = timezone.now()
+        client.save(update_fields=["revoked_at"])
+    return client
+
+
+def client_of(authorization: str | None) -> XapiClient | None:
+    """The active client whose token the ``Authorization: Bearer …`` header carries."""
+    if not authorization or not authorization.startswith("Bearer "):
+        return None
+    plain = authorization[len("Bearer ") :].strip()
+    if not tokens.looks_like_token(plain):
+        return None
+    return XapiClient.objects.filter(
+        key_hash=tokens.hash_token(plain), revoked_at__isnull=True
+    ).first()
+
+
+# --- Receiving ----------------------------------------------------------------------------------
+
+
+#: Each process's map of e-mail (lower case) → person, rebuilt when people change (the
+#: cache area "people" is bumped on every save of a person). ``Person.email`` has no index, and a
+#: case-blind search would read the whole table for every statement.
+_EMAILS: dict[str, Any] = {"version": None, "map": {}}
+
+
+def _email_map() -> dict[str, int]:
+    current = cache.version("people")
+    if _EMAILS["version"] != current:
+        emails: dict[str, int] = {}
+        for pk, email in (
+            Person.objects.exclude(email="").order_by("pk").values_list("pk", "email").iterator()
+        ):
+            emails.setdefault(email.lower(), pk)
+        _EMAILS["map"], _EMAILS["version"] = emails, current
+    found: dict[str, int] = _EMAILS["map"]
+    return found
+
+
+def _people(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[str, int]]:
+    emails = {s.email for s in statements if s.email}
+    numbers = {s.account for s in statements if s.account}
+    every = _email_map() if emails else {}
+    by_email = {email: every[email] for email in emails if email in every}
+    missing = emails - set(by_email)
+    if missing:
+        # Not in the map (a person added by a writer that did not bump "people"?): ask the
+        # database, so an unknown person is only ever one the table does not hold.
+        query = Q()
+        for email in missing:
+            query |= Q(email__iexact=email)
+        for pk, email in Person.objects.filter(query).order_by("pk").values_list("pk", "email"):
+            by_email.setdefault(email.lower(), pk)
+    by_number = dict(
+        Person.objects.filter(employee_number__in=numbers).values_list("employee_number", "pk")
+    )
+    return by_email, by_number
+
+
+def _courses(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[str, int]]:
+    activities = {s.activity for s in statements}
+    codes = {xapi.course_code(a) for a in activities}
+    by_activity = dict(
+        Course.objects.filter(activity_id__in=activities).values_list("activity_id", "pk")
+    )
+    by_code = dict(Course.objects.filter(code__in=codes).values_list("code", "pk"))
+    return by_activity, by_code
+
+
+def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[str]:
+    """Store the statements (see the module doc) and return their ids in order; raises
+    :class:`Conflict` when an id is stored already with other content."""
+    ids = [s.id for s in statements]
+    access = operator_access(Role.HR, channel="api")
+    received = timezone.localdate()
+    with transaction.atomic():
+        stored = {
+            str(sid): raw
+            for sid, raw in XapiStatement.objects.filter(statement_id__in=ids).values_list(
+                "statement_id", "raw"
+            )
+        }
+        fresh: list[xapi.Statement] = []
+        for statement in statements:
+            known = stored.get(statement.id)
+            if known is None:
+                fresh.append(statement)
+            elif xapi.canonical(known) != statement.fingerprint:
+                raise Conflict(statement.id)
+        if not fresh:
+            return ids
+        by_email, by_number = _people(fresh)
+        by_activity, by_code = _courses(fresh)
+        rows: list[XapiStatement] = []
+        completions: list[NewCompletion] = []
+        local = timezone.get_current_timezone()
+        for s in fresh:
+            person_id = by_email.get(s.email) if s.email else by_number.get(s.account)
+            course_id = by_activity.get(s.activity) or by_code.get(xapi.course_code(s.activity))
+            if s.result is None:
+                status = StatementStatus.IGNORED
+            elif person_id is None:
+                status = StatementStatus.UNKNOWN_PERSON
+            elif course_id is None:
+                status = StatementStatus.UNKNOWN_COURSE
+            else:
+                status = StatementStatus.STORED
+                completions.append(
+                    NewCompletion(
+                        person_id=person_id,
+                        course_id=course_id,
+                        # A timestamp in the future is taken as today's.
+                        completed_on=min(xapi.completed_on(s, received, local), received),
+                        result=s.result,
+                        source=CompletionSource.XAPI,
+                        external_id=f"xapi:{s.id}",
+                    )
+                )
+            rows.append(
+                XapiStatement(
+                    statement_id=s.id,
+                    verb=s.verb,
+                    actor=s.actor[:255],
+                    activity=s.activity,
+                    status=status,
+                    raw=s.raw,
+                    token=client,
+                )
+            )
+        if completions:
+            record_completions(access, completions, detail=DETAIL)
+            links = dict(
+                Completion.objects.filter(
+                    external_id__in=[c.external_id for c in completions]
+                ).values_list("external_id", "pk")
+            )
+            for row in rows:
+                row.completion_id = links.get(f"xapi:{row.statement_id}")
+        # ignore_conflicts: the same statement posted twice at once is stored once.
+        XapiStatement.objects.bulk_create(rows, ignore_conflicts=True)
+    return ids
+
+
+# --- What HR sees -------------------------------------------------------------------------------
+
+UNUSABLE = (StatementStatus.UNKNOWN_PERSON, StatementStatus.UNKNOWN_COURSE)
+
+
+def unmatched(access: Access, page: int | str | None = 1) -> Page:  # type: ignore[type-arg]
+    """The statements that named an unknown person or course, newest first (paged). They may
+    name a person by e-mail; the page's read is audited (no person to name: the category)."""
+    access.require(IMPORT_COMPLETIONS)
+    rows = (
+        XapiStatement.objects.filter(status__in=UNUSABLE)
+        .select_related("token")
+        .order_by("-received_at", "-pk")
+    )
+    result = Paginator(rows, PAGE_SIZE).get_page(page)
+    # A statement about a known person on an unknown course names that person: audited.
+    emails = {r.actor[len("mailto:") :] for r in result if r.actor.startswith("mailto:")}
+    numbers = {r.actor[len("account:") :] for r in result if r.actor.startswith("account:")}
+    query = Q(employee_number__in=numbers)
+    for email in emails:
+        query |= Q(email__iexact=email)
+    shown = Person.objects.filter(query).values_list("pk", flat=True) if emails or numbers else []
+    for_learning(access).record_read(shown, category=CATEGORY, detail=DETAIL)
+    return result
