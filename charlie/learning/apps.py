@@ -63,3 +63,14 @@ class LearningConfig(AppConfig):
                 roles=READ_LEARNING_FIGURES.roles - READ_LEARNING.roles,
             )
         )
+
+        # --- Part "figures": learning figures per unit, job family and year ---
+        register(
+            MenuEntry(
+                key="learning_figures",
+                label=_("Læringstal"),
+                url_name="learning:figures",
+                order=18,
+                roles=READ_LEARNING_FIGURES.roles,
+            )
+        )

@@ -36,3 +36,8 @@ __all__ = [
 from charlie.learning.services import compliance, rules_admin, training_tasks
 
 __all__ += ["compliance", "rules_admin", "training_tasks"]
+
+# --- Part "figures": learning figures per unit, job family and year ---
+from charlie.learning.services import figures  # noqa: E402
+
+__all__ += ["figures"]
