@@ -216,8 +216,10 @@ def _group_rows(
     index = [g.index() for g in groupings]
 
     # What each person did: counting completions in the year (hours, cost) and in 12 months.
+    # The rows are read by date and kept by person here: a list of 45,000 ids in the query
+    # would pass SQLite's limit on parameters.
+    members_set = set(person_ids)
     completions = Completion.objects.filter(
-        person_id__in=person_ids,
         result__in=sorted(COUNTING_RESULTS),
         completed_on__gte=min(first, since),
         completed_on__lte=cut,
@@ -225,7 +227,9 @@ def _group_rows(
     hours: dict[int, float] = {}
     cost: dict[int, float] = {}
     learned: set[int] = set()
-    for who, on, h, c in completions:
+    for who, on, h, c in completions.iterator(chunk_size=5000):
+        if who not in members_set:
+            continue
         if on >= first:
             hours[who] = hours.get(who, 0.0) + float(h)
             cost[who] = cost.get(who, 0.0) + float(c)
@@ -233,10 +237,9 @@ def _group_rows(
             learned.add(who)
     employments = Employment.objects.filter(
         Q(end_date__isnull=True) | Q(end_date__gte=first),
-        person_id__in=person_ids,
         start_date__lte=cut,
     ).values_list("person_id", "weekly_hours", "start_date", "end_date")
-    rows = list(employments)
+    rows = [r for r in employments.iterator(chunk_size=5000) if r[0] in members_set]
     fte = calc.average_fte(
         [r[0] for r in rows],
         [float(r[1]) for r in rows],
@@ -314,28 +317,29 @@ def _module_rows(person_ids: set[int], *, year: int, cut: date, min_size: int) -
     """Per module, the people in scope who started it in ``year`` and how many of them have
     passed it by the cut (a passed quiz, or a passed completion of its course from the module)."""
     started = sorted(
-        set(
-            ModuleProgress.objects.filter(
-                person_id__in=person_ids, started_at__year=year
-            ).values_list("person_id", "module_id")
+        (p, m)
+        for p, m in set(
+            ModuleProgress.objects.filter(started_at__year=year).values_list(
+                "person_id", "module_id"
+            )
         )
+        if p in person_ids
     )
     if not started:
         return []
+    module_ids = sorted({m for _p, m in started})
     passed = set(
         Attempt.objects.filter(
-            person_id__in=person_ids, passed=True, submitted_at__date__lte=cut
+            module_id__in=module_ids, passed=True, submitted_at__date__lte=cut
         ).values_list("person_id", "module_id")
     ) | set(
         Completion.objects.filter(
-            person_id__in=person_ids,
+            course__module__in=module_ids,
             source="module",
             result="passed",
-            course__module__isnull=False,
             completed_on__lte=cut,
         ).values_list("person_id", "course__module_id")
     )
-    module_ids = sorted({m for _p, m in started})
     modules = dict(Module.objects.filter(pk__in=module_ids).values_list("pk", "title"))
     # Each module is a release of its own (no total across modules is published, so no
     # figure of one module can be subtracted from another's): everyone who started it, and
@@ -343,8 +347,11 @@ def _module_rows(person_ids: set[int], *, year: int, cut: date, min_size: int) -
     line = Grouping.tree({_TOTAL: None, _PASSED: _TOTAL, _NOT: _TOTAL}, unpublished=[_NOT])
     at = line.index()
     rows = []
+    starters: dict[int, list[int]] = {}
+    for p, m in started:
+        starters.setdefault(m, []).append(p)
     for m in sorted(module_ids, key=lambda pk: (modules.get(pk, ""), pk)):
-        who = [p for p, module in started if module == m]
+        who = starters[m]
         leaf = [at[_PASSED] if (p, m) in passed else at[_NOT] for p in who]
         population = Population.of(who, leaf)
         (shown,) = protect(population, [line], min_size=min_size)  # type: ignore[list-item]

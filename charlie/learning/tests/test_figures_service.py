@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from charlie.core.errors import NotFound, PermissionDenied
 from charlie.learning.models import Attempt, ModuleProgress
 from charlie.learning.services import figures
-from charlie.learning.tests.factories import CompletionFactory, ModuleFactory
+from charlie.learning.tests.factories import CompletionFactory, CourseFactory, ModuleFactory
 from charlie.people.models import Employment
 from charlie.people.services import access_for
-from charlie.people.tests.factories import EmploymentFactory
+from charlie.people.tests.factories import EmploymentFactory, job_family
 
 JUNE_30 = dt.date(2026, 6, 30)
 
@@ -145,3 +145,49 @@ def test_the_page_and_the_excel_download(org, users, staff, client_as):
     assert rows["Plejecenter Syd"][1:5] == (11, 11.0, 6.0, 1500)
     # Nord is hidden (the difference rule): an empty cell.
     assert rows["Plejecenter Nord"][1] is None
+
+
+def test_with_learning_is_hidden_when_those_without_are_few(org, users, staff):
+    syd, _nord = staff
+    # 8 of Syd's 11 learned: showing 8 would give away the 3 who did not (11 − 8).
+    for person in syd[:8]:
+        CompletionFactory(person=person, completed_on=dt.date(2026, 5, 1), hours=3)
+    data = figures.learning_figures(access_for(users["analyst"]), unit_id=org.aeldre.pk)
+    syd_row = next(row for row in data.unit_rows if row.key == org.syd.pk)
+    assert syd_row.people == 11
+    assert syd_row.learners is None
+    assert syd_row.learner_share is None
+    # Hours are a sum over all 11, shown with them: 8 × 3 = 24 over 11 FTE = 2.18 → 2.2.
+    assert syd_row.hours_per_fte == 2.2
+
+
+def test_a_module_passed_through_its_course_and_too_few_failures(org, users, staff):
+    syd, _nord = staff
+    course = CourseFactory(title="Hygiejne (e-læring)")
+    module = ModuleFactory(title="Hygiejne")
+    course.module = module
+    course.save()
+    for person in syd:
+        ModuleProgress.objects.create(person=person, module=module)
+    # 9 of 11 passed (recorded as completions from the module): the 2 others are too few, so
+    # the number passed is hidden; the 11 who started are shown.
+    for person in syd[:9]:
+        CompletionFactory(
+            person=person, course=course, source="module", result="passed",
+            completed_on=dt.date(2026, 4, 1),
+        )  # fmt: skip
+    ModuleProgress.objects.update(started_at=dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC))
+    (row,) = figures.learning_figures(access_for(users["hr"])).module_rows
+    assert (row.started, row.passed, row.rate) == (11, None, None)
+    # The manager of Nord: nobody there started it.
+    assert figures.learning_figures(access_for(users["manager"])).module_rows == []
+
+
+def test_one_job_family(org, users, staff):
+    sosu = job_family("sosu")
+    data = figures.learning_figures(access_for(users["hr"]), family_id=sosu.pk)
+    # Only SOSU: the 21 of Ældreområdet and the HR person (SOSU by the factory's default) = 22;
+    # the teacher in Nørre Skole is left out.
+    assert [(row.key, row.people) for row in data.family_rows] == [(None, 22), (sosu.pk, 22)]
+    with pytest.raises(NotFound):
+        figures.learning_figures(access_for(users["hr"]), family_id=999_999)
