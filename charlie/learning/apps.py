@@ -144,3 +144,14 @@ class LearningConfig(AppConfig):
                 roles=MANAGE_XAPI_CLIENTS.roles,
             )
         )
+
+        # --- Læringstal: learning figures per unit, job family and year ---------------------
+        register(
+            MenuEntry(
+                key="learning_figures",
+                label=_("Læringstal"),
+                url_name="learning:figures",
+                order=18,
+                roles=READ_LEARNING_FIGURES.roles,
+            )
+        )

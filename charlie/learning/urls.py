@@ -1,6 +1,6 @@
 from django.urls import path
 
-from charlie.learning import views, views_compliance, views_modules
+from charlie.learning import views, views_compliance, views_figures, views_modules
 from charlie.learning import views_catalogue as catalogue
 from charlie.learning import views_records as records_views
 
@@ -84,6 +84,9 @@ urlpatterns = [
     path("krav/regler/ny/", views_compliance.rule_edit, name="rule_new"),
     path("krav/regler/<int:rule_id>/", views_compliance.rule_edit, name="rule_edit"),
     path("tal/krav/", views_compliance.figures_compliance, name="figures_compliance"),
+    # --- Læringstal ---
+    path("tal/", views_figures.figures_page, name="figures"),
+    path("tal/excel/", views_figures.figures_export, name="figures_export"),
     # --- Completions from other systems: the file, unusable xAPI statements, xAPI clients ---
     path("gennemfoerte/indlaes/", records_views.import_page, name="import_completions"),
     path("gennemfoerte/xapi-udsagn/", records_views.unmatched, name="xapi_unmatched"),

@@ -14,13 +14,21 @@ topic:
 - ``modules`` (HR's editor) and ``taking`` (progress, attempts, certificates): e-learning;
 - ``compliance``, ``rules_admin``, ``training_tasks``: mandatory training — the rules,
   compliance per person, managers' tasks and reminders; ``compliance_figures``: its counts;
+- ``figures``: "Læringstal" — hours and cost per FTE, the share with learning, module rates;
 - ``imports`` (files of completions), ``xapi`` (the statements endpoint and its clients),
   ``records`` (one person's completions for the API), ``openness`` ("Mine data");
 """
 
 from __future__ import annotations
 
-from charlie.learning.services import compliance, modules, rules_admin, taking, training_tasks
+from charlie.learning.services import (
+    compliance,
+    figures,
+    modules,
+    rules_admin,
+    taking,
+    training_tasks,
+)
 from charlie.learning.services.catalogue import (
     CourseDetail,
     CourseFilter,
@@ -78,6 +86,7 @@ __all__ = [
     "enrol_by_number",
     "enrol_person",
     "enrolments_of",
+    "figures",
     "for_learning",
     "import_completions",
     "job_family_id",

@@ -621,3 +621,22 @@ PERSONAL_DATA_VISITS += [
     ),
 ]
 PERSONAL_DATA_URL_NAMES |= {"api:learning_completions"}
+
+
+# --- Part "figures": learning figures per unit, job family and year (no names) ---
+PERMISSION_CASES += [
+    Case(
+        "learning:figures",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200, analyst=200),
+    ),
+    Case(
+        "learning:figures",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=404, analyst=404),
+        data={"aar": "1999"},
+        label="a year outside the choice",
+    ),
+    Case(
+        "learning:figures_export",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200, analyst=200),
+    ),
+]
