@@ -269,6 +269,9 @@ def protect[K: Hashable](
         g.published & ~((n > 0) & (n < min_size)) for g, n in zip(groupings, subtree, strict=True)
     ]
     linked = len(groupings) > 1
+    # The exact audit's candidate sets depend on the population only, not on what is shown:
+    # worked out once for the whole loop (each pass hides one more cell).
+    audit = _AuditCache()
     while True:
         for g, tree in enumerate(trees):
             _regions(tree, people, population.leaves[g], shown[g], subtree[g], min_size)
@@ -277,7 +280,7 @@ def protect[K: Hashable](
             return [np.zeros(len(g), dtype=bool) for g in groupings]
         if not linked:
             break
-        hide = _linked(population, people, trees, shown, subtree, min_size, exact_limit)
+        hide = _linked(population, people, trees, shown, subtree, min_size, exact_limit, audit)
         if hide is None:
             break
         g, cell = hide
@@ -327,9 +330,12 @@ def _linked(
     subtree: list[IntArray],
     min_size: int,
     exact_limit: int,
+    audit: _AuditCache | None = None,
 ) -> tuple[int, int] | None:
     """A cell to hide so that no small set can be found by combining groupings, or None."""
-    decided, hide = _exact_audit(population, trees, shown, subtree, min_size, exact_limit)
+    decided, hide = _exact_audit(
+        population, trees, shown, subtree, min_size, exact_limit, audit or _AuditCache()
+    )
     if decided:
         return hide
     return _certificate(population, people, trees, shown, subtree, min_size)
@@ -337,6 +343,17 @@ def _linked(
 
 class _TooLarge(Exception):
     pass
+
+
+class _AuditCache:
+    """What the exact audit works out from the population alone, kept across the passes of one
+    ``protect``: the blocks' finest cells and the small candidate sets (``None`` when there are
+    too many to decide exactly, so the certificate decides every pass)."""
+
+    def __init__(self) -> None:
+        self.ready = False
+        self.block_leaves: IntArray | None = None
+        self.candidates: list[tuple[int, ...]] | None = None
 
 
 def _blocks(population: Population) -> tuple[IntArray, IntArray]:
@@ -415,25 +432,32 @@ def _exact_audit(
     subtree: list[IntArray],
     min_size: int,
     limit: int,
+    cache: _AuditCache,
 ) -> tuple[bool, tuple[int, int] | None]:
     """Exact for small releases: (True, the (grouping, cell) to hide or None); (False, None)
     when the release is too large to decide this way."""
-    if limit <= 0 or len(population) > 20_000:
-        return False, None
-    block_of, block_leaves = _blocks(population)
-    if len(block_leaves) > 2_000:
-        return False, None
-    people: list[set[int]] = [set() for _ in range(len(block_leaves))]
-    for b, p in zip(block_of.tolist(), population.person.tolist(), strict=True):
-        people[b].add(p)
-    frozen = [frozenset(p) for p in people]
-    try:
-        candidates = small_sets(frozen, min_size, limit)
-    except _TooLarge:
+    if not cache.ready:
+        cache.ready = True
+        if limit <= 0 or len(population) > 20_000:
+            return False, None
+        block_of, block_leaves = _blocks(population)
+        if len(block_leaves) > 2_000:
+            return False, None
+        people: list[set[int]] = [set() for _ in range(len(block_leaves))]
+        for b, p in zip(block_of.tolist(), population.person.tolist(), strict=True):
+            people[b].add(p)
+        frozen = [frozenset(p) for p in people]
+        try:
+            cache.candidates = small_sets(frozen, min_size, limit)
+        except _TooLarge:
+            return False, None
+        cache.block_leaves = block_leaves
+    candidates, leaves = cache.candidates, cache.block_leaves
+    if candidates is None or leaves is None:
         return False, None
     if not candidates:
         return True, None
-    a, labels = _incidence(trees, shown, block_leaves)
+    a, labels = _incidence(trees, shown, leaves)
     basis = _row_space(a)
     if not basis.shape[1]:
         return True, None
