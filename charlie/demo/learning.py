@@ -11,6 +11,7 @@ table (45,000 employees: about 200,000 completions)."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -24,11 +25,14 @@ from charlie.core.calendar import add_months
 from charlie.demo.learning_modules import create_demo_modules
 from charlie.demo.skills import CHUNK, Rows
 from charlie.learning.models import (
+    Attempt,
+    Certificate,
     Completion,
     Course,
     CourseFormat,
     CourseSkill,
     Enrolment,
+    Lesson,
     MandatoryRule,
     ModuleProgress,
     Session,
@@ -324,7 +328,7 @@ def create_demo_learning(
         wanted = [
             (rule, {f.code for f in rule.job_families.all()}) for rule in rules if rule.course
         ]
-        out = Rows((Completion, ModuleProgress))
+        out = Rows((Completion, ModuleProgress, Attempt, Certificate))
         count = 0
         for first in range(0, len(people), CHUNK):
             chunk = people[first : first + CHUNK]
@@ -353,6 +357,20 @@ def _write_chunk(
     up to date, one in ten expires within 90 days, the rest lapsed or never took it."""
     rows: list[tuple[Any, ...]] = []
     progress: list[tuple[Any, ...]] = []
+    #: (completion's index in ``rows``, person, the day) of each passed module: an attempt and
+    #: a certificate go with it, as when a person passes in Charlie.
+    passed: list[tuple[int, int, date]] = []
+    lessons = (
+        json.dumps(
+            list(
+                Lesson.objects.filter(module_id=module_course.module_id or 0).values_list(
+                    "pk", flat=True
+                )
+            )
+        )
+        if module_course is not None
+        else "[]"
+    )
     draws = rng.random(size=(len(people), len(wanted)))
     spread = rng.integers(0, 10_000, size=(len(people), len(wanted)))
     for i, person_id in enumerate(people):
@@ -365,7 +383,10 @@ def _write_chunk(
             months = rule.renew_months or 24
             span = max(1, months * 30)
             draw = draws[i, j]
+            is_module = module_course is not None and course.pk == module_course.pk
             if draw < 0.05:
+                if is_module and draw < 0.02:  # started the module, not finished yet
+                    progress.append((person_id, course.module_id, "[]", out.now, out.now))
                 continue  # never took it
             if draw < 0.80:  # valid beyond 90 days
                 ago = 1 + int(spread[i, j]) % max(1, span - 120)
@@ -375,7 +396,9 @@ def _write_chunk(
                 ago = span + 1 + int(spread[i, j]) % 200
             on = ref - timedelta(days=ago)
             until = add_months(on, months) - timedelta(days=1)
-            is_module = module_course is not None and course.pk == module_course.pk
+            if is_module:
+                passed.append((len(rows), person_id, on))
+                progress.append((person_id, course.module_id, lessons, out.now, out.now))
             rows.append(
                 (
                     person_id,
@@ -390,8 +413,7 @@ def _write_chunk(
                     out.now,
                 )
             )
-            if is_module:
-                progress.append((person_id, course.module_id, "[]", out.now, out.now))
+    completion_ids = out.ids(Completion, len(rows))
     out.insert(
         Completion,
         (
@@ -407,8 +429,36 @@ def _write_chunk(
             "external_id",
             "created_at",
         ),
-        [(pk, *row) for pk, row in zip(out.ids(Completion, len(rows)), rows, strict=True)],
+        [(pk, *row) for pk, row in zip(completion_ids, rows, strict=True)],
     )
+    if passed and module_course is not None:
+        attempt_ids = out.ids(Attempt, len(passed))
+        out.insert(
+            Attempt,
+            ("id", "person_id", "module_id", "submitted_at", "answers", "score", "passed"),
+            [
+                (
+                    pk,
+                    person_id,
+                    module_course.module_id,
+                    f"{on.isoformat()}T10:00:00+00:00",
+                    "{}",
+                    100,
+                    True,
+                )
+                for pk, (_k, person_id, on) in zip(attempt_ids, passed, strict=True)
+            ],
+        )
+        out.insert(
+            Certificate,
+            ("id", "completion_id", "attempt_id", "code", "issued_on"),
+            [
+                (pk, completion_ids[k], attempt, f"DEMO{completion_ids[k]:010d}", on.isoformat())
+                for pk, attempt, (k, _person, on) in zip(
+                    out.ids(Certificate, len(passed)), attempt_ids, passed, strict=True
+                )
+            ],
+        )
     out.insert(
         ModuleProgress,
         ("id", "person_id", "module_id", "lessons_done", "started_at", "updated_at"),
@@ -445,7 +495,7 @@ def _employee_story(
         Enrolment.objects.create(person_id=person_id, session=session, status="requested")
     if module_course is not None:
         until = ref + timedelta(days=21)
-        Completion.objects.update_or_create(
+        completion, _created = Completion.objects.update_or_create(
             external_id=f"demo:{person_id}:{module_course.pk}",
             defaults={
                 "person_id": person_id,
@@ -457,4 +507,9 @@ def _employee_story(
                 "hours": module_course.hours,
                 "cost": module_course.price,
             },
+        )
+        # The attempt and the certificate that went with it carry the same day.
+        Certificate.objects.filter(completion=completion).update(issued_on=completion.completed_on)
+        Attempt.objects.filter(person_id=person_id, module_id=module_course.module_id or 0).update(
+            submitted_at=timezone.make_aware(datetime.combine(completion.completed_on, time(10)))
         )

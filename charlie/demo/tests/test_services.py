@@ -220,7 +220,15 @@ def test_the_demo_holds_courses_rules_and_completions(summary: DemoSummary) -> N
     """Issue 14: a catalogue with sessions to come, rules of mandatory training, completions
     that are mostly up to date with some lapsed, and the demo employee's story (a lapsed
     first-aid course and a request to join the next session)."""
-    from charlie.learning.models import Completion, Course, Enrolment, MandatoryRule, Session
+    from charlie.learning.models import (
+        Attempt,
+        Completion,
+        Course,
+        Enrolment,
+        MandatoryRule,
+        ModuleProgress,
+        Session,
+    )
 
     assert Course.objects.filter(code="foerstehjaelp", skills__level=2).exists()
     # The road map's next step for a SOSU assistant (forflytning 3) is a course with dates.
@@ -239,3 +247,11 @@ def test_the_demo_holds_courses_rules_and_completions(summary: DemoSummary) -> N
     assert gdpr is not None and gdpr.module is not None and gdpr.skills.exists()
     mine = Completion.objects.get(person_id=employee.person_id, course=gdpr)
     assert mine.valid_until == summary.reference_date + timedelta(days=21)
+    # Passing in the demo looks like passing in Charlie: an attempt, all lessons read, a
+    # certificate of the same day.
+    assert mine.certificate.issued_on == mine.completed_on
+    progress = ModuleProgress.objects.get(person_id=employee.person_id, module=gdpr.module)
+    assert len(progress.lessons_done) == gdpr.module.lessons.count()
+    assert Attempt.objects.filter(module=gdpr.module, passed=True).count() == (
+        Completion.objects.filter(course=gdpr).count()
+    )
