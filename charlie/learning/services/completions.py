@@ -237,7 +237,12 @@ def record_completions_in_bulk(
                 )
         if course_levels:
             levels += skills.record_course_levels(access, course_levels)
-    for_learning(access).record(people, action=Action.CREATE, category=CATEGORY, detail=detail)
+    # One entry per person for the whole import, written BATCH people at a time (memory).
+    ordered = sorted(people)
+    for start in range(0, len(ordered), BATCH):
+        for_learning(access).record(
+            ordered[start : start + BATCH], action=Action.CREATE, category=CATEGORY, detail=detail
+        )
     return Recorded(created=created, already_known=known, skill_levels=levels)
 
 
