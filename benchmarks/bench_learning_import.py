@@ -10,9 +10,9 @@ In one run:
    never the database ``charlie``): migrate, and create the people and courses once.
 3. **Import** each file into an empty completions table with the real service
    (``services.imports.import_completions``: streamed, checked in a first pass, written in a
-   second through ``record_completions`` in batches, one transaction), each in its own process,
-   reporting the time and the peak RSS (``VmHWM``). The RSS of the small and the large file
-   shows that memory does not grow with the file.
+   second through ``record_completions_in_bulk`` in batches, one transaction), each in its own
+   process, reporting the time and the peak RSS (``VmHWM``). The RSS of the small and the
+   large file shows that memory does not grow with the file.
 4. **Reference, same run**: the naive way — per row, look up the person and the course and
    ``get_or_create`` the completion, in one transaction — on ``--sample`` rows, its time
    scaled to the file's rows.

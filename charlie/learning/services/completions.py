@@ -6,12 +6,14 @@ course's hours, price and validity, and raises the skills the course teaches thr
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from charlie.learning import rules
 from charlie.learning.models import Completion, Course, CourseSkill
@@ -146,3 +148,136 @@ def _record_batch(
         )
         written = skills.record_course_levels(access, levels)
     return len(fresh), len(batch) - len(fresh), written
+
+
+# --- Many completions at once (the import of a file) ---------------------------------------------
+
+#: The columns :func:`record_completions_in_bulk` writes, in order.
+_COLUMNS = (
+    "person_id",
+    "course_id",
+    "completed_on",
+    "result",
+    "source",
+    "valid_until",
+    "hours",
+    "cost",
+    "external_id",
+    "session_id",
+    "recorded_by_id",
+    "created_at",
+)
+#: PostgreSQL: the session's temporary table the rows are copied into before the insert.
+_LOAD_TABLE = "learning_completion_load"
+
+
+def record_completions_in_bulk(
+    access: Access, batches: Iterable[Sequence[NewCompletion]], *, detail: str = "gennemført"
+) -> Recorded:
+    """What :func:`record_completions` does, for a file of a million rows: the same rows stored
+    (idempotent on ``external_id``: ``ON CONFLICT (external_id) DO NOTHING``), the same hours,
+    cost, validity and skills; but written as plain rows (``COPY`` into a temporary table and
+    one ``INSERT … SELECT`` per batch on PostgreSQL, ``INSERT OR IGNORE`` on SQLite) instead of a
+    model object per row, and audited **once** per person for all the batches. The caller must
+    hold the transaction (``transaction.atomic``): the rows and the audit entries are written
+    together or not at all."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("record_completions_in_bulk must run inside transaction.atomic()")
+    facts: dict[int, _CourseFacts] = {}
+    people: set[int] = set()
+    user_id = access.user.pk if access.user is not None and access.user.is_authenticated else None
+    now = timezone.now()
+    created = known = levels = 0
+    for batch in batches:
+        missing = {row.course_id for row in batch} - facts.keys()
+        if missing:
+            facts.update(_facts(missing))
+        values: dict[str, tuple[Any, ...]] = {}
+        for row in batch:
+            course = facts[row.course_id]
+            until = row.valid_until or rules.valid_until(
+                row.completed_on, course.valid_months, row.result
+            )
+            values.setdefault(
+                row.external_id,
+                (
+                    row.person_id,
+                    row.course_id,
+                    row.completed_on,
+                    row.result,
+                    row.source,
+                    until,
+                    course.hours if row.hours is None else row.hours,
+                    course.price if row.cost is None else row.cost,
+                    row.external_id,
+                    row.session_id,
+                    user_id,
+                    now,
+                ),
+            )
+        fresh = _insert(list(values.values()))
+        created += len(fresh)
+        known += len(batch) - len(fresh)
+        course_levels: list[skills.CourseLevel] = []
+        for external_id in fresh:
+            person_id, course_id, on, result, _s, until, *_rest = values[external_id]
+            people.add(person_id)
+            course = facts[course_id]
+            if course.skills and result in rules.COUNTING_RESULTS:
+                course_levels.extend(
+                    skills.CourseLevel(
+                        person_id=person_id,
+                        skill_id=skill_id,
+                        level=level,
+                        on=on,
+                        evidence=course.title,
+                        expires_on=until,
+                    )
+                    for skill_id, level in course.skills
+                )
+        if course_levels:
+            levels += skills.record_course_levels(access, course_levels)
+    # One entry per person for the whole import, written BATCH people at a time (memory).
+    ordered = sorted(people)
+    for start in range(0, len(ordered), BATCH):
+        for_learning(access).record(
+            ordered[start : start + BATCH], action=Action.CREATE, category=CATEGORY, detail=detail
+        )
+    return Recorded(created=created, already_known=known, skill_levels=levels)
+
+
+def _insert(rows: list[tuple[Any, ...]]) -> list[str]:
+    """Insert these rows (``_COLUMNS``), skipping every ``external_id`` stored already; the
+    external ids of the rows written."""
+    if not rows:
+        return []
+    qn = connection.ops.quote_name
+    table = qn(Completion._meta.db_table)
+    columns = ", ".join(qn(c) for c in _COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Table and column names from the model, quoted; the values travel by COPY.
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {qn(_LOAD_TABLE)} AS "  # noqa: S608
+                f"SELECT {columns} FROM {table} WITH NO DATA"
+            )
+            cursor.execute(f"TRUNCATE {qn(_LOAD_TABLE)}")
+            with cursor.cursor.copy(f"COPY {qn(_LOAD_TABLE)} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {qn(_LOAD_TABLE)} "  # noqa: S608
+                f"ON CONFLICT ({qn('external_id')}) DO NOTHING RETURNING {qn('external_id')}"
+            )
+            return [external_id for (external_id,) in cursor.fetchall()]
+        ids = [row[8] for row in rows]
+        stored = set(
+            Completion.objects.filter(external_id__in=ids).values_list("external_id", flat=True)
+        )
+        fresh = [row for row in rows if row[8] not in stored]
+        cursor.executemany(
+            f"INSERT OR IGNORE INTO {table} ({columns}) "  # noqa: S608
+            f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})",
+            fresh,
+        )
+        return [row[8] for row in fresh]

@@ -6,11 +6,12 @@ Two passes, so memory stays bounded however long the file is:
 1. every row is read, checked and matched (``learning.importing``) against look-ups built once
    — employee number and e-mail → person, course code and xAPI activity id → course. Unknown
    people and courses are problems, never guessed. Duplicate rows are found by an 8-byte
-   digest of each row's key (an array of 8 bytes a row, sorted after the pass), and the keys
-   already stored are counted in batches;
+   digest of each row's key (an array of 8 bytes a row, sorted after the pass); on a dry run the
+   keys already stored are counted in batches;
 2. only when no file has a problem, and not on a dry run, the good rows — spooled compactly to
    a temporary file during the first pass — are written in batches through
-   ``record_completions`` (source ``import``), all inside one transaction.
+   ``record_completions_in_bulk`` (source ``import``: plain rows, the audit log once per
+   person), all inside one transaction.
 
 The key of a row is the file's ``id`` (``fil:id:<id>``) or, without one, a hash of person,
 course, date and result, so the same file twice stores nothing new.
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import IO
 
 import numpy as np
 from django.db import transaction
@@ -35,7 +37,11 @@ from charlie.learning import importing
 from charlie.learning.models import Completion, CompletionSource, Course
 from charlie.learning.permissions import IMPORT_COMPLETIONS
 from charlie.learning.services.common import today as local_today
-from charlie.learning.services.completions import BATCH, NewCompletion, record_completions
+from charlie.learning.services.completions import (
+    BATCH,
+    NewCompletion,
+    record_completions_in_bulk,
+)
 from charlie.people.models import Person
 from charlie.privacy.access import Access
 
@@ -176,10 +182,11 @@ def import_completions(
                 digests.append(_digest(row.external_id))
                 if not problems:
                     spool.write(_spooled(row))
-                    pending.append(row.external_id)
-                    if len(pending) >= BATCH:
-                        result.known += _known(pending)
-                        pending.clear()
+                    if dry_run:  # a real import learns what is known from its own insert
+                        pending.append(row.external_id)
+                        if len(pending) >= BATCH:
+                            result.known += _known(pending)
+                            pending.clear()
         repeated = _repeated(digests)
         del digests
         if repeated:
@@ -190,23 +197,20 @@ def import_completions(
             result.problem_count = len(problems)
             result.known = 0
             return result
-        result.known += _known(pending)
-        result.created = result.rows - result.known
-        if dry_run or not result.created:
+        if dry_run:
+            result.known += _known(pending)
+            result.created = result.rows - result.known
+            return result
+        if not result.rows:
             return result
 
-        # Pass 2: the spooled rows, written in batches, in one transaction.
+        # Pass 2: the spooled rows, written in batches, in one transaction, audited once per
+        # person (``record_completions_in_bulk``: plain rows, no model object per row).
         spool.seek(0)
-        created = 0
         with transaction.atomic():
-            batch: list[NewCompletion] = []
-            for line in spool:
-                batch.append(_unspooled(line))
-                if len(batch) >= BATCH:
-                    created += record_completions(access, batch, detail=DETAIL).created
-                    batch.clear()
-            if batch:
-                created += record_completions(access, batch, detail=DETAIL).created
+            created = record_completions_in_bulk(
+                access, _spooled_batches(spool), detail=DETAIL
+            ).created
     result.created = created
     result.known = result.rows - created
     return result
@@ -269,6 +273,18 @@ def _spooled(row: importing.CompletionRow) -> str:
         )
         + "\n"
     )
+
+
+def _spooled_batches(spool: IO[str]) -> Iterator[list[NewCompletion]]:
+    """The spooled rows, ``BATCH`` at a time."""
+    batch: list[NewCompletion] = []
+    for line in spool:
+        batch.append(_unspooled(line))
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _unspooled(line: str) -> NewCompletion:

@@ -160,3 +160,35 @@ def test_the_api_gives_the_imported_completions(org, users, client):
         ("hygiejne", "2026-05-02", "failed")
     ]
     assert client.get("/api/v1/learning/completions/findes-ikke").status_code == 404
+
+
+def test_the_import_audits_once_per_person_and_raises_the_skills(org, users):
+    from charlie.learning.tests.factories import CourseSkillFactory
+    from charlie.privacy.models import AuditEntry
+    from charlie.skills.models import SkillAssessment
+    from charlie.skills.tests.factories import SkillFactory
+
+    course = CourseFactory(code="forflytning", hours=Decimal("7"), price=Decimal("1200"))
+    skill = SkillFactory(name="Forflytning")
+    CourseSkillFactory(course=course, skill=skill, level=3)
+    CourseFactory(code="hygiejne")
+    nord = org.person_in_nord
+    text = (
+        "medarbejdernummer;kursuskode;dato;resultat\n"
+        f"{nord.employee_number};forflytning;01-05-2026;bestået\n"
+        f"{nord.employee_number};hygiejne;02-05-2026;gennemført\n"
+        f"{nord.employee_number};hygiejne;03-05-2026;gennemført\n"
+    )
+    assert _run(users, text).created == 3
+    entries = AuditEntry.objects.filter(subject_person_id=nord.pk, detail="indlæst fil")
+    assert entries.count() == 1  # one entry for the person's three rows
+    stored = Completion.objects.get(course=course)
+    assert (stored.hours, stored.cost, stored.recorded_by) == (
+        Decimal("7"),
+        Decimal("1200"),
+        users["hr"],
+    )
+    assert SkillAssessment.objects.get(person=nord, skill=skill).level == 3
+    assert _run(users, text).created == 0  # the same file again: nothing new, no entry
+    assert entries.count() == 1
+    assert Completion.objects.count() == 3
