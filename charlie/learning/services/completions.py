@@ -257,8 +257,10 @@ def _insert(rows: list[tuple[Any, ...]]) -> list[str]:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # Table and column names from the model, quoted; the values travel by COPY.
+            # ON COMMIT DROP: gone with the import's transaction, so a pooled connection never
+            # keeps one with yesterday's columns.
             cursor.execute(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS {qn(_LOAD_TABLE)} AS "  # noqa: S608
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {qn(_LOAD_TABLE)} ON COMMIT DROP AS "  # noqa: S608
                 f"SELECT {columns} FROM {table} WITH NO DATA"
             )
             cursor.execute(f"TRUNCATE {qn(_LOAD_TABLE)}")
