@@ -3,6 +3,7 @@ be stored (``services.catalogue``, ``services.enrolments``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, cast
 
 from django import forms
@@ -15,7 +16,9 @@ from charlie.people.models import JobFamily
 
 class CatalogueFilterForm(forms.Form):
     q = forms.CharField(label=_("Søg"), required=False, max_length=100)
-    skill = forms.IntegerField(label=_("Kompetence"), required=False, widget=forms.HiddenInput)
+    skill = forms.TypedChoiceField(
+        label=_("Kompetence"), required=False, coerce=int, empty_value=None
+    )
     job_family = forms.ModelChoiceField(
         label=_("Målgruppe"),
         queryset=JobFamily.objects.order_by("sort_order", "name"),
@@ -31,6 +34,10 @@ class CatalogueFilterForm(forms.Form):
     starts_to = forms.DateField(
         label=_("Starter til"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+
+    def __init__(self, *args: Any, skills: Sequence[tuple[int, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["skill"].choices = [("", _("Alle")), *skills]  # type: ignore[attr-defined]
 
 
 class CourseForm(forms.ModelForm):

@@ -40,7 +40,7 @@ def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
 def catalogue(request: AuthenticatedRequest) -> HttpResponse:
     """Search and filter the catalogue, a page at a time."""
     access = access_of(request)
-    form = CatalogueFilterForm(request.GET)
+    form = CatalogueFilterForm(request.GET, skills=services.taught_skills())
     data = form.cleaned_data if form.is_valid() else {}
     family = data.get("job_family")
     f = services.CourseFilter(

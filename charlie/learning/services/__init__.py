@@ -44,6 +44,7 @@ from charlie.learning.services.catalogue import (
     session_ical,
     session_of,
     set_course_skill,
+    taught_skills,
 )
 from charlie.learning.services.common import CATEGORY, PURPOSE, for_learning, person_in_scope
 from charlie.learning.services.completions import NewCompletion, Recorded, record_completions
@@ -113,5 +114,6 @@ __all__ = [
     "session_of",
     "set_course_skill",
     "taking",
+    "taught_skills",
     "training_tasks",
 ]

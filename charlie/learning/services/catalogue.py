@@ -307,6 +307,13 @@ def session_ical(access: Access, session_id: int, *, url: str = "") -> bytes:
     return bytes(cal.to_ical())
 
 
+def taught_skills() -> list[tuple[int, str]]:
+    """The skills the active courses teach, as (id, name) by name: the catalogue's skill filter
+    (configuration, no personal data)."""
+    ids = set(CourseSkill.objects.filter(course__active=True).values_list("skill_id", flat=True))
+    return sorted(skills.skill_names(ids).items(), key=lambda item: item[1])
+
+
 # --- The road map's activities (skills.services.register_activity_provider) --------------------
 
 

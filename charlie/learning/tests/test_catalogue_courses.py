@@ -62,6 +62,18 @@ def test_search_and_filters(org, users):
     assert len(services.search_courses(hr, services.CourseFilter()).object_list) == 3
 
 
+def test_the_page_filters_by_a_skill_that_active_courses_teach(client_as, org, users):
+    taught, retired_course = SkillFactory(name="Forflytning"), SkillFactory(name="Sårpleje")
+    CourseSkillFactory(course=CourseFactory(title="Forflytning for øvede"), skill=taught)
+    CourseSkillFactory(course=CourseFactory(title="Gammelt", active=False), skill=retired_course)
+    CourseFactory(title="Excel")
+    assert services.taught_skills() == [(taught.pk, "Forflytning")]
+    page = client_as("employee").get(reverse("learning:catalogue"), {"skill": taught.pk})
+    html = page.content.decode()
+    assert '<select name="skill"' in html and "Sårpleje" not in html
+    assert "Forflytning for øvede" in html and "Excel" not in html
+
+
 def test_course_page_shows_skills_sessions_and_free_seats(client_as, org, users):
     course = CourseFactory(code="forflytning", title="Forflytning", price=Decimal("1200"))
     CourseSkillFactory(course=course, skill=SkillFactory(name="Forflytning"), level=3)
