@@ -172,9 +172,9 @@ def _courses(statements: Sequence[xapi.Statement]) -> dict[str, int]:
         by_code.setdefault(code, pk)
     learned: dict[str, int] = {}
     for activity in missing:
-        pk = by_activity.get(activity) or by_code.get(xapi.course_code(activity))
-        if pk is not None:
-            found[activity] = learned[_course_key(activity)] = pk
+        course_id = by_activity.get(activity) or by_code.get(xapi.course_code(activity))
+        if course_id is not None:
+            found[activity] = learned[_course_key(activity)] = course_id
     if learned:
         django_cache.set_many(learned, COURSE_TTL_SECONDS)
     return found
