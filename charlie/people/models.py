@@ -174,6 +174,9 @@ class Person(models.Model):
                     "last_name_tail_key",
                 )
             ),
+            # Finding a person by e-mail whatever its case (the xAPI endpoint, for every
+            # statement): filter on ``Lower("email")`` to use it.
+            models.Index(Lower("email"), name="person_email_lower_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from charlie.learning import rules
-from charlie.learning.models import Completion, Course, CourseSkill
+from charlie.learning.models import Completion, Course
 from charlie.learning.services.common import CATEGORY, for_learning
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
@@ -60,16 +60,22 @@ class _CourseFacts:
 
 
 def _facts(course_ids: set[int]) -> dict[int, _CourseFacts]:
+    """The courses' facts and the skills they teach, in one query (a row per skill)."""
+    found: dict[int, tuple[Decimal, Decimal, int | None, str]] = {}
     skills_of: dict[int, list[tuple[int, int]]] = {}
-    for course_id, skill_id, level in CourseSkill.objects.filter(
-        course_id__in=course_ids
-    ).values_list("course_id", "skill_id", "level"):
-        skills_of.setdefault(course_id, []).append((skill_id, level))
+    for pk, hours, price, months, title, skill_id, level in (
+        Course.objects.filter(pk__in=course_ids)
+        .order_by()
+        .values_list(
+            "pk", "hours", "price", "valid_months", "title", "skills__skill_id", "skills__level"
+        )
+    ):
+        found[pk] = (hours, price, months, title)
+        if skill_id is not None:
+            skills_of.setdefault(pk, []).append((skill_id, level))
     return {
         pk: _CourseFacts(hours, price, months, title, tuple(skills_of.get(pk, ())))
-        for pk, hours, price, months, title in Course.objects.filter(pk__in=course_ids).values_list(
-            "pk", "hours", "price", "valid_months", "title"
-        )
+        for pk, (hours, price, months, title) in found.items()
     }
 
 
@@ -94,7 +100,9 @@ def _record_batch(
 ) -> tuple[int, int, int]:
     ids = [row.external_id for row in batch]
     existing = set(
-        Completion.objects.filter(external_id__in=ids).values_list("external_id", flat=True)
+        Completion.objects.filter(external_id__in=ids)
+        .order_by()
+        .values_list("external_id", flat=True)
     )
     seen: set[str] = set()
     fresh: list[NewCompletion] = []
@@ -140,7 +148,9 @@ def _record_batch(
                 )
                 for skill_id, level in course.skills
             )
-    with transaction.atomic():
+    # No savepoint inside a caller's transaction (two round trips saved per call): no caller
+    # goes on after an error here, so the whole transaction rolls back.
+    with transaction.atomic(savepoint=False):
         # ignore_conflicts: a twin sent at the same moment by another process is stored once.
         Completion.objects.bulk_create(objects, ignore_conflicts=True)
         for_learning(access).record(

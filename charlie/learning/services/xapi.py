@@ -14,18 +14,20 @@ permissions on the channel ``api`` (the audit log's channels are a fixed list).
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from django.core.cache import cache as django_cache
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from charlie.core import cache, tokens
+from charlie.core import tokens
 from charlie.core.errors import NotFound
 from charlie.core.roles import Role
 from charlie.core.text import check_text
@@ -44,6 +46,7 @@ from charlie.learning.services.completions import NewCompletion, record_completi
 from charlie.people.models import Person
 from charlie.people.services import operator_access
 from charlie.privacy.access import Access
+from charlie.privacy.batch import flush_pending
 
 #: The audit log's detail for a statement received.
 DETAIL = gettext_noop("xAPI-udsagn")
@@ -109,53 +112,72 @@ def client_of(authorization: str | None) -> XapiClient | None:
 # --- Receiving ----------------------------------------------------------------------------------
 
 
-#: Each process's map of e-mail (lower case) → person, rebuilt when people change (the
-#: cache area "people" is bumped on every save of a person). ``Person.email`` has no index, and a
-#: case-blind search would read the whole table for every statement.
-_EMAILS: dict[str, Any] = {"version": None, "map": {}}
-
-
-def _email_map() -> dict[str, int]:
-    current = cache.version("people")
-    if _EMAILS["version"] != current:
-        emails: dict[str, int] = {}
-        for pk, email in (
-            Person.objects.exclude(email="").order_by("pk").values_list("pk", "email").iterator()
-        ):
-            emails.setdefault(email.lower(), pk)
-        _EMAILS["map"], _EMAILS["version"] = emails, current
-    found: dict[str, int] = _EMAILS["map"]
-    return found
-
-
 def _people(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[str, int]]:
+    """People by e-mail (lower case: ``xapi.parse`` lowers the address) and by employee number,
+    one query each when the statements name any. The e-mail is compared as
+    ``lower(email)``, which the index ``person_email_lower_idx`` serves; two people with the
+    same address: the first created."""
     emails = {s.email for s in statements if s.email}
     numbers = {s.account for s in statements if s.account}
-    every = _email_map() if emails else {}
-    by_email = {email: every[email] for email in emails if email in every}
-    missing = emails - set(by_email)
-    if missing:
-        # Not in the map (a person added by a writer that did not bump "people"?): ask the
-        # database, so an unknown person is only ever one the table does not hold.
-        query = Q()
-        for email in missing:
-            query |= Q(email__iexact=email)
-        for pk, email in Person.objects.filter(query).order_by("pk").values_list("pk", "email"):
-            by_email.setdefault(email.lower(), pk)
-    by_number = dict(
-        Person.objects.filter(employee_number__in=numbers).values_list("employee_number", "pk")
-    )
+    by_email: dict[str, int] = {}
+    if emails:
+        for pk, email in (
+            Person.objects.annotate(email_lower=Lower("email"))
+            .filter(email_lower__in=emails)
+            .order_by("pk")
+            .values_list("pk", "email_lower")
+        ):
+            by_email.setdefault(email, pk)
+    by_number: dict[str, int] = {}
+    if numbers:
+        by_number = dict(
+            Person.objects.filter(employee_number__in=numbers)
+            .order_by()
+            .values_list("employee_number", "pk")
+        )
     return by_email, by_number
 
 
-def _courses(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[str, int]]:
-    activities = {s.activity for s in statements}
-    codes = {xapi.course_code(a) for a in activities}
-    by_activity = dict(
-        Course.objects.filter(activity_id__in=activities).values_list("activity_id", "pk")
-    )
-    by_code = dict(Course.objects.filter(code__in=codes).values_list("code", "pk"))
-    return by_activity, by_code
+#: How long a course found for an activity IRI is trusted (in each process's cache: the
+#: default cache is local memory). A learning system sends statements about the same few
+#: courses all day; a course looked up for each would cost a query per statement. A course not
+#: found is asked for again every time (a course added to the catalogue counts at once); a
+#: course whose activity id or code is changed counts within this many seconds.
+COURSE_TTL_SECONDS = 60
+
+
+def _course_key(activity: str) -> str:
+    return "xapi-course:" + hashlib.sha256(activity.encode()).hexdigest()
+
+
+def _courses(statements: Sequence[xapi.Statement]) -> dict[str, int]:
+    """Activity IRI → course id: the course whose ``activity_id`` is the IRI, else the one
+    whose code is the IRI's last segment (``xapi.course_code``)."""
+    keys = {_course_key(a): a for a in {s.activity for s in statements}}
+    hits = django_cache.get_many(list(keys))
+    found = {keys[key]: pk for key, pk in hits.items()}
+    missing = set(keys.values()) - set(found)
+    if not missing:
+        return found
+    codes = {xapi.course_code(a) for a in missing}
+    by_activity: dict[str, int] = {}
+    by_code: dict[str, int] = {}
+    for pk, activity_id, code in (
+        Course.objects.filter(Q(activity_id__in=missing) | Q(code__in=codes))
+        .order_by("pk")
+        .values_list("pk", "activity_id", "code")
+    ):
+        if activity_id in missing:
+            by_activity.setdefault(activity_id, pk)
+        by_code.setdefault(code, pk)
+    learned: dict[str, int] = {}
+    for activity in missing:
+        course_id = by_activity.get(activity) or by_code.get(xapi.course_code(activity))
+        if course_id is not None:
+            found[activity] = learned[_course_key(activity)] = course_id
+    if learned:
+        django_cache.set_many(learned, COURSE_TTL_SECONDS)
+    return found
 
 
 def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[str]:
@@ -167,9 +189,9 @@ def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[st
     with transaction.atomic():
         stored = {
             str(sid): raw
-            for sid, raw in XapiStatement.objects.filter(statement_id__in=ids).values_list(
-                "statement_id", "raw"
-            )
+            for sid, raw in XapiStatement.objects.filter(statement_id__in=ids)
+            .order_by()
+            .values_list("statement_id", "raw")
         }
         fresh: list[xapi.Statement] = []
         for statement in statements:
@@ -181,13 +203,13 @@ def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[st
         if not fresh:
             return ids
         by_email, by_number = _people(fresh)
-        by_activity, by_code = _courses(fresh)
+        by_activity = _courses(fresh)
         rows: list[XapiStatement] = []
         completions: list[NewCompletion] = []
         local = timezone.get_current_timezone()
         for s in fresh:
             person_id = by_email.get(s.email) if s.email else by_number.get(s.account)
-            course_id = by_activity.get(s.activity) or by_code.get(xapi.course_code(s.activity))
+            course_id = by_activity.get(s.activity)
             if s.result is None:
                 status = StatementStatus.IGNORED
             elif person_id is None:
@@ -221,14 +243,17 @@ def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[st
         if completions:
             record_completions(access, completions, detail=DETAIL)
             links = dict(
-                Completion.objects.filter(
-                    external_id__in=[c.external_id for c in completions]
-                ).values_list("external_id", "pk")
+                Completion.objects.filter(external_id__in=[c.external_id for c in completions])
+                .order_by()
+                .values_list("external_id", "pk")
             )
             for row in rows:
                 row.completion_id = links.get(f"xapi:{row.statement_id}")
         # ignore_conflicts: the same statement posted twice at once is stored once.
         XapiStatement.objects.bulk_create(rows, ignore_conflicts=True)
+        # The audit entries in the same transaction: one commit per request, and a completion
+        # is never stored without its entry.
+        flush_pending()
     return ids
 
 
