@@ -16,20 +16,17 @@ may hold a CPR number). Messages are Danish msgids with parameters; the service 
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
-import io
 import re
-import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from charlie.core.cpr import contains_cpr
 from charlie.core.language import gettext_noop as _
+from charlie.core.sheets import cell_text, column_key, csv_rows, is_xlsx, parse_date, xlsx_rows
 
 #: The columns (as compared, see :func:`column_key`) and their English aliases.
 ALIASES = {
@@ -90,8 +87,6 @@ MAX_ID = 100
 #: An .xlsx is a zip archive: refuse one that unpacks to more than this (a "zip bomb").
 XLSX_MAX_UNPACKED = 512 * 1024**2
 
-_DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMBER = re.compile(r"^\d{1,8}([.,]\d{1,2})?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 #: At least ten digits (as ``str.isdigit`` counts them, the CPR detector's first test).
@@ -135,43 +130,6 @@ class Lookups:
     courses: Mapping[str, int]
 
 
-def column_key(name: object) -> str:
-    """A header as compared: ``Gyldig til`` → ``gyldigtil``, ``Medarbejder-nummer`` → …"""
-    text = str(name or "").strip().lower()
-    for old, new in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), (" ", ""), ("-", ""), ("_", "")):
-        text = text.replace(old, new)
-    return text
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def parse_date(value: object) -> date:
-    """``dd-mm-åååå`` (also ``.`` or ``/``), ``åååå-mm-dd``, or a spreadsheet date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    match = _DANISH_DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        match = _ISO_DATE.match(text)
-        if not match:
-            raise ValueError(_("Datoen kan ikke læses. Skriv den som dd-mm-åååå eller åååå-mm-dd."))
-        year, month, day = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(_("Datoen findes ikke i kalenderen.")) from None
-
-
 def row_key(person_id: int, course_id: int, on: date, result: str) -> str:
     """The key of a row without an ``id``: the same person, course, date and result give the
     same key, so the same file twice stores nothing new."""
@@ -182,55 +140,8 @@ def row_key(person_id: int, course_id: int, on: date, result: str) -> str:
 # --- Reading the file ---------------------------------------------------------------------------
 
 
-def _encoding(data: bytes) -> str:
-    """UTF-8 when the whole file decodes as UTF-8 (checked in chunks, nothing kept), else
-    Windows-1252."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    view = memoryview(data)
-    try:
-        for start in range(0, len(data), 1 << 20):
-            decoder.decode(view[start : start + (1 << 20)])
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8-sig"
-
-
-def csv_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
-    """The rows of a CSV file, one at a time."""
-    encoding = _encoding(data)
-    first = data[:4096].split(b"\n", 1)[0]
-    separator = ";" if first.count(b";") >= first.count(b",") else ","
-    stream = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, errors="replace", newline="")
-    reader = csv.reader(stream, delimiter=separator)
-    for cells in reader:
-        yield reader.line_num, list(cells)
-
-
-def xlsx_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
-    """The first sheet's rows, one at a time, after the archive was found safe."""
-    from openpyxl import load_workbook
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(part.file_size for part in archive.infolist()) > XLSX_MAX_UNPACKED:
-            raise ValueError(_("Excel-filen fylder for meget, når den pakkes ud. Gem den som CSV."))
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        workbook.close()
-
-
-def is_xlsx(name: str, data: bytes) -> bool:
-    """By content (a zip archive), not by the file's name alone."""
-    return data[:4] == b"PK\x03\x04"
-
-
 def rows_of(name: str, data: bytes) -> Iterator[tuple[int, list[object]]]:
-    return xlsx_rows(data) if is_xlsx(name, data) else csv_rows(data)
+    return xlsx_rows(data, max_unpacked=XLSX_MAX_UNPACKED) if is_xlsx(data) else csv_rows(data)
 
 
 # --- Checking -----------------------------------------------------------------------------------
@@ -249,7 +160,7 @@ def read_header(
 ) -> tuple[Header | None, list[Problem]]:
     """The first non-blank row as the header; problems when columns are missing or unknown."""
     for number, cells in rows:
-        if not any(_text(c) for c in cells):
+        if not any(cell_text(c) for c in cells):
             continue
         index: dict[str, int] = {}
         unknown: list[str] = []
@@ -259,7 +170,7 @@ def read_header(
                 continue
             column = ALIASES.get(key)
             if column is None:
-                unknown.append(_text(cell)[:40])
+                unknown.append(cell_text(cell)[:40])
             else:
                 index.setdefault(column, position)
         problems: list[Problem] = []
@@ -291,7 +202,7 @@ def read_header(
 
 
 def is_blank(cells: list[object]) -> bool:
-    return not any(_text(c) for c in cells)
+    return not any(cell_text(c) for c in cells)
 
 
 def check_row(
@@ -323,7 +234,7 @@ def check_row(
     for column, position in header.index.items():
         if position < size:
             value = cells[position]
-            text = value.strip() if type(value) is str else _text(value)
+            text = value.strip() if type(value) is str else cell_text(value)
             texts[column] = text
             if (
                 len(text) >= 10

@@ -14,18 +14,15 @@ never repeats the cell (it may hold a CPR number). Messages are Danish msgids wi
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
-import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from charlie.core.cpr import contains_cpr
 from charlie.core.language import gettext_noop as _
+from charlie.core.sheets import cell_text, column_key, csv_rows, is_xlsx, parse_date, xlsx_rows
 
 REQUIRED = ("medarbejdernummer", "kompetence", "niveau", "dato", "kilde")
 OPTIONAL = ("dokumentation", "udloeber")
@@ -54,8 +51,6 @@ MAX_TEXT = {"medarbejdernummer": 40, "kompetence": 255, "dokumentation": 300}
 #: An .xlsx is a zip archive: refuse one that unpacks to more than this (a "zip bomb").
 XLSX_MAX_UNPACKED = 256 * 1024**2
 
-_DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -83,91 +78,16 @@ class SkillRow:
     expires_on: date | None
 
 
-def column_key(name: object) -> str:
-    """A header as compared: ``Udløber`` → ``udloeber``, ``Medarbejder-nummer`` → …"""
-    text = str(name or "").strip().lower()
-    for old, new in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), (" ", ""), ("-", ""), ("_", "")):
-        text = text.replace(old, new)
-    return text
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def parse_date(value: object) -> date:
-    """``dd-mm-åååå`` (also ``.`` or ``/``), ``åååå-mm-dd``, or a spreadsheet date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = _text(value)
-    match = _DANISH_DATE.match(text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        match = _ISO_DATE.match(text)
-        if not match:
-            raise ValueError(_("Datoen kan ikke læses. Skriv den som dd-mm-åååå."))
-        year, month, day = (int(g) for g in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise ValueError(_("Datoen findes ikke i kalenderen.")) from None
-
-
 # --- Reading the file ---------------------------------------------------------------------------
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def csv_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
-    text = _decode(data)
-    first = text.split("\n", 1)[0]
-    separator = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    for cells in reader:
-        yield reader.line_num, list(cells)
-
-
-def xlsx_rows(data: bytes) -> Iterator[tuple[int, list[object]]]:
-    """The first sheet's rows, after the archive's table of contents was found safe."""
-    from openpyxl import load_workbook
-
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(part.file_size for part in archive.infolist()) > XLSX_MAX_UNPACKED:
-            raise ValueError(_("Excel-filen fylder for meget, når den pakkes ud. Gem den som CSV."))
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield number, list(values)
-    finally:
-        workbook.close()
-
-
-def is_xlsx(name: str, data: bytes) -> bool:
-    """By content (a zip archive), not by the file's name alone."""
-    return data[:4] == b"PK\x03\x04" or name.lower().endswith((".xlsx", ".xlsm"))
 
 
 def read(name: str, data: bytes, *, today: date) -> tuple[list[SkillRow], list[Problem]]:
     """The file's rows and every problem found in it (row numbers as in the file: the header
     is row 1)."""
     try:
-        rows = list(xlsx_rows(data) if is_xlsx(name, data) else csv_rows(data))
+        rows = list(
+            xlsx_rows(data, max_unpacked=XLSX_MAX_UNPACKED) if is_xlsx(data) else csv_rows(data)
+        )
     except ValueError as exc:
         return [], [Problem(name, None, None, str(exc))]
     except Exception:  # openpyxl and zipfile raise many kinds for a file that is not a workbook
@@ -185,7 +105,7 @@ def check_rows(
     header: list[str] | None = None
     number = 0
     for header_number, cells in iterator:
-        if any(_text(c) for c in cells):
+        if any(cell_text(c) for c in cells):
             header = [column_key(c) for c in cells]
             number = header_number
             break
@@ -216,7 +136,7 @@ def check_rows(
     if missing:
         return [], problems
     for number, cells in iterator:
-        if not any(_text(c) for c in cells):
+        if not any(cell_text(c) for c in cells):
             continue
         values = {key: cells[i] if i < len(cells) else None for i, key in enumerate(header)}
         row, row_problems = _check(name, number, values, today)
@@ -237,7 +157,7 @@ def _check(
         problems.append(Problem(name, number, column, message, params))
 
     def text(column: str, *, required: bool, cpr_allowed: bool = False) -> str:
-        value = _text(values.get(column))
+        value = cell_text(values.get(column))
         if required and not value:
             fail(column, _("Feltet skal udfyldes."))
         elif len(value) > MAX_TEXT.get(column, 255):
@@ -253,11 +173,11 @@ def _check(
 
     def day(column: str, *, required: bool) -> date | None:
         raw = values.get(column)
-        if raw is None or _text(raw) == "":
+        if raw is None or cell_text(raw) == "":
             if required:
                 fail(column, _("Feltet skal udfyldes."))
             return None
-        if not isinstance(raw, date) and contains_cpr(_text(raw)):
+        if not isinstance(raw, date) and contains_cpr(cell_text(raw)):
             fail(
                 column,
                 _("Feltet ser ud til at indeholde et CPR-nummer. Charlie gemmer aldrig CPR-numre."),
@@ -273,14 +193,14 @@ def _check(
     skill = text("kompetence", required=True)
     evidence = text("dokumentation", required=False)
     level: int | None = None
-    raw_level = _text(values.get("niveau"))
+    raw_level = cell_text(values.get("niveau"))
     if not raw_level:
         fail("niveau", _("Feltet skal udfyldes."))
     elif not raw_level.isdigit() or not 1 <= int(raw_level) <= MAX_LEVEL:
         fail("niveau", _("Niveauet skal være et helt tal fra 1 til %(top)d."), top=MAX_LEVEL)
     else:
         level = int(raw_level)
-    source = SOURCES.get(_text(values.get("kilde")).lower())
+    source = SOURCES.get(cell_text(values.get("kilde")).lower())
     if source is None:
         fail("kilde", _("Kilden skal være en af: %(allowed)s."), allowed=SOURCE_TEXT)
     assessed_on = day("dato", required=True)
