@@ -63,6 +63,16 @@ if not CHARLIE_PERSON_KEY_SECRET and (DEBUG or DEMO or TESTING):
 # share (per cent) of the open ones waits for a person to confirm it (imports.services).
 CHARLIE_IMPORT_CONFIRM_ENDINGS = int(os.environ.get("CHARLIE_IMPORT_CONFIRM_ENDINGS", "20"))
 CHARLIE_IMPORT_CONFIRM_SHARE = float(os.environ.get("CHARLIE_IMPORT_CONFIRM_SHARE", "5"))
+# Learning (docs/learning.md): the address in front of links in e-mails, days before a session
+# its reminder goes, days before a mandatory training's deadline the manager's task opens, the
+# grace period of a new rule, and the largest image a lesson may hold.
+CHARLIE_BASE_URL = os.environ.get("CHARLIE_BASE_URL", "").strip()
+CHARLIE_LEARNING_REMINDER_DAYS = int(os.environ.get("CHARLIE_LEARNING_REMINDER_DAYS", "3"))
+CHARLIE_LEARNING_TASK_DAYS = int(os.environ.get("CHARLIE_LEARNING_TASK_DAYS", "30"))
+CHARLIE_LEARNING_GRACE_DAYS = int(os.environ.get("CHARLIE_LEARNING_GRACE_DAYS", "90"))
+CHARLIE_LEARNING_MAX_IMAGE_BYTES = int(
+    os.environ.get("CHARLIE_LEARNING_MAX_IMAGE_BYTES", str(2 * 1024 * 1024))
+)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
