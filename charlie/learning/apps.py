@@ -24,7 +24,7 @@ class LearningConfig(AppConfig):
             READ_LEARNING,
             READ_LEARNING_FIGURES,
         )
-        from charlie.learning.retention import EXPIRED_COMPLETIONS, QUIZ_ATTEMPTS
+        from charlie.learning.retention import EXPIRED_COMPLETIONS, QUIZ_ATTEMPTS, XAPI_STATEMENTS
         from charlie.learning.services import enrolments, training_tasks
         from charlie.learning.services import imports as completion_imports
         from charlie.learning.services import xapi as statements
@@ -37,10 +37,12 @@ class LearningConfig(AppConfig):
         privacy.register_category(services.CATEGORY, _("Kurser og uddannelse"))
         privacy.register_purpose(services.PURPOSE, _("Kurser og uddannelse"))
         # What "Mine data" shows of it (GDPR art. 15 and 20), and when it goes (the DPO approves
-        # each deletion): quiz attempts after 2 years, completions 5 years after they expired.
+        # each deletion): quiz attempts after 2 years, completions 5 years after they expired,
+        # received xAPI statements after 1 year.
         privacy.register_data_provider(services.CATEGORY, my_data)
         privacy.register_retention_rule(QUIZ_ATTEMPTS)
         privacy.register_retention_rule(EXPIRED_COMPLETIONS)
+        privacy.register_retention_rule(XAPI_STATEMENTS)
         register(
             MenuEntry(
                 key="my_learning",

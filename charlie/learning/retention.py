@@ -6,7 +6,10 @@ approves each batch, and the texts agree with the register's (migration 0002):
 - a completion whose validity has run out is deleted N years after ``valid_until`` (default 5).
   A completion that never expires stays while the person is employed (people's own rule
   anonymises a former employee, after which their learning record names nobody). The
-  certificate of a deleted completion goes with it.
+  certificate of a deleted completion goes with it;
+- an xAPI statement as received (its raw JSON, with the learner's e-mail address) is deleted N
+  years after it arrived (default 1). A statement that became a completion lives on as that
+  completion; one about an unknown person or course should have been dealt with by HR by then.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from datetime import date
 
 from django.utils.translation import gettext_lazy as _
 
-from charlie.learning.models import Attempt, Completion
+from charlie.learning.models import Attempt, Completion, XapiStatement
 from charlie.privacy.registry import Applied, RetentionRule
 from charlie.privacy.retention import count_by_year, cutoff
 
@@ -92,4 +95,46 @@ EXPIRED_COMPLETIONS = RetentionRule(
     find=find_expired,
     apply=delete_completions,
     by_year=expired_by_year,
+)
+
+
+def _statements(today: date, years: int):  # type: ignore[no-untyped-def]
+    return XapiStatement.objects.filter(received_at__date__lt=cutoff(today, years))
+
+
+def find_statements(today: date, years: int) -> list[int]:
+    return list(_statements(today, years).values_list("pk", flat=True))
+
+
+def statements_by_year(today: date, years: int) -> dict[int, int]:
+    return count_by_year(
+        moment.date() for moment in _statements(today, years).values_list("received_at", flat=True)
+    )
+
+
+def delete_statements(ids: list[int]) -> Applied:
+    """The statements go; a completion one became stays. The people named are those whose
+    completion it was (an unknown person's statement names nobody in Charlie)."""
+    rows = XapiStatement.objects.filter(pk__in=ids)
+    person_ids = sorted(
+        {pk for pk in rows.values_list("completion__person_id", flat=True) if pk is not None}
+    )
+    count, _deleted = rows.delete()
+    return Applied(count=count, person_ids=person_ids)
+
+
+XAPI_STATEMENTS = RetentionRule(
+    code="learning_xapi_statements",
+    category="uddannelse",
+    label=_("Uddannelse: modtagne xAPI-udsagn"),
+    description=_(
+        "Et xAPI-udsagn fra et læringssystem, som det blev modtaget (med afsenderens "
+        "e-mailadresse), slettes det valgte antal år efter, det kom. Er det blevet til et "
+        "gennemført kursus, står kurset fortsat i listen."
+    ),
+    default_years=1,
+    action="delete",
+    find=find_statements,
+    apply=delete_statements,
+    by_year=statements_by_year,
 )

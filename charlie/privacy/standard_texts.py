@@ -217,4 +217,12 @@ STANDARD_TEXTS: tuple[str, ...] = (
     ),
     _("Oprettet med Charlies standardtekst: kurser og uddannelse."),
     _("Kurser og uddannelse tilføjet."),
+    _(
+        "Dine gennemførte kurser, kursusbeviser og tilmeldinger gemmes, mens du er ansat. Et "
+        "kursus, hvis gyldighed er udløbet, slettes det antal år efter udløbet, kommunen har "
+        "valgt (standard 5 år). Dine svar i e-læringens quiz slettes efter 2 år; om du bestod, "
+        "står fortsat i listen over gennemførte kurser. Et udsagn, som et andet læringssystem har "
+        "sendt om dig (xAPI), slettes efter 1 år; det kursus, det blev til, står fortsat i listen."
+    ),
+    _("Opbevaring: modtagne xAPI-udsagn tilføjet."),
 )

@@ -129,3 +129,42 @@ def test_the_rules_agree_with_the_register():
     rules = registry.retention_rules()
     assert rules[QUIZ_ATTEMPTS.code] is QUIZ_ATTEMPTS
     assert rules[EXPIRED_COMPLETIONS.code] is EXPIRED_COMPLETIONS
+
+
+def test_received_xapi_statements_go_a_year_after_they_arrived(org):
+    """One year before 2026-12-06 is 2025-12-06: a statement received on 2025-12-05 goes, one
+    of the 6th stays. The completion a statement became stays too; a statement about an unknown
+    person names nobody."""
+    import uuid
+
+    from charlie.learning.models import XapiStatement
+    from charlie.learning.retention import XAPI_STATEMENTS
+
+    person = org.person_in_nord
+    completion = CompletionFactory(person=person)
+
+    def statement(day, completion=None, status="stored"):
+        row = XapiStatement.objects.create(
+            statement_id=uuid.uuid4(),
+            verb="http://adlnet.gov/expapi/verbs/completed",
+            actor="mailto:x@example.org",
+            activity="https://lms.example.org/kursus",
+            status=status,
+            completion=completion,
+            raw={},
+        )
+        XapiStatement.objects.filter(pk=row.pk).update(
+            received_at=dt.datetime(*day, 12, tzinfo=dt.UTC)
+        )
+        return row
+
+    matched = statement((2025, 12, 5), completion)
+    unknown = statement((2025, 11, 1), status="unknown_person")
+    statement((2025, 12, 6))
+    assert sorted(XAPI_STATEMENTS.find(TODAY, 1)) == sorted([matched.pk, unknown.pk])
+    assert XAPI_STATEMENTS.by_year(TODAY, 1) == {2025: 2}
+    applied = XAPI_STATEMENTS.apply([matched.pk, unknown.pk])
+    assert applied.count == 2 and applied.person_ids == [person.pk]
+    assert XapiStatement.objects.count() == 1
+    assert completion.__class__.objects.filter(pk=completion.pk).exists()
+    assert registry.retention_rules()["learning_xapi_statements"] is XAPI_STATEMENTS
