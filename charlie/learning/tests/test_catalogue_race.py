@@ -19,6 +19,11 @@ from charlie.people.tests.factories import EmploymentFactory
 from charlie.privacy import services as privacy_services
 
 
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL"
+)
+
+
 @pytest.fixture
 def _seeded(transactional_db, monkeypatch):
     """An earlier transactional test may have flushed the database, and with it what the
@@ -32,8 +37,6 @@ def _seeded(transactional_db, monkeypatch):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_last_seat_goes_to_one_of_two_at_once(_seeded, org, users):
-    if connection.vendor != "postgresql":
-        pytest.skip("row locks need PostgreSQL")
     starts = timezone.now() + timedelta(days=30)
     session = SessionFactory(
         starts_at=starts,
