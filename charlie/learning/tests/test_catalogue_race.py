@@ -18,7 +18,6 @@ from charlie.people.services import access_for
 from charlie.people.tests.factories import EmploymentFactory
 from charlie.privacy import services as privacy_services
 
-
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
 )
