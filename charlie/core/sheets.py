@@ -10,9 +10,24 @@ import io
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from charlie.core.language import gettext_noop as _
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong in an uploaded file, where: ``row`` None for the whole file, ``column``
+    None for the row. ``message`` is a Danish source text (``gettext_noop``) with ``params``."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+
 
 _DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

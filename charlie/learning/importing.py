@@ -19,14 +19,22 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
 from charlie.core.cpr import contains_cpr
 from charlie.core.language import gettext_noop as _
-from charlie.core.sheets import cell_text, column_key, csv_rows, is_xlsx, parse_date, xlsx_rows
+from charlie.core.sheets import (
+    Problem,
+    cell_text,
+    column_key,
+    csv_rows,
+    is_xlsx,
+    parse_date,
+    xlsx_rows,
+)
 
 #: The columns (as compared, see :func:`column_key`) and their English aliases.
 ALIASES = {
@@ -93,17 +101,6 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _TEN_DIGITS = re.compile(r"(?:\D*\d){10}")
 
 CPR_MESSAGE = _("Feltet ser ud til at indeholde et CPR-nummer. Charlie gemmer aldrig CPR-numre.")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong, where: ``row`` None for the whole file, ``column`` None for the row."""
-
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 class CompletionRow(NamedTuple):

@@ -16,13 +16,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from charlie.core.cpr import contains_cpr
 from charlie.core.language import gettext_noop as _
-from charlie.core.sheets import cell_text, column_key, csv_rows, is_xlsx, parse_date, xlsx_rows
+from charlie.core.sheets import (
+    Problem,
+    cell_text,
+    column_key,
+    csv_rows,
+    is_xlsx,
+    parse_date,
+    xlsx_rows,
+)
 
 REQUIRED = ("medarbejdernummer", "kompetence", "niveau", "dato", "kilde")
 OPTIONAL = ("dokumentation", "udloeber")
@@ -52,17 +60,6 @@ MAX_TEXT = {"medarbejdernummer": 40, "kompetence": 255, "dokumentation": 300}
 XLSX_MAX_UNPACKED = 256 * 1024**2
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong, where: ``row`` None for the whole file, ``column`` None for the row."""
-
-    file: str
-    row: int | None
-    column: str | None
-    message: str
-    params: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

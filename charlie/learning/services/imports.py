@@ -30,9 +30,9 @@ from typing import IO
 
 import numpy as np
 from django.db import transaction
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from charlie.core.file_imports import ShownProblem, shown
 from charlie.learning import importing
 from charlie.learning.models import Completion, CompletionSource, Course
 from charlie.learning.permissions import IMPORT_COMPLETIONS
@@ -47,18 +47,8 @@ from charlie.privacy.access import Access
 
 #: A file larger than this is refused unread (about 3 million rows of this format).
 MAX_FILE_BYTES = 200 * 1024**2
-#: Problems shown at most (the rest are counted): a wrong file can have thousands.
-MAX_PROBLEMS = 500
 #: The audit log's detail for an import.
 DETAIL = gettext_noop("indlæst fil")
-
-
-@dataclass(frozen=True)
-class ShownProblem:
-    file: str
-    row: int | None
-    column: str | None
-    message: str
 
 
 @dataclass
@@ -73,11 +63,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.problem_count
-
-
-def _shown(p: importing.Problem) -> ShownProblem:
-    message = _(p.message) % p.params if p.params else _(p.message)
-    return ShownProblem(p.file, p.row, p.column, message)
 
 
 def lookups() -> importing.Lookups:
@@ -192,8 +177,7 @@ def import_completions(
         if repeated:
             problems.extend(_duplicates(readable, found, on, repeated))
         if problems:
-            ordered = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
-            result.problems = [_shown(p) for p in ordered[:MAX_PROBLEMS]]
+            result.problems = shown(problems)
             result.problem_count = len(problems)
             result.known = 0
             return result

@@ -19,9 +19,9 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from charlie.core.file_imports import ShownProblem, shown
 from charlie.people.models import Person
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
@@ -32,16 +32,6 @@ from charlie.skills.services.common import CATEGORY, for_development
 
 #: A file larger than this is refused unread (about 2 million rows of this format).
 MAX_FILE_BYTES = 100 * 1024**2
-#: Problems shown at most (the rest are counted): a wrong file can have thousands.
-MAX_PROBLEMS = 500
-
-
-@dataclass(frozen=True)
-class ShownProblem:
-    file: str
-    row: int | None
-    column: str | None
-    message: str
 
 
 @dataclass
@@ -57,11 +47,6 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.problem_count
-
-
-def _shown(p: importing.Problem) -> ShownProblem:
-    message = _(p.message) % p.params if p.params else _(p.message)
-    return ShownProblem(p.file, p.row, p.column, message)
 
 
 def _key(person_id: int, skill_id: int, row: importing.SkillRow) -> tuple[object, ...]:
@@ -187,8 +172,7 @@ def import_skills(
 
     result = ImportResult(rows=len(rows), dry_run=dry_run)
     if problems:
-        ordered = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or ""))
-        result.problems = [_shown(p) for p in ordered[:MAX_PROBLEMS]]
+        result.problems = shown(problems)
         result.problem_count = len(problems)
         return result
 
