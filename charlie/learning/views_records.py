@@ -94,8 +94,8 @@ def _error(status: int, message: str) -> JsonResponse:
 @require_http_methods(["POST"])
 def xapi_statements(request: HttpRequest) -> HttpResponse:
     """``POST /xapi/statements``: see docs/api.md, "xAPI"."""
-    client = statements.client_of(request.headers.get("Authorization"))
-    if client is None:
+    client_id = statements.client_of(request.headers.get("Authorization"))
+    if client_id is None:
         response = _error(401, "a valid Bearer token is required")
         response["WWW-Authenticate"] = 'Bearer realm="xapi"'
         return response
@@ -111,7 +111,7 @@ def xapi_statements(request: HttpRequest) -> HttpResponse:
     except xapi.Invalid as exc:
         return _error(400, str(exc))
     try:
-        ids = statements.receive(client, parsed)
+        ids = statements.receive(client_id, parsed)
     except statements.Conflict as exc:
         return _error(409, f"statement {exc.statement_id} is stored with other content")
     return _xapi_response(ids)

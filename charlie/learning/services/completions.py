@@ -7,7 +7,7 @@ course's hours, price and validity, and raises the skills the course teaches thr
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -48,6 +48,9 @@ class Recorded:
     created: int
     already_known: int
     skill_levels: int
+    #: External id → completion id of each row this call wrote (``record_completions`` only:
+    #: an import of a million rows does not keep them).
+    ids: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,79 +88,12 @@ def record_completions(
     """Store these completions (those whose ``external_id`` is known already are skipped, so a
     file or statement sent twice, even at once, is stored once) and raise the skills their
     courses teach. Audited as a write of each person's learning record. The caller has checked
-    its permission and scope; one transaction per call (callers that must be all-or-nothing
-    over many batches wrap the calls in their own)."""
-    created = known = levels = 0
-    for start in range(0, len(rows), BATCH):
-        batch = rows[start : start + BATCH]
-        c, k, lv = _record_batch(access, batch, detail=detail)
-        created, known, levels = created + c, known + k, levels + lv
-    return Recorded(created=created, already_known=known, skill_levels=levels)
-
-
-def _record_batch(
-    access: Access, batch: Sequence[NewCompletion], *, detail: str
-) -> tuple[int, int, int]:
-    ids = [row.external_id for row in batch]
-    existing = set(
-        Completion.objects.filter(external_id__in=ids)
-        .order_by()
-        .values_list("external_id", flat=True)
-    )
-    seen: set[str] = set()
-    fresh: list[NewCompletion] = []
-    for row in batch:
-        if row.external_id in existing or row.external_id in seen:
-            continue
-        seen.add(row.external_id)
-        fresh.append(row)
-    if not fresh:
-        return 0, len(batch), 0
-    facts = _facts({row.course_id for row in fresh})
-    objects = []
-    levels: list[skills.CourseLevel] = []
-    for row in fresh:
-        course = facts[row.course_id]
-        until = row.valid_until or rules.valid_until(
-            row.completed_on, course.valid_months, row.result
-        )
-        objects.append(
-            Completion(
-                person_id=row.person_id,
-                course_id=row.course_id,
-                completed_on=row.completed_on,
-                result=row.result,
-                source=row.source,
-                valid_until=until,
-                hours=course.hours if row.hours is None else row.hours,
-                cost=course.price if row.cost is None else row.cost,
-                external_id=row.external_id,
-                session_id=row.session_id,
-                recorded_by=access.user,
-            )
-        )
-        if row.result in rules.COUNTING_RESULTS:
-            levels.extend(
-                skills.CourseLevel(
-                    person_id=row.person_id,
-                    skill_id=skill_id,
-                    level=level,
-                    on=row.completed_on,
-                    evidence=course.title,
-                    expires_on=until,
-                )
-                for skill_id, level in course.skills
-            )
-    # No savepoint inside a caller's transaction (two round trips saved per call): no caller
-    # goes on after an error here, so the whole transaction rolls back.
+    its permission and scope. One transaction; inside a caller's, no savepoint of its own (two
+    round trips saved per call: no caller goes on after an error here, so the whole transaction
+    rolls back)."""
+    batches = [rows[start : start + BATCH] for start in range(0, len(rows), BATCH)]
     with transaction.atomic(savepoint=False):
-        # ignore_conflicts: a twin sent at the same moment by another process is stored once.
-        Completion.objects.bulk_create(objects, ignore_conflicts=True)
-        for_learning(access).record(
-            {row.person_id for row in fresh}, action=Action.CREATE, category=CATEGORY, detail=detail
-        )
-        written = skills.record_course_levels(access, levels)
-    return len(fresh), len(batch) - len(fresh), written
+        return _record(access, batches, detail=detail, keep_ids=True)
 
 
 # --- Many completions at once (the import of a file) ---------------------------------------------
@@ -184,20 +120,27 @@ _LOAD_TABLE = "learning_completion_load"
 def record_completions_in_bulk(
     access: Access, batches: Iterable[Sequence[NewCompletion]], *, detail: str = "gennemført"
 ) -> Recorded:
-    """What :func:`record_completions` does, for a file of a million rows: the same rows stored
-    (idempotent on ``external_id``: ``ON CONFLICT (external_id) DO NOTHING``), the same hours,
-    cost, validity and skills; but written as plain rows (``COPY`` into a temporary table and
-    one ``INSERT … SELECT`` per batch on PostgreSQL, ``INSERT OR IGNORE`` on SQLite) instead of a
-    model object per row, and audited **once** per person for all the batches. The caller must
-    hold the transaction (``transaction.atomic``): the rows and the audit entries are written
-    together or not at all."""
+    """What :func:`record_completions` does, for a file of a million rows given in batches: the
+    rows written as plain rows (``COPY`` into a temporary table and one ``INSERT … SELECT`` per
+    batch on PostgreSQL), audited **once** per person for all the batches, and no ids kept. The
+    caller must hold the transaction (``transaction.atomic``): the rows and the audit entries
+    are written together or not at all."""
     if not connection.in_atomic_block:
         raise RuntimeError("record_completions_in_bulk must run inside transaction.atomic()")
+    return _record(access, batches, detail=detail, keep_ids=False)
+
+
+def _record(
+    access: Access, batches: Iterable[Sequence[NewCompletion]], *, detail: str, keep_ids: bool
+) -> Recorded:
+    """Both public functions' work: per batch, the course facts (hours, price, validity,
+    skills), the rows, the skills they raise; then one audit entry per person written to."""
     facts: dict[int, _CourseFacts] = {}
     people: set[int] = set()
     user_id = access.user.pk if access.user is not None and access.user.is_authenticated else None
     now = timezone.now()
     created = known = levels = 0
+    ids: dict[str, int] = {}
     for batch in batches:
         missing = {row.course_id for row in batch} - facts.keys()
         if missing:
@@ -228,6 +171,8 @@ def record_completions_in_bulk(
         fresh = _insert(list(values.values()))
         created += len(fresh)
         known += len(batch) - len(fresh)
+        if keep_ids:
+            ids.update(fresh)
         course_levels: list[skills.CourseLevel] = []
         for external_id in fresh:
             person_id, course_id, on, result, _s, until, *_rest = values[external_id]
@@ -253,19 +198,28 @@ def record_completions_in_bulk(
         for_learning(access).record(
             ordered[start : start + BATCH], action=Action.CREATE, category=CATEGORY, detail=detail
         )
-    return Recorded(created=created, already_known=known, skill_levels=levels)
+    return Recorded(created=created, already_known=known, skill_levels=levels, ids=ids)
 
 
-def _insert(rows: list[tuple[Any, ...]]) -> list[str]:
-    """Insert these rows (``_COLUMNS``), skipping every ``external_id`` stored already; the
-    external ids of the rows written."""
+#: Rows per ``INSERT … VALUES``: 12,000 parameters, within SQLite's 32,766 and PostgreSQL's
+#: 65,535. Larger batches on PostgreSQL travel by ``COPY``.
+_VALUES_ROWS = 1000
+
+
+def _insert(rows: list[tuple[Any, ...]]) -> dict[str, int]:
+    """Insert these rows (``_COLUMNS``), skipping every ``external_id`` stored already (also by
+    another process at the same moment: ``ON CONFLICT … DO NOTHING``); the rows written, as
+    external id → completion id, from ``RETURNING`` (PostgreSQL, and SQLite from 3.35; Django
+    requires 3.37). One statement per call for an xAPI statement or a passed module."""
     if not rows:
-        return []
+        return {}
     qn = connection.ops.quote_name
     table = qn(Completion._meta.db_table)
     columns = ", ".join(qn(c) for c in _COLUMNS)
+    returning = f"ON CONFLICT ({qn('external_id')}) DO NOTHING RETURNING {qn('external_id')}, id"
+    written: dict[str, int] = {}
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and len(rows) > _VALUES_ROWS:
             # Table and column names from the model, quoted; the values travel by COPY.
             # ON COMMIT DROP: gone with the import's transaction, so a pooled connection never
             # keeps one with yesterday's columns.
@@ -279,17 +233,16 @@ def _insert(rows: list[tuple[Any, ...]]) -> list[str]:
                     copy.write_row(row)
             cursor.execute(
                 f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {qn(_LOAD_TABLE)} "  # noqa: S608
-                f"ON CONFLICT ({qn('external_id')}) DO NOTHING RETURNING {qn('external_id')}"
+                + returning
             )
-            return [external_id for (external_id,) in cursor.fetchall()]
-        ids = [row[8] for row in rows]
-        stored = set(
-            Completion.objects.filter(external_id__in=ids).values_list("external_id", flat=True)
-        )
-        fresh = [row for row in rows if row[8] not in stored]
-        cursor.executemany(
-            f"INSERT OR IGNORE INTO {table} ({columns}) "  # noqa: S608
-            f"VALUES ({', '.join(['%s'] * len(_COLUMNS))})",
-            fresh,
-        )
-        return [row[8] for row in fresh]
+            return dict(cursor.fetchall())
+        one = "(" + ", ".join(["%s"] * len(_COLUMNS)) + ")"
+        for start in range(0, len(rows), _VALUES_ROWS):
+            chunk = rows[start : start + _VALUES_ROWS]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))} "  # noqa: S608
+                + returning,
+                [value for row in chunk for value in row],
+            )
+            written.update(cursor.fetchall())
+    return written

