@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "charlie.workforce",
     "charlie.skills",
     "charlie.learning",
+    "charlie.recruitment",
     "charlie.imports",
     "charlie.demo",
 ]

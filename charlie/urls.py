@@ -30,7 +30,9 @@ urlpatterns = [
     path("workforce/", include("charlie.workforce.urls")),
     path("kompetencer/", include("charlie.skills.urls")),
     path("laering/", include("charlie.learning.urls")),
-    path("xapi/", include("charlie.learning.urls_xapi")),  # learning records: the xAPI endpoint
+    path("xapi/", include("charlie.learning.urls_xapi")),
+    path("rekruttering/", include("charlie.recruitment.urls")),
+    path("job/", include("charlie.recruitment.urls_public")),  # the public careers site
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -157,6 +157,7 @@ PERMISSION_CASES: list[Case] = [
                 "opfoelgning",
                 "kompetencer",
                 "uddannelse",
+                "rekruttering",
             ],
             "who_may_see": "Kun dig selv.",
             "retention": "Som under HR-administration.",

@@ -1,0 +1,1 @@
+"""Background work of recruitment and onboarding (``charlie daily`` queues the daily jobs)."""
