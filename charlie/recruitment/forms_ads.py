@@ -52,6 +52,7 @@ class AdForm(forms.ModelForm):
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "summary": forms.Textarea(attrs={"rows": 2}),
         }
+        labels = {"unit": _("Enhed"), "job_family": _("Stillingskategori")}
         help_texts = {
             "body": _(
                 "Sprogtjekket kører, mens du skriver, og viser fund under feltet. Det retter "
