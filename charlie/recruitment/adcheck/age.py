@@ -194,3 +194,34 @@ def compile_rules(rules: tuple[AgeRule, ...]) -> re.Pattern[str]:
     return re.compile(
         "|".join(f"(?P<r{i}>{rule.pattern})" for i, rule in enumerate(rules)), re.IGNORECASE
     )
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """The words a rule can start with, so the combined pattern is tried only where one of
+    them starts (a word, or a part of a hyphenated word) instead of at every character — the
+    difference between about 1 ms and 13 ms for 1,500 words. Keep in step with the rules: a
+    test compares the result with a scan of the whole text."""
+
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def __call__(self, word: str) -> bool:
+        return word in self.words or word[:1].isdigit() or word.startswith(self.prefixes)
+
+
+TRIGGERS_DA = Triggers(
+    words=frozenset(
+        {"ung", "ungt", "unge", "flok", "yngre", "ikke", "du", "er", "være", "i", "max",
+         "maks", "maksimalt", "højst", "under", "young", "generation"}
+    ),
+    prefixes=("nyuddanne", "digital", "millennial", "junior"),
+)  # fmt: skip
+
+TRIGGERS_EN = Triggers(
+    words=frozenset(
+        {"young", "younger", "youthful", "recent", "new", "fresh", "gen", "generation", "non",
+         "under", "below", "max", "maximum", "no", "not", "are", "be", "aged", "at"}
+    ),
+    prefixes=("digital", "millennial", "junior"),
+)  # fmt: skip

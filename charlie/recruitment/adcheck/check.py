@@ -230,6 +230,7 @@ class _Lexicon:
     title: Callable[[str], str | None]
     age_rules: tuple[age.AgeRule, ...]
     age_pattern: re.Pattern[str]
+    age_triggers: age.Triggers
 
 
 def _lexicon(lang: str, module: Any, **kw: Any) -> _Lexicon:
@@ -257,6 +258,7 @@ _LEXICONS: dict[str, _Lexicon] = {
         title=titles.title_da,
         age_rules=age.RULES_DA,
         age_pattern=age.compile_rules(age.RULES_DA),
+        age_triggers=age.TRIGGERS_DA,
     ),
     "en": _lexicon(
         "en",
@@ -266,6 +268,7 @@ _LEXICONS: dict[str, _Lexicon] = {
         title=titles.title_en,
         age_rules=age.RULES_EN,
         age_pattern=age.compile_rules(age.RULES_EN),
+        age_triggers=age.TRIGGERS_EN,
     ),
 }
 
@@ -292,9 +295,19 @@ def _coding(lang: str, word: str) -> tuple[str, str] | None:
 
 
 @lru_cache(maxsize=50_000)
-def _title(lang: str, word: str) -> str | None:
-    """The suggestion for a gendered title (a lower-cased word), or ``None``."""
-    return _LEXICONS[lang].title(word)
+def _classify(lang: str, word: str) -> tuple[str | None, bool, bool] | None:
+    """What a lower-cased word may be, decided once per word: ``None`` for most words (nothing
+    to do), else (the title suggestion if it is a gendered title, whether it may be
+    gender-coded — a stem or a hyphenated word whose parts may be —, whether an age rule may
+    start at it or at one of its parts)."""
+    lex = _LEXICONS[lang]
+    title = lex.title(word)
+    parts = word.split("-") if "-" in word else (word,)
+    coded = title is None and (len(parts) > 1 or _coding(lang, word) is not None)
+    trigger = any(p and lex.age_triggers(p) for p in parts)
+    if title is None and not coded and not trigger:
+        return None
+    return title, coded, trigger
 
 
 def _line_starts(text: str) -> list[int]:
@@ -360,8 +373,21 @@ def check(text: str, *, lang: str = "da", facts: AdFacts | None = None) -> Repor
             )
         )
 
+    age_hits: list[re.Match[str]] = []
+    age_done = 0  # the end of the last age match: matches do not overlap
+    match_age = lex.age_pattern.match
     for i, (start, end, word) in enumerate(tokens):
-        suggestion = _title(lang, word)
+        kind = _classify(lang, word)
+        if kind is None:
+            continue
+        suggestion, may_be_coded, age_trigger = kind
+        if age_trigger and start >= age_done:
+            for at, part in _parts(start, word):
+                if at >= age_done and part and lex.age_triggers(part):
+                    match = match_age(text, at)
+                    if match is not None:
+                        age_hits.append(match)
+                        age_done = match.end()
         if suggestion is not None:
             line, column = place(start)
             findings.append(
@@ -377,11 +403,11 @@ def check(text: str, *, lang: str = "da", facts: AdFacts | None = None) -> Repor
                     suggestion=suggestion,
                 )
             )
-            continue
-        coded(start, end, word, i)
+        elif may_be_coded:
+            coded(start, end, word, i)
 
     ends = sentence_ends(text)
-    for match in lex.age_pattern.finditer(text):
+    for match in age_hits:
         rule = lex.age_rules[int((match.lastgroup or "r0")[1:])]
         if rule.unless_in_sentence and _sentence_has(text, ends, match.start(), rule):
             continue
@@ -410,10 +436,25 @@ def check(text: str, *, lang: str = "da", facts: AdFacts | None = None) -> Repor
             masculine_words=tuple(coded_words[MASCULINE]),
         ),
         readability=readability(text, tokens, ends),
-        missing=tuple(MissingFact(f.key, f.label, f.reason) for f in missing_facts(text, facts)),
+        missing=tuple(
+            MissingFact(f.key, f.label, f.reason)
+            for f in missing_facts(text, facts, [t[2] for t in tokens])
+        ),
         word_list=lex.source,
         validated=lex.validated,
     )
+
+
+def _parts(start: int, word: str) -> list[tuple[int, str]]:
+    """Where an age rule may start in a word: the word, or each part of a hyphenated one
+    (»MED-junior«, »ikke-senior«)."""
+    if "-" not in word:
+        return [(start, word)]
+    out = []
+    for part in word.split("-"):
+        out.append((start, part))
+        start += len(part) + 1
+    return out
 
 
 def _sentence_has(text: str, ends: list[int], position: int, rule: age.AgeRule) -> bool:

@@ -9,6 +9,7 @@ in, or when the ad's text mentions it (the patterns below, Danish and English).
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -44,80 +45,75 @@ class AdFacts:
 
 @dataclass(frozen=True)
 class Fact:
+    """One fact, found by a word that starts with one of ``words``, by two words in a row
+    (``pairs``: the first word, and what the next one starts with), or by ``pattern`` (numbers,
+    phone numbers, e-mail and postal addresses)."""
+
     key: str
     label: str
     reason: str
-    #: The text mentions it (Danish, English).
-    pattern: re.Pattern[str]
+    words: tuple[str, ...] = ()
+    pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    pattern: re.Pattern[str] | None = None
 
-
-_PHONE = r"\b(?:\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b"
-_EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 
 FACTS: tuple[Fact, ...] = (
     Fact(
         "salary",
         N_("Løn"),
         N_("Opslaget siger ikke, hvad stillingen giver i løn (eller efter hvilken aftale)."),
-        re.compile(r"\bløn\w*|\bgage\b|\bsalar\w*|\bpay\b|\bkr\.|\bdkk\b", re.IGNORECASE),
+        words=("løn", "gage", "salar", "pay", "dkk"),
+        pattern=re.compile(r"\bkr\."),
     ),
     Fact(
         "agreement",
         N_("Overenskomst"),
         N_("Opslaget nævner ikke overenskomsten eller den aftale, ansættelsen sker efter."),
-        re.compile(
-            r"\boverenskomst\w*|(?-i:\bOK\s?-?\d{2}\b)|\baftale\s+mellem\b|\bcollective\s+agreement\b",
-            re.IGNORECASE,
-        ),
+        words=("overenskomst",),
+        pairs=(("aftale", ("mellem",)), ("collective", ("agreement",))),
+        pattern=re.compile(r"\bOK\s?-?\d{2}\b"),
     ),
     Fact(
         "hours",
         N_("Arbejdstid"),
         N_("Opslaget siger ikke, hvor mange timer om ugen stillingen er på."),
-        re.compile(
-            r"\b\d{1,2}(?:[,.]\d{1,2})?\s*(?:timer|t\.|hours)\b|\bfuldtid\w*|\bdeltid\w*"
-            r"|\bfull[-\s]time\b|\bpart[-\s]time\b|\barbejdstid\w*",
-            re.IGNORECASE,
-        ),
+        words=("fuldtid", "deltid", "arbejdstid", "full-time", "part-time"),
+        pairs=(("full", ("time",)), ("part", ("time",))),
+        pattern=re.compile(r"\b\d{1,2}(?:[,.]\d{1,2})?\s*(?:timer|t\.|hours)\b"),
     ),
     Fact(
         "place",
         N_("Arbejdssted"),
         N_("Opslaget siger ikke, hvor arbejdet foregår."),
-        re.compile(
-            r"\barbejdssted\w*|\badresse\w*|(?-i:\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+)|\blocation\b"
-            r"|\bbased\s+in\b",
-            re.IGNORECASE,
-        ),
+        words=("arbejdssted", "adresse", "location"),
+        pairs=(("based", ("in",)),),
+        pattern=re.compile(r"\b\d{4}\s+[A-ZÆØÅ][a-zæøå]+"),
     ),
     Fact(
         "deadline",
         N_("Ansøgningsfrist"),
         N_("Opslaget har ingen ansøgningsfrist."),
-        re.compile(
-            r"\bansøgningsfrist\w*|\bfrist\w*|\bsenest\b|\bdeadline\b|\bclosing\s+date\b"
-            r"|\bapply\s+by\b",
-            re.IGNORECASE,
-        ),
+        words=("ansøgningsfrist", "frist", "senest", "deadline"),
+        pairs=(("closing", ("date",)), ("apply", ("by",))),
     ),
     Fact(
         "contact",
         N_("Kontaktperson"),
         N_("Opslaget siger ikke, hvem man kan spørge om stillingen."),
-        re.compile(
-            r"\bkontakt\w*|\bspørgsmål\b|\bcontact\b|\bquestions\b|" + _PHONE + "|" + _EMAIL,
-            re.IGNORECASE,
-        ),
+        words=("kontakt", "spørgsmål", "contact", "questions"),
+        pattern=re.compile(r"@[\w-]+\.\w|\b(?:\+45\s?)?\d{2}\s?\d{2}\s?\d{2}\s?\d{2}\b"),
     ),
     Fact(
         "how_to_apply",
         N_("Sådan søger du"),
         N_("Opslaget siger ikke, hvor og hvordan man søger."),
-        re.compile(
-            r"\bsøg\s+(?:stillingen|jobbet|via|her|online)\b|\bansøg\w*\s+(?:via|her|online|på)\b"
-            r"|\bsend\s+(?:din|jeres)\s+ansøgning\b|\bapply\s+(?:via|here|online|at|through)\b"
-            r"|\bsubmit\s+your\s+application\b",
-            re.IGNORECASE,
+        pairs=(
+            ("søg", ("stillingen", "jobbet", "via", "her", "online")),
+            ("ansøg", ("via", "her", "online", "på")),
+            ("ansøgning", ("via", "her", "online", "på")),
+            ("din", ("ansøgning",)),
+            ("apply", ("via", "here", "online", "at", "through")),
+            ("your", ("application",)),
         ),
     ),
 )
@@ -132,15 +128,37 @@ _FIELDS = {
     "how_to_apply": "how_to_apply",
 }
 
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
-def missing_facts(text: str, facts: AdFacts | None) -> list[Fact]:
-    """The facts neither ``facts`` gives nor ``text`` (or the other fields) mentions."""
-    haystack = text if facts is None else text + "\n" + facts.joined()
+
+def missing_facts(text: str, facts: AdFacts | None, words: list[str] | None = None) -> list[Fact]:
+    """The facts neither ``facts`` gives nor ``text`` (or the other fields) mentions.
+    ``words``: the text's words, lower-cased, in order (the check has them already)."""
+    if words is None:
+        words = [m.group().lower() for m in _WORD.finditer(text)]
+    extra = "" if facts is None else facts.joined()
+    if extra:
+        words = words + [m.group().lower() for m in _WORD.finditer(extra)]
+    unique = set(words)
+    followers: dict[str, set[str]] = {}
     missing = []
     for fact in FACTS:
         if facts is not None and getattr(facts, _FIELDS[fact.key]).strip():
             continue
-        if fact.pattern.search(haystack):
+        if fact.words and any(w.startswith(fact.words) for w in unique):
+            continue
+        if fact.pairs:
+            if not followers:
+                for first, second in itertools.pairwise(words):
+                    followers.setdefault(first, set()).add(second)
+            if any(
+                any(n.startswith(nexts) for n in followers.get(first, ()))
+                for first, nexts in fact.pairs
+            ):
+                continue
+        if fact.pattern is not None and (
+            fact.pattern.search(text) or (extra and fact.pattern.search(extra))
+        ):
             continue
         missing.append(fact)
     return missing

@@ -15,7 +15,6 @@ sentence of its own.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 
@@ -140,16 +139,18 @@ def readability(text: str, tokens: list[tuple[int, int, str]], ends: list[int]) 
     """LIX and sentence lengths of ``text`` from its word ``tokens`` (start, end, lower-cased
     word) and its sentence ``ends`` (``sentence_ends``)."""
     long_words = 0
-    per_sentence = [0] * len(ends)
-    first_token = [-1] * len(ends)
-    last_token = [-1] * len(ends)
+    n_ends = len(ends)
+    per_sentence = [0] * n_ends
+    first_token = [-1] * n_ends
+    last_token = [-1] * n_ends
+    s = 0  # tokens and sentence ends are both in text order: walk them together
     for i, (start, end, word) in enumerate(tokens):
-        letters = end - start - word.count("-") - word.count("'") - word.count("’")
-        if letters > 6:
+        if end - start > 6 and (
+            end - start - word.count("-") - word.count("'") - word.count("’") > 6
+        ):
             long_words += 1
-        s = bisect.bisect_right(ends, start)
-        if s >= len(ends):  # pragma: no cover - the text's end is always an end
-            s = len(ends) - 1
+        while s < n_ends - 1 and ends[s] <= start:
+            s += 1
         per_sentence[s] += 1
         if first_token[s] < 0:
             first_token[s] = i

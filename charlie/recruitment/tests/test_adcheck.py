@@ -406,3 +406,39 @@ def test_1500_words_in_under_50_ms():
         times.append(time.perf_counter() - start)
     # Generous for a shared test machine; benchmarks/bench_adcheck.py measures properly.
     assert min(times) < 0.05
+
+
+# --- The age rules are tried only at trigger words: the same as scanning everything -------------
+
+_CORPUS_DA = [
+    "Vi søger en yngre ingeniør til vores unge og dynamiske team i MED-junior-gruppen.",
+    "Er du under 30, og er du nyuddannet? Du er mellem 25 og 35 år, max. 40 år gammel.",
+    "Ansøgere i alderen 20-30 og 30-årige. Du har højst 3 års erfaring og er ikke-senior.",
+    "Vi er en flok unge kolleger, et ungt team af digitale natives og young professionals.",
+    "Både nyuddannede og erfarne er velkomne. De yngre elever. Vi søger en yngre kollega.",
+]
+_CORPUS_EN = [
+    "Join our young and dynamic team: recent graduates, digital natives and millennials.",
+    "Candidates aged 25-35, no older than 40 years old; you must be under 30.",
+    "Maximum 3 years of experience. A junior role. Work with young people.",
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("da", t) for t in _CORPUS_DA] + [("en", t) for t in _CORPUS_EN]
+)
+def test_age_rules_at_trigger_words_equal_a_full_scan(lang, text):
+    import importlib
+
+    module = importlib.import_module("charlie.recruitment.adcheck.check")
+    lex = module._LEXICONS[lang]
+    ends = module.sentence_ends(text)
+    expected = []
+    for match in lex.age_pattern.finditer(text):
+        rule = lex.age_rules[int(match.lastgroup[1:])]
+        if rule.unless_in_sentence and module._sentence_has(text, ends, match.start(), rule):
+            continue
+        expected.append((match.start(), match.end()))
+    got = [(f.start, f.end) for f in check(text, lang=lang).findings if f.category == "age"]
+    assert got == expected
+    assert got  # every text has age wording
