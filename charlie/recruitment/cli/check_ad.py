@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from django.core.management.base import CommandError
 
-from charlie.recruitment import adcheck
+from charlie.recruitment import adcheck, services
 
 HELP = "Tjek et jobopslags sprog: kønnede ord og titler, alder, LIX og manglende oplysninger."
 
@@ -55,7 +55,7 @@ def read_ad(name: str) -> str:
 
 def run(options: dict[str, Any], out: TextIO) -> None:
     text = read_ad(options["file"])
-    report = adcheck.check(text, lang=options["lang"])
+    report = services.check_ad_text(text, lang=options["lang"])
     if options["format"] == "json":
         out.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -136,6 +136,12 @@ class AdPage:
     committee: list[CommitteeMember]
     report: dict[str, Any]
     report_is_stored: bool
+
+    @property
+    def checked_at(self) -> datetime | None:
+        """When the kept report was made (publication, or the last correction after it)."""
+        value = self.report.get("checked_at") if self.report_is_stored else None
+        return datetime.fromisoformat(value) if value else None
 
 
 def _ad(ad_id: int) -> JobAd:
@@ -431,8 +437,3 @@ def remove_committee_member(access: Access, ad_id: int, member_id: int) -> None:
     deleted, _rows = CommitteeMember.objects.filter(pk=member_id, ad_id=ad_id).delete()
     if not deleted:
         raise NotFound
-
-
-def deadline_passed(ad: JobAd, on: date | None = None) -> bool:
-    """Whether the ad's deadline is behind us (it is public through the deadline day)."""
-    return ad.deadline < (on or today())

@@ -308,6 +308,7 @@ def test_create_edit_and_publish_through_the_pages(client_as, org):
     assert ad.status == AdStatus.PUBLISHED
     page = client.get(reverse("recruitment:ad", kwargs={"ad_id": ad.pk})).content.decode()
     assert "Sprogtjek gemt ved opslaget" in page
+    assert "Tjekket " in page
     client.post(reverse("recruitment:ad_criteria", kwargs={"ad_id": ad.pk}), {"name": "Faglighed"})
     assert ad.criteria.get().name == "Faglighed"
 
