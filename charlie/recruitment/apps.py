@@ -16,3 +16,17 @@ class RecruitmentConfig(AppConfig):
         # register: "rekruttering", and the category to "egen indsigt" and "hr_administration").
         privacy.register_category(services.CATEGORY, _("Rekruttering og introduktion"))
         privacy.register_purpose(services.PURPOSE, _("Rekruttering og introduktion"))
+
+        # --- part adcheck ---
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.recruitment.permissions import MANAGE_ADS
+
+        register(
+            MenuEntry(
+                key="recruitment_ads",
+                label=_("Jobopslag"),
+                url_name="recruitment:ads",
+                order=50,
+                roles=MANAGE_ADS.roles,
+            )
+        )

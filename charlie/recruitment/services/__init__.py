@@ -14,3 +14,44 @@ from __future__ import annotations
 from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
 
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
+
+# --- part adcheck: job ads and the inclusive-language check ------------------------------------
+from charlie.recruitment.services.ads import (
+    AdPage,
+    ad_for_edit,
+    ad_page,
+    add_committee_member,
+    add_criterion,
+    approved_requisitions,
+    check_ad_text,
+    check_draft,
+    close_ad,
+    committee_candidates,
+    facts_of,
+    list_ads,
+    publish_ad,
+    remove_committee_member,
+    remove_criterion,
+    requisition_initial,
+    save_ad,
+)
+
+__all__ += [
+    "AdPage",
+    "ad_for_edit",
+    "ad_page",
+    "add_committee_member",
+    "add_criterion",
+    "approved_requisitions",
+    "check_ad_text",
+    "check_draft",
+    "close_ad",
+    "committee_candidates",
+    "facts_of",
+    "list_ads",
+    "publish_ad",
+    "remove_committee_member",
+    "remove_criterion",
+    "requisition_initial",
+    "save_ad",
+]

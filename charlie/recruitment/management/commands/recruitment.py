@@ -11,7 +11,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.recruitment.cli`` that implements it.
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "check-ad": "check_ad",  # part adcheck
+}
 
 
 class Command(BaseCommand):
