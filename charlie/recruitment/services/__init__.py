@@ -14,3 +14,8 @@ from __future__ import annotations
 from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
 
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
+
+# --- part onboarding ---
+from charlie.recruitment.services import onboarding  # noqa: E402
+
+__all__ += ["onboarding"]
