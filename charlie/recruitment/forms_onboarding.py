@@ -86,8 +86,7 @@ class TemplateTaskForm(forms.Form):
         max_value=365,
         widget=with_width(forms.NumberInput(), "xs"),
         help_text=_(
-            "Negativ før første dag; 0 er første dag. Tom: fasens standard "
-            "(−7, 0, 4, 30 eller 90)."
+            "Negativ før første dag; 0 er første dag. Tom: fasens standard (−7, 0, 4, 30 eller 90)."
         ),
     )
     owner = forms.ChoiceField(label=_("Ansvarlig"), choices=Owner.choices)

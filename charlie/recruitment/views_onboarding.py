@@ -80,9 +80,7 @@ def plan_new(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         manager = (
-            get_user_model().objects.filter(pk=data["manager"]).first()
-            if data["manager"]
-            else None
+            get_user_model().objects.filter(pk=data["manager"]).first() if data["manager"] else None
         )
         try:
             started = svc.start_plan(
@@ -198,9 +196,7 @@ def new_link(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
 def task_list(request: AuthenticatedRequest) -> HttpResponse:
     """The open tasks of the plans in scope, by owner."""
     access = access_of(request)
-    return render(
-        request, "recruitment/onboarding/tasks.html", {"groups": svc.open_tasks(access)}
-    )
+    return render(request, "recruitment/onboarding/tasks.html", {"groups": svc.open_tasks(access)})
 
 
 # --- Templates (HR) ---------------------------------------------------------------------------
@@ -297,9 +293,7 @@ def _save_task(
     request: AuthenticatedRequest, template_id: int, task_id: int | None
 ) -> tuple[TemplateTaskForm, bool]:
     access = access_of(request)
-    form = TemplateTaskForm(
-        request.POST, courses=svc.course_choices(access), prefix="task"
-    )
+    form = TemplateTaskForm(request.POST, courses=svc.course_choices(access), prefix="task")
     if not form.is_valid():
         return form, False
     data = form.cleaned_data

@@ -16,6 +16,6 @@ from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitme
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
 
 # --- part onboarding ---
-from charlie.recruitment.services import onboarding  # noqa: E402
+from charlie.recruitment.services import onboarding
 
 __all__ += ["onboarding"]

@@ -658,7 +658,9 @@ def plan_detail(access: Access, plan_id: int) -> PlanDetail:
         deadlines=rules.terms_deadlines(plan.start_on),
         link_expires=rules.link_expires(plan.start_on, welcome_days()),
         link_works=rules.link_works(plan.start_on, on, welcome_days()),
-        manager_name=(plan.manager.get_full_name() or plan.manager.username) if plan.manager else "",
+        manager_name=(plan.manager.get_full_name() or plan.manager.username)
+        if plan.manager
+        else "",
     )
 
 
@@ -704,9 +706,7 @@ def find_person(access: Access, plan_id: int, employee_number: str) -> Person | 
     """Join the plan to the person the payroll import brought, by employee number (stored on
     the plan if it was missing or different). None when no person has it yet."""
     plan = _plan(access, plan_id)
-    number = check_text(
-        employee_number, what=_("Medarbejdernummer"), max_length=20, required=True
-    )
+    number = check_text(employee_number, what=_("Medarbejdernummer"), max_length=20, required=True)
     if number != plan.employee_number:
         plan.employee_number = number
         plan.save(update_fields=["employee_number"])
@@ -811,8 +811,8 @@ def send_reminders(*, on: date | None = None) -> int:
             continue
         mails[tuple(to)].append((task, why))
     sent = 0
-    for to, lines in mails.items():
-        if not _mail_reminder(list(to), lines):
+    for recipients, lines in mails.items():
+        if not _mail_reminder(list(recipients), lines):
             continue
         OnboardingTask.objects.filter(pk__in=[t.pk for t, _why in lines]).update(reminded_on=on)
         audit_plans(access, {t.plan_id: t.plan for t, _w in lines}.values(), detail=DETAIL_REMINDER)
@@ -903,7 +903,7 @@ def person_overview_section(access: Access, person: Person) -> dict[str, Any] | 
 
 
 def my_data(person_id: int) -> list[dict[str, Any]]:
-    """"Mine data" (category ``rekruttering``): the person's own onboarding plans, their tasks
+    """ "Mine data" (category ``rekruttering``): the person's own onboarding plans, their tasks
     and the person's check-in answers. Reads the database directly, as every provider; "Mine
     data" writes the audit entry."""
     rows: list[dict[str, Any]] = []

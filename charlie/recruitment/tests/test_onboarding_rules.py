@@ -77,8 +77,18 @@ def test_due_dates_are_calendar_days_from_the_first_working_day():
 
 @pytest.mark.parametrize(
     ("offset", "phase"),
-    [(-14, "before"), (-1, "before"), (0, "day_1"), (1, "week_1"), (7, "week_1")]
-    + [(8, "day_30"), (30, "day_30"), (59, "day_30"), (60, "day_90"), (90, "day_90")],
+    [
+        (-14, "before"),
+        (-1, "before"),
+        (0, "day_1"),
+        (1, "week_1"),
+        (7, "week_1"),
+        (8, "day_30"),
+        (30, "day_30"),
+        (59, "day_30"),
+        (60, "day_90"),
+        (90, "day_90"),
+    ],
 )
 def test_phase_of(offset, phase):
     assert phase_of(offset) == phase
