@@ -649,7 +649,9 @@ class CheckIn(models.Model):
     answered_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["plan", "day"], name="recruitment_checkin")]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "day"], name="recruitment_checkin_once_per_day")
+        ]
 
     def __str__(self) -> str:
         return f"{self.plan_id}: {self.day}"

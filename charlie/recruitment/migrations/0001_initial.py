@@ -416,7 +416,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='checkin',
-            constraint=models.UniqueConstraint(fields=('plan', 'day'), name='recruitment_checkin'),
+            constraint=models.UniqueConstraint(fields=('plan', 'day'), name='recruitment_checkin_once_per_day'),
         ),
         migrations.AddIndex(
             model_name='onboardingtask',
