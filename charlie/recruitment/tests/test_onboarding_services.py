@@ -322,7 +322,7 @@ def test_the_welcome_page_by_its_link(org, users, client):
     assert "Tag sygesikringskort med" in text
     assert "Mona Mentor" in text
     assert "Hvordan går det?" not in text  # no check-in before day 30
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert client.get(reverse("careers:welcome", args=[token + "x"])).status_code == 404
     assert client.get(reverse("careers:welcome", args=["charlie_nope"])).status_code == 404
 
