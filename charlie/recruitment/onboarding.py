@@ -1,7 +1,7 @@
 """Onboarding dates (pure module, no Django): the ansættelsesbevis deadlines, the due dates of a
 plan's tasks, when reminders go, which check-in is open and how long the pre-boarding link works.
 
-**Ansættelsesbevisloven** (lov nr. 501 af 13/05/2023 om ansættelsesbeviser og visse
+**Ansættelsesbevisloven** (lov nr. 501 af 2023 om ansættelsesbeviser og visse
 arbejdsvilkår, in force 1 July 2023, implementing directive (EU) 2019/1152;
 https://www.retsinformation.dk/eli/lta/2023/501), § 3: the employer gives the employee the
 essential terms in writing
