@@ -406,3 +406,10 @@ CHARLIE_ACCESSIBILITY_STATEMENT_URL = os.environ.get("CHARLIE_ACCESSIBILITY_STAT
 if TESTING:
     # Fast hashing for the test suite only; real installations keep Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Recruitment, part onboarding (docs/recruitment-onboarding.md): days before a task's due date
+# its owner is reminded, where IT's tasks are e-mailed, and how many days after the first
+# working day the new colleague's pre-boarding link works (at least 90: the last check-in).
+CHARLIE_RECRUITMENT_REMINDER_DAYS = int(os.environ.get("CHARLIE_RECRUITMENT_REMINDER_DAYS", "3"))
+CHARLIE_RECRUITMENT_IT_EMAIL = os.environ.get("CHARLIE_RECRUITMENT_IT_EMAIL", "").strip()
+CHARLIE_RECRUITMENT_WELCOME_DAYS = int(os.environ.get("CHARLIE_RECRUITMENT_WELCOME_DAYS", "120"))

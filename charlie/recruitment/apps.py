@@ -28,5 +28,46 @@ class RecruitmentConfig(AppConfig):
                 url_name="recruitment:ads",
                 order=50,
                 roles=MANAGE_ADS.roles,
+        # --- part onboarding ---
+        from charlie.core import workqueue
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.people.overview import OverviewSection, register_section
+        from charlie.recruitment import tasks_onboarding  # noqa: F401 (registers daily jobs)
+        from charlie.recruitment.permissions import (
+            MANAGE_ONBOARDING,
+            MANAGE_ONBOARDING_TEMPLATES,
+        )
+        from charlie.recruitment.services import onboarding
+
+        register(
+            MenuEntry(
+                key="recruitment_onboarding",
+                label=_("Introduktionsforløb"),
+                url_name="recruitment:onboarding",
+                order=52,
+                roles=MANAGE_ONBOARDING.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="recruitment_onboarding_templates",
+                label=_("Introduktionsskabeloner"),
+                url_name="recruitment:onboarding_templates",
+                order=53,
+                roles=MANAGE_ONBOARDING_TEMPLATES.roles,
+            )
+        )
+        workqueue.register("recruitment_onboarding", onboarding.queue_items, order=50)
+        privacy.register_audit_details(*onboarding.AUDIT_DETAILS)
+        # "Mine data": the person's own onboarding plan and check-ins (one provider per
+        # category: another part that holds a person's data under "rekruttering" adds to it).
+        privacy.register_data_provider(services.CATEGORY, onboarding.my_data)
+        register_section(
+            OverviewSection(
+                key="recruitment_onboarding",
+                template="recruitment/onboarding/_person_section.html",
+                build=onboarding.person_overview_section,
+                order=60,
+                permission=MANAGE_ONBOARDING,
             )
         )

@@ -1,3 +1,10 @@
-from django.urls import URLPattern
+"""The new colleague's pre-boarding page, public at ``/job/velkommen/<token>/`` (namespace
+``careers``): no log-in, the private link is the key."""
 
-urlpatterns: list[URLPattern] = []
+from django.urls import path
+
+from charlie.recruitment import views_onboarding as views
+
+urlpatterns = [
+    path("velkommen/<str:token>/", views.welcome, name="welcome"),
+]

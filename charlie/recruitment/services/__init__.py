@@ -55,3 +55,7 @@ __all__ += [
     "requisition_initial",
     "save_ad",
 ]
+# --- part onboarding ---
+from charlie.recruitment.services import onboarding
+
+__all__ += ["onboarding"]

@@ -98,3 +98,38 @@ class OnboardingPlanFactory(factory.django.DjangoModelFactory):
     job_family = factory.LazyFunction(_sosu)
     start_on = dt.date(2027, 3, 1)
     token_hash = factory.LazyFunction(lambda: tokens.generate_token().key_hash)
+
+
+# --- part onboarding ---
+
+
+class OnboardingTemplateFactory(factory.django.DjangoModelFactory):
+    """A template for social- og sundhedsassistenter (``job_family=None``: the default)."""
+
+    class Meta:
+        model = "recruitment.OnboardingTemplate"
+
+    name = "SOSU-assistent"
+    job_family = factory.LazyFunction(_sosu)
+
+
+class TemplateTaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "recruitment.TemplateTask"
+
+    template = factory.SubFactory(OnboardingTemplateFactory)
+    title = "IT-adgang og brugernavn"
+    phase = "before"
+    offset_days = -7
+    owner = "it"
+
+
+class OnboardingTaskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "recruitment.OnboardingTask"
+
+    plan = factory.SubFactory(OnboardingPlanFactory)
+    title = "Nøgler og adgangskort"
+    phase = "day_1"
+    owner = "manager"
+    due_on = dt.date(2027, 3, 1)
