@@ -28,6 +28,9 @@ class RecruitmentConfig(AppConfig):
                 url_name="recruitment:ads",
                 order=50,
                 roles=MANAGE_ADS.roles,
+            )
+        )
+
         # --- part onboarding ---
         from charlie.core import workqueue
         from charlie.core.navigation import MenuEntry, register
