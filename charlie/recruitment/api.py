@@ -177,9 +177,7 @@ def get_fairness(
     """Applicants, shortlisted and hired by gender and age band for the year (default: this
     year) and each of its rounds, with selection rates and four-fifths ratios, through
     disclosure control: HR and analysts. A year outside the last five and the next is 404."""
-    data = fairness_services.fairness_figures(
-        people.access_of(request, channel="api"), year=year
-    )
+    data = fairness_services.fairness_figures(people.access_of(request, channel="api"), year=year)
     return {
         "year": data.year,
         "min_size": data.min_size,

@@ -167,7 +167,10 @@ class Release:
     rounds: dict[int, dict[str, Table]]
 
 
-def _table(dimension: str, total: tuple[int | None, ...], groups: dict[str, tuple]) -> Table:
+Counts = tuple[int | None, int | None, int | None]
+
+
+def _table(dimension: str, total: Counts, groups: dict[str, Counts]) -> Table:
     shortlist_rates = {g: rate(v[1], v[0]) for g, v in groups.items()}
     hire_rates = {g: rate(v[2], v[0]) for g, v in groups.items()}
     shortlist_ratios = four_fifths(shortlist_rates)
@@ -175,7 +178,9 @@ def _table(dimension: str, total: tuple[int | None, ...], groups: dict[str, tupl
     rows = [
         GroupRow(
             g,
-            *v,
+            v[0],
+            v[1],
+            v[2],
             shortlist_rate=shortlist_rates[g],
             hire_rate=hire_rates[g],
             shortlist_ratio=shortlist_ratios[g],
@@ -184,7 +189,12 @@ def _table(dimension: str, total: tuple[int | None, ...], groups: dict[str, tupl
         for g, v in groups.items()
     ]
     total_row = GroupRow(
-        "", *total, shortlist_rate=rate(total[1], total[0]), hire_rate=rate(total[2], total[0])
+        "",
+        total[0],
+        total[1],
+        total[2],
+        shortlist_rate=rate(total[1], total[0]),
+        hire_rate=rate(total[2], total[0]),
     )
     return Table(dimension, total_row, rows)
 
@@ -264,11 +274,9 @@ def release(applicants: Sequence[Applicant], rounds: Sequence[int], *, min_size:
         key: object = "-S" if not a.shortlisted else ("S", a.round, "H" if a.hired else "-H")
         leaves[4].append(index[4][key])
     if not applicants:
-        zero = (0, 0, 0)
-        year = {
-            d: _table(d, zero, {g: zero for g in groups}) for d, groups in DIMENSIONS.items()
-        }
-        return Release(min_size, 0, year, {r: year for r in rounds})
+        zero: Counts = (0, 0, 0)
+        empty = {d: _table(d, zero, {g: zero for g in groups}) for d, groups in DIMENSIONS.items()}
+        return Release(min_size, 0, empty, {r: empty for r in rounds})
     # Dense person numbers: the engine counts distinct people.
     dense: dict[int, int] = {}
     person = [dense.setdefault(a.person, len(dense)) for a in applicants]
@@ -284,7 +292,7 @@ def release(applicants: Sequence[Applicant], rounds: Sequence[int], *, min_size:
         return None if any(v is None for v in values) else sum(v or 0 for v in values)
 
     year: dict[str, Table] = {}
-    cells_of: dict[str, dict[str, tuple[int | None, ...]]] = {}
+    cells_of: dict[str, dict[str, Counts]] = {}
     for dimension, groups in DIMENSIONS.items():
         i = line_at[dimension]
         cells_of[dimension] = {

@@ -71,10 +71,10 @@ class LetterChoiceForm(forms.Form):
     """Which template (and interview, reply date) the preview fills in."""
 
     skabelon = forms.TypedChoiceField(label=_("Skabelon"), coerce=int)
-    samtale = forms.TypedChoiceField(label=_("Samtale"), coerce=int, required=False, empty_value=None)
-    frist = forms.DateField(
-        label=_("Svarfrist ({frist})"), required=False, widget=DateInput()
+    samtale = forms.TypedChoiceField(
+        label=_("Samtale"), coerce=int, required=False, empty_value=None
     )
+    frist = forms.DateField(label=_("Svarfrist ({frist})"), required=False, widget=DateInput())
 
     def __init__(
         self,
@@ -91,7 +91,9 @@ class LetterChoiceForm(forms.Form):
 class LetterForm(forms.Form):
     kind = forms.ChoiceField(widget=forms.HiddenInput, choices=LetterKind.choices)
     subject = forms.CharField(label=_("Emne"), max_length=200)
-    body = forms.CharField(label=_("Tekst"), max_length=10000, widget=forms.Textarea(attrs={"rows": 14}))
+    body = forms.CharField(
+        label=_("Tekst"), max_length=10000, widget=forms.Textarea(attrs={"rows": 14})
+    )
 
 
 class LetterTemplateForm(forms.Form):

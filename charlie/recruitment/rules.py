@@ -13,8 +13,8 @@ everything is shown. The stage decides, not the person asking: HR and the commit
 same (:func:`visible_fields`).
 
 Equal treatment when hiring: ligebehandlingsloven § 2 (gender) and forskelsbehandlingsloven
-§ 2 (age and other grounds) forbid discrimination when hiring; the anonymous screening and the fairness figures
-(``fairness.py``) help a municipality see that it keeps them.
+§ 2 (age and other grounds) forbid discrimination when hiring; the anonymous screening and the
+fairness figures (``fairness.py``) help a municipality see that it keeps them.
 """
 
 from __future__ import annotations

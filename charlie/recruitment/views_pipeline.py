@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from charlie.core import charts
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
-from charlie.core.forms import add_service_errors, error_links
 from charlie.core.formats import format_datetime
+from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 from charlie.recruitment import fairness as calc
@@ -242,9 +242,7 @@ def applicant_interview(request: AuthenticatedRequest, application_id: int) -> H
             add_service_errors(form, exc)
         else:
             messages.success(request, _("Samtalen er booket."))
-            return redirect(
-                reverse("recruitment:applicant", args=[application_id]) + "#samtaler"
-            )
+            return redirect(reverse("recruitment:applicant", args=[application_id]) + "#samtaler")
     return _applicant(request, application_id, status=400, interview_form=form)
 
 
@@ -291,16 +289,12 @@ def applicant_letter(request: AuthenticatedRequest, application_id: int) -> Http
                 add_service_errors(letter_form, exc)
             else:
                 messages.success(request, _("Brevet er sendt til ansøgeren."))
-                return redirect(
-                    reverse("recruitment:applicant", args=[application_id]) + "#breve"
-                )
+                return redirect(reverse("recruitment:applicant", args=[application_id]) + "#breve")
     interviews = list(application.interviews.all())
     choice = LetterChoiceForm(
         request.GET or {"skabelon": templates[0].pk},
         templates=[(t.pk, f"{t.get_kind_display()}: {t.name}") for t in templates],
-        interviews=[
-            (i.pk, format_datetime(timezone.localtime(i.starts_at))) for i in interviews
-        ],
+        interviews=[(i.pk, format_datetime(timezone.localtime(i.starts_at))) for i in interviews],
     )
     if choice.is_valid():
         draft = services.letter_draft(
@@ -364,7 +358,12 @@ def letter_template_edit(
     access.require(MANAGE_ADS)
     current = services.letter_template(access, template_id) if template_id else None
     initial = (
-        {"kind": current.kind, "name": current.name, "subject": current.subject, "body": current.body}
+        {
+            "kind": current.kind,
+            "name": current.name,
+            "subject": current.subject,
+            "body": current.body,
+        }
         if current
         else {}
     )
@@ -482,9 +481,7 @@ def fairness(request: AuthenticatedRequest) -> HttpResponse:
             "round_charts": round_charts,
             "year_tables": {d: _display(t) for d, t in data.release.year.items()},
             "round_tables": (
-                {d: _display(t) for d, t in data.round_tables.items()}
-                if data.round_tables
-                else {}
+                {d: _display(t) for d, t in data.round_tables.items()} if data.round_tables else {}
             ),
         },
     )

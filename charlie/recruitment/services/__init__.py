@@ -16,6 +16,6 @@ from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitme
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
 
 # --- part pipeline ---
-from charlie.recruitment.services import fairness, pipeline  # noqa: E402
+from charlie.recruitment.services import fairness, pipeline
 
 __all__ += ["fairness", "pipeline"]

@@ -36,6 +36,7 @@ from charlie.recruitment import rules
 from charlie.recruitment.models import (
     AdStatus,
     Application,
+    ApplicationFile,
     CommitteeMember,
     Criterion,
     Interview,
@@ -162,9 +163,7 @@ def rounds(access: Access) -> list[RoundLine]:
         raise NotFound
     mine: dict[int, bool] = {}
     if access.user is not None:
-        mine = dict(
-            CommitteeMember.objects.filter(user=access.user).values_list("ad_id", "chair")
-        )
+        mine = dict(CommitteeMember.objects.filter(user=access.user).values_list("ad_id", "chair"))
     ads: QuerySet[JobAd] = JobAd.objects.select_related("unit")
     if not is_hr(access):
         ads = ads.filter(pk__in=list(mine))
@@ -208,7 +207,7 @@ class ApplicantView:
         return f"{self.code} {self.name}" if self.name else self.code
 
 
-def _view(application: Application, files: list[FileLine] | None = None) -> ApplicantView:
+def _view(application: Application, files: list[ApplicationFile] | None = None) -> ApplicantView:
     fields = rules.visible_fields(
         application.stage, anonymised_screening=application.ad.anonymised_screening
     )
@@ -264,9 +263,7 @@ def round_page(access: Access, slug: str) -> RoundPage:
     """The round's applicants by stage, the count per stage, criteria and committee. Every
     application listed is audited as read."""
     r = round_of(access, slug)
-    applications = list(
-        Application.objects.filter(ad=r.ad).select_related("ad").order_by("number")
-    )
+    applications = list(Application.objects.filter(ad=r.ad).select_related("ad").order_by("number"))
     views = [_view(a) for a in applications]
     by_stage: dict[str, list[ApplicantView]] = {}
     for v in views:
@@ -570,7 +567,7 @@ def record_test(
         errors.append(_("Samtykket kan ikke være givet i fremtiden."))
     if link and not link.startswith(("https://", "http://")):
         errors.append(_("Linket skal begynde med https://."))
-    if errors:
+    if errors or consent_on is None:
         raise ValidationFailed(errors)
     check_text(tool, what=_("Testværktøjet"), max_length=120)
     check_text(summary, what=_("Resuméet"), max_length=4000, multiline=True)
@@ -678,7 +675,9 @@ def letter_values(
     }
     if interview is not None:
         start = timezone.localtime(interview.starts_at)
-        values.update(dato=format_date(start.date()), tid=format_time(start), sted=interview.location)
+        values.update(
+            dato=format_date(start.date()), tid=format_time(start), sted=interview.location
+        )
     return values
 
 
@@ -766,9 +765,7 @@ def send_letter(
         send_mail(subject, body, None, [application.email])
     except Exception as exc:
         log.error("recruitment letter to application %s failed (%s)", application.pk, exc)
-        raise ValidationFailed(
-            [_("Brevet kunne ikke sendes lige nu. Prøv igen om lidt.")]
-        ) from exc
+        raise ValidationFailed([_("Brevet kunne ikke sendes lige nu. Prøv igen om lidt.")]) from exc
     letter = Letter.objects.create(
         application=application, kind=kind, subject=subject, body=body, sent_by=access.user
     )
