@@ -20,7 +20,7 @@ from charlie.core.services import min_group_size
 from charlie.privacy.access import Access
 from charlie.recruitment import fairness as calc
 from charlie.recruitment import rules
-from charlie.recruitment.models import Application, JobAd, StageChange
+from charlie.recruitment.models import AdStatus, Application, JobAd, StageChange
 from charlie.recruitment.permissions import READ_FAIRNESS
 from charlie.recruitment.services.common import CATEGORY, today
 
@@ -54,6 +54,7 @@ class FairnessFigures:
 def _applicants(year: int) -> tuple[list[calc.Applicant], list[RoundRef]]:
     ads = list(
         JobAd.objects.filter(deadline__year=year)
+        .exclude(status=AdStatus.DRAFT)
         .order_by("deadline", "title", "pk")
         .values_list("pk", "slug", "title")
     )
