@@ -39,7 +39,7 @@ class InterviewForm(forms.Form):
     round_number = forms.TypedChoiceField(
         label=_("Samtalerunde"), coerce=int, choices=[(1, "1"), (2, "2")], initial=1
     )
-    day = forms.DateField(label=_("Dato"), widget=DateInput())
+    day = forms.DateField(label=_("Dato for samtalen"), widget=DateInput())
     starts = forms.TimeField(
         label=_("Fra kl."), widget=with_width(forms.TimeInput(attrs={"type": "time"}), "xs")
     )
