@@ -38,7 +38,7 @@ class AdOut(Schema):
 class StageCountOut(Schema):
     stage: str = Field(description=", ".join(Stage.values))
     label: str
-    count: int
+    applicants: int = Field(description="Applicants in the stage now.")
 
 
 class RoundOut(Schema):
@@ -139,7 +139,7 @@ def get_round(request: HttpRequest, ad_slug: AdSlug) -> dict[str, Any]:
         "anonymised_screening": ad.anonymised_screening,
         "applicants": sum(counts.values()),
         "stages": [
-            {"stage": s, "label": str(Stage(s).label), "count": n} for s, n in counts.items()
+            {"stage": s, "label": str(Stage(s).label), "applicants": n} for s, n in counts.items()
         ],
     }
 
