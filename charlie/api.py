@@ -35,8 +35,8 @@ from charlie.learning import api_catalogue as learning_catalogue_api  # learning
 from charlie.learning import api_compliance as learning_compliance_api  # learning, compliance
 from charlie.learning import api_records as learning_records_api  # learning, records part
 from charlie.people import api as people_api
-from charlie.recruitment import api as recruitment_api  # recruitment, pipeline part
 from charlie.people import services as people_services
+from charlie.recruitment import api as recruitment_api  # recruitment, pipeline part
 from charlie.skills import api as skills_api  # skills, analysis part
 from charlie.workforce import api as workforce_api
 
