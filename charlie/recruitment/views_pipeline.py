@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core import charts
-from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.formats import format_datetime
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
@@ -77,9 +77,7 @@ def round_setup(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """HR sets the committee and the criteria: POST ``action`` = add_member, remove_member,
     add_criterion or remove_criterion."""
     access = access_of(request)
-    r = services.round_of(access, slug)
-    if not r.can_manage:
-        raise PermissionDenied
+    services.setup_page(access, slug)  # 404 outside the round, 403 for the committee
     member_form = MemberForm(prefix="m")
     criterion_form = CriterionForm(prefix="c")
     if request.method == "POST":
@@ -123,7 +121,7 @@ def round_setup(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             else:
                 _flash(request, exc)
                 return redirect("recruitment:round_setup", slug=slug)
-    page = services.round_page(access, slug)
+    page = services.setup_page(access, slug)
     return render(
         request,
         "recruitment/pipeline/setup.html",

@@ -285,6 +285,23 @@ def round_page(access: Access, slug: str) -> RoundPage:
     )
 
 
+@dataclass(frozen=True)
+class SetupPage:
+    round: Round
+    criteria: list[Criterion]
+    committee: list[tuple[CommitteeMember, str]]
+
+
+def setup_page(access: Access, slug: str) -> SetupPage:
+    """The round's committee and criteria, for HR to set (no applicant's data)."""
+    r = _manage(access, slug)
+    committee = [
+        (m, _user_label(m.user))
+        for m in CommitteeMember.objects.filter(ad=r.ad).select_related("user").order_by("pk")
+    ]
+    return SetupPage(r, list(Criterion.objects.filter(ad=r.ad)), committee)
+
+
 def stage_counts(access: Access, slug: str) -> tuple[JobAd, dict[str, int]]:
     """The number of applicants in each stage of the round (HR and its committee; the API).
     Counts only, so nothing is audited."""

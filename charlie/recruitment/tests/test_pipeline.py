@@ -451,3 +451,15 @@ def test_every_read_and_change_is_audited_per_application(client_as, users, roun
 def test_a_refused_read_writes_nothing(client_as, rounds):
     client_as("employee").get(reverse("recruitment:round", args=["runde-b"]))
     assert not AuditEntry.objects.exists()
+
+
+def test_hr_sets_up_the_round_on_its_page_without_reading_applicants(client_as, rounds):
+    client = client_as("hr")
+    url = reverse("recruitment:round_setup", args=["runde-a"])
+    html = client.get(url).text
+    assert "Faglighed" in html and "Sara" not in html
+    response = client.post(url, {"action": "add_criterion", "c-name": "Faglighed"})
+    assert response.status_code == 400 and "findes allerede" in response.text
+    response = client.post(url, {"action": "add_member", "m-username": "test-analyst"})
+    assert response.status_code == 302
+    assert not AuditEntry.objects.filter(category="rekruttering").exists()
