@@ -36,6 +36,7 @@ from charlie.learning import api_compliance as learning_compliance_api  # learni
 from charlie.learning import api_records as learning_records_api  # learning, records part
 from charlie.people import api as people_api
 from charlie.people import services as people_services
+from charlie.recruitment import api as recruitment_api  # recruitment, pipeline part
 from charlie.skills import api as skills_api  # skills, analysis part
 from charlie.workforce import api as workforce_api
 
@@ -181,3 +182,4 @@ api.add_router("/skills", skills_api.router)  # skills, analysis part
 api.add_router("/learning/courses", learning_catalogue_api.router)  # learning, catalogue part
 api.add_router("/learning/compliance", learning_compliance_api.router)  # learning, compliance
 api.add_router("/learning/completions", learning_records_api.router)  # learning, records part
+api.add_router("/recruitment", recruitment_api.router)  # recruitment, pipeline part

@@ -74,3 +74,44 @@ class RecruitmentConfig(AppConfig):
                 permission=MANAGE_ONBOARDING,
             )
         )
+
+        # --- part pipeline ---
+        from charlie.core.cache import bump_on_save
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.core.roles import Role
+        from charlie.recruitment.models import Application, StageChange
+        from charlie.recruitment.permissions import MANAGE_ADS, READ_FAIRNESS
+        from charlie.recruitment.services import fairness as fairness_services
+        from charlie.recruitment.services import pipeline
+
+        privacy.register_audit_details(*pipeline.AUDIT_DETAILS)
+        # Every role may sit on a committee ("Mine ansættelsesudvalg"); HR sees every round.
+        register(
+            MenuEntry(
+                key="recruitment_rounds",
+                label=_("Ansættelsesforløb"),
+                url_name="recruitment:rounds",
+                order=30,
+                roles=frozenset(Role) - {Role.ANALYST, Role.DPO, Role.ADMIN},
+            )
+        )
+        register(
+            MenuEntry(
+                key="recruitment_letter_templates",
+                label=_("Brevskabeloner"),
+                url_name="recruitment:letter_templates",
+                order=31,
+                roles=MANAGE_ADS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="recruitment_fairness",
+                label=_("Ligestilling i rekruttering"),
+                url_name="recruitment:fairness",
+                order=32,
+                roles=READ_FAIRNESS.roles,
+            )
+        )
+        # The fairness figures are cached until an application or a move changes.
+        bump_on_save(fairness_services.AREA, Application, StageChange)

@@ -147,6 +147,10 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/learning/compliance",
         # learning, records part
         "/api/v1/learning/completions/{employee}",
+        # recruitment, pipeline part
+        "/api/v1/recruitment/ads",
+        "/api/v1/recruitment/rounds/{ad_slug}",
+        "/api/v1/recruitment/fairness",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

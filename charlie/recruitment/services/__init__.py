@@ -59,3 +59,8 @@ __all__ += [
 from charlie.recruitment.services import onboarding
 
 __all__ += ["onboarding"]
+
+# --- part pipeline ---
+from charlie.recruitment.services import fairness, pipeline
+
+__all__ += ["fairness", "pipeline"]

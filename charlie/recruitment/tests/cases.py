@@ -302,3 +302,290 @@ PERSONAL_DATA_URL_NAMES |= {
     "recruitment:onboarding_plan",
     "recruitment:onboarding_tasks",
 }
+
+# --- part pipeline ---
+# Round A ("pipeline-a"): the employee sits on its committee, the manager chairs it; two
+# applicants (A-1 in "Modtaget", screened anonymously; A-2 shortlisted), a criterion, an
+# interview and a letter template. Round B ("pipeline-b") has a committee of nobody here.
+
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
+
+#: The criterion of round A has this id, so the score cases can post it.
+CRITERION_ID = 90_001
+
+
+def _pipeline(org: object) -> dict[str, object]:
+    """Round A and B with their applicants; idempotent. Returns the ids."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from charlie.core import tokens
+    from charlie.core.models import User
+    from charlie.people.models import JobFamily
+    from charlie.recruitment.models import (
+        AdStatus,
+        Application,
+        CommitteeMember,
+        Criterion,
+        EmploymentType,
+        Interview,
+        JobAd,
+        LetterTemplate,
+        Stage,
+    )
+
+    def ad(slug: str) -> JobAd:
+        found, _ = JobAd.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title": f"Social- og sundhedsassistent ({slug})",
+                "body": "Vi søger en kollega.",
+                "unit": org.nord,  # type: ignore[attr-defined]
+                "job_family": JobFamily.objects.get(code="sosu"),
+                "employment_type": EmploymentType.PART_TIME,
+                "weekly_hours": 32,
+                "place": "Plejecenter Nord",
+                "deadline": dt.date(2027, 1, 15),
+                "status": AdStatus.PUBLISHED,
+                "anonymised_screening": True,
+            },
+        )
+        return found
+
+    def application(a: JobAd, number: int, stage: str) -> Application:
+        found, _ = Application.objects.get_or_create(
+            ad=a,
+            number=number,
+            defaults={
+                "name": f"Ansøger Hemmelig{number}",
+                "email": f"ansoeger{number}.{a.slug}@example.org",
+                "birth_year": 1990,
+                "gender": "woman",
+                "address": "Skjultvej 1",
+                "stage": stage,
+                "token_hash": tokens.generate_token().key_hash,
+                "consent_version": "2026-12",
+            },
+        )
+        return found
+
+    a, b = ad("pipeline-a"), ad("pipeline-b")
+    first = application(a, 1, Stage.RECEIVED)
+    second = application(a, 2, Stage.SHORTLISTED)
+    application(b, 1, Stage.RECEIVED)
+    employee = User.objects.get(username="test-employee")
+    manager = User.objects.get(username="test-manager")
+    CommitteeMember.objects.get_or_create(ad=a, user=employee, defaults={"chair": False})
+    CommitteeMember.objects.get_or_create(ad=a, user=manager, defaults={"chair": True})
+    Criterion.objects.get_or_create(pk=CRITERION_ID, defaults={"ad": a, "name": "Faglighed"})
+    starts = timezone.now() + dt.timedelta(days=7)
+    interview = Interview.objects.filter(application=second).first() or Interview.objects.create(
+        application=second, starts_at=starts, ends_at=starts + dt.timedelta(hours=1),
+        location="Mødelokale 2",
+    )  # fmt: skip
+    template = LetterTemplate.objects.first() or LetterTemplate.objects.create(
+        kind="interview",
+        name="Indkaldelse",
+        subject="Samtale om {stilling}",
+        body="Kære {navn}, velkommen til samtale {dato} kl. {tid} på {sted}.",
+    )
+    return {
+        "first": first.pk,
+        "second": second.pk,
+        "interview": interview.pk,
+        "template": template.pk,
+    }
+
+
+def _round_a(org: object) -> dict[str, object]:
+    _pipeline(org)
+    return {"slug": "pipeline-a"}
+
+
+def _round_b(org: object) -> dict[str, object]:
+    _pipeline(org)
+    return {"slug": "pipeline-b"}
+
+
+def _first(org: object) -> dict[str, object]:
+    return {"application_id": _pipeline(org)["first"]}
+
+
+def _second(org: object) -> dict[str, object]:
+    return {"application_id": _pipeline(org)["second"]}
+
+
+def _interview(org: object) -> dict[str, object]:
+    return {"interview_id": _pipeline(org)["interview"]}
+
+
+def _template(org: object) -> dict[str, object]:
+    return {"template_id": _pipeline(org)["template"]}
+
+
+#: HR and round A's committee (the employee a member, the manager its chair); others 404.
+_ROUND = expect(404, anonymous=LOGIN_REQUIRED, employee=200, manager=200, hr=200)
+#: A change only HR and the chair may make (a member gets 403).
+_MOVER = expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=302, hr=302)
+_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+
+PERMISSION_CASES += [
+    # Every role may sit on a committee: the list shows HR every round, others their own.
+    Case("recruitment:rounds", expect(200, anonymous=LOGIN_REQUIRED)),
+    Case("recruitment:round", _ROUND, kwargs=_round_a, label="round A"),
+    Case(
+        "recruitment:round",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_round_b,
+        label="round B: the committee of A gets 404",
+    ),
+    Case(
+        "recruitment:round_setup",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=403, hr=200),
+        kwargs=_round_a,
+    ),
+    Case(
+        "recruitment:round_setup",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=403, hr=302),
+        method="post",
+        kwargs=_round_a,
+        data={"action": "add_criterion", "c-name": "Samarbejde"},
+        label="add a criterion",
+    ),
+    Case("recruitment:applicant", _ROUND, kwargs=_first, label="anonymous applicant"),
+    Case(
+        "recruitment:applicant",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=lambda org: {"application_id": _pipeline(org)["first"] + 2},
+        label="round B's applicant",
+    ),
+    Case(
+        "recruitment:applicant_move",
+        _MOVER,
+        method="post",
+        kwargs=_first,
+        data={"stage": "shortlisted"},
+    ),
+    Case(
+        "recruitment:applicant_score",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=403),
+        method="post",
+        kwargs=_first,
+        data={"criterion": CRITERION_ID, "score": 4},
+        label="only committee members score",
+    ),
+    Case(
+        "recruitment:applicant_note",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302),
+        method="post",
+        kwargs=_first,
+        data={"text": "Stærk motivation."},
+    ),
+    Case(
+        "recruitment:applicant_interview",
+        _MOVER,
+        method="post",
+        kwargs=_second,
+        data={
+            "round_number": 1,
+            "day": "2030-03-04",
+            "starts": "10:00",
+            "ends": "11:00",
+            "location": "Mødelokale 1",
+        },
+    ),
+    Case(
+        "recruitment:applicant_test",
+        _MOVER,
+        method="post",
+        kwargs=_second,
+        data={"tool": "Testværktøj", "summary": "Over middel.", "consent_on": "2026-01-05"},
+    ),
+    Case(
+        "recruitment:applicant_letter",
+        expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=200, hr=200),
+        kwargs=_second,
+    ),
+    Case(
+        "recruitment:applicant_letter",
+        _MOVER,
+        method="post",
+        kwargs=_second,
+        data={"kind": "interview", "subject": "Samtale", "body": "Kære Ansøger, velkommen."},
+        label="send",
+    ),
+    Case("recruitment:interview_ical", _ROUND, kwargs=_interview),
+    Case("recruitment:letter_templates", _HR_ONLY),
+    Case("recruitment:letter_template_new", _HR_ONLY),
+    Case(
+        "recruitment:letter_template_new",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=302),
+        method="post",
+        data={"kind": "rejection", "name": "Afslag", "subject": "Afslag", "body": "Kære {navn}"},
+        label="create",
+    ),
+    Case("recruitment:letter_template_edit", _HR_ONLY, kwargs=_template),
+    # Figures for groups (no names): HR and analysts.
+    Case("recruitment:fairness", expect(403, anonymous=LOGIN_REQUIRED, hr=200, analyst=200)),
+    # The API: public facts for every role; a round for HR and its committee; the figures.
+    Case("api:recruitment_ads", expect(200, anonymous=401)),
+    Case(
+        "api:recruitment_round",
+        expect(404, anonymous=401, employee=200, manager=200, hr=200),
+        kwargs=lambda org: {"ad_slug": _round_a(org)["slug"]},
+        label="round A",
+    ),
+    Case(
+        "api:recruitment_round",
+        expect(404, anonymous=401, hr=200),
+        kwargs=lambda org: {"ad_slug": _round_b(org)["slug"]},
+        label="round B",
+    ),
+    Case("api:recruitment_fairness", expect(403, anonymous=401, hr=200, analyst=200)),
+]
+
+
+def _applicants(*keys: str):  # type: ignore[no-untyped-def]
+    """The audit log's names of round A's applications (``ansøgning:<id>``)."""
+
+    def accounts(org: object, users: object) -> set[str]:
+        ids = _pipeline(org)
+        return {f"ansøgning:{ids[k]}" for k in keys}
+
+    return accounts
+
+
+def _nobody(org: object, users: object) -> set[int]:
+    return set()  # applicants have no person record: the visits name them as accounts
+
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "recruitment:round", "hr", _nobody, "rekruttering", "rekruttering",
+        kwargs=_round_a, accounts=_applicants("first", "second"),
+    ),
+    Visit(
+        "recruitment:round", "employee", _nobody, "rekruttering", "rekruttering",
+        kwargs=_round_a, accounts=_applicants("first", "second"), label="committee member",
+    ),
+    Visit(
+        "recruitment:applicant", "employee", _nobody, "rekruttering", "rekruttering",
+        kwargs=_second, accounts=_applicants("second"),
+    ),
+    Visit(
+        "recruitment:interview_ical", "manager", _nobody, "rekruttering", "rekruttering",
+        kwargs=_interview, accounts=_applicants("second"),
+    ),
+    Visit(
+        "recruitment:applicant_letter", "hr", _nobody, "rekruttering", "rekruttering",
+        kwargs=_second, accounts=_applicants("second"),
+    ),
+]  # fmt: skip
+
+PERSONAL_DATA_URL_NAMES |= {
+    "recruitment:round",
+    "recruitment:applicant",
+    "recruitment:interview_ical",
+    "recruitment:applicant_letter",
+}

@@ -133,3 +133,45 @@ class OnboardingTaskFactory(factory.django.DjangoModelFactory):
     phase = "day_1"
     owner = "manager"
     due_on = dt.date(2027, 3, 1)
+
+
+# --- part pipeline ---
+
+from charlie.recruitment.models import (  # noqa: E402
+    CommitteeMember,
+    Criterion,
+    LetterKind,
+    LetterTemplate,
+)
+
+
+class CriterionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Criterion
+
+    ad = factory.SubFactory(JobAdFactory)
+    name = factory.Iterator(["Faglighed", "Samarbejde", "Motivation"])
+    order = factory.Sequence(lambda n: n)
+
+
+class CommitteeMemberFactory(factory.django.DjangoModelFactory):
+    """``user`` must be given (a user of the ``users`` fixture)."""
+
+    class Meta:
+        model = CommitteeMember
+
+    ad = factory.SubFactory(JobAdFactory)
+    chair = False
+
+
+class LetterTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LetterTemplate
+
+    kind = LetterKind.INTERVIEW
+    name = "Indkaldelse til samtale"
+    subject = "Samtale om stillingen som {stilling}"
+    body = (
+        "Kære {navn}\n\nTak for din ansøgning. Vi vil gerne invitere dig til samtale "
+        "{dato} kl. {tid} på {sted}.\n\nVenlig hilsen\n{kommune}"
+    )
