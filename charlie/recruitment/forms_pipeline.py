@@ -108,12 +108,3 @@ class LetterTemplateForm(forms.Form):
             "Felter, der udfyldes: {navn} {stilling} {dato} {tid} {sted} {frist} {kommune}."
         ),
     )
-
-
-class MemberForm(forms.Form):
-    username = forms.CharField(label=_("Brugernavn"), max_length=150)
-    chair = forms.BooleanField(label=_("Formand for udvalget"), required=False)
-
-
-class CriterionForm(forms.Form):
-    name = forms.CharField(label=_("Nyt kriterium"), max_length=200)

@@ -47,7 +47,6 @@ urlpatterns: list[URLPattern] = [
         name="interview_ical",
     ),
     path("forloeb/<slug:slug>/", views.round_page, name="round"),
-    path("forloeb/<slug:slug>/opsaetning/", views.round_setup, name="round_setup"),
     path("brevskabeloner/", views.letter_templates, name="letter_templates"),
     path("brevskabeloner/ny/", views.letter_template_edit, name="letter_template_new"),
     path(

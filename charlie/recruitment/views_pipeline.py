@@ -19,19 +19,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core import charts
-from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.errors import ValidationFailed
 from charlie.core.formats import format_datetime
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 from charlie.recruitment import fairness as calc
 from charlie.recruitment.forms_pipeline import (
-    CriterionForm,
     InterviewForm,
     LetterChoiceForm,
     LetterForm,
     LetterTemplateForm,
-    MemberForm,
     MoveForm,
     NoteForm,
     ScoreForm,
@@ -70,72 +68,6 @@ def rounds(request: AuthenticatedRequest) -> HttpResponse:
 def round_page(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     page = services.round_page(access_of(request), slug)
     return render(request, "recruitment/pipeline/round.html", {"p": page})
-
-
-@require_http_methods(["GET", "POST"])
-def round_setup(request: AuthenticatedRequest, slug: str) -> HttpResponse:
-    """HR sets the committee and the criteria: POST ``action`` = add_member, remove_member,
-    add_criterion or remove_criterion."""
-    access = access_of(request)
-    services.setup_page(access, slug)  # 404 outside the round, 403 for the committee
-    member_form = MemberForm(prefix="m")
-    criterion_form = CriterionForm(prefix="c")
-    if request.method == "POST":
-        action = request.POST.get("action", "")
-        try:
-            if action == "add_member":
-                member_form = MemberForm(request.POST, prefix="m")
-                if member_form.is_valid():
-                    services.add_member(
-                        access,
-                        slug,
-                        member_form.cleaned_data["username"],
-                        chair=member_form.cleaned_data["chair"],
-                    )
-                    messages.success(request, _("Udvalget er opdateret."))
-                    return redirect("recruitment:round_setup", slug=slug)
-            elif action == "add_criterion":
-                criterion_form = CriterionForm(request.POST, prefix="c")
-                if criterion_form.is_valid():
-                    services.add_criterion(access, slug, criterion_form.cleaned_data["name"])
-                    messages.success(request, _("Kriteriet er tilføjet."))
-                    return redirect("recruitment:round_setup", slug=slug)
-            elif action in ("remove_member", "remove_criterion"):
-                target = request.POST.get("id", "")
-                if not target.isdigit():
-                    raise NotFound
-                if action == "remove_member":
-                    services.remove_member(access, slug, int(target))
-                    messages.success(request, _("Medlemmet er fjernet fra udvalget."))
-                else:
-                    services.remove_criterion(access, slug, int(target))
-                    messages.success(request, _("Kriteriet er fjernet."))
-                return redirect("recruitment:round_setup", slug=slug)
-            else:
-                raise NotFound
-        except ValidationFailed as exc:
-            if action == "add_member":
-                add_service_errors(member_form, exc)
-            elif action == "add_criterion":
-                add_service_errors(criterion_form, exc)
-            else:
-                _flash(request, exc)
-                return redirect("recruitment:round_setup", slug=slug)
-    page = services.setup_page(access, slug)
-    return render(
-        request,
-        "recruitment/pipeline/setup.html",
-        {
-            "p": page,
-            "member_form": member_form,
-            "criterion_form": criterion_form,
-            "errors": _errors(member_form) + _errors(criterion_form),
-        },
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-# --- One applicant ------------------------------------------------------------------------------
 
 
 def _applicant(

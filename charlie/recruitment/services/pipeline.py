@@ -105,7 +105,7 @@ class Round:
 
     @property
     def can_manage(self) -> bool:
-        """Set the committee and the criteria: HR."""
+        """Set the committee and the criteria (on the ad's page): HR."""
         return self.hr
 
 
@@ -283,23 +283,6 @@ def round_page(access: Access, slug: str) -> RoundPage:
         committee=committee,
         total=len(applications),
     )
-
-
-@dataclass(frozen=True)
-class SetupPage:
-    round: Round
-    criteria: list[Criterion]
-    committee: list[tuple[CommitteeMember, str]]
-
-
-def setup_page(access: Access, slug: str) -> SetupPage:
-    """The round's committee and criteria, for HR to set (no applicant's data)."""
-    r = _manage(access, slug)
-    committee = [
-        (m, _user_label(m.user))
-        for m in CommitteeMember.objects.filter(ad=r.ad).select_related("user").order_by("pk")
-    ]
-    return SetupPage(r, list(Criterion.objects.filter(ad=r.ad)), committee)
 
 
 def stage_counts(access: Access, slug: str) -> tuple[JobAd, dict[str, int]]:
@@ -788,62 +771,6 @@ def send_letter(
     )
     audit_applicants(access, [application.pk], action=Action.CREATE, detail=DETAIL_LETTER)
     return letter
-
-
-# --- The committee and the criteria (HR) ----------------------------------------------------------
-
-
-def _manage(access: Access, slug: str) -> Round:
-    r = round_of(access, slug)
-    if not r.can_manage:
-        raise PermissionDenied
-    return r
-
-
-def add_member(access: Access, slug: str, username: str, *, chair: bool = False) -> CommitteeMember:
-    """Put a user on the round's committee (HR), or change whether they chair it."""
-    r = _manage(access, slug)
-    user = User.objects.filter(username=username.strip(), is_active=True).first()
-    if user is None:
-        raise ValidationFailed(
-            [_("Der er ingen aktiv bruger med det brugernavn. Tjek stavemåden.")],
-            field="username",
-        )
-    member, _created = CommitteeMember.objects.update_or_create(
-        ad=r.ad, user=user, defaults={"chair": chair}
-    )
-    return member
-
-
-def remove_member(access: Access, slug: str, member_id: int) -> None:
-    r = _manage(access, slug)
-    deleted, _rows = CommitteeMember.objects.filter(pk=member_id, ad=r.ad).delete()
-    if not deleted:
-        raise NotFound
-
-
-def add_criterion(access: Access, slug: str, name: str) -> Criterion:
-    """A criterion the committee scores on (HR)."""
-    r = _manage(access, slug)
-    name = name.strip()
-    if not name:
-        raise ValidationFailed([_("Skriv kriteriets navn.")], field="name")
-    check_text(name, what=_("Kriteriet"), max_length=200)
-    if Criterion.objects.filter(ad=r.ad, name=name).exists():
-        raise ValidationFailed([_("Kriteriet findes allerede i forløbet.")], field="name")
-    order = Criterion.objects.filter(ad=r.ad).count() + 1
-    return Criterion.objects.create(ad=r.ad, name=name, order=order)
-
-
-def remove_criterion(access: Access, slug: str, criterion_id: int) -> None:
-    """Remove a criterion that nobody has scored yet."""
-    r = _manage(access, slug)
-    criterion = Criterion.objects.filter(pk=criterion_id, ad=r.ad).first()
-    if criterion is None:
-        raise NotFound
-    if Score.objects.filter(criterion=criterion).exists():
-        raise ValidationFailed([_("Der er givet point på kriteriet, så det kan ikke fjernes.")])
-    criterion.delete()
 
 
 def public_ads() -> list[JobAd]:

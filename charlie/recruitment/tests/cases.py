@@ -440,19 +440,6 @@ PERMISSION_CASES += [
         kwargs=_round_b,
         label="round B: the committee of A gets 404",
     ),
-    Case(
-        "recruitment:round_setup",
-        expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=403, hr=200),
-        kwargs=_round_a,
-    ),
-    Case(
-        "recruitment:round_setup",
-        expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=403, hr=302),
-        method="post",
-        kwargs=_round_a,
-        data={"action": "add_criterion", "c-name": "Samarbejde"},
-        label="add a criterion",
-    ),
     Case("recruitment:applicant", _ROUND, kwargs=_first, label="anonymous applicant"),
     Case(
         "recruitment:applicant",
