@@ -30,6 +30,32 @@ from django.utils import timezone
 
 from charlie.core import tokens
 from charlie.people.models import JobFamily, OrgUnit, OrgUnitKind
+from charlie.recruitment import adcheck
+from charlie.recruitment.models import (
+    AdStatus,
+    Application,
+    ApplicationFile,
+    CommitteeMember,
+    ConsentAction,
+    ConsentEvent,
+    Criterion,
+    EmploymentType,
+    FileKind,
+    Interview,
+    JobAd,
+    LetterTemplate,
+    Note,
+    OnboardingTemplate,
+    Requisition,
+    RequisitionReason,
+    RequisitionStatus,
+    Score,
+    Stage,
+    StageChange,
+    Story,
+    TalentProfile,
+    TemplateTask,
+)
 
 __all__ = ["RecruitmentDemo", "create_demo_recruitment"]
 
@@ -86,7 +112,7 @@ OTHER_ADS: dict[str, tuple[Any, ...]] = {
         "Vi søger en pædagog, der har lyst til at skabe trygge rammer for de mindste. Du bliver "
         "en del af et team på fire, der planlægger hverdagen sammen.\n\nVi forventer, at du er "
         "uddannet pædagog og trives med tæt samarbejde med forældrene.\n\nLøn efter "
-        "overenskomst. Ring til lederen for at høre mere, og søg via knappen \"Søg stillingen\".",
+        'overenskomst. Ring til lederen for at høre mere, og søg via knappen "Søg stillingen".',
         21,
     ),
     "laerer-til-vestskolen": (
@@ -101,7 +127,7 @@ OTHER_ADS: dict[str, tuple[Any, ...]] = {
         "Lærer med dansk og samfundsfag til 7.–9. klasse.",
         "Vestskolen søger en lærer med linjefag i dansk og gerne samfundsfag. Du bliver en del "
         "af et årgangsteam, der samarbejder om undervisningen.\n\nLøn efter overenskomst. Søg "
-        "via knappen \"Søg stillingen\"; spørgsmål til skolelederen.",
+        'via knappen "Søg stillingen"; spørgsmål til skolelederen.',
         30,
     ),
     "sagsbehandler-jobcenter": (
@@ -116,7 +142,7 @@ OTHER_ADS: dict[str, tuple[Any, ...]] = {
         "Socialrådgiver til sygedagpengeområdet.",
         "Vi søger en socialrådgiver til vores team for sygedagpenge. Du følger borgere tæt og "
         "samarbejder med arbejdsgivere og læger.\n\nLøn efter overenskomst, 36.500–41.000 kr. om "
-        "måneden afhængigt af erfaring. Søg via knappen \"Søg stillingen\".",
+        'måneden afhængigt af erfaring. Søg via knappen "Søg stillingen".',
         18,
     ),
     "sygeplejerske-hjemmeplejen": (
@@ -131,7 +157,7 @@ OTHER_ADS: dict[str, tuple[Any, ...]] = {
         "Sygeplejerske, 30 timer, dag og aften.",
         "Hjemmesygeplejen søger en sygeplejerske på 30 timer om ugen. Du planlægger dine "
         "besøg selv og har kolleger at sparre med hver dag.\n\nLøn efter overenskomst. Søg via "
-        "knappen \"Søg stillingen\".",
+        'knappen "Søg stillingen".',
         25,
     ),
     "elev-social-og-sundhed": (
@@ -146,7 +172,7 @@ OTHER_ADS: dict[str, tuple[Any, ...]] = {
         "Uddannelsesaftale med start i august.",
         "Vil du uddanne dig til social- og sundhedsassistent? Vi tilbyder uddannelsesaftaler "
         "med praktik på vores plejecentre og i hjemmeplejen.\n\nElevløn efter overenskomst. "
-        "Søg via knappen \"Søg stillingen\".",
+        'Søg via knappen "Søg stillingen".',
         40,
     ),
 }
@@ -215,39 +241,438 @@ ONBOARDING_TASKS: tuple[tuple[str, str, int, str, str], ...] = (
     ("Velkomst og rundvisning på arbejdspladsen", "day_1", 0, "manager", ""),
     ("Første dag sammen med mentoren", "day_1", 0, "mentor", ""),
     ("Introduktion til arbejdsmiljø og beredskab", "week_1", 3, "manager", ""),
-    ("Gennemfør e-læringen om informationssikkerhed og GDPR", "week_1", 7, "newcomer", "gdpr-e"),
+    ("Gennemfør e-læringen om informationssikkerhed og GDPR", "week_1", 7, "newcomer", "gdpr"),
     ("Opfølgende samtale efter 30 dage", "day_30", 30, "manager", ""),
     ("Samtale efter 90 dage og aftale om udvikling", "day_90", 90, "manager", ""),
 )
 SOSU_TASKS: tuple[tuple[str, str, int, str, str], ...] = (
     ("Bestil arbejdstøj i de rigtige størrelser", "before", -10, "manager", ""),
-    ("Forflytningskursus", "week_1", 14, "newcomer", "forflytning"),
+    ("Forflytning i praksis", "week_1", 14, "newcomer", "forflytning-praksis"),
     ("Førstehjælp på arbejdspladsen", "day_30", 30, "newcomer", "foerstehjaelp"),
 )
 
-#: (gender, birth year) for the invented applicants: women are most applicants to care jobs,
-#: as in the kommune's real rounds; some say neither.
+#: How the invented applicants of a round are spread: (gender, birth year offset from 1960).
 GENDERS = ("woman", "woman", "woman", "man", "woman", "man", "", "woman")
-
-# The rest of this module is written when the parts are merged (the ad check's report, the
-# pipeline's stage moves and the onboarding plan through their functions).
-
-
-def _hash(plain: str) -> str:
-    return hashlib.sha256(plain.encode()).hexdigest()
+FIRST_NAMES = {
+    "woman": ("Sara", "Fatima", "Mette", "Ida", "Hanne", "Louise", "Amalie", "Bente", "Yasmin"),
+    "man": ("Ali", "Jonas", "Mads", "Peter", "Omar", "Lars", "Kasper", "Mikkel"),
+    "": ("Alex", "Kim", "Robin", "Sam"),
+}
+LAST_NAMES = ("Holm", "Khan", "Dahl", "Bak", "Nielsen", "Jensen", "Yilmaz", "Poulsen", "Skov")
+#: A small, valid PDF: the demo's CVs (what an applicant sends is checked by content).
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+CONSENT_VERSION = "2026-12"
 
 
 def _unit_of_manager(person_id: int | None) -> OrgUnit:
-    unit = OrgUnit.objects.filter(manager_id=person_id).order_by("pk").first() if person_id else None
-    return unit or OrgUnit.objects.filter(kind=OrgUnitKind.DEPARTMENT).order_by("pk").first()  # type: ignore[return-value]
+    unit = (
+        OrgUnit.objects.filter(manager_id=person_id).order_by("pk").first() if person_id else None
+    )
+    if unit is None:
+        unit = OrgUnit.objects.filter(kind=OrgUnitKind.INSTITUTION).order_by("pk").first()
+    return unit  # type: ignore[return-value]
+
+
+def _report(ad: JobAd) -> dict[str, Any]:
+    """The check's report of the ad as HR saw it when publishing (services.ads does the same)."""
+    from charlie.recruitment.services.ads import facts_of
+
+    fields = {
+        f: getattr(ad, f)
+        for f in (
+            "salary_text",
+            "salary_min",
+            "salary_max",
+            "weekly_hours",
+            "place",
+            "postal_code",
+            "city",
+            "deadline",
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+        )
+    }
+    report = adcheck.check(ad.body, lang=ad.lang, facts=facts_of(fields))
+    return {**report.as_dict(), "checked_at": timezone.now().isoformat(timespec="seconds")}
+
+
+def _at(day: date, hour: int = 10) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
 
 
 def create_demo_recruitment(
     reference_date: date, *, seed: int, users: dict[str, tuple[int, int | None]]
 ) -> RecruitmentDemo:
-    """Write Demo Kommune's recruitment on ``reference_date``; ``users``: login → (user id,
-    person id)."""
-    raise NotImplementedError  # written at merge
+    """Write Demo Kommune's recruitment on ``reference_date`` (after ``create_demo`` wiped the
+    people); ``users``: login → (user id, person id)."""
+    rng = np.random.default_rng(seed + 15)
+    ref = reference_date
+    user = get_user_model().objects.in_bulk([uid for uid, _p in users.values()])
+    hr = user.get(users["hr"][0]) if "hr" in users else None
+    leder = user.get(users["leder"][0]) if "leder" in users else None
+    employee = user.get(users["medarbejder"][0]) if "medarbejder" in users else None
+    unit = _unit_of_manager(users.get("leder", (0, None))[1])
+    families = {f.code: f for f in JobFamily.objects.all()}
+    with transaction.atomic():
+        _templates(families)
+        _stories(ref)
+        requisition = Requisition.objects.create(
+            unit=unit,
+            job_family=families["sosu"],
+            title="Social- og sundhedsassistent",
+            weekly_hours=Decimal("32"),
+            start_on=ref + timedelta(days=75),
+            reason=RequisitionReason.SHORTAGE,
+            reason_text=(
+                "Personaleplanen viser, at vi mangler social- og sundhedsassistenter de kommende "
+                "år, og to kolleger går på pension til foråret."
+            ),
+            shortage_year=ref.year + 1,
+            shortage_gap=_shortage(families["sosu"], ref.year + 1),
+            status=RequisitionStatus.APPROVED,
+            requested_by=leder,
+            decided_by=hr,
+            decided_at=_at(ref - timedelta(days=20)),
+            decision_note="Godkendt. Annoncen skrives i samarbejde med lederen.",
+        )
+        common = {
+            "unit": unit,
+            "contact_name": leder.get_full_name() if leder else "Afdelingslederen",
+            "contact_phone": "96 63 10 00",
+            "contact_email": "job@demo-kommune.example",
+            "city": "Demokøbing",
+            "postal_code": "7620",
+            "created_by": hr,
+        }
+        draft = JobAd.objects.create(
+            slug="sosu-kladde-foer-sprogtjek",
+            title="Social- og sundhedsassistent (første udkast)",
+            body=SOSU_DRAFT,
+            job_family=families["sosu"],
+            employment_type=EmploymentType.PART_TIME,
+            weekly_hours=Decimal("32"),
+            place=unit.name,
+            deadline=ref + timedelta(days=14),
+            requisition=requisition,
+            **common,
+        )
+        draft.report = _report(draft)
+        draft.save(update_fields=["report"])
+        sosu = JobAd.objects.create(
+            slug="social-og-sundhedsassistent",
+            title=f"Social- og sundhedsassistent til {unit.name}",
+            summary="32 timer om ugen i dag- og aftenvagt. Nyuddannede og erfarne er velkomne.",
+            body=SOSU_AD,
+            job_family=families["sosu"],
+            employment_type=EmploymentType.PART_TIME,
+            weekly_hours=Decimal("32"),
+            place=unit.name,
+            salary_text="Løn efter overenskomst mellem KL og FOA",
+            start_text=f"{requisition.start_on:%d.%m.%Y}",
+            deadline=ref + timedelta(days=14),
+            status=AdStatus.PUBLISHED,
+            published_at=_at(ref - timedelta(days=10)),
+            requisition=requisition,
+            **common,
+        )
+        sosu.report = _report(sosu)
+        sosu.save(update_fields=["report"])
+        _committee(sosu, chair=leder, members=(hr, employee))
+        others = _other_ads(ref, families, common)
+        applications = _live_round(sosu, ref, rng)
+        # Earlier rounds this year: one hire with its onboarding plan, two more for the figures.
+        closed = _closed_rounds(ref, families, common, leder, hr, rng)
+        applications += sum(closed.values())
+        _talent_pool(ref, families, unit)
+    plans = _onboarding(ref, users, closed_ad=next(iter(closed)))
+    return RecruitmentDemo(
+        ads=2 + len(others) + len(closed), applications=applications, plans=plans
+    )
 
 
-_ = (np, get_user_model, transaction, timezone, tokens, JobFamily, datetime, time, timedelta)
+def _shortage(family: JobFamily, year: int) -> Decimal | None:
+    """The workforce plan's gap for the job family in ``year`` (written at merge)."""
+    return None
+
+
+def _templates(families: dict[str, JobFamily]) -> None:
+    """Letter templates and onboarding templates (replaced by their keys). "gdpr" stands for
+    the built-in GDPR module's course, whose code the learning demo made from its title."""
+    from charlie.demo.learning import GDPR_MODULE
+    from charlie.learning.models import Course
+
+    gdpr = Course.objects.filter(module__title=GDPR_MODULE).values_list("code", flat=True).first()
+    for kind, (name, subject, body) in LETTERS.items():
+        LetterTemplate.objects.update_or_create(
+            kind=kind, name=name, defaults={"subject": subject, "body": body}
+        )
+    for family, name, tasks in (
+        (None, "Standard for nye medarbejdere", ONBOARDING_TASKS),
+        (families["sosu"], "Social- og sundhedspersonale", ONBOARDING_TASKS + SOSU_TASKS),
+    ):
+        template, _created = OnboardingTemplate.objects.update_or_create(
+            job_family=family, defaults={"name": name}
+        )
+        template.tasks.all().delete()
+        TemplateTask.objects.bulk_create(
+            TemplateTask(
+                template=template,
+                title=title,
+                phase=phase,
+                offset_days=offset,
+                owner=owner,
+                course_code=(gdpr or "") if course == "gdpr" else course,
+            )
+            for title, phase, offset, owner, course in tasks
+        )
+
+
+def _stories(ref: date) -> None:
+    for n, (slug, (title, theme, summary, body)) in enumerate(STORIES.items()):
+        Story.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "title": title,
+                "theme": theme,
+                "summary": summary,
+                "body": body,
+                "published": True,
+                "published_at": _at(ref - timedelta(days=30 + 10 * n)),
+            },
+        )
+
+
+def _committee(ad: JobAd, *, chair: Any, members: tuple[Any, ...]) -> None:
+    if chair is not None:
+        CommitteeMember.objects.create(ad=ad, user=chair, chair=True)
+    for member in members:
+        if member is not None:
+            CommitteeMember.objects.create(ad=ad, user=member)
+    for order, name in enumerate(("Faglighed", "Samarbejde", "Motivation for stillingen"), 1):
+        Criterion.objects.create(ad=ad, name=name, order=order)
+
+
+def _other_ads(ref: date, families: dict[str, JobFamily], common: dict[str, Any]) -> list[JobAd]:
+    ads = []
+    for slug, row in OTHER_ADS.items():
+        title, family, kind, hours, place, salary, low, high, summary, body, days = row
+        ad = JobAd.objects.create(
+            slug=slug,
+            title=title,
+            summary=summary,
+            body=body,
+            job_family=families[family],
+            employment_type=kind,
+            weekly_hours=Decimal(hours),
+            place=place,
+            salary_text=salary,
+            salary_min=low,
+            salary_max=high,
+            deadline=ref + timedelta(days=days),
+            status=AdStatus.PUBLISHED,
+            published_at=_at(ref - timedelta(days=5)),
+            **{**common, "contact_name": "Rekrutteringsteamet"},
+        )
+        ad.report = _report(ad)
+        ad.save(update_fields=["report"])
+        ads.append(ad)
+    return ads
+
+
+def _person(rng: np.random.Generator) -> tuple[str, str, int | None]:
+    gender = GENDERS[int(rng.integers(len(GENDERS)))]
+    first = FIRST_NAMES[gender][int(rng.integers(len(FIRST_NAMES[gender])))]
+    last = LAST_NAMES[int(rng.integers(len(LAST_NAMES)))]
+    year = None if rng.random() < 0.15 else int(1960 + rng.integers(0, 44))
+    return gender, f"{first} {last}", year
+
+
+def _applications(
+    ad: JobAd, stages: list[str], ref: date, rng: np.random.Generator, *, with_files: bool
+) -> list[Application]:
+    """Invented applicants at these stages, each with the moves that brought them there."""
+    order = [s.value for s in Stage]
+    made = []
+    for number, stage in enumerate(stages, 1):
+        gender, name, year = _person(rng)
+        application = Application.objects.create(
+            ad=ad,
+            number=number,
+            name=name,
+            email=f"{name.lower().replace(' ', '.')}.{ad.pk}.{number}@example.org",
+            phone=f"20 {int(rng.integers(10, 99))} {int(rng.integers(10, 99))} "
+            f"{int(rng.integers(10, 99))}",
+            address=f"Demovej {number}, 7620 Demokøbing",
+            birth_year=year,
+            gender=gender,
+            motivation=(
+                "Jeg har arbejdet i ældreplejen i flere år og vil gerne være en del af et fast "
+                "team, hvor vi udvikler hverdagen sammen med beboerne."
+            ),
+            stage=stage,
+            token_hash=tokens.generate_token().key_hash,
+            consent_version=CONSENT_VERSION,
+            decided_at=_at(ref) if stage in (Stage.HIRED, Stage.REJECTED) else None,
+        )
+        reached = [Stage.RECEIVED.value]
+        if stage == Stage.REJECTED:
+            reached.append(stage)
+        elif stage != Stage.RECEIVED:
+            reached += [s for s in order[1 : order.index(stage) + 1] if s not in ("test",)]
+        StageChange.objects.bulk_create(
+            StageChange(application=application, stage=s) for s in reached
+        )
+        if with_files:
+            ApplicationFile.objects.create(
+                application=application,
+                kind=FileKind.CV,
+                name=f"CV {name}.pdf",
+                content_type="application/pdf",
+                size=len(DEMO_PDF),
+                data=DEMO_PDF,
+            )
+        made.append(application)
+    return made
+
+
+def _live_round(ad: JobAd, ref: date, rng: np.random.Generator) -> int:
+    """The SOSU round now: most still in anonymous screening, two shortlisted, one with an
+    interview booked and scored, one rejected."""
+    stages = [Stage.RECEIVED] * 7 + [Stage.SHORTLISTED] * 2 + [Stage.INTERVIEW_1, Stage.REJECTED]
+    made = _applications(ad, [s.value for s in stages], ref, rng, with_files=True)
+    interviewed = made[9]
+    Interview.objects.create(
+        application=interviewed,
+        round=1,
+        starts_at=_at(ref + timedelta(days=16), 10),
+        ends_at=_at(ref + timedelta(days=16), 11),
+        location=f"{ad.place}, mødelokalet",
+    )
+    chair = ad.committee.filter(chair=True).first()
+    if chair is not None:
+        for criterion, value in zip(ad.criteria.all(), (4, 5, 4), strict=False):
+            Score.objects.create(
+                application=interviewed, criterion=criterion, member=chair.user, score=value
+            )
+        Note.objects.create(
+            application=interviewed,
+            author=chair.user,
+            text="Stærk faglighed og gode eksempler på samarbejde med pårørende.",
+        )
+    return len(made)
+
+
+def _closed_rounds(
+    ref: date,
+    families: dict[str, JobFamily],
+    common: dict[str, Any],
+    leder: Any,
+    hr: Any,
+    rng: np.random.Generator,
+) -> dict[JobAd, int]:
+    """Three rounds that closed earlier this year; the first (a pædagog) ended with a hire."""
+    rounds = (
+        ("paedagog-vuggestuen-2026", "Pædagog til vuggestuen", "paedagog", 34),
+        ("sosu-hjemmeplejen-2026", "Social- og sundhedsassistent til hjemmeplejen", "sosu", 38),
+        (
+            "administrativ-medarbejder-2026",
+            "Administrativ medarbejder til HR",
+            "administration",
+            45,
+        ),
+    )
+    result: dict[JobAd, int] = {}
+    for i, (slug, title, family, count) in enumerate(rounds):
+        deadline = max(date(ref.year, 1, 20), ref - timedelta(days=40 + 45 * i))
+        ad = JobAd.objects.create(
+            slug=slug,
+            title=title,
+            body=f'{title}. Løn efter overenskomst. Søg via knappen "Søg stillingen".',
+            job_family=families[family],
+            employment_type=EmploymentType.FULL_TIME,
+            weekly_hours=Decimal("37"),
+            place=common["unit"].name,
+            deadline=deadline,
+            status=AdStatus.CLOSED,
+            published_at=_at(deadline - timedelta(days=21)),
+            closed_at=_at(deadline + timedelta(days=1)),
+            **common,
+        )
+        ad.report = _report(ad)
+        ad.save(update_fields=["report"])
+        _committee(ad, chair=leder, members=(hr,))
+        shortlisted = max(4, count // 5)
+        stages = [Stage.HIRED.value] + [Stage.REJECTED.value] * (count - 1)
+        made = _applications(ad, stages, ref, rng, with_files=False)
+        # The rejected who got as far as an interview: the first ``shortlisted`` of them.
+        StageChange.objects.bulk_create(
+            StageChange(application=a, stage=Stage.SHORTLISTED) for a in made[1:shortlisted]
+        )
+        result[ad] = len(made)
+    return result
+
+
+def _talent_pool(ref: date, families: dict[str, JobFamily], unit: OrgUnit) -> None:
+    area = unit
+    while area.parent_id is not None and area.parent.parent_id is not None:  # type: ignore[union-attr]
+        area = area.parent  # type: ignore[assignment]
+    for name, family_codes, alerts, contact, months_left in (
+        ("Nadia Berg", ("sosu", "sygeplejerske"), True, True, 5),
+        ("Thomas Lund", ("paedagog",), True, False, 2),
+        ("Eva Møller", ("sosu",), False, True, 0),
+    ):
+        until = ref + timedelta(days=30 * months_left + 10)
+        email = f"{name.lower().replace(' ', '.')}@example.org"
+        profile = TalentProfile.objects.create(
+            name=name,
+            email=email,
+            alerts=alerts,
+            contact=contact,
+            token_hash=tokens.generate_token().key_hash,
+            consent_version=CONSENT_VERSION,
+            consent_until=until,
+            last_alert_at=_at(ref - timedelta(days=1)),
+        )
+        profile.job_families.set([families[c] for c in family_codes])
+        profile.areas.set([area])
+        ConsentEvent.objects.create(
+            subject=hashlib.sha256(email.lower().encode()).hexdigest(),
+            scope="talentbank",
+            action=ConsentAction.GIVEN,
+            text_version=CONSENT_VERSION,
+            until=until,
+        )
+
+
+def _onboarding(ref: date, users: dict[str, tuple[int, int | None]], *, closed_ad: JobAd) -> int:
+    """The hire of the first closed round: HR starts the plan, which began three weeks ago — the
+    core terms' ansættelsesbevis is done, the rest is due within the month."""
+    from charlie.people.services import access_for
+    from charlie.recruitment.services.onboarding import start_plan
+
+    hired = closed_ad.applications.filter(stage=Stage.HIRED).first()
+    if hired is None or "hr" not in users:
+        return 0
+    hr = get_user_model().objects.get(pk=users["hr"][0])
+    start = ref - timedelta(days=21)
+    started = start_plan(
+        access_for(hr),
+        application_id=hired.pk,
+        name=hired.name,
+        email=hired.email,
+        title=closed_ad.title,
+        unit=closed_ad.unit,
+        job_family=closed_ad.job_family,
+        start_on=start,
+        mentor_name="Birgitte Sørensen",
+        welcome="Velkommen til! Vi glæder os til at arbejde sammen med dig.",
+    )
+    now = timezone.now()
+    started.plan.tasks.filter(due_on__lt=ref - timedelta(days=2)).update(done_at=now, done_by=hr)
+    return 1

@@ -45,6 +45,7 @@ from charlie.demo.generator import (
     generate,
 )
 from charlie.demo.learning import create_demo_learning
+from charlie.demo.recruitment import create_demo_recruitment
 from charlie.demo.skills import create_demo_skills
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
@@ -71,6 +72,7 @@ STAGES: dict[str, str] = {
     "users": "Demo-logins",
     "skills": "Kompetencer, MUS og udviklingsplaner",
     "learning": "Kurser, e-læring og obligatorisk uddannelse",
+    "recruitment": "Rekruttering og introduktion",
 }
 
 
@@ -260,6 +262,13 @@ def create_demo(
     create_demo_learning(ref, seed=seed, employee_person_id=employee)
     timings["learning"] = perf_counter() - mark
     report("learning", 1, 1)
+    # A hiring round from requisition to onboarding, the careers site, the talent pool (issue 15).
+    report("recruitment", 0, 1)
+    mark = perf_counter()
+    logins = {u.login.username: (u.user_id, u.person_id) for u in users}
+    create_demo_recruitment(ref, seed=seed, users=logins)
+    timings["recruitment"] = perf_counter() - mark
+    report("recruitment", 1, 1)
     return DemoSummary(
         employees=employees,
         seed=seed,

@@ -139,7 +139,7 @@ def test_recreating_replaces_everything_but_keeps_other_users(org: object) -> No
     assert set(User.objects.filter(is_demo=True).values_list("pk", flat=True)) == user_ids
     assert User.objects.filter(pk=other.pk, is_demo=False).exists()
     stages = [stage for stage, _, _ in progress]
-    assert stages[0] == "generate" and stages[-1] == "learning"
+    assert stages[0] == "generate" and stages[-1] == "recruitment"
     assert ("absences", second.absence_periods, second.absence_periods) in progress
 
 
@@ -255,3 +255,42 @@ def test_the_demo_holds_courses_rules_and_completions(summary: DemoSummary) -> N
     assert Attempt.objects.filter(module=gdpr.module, passed=True).count() == (
         Completion.objects.filter(course=gdpr).count()
     )
+
+
+def test_the_demo_holds_a_hiring_round_from_requisition_to_onboarding(
+    summary: DemoSummary,
+) -> None:
+    """Issue 15: the manager's approved requisition (a shortage), the SOSU ad published with its
+    language report and a committee with the demo employee on it, applicants in anonymous
+    screening, earlier rounds with a hire whose onboarding plan carries the ansættelsesbevis
+    deadlines, stories and a talent pool."""
+    from charlie.recruitment.models import (
+        AdStatus,
+        Application,
+        JobAd,
+        OnboardingPlan,
+        Requisition,
+        Stage,
+        Story,
+        TalentProfile,
+    )
+
+    requisition = Requisition.objects.get()
+    assert (requisition.reason, requisition.status) == ("shortage", "approved")
+    ad = JobAd.objects.get(slug="social-og-sundhedsassistent")
+    assert ad.status == AdStatus.PUBLISHED and ad.deadline > summary.reference_date
+    assert ad.report is not None and ad.report["verdict"]
+    draft = JobAd.objects.get(slug="sosu-kladde-foer-sprogtjek")
+    categories = {f["category"] for f in draft.report["findings"]}
+    assert {"age", "gendered_title", "masculine_coded"} <= categories  # "ung", "formand", …
+    employee = next(u for u in summary.users if u.login.username == "medarbejder")
+    assert ad.committee.filter(user_id=employee.user_id, chair=False).exists()
+    assert ad.applications.filter(stage=Stage.RECEIVED).count() >= 5
+    assert JobAd.objects.filter(status=AdStatus.PUBLISHED).count() >= 6
+    plan = OnboardingPlan.objects.get()
+    kinds = set(plan.tasks.values_list("kind", flat=True))
+    assert {"terms_7", "terms_1m"} <= kinds
+    assert plan.application is not None and plan.application.stage == Stage.HIRED
+    assert Application.objects.filter(ad__status=AdStatus.CLOSED).count() > 100
+    assert Story.objects.filter(published=True).count() == 3
+    assert TalentProfile.objects.count() == 3
