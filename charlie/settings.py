@@ -406,3 +406,11 @@ CHARLIE_ACCESSIBILITY_STATEMENT_URL = os.environ.get("CHARLIE_ACCESSIBILITY_STAT
 if TESTING:
     # Fast hashing for the test suite only; real installations keep Django's PBKDF2 default.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Recruitment, part "applying" (docs/recruitment-applying.md): the largest file an applicant may
+# send (bytes, default 5 MB), and how many months a talent-pool consent lasts before it must be
+# renewed (default 6).
+CHARLIE_RECRUITMENT_MAX_FILE_BYTES = int(
+    os.environ.get("CHARLIE_RECRUITMENT_MAX_FILE_BYTES", str(5 * 1024 * 1024))
+)
+CHARLIE_RECRUITMENT_CONSENT_MONTHS = int(os.environ.get("CHARLIE_RECRUITMENT_CONSENT_MONTHS", "6"))

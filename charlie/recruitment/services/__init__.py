@@ -14,3 +14,8 @@ from __future__ import annotations
 from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
 
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
+
+# --- part applying ---
+from charlie.recruitment.services import applying, talent  # noqa: E402
+
+__all__ += ["applying", "talent"]
