@@ -196,7 +196,7 @@ def safe_filename(original: str, file_type: FileType) -> str:
     """
     name = original.replace("\\", "/").rsplit("/", 1)[-1]
     name = unicodedata.normalize("NFC", name)
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").lstrip(" .")
     stem = name.rsplit(".", 1)[0] if "." in name else name
     stem = _UNSAFE.sub(" ", stem)
     stem = _SPACES.sub(" ", stem).strip(" .")

@@ -17,7 +17,16 @@ from charlie.recruitment.models import Gender
 from charlie.recruitment.services import applying, talent
 
 #: What the file inputs offer in the file picker (the content is checked on the server).
-ACCEPT = ".pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text"
+ACCEPT = ",".join(
+    [
+        ".pdf",
+        ".docx",
+        ".odt",
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+    ]
+)
 
 
 def _read(upload: UploadedFile) -> bytes:
@@ -86,7 +95,10 @@ class ApplicationForm(forms.Form):
         widget=with_width(
             forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "bday-year"}), "xs"
         ),
-        error_messages={"invalid": _("Skriv fødselsåret med fire cifre, fx 1985.")},
+        error_messages={
+            key: _("Skriv fødselsåret med fire cifre, fx 1985.")
+            for key in ("invalid", "min_value", "max_value")
+        },
     )
     gender = forms.ChoiceField(
         label=_("Køn (valgfrit)"),
@@ -216,9 +228,7 @@ class PoolFilterForm(forms.Form):
     job_family = forms.TypedChoiceField(
         label=_("Stillingskategori"), coerce=int, required=False, widget=QuickSelect
     )
-    area = forms.TypedChoiceField(
-        label=_("Område"), coerce=int, required=False, widget=QuickSelect
-    )
+    area = forms.TypedChoiceField(label=_("Område"), coerce=int, required=False, widget=QuickSelect)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

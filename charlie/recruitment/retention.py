@@ -4,8 +4,9 @@ registered in ``apps.py``. The DPO approves each batch; nothing is deleted befor
 
 - **Applicants not hired** are deleted N years after their round closed (default 1). A round
   closes when the ad is closed or its deadline has passed *and* every application in it has
-  been decided (hired, rejected or withdrawn); the day it closed is the latest of the
-  deadline, the day the ad was closed and the last decision. Datatilsynet accepts up to 3
+  been decided (hired, rejected or withdrawn); the day it closed is the latest of the day
+  the ad was closed (or, if it was never closed by hand, its deadline) and the last decision
+  or withdrawal. Datatilsynet accepts up to 3
   years after the process ends when the employer can justify it; a "6 months" rule is local
   policy, not law (DOMAIN.md 6.1). The retention engine counts whole years (1–50), so the
   shortest period it can hold is 1 year. Everything about the application goes: its files,
@@ -50,9 +51,11 @@ def _closed_rounds(today: date) -> Iterator[tuple[int, date]]:
         .values_list("pk", "deadline", "closed_at", "last_decided", "last_withdrawn")
     )
     for pk, deadline, closed_at, last_decided, last_withdrawn in ads:
-        days = [deadline] + [
+        # An ad HR closed before its deadline ended then; otherwise at the deadline.
+        ended = timezone.localdate(closed_at) if closed_at is not None else deadline
+        days = [ended] + [
             timezone.localdate(moment)
-            for moment in (closed_at, last_decided, last_withdrawn)
+            for moment in (last_decided, last_withdrawn)
             if moment is not None
         ]
         yield pk, max(days)
@@ -83,9 +86,7 @@ def not_hired_by_year(today: date, years: int) -> dict[int, int]:
 def delete_applications(ids: list[int]) -> Applied:
     """The applications and everything about them (cascade). Applicants have no person
     record, so the audit entries name no person."""
-    _total, per_model = (
-        Application.objects.filter(pk__in=ids).exclude(stage=Stage.HIRED).delete()
-    )
+    _total, per_model = Application.objects.filter(pk__in=ids).exclude(stage=Stage.HIRED).delete()
     return Applied(count=per_model.get(Application._meta.label, 0), person_ids=[])
 
 
@@ -118,7 +119,9 @@ def find_consent_events(today: date, years: int) -> list[int]:
 
 
 def consent_events_by_year(today: date, years: int) -> dict[int, int]:
-    return count_by_year(moment.date() for moment in _events(today, years).values_list("at", flat=True))
+    return count_by_year(
+        moment.date() for moment in _events(today, years).values_list("at", flat=True)
+    )
 
 
 def delete_consent_events(ids: list[int]) -> Applied:

@@ -9,7 +9,5 @@ urlpatterns: list[URLPattern] = [
     path("filer/<uuid:key>/", views.application_file, name="application_file"),
     path("talentbank/", views.talent_pool, name="talent_pool"),
     path("talentbank/inviter/", views.talent_invitable, name="talent_invitable"),
-    path(
-        "talentbank/inviter/<int:application_id>/", views.talent_invite, name="talent_invite"
-    ),
+    path("talentbank/inviter/<int:application_id>/", views.talent_invite, name="talent_invite"),
 ]

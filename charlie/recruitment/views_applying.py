@@ -5,8 +5,9 @@ render."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import wraps
-from typing import Any, Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
@@ -70,9 +71,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
             _put_errors(form, exc)
         else:
             if result.token is None:
-                return render(
-                    request, "recruitment/applying/already_received.html", {"ad": ad}
-                )
+                return render(request, "recruitment/applying/already_received.html", {"ad": ad})
             messages.success(
                 request,
                 _(
@@ -229,9 +228,7 @@ def talent_withdraw(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         talent.withdraw_own(token)
         return render(request, "recruitment/talent/withdrawn.html")
-    return render(
-        request, "recruitment/talent/withdraw.html", {"profile": profile, "token": token}
-    )
+    return render(request, "recruitment/talent/withdraw.html", {"profile": profile, "token": token})
 
 
 # --- Signed in: files, the pool, invitations ------------------------------------------------------

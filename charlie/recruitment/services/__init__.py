@@ -16,6 +16,6 @@ from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitme
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
 
 # --- part applying ---
-from charlie.recruitment.services import applying, talent  # noqa: E402
+from charlie.recruitment.services import applying, talent
 
 __all__ += ["applying", "talent"]

@@ -8,7 +8,6 @@ token is looked up by its hash like a right one and answers 404, so a guess lear
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
@@ -46,16 +45,18 @@ from charlie.recruitment.models import (
     StageChange,
 )
 from charlie.recruitment.permissions import RUN_ROUNDS
+from charlie.recruitment.services import talent
 from charlie.recruitment.services.common import audit_applicants, today
+from charlie.recruitment.services.talent import FieldErrors, ad_path, consent_subject
 
 log = logging.getLogger(__name__)
 
 __all__ = [
     "APPLICATION_CONSENT_VERSION",
     "AUDIT_DETAILS",
-    "FieldErrors",
     "CONSENT_SCOPE_APPLICATION",
     "CheckedFile",
+    "FieldErrors",
     "OwnApplication",
     "Submission",
     "Submitted",
@@ -111,12 +112,6 @@ def max_file_bytes() -> int:
     return int(settings.CHARLIE_RECRUITMENT_MAX_FILE_BYTES)
 
 
-def consent_subject(email: str) -> str:
-    """How the consent log names a person: the SHA-256 of the lower-cased e-mail address
-    (never the name), so a later question "did I consent?" can be answered."""
-    return hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
-
-
 def _base_url() -> str:
     return str(getattr(settings, "CHARLIE_BASE_URL", "")).rstrip("/")
 
@@ -137,12 +132,6 @@ def open_ad(slug: str) -> JobAd:
     if ad is None or not is_open(ad, today()):
         raise NotFound
     return ad
-
-
-def ad_path(ad: JobAd) -> str:
-    """The ad's page on the careers site (``/job/<slug>/``, the careers part): the apply form's
-    address without its last step."""
-    return apply_url(ad).removesuffix("ansoeg/")
 
 
 def apply_url(ad: JobAd) -> str:
@@ -205,14 +194,6 @@ def check_upload(name: str, data: bytes, *, label: str, field: str = "") -> Chec
 
 
 # --- Applying -------------------------------------------------------------------------------------
-
-
-class FieldErrors(ValidationFailed):
-    """What is wrong with a form's input, field by field (``errors``: (field, message))."""
-
-    def __init__(self, errors: list[tuple[str, str]]) -> None:
-        super().__init__([message for _field, message in errors], field=errors[0][0])
-        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -282,9 +263,7 @@ def _clean(submission: Submission) -> dict[str, Any]:
     if submission.gender not in Gender.values:
         errors.append(("gender", _("Vælg en af mulighederne.")))
     if not submission.accepted_terms:
-        errors.append(
-            ("accepted_terms", _("Sæt kryds for at bekræfte, at du har læst teksten."))
-        )
+        errors.append(("accepted_terms", _("Sæt kryds for at bekræfte, at du har læst teksten.")))
     if errors:
         raise FieldErrors(errors)
     return {**data, "birth_year": year, "gender": submission.gender}
@@ -306,11 +285,11 @@ def submit_application(
     if existing is not None:
         return Submitted(existing, None)
     if not is_open(ad, today()):
-        raise ValidationFailed(
-            [_("Ansøgningsfristen er overskredet, eller stillingen er lukket.")]
-        )
+        raise ValidationFailed([_("Ansøgningsfristen er overskredet, eller stillingen er lukket.")])
     data = _clean(submission)
-    checked = [(FileKind.CV, check_upload(*cv, label=_("CV'et"), field="cv"))]
+    checked: list[tuple[str, CheckedFile]] = [
+        (FileKind.CV, check_upload(*cv, label=_("CV'et"), field="cv"))
+    ]
     if letter is not None:
         checked.append(
             (FileKind.APPLICATION, check_upload(*letter, label=_("Ansøgningen"), field="letter"))
@@ -334,8 +313,6 @@ def submit_application(
                 raise
     pool_token = None
     if submission.join_pool:
-        from charlie.recruitment.services import talent
-
         pool_token = talent.join_from_application(application)
     audit_applicants(_NOBODY, [application.pk], action=Action.CREATE, detail=DETAIL_RECEIVED)
     transaction.on_commit(lambda: _send_receipt(application, token.plain, pool_token))
@@ -389,7 +366,10 @@ def _send_receipt(application: Application, token: str, pool_token: str | None) 
     lines = [
         _("Kære %(name)s") % {"name": application.name},
         "",
-        _("Tak for din ansøgning til stillingen »%(title)s«. Vi har modtaget den som nummer %(code)s.")
+        _(
+            "Tak for din ansøgning til stillingen »%(title)s«. Vi har modtaget den som "
+            "nummer %(code)s."
+        )
         % {"title": application.ad.title, "code": application.code},
         "",
         _(
@@ -401,8 +381,6 @@ def _send_receipt(application: Application, token: str, pool_token: str | None) 
         _("Del ikke linket med andre: alle med linket kan se og slette din ansøgning."),
     ]
     if pool_token:
-        from charlie.recruitment.services import talent
-
         lines += [
             "",
             _("Du er også kommet i talentbanken. Din profil:"),
@@ -474,9 +452,7 @@ def own_application(token: str) -> OwnApplication:
     application = _by_token(token)
     status, explanation = _status(application, today())
     rows = list(
-        ApplicationFile.objects.filter(application=application)
-        .defer("data")
-        .order_by("kind", "pk")
+        ApplicationFile.objects.filter(application=application).defer("data").order_by("kind", "pk")
     )
     return OwnApplication(
         application=application,
@@ -498,9 +474,7 @@ def withdraw_own(token: str) -> Application:
         application.withdrawn_at = timezone.now()
         application.save(update_fields=["stage", "withdrawn_at"])
         StageChange.objects.create(application=application, stage=Stage.WITHDRAWN, by=None)
-        audit_applicants(
-            _NOBODY, [application.pk], action=Action.UPDATE, detail=DETAIL_WITHDRAWN
-        )
+        audit_applicants(_NOBODY, [application.pk], action=Action.UPDATE, detail=DETAIL_WITHDRAWN)
     return application
 
 
@@ -552,11 +526,7 @@ def file_for_download(access: Access, key: uuid.UUID) -> ApplicationFile:
     """One applicant's file, for HR (``RUN_ROUNDS``) always and for a member of the round's
     committee once anonymity allows (``_committee_may_see``); audited per application. Anyone
     else: 404, whether the file exists or not; a member too early: 403."""
-    row = (
-        ApplicationFile.objects.filter(key=key)
-        .select_related("application__ad")
-        .first()
-    )
+    row = ApplicationFile.objects.filter(key=key).select_related("application__ad").first()
     if row is None or access.user is None:
         raise NotFound
     application = row.application

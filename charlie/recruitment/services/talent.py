@@ -11,6 +11,7 @@ signed link to a pre-filled sign-up; nothing enters the pool until the person co
 from __future__ import annotations
 
 import calendar
+import hashlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,13 +49,7 @@ from charlie.recruitment.models import (
     TalentProfile,
 )
 from charlie.recruitment.permissions import MANAGE_TALENT_POOL
-from charlie.recruitment.services.applying import (
-    FieldErrors,
-    ad_path,
-    audit_applicants,
-    consent_subject,
-)
-from charlie.recruitment.services.common import CATEGORY, PURPOSE, today
+from charlie.recruitment.services.common import CATEGORY, PURPOSE, audit_applicants, today
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +57,13 @@ __all__ = [
     "AUDIT_DETAILS",
     "CONSENT_SCOPE_POOL",
     "POOL_CONSENT_VERSION",
+    "FieldErrors",
     "ProfileData",
+    "ad_path",
     "add_months",
     "area_choices",
     "consent_months",
+    "consent_subject",
     "expire_consents",
     "family_choices",
     "invitable_applications",
@@ -98,6 +96,28 @@ DETAIL_INVITED = gettext_noop("inviteret til talentbanken")
 AUDIT_DETAILS = (DETAIL_POOL, DETAIL_INVITABLE, DETAIL_INVITED)
 #: Profiles per page in HR's list.
 PAGE_SIZE = 50
+
+
+class FieldErrors(ValidationFailed):
+    """What is wrong with a form's input, field by field (``errors``: (field, message)); the
+    application form uses it too."""
+
+    def __init__(self, errors: list[tuple[str, str]]) -> None:
+        super().__init__([message for _field, message in errors], field=errors[0][0])
+        self.errors = errors
+
+
+def consent_subject(email: str) -> str:
+    """How the consent log names a person (talent pool and applications): the SHA-256 of the
+    lower-cased e-mail address (never the name), so a later question "did I consent?" can be
+    answered."""
+    return hashlib.sha256(email.strip().lower().encode("utf-8")).hexdigest()
+
+
+def ad_path(ad: JobAd) -> str:
+    """The ad's page on the careers site (``/job/<slug>/``, the careers part): the apply form's
+    address without its last step."""
+    return reverse("careers:apply", kwargs={"slug": ad.slug}).removesuffix("ansoeg/")
 
 
 def consent_months() -> int:
@@ -193,7 +213,9 @@ def _clean(data: ProfileData) -> dict[str, Any]:
             validate_email(values["email"])
         except ValidationError:
             errors.append(("email", _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")))
-    families = set(JobFamily.objects.filter(pk__in=data.job_family_ids).values_list("pk", flat=True))
+    families = set(
+        JobFamily.objects.filter(pk__in=data.job_family_ids).values_list("pk", flat=True)
+    )
     areas = set(_areas(today()).filter(pk__in=data.area_ids).values_list("pk", flat=True))
     if families != set(data.job_family_ids):
         errors.append(("job_families", _("Vælg blandt de viste stillingskategorier.")))
@@ -344,7 +366,10 @@ def withdraw_own(token: str) -> None:
 
 def _consent_lines(profile: TalentProfile, token: str) -> list[str]:
     return [
-        _("Dit samtykke gælder til og med %(until)s. Du kan ændre, forny eller slette din profil her:")
+        _(
+            "Dit samtykke gælder til og med %(until)s. Du kan ændre, forny eller slette din "
+            "profil her:"
+        )
         % {"until": profile.consent_until.strftime("%d.%m.%Y")},
         f"{_base_url()}{profile_url(token)}",
         "",
@@ -438,7 +463,7 @@ def pool(
     return shown, out
 
 
-def _invitable(on: date) -> QuerySet[Application]:
+def _invitable() -> QuerySet[Application]:
     return (
         Application.objects.filter(stage=Stage.REJECTED, pool_invited_at__isnull=True)
         .select_related("ad")
@@ -449,7 +474,7 @@ def _invitable(on: date) -> QuerySet[Application]:
 def invitable_applications(access: Access) -> list[Application]:
     """Unsuccessful applicants not yet invited to the pool (at most 200), audited."""
     access.require(MANAGE_TALENT_POOL)
-    rows = list(_invitable(today())[:200])
+    rows = list(_invitable()[:200])
     audit_applicants(access, [a.pk for a in rows], detail=DETAIL_INVITABLE)
     return rows
 
@@ -460,9 +485,7 @@ def invite(access: Access, application_id: int) -> Application:
     family and area. Nothing is stored in the pool until they consent."""
     access.require(MANAGE_TALENT_POOL)
     with transaction.atomic():
-        application = (
-            Application.objects.select_for_update().filter(pk=application_id).first()
-        )
+        application = Application.objects.select_for_update().filter(pk=application_id).first()
         if application is None:
             raise NotFound
         if application.stage != Stage.REJECTED:

@@ -188,12 +188,12 @@ def docx_bytes(text: str = "Ansøgning") -> bytes:
             (
                 "_rels/.rels",
                 (
-                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-                    'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
-                    '.org/officeDocument/2006/relationships/officeDocument" '
-                    'Target="word/document.xml"/></Relationships>'
-                ).encode(),
+                    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                    b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                    b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats'
+                    b'.org/officeDocument/2006/relationships/officeDocument" '
+                    b'Target="word/document.xml"/></Relationships>'
+                ),
             ),
             (
                 "word/document.xml",
@@ -208,7 +208,9 @@ def docx_bytes(text: str = "Ansøgning") -> bytes:
     )
 
 
-def odt_bytes(text: str = "Ansøgning", mimetype: str = "application/vnd.oasis.opendocument.text") -> bytes:
+def odt_bytes(
+    text: str = "Ansøgning", mimetype: str = "application/vnd.oasis.opendocument.text"
+) -> bytes:
     """A minimal, real OpenDocument text (``mimetype`` first and stored, then the content)."""
     return _zip(
         [
