@@ -105,7 +105,7 @@ def test_an_applicant_applies_with_files_and_gets_the_receipt_and_private_link(
     own = client.get(response["Location"])
     text = own.content.decode()
     assert own.status_code == 200 and "Modtaget" in text and "Mit CV.pdf" in text
-    assert own["Referrer-Policy"] == "no-referrer"
+    assert own["Referrer-Policy"] == "same-origin"
     assert "no-store" in own["Cache-Control"]
     # The submission was audited, naming no actor.
     entry = AuditEntry.objects.get(subject_username=f"ansøgning:{application.pk}")
