@@ -354,6 +354,7 @@ def test_hr_downloads_a_file_as_an_attachment_and_the_read_is_audited(client_as,
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
     assert "no-store" in response["Cache-Control"]
     entry = AuditEntry.objects.get(subject_username=f"ansøgning:{application.pk}")
     assert entry.actor == users["hr"] and entry.category == "rekruttering"
