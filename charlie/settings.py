@@ -413,3 +413,10 @@ if TESTING:
 CHARLIE_RECRUITMENT_REMINDER_DAYS = int(os.environ.get("CHARLIE_RECRUITMENT_REMINDER_DAYS", "3"))
 CHARLIE_RECRUITMENT_IT_EMAIL = os.environ.get("CHARLIE_RECRUITMENT_IT_EMAIL", "").strip()
 CHARLIE_RECRUITMENT_WELCOME_DAYS = int(os.environ.get("CHARLIE_RECRUITMENT_WELCOME_DAYS", "120"))
+# Recruitment, part "applying" (docs/recruitment-applying.md): the largest file an applicant may
+# send (bytes, default 5 MB), and how many months a talent-pool consent lasts before it must be
+# renewed (default 6).
+CHARLIE_RECRUITMENT_MAX_FILE_BYTES = int(
+    os.environ.get("CHARLIE_RECRUITMENT_MAX_FILE_BYTES", str(5 * 1024 * 1024))
+)
+CHARLIE_RECRUITMENT_CONSENT_MONTHS = int(os.environ.get("CHARLIE_RECRUITMENT_CONSENT_MONTHS", "6"))

@@ -115,3 +115,24 @@ class RecruitmentConfig(AppConfig):
         )
         # The fairness figures are cached until an application or a move changes.
         bump_on_save(fairness_services.AREA, Application, StageChange)
+
+        # --- part applying ---
+        # The retention rules (applicants not hired: 1 year after the round closed; the consent
+        # log: 2 years after each event), the audit details, and HR's talent pool in the menu.
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.recruitment.permissions import MANAGE_TALENT_POOL
+        from charlie.recruitment.retention import APPLICANTS_NOT_HIRED, CONSENT_LOG
+        from charlie.recruitment.services import applying, talent
+
+        privacy.register_retention_rule(APPLICANTS_NOT_HIRED)
+        privacy.register_retention_rule(CONSENT_LOG)
+        privacy.register_audit_details(*applying.AUDIT_DETAILS, *talent.AUDIT_DETAILS)
+        register(
+            MenuEntry(
+                key="recruitment_talent_pool",
+                label=_("Talentbank"),
+                url_name="recruitment:talent_pool",
+                order=62,
+                roles=MANAGE_TALENT_POOL.roles,
+            )
+        )

@@ -276,6 +276,10 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("modtaget"), auto_now_add=True)
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("trukket tilbage"), null=True, blank=True)
+    # Part "applying": the random key the application form carries, so that the same form
+    # sent twice (a double click, a reload) makes one application (unique; None for
+    # applications not made through the form).
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("ansøgning")

@@ -64,3 +64,8 @@ __all__ += ["onboarding"]
 from charlie.recruitment.services import fairness, pipeline
 
 __all__ += ["fairness", "pipeline"]
+
+# --- part applying ---
+from charlie.recruitment.services import applying, talent
+
+__all__ += ["applying", "talent"]
