@@ -14,6 +14,7 @@ every change.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -180,6 +181,7 @@ class FileLine:
     kind_label: str
     name: str | None  # hidden while anonymous
     size: int
+    key: uuid.UUID | None = None  # the download's random key; None while anonymous
 
 
 @dataclass(frozen=True)
@@ -215,7 +217,13 @@ def _view(application: Application, files: list[ApplicationFile] | None = None) 
         application.stage, anonymised_screening=application.ad.anonymised_screening
     )
     shown = [
-        FileLine(f.kind, f.get_kind_display(), f.name if "file_names" in fields else None, f.size)
+        FileLine(
+            f.kind,
+            f.get_kind_display(),
+            f.name if "file_names" in fields else None,
+            f.size,
+            f.key if "file_names" in fields else None,
+        )
         for f in (files or [])
     ]
     return ApplicantView(
@@ -348,7 +356,7 @@ def applicant_page(access: Access, application_id: int) -> ApplicantPage:
     mean only once the caller has scored), notes, interviews, letters, tests and moves.
     Audited as a read."""
     r, application = _application(access, application_id)
-    files = list(application.files.only("kind", "name", "size", "application_id"))
+    files = list(application.files.only("kind", "name", "size", "application_id", "key"))
     view = _view(application, files)
     notes = [
         (n, _user_label(n.author) if n.author else _("Slettet bruger"))

@@ -428,3 +428,34 @@ def test_every_read_and_change_is_audited_per_application(client_as, users, roun
 def test_a_refused_read_writes_nothing(client_as, rounds):
     client_as("employee").get(reverse("recruitment:round", args=["runde-b"]))
     assert not AuditEntry.objects.exists()
+
+
+def test_the_applicant_page_links_the_files_once_anonymity_allows_and_offers_the_pool(
+    client_as, rounds
+):
+    """The files of an applicant still in anonymous screening have no link (nor name); once
+    shortlisted, each links to its random key. A rejected applicant can be invited to the
+    talent pool from the page (HR)."""
+    from charlie.recruitment.models import ApplicationFile
+
+    sara = rounds["sara"]
+    cv = ApplicationFile.objects.create(
+        application=sara,
+        kind="cv",
+        name="cv.pdf",
+        content_type="application/pdf",
+        size=9,
+        data=b"%PDF-1.4\n",
+    )
+    url = reverse("recruitment:applicant", args=[sara.pk])
+    link = reverse("recruitment:application_file", args=[cv.key])
+    hr = client_as("hr")
+    assert sara.ad.anonymised_screening and sara.stage == "received"
+    page = hr.get(url).text
+    assert link not in page and "cv.pdf" not in page
+    sara.stage = "shortlisted"
+    sara.save()
+    assert link in hr.get(url).text
+    sara.stage = "rejected"
+    sara.save()
+    assert reverse("recruitment:talent_invite", args=[sara.pk]) in hr.get(url).text
