@@ -11,11 +11,7 @@ private link only.
 
 from __future__ import annotations
 
-from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
-
-__all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
-
-# --- part adcheck: job ads and the inclusive-language check ------------------------------------
+from charlie.recruitment.services import applying, fairness, onboarding, pipeline, talent
 from charlie.recruitment.services.ads import (
     AdPage,
     ad_for_edit,
@@ -35,37 +31,32 @@ from charlie.recruitment.services.ads import (
     requisition_initial,
     save_ad,
 )
+from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
 
-__all__ += [
+__all__ = [
+    "CATEGORY",
+    "PURPOSE",
     "AdPage",
     "ad_for_edit",
     "ad_page",
     "add_committee_member",
     "add_criterion",
+    "applying",
     "approved_requisitions",
     "check_ad_text",
     "check_draft",
     "close_ad",
     "committee_candidates",
     "facts_of",
+    "fairness",
+    "for_recruitment",
     "list_ads",
+    "onboarding",
+    "pipeline",
     "publish_ad",
     "remove_committee_member",
     "remove_criterion",
     "requisition_initial",
     "save_ad",
+    "talent",
 ]
-# --- part onboarding ---
-from charlie.recruitment.services import onboarding
-
-__all__ += ["onboarding"]
-
-# --- part pipeline ---
-from charlie.recruitment.services import fairness, pipeline
-
-__all__ += ["fairness", "pipeline"]
-
-# --- part applying ---
-from charlie.recruitment.services import applying, talent
-
-__all__ += ["applying", "talent"]
