@@ -11,7 +11,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -33,16 +32,13 @@ DELETION_LOG_LIMIT = 100
 class PolicyForm(forms.Form):
     """The period of one rule, in the rule's unit (years or months) and range."""
 
-    years = forms.IntegerField(widget=with_width(forms.NumberInput(), "xs"))
-
     def __init__(self, *args: Any, rule: RetentionRule, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         low, high = period_range(rule.unit)
         numbers = {"min": low, "max": high}
-        field = self.fields["years"]
         if rule.unit == MONTHS:
-            field.label = _("Antal måneder")
-            field.help_text = (
+            label = _("Antal måneder")
+            help_text = (
                 _(
                     "Hele måneder efter periodens slutning, mellem %(min)d og %(max)d. Vælg en "
                     "periode, I kan begrunde."
@@ -51,16 +47,21 @@ class PolicyForm(forms.Form):
             )
             message = _("Skriv et helt antal måneder mellem %(min)d og %(max)d.") % numbers
         else:
-            field.label = _("Antal år")
-            field.help_text = _(
+            label = _("Antal år")
+            help_text = _(
                 "Hele år efter periodens slutning, mellem 1 og 50. Vælg en periode, I kan begrunde."
             )
             message = _("Skriv et helt antal år mellem %(min)d og %(max)d.") % numbers
-        field.min_value, field.max_value = low, high
-        field.widget.attrs.update({"min": low, "max": high})
-        field.validators = [*field.validators, MinValueValidator(low), MaxValueValidator(high)]
-        for key in ("required", "invalid", "min_value", "max_value"):
-            field.error_messages[key] = message
+        self.fields["years"] = forms.IntegerField(
+            label=label,
+            help_text=help_text,
+            min_value=low,
+            max_value=high,
+            error_messages=dict.fromkeys(
+                ("required", "invalid", "min_value", "max_value"), message
+            ),
+            widget=with_width(forms.NumberInput(), "xs"),
+        )
 
 
 class ApproveForm(forms.Form):
