@@ -16,6 +16,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 def user_link(verbose_name: Any, *, db_index: bool = True) -> models.ForeignKey[Any, Any]:
@@ -309,14 +310,36 @@ class CorrectionRequest(models.Model):
 
 
 # --- Retention: rules' periods, batches the DPO approves, and the deletion log (docs/retention.md)
+#
+# A period is stored as ``years`` (the number, in ``unit``: the column's name predates months)
+# and ``unit``. Rows written before rules could count months have ``unit = "years"``.
+
+
+class PeriodUnit(models.TextChoices):
+    YEARS = "years", _("år")
+    MONTHS = "months", _("måneder")
+
+
+def period_label(period: int, unit: str) -> str:
+    """A period for people: "5 år", "1 måned", "6 måneder"."""
+    if unit == PeriodUnit.MONTHS:
+        return ngettext("%(months)s måned", "%(months)s måneder", period) % {"months": period}
+    return ngettext("%(years)s år", "%(years)s år", period) % {"years": period}
+
+
+def unit_field() -> models.CharField[Any, Any]:
+    return models.CharField(
+        _("enhed"), max_length=6, choices=PeriodUnit.choices, default=PeriodUnit.YEARS
+    )
 
 
 class RetentionPolicy(models.Model):
     """The kommune's period for one retention rule, set by the DPO. Without a row the rule's
-    default applies (``privacy.registry.RetentionRule.default_years``)."""
+    default applies (``privacy.registry.RetentionRule.default_period``)."""
 
     rule_code = models.CharField(_("regel"), max_length=60, unique=True)
-    years = models.PositiveSmallIntegerField(_("år"))
+    years = models.PositiveSmallIntegerField(_("periode"))
+    unit = unit_field()
     changed_by = user_link(_("ændret af"))
     changed_by_username = models.CharField(_("brugernavn"), max_length=150, blank=True)
     changed_at = models.DateTimeField(_("sidst ændret"), auto_now=True)
@@ -327,7 +350,11 @@ class RetentionPolicy(models.Model):
         ordering = ["rule_code"]
 
     def __str__(self) -> str:
-        return f"{self.rule_code}: {self.years}"
+        return f"{self.rule_code}: {self.years} {self.unit}"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.years, self.unit)
 
 
 class BatchStatus(models.TextChoices):
@@ -353,7 +380,8 @@ class RetentionBatch(models.Model):
     rule_code = models.CharField(_("regel"), max_length=60, db_index=True)
     category = models.CharField(_("datakategori"), max_length=40)
     action = models.CharField(_("handling"), max_length=10, choices=RetentionAction.choices)
-    years = models.PositiveSmallIntegerField(_("år"))
+    years = models.PositiveSmallIntegerField(_("periode"))
+    unit = unit_field()
     as_of = models.DateField(_("opgjort pr."))
     found_at = models.DateTimeField(_("fundet"), auto_now_add=True)
     item_ids = models.JSONField(_("elementer (id)"), default=list)
@@ -382,6 +410,10 @@ class RetentionBatch(models.Model):
     def __str__(self) -> str:
         return f"{self.rule_code} {self.as_of} ({self.count}, {self.status})"
 
+    @property
+    def period_label(self) -> str:
+        return period_label(self.years, self.unit)
+
 
 class DeletionLog(AppendOnlyModel):
     """One executed batch: which rule, which category, what was done to how many, under which
@@ -392,7 +424,8 @@ class DeletionLog(AppendOnlyModel):
     category = models.CharField(_("datakategori"), max_length=40)
     action = models.CharField(_("handling"), max_length=10, choices=RetentionAction.choices)
     count = models.PositiveIntegerField(_("antal"))
-    years = models.PositiveSmallIntegerField(_("år"))
+    years = models.PositiveSmallIntegerField(_("periode"))
+    unit = unit_field()
     as_of = models.DateField(_("opgjort pr."))
     approver_username = models.CharField(_("godkendt af"), max_length=150)
     approver_role = models.CharField(_("rolle"), max_length=20)
@@ -410,3 +443,7 @@ class DeletionLog(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d} {self.rule_code} {self.action} {self.count}"
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.years, self.unit)

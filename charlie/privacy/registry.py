@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from django.utils.translation import gettext
 
+from charlie.privacy.retention import MONTHS, YEARS, Unit, period_in_range, period_range
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
@@ -149,14 +151,18 @@ class Applied:
     person_ids: list[int]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RetentionRule:
     """A rule for when one kind of item has been kept long enough, registered by the app that
     owns the items. Privacy never reads the app's tables: it calls these functions.
 
-    The period is local policy (DOMAIN.md 6.2): ``default_years`` is the default, the DPO may
-    change it (``privacy.RetentionPolicy``), and ``description`` says why the default was chosen.
-    Nothing is deleted until the DPO approves a batch (DOMAIN.md 6.3).
+    The period is local policy (DOMAIN.md 6.2): ``default_years`` (or ``default_months`` for a
+    rule counted in calendar months; exactly one of them) is the default, the DPO may change it
+    (``privacy.RetentionPolicy``), and ``description`` says why the default was chosen. Nothing
+    is deleted until the DPO approves a batch (DOMAIN.md 6.3).
+
+    ``find`` and ``by_year`` get the period *in the rule's unit*: years for a year rule, months
+    for a month rule (``charlie.privacy.retention.period_cutoff`` turns it into a date).
     """
 
     #: A stable slug (``tidligere_medarbejdere``), stored in batches, policies and the log.
@@ -166,22 +172,46 @@ class RetentionRule:
     category: str
     label: Any
     description: Any
-    default_years: int
+    #: The default period in whole years (1–50) …
+    default_years: int | None = None
+    #: … or in whole calendar months (1–600).
+    default_months: int | None = None
     #: ``"delete"`` or ``"anonymise"``.
     action: str
-    #: ``find(today, years)`` → the ids (in the app's own table) of the items past the rule.
+    #: ``find(today, period)`` → the ids (in the app's own table) of the items past the rule.
     find: Callable[[Any, int], list[int]]
     #: ``apply(ids)`` deletes or anonymises those items and says how many, and whose.
     apply: Callable[[list[int]], Applied]
-    #: ``by_year(today, years)`` → {year the item's period ended: count}, for the dry-run report.
-    #: Optional: without it the report counts ``find`` and shows no breakdown.
+    #: ``by_year(today, period)`` → {year the item's period ended: count}, for the dry-run
+    #: report. Optional: without it the report counts ``find`` and shows no breakdown.
     by_year: Callable[[Any, int], dict[int, int]] | None = None
 
     def __post_init__(self) -> None:
         if self.action not in ("delete", "anonymise"):
             raise ValueError(f"Retention rule {self.code!r}: unknown action {self.action!r}")
-        if not 1 <= self.default_years <= 50:
-            raise ValueError(f"Retention rule {self.code!r}: default_years must be 1–50")
+        if (self.default_years is None) == (self.default_months is None):
+            raise ValueError(
+                f"Retention rule {self.code!r}: give default_years or default_months (one)"
+            )
+        if not period_in_range(self.default_period, self.unit):
+            low, high = period_range(self.unit)
+            raise ValueError(
+                f"Retention rule {self.code!r}: default_{self.unit} must be {low}–{high}"
+            )
+
+    @property
+    def unit(self) -> Unit:
+        """``"years"`` or ``"months"``: what the rule's periods count."""
+        return MONTHS if self.default_months is not None else YEARS
+
+    @property
+    def default_period(self) -> int:
+        """The default period in the rule's unit."""
+        if self.default_months is not None:
+            return self.default_months
+        if self.default_years is not None:
+            return self.default_years
+        raise ValueError(f"Retention rule {self.code!r} has no default period")
 
 
 _retention_rules: dict[str, RetentionRule] = {}

@@ -15,40 +15,53 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import add_service_errors, with_width
 from charlie.core.http import AuthenticatedRequest
-from charlie.privacy.registry import access_of
-from charlie.privacy.retention import MAX_YEARS, MIN_YEARS
+from charlie.privacy.registry import RetentionRule, access_of
+from charlie.privacy.retention import MONTHS, period_range
 from charlie.privacy.services import retention as services
 
 DELETION_LOG_LIMIT = 100
 
 
 class PolicyForm(forms.Form):
-    years = forms.IntegerField(
-        label=gettext_lazy("Antal år"),
-        help_text=gettext_lazy(
-            "Hele år efter periodens slutning, mellem 1 og 50. Vælg en periode, I kan begrunde."
-        ),
-        min_value=MIN_YEARS,
-        max_value=MAX_YEARS,
-        widget=with_width(forms.NumberInput(), "xs"),
-    )
+    """The period of one rule, in the rule's unit (years or months) and range."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, rule: RetentionRule, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        message = _("Skriv et helt antal år mellem %(min)d og %(max)d.") % {
-            "min": MIN_YEARS,
-            "max": MAX_YEARS,
-        }
-        field = self.fields["years"]
-        for key in ("required", "invalid", "min_value", "max_value"):
-            field.error_messages[key] = message
+        low, high = period_range(rule.unit)
+        numbers = {"min": low, "max": high}
+        if rule.unit == MONTHS:
+            label = _("Antal måneder")
+            help_text = (
+                _(
+                    "Hele måneder efter periodens slutning, mellem %(min)d og %(max)d. Vælg en "
+                    "periode, I kan begrunde."
+                )
+                % numbers
+            )
+            message = _("Skriv et helt antal måneder mellem %(min)d og %(max)d.") % numbers
+        else:
+            label = _("Antal år")
+            help_text = _(
+                "Hele år efter periodens slutning, mellem 1 og 50. Vælg en periode, I kan begrunde."
+            )
+            message = _("Skriv et helt antal år mellem %(min)d og %(max)d.") % numbers
+        self.fields["years"] = forms.IntegerField(
+            label=label,
+            help_text=help_text,
+            min_value=low,
+            max_value=high,
+            error_messages=dict.fromkeys(
+                ("required", "invalid", "min_value", "max_value"), message
+            ),
+            widget=with_width(forms.NumberInput(), "xs"),
+        )
 
 
 class ApproveForm(forms.Form):
@@ -124,7 +137,7 @@ def policy_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
     services.require_retention_access(access)
     rule = services.get_rule(code)
     if request.method == "POST":
-        form = PolicyForm(request.POST)
+        form = PolicyForm(request.POST, rule=rule)
         if form.is_valid():
             years = form.cleaned_data["years"]
             try:
@@ -132,14 +145,20 @@ def policy_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
             except ValidationFailed as exc:
                 add_service_errors(form, exc, "years")
             else:
+                if rule.unit == MONTHS:
+                    text = ngettext(
+                        "Perioden for »%(rule)s« er nu %(months)d måned.",
+                        "Perioden for »%(rule)s« er nu %(months)d måneder.",
+                        years,
+                    )
+                else:
+                    text = _("Perioden for »%(rule)s« er nu %(years)d år.")
                 messages.success(
-                    request,
-                    _("Perioden for »%(rule)s« er nu %(years)d år.")
-                    % {"rule": rule.label, "years": years},
+                    request, text % {"rule": rule.label, "years": years, "months": years}
                 )
                 return redirect("privacy:retention")
     else:
-        form = PolicyForm(initial={"years": services.years_for(rule)})
+        form = PolicyForm(initial={"years": services.years_for(rule)}, rule=rule)
     status = 400 if form.is_bound and form.errors else 200
     context = {"form": form, "rule": rule, "policy": services.policies().get(code)}
     return render(request, "privacy/retention_policy.html", context, status=status)

@@ -117,7 +117,7 @@ class RecruitmentConfig(AppConfig):
         bump_on_save(fairness_services.AREA, Application, StageChange)
 
         # --- part applying ---
-        # The retention rules (applicants not hired: 1 year after the round closed; the consent
+        # The retention rules (applicants not hired: 6 months after the round closed; the consent
         # log: 2 years after each event), the audit details, and HR's talent pool in the menu.
         from charlie.core.navigation import MenuEntry, register
         from charlie.recruitment.permissions import MANAGE_TALENT_POOL

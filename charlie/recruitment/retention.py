@@ -2,14 +2,13 @@
 registered in ``apps.py``. The DPO approves each batch; nothing is deleted before (DOMAIN.md
 6.3: a kommune discards only under the archive rules).
 
-- **Applicants not hired** are deleted N years after their round closed (default 1). A round
-  closes when the ad is closed or its deadline has passed *and* every application in it has
-  been decided (hired, rejected or withdrawn); the day it closed is the latest of the day
-  the ad was closed (or, if it was never closed by hand, its deadline) and the last decision
-  or withdrawal. Datatilsynet accepts up to 3
-  years after the process ends when the employer can justify it; a "6 months" rule is local
-  policy, not law (DOMAIN.md 6.1). The retention engine counts whole years (1–50), so the
-  shortest period it can hold is 1 year. Everything about the application goes: its files,
+- **Applicants not hired** are deleted N calendar months after their round closed (default 6;
+  the rule counts months, ``default_months``). A round closes when the ad is closed or its
+  deadline has passed *and* every application in it has been decided (hired, rejected or
+  withdrawn); the day it closed is the latest of the day the ad was closed (or, if it was never
+  closed by hand, its deadline) and the last decision or withdrawal. Datatilsynet accepts up to
+  3 years (36 months) after the process ends when the employer can justify it; "6 months" is
+  local policy, not law (DOMAIN.md 6.1). Everything about the application goes: its files,
   stage changes, scores, notes, interviews, letters and test results.
 - **Hired applicants' applications are kept**: they belong to the employment (onboarding and
   the personnel file, by the HR rules), so no rule here deletes them.
@@ -30,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from charlie.privacy.registry import Applied, RetentionRule
-from charlie.privacy.retention import count_by_year, cutoff
+from charlie.privacy.retention import count_by_year, cutoff, cutoff_months
 from charlie.recruitment.models import AdStatus, Application, ConsentEvent, JobAd, Stage
 
 #: Stages that decide an application.
@@ -61,9 +60,10 @@ def _closed_rounds(today: date) -> Iterator[tuple[int, date]]:
         yield pk, max(days)
 
 
-def _not_hired(today: date, years: int) -> list[tuple[int, date]]:
-    """(application id, the day its round closed) of the applications past the rule."""
-    limit = cutoff(today, years)
+def _not_hired(today: date, months: int) -> list[tuple[int, date]]:
+    """(application id, the day its round closed) of the applications past the rule: closed
+    more than ``months`` calendar months ago."""
+    limit = cutoff_months(today, months)
     closed = {pk: day for pk, day in _closed_rounds(today) if day < limit}
     if not closed:
         return []
@@ -75,12 +75,12 @@ def _not_hired(today: date, years: int) -> list[tuple[int, date]]:
     return [(pk, closed[ad_id]) for pk, ad_id in rows]
 
 
-def find_not_hired(today: date, years: int) -> list[int]:
-    return [pk for pk, _day in _not_hired(today, years)]
+def find_not_hired(today: date, months: int) -> list[int]:
+    return [pk for pk, _day in _not_hired(today, months)]
 
 
-def not_hired_by_year(today: date, years: int) -> dict[int, int]:
-    return count_by_year(day for _pk, day in _not_hired(today, years))
+def not_hired_by_year(today: date, months: int) -> dict[int, int]:
+    return count_by_year(day for _pk, day in _not_hired(today, months))
 
 
 def delete_applications(ids: list[int]) -> Applied:
@@ -96,13 +96,13 @@ APPLICANTS_NOT_HIRED = RetentionRule(
     label=_("Rekruttering: ansøgere, der ikke blev ansat"),
     description=_(
         "En ansøgning, der ikke førte til ansættelse, slettes med filer, vurderinger, noter, "
-        "samtaler og breve det valgte antal år efter, at ansættelsesforløbet blev afsluttet "
-        "(stillingen er lukket eller fristen er overskredet, og alle ansøgninger er afgjort). "
-        "Datatilsynet accepterer op til 3 år, hvis perioden kan begrundes; 1 år er det "
-        "korteste, reglen kan sættes til. Ansøgere kan selv slette deres ansøgning når som "
-        "helst. Ansattes ansøgninger hører til ansættelsen og slettes ikke her."
+        "samtaler og breve det valgte antal måneder efter, at ansættelsesforløbet blev "
+        "afsluttet (stillingen er lukket eller fristen er overskredet, og alle ansøgninger er "
+        "afgjort). Standard er 6 måneder, kommunens egen politik; Datatilsynet accepterer op "
+        "til 3 år (36 måneder), hvis perioden kan begrundes. Ansøgere kan selv slette deres "
+        "ansøgning når som helst. Ansattes ansøgninger hører til ansættelsen og slettes ikke her."
     ),
-    default_years=1,
+    default_months=6,
     action="delete",
     find=find_not_hired,
     apply=delete_applications,

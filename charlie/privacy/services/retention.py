@@ -26,12 +26,14 @@ from charlie.privacy.models import (
     Action,
     BatchStatus,
     DeletionLog,
+    PeriodUnit,
     RetentionBatch,
     RetentionPolicy,
+    period_label,
 )
 from charlie.privacy.permissions import DECIDE_RETENTION
 from charlie.privacy.registry import Applied, RetentionRule, categories, retention_rules
-from charlie.privacy.retention import MAX_YEARS, MIN_YEARS, years_in_range
+from charlie.privacy.retention import period_in_range, period_range
 from charlie.privacy.services.audit import check_registered, record
 
 if TYPE_CHECKING:
@@ -54,10 +56,22 @@ def get_rule(code: str) -> RetentionRule:
     return rule
 
 
+def _policy_period(rule: RetentionRule, period: int, unit: str) -> int | None:
+    """A stored policy in the rule's unit: as it is, or years as months when the rule has come
+    to count months (1 year = 12 months). None (the default applies) in the other case."""
+    if unit == rule.unit:
+        return period
+    if unit == PeriodUnit.YEARS and rule.unit == PeriodUnit.MONTHS:
+        return period * 12
+    return None
+
+
 def years_for(rule: RetentionRule) -> int:
-    """The kommune's period for the rule: the DPO's choice, or the rule's default."""
-    years = RetentionPolicy.objects.filter(rule_code=rule.code).values_list("years", flat=True)
-    return next(iter(years), rule.default_years)
+    """The kommune's period for the rule, in the rule's unit (years or months, the name
+    predates months): the DPO's choice, or the rule's default."""
+    row = RetentionPolicy.objects.filter(rule_code=rule.code).values_list("years", "unit").first()
+    period = _policy_period(rule, *row) if row is not None else None
+    return rule.default_period if period is None else period
 
 
 # --- The dry-run report ---
@@ -68,12 +82,21 @@ class RuleReport:
     """What one rule finds on a day: counts only, never names."""
 
     rule: RetentionRule
+    #: The period, in the rule's unit.
     years: int
     #: True when the DPO has set the period; False when it is the rule's default.
     policy_set: bool
     count: int
     #: {year the item's period ended: count}, oldest first; empty when the rule gives none.
     by_year: dict[int, int]
+
+    @property
+    def unit(self) -> str:
+        return self.rule.unit
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.years, self.rule.unit)
 
     @property
     def category_label(self) -> str:
@@ -87,10 +110,14 @@ class RuleReport:
 def find_expired(today: date) -> list[RuleReport]:
     """For each rule: how many items have passed the kommune's period on ``today``, by the
     year their period ended. Changes nothing (the dry run)."""
-    policies = dict(RetentionPolicy.objects.values_list("rule_code", "years"))
+    policies = {
+        code: (period, unit)
+        for code, period, unit in RetentionPolicy.objects.values_list("rule_code", "years", "unit")
+    }
     reports = []
     for rule in retention_rules().values():
-        years = policies.get(rule.code, rule.default_years)
+        chosen = _policy_period(rule, *policies[rule.code]) if rule.code in policies else None
+        years = rule.default_period if chosen is None else chosen
         if rule.by_year is not None:
             by_year = {int(y): n for y, n in sorted(rule.by_year(today, years).items()) if n}
             count = sum(by_year.values())
@@ -101,7 +128,7 @@ def find_expired(today: date) -> list[RuleReport]:
             RuleReport(
                 rule=rule,
                 years=years,
-                policy_set=rule.code in policies,
+                policy_set=chosen is not None,
                 count=count,
                 by_year=by_year,
             )
@@ -129,7 +156,10 @@ def _propose_for(rule: RetentionRule, today: date) -> RetentionBatch | None:
             .order_by("-found_at", "-pk")
         )
         # The same items under the same period: keep the batch the DPO may be reviewing.
-        same = next((b for b in proposed if b.years == years and b.item_ids == ids), None)
+        same = next(
+            (b for b in proposed if b.years == years and b.unit == rule.unit and b.item_ids == ids),
+            None,
+        )
         for batch in proposed:
             if batch is not same:
                 _retire(batch, BatchStatus.SUPERSEDED)
@@ -141,6 +171,7 @@ def _propose_for(rule: RetentionRule, today: date) -> RetentionBatch | None:
             category=rule.category,
             action=rule.action,
             years=years,
+            unit=rule.unit,
             as_of=today,
             item_ids=ids,
             count=len(ids),
@@ -241,6 +272,7 @@ def approve(access: Access, batch_id: int, *, today: date | None = None) -> Dele
             action=rule.action,
             count=applied.count,
             years=years,
+            unit=rule.unit,
             as_of=today,
             approver_username=access.user.get_username() if access.user else "",
             approver_role=access.role or "",
@@ -288,31 +320,41 @@ def reject(access: Access, batch_id: int, note: str) -> RetentionBatch:
 def update_policy(
     access: Access, rule_code: str, years: int, *, today: date | None = None
 ) -> RetentionPolicy:
-    """Set the kommune's period for a rule (DPO only, 1–50 years). A proposal made under the old
-    period is replaced by one under the new period at once."""
+    """Set the kommune's period for a rule (DPO only), in the rule's unit: 1–50 years or 1–600
+    months. A proposal made under the old period is replaced by one under the new period at
+    once."""
     require_retention_access(access)
     rule = get_rule(rule_code)
-    if not years_in_range(years):
-        raise ValidationFailed(
-            [
-                _(
-                    "Skriv et helt antal år mellem %(min)d og %(max)d. Perioden er kommunens "
-                    "egen politik: vælg den, I kan begrunde."
-                )
-                % {"min": MIN_YEARS, "max": MAX_YEARS}
-            ]
-        )
+    if not period_in_range(years, rule.unit):
+        raise ValidationFailed([period_error(rule)])
     with transaction.atomic():
         policy, _created = RetentionPolicy.objects.update_or_create(
             rule_code=rule.code,
             defaults={
                 "years": years,
+                "unit": rule.unit,
                 "changed_by": access.user,
                 "changed_by_username": access.user.get_username() if access.user else "",
             },
         )
         _propose_for(rule, today or timezone.localdate())
     return policy
+
+
+def period_error(rule: RetentionRule) -> str:
+    """What to write when a period is outside the rule's range."""
+    low, high = period_range(rule.unit)
+    if rule.unit == PeriodUnit.MONTHS:
+        text = _(
+            "Skriv et helt antal måneder mellem %(min)d og %(max)d. Perioden er kommunens "
+            "egen politik: vælg den, I kan begrunde."
+        )
+    else:
+        text = _(
+            "Skriv et helt antal år mellem %(min)d og %(max)d. Perioden er kommunens "
+            "egen politik: vælg den, I kan begrunde."
+        )
+    return text % {"min": low, "max": high}
 
 
 def policies() -> dict[str, RetentionPolicy]:

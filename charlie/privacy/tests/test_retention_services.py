@@ -271,7 +271,7 @@ def test_approve_anonymises_logs_counts_only_and_audits(org, users):
         "stamdata",
         "anonymise",
     )
-    assert (log.count, log.years, log.as_of) == (2, 5, TODAY)
+    assert (log.count, log.years, log.unit, log.as_of) == (2, 5, "years", TODAY)
     assert (log.approver_username, log.approver_role) == ("test-dpo", "dpo")
     assert log.batch_id == batch_for_people.pk
     # The deletion log holds no ids or names of people: these are all its fields.
@@ -284,6 +284,7 @@ def test_approve_anonymises_logs_counts_only_and_audits(org, users):
         "action",
         "count",
         "years",
+        "unit",
         "as_of",
         "approver_username",
         "approver_role",
@@ -487,6 +488,69 @@ def test_rule_definitions_are_checked():
             apply=lambda ids: registry.Applied(0, []),
         )
     assert FORMER_EMPLOYEES.by_year is not None
+
+
+def test_a_rule_has_one_default_in_its_unit_and_range():
+    def rule(**period: int) -> registry.RetentionRule:
+        return registry.RetentionRule(
+            code="x",
+            category="x",
+            label="x",
+            description="x",
+            action="delete",
+            find=lambda today, period: [],
+            apply=lambda ids: registry.Applied(0, []),
+            **period,
+        )
+
+    assert (rule(default_years=5).unit, rule(default_years=5).default_period) == ("years", 5)
+    assert (rule(default_months=6).unit, rule(default_months=6).default_period) == ("months", 6)
+    assert rule(default_months=600).default_period == 600
+    for bad in ({}, {"default_years": 1, "default_months": 6}):
+        with pytest.raises(ValueError, match="one"):
+            rule(**bad)
+    for bad in ({"default_years": 51}, {"default_months": 0}, {"default_months": 601}):
+        with pytest.raises(ValueError, match="must be"):
+            rule(**bad)
+
+
+def test_a_month_rule_gets_its_period_in_months_and_the_rows_say_so(org, users, monkeypatch):
+    """A rule of 6 months finds with 6; the batch, the policy and the deletion log store the
+    unit; the DPO may choose 1–600 months."""
+    seen: list[int] = []
+
+    def find(today: date, months: int) -> list[int]:
+        seen.append(months)
+        return [7]
+
+    rule = registry.RetentionRule(
+        code="maanedsregel",
+        category="stamdata",
+        label="Månedsregel",
+        description="Test",
+        default_months=6,
+        action="delete",
+        find=find,
+        apply=lambda ids: registry.Applied(len(ids), []),
+    )
+    monkeypatch.setattr(registry, "_retention_rules", {rule.code: rule})
+    report = services.find_expired(TODAY)[0]
+    assert (report.years, report.unit, report.period_label) == (6, "months", "6 måneder")
+    batch = services.propose_batches(TODAY)[0]
+    assert (batch.years, batch.unit) == (6, "months") and seen == [6, 6]
+
+    dpo = access_for(users["dpo"])
+    for months in (0, 601):
+        with pytest.raises(ValidationFailed, match="måneder mellem 1 og 600"):
+            services.update_policy(dpo, rule.code, months, today=TODAY)
+    policy = services.update_policy(dpo, rule.code, 1, today=TODAY)
+    assert (policy.years, policy.unit, policy.period_label) == (1, "months", "1 måned")
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.SUPERSEDED
+    new = batch_for("maanedsregel")
+    assert (new.years, new.unit) == (1, "months")
+    log = services.approve(dpo, new.pk, today=TODAY)
+    assert (log.count, log.years, log.unit, log.period_label) == (1, 1, "months", "1 måned")
 
 
 # --- Handled requests for correction (privacy's own rule, 2 years by default) ---

@@ -92,6 +92,54 @@ def test_policy_edit(org, client_as):
     assert client.get(reverse("privacy:retention_policy", args=["nej"])).status_code == 404
 
 
+def test_a_month_rule_shows_months_everywhere(org, client_as, monkeypatch):
+    """The applicants rule counts months (default 6): the form asks for months within 1–600,
+    and the overview, the batch page and the deletion log say "måneder"."""
+    from charlie.privacy import registry
+
+    code = "recruitment_applicants_not_hired"
+    rule = registry.retention_rules()[code]
+    monkeypatch.setattr(registry, "_retention_rules", {code: rule})
+    client = client_as("dpo")
+    url = reverse("privacy:retention_policy", args=[code])
+    html = client.get(url).content.decode()
+    assert "Antal måneder" in html and "Standard er 6 måneder." in html
+    assert 'value="6"' in html and 'min="1"' in html and 'max="600"' in html
+    bad = client.post(url, {"years": "601"})
+    assert bad.status_code == 400
+    assert "Skriv et helt antal måneder mellem 1 og 600." in bad.content.decode()
+    ok = client.post(url, {"years": "3"}, follow=True)
+    assert "er nu 3 måneder." in ok.content.decode()
+
+    batch = RetentionBatch.objects.create(
+        rule_code=code,
+        category=rule.category,
+        action=rule.action,
+        years=3,
+        unit="months",
+        as_of=timezone.localdate(),
+        item_ids=[],
+        count=0,
+    )
+    page = client.get(reverse("privacy:retention_batch", args=[batch.pk])).content.decode()
+    assert "3 måneder efter periodens slutning" in page
+    DeletionLog.objects.create(
+        rule_code=code,
+        category=rule.category,
+        action=rule.action,
+        count=0,
+        years=1,
+        unit="months",
+        as_of=timezone.localdate(),
+        approver_username="test-dpo",
+        approver_role="dpo",
+        batch=batch,
+    )
+    overview = client.get(reverse("privacy:retention")).content.decode()
+    assert "3 måneder" in overview  # the rule's period and the proposal
+    assert "1 måned<" in overview  # the deletion log
+
+
 def test_approve_needs_the_archive_confirmation(org, client_as):
     person = former_long_ago(org, first_name="Asta")
     client = client_as("dpo")

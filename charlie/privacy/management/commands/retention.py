@@ -54,7 +54,7 @@ class Command(BaseCommand):
             self.stdout.write("")
             self.stdout.write(
                 f"{rule.code} ({rule.label}) - category {rule.category}, {rule.action}, "
-                f"{report.years} years ({source})"
+                f"{report.years} {report.unit} ({source})"
             )
             self.stdout.write(f"  {report.count} item(s) past the rule")
             for year, count in report.by_year.items():
