@@ -14,3 +14,36 @@ from __future__ import annotations
 from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
 
 __all__ = ["CATEGORY", "PURPOSE", "for_recruitment"]
+
+# --- part careers: requisitions, the public careers site, employer-branding stories ---------
+from charlie.recruitment.services import careers, requisitions, stories
+from charlie.recruitment.services.requisitions import (
+    Shortage,
+    decide_requisition,
+    delete_requisition,
+    list_requisitions,
+    requisition_detail,
+    requisition_for_edit,
+    requisition_units,
+    save_requisition,
+    shortage,
+    shortage_years,
+    submit_requisition,
+)
+
+__all__ += [
+    "Shortage",
+    "careers",
+    "decide_requisition",
+    "delete_requisition",
+    "list_requisitions",
+    "requisition_detail",
+    "requisition_for_edit",
+    "requisition_units",
+    "requisitions",
+    "save_requisition",
+    "shortage",
+    "shortage_years",
+    "stories",
+    "submit_requisition",
+]
