@@ -14,7 +14,9 @@ In one run:
    the first request of each page (the cache is empty: the page is rendered once per worker).
 3. **Measure** with ``wrk`` (no think time, a new visitor per connection: no cookies) each page
    for ``--duration`` seconds with 1 and with ``--users`` connections: the list, the list
-   filtered by a job family, a job page, and the feed. Every answer other than 200 is counted.
+   filtered by a job family, a job page, and the feed — and, as the floor, the health check
+   ``/healthz`` (one tiny query through the same middleware and server: no page can be served
+   faster on this machine at that moment). Every answer other than 200 is counted.
 4. **Report** a Markdown table on stdout and in ``benchmarks/results/careers-latest.md``, and
    the figures with the machine's load average before and after as JSON in
    ``careers-latest.json`` (git-ignored).
@@ -194,6 +196,8 @@ def worker_setup(out: Path, ads: int) -> None:
                     "list filtered": f"/job/?fag={family}",
                     "job page": f"/job/job-{ads // 2}/",
                     "feed": "/job/feed/",
+                    # The floor: Django's whole middleware and gunicorn for a one-query answer.
+                    "health check (floor)": "/healthz",
                 },
             }
         )
@@ -304,6 +308,8 @@ def _markdown(run: dict[str, Any], rows: list[Measurement]) -> str:
     ]
     for m in rows:
         ok = "yes" if m.p95_ms <= TARGET_P95_MS else "**no**"
+        if m.path == "/healthz":
+            ok = "(floor)"
         lines.append(
             f"| {m.page} `{m.path}` | {m.users} | {m.requests:,} | {m.requests_per_s:.0f} | "
             f"{m.p50_ms:.1f} | {m.p95_ms:.1f} | {m.p99_ms:.1f} | {m.not_200} | "
@@ -451,7 +457,7 @@ def main(argv: list[str] | None = None) -> int:
     (RESULTS_DIR / "careers-latest.json").write_text(
         json.dumps(run, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    missed = [m for m in rows if m.users > 1 and m.p95_ms > TARGET_P95_MS]
+    missed = [m for m in rows if m.users > 1 and m.p95_ms > TARGET_P95_MS and m.path != "/healthz"]
     return 1 if missed else 0
 
 
