@@ -279,3 +279,10 @@ def test_the_list_is_paged_and_filtered(client_as, org, users):
     first = services.list_requisitions(access_for(users["hr"]))
     assert first.object_list[0].title == "Sendt"  # waiting for HR first
     assert first.paginator.num_pages == 2
+
+
+def test_the_front_page_shows_hr_the_waiting_requests(client_as, org, users):
+    RequisitionFactory(unit=org.nord, title="Sygeplejerske til nattevagt", status="submitted")
+    page = client_as("hr").get("/").content.decode()
+    assert "Stillingsønsker til godkendelse" in page
+    assert "Sygeplejerske til nattevagt" in page
