@@ -4,10 +4,10 @@ no personal data, and fast: each page is rendered once and kept whole in the cac
 (``services.careers.public_page``), keyed by the data's versions, the day in Copenhagen, the
 language, the site's address and the page's own filters.
 
-A cached page is the same for every visitor but for one thing: the CSRF token of the footer's
-language form. It is rendered as ``CSRF_MARK`` and replaced by the visitor's own token as the
-page is served, so nothing of one visitor's session reaches another. The pages use no inline
-script, so they need no CSP nonce.
+A cached page is the same for every visitor: it holds nothing of a session (no CSRF token —
+the language is chosen by a link to ``language``, not by the signed-in pages' POST form — and no
+CSP nonce, as the pages use no inline script). So a hit costs no more than reading the data
+versions, and the answer may be kept by the browser or a proxy for a minute.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
@@ -31,9 +30,9 @@ from charlie.recruitment.models import EmploymentType, StoryTheme
 
 TEMPLATES = "recruitment/careers/"
 
-#: Stands for the visitor's CSRF token in a cached page (a token is 64 letters and digits, so
-#: no token and no escaped text of an ad can contain it).
-CSRF_MARK = "charlie-csrf-token-placeholder"
+#: How long a browser or a proxy may keep a public page (seconds): an ad past its deadline may
+#: show that much longer there, never in Charlie's own answers.
+MAX_AGE = 60
 
 #: The most pages of the list one may ask for (a bigger number shows the last page anyway).
 MAX_PAGE = 1000
@@ -53,7 +52,6 @@ def _int(text: str | None, *, low: int = 1, high: int = 2**31 - 1) -> int | None
 
 def _render(template: str, context: dict[str, Any], next_path: str) -> str:
     base = {
-        "csrf_token": CSRF_MARK,
         "municipality_name": settings.CHARLIE_MUNICIPALITY_NAME,
         "next_path": next_path,
         "demo_mode": settings.DEMO,
@@ -69,9 +67,10 @@ def _serve(
     content_type: str = "text/html; charset=utf-8",
 ) -> HttpResponse:
     body, status = services.careers.public_page(f"{_site(request)}:{key}", make)
-    if CSRF_MARK in body:
-        body = body.replace(CSRF_MARK, get_token(request))
-    return HttpResponse(body, status=status, content_type=content_type)
+    response = HttpResponse(body, status=status, content_type=content_type)
+    if status == 200:
+        response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    return response
 
 
 # --- The list of open jobs --------------------------------------------------------------------
@@ -198,3 +197,38 @@ def story(request: HttpRequest, slug: str) -> HttpResponse:
         return _render("story.html", context, reverse("careers:story", kwargs={"slug": slug})), 200
 
     return _serve(request, f"story:{slug}", make)
+
+
+# --- The language ------------------------------------------------------------------------------
+
+
+@login_not_required
+@require_safe
+def language(request: HttpRequest) -> HttpResponse:
+    """Choose the careers site's language by a link (``?sprog=en&next=/job/…``): the same
+    cookie Django's ``set_language`` sets, and back to the page (only a careers page: any other
+    ``next`` leads to the list). A link, not a form, so the cached pages hold no CSRF token;
+    the language is a preference of no consequence, so a forged link can do no harm."""
+    code = request.GET.get("sprog", "")
+    target = request.GET.get("next", "")
+    home = reverse("careers:jobs")
+    if not (
+        target.startswith(home)
+        and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        target = home
+    response = HttpResponseRedirect(target)
+    if code in {c for c, _name in settings.LANGUAGES}:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response

@@ -184,6 +184,7 @@ PERMISSION_CASES += [
     # The public careers site: everyone, signed in or not.
     Case("careers:jobs", _PUBLIC),
     Case("careers:feed", _PUBLIC),
+    Case("careers:language", expect(302)),
     Case("careers:stories", _PUBLIC),
     Case("careers:story", _PUBLIC, kwargs=_public_story),
     Case("careers:story", expect(404), kwargs=lambda org: {"slug": "findes-ikke"}, label="unknown"),
