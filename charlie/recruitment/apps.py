@@ -136,3 +136,38 @@ class RecruitmentConfig(AppConfig):
                 roles=MANAGE_TALENT_POOL.roles,
             )
         )
+
+        # --- part careers ---
+        from charlie.core import workqueue
+        from charlie.core.cache import bump_on_save
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.recruitment.models import JobAd, Story
+        from charlie.recruitment.permissions import (
+            APPROVE_REQUISITIONS,
+            MANAGE_ADS,
+            REQUEST_POSITIONS,
+        )
+        from charlie.recruitment.services import careers, requisitions
+
+        # The careers site's cached pages change with every saved ad and story (a bulk
+        # ``update()`` sends no signal: its writer calls ``core.cache.bump`` itself).
+        bump_on_save(careers.CACHE_AREA, JobAd, Story)
+        register(
+            MenuEntry(
+                key="recruitment_requisitions",
+                label=_("Stillingsønsker"),
+                url_name="recruitment:requisitions",
+                order=30,
+                roles=REQUEST_POSITIONS.roles | APPROVE_REQUISITIONS.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="recruitment_stories",
+                label=_("Historier til karrieresiden"),
+                url_name="recruitment:stories",
+                order=32,
+                roles=MANAGE_ADS.roles,
+            )
+        )
+        workqueue.register("recruitment_requisitions", requisitions.queue_items, order=50)

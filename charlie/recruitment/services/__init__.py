@@ -11,7 +11,16 @@ private link only.
 
 from __future__ import annotations
 
-from charlie.recruitment.services import applying, fairness, onboarding, pipeline, talent
+from charlie.recruitment.services import (
+    applying,
+    careers,
+    fairness,
+    onboarding,
+    pipeline,
+    requisitions,
+    stories,
+    talent,
+)
 from charlie.recruitment.services.ads import (
     AdPage,
     ad_for_edit,
@@ -32,31 +41,58 @@ from charlie.recruitment.services.ads import (
     save_ad,
 )
 from charlie.recruitment.services.common import CATEGORY, PURPOSE, for_recruitment
+from charlie.recruitment.services.requisitions import (
+    Shortage,
+    decide_requisition,
+    delete_requisition,
+    list_requisitions,
+    requisition_detail,
+    requisition_for_edit,
+    requisition_units,
+    save_requisition,
+    shortage,
+    shortage_years,
+    submit_requisition,
+)
 
 __all__ = [
     "CATEGORY",
     "PURPOSE",
     "AdPage",
+    "Shortage",
     "ad_for_edit",
     "ad_page",
     "add_committee_member",
     "add_criterion",
     "applying",
     "approved_requisitions",
+    "careers",
     "check_ad_text",
     "check_draft",
     "close_ad",
     "committee_candidates",
+    "decide_requisition",
+    "delete_requisition",
     "facts_of",
     "fairness",
     "for_recruitment",
     "list_ads",
+    "list_requisitions",
     "onboarding",
     "pipeline",
     "publish_ad",
     "remove_committee_member",
     "remove_criterion",
+    "requisition_detail",
+    "requisition_for_edit",
     "requisition_initial",
+    "requisition_units",
+    "requisitions",
     "save_ad",
+    "save_requisition",
+    "shortage",
+    "shortage_years",
+    "stories",
+    "submit_requisition",
     "talent",
 ]
