@@ -23,7 +23,7 @@ PERSONAL_DATA_URL_NAMES: set[str] = set()
 from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
 
 
-def _ad(org: object) -> dict[str, int]:
+def _adcheck_ad(org: object) -> dict[str, int]:
     """A draft ad in Plejecenter Nord (idempotent)."""
     from datetime import timedelta
 
@@ -48,34 +48,34 @@ def _ad(org: object) -> dict[str, int]:
     return {"ad_id": ad.pk}
 
 
-_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_ADCHECK_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
 _HR_POSTS = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
 
 PERMISSION_CASES += [
-    Case("recruitment:ads", _HR_ONLY),
-    Case("recruitment:ad_new", _HR_ONLY),
+    Case("recruitment:ads", _ADCHECK_HR_ONLY),
+    Case("recruitment:ad_new", _ADCHECK_HR_ONLY),
     Case(
         "recruitment:ad_check",
-        _HR_ONLY,
+        _ADCHECK_HR_ONLY,
         method="post",
         data={"body": "Vi søger en yngre formand.", "lang": "da"},
     ),
-    Case("recruitment:ad", _HR_ONLY, kwargs=_ad),
-    Case("recruitment:ad_edit", _HR_ONLY, kwargs=_ad),
-    Case("recruitment:ad_publish", _HR_POSTS, method="post", kwargs=_ad),
-    Case("recruitment:ad_close", _HR_POSTS, method="post", kwargs=_ad),
+    Case("recruitment:ad", _ADCHECK_HR_ONLY, kwargs=_adcheck_ad),
+    Case("recruitment:ad_edit", _ADCHECK_HR_ONLY, kwargs=_adcheck_ad),
+    Case("recruitment:ad_publish", _HR_POSTS, method="post", kwargs=_adcheck_ad),
+    Case("recruitment:ad_close", _HR_POSTS, method="post", kwargs=_adcheck_ad),
     Case(
         "recruitment:ad_criteria",
         _HR_POSTS,
         method="post",
-        kwargs=_ad,
+        kwargs=_adcheck_ad,
         data={"name": "Faglighed"},
     ),
     Case(
         "recruitment:ad_committee",
         _HR_POSTS,
         method="post",
-        kwargs=_ad,
+        kwargs=_adcheck_ad,
         data={"user": ""},
     ),
 ]
@@ -161,7 +161,7 @@ def _template_task_kwargs(org):
 
 _STAFF = expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)
 _STAFF_POST = expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302)
-_HR = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_ONBOARDING_HR = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
 _HR_POST = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
 
 PERMISSION_CASES += [
@@ -211,9 +211,9 @@ PERMISSION_CASES += [
         method="post",
         kwargs=_plan_kwargs("skole"),
     ),
-    Case("recruitment:onboarding_templates", _HR),
-    Case("recruitment:onboarding_template_new", _HR),
-    Case("recruitment:onboarding_template", _HR, kwargs=_template_kwargs),
+    Case("recruitment:onboarding_templates", _ONBOARDING_HR),
+    Case("recruitment:onboarding_template_new", _ONBOARDING_HR),
+    Case("recruitment:onboarding_template", _ONBOARDING_HR, kwargs=_template_kwargs),
     Case(
         "recruitment:onboarding_template_task_new",
         _HR_POST,
@@ -221,7 +221,7 @@ PERMISSION_CASES += [
         kwargs=_template_kwargs,
         data={"task-title": "Uniform udleveret", "task-phase": "day_1", "task-owner": "manager"},
     ),
-    Case("recruitment:onboarding_template_task", _HR, kwargs=_template_task_kwargs),
+    Case("recruitment:onboarding_template_task", _ONBOARDING_HR, kwargs=_template_task_kwargs),
     Case(
         "recruitment:onboarding_template_task_remove",
         _HR_POST,
@@ -428,7 +428,7 @@ def _template(org: object) -> dict[str, object]:
 _ROUND = expect(404, anonymous=LOGIN_REQUIRED, employee=200, manager=200, hr=200)
 #: A change only HR and the chair may make (a member gets 403).
 _MOVER = expect(404, anonymous=LOGIN_REQUIRED, employee=403, manager=302, hr=302)
-_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_PIPELINE_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
 
 PERMISSION_CASES += [
     # Every role may sit on a committee: the list shows HR every round, others their own.
@@ -503,8 +503,8 @@ PERMISSION_CASES += [
         label="send",
     ),
     Case("recruitment:interview_ical", _ROUND, kwargs=_interview),
-    Case("recruitment:letter_templates", _HR_ONLY),
-    Case("recruitment:letter_template_new", _HR_ONLY),
+    Case("recruitment:letter_templates", _PIPELINE_HR_ONLY),
+    Case("recruitment:letter_template_new", _PIPELINE_HR_ONLY),
     Case(
         "recruitment:letter_template_new",
         expect(403, anonymous=LOGIN_REQUIRED, hr=302),
@@ -512,7 +512,7 @@ PERMISSION_CASES += [
         data={"kind": "rejection", "name": "Afslag", "subject": "Afslag", "body": "Kære {navn}"},
         label="create",
     ),
-    Case("recruitment:letter_template_edit", _HR_ONLY, kwargs=_template),
+    Case("recruitment:letter_template_edit", _PIPELINE_HR_ONLY, kwargs=_template),
     # Figures for groups (no names): HR and analysts.
     Case("recruitment:fairness", expect(403, anonymous=LOGIN_REQUIRED, hr=200, analyst=200)),
     # The API: public facts for every role; a round for HR and its committee; the figures.
@@ -588,7 +588,7 @@ PROFILE_TOKEN = "charlie_" + "t" * 43
 PUBLIC = expect(200)
 
 
-def _ad(slug: str = "case-sosu", **kw: object) -> object:
+def _applying_ad(slug: str = "case-sosu", **kw: object) -> object:
     from datetime import timedelta
 
     from django.utils import timezone
@@ -613,7 +613,7 @@ def _applicant(org: object) -> object:
     found = Application.objects.filter(token_hash=hash_token(APPLICANT_TOKEN)).first()
     if found is not None:
         return found
-    application = ApplicationFactory(ad=_ad(), token_hash=hash_token(APPLICANT_TOKEN))
+    application = ApplicationFactory(ad=_applying_ad(), token_hash=hash_token(APPLICANT_TOKEN))
     data = pdf_bytes()
     ApplicationFile.objects.create(
         application=application,
@@ -638,7 +638,7 @@ def _committee_file(org: object, *, anonymous: bool) -> dict[str, object]:
     from charlie.recruitment.tests.factories import ApplicationFactory, pdf_bytes
 
     slug = "case-udvalg-anonym" if anonymous else "case-udvalg-aaben"
-    ad = _ad(slug, anonymised_screening=anonymous)
+    ad = _applying_ad(slug, anonymised_screening=anonymous)
     row = ApplicationFile.objects.filter(application__ad=ad).first()
     if row is None:
         data = pdf_bytes()
@@ -673,7 +673,7 @@ def _rejected(org: object) -> object:
 
     return Application.objects.filter(
         stage=Stage.REJECTED, ad__slug="case-sosu"
-    ).first() or ApplicationFactory(ad=_ad(), stage=Stage.REJECTED)
+    ).first() or ApplicationFactory(ad=_applying_ad(), stage=Stage.REJECTED)
 
 
 def _making(make: object) -> object:
@@ -688,11 +688,11 @@ def _making(make: object) -> object:
 
 PERMISSION_CASES += [
     # Public: the form of an open ad; a draft or an ad past its deadline is 404 for everyone.
-    Case("careers:apply", PUBLIC, kwargs=lambda org: {"slug": _ad().slug}),  # type: ignore[attr-defined]
+    Case("careers:apply", PUBLIC, kwargs=lambda org: {"slug": _applying_ad().slug}),  # type: ignore[attr-defined]
     Case(
         "careers:apply",
         expect(404),
-        kwargs=lambda org: {"slug": _ad("case-kladde", status="draft").slug},  # type: ignore[attr-defined]
+        kwargs=lambda org: {"slug": _applying_ad("case-kladde", status="draft").slug},  # type: ignore[attr-defined]
         label="a draft ad",
     ),
     # The applicant's own pages by private link: the same for everyone who has the link.
@@ -879,7 +879,7 @@ def _public_story(org: object) -> dict[str, str]:
     return {"slug": "offentlig-historie"}
 
 
-def _ad(
+def _careers_ad(
     org: object, *, slug: str = "case-job", status: str = "published", days: int = 30
 ) -> dict[str, str]:
     import datetime as dt
@@ -908,7 +908,7 @@ def _ad(
 
 
 _REQUESTERS = expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)
-_HR = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_CAREERS_HR = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
 _PUBLIC = expect(200)
 
 PERMISSION_CASES += [
@@ -966,9 +966,9 @@ PERMISSION_CASES += [
         kwargs=lambda org: _requisition(org, status="submitted"),
         data={"decision": "approve"},
     ),
-    Case("recruitment:stories", _HR),
-    Case("recruitment:story_new", _HR),
-    Case("recruitment:story_edit", _HR, kwargs=_story),
+    Case("recruitment:stories", _CAREERS_HR),
+    Case("recruitment:story_new", _CAREERS_HR),
+    Case("recruitment:story_edit", _CAREERS_HR, kwargs=_story),
     Case(
         "recruitment:story_publish",
         expect(403, anonymous=LOGIN_REQUIRED, hr=302),
@@ -989,17 +989,17 @@ PERMISSION_CASES += [
     Case("careers:stories", _PUBLIC),
     Case("careers:story", _PUBLIC, kwargs=_public_story),
     Case("careers:story", expect(404), kwargs=lambda org: {"slug": "findes-ikke"}, label="unknown"),
-    Case("careers:job", _PUBLIC, kwargs=_ad, label="open"),
+    Case("careers:job", _PUBLIC, kwargs=_careers_ad, label="open"),
     Case(
         "careers:job",
         expect(404),
-        kwargs=lambda org: _ad(org, slug="kladde", status="draft"),
+        kwargs=lambda org: _careers_ad(org, slug="kladde", status="draft"),
         label="a draft",
     ),
     Case(
         "careers:job",
         expect(410),
-        kwargs=lambda org: _ad(org, slug="udloebet", days=-1),
+        kwargs=lambda org: _careers_ad(org, slug="udloebet", days=-1),
         label="past its deadline",
     ),
 ]
