@@ -319,6 +319,9 @@ def create_demo_recruitment(
     employee = user.get(users["medarbejder"][0]) if "medarbejder" in users else None
     unit = _unit_of_manager(users.get("leder", (0, None))[1])
     families = {f.code: f for f in JobFamily.objects.all()}
+    # The plan's figure for next year; where the demo is too small to show one, the request
+    # is a replacement (a shortage must rest on a figure).
+    gap = _shortage(leder, families["sosu"], ref.year + 1)
     with transaction.atomic():
         _templates(families)
         _stories(ref)
@@ -328,13 +331,13 @@ def create_demo_recruitment(
             title="Social- og sundhedsassistent",
             weekly_hours=Decimal("32"),
             start_on=ref + timedelta(days=75),
-            reason=RequisitionReason.SHORTAGE,
+            reason=RequisitionReason.SHORTAGE if gap is not None else RequisitionReason.REPLACEMENT,
             reason_text=(
                 "Personaleplanen viser, at vi mangler social- og sundhedsassistenter de kommende "
                 "år, og to kolleger går på pension til foråret."
             ),
-            shortage_year=ref.year + 1,
-            shortage_gap=_shortage(families["sosu"], ref.year + 1),
+            shortage_year=ref.year + 1 if gap is not None else None,
+            shortage_gap=gap,
             status=RequisitionStatus.APPROVED,
             requested_by=leder,
             decided_by=hr,
@@ -396,9 +399,16 @@ def create_demo_recruitment(
     )
 
 
-def _shortage(family: JobFamily, year: int) -> Decimal | None:
-    """The workforce plan's gap for the job family in ``year`` (written at merge)."""
-    return None
+def _shortage(leder: Any, family: JobFamily, year: int) -> Decimal | None:
+    """The workforce plan's recruitment need for the job family in ``year``, as the manager's
+    requisition form shows it (``services.requisitions.shortage``, in full-time equivalents)."""
+    from charlie.people.services import access_for
+    from charlie.recruitment.services.requisitions import shortage
+
+    if leder is None:
+        return None
+    found = shortage(access_for(leder), family.pk, year)
+    return found.fte if found is not None else None
 
 
 def _templates(families: dict[str, JobFamily]) -> None:

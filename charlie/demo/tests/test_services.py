@@ -277,6 +277,7 @@ def test_the_demo_holds_a_hiring_round_from_requisition_to_onboarding(
 
     requisition = Requisition.objects.get()
     assert (requisition.reason, requisition.status) == ("shortage", "approved")
+    assert requisition.shortage_gap is not None and requisition.shortage_year == REF.year + 1
     ad = JobAd.objects.get(slug="social-og-sundhedsassistent")
     assert ad.status == AdStatus.PUBLISHED and ad.deadline > summary.reference_date
     assert ad.report is not None and ad.report["verdict"]
