@@ -14,8 +14,8 @@ from charlie.people import services as people
 from charlie.people.api import COMMON_ERRORS
 from charlie.recruitment import fairness as calc
 from charlie.recruitment.models import Stage
+from charlie.recruitment.services import careers, pipeline
 from charlie.recruitment.services import fairness as fairness_services
-from charlie.recruitment.services import pipeline
 
 router = Router(tags=["recruitment"])
 
@@ -113,7 +113,7 @@ def list_ads(request: HttpRequest) -> list[dict[str, Any]]:
             "deadline": ad.deadline,
             "published_at": ad.published_at.date() if ad.published_at else None,
         }
-        for ad in pipeline.public_ads()
+        for ad in careers.open_ads()
     ]
 
 

@@ -77,6 +77,12 @@ def _open(on: date) -> QuerySet[JobAd]:
     return JobAd.objects.filter(status=AdStatus.PUBLISHED, deadline__gte=on)
 
 
+def open_ads() -> QuerySet[JobAd]:
+    """The ads open today in Copenhagen, soonest deadline first (the careers site's rule; the
+    API lists the same)."""
+    return _open(open_on()).select_related("unit", "job_family").order_by("deadline", "pk")
+
+
 def public_page[T](key: str, compute: Callable[[], T]) -> T:
     """A public page (or its parts) from the cache while no ad, story, unit or job family has
     changed and the day in Copenhagen is the same; ``compute`` makes it otherwise."""

@@ -35,7 +35,6 @@ from charlie.privacy.access import Access
 from charlie.privacy.models import Action
 from charlie.recruitment import rules
 from charlie.recruitment.models import (
-    AdStatus,
     Application,
     ApplicationFile,
     CommitteeMember,
@@ -779,12 +778,3 @@ def send_letter(
     )
     audit_applicants(access, [application.pk], action=Action.CREATE, detail=DETAIL_LETTER)
     return letter
-
-
-def public_ads() -> list[JobAd]:
-    """Published ads whose deadline has not passed (public facts only; the API)."""
-    return list(
-        JobAd.objects.filter(status=AdStatus.PUBLISHED, deadline__gte=today())
-        .select_related("unit", "job_family")
-        .order_by("deadline", "pk")
-    )
