@@ -70,6 +70,11 @@ CHARLIE_BASE_URL = os.environ.get("CHARLIE_BASE_URL", "").strip()
 CHARLIE_LEARNING_REMINDER_DAYS = int(os.environ.get("CHARLIE_LEARNING_REMINDER_DAYS", "3"))
 CHARLIE_LEARNING_TASK_DAYS = int(os.environ.get("CHARLIE_LEARNING_TASK_DAYS", "30"))
 CHARLIE_LEARNING_GRACE_DAYS = int(os.environ.get("CHARLIE_LEARNING_GRACE_DAYS", "90"))
+# Public pages (Cache-Control: public, the careers site) served from each process's memory for
+# this many seconds before the request cycle (core/public_cache.py); 0 turns it off. Off in tests.
+CHARLIE_PUBLIC_CACHE_SECONDS = float(
+    os.environ.get("CHARLIE_PUBLIC_CACHE_SECONDS", "0" if TESTING else "5")
+)
 CHARLIE_LEARNING_MAX_IMAGE_BYTES = int(
     os.environ.get("CHARLIE_LEARNING_MAX_IMAGE_BYTES", str(2 * 1024 * 1024))
 )
@@ -103,6 +108,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: public pages (the careers site) from memory for a few seconds (core/public_cache.py).
+    "charlie.core.public_cache.PublicPageCache",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
