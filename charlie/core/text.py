@@ -15,6 +15,7 @@ goes through a service. The import checks file cells the same way (``imports.pla
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from django.utils.translation import gettext as _
 
@@ -73,3 +74,12 @@ def check_text(
     if errors:
         raise ValidationFailed(errors)
     return text
+
+
+def danish_slug(text: str, *, fallback: str, max_length: int = 200) -> str:
+    """A stable ASCII slug of a Danish text for an address or a key: æ → ae, ø → oe, å → aa,
+    other accents dropped, every other run of characters a hyphen ("Pædagog til Børnehuset" →
+    "paedagog-til-boernehuset"); ``fallback`` when nothing is left."""
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:max_length].strip("-") or fallback

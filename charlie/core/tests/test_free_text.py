@@ -15,7 +15,7 @@ import pytest
 from django.utils import timezone
 
 from charlie.core.errors import ValidationFailed
-from charlie.core.text import check_text, text_errors
+from charlie.core.text import check_text, danish_slug, text_errors
 from charlie.people.services import access_for
 
 SPELLINGS = ["010170 - 1234", "CPR 0101 70 1234", "01.01.70-1234", "0101701234"]
@@ -174,3 +174,10 @@ def test_workforce_scenarios_and_api_token_names(users):
         )
     )
     refused(lambda: create_token(user=hr, name="nøgle 010170 - 1234"))
+
+
+def test_a_danish_slug_spells_out_the_danish_letters():
+    assert danish_slug("Pædagog til Børnehuset Å", fallback="x") == "paedagog-til-boernehuset-aa"
+    assert danish_slug("Ældre – café", fallback="x") == "aeldre-cafe"
+    assert danish_slug("!!!", fallback="job") == "job"
+    assert danish_slug("Social- og sundhedsassistent", fallback="x", max_length=10) == "social-og"

@@ -22,11 +22,10 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, ValidationFailed
-from charlie.core.text import check_text
+from charlie.core.text import check_text, danish_slug
 from charlie.people.models import JobFamily, OrgUnit
 from charlie.people.services import today
 from charlie.privacy.access import Access
@@ -67,12 +66,11 @@ MAX_BODY = 30_000
 #: Slugs the careers site's own URLs use (``/job/<slug>/``): never an ad's.
 RESERVED_SLUGS = frozenset(
     {"feed", "atom", "rss", "historier", "talentbank", "jobagent", "ansoeg", "ansoegning",
-     "velkommen", "min-ansoegning", "soeg", "filer"}
+     "velkommen", "min-ansoegning", "soeg", "filer", "sprog"}
 )  # fmt: skip
 #: How applicants apply to every ad Charlie publishes: the careers site's form.
 HOW_TO_APPLY = "Ansøgningsformularen på karrieresiden"
 
-_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
 _POSTAL_CODE = re.compile(r"^\d{4}$")
 
 
@@ -258,7 +256,7 @@ def _report_of(ad: JobAd) -> dict[str, Any]:
 def _slug_for(title: str) -> str:
     """A new ad's address: the title in ASCII (æ → ae, ø → oe, å → aa), made unique with -2,
     -3 …, never one of the careers site's own words."""
-    base = slugify(title.translate(_TRANSLITERATE))[:70].strip("-") or "job"
+    base = danish_slug(title, fallback="job", max_length=70)
     if base in RESERVED_SLUGS:
         base = f"{base}-job"
     taken = set(JobAd.objects.filter(slug__startswith=base).values_list("slug", flat=True))

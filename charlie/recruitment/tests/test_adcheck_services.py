@@ -87,6 +87,8 @@ def test_a_new_ad_gets_a_unique_ascii_address_from_its_title(hr, org):
 
 def test_a_reserved_address_is_not_used(hr, org):
     assert services.save_ad(hr, _data(org, title="Feed")).slug == "feed-job"
+    # /job/sprog/ is the careers site's language link.
+    assert services.save_ad(hr, _data(org, title="Sprog")).slug == "sprog-job"
 
 
 def test_the_ad_is_checked_for_cpr_numbers_and_lengths(hr, org):

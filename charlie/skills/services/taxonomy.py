@@ -7,8 +7,6 @@ skill to another: that write is logged for the people it touches.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -22,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, ValidationFailed
-from charlie.core.text import check_text
+from charlie.core.text import check_text, danish_slug
 from charlie.people.models import JobFamily
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
@@ -136,10 +134,8 @@ def groups(access: Access) -> list[SkillGroup]:
 
 
 def slugify_da(text: str) -> str:
-    """A stable ASCII slug of a Danish name: æ→ae, ø→oe, å→aa ("Forflytning" → "forflytning")."""
-    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:200] or "kompetence"
+    """A stable ASCII slug of a Danish name ("Forflytning" → "forflytning")."""
+    return danish_slug(text, fallback="kompetence")
 
 
 def _group(group_id: int | None) -> SkillGroup | None:
