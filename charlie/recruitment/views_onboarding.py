@@ -8,7 +8,6 @@ from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +19,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
-from charlie.people.models import OrgUnit
 from charlie.people.services import access_of
 from charlie.recruitment.forms_onboarding import (
     CheckInForm,
@@ -79,9 +77,6 @@ def plan_new(request: AuthenticatedRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        manager = (
-            get_user_model().objects.filter(pk=data["manager"]).first() if data["manager"] else None
-        )
         try:
             started = svc.start_plan(
                 access,
@@ -89,10 +84,10 @@ def plan_new(request: AuthenticatedRequest) -> HttpResponse:
                 name=data["name"],
                 email=data["email"],
                 title=data["title"],
-                unit=OrgUnit.objects.get(pk=data["unit"]),
+                unit=int(data["unit"]),
                 job_family=data["job_family"],
                 start_on=data["start_on"],
-                manager=manager,
+                manager=int(data["manager"]) if data["manager"] else None,
                 mentor_name=data["mentor_name"],
                 employee_number=data["employee_number"],
                 welcome=data["welcome"],

@@ -427,7 +427,7 @@ def start_plan(
     name: str,
     email: str,
     title: str,
-    unit: OrgUnit,
+    unit: OrgUnit | int,
     job_family: JobFamily,
     start_on: date,
     manager: Any = None,
@@ -438,9 +438,17 @@ def start_plan(
     """Start a new colleague's plan: the job family's template (else the default template)
     copied with due dates counted from ``start_on``, the two ansættelsesbevis tasks (HR's,
     ansættelsesbevisloven § 3: ``onboarding.terms_deadlines``) always added, and the
-    pre-boarding link e-mailed to the new colleague. ``manager`` (a user) defaults to the
-    account of the unit's nearest manager. A manager starts plans in their own units only."""
+    pre-boarding link e-mailed to the new colleague. ``unit`` is a unit or its id (a form's
+    choice); ``manager`` is a user or a user's id, and defaults to the account of the unit's
+    nearest manager. A manager starts plans in their own units only."""
     access.require(MANAGE_ONBOARDING)
+    if isinstance(unit, int):
+        found = OrgUnit.objects.filter(pk=unit).first()
+        if found is None:
+            raise ValidationFailed([_("Vælg en enhed på listen.")], field="unit")
+        unit = found
+    if isinstance(manager, int):
+        manager = get_user_model().objects.filter(pk=manager, is_active=True).first()
     if not access.everyone and not (
         OrgUnit.objects.filter(pk=unit.pk).filter(people.in_units(access, unit="")).exists()
     ):
