@@ -16,8 +16,8 @@ LANGUAGE_CHOICES = [("da", _("Dansk")), ("en", _("Engelsk"))]
 
 
 class AdForm(forms.ModelForm):
-    """The ad editor. ``check_url``: where the body's text is sent for the language check as
-    one types (htmx; the whole form goes along, so the check also sees the facts)."""
+    """The ad editor. The editor's ``<form>`` sends itself to the language check as one types
+    or changes a field (htmx), so the report follows the text and the facts alike."""
 
     lang = forms.ChoiceField(label=_("Sprog"), choices=LANGUAGE_CHOICES, initial="da")
     requisition = forms.IntegerField(widget=forms.HiddenInput, required=False)
@@ -65,21 +65,12 @@ class AdForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args: Any, check_url: str = "", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         unit = cast(forms.ModelChoiceField, self.fields["unit"])
         unit.queryset = OrgUnit.objects.order_by("path")
         family = cast(forms.ModelChoiceField, self.fields["job_family"])
         family.queryset = JobFamily.objects.order_by("sort_order", "name")
-        if check_url:
-            self.fields["body"].widget.attrs.update(
-                {
-                    "hx-post": check_url,
-                    "hx-trigger": "keyup changed delay:500ms, change",
-                    "hx-target": "#ad-check",
-                    "hx-swap": "innerHTML",
-                }
-            )
 
 
 class CriterionForm(forms.Form):

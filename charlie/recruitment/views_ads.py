@@ -68,9 +68,8 @@ def _requisition_id(value: Any) -> int | None:
 def ad_new(request: AuthenticatedRequest) -> HttpResponse:
     """A new ad; ``?stillingsoenske=<id>`` fills it in from an approved requisition."""
     access = access_of(request)
-    check_url = reverse("recruitment:ad_check")
     if request.method == "POST":
-        form = AdForm(request.POST, check_url=check_url)
+        form = AdForm(request.POST)
         if form.is_valid():
             try:
                 ad = services.save_ad(
@@ -91,7 +90,7 @@ def ad_new(request: AuthenticatedRequest) -> HttpResponse:
             initial["requisition"] = requisition_id
         else:
             access.require(MANAGE_ADS)
-        form = AdForm(initial=initial, check_url=check_url)
+        form = AdForm(initial=initial)
     return render(
         request,
         EDITOR,
@@ -104,8 +103,7 @@ def ad_new(request: AuthenticatedRequest) -> HttpResponse:
 def ad_edit(request: AuthenticatedRequest, ad_id: int) -> HttpResponse:
     access = access_of(request)
     ad = services.ad_for_edit(access, ad_id)
-    check_url = reverse("recruitment:ad_check")
-    form = AdForm(request.POST or None, instance=ad, check_url=check_url)
+    form = AdForm(request.POST or None, instance=ad)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_ad(access, form.cleaned_data, ad_id=ad.pk)

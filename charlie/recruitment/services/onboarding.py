@@ -379,18 +379,35 @@ def _unit_manager_user(unit: OrgUnit) -> Any:
 # --- Plans: from an application, started ------------------------------------------------------
 
 
+def _hired_in_scope(access: Access) -> QuerySet[Application]:
+    """The hired applications the caller may start a plan from: HR every one, a manager those
+    of ads in their units."""
+    rows = Application.objects.filter(stage=Stage.HIRED)
+    if not access.can(RUN_ROUNDS):
+        rows = rows.filter(people.in_units(access, unit="ad__unit"))
+    return rows
+
+
+def can_start_plan_from(access: Access, application_id: int) -> bool:
+    """Whether the caller may start the onboarding plan of this application (hired, in their
+    scope): the pipeline shows the way to it only then. Reads no applicant's data."""
+    if not access.can(MANAGE_ONBOARDING):
+        return False
+    return _hired_in_scope(access).filter(pk=application_id).exists()
+
+
 def prefill_from_application(access: Access, application_id: int) -> dict[str, Any]:
     """The new plan's fields from a hired application: name, e-mail, employee number and the
     ad's unit, job family and title (the requisition's title and start where there is one).
     HR reaches every hired application; a manager those of ads in their units. Anything else
     — no such application, not hired, outside the scope — is a 404. Recorded as read."""
     access.require(MANAGE_ONBOARDING)
-    rows = Application.objects.filter(pk=application_id, stage=Stage.HIRED).select_related(
-        "ad__unit", "ad__job_family", "ad__requisition"
+    application = (
+        _hired_in_scope(access)
+        .filter(pk=application_id)
+        .select_related("ad__unit", "ad__job_family", "ad__requisition")
+        .first()
     )
-    if not access.can(RUN_ROUNDS):
-        rows = rows.filter(people.in_units(access, unit="ad__unit"))
-    application = rows.first()
     if application is None:
         raise NotFound
     audit_applicants(access, [application.pk], detail=DETAIL_PREFILL)

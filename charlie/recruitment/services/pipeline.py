@@ -51,6 +51,7 @@ from charlie.recruitment.models import (
     TestResult,
 )
 from charlie.recruitment.permissions import MANAGE_ADS, RUN_ROUNDS
+from charlie.recruitment.services import onboarding as onboarding_service
 from charlie.recruitment.services.common import audit_applicants, today
 
 log = logging.getLogger(__name__)
@@ -372,7 +373,8 @@ def applicant_page(access: Access, application_id: int) -> ApplicantPage:
     ]
     onboarding = (
         f"{ONBOARDING_NEW_PATH}?ansoegning={application.pk}"
-        if application.stage == Stage.HIRED and r.hr
+        if application.stage == Stage.HIRED
+        and onboarding_service.can_start_plan_from(access, application.pk)
         else None
     )
     audit_applicants(access, [application.pk], detail=DETAIL_APPLICANT)

@@ -217,6 +217,22 @@ def test_after_hire_hr_is_led_to_onboarding(client_as, users, rounds):
     assert f"/rekruttering/introduktion/ny/?ansoegning={rounds['sara'].pk}" in html
 
 
+def test_after_hire_the_chair_who_manages_the_unit_is_led_to_onboarding(
+    client_as, users, org, rounds
+):
+    """The manager may start the plan of a hire in their own unit, so the chair sees the way
+    to it; a chair of another unit's round and a plain member do not."""
+    link = f"/rekruttering/introduktion/ny/?ansoegning={rounds['sara'].pk}"
+    pipeline.move(access(users, "hr"), rounds["sara"].pk, "hired")
+    page = reverse("recruitment:applicant", args=[rounds["sara"].pk])
+    assert rounds["a"].unit == org.nord
+    assert link in client_as("manager").get(page).text
+    assert link not in client_as("employee").get(page).text
+    rounds["a"].unit = org.syd
+    rounds["a"].save(update_fields=["unit"])
+    assert link not in client_as("manager").get(page).text
+
+
 # --- Scores -------------------------------------------------------------------------------
 
 
