@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "charlie.skills",
     "charlie.learning",
     "charlie.recruitment",
+    "charlie.wellbeing",
     "charlie.imports",
     "charlie.demo",
 ]

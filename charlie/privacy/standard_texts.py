@@ -258,4 +258,39 @@ STANDARD_TEXTS: tuple[str, ...] = (
     ),
     _("Oprettet med Charlies standardtekst: rekruttering og introduktion."),
     _("Rekruttering og introduktion tilføjet."),
+    _("Trivsel og arbejdsmiljø"),
+    _(
+        "Kommunen måler trivsel mindst hvert 3. år (trivselsaftalen) og laver "
+        "arbejdspladsvurdering (APV) mindst hvert 3. år (arbejdsmiljøloven). Når du "
+        "inviteres til en måling, bruger vi dit navn, din e-mail og din enhed til at "
+        "sende dig et engangslink og til at minde dig om at svare. Dine svar gemmes uden "
+        "dit navn: kun med din enhed og de baggrundsoplysninger (fx aldersgruppe), "
+        "målingen spørger om, og som er valgt, før målingen sendes ud. Resultater vises "
+        "kun for grupper, der er store nok (mindst 5 svar, 20 for spørgsmål om krænkende "
+        "adfærd). Handlingsplaner viser, hvem der er ansvarlig for en handling. Tilmelder "
+        "du dig et grønt initiativ eller et sundhedstilbud, vises det kun som antal for "
+        "grupper."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra c (arbejdsmiljøloven: APV, jf. bekendtgørelse om "
+        "arbejdets udførelse) og litra e (kommunens opgaver som arbejdsgiver, jf. "
+        "trivselsaftalen i de kommunale overenskomster), jf. art. 88 om behandling i "
+        "ansættelsesforhold; databeskyttelsesloven § 12."
+    ),
+    _(
+        "Ingen ser dine svar: de er ikke knyttet til dig. HR ser, hvem der er inviteret, "
+        "og mens målingen er åben, om du har svaret (til påmindelser og svarprocenter); "
+        "det slettes, når målingen lukker. Ledere og analytikere ser kun resultater for "
+        "grupper, der er store nok. Fritekstsvar læses først af HR, som fjerner "
+        "oplysninger, der kan pege på nogen, før lederen ser dem. Alle ansatte i en enhed "
+        "ser enhedens handlingsplan og APV."
+    ),
+    _(
+        "Invitationer slettes, når målingens resultater ikke længere bruges (standard 5 "
+        "år efter lukning, så to målinger kan sammenlignes). Svarene har intet navn og "
+        "gemmes med målingen. APV og handlingsplaner gemmes, så længe de gælder, og "
+        "mindst til den næste APV er lavet."
+    ),
+    _("Oprettet med Charlies standardtekst: trivsel og arbejdsmiljø."),
+    _("Trivsel og arbejdsmiljø tilføjet."),
 )

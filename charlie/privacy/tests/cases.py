@@ -158,6 +158,7 @@ PERMISSION_CASES: list[Case] = [
                 "kompetencer",
                 "uddannelse",
                 "rekruttering",
+                "trivsel",
             ],
             "who_may_see": "Kun dig selv.",
             "retention": "Som under HR-administration.",

@@ -1,0 +1,27 @@
+"""``charlie wellbeing …``: well-being and the working environment from the command line
+(docs/wellbeing.md). Each part of the app adds its subcommand to ``SUBCOMMANDS``."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+#: Subcommand → the module under ``charlie.wellbeing.cli`` that implements it.
+SUBCOMMANDS: dict[str, str] = {}
+
+
+class Command(BaseCommand):
+    help = "Trivsel og arbejdsmiljø: resultater og indlæsning af svar."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True)
+        for name, module in SUBCOMMANDS.items():
+            mod = importlib.import_module(f"charlie.wellbeing.cli.{module}")
+            mod.add_arguments(sub.add_parser(name, help=mod.HELP))
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        module = SUBCOMMANDS[options["subcommand"]]
+        mod = importlib.import_module(f"charlie.wellbeing.cli.{module}")
+        mod.run(options, self.stdout)

@@ -1,0 +1,78 @@
+"""factory-boy factories for wellbeing (the root conftest registers this module for pytest).
+Each part of the app adds its factories below."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+
+from charlie.wellbeing.models import (
+    Dimension,
+    Question,
+    QuestionKind,
+    Questionnaire,
+    QuestionnaireKind,
+    QuestionnaireVersion,
+    Survey,
+)
+
+LIKERT = [
+    {"value": 1, "label": "I meget lille grad", "label_en": "To a very small extent"},
+    {"value": 2, "label": "I lille grad", "label_en": "To a small extent"},
+    {"value": 3, "label": "Delvist", "label_en": "Somewhat"},
+    {"value": 4, "label": "I høj grad", "label_en": "To a large extent"},
+    {"value": 5, "label": "I meget høj grad", "label_en": "To a very large extent"},
+]
+
+
+class QuestionnaireFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Questionnaire
+
+    code = factory.Sequence(lambda n: f"trivsel-{n}")
+    name = "Trivselsmåling"
+    kind = QuestionnaireKind.WELLBEING
+
+
+class VersionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuestionnaireVersion
+
+    questionnaire = factory.SubFactory(QuestionnaireFactory)
+    number = 1
+
+
+class DimensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Dimension
+
+    version = factory.SubFactory(VersionFactory)
+    code = factory.Sequence(lambda n: f"dimension-{n}")
+    name = "Indflydelse"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    version = factory.SubFactory(VersionFactory)
+    dimension = None
+    code = factory.Sequence(lambda n: f"q{n}")
+    text = "Har du indflydelse på, hvordan du gør dit arbejde?"
+    kind = QuestionKind.LIKERT
+    options = factory.LazyFunction(lambda: list(LIKERT))
+    order = factory.Sequence(lambda n: n)
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    """A draft survey of a version; add units with ``survey.units.add(...)``."""
+
+    class Meta:
+        model = Survey
+
+    name = "Trivselsmåling 2027"
+    kind = QuestionnaireKind.WELLBEING
+    version = factory.SubFactory(VersionFactory)
+    opens_on = dt.date(2027, 3, 1)
+    closes_on = dt.date(2027, 3, 21)

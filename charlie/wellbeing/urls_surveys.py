@@ -1,0 +1,3 @@
+"""The URLs of the surveys part of wellbeing (see urls.py)."""
+
+urlpatterns: list = []
