@@ -171,3 +171,9 @@ class RecruitmentConfig(AppConfig):
             )
         )
         workqueue.register("recruitment_requisitions", requisitions.queue_items, order=50)
+
+        # --- part gaps ---
+        # Onboarding plans' retention rule: 12 months after the plan ended.
+        from charlie.recruitment.retention import ONBOARDING_PLANS
+
+        privacy.register_retention_rule(ONBOARDING_PLANS)

@@ -1,5 +1,6 @@
-"""The forms of onboarding: a new plan, a template and its tasks, finding the employee, and the
-new colleague's check-in (its questions are ``services.onboarding.CHECK_IN_QUESTIONS``)."""
+"""The forms of onboarding: a new plan and its changes, a template and its tasks, finding the
+employee, and the new colleague's check-in (its questions are
+``services.onboarding.CHECK_IN_QUESTIONS``)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,42 @@ class PlanForm(forms.Form):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].choices = [("", _("Vælg enhed")), *units]  # type: ignore[attr-defined]
+        self.fields["manager"].choices = [  # type: ignore[attr-defined]
+            ("", _("Enhedens leder")),
+            *managers,
+        ]
+
+
+class PlanEditForm(forms.Form):
+    """What can be changed on a plan that has started (``services.onboarding.edit_plan``)."""
+
+    start_on = forms.DateField(
+        label=_("Første arbejdsdag"),
+        widget=DateInput(),
+        help_text=_(
+            "Flyttes dagen, flyttes fristerne for alle åbne opgaver med, og fristerne for "
+            "ansættelsesbeviset regnes igen fra den nye dag. Udførte opgaver beholder deres "
+            "dato."
+        ),
+    )
+    manager = forms.TypedChoiceField(
+        label=_("Leder"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Tom: enhedens leder."),
+    )
+    mentor_name = forms.CharField(label=_("Mentor"), max_length=200, required=False)
+    welcome = forms.CharField(
+        label=_("Velkomst og praktisk information om første dag"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Vises på velkomstsiden: mødested, tidspunkt, hvad man skal have med."),
+    )
+
+    def __init__(self, *args: Any, managers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["manager"].choices = [  # type: ignore[attr-defined]
             ("", _("Enhedens leder")),
             *managers,

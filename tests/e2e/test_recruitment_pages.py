@@ -136,6 +136,11 @@ PAGES: list[Page] = [
         "manager",
         _url("recruitment:onboarding_plan", plan_id="plan"),
     ),
+    Page(
+        "recruitment:onboarding_plan_edit",
+        "manager",
+        _url("recruitment:onboarding_plan_edit", plan_id="plan"),
+    ),
     Page("recruitment:onboarding_templates", "hr", _url("recruitment:onboarding_templates")),
     Page("recruitment:onboarding_template_new", "hr", _url("recruitment:onboarding_template_new")),
     Page(
@@ -202,6 +207,9 @@ NOT_PAGES: dict[str, str] = {
     ),
     "recruitment:onboarding_template_task_remove": _POST_REDIRECTS,
     "careers:talent_renew": _POST_REDIRECTS,
+    "careers:welcome_task": (
+        "the new colleague's tick on the pre-boarding page: it redirects to that page (swept)"
+    ),
     "careers:feed": "the Atom feed of open jobs (XML, checked in test_careers.py)",
     "careers:language": "a link that sets the language and redirects to a swept page",
 }
@@ -256,6 +264,7 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
         start_on=today + dt.timedelta(days=10),
     )
     OnboardingTaskFactory(plan=plan, due_on=today + dt.timedelta(days=3))
+    OnboardingTaskFactory(plan=plan, owner="newcomer", title="Læs personalehåndbogen", due_on=today)
     return {
         "sosu": draft.job_family_id,
         "year": today.year + 1,

@@ -1003,3 +1003,101 @@ PERMISSION_CASES += [
         label="past its deadline",
     ),
 ]
+
+# --- part gaps ---
+# Editing a plan: the plan page's scope (Nord: the manager's unit; Nørre Skole: outside it). The
+# new colleague's own task on the pre-boarding page, by the Nord plan's private link; a task of
+# another owner there is read-only (404).
+
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
+
+
+def _own_task_kwargs(owner: str):
+    """The Nord plan's private link and a task of ``owner`` in it (idempotent)."""
+
+    def kwargs(org):
+        from charlie.recruitment.models import OnboardingTask
+
+        plan = _onboarding_plan(org, "nord")
+        task = plan.tasks.filter(owner=owner).first() or OnboardingTask.objects.create(
+            plan=plan,
+            title="Læs personalehåndbogen" if owner == "newcomer" else "IT-adgang",
+            phase="week_1",
+            owner=owner,
+            due_on=plan.start_on,
+        )
+        return {"token": WELCOME_TOKEN, "task_id": task.pk}
+
+    return kwargs
+
+
+_EDIT_POST = {"start_on": "2027-03-08", "manager": "", "mentor_name": "Mona", "welcome": ""}
+
+PERMISSION_CASES += [
+    Case("recruitment:onboarding_plan_edit", _STAFF, kwargs=_plan_kwargs("nord"), label="Nord"),
+    Case(
+        "recruitment:onboarding_plan_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=200),
+        kwargs=_plan_kwargs("skole"),
+        label="outside the manager's units",
+    ),
+    Case(
+        "recruitment:onboarding_plan_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=302),
+        method="post",
+        kwargs=_plan_kwargs("skole"),
+        data=_EDIT_POST,
+        label="saved, outside the manager's units",
+    ),
+    Case(
+        "careers:welcome_task",
+        expect(302),
+        method="post",
+        kwargs=_own_task_kwargs("newcomer"),
+        data={"done": "1"},
+        label="the new colleague's own task",
+    ),
+    Case(
+        "careers:welcome_task",
+        expect(404),
+        method="post",
+        kwargs=_own_task_kwargs("it"),
+        data={"done": "1"},
+        label="another owner's task is read-only",
+    ),
+    Case(
+        "careers:welcome_task",
+        expect(404),
+        method="post",
+        kwargs=lambda org: {
+            "token": "charlie_wrong-token-000000000000000000000000000",
+            "task_id": 1,
+        },
+        data={"done": "1"},
+        label="a wrong link",
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "recruitment:onboarding_plan_edit",
+        "manager",
+        nord,
+        "rekruttering",
+        "rekruttering",
+        kwargs=_plan_kwargs("nord", linked=True),
+        label="joined to a person",
+    ),
+    Visit(
+        "recruitment:onboarding_plan_edit",
+        "hr",
+        lambda org, users: set(),
+        "rekruttering",
+        "rekruttering",
+        kwargs=_plan_kwargs("skole"),
+        accounts=_plan_subject("skole"),
+        label="by hand",
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {"recruitment:onboarding_plan_edit"}
