@@ -170,6 +170,7 @@ PAGES: list[Page] = [
     Page("careers:talent_signup", None, _url("careers:talent_signup")),
     Page("careers:talent_profile", None, _url("careers:talent_profile", token="talent")),
     Page("careers:talent_withdraw", None, _url("careers:talent_withdraw", token="talent")),
+    Page("careers:talent_confirm", None, _url("careers:talent_confirm", token="pending_talent")),
     Page("careers:welcome", None, _url("careers:welcome", token="welcome")),
 ]
 
@@ -256,6 +257,9 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
     ApplicationFactory(ad=closed, number=1, stage=Stage.REJECTED, name="Jonas Bak")
     letter_template = LetterTemplateFactory()
     _talent, talent_token = _token(TalentProfileFactory)
+    _pending, pending_talent_token = _token(
+        TalentProfileFactory, email="ny@example.org", confirmed_at=None, consent_until=None
+    )
     task = TemplateTaskFactory()
     plan, welcome_token = _token(
         OnboardingPlanFactory,
@@ -280,6 +284,7 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
         "applicant": applicant_token,
         "letter_template": letter_template.pk,
         "talent": talent_token,
+        "pending_talent": pending_talent_token,
         "onboarding_template": task.template_id,
         "template_task": task.pk,
         "plan": plan.pk,

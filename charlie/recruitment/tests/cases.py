@@ -1007,9 +1007,12 @@ PERMISSION_CASES += [
 # --- part gaps ---
 # Editing a plan: the plan page's scope (Nord: the manager's unit; Nørre Skole: outside it). The
 # new colleague's own task on the pre-boarding page, by the Nord plan's private link; a task of
-# another owner there is read-only (404).
+# another owner there is read-only (404). A talent-pool sign-up waiting for confirmation.
 
 from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
+
+#: The confirmation link of a sign-up nobody has confirmed yet.
+PENDING_PROFILE_TOKEN = "charlie_" + "p" * 43
 
 
 def _own_task_kwargs(owner: str):
@@ -1029,6 +1032,18 @@ def _own_task_kwargs(owner: str):
         return {"token": WELCOME_TOKEN, "task_id": task.pk}
 
     return kwargs
+
+
+def _pending_profile(org: object) -> dict[str, str]:
+    from charlie.core.tokens import hash_token
+    from charlie.recruitment.models import TalentProfile
+    from charlie.recruitment.tests.factories import TalentProfileFactory
+
+    if not TalentProfile.objects.filter(token_hash=hash_token(PENDING_PROFILE_TOKEN)).exists():
+        TalentProfileFactory(
+            token_hash=hash_token(PENDING_PROFILE_TOKEN), confirmed_at=None, consent_until=None
+        )
+    return {"token": PENDING_PROFILE_TOKEN}
 
 
 _EDIT_POST = {"start_on": "2027-03-08", "manager": "", "mentor_name": "Mona", "welcome": ""}
@@ -1074,6 +1089,13 @@ PERMISSION_CASES += [
             "task_id": 1,
         },
         data={"done": "1"},
+        label="a wrong link",
+    ),
+    Case("careers:talent_confirm", expect(200), kwargs=_pending_profile),
+    Case(
+        "careers:talent_confirm",
+        expect(404),
+        kwargs=lambda org: {"token": "charlie_" + "w" * 43},
         label="a wrong link",
     ),
 ]

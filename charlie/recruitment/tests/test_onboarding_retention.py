@@ -121,3 +121,16 @@ def test_the_dpo_approves_a_batch_and_the_plans_are_gone(users, org):
     entry = AuditEntry.objects.get(subject_person_id=org.person_in_nord.pk, action="delete")
     assert entry.category == "rekruttering"
     assert not OnboardingPlan.objects.filter(pk=first.pk).exists()
+
+
+def test_the_register_tells_the_new_colleague_how_long_the_plan_is_kept():
+    """Migration 0004 replaced "Introduktionsforløbet gemmes, mens du er ansat" (Charlie's
+    standard text) and recorded the change."""
+    from charlie.privacy.models import Purpose, PurposeVersion
+
+    purpose = Purpose.objects.get(code="rekruttering")
+    assert "mens du er ansat" not in purpose.retention
+    assert "standard 12 måneder" in purpose.retention
+    assert "slettes efter 7 dage" in purpose.retention
+    latest = PurposeVersion.objects.filter(purpose=purpose).order_by("-pk").first()
+    assert latest is not None and latest.data["retention"] == purpose.retention
