@@ -15,60 +15,9 @@ from charlie.recruitment.models import Owner, Phase
 from charlie.recruitment.services import onboarding
 
 
-class PlanForm(forms.Form):
-    name = forms.CharField(label=_("Navn"), max_length=200)
-    email = forms.EmailField(
-        label=_("E-mail"), help_text=_("Linket til velkomstsiden sendes hertil.")
-    )
-    title = forms.CharField(label=_("Stilling"), max_length=200)
-    unit = forms.TypedChoiceField(label=_("Enhed"), coerce=int)
-    job_family = forms.ModelChoiceField(
-        label=_("Stillingskategori"),
-        queryset=JobFamily.objects.order_by("name"),
-        help_text=_("Opgaverne kommer fra stillingskategoriens skabelon."),
-    )
-    start_on = forms.DateField(label=_("Første arbejdsdag"), widget=DateInput())
-    manager = forms.TypedChoiceField(
-        label=_("Leder"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        help_text=_("Tom: enhedens leder."),
-    )
-    mentor_name = forms.CharField(label=_("Mentor"), max_length=200, required=False)
-    employee_number = forms.CharField(
-        label=_("Medarbejdernummer"),
-        max_length=20,
-        required=False,
-        widget=with_width(forms.TextInput(), "s"),
-        help_text=_("Når lønsystemet har oprettet medarbejderen, knyttes forløbet til hende."),
-    )
-    welcome = forms.CharField(
-        label=_("Velkomst og praktisk information om første dag"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Vises på velkomstsiden: mødested, tidspunkt, hvad man skal have med."),
-    )
-    application_id = forms.IntegerField(required=False, widget=forms.HiddenInput())
-
-    def __init__(
-        self,
-        *args: Any,
-        units: list[tuple[int, str]],
-        managers: list[tuple[int, str]],
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("Vælg enhed")), *units]  # type: ignore[attr-defined]
-        self.fields["manager"].choices = [  # type: ignore[attr-defined]
-            ("", _("Enhedens leder")),
-            *managers,
-        ]
-
-
 class PlanEditForm(forms.Form):
-    """What can be changed on a plan that has started (``services.onboarding.edit_plan``)."""
+    """What can be changed on a plan that has started (``services.onboarding.edit_plan``); a
+    new plan's form (``PlanForm``) has these fields and more."""
 
     start_on = forms.DateField(
         label=_("Første arbejdsdag"),
@@ -101,6 +50,54 @@ class PlanEditForm(forms.Form):
             ("", _("Enhedens leder")),
             *managers,
         ]
+
+
+class PlanForm(PlanEditForm):
+    """A new plan: who, where, and the fields a started plan can change."""
+
+    name = forms.CharField(label=_("Navn"), max_length=200)
+    email = forms.EmailField(
+        label=_("E-mail"), help_text=_("Linket til velkomstsiden sendes hertil.")
+    )
+    title = forms.CharField(label=_("Stilling"), max_length=200)
+    unit = forms.TypedChoiceField(label=_("Enhed"), coerce=int)
+    job_family = forms.ModelChoiceField(
+        label=_("Stillingskategori"),
+        queryset=JobFamily.objects.order_by("name"),
+        help_text=_("Opgaverne kommer fra stillingskategoriens skabelon."),
+    )
+    employee_number = forms.CharField(
+        label=_("Medarbejdernummer"),
+        max_length=20,
+        required=False,
+        widget=with_width(forms.TextInput(), "s"),
+        help_text=_("Når lønsystemet har oprettet medarbejderen, knyttes forløbet til hende."),
+    )
+    application_id = forms.IntegerField(required=False, widget=forms.HiddenInput())
+
+    field_order = (
+        "name",
+        "email",
+        "title",
+        "unit",
+        "job_family",
+        "start_on",
+        "manager",
+        "mentor_name",
+        "employee_number",
+        "welcome",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        units: list[tuple[int, str]],
+        managers: list[tuple[int, str]],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, managers=managers, **kwargs)
+        self.fields["unit"].choices = [("", _("Vælg enhed")), *units]  # type: ignore[attr-defined]
+        self.fields["start_on"].help_text = ""  # nothing to move yet
 
 
 class TemplateForm(forms.Form):

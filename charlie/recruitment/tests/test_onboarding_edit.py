@@ -31,10 +31,11 @@ def _access(users, role):
 MARCH_1 = D(2027, 3, 1)
 
 
-def _started(org, users, start=MARCH_1):
-    """A plan HR started for 1 March 2027: a task before day 1, one on day 30, the two
-    ansættelsesbevis tasks (8 March, 1 April)."""
-    started = svc.start_plan(
+def _start(org, users, start):
+    """A plan HR started for ``start``, with the two ansættelsesbevis tasks; the outbox holds
+    only its welcome e-mail."""
+    mail.outbox.clear()
+    return svc.start_plan(
         _access(users, "hr"),
         name="Sara Holm",
         email="sara@example.org",
@@ -43,8 +44,13 @@ def _started(org, users, start=MARCH_1):
         job_family=org.person_in_nord.employments.first().job_family,
         start_on=start,
         mentor_name="Mona Mentor",
-    )
-    plan = started.plan
+    ).plan
+
+
+def _started(org, users, start=MARCH_1):
+    """A plan for 1 March 2027: a task before day 1, one on day 30, the two ansættelsesbevis
+    tasks (8 March, 1 April)."""
+    plan = _start(org, users, start)
     OnboardingTaskFactory(plan=plan, title="IT-adgang", phase="before", due_on=D(2027, 2, 22))
     OnboardingTaskFactory(plan=plan, title="Kursus", phase="day_30", due_on=D(2027, 3, 31))
     return plan
@@ -183,17 +189,7 @@ def test_the_edit_page_is_linked_from_the_plan_and_saves(org, users, client_as):
 
 
 def _welcome(org, users):
-    mail.outbox.clear()
-    start = timezone.localdate() + dt.timedelta(days=7)
-    plan = svc.start_plan(
-        _access(users, "hr"),
-        name="Sara Holm",
-        email="sara@example.org",
-        title="Social- og sundhedsassistent",
-        unit=org.nord,
-        job_family=org.person_in_nord.employments.first().job_family,
-        start_on=start,
-    ).plan
+    plan = _start(org, users, timezone.localdate() + dt.timedelta(days=7))
     token = re.search(r"/job/velkommen/([^/\s]+)/", mail.outbox[0].body).group(1)
     own = OnboardingTaskFactory(plan=plan, title="Tag sygesikringskort med", owner="newcomer")
     others = OnboardingTaskFactory(plan=plan, title="IT-adgang", owner="it")
