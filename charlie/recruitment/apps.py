@@ -78,21 +78,21 @@ class RecruitmentConfig(AppConfig):
         # --- part pipeline ---
         from charlie.core.cache import bump_on_save
         from charlie.core.navigation import MenuEntry, register
-        from charlie.core.roles import Role
         from charlie.recruitment.models import Application, StageChange
         from charlie.recruitment.permissions import MANAGE_ADS, READ_FAIRNESS
         from charlie.recruitment.services import fairness as fairness_services
         from charlie.recruitment.services import pipeline
 
         privacy.register_audit_details(*pipeline.AUDIT_DETAILS)
-        # Every role may sit on a committee ("Mine ansættelsesudvalg"); HR sees every round.
+        # HR sees every round; anyone of any role who sits on a committee sees theirs ("Mine
+        # ansættelsesudvalg"), so the entry is for every role and asks who the user is.
         register(
             MenuEntry(
                 key="recruitment_rounds",
                 label=_("Ansættelsesforløb"),
                 url_name="recruitment:rounds",
                 order=30,
-                roles=frozenset(Role) - {Role.ANALYST, Role.DPO, Role.ADMIN},
+                visible=pipeline.sees_rounds,
             )
         )
         register(
@@ -171,3 +171,9 @@ class RecruitmentConfig(AppConfig):
             )
         )
         workqueue.register("recruitment_requisitions", requisitions.queue_items, order=50)
+
+        # --- part gaps ---
+        # Onboarding plans' retention rule: 12 months after the plan ended.
+        from charlie.recruitment.retention import ONBOARDING_PLANS
+
+        privacy.register_retention_rule(ONBOARDING_PLANS)

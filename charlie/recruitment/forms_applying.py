@@ -126,8 +126,9 @@ class ApplicationForm(forms.Form):
             self.fields[name].help_text = str(self.fields[name].help_text) % {"mb": mb}
         months = talent.consent_months()
         self.fields["join_pool"].help_text = _(
-            "Frivilligt. Vi må kontakte dig om andre job inden for samme område og sende dig "
-            "jobagent, i %(months)d måneder ad gangen. Du kan altid trække samtykket tilbage."
+            "Frivilligt. Når du har bekræftet fra linket i kvitteringen, må vi kontakte dig om "
+            "andre job inden for samme område og sende dig jobagent, i %(months)d måneder ad "
+            "gangen. Du kan altid trække samtykket tilbage."
         ) % {"months": months}
         for name in ("name", "email", "phone"):
             self.fields[name].error_messages["required"] = _("Udfyld feltet.")
@@ -208,6 +209,13 @@ class ProfileForm(forms.Form):
         self.fields["areas"].choices = talent.area_choices()  # type: ignore[attr-defined]
         if not signup:
             del self.fields["accepted_terms"]
+            # The address is what its owner confirmed (double opt-in): another one would be
+            # in the pool unconfirmed. A new address means signing up again.
+            self.fields["email"].disabled = True
+            self.fields["email"].help_text = _(
+                "Den adresse, du har bekræftet. Vil du bruge en anden, så meld dig ud nederst "
+                "på siden og skriv dig op igen med den nye; den skal også bekræftes."
+            )
         for name in ("name", "email"):
             self.fields[name].error_messages["required"] = _("Udfyld feltet.")
 

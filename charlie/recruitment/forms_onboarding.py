@@ -1,5 +1,6 @@
-"""The forms of onboarding: a new plan, a template and its tasks, finding the employee, and the
-new colleague's check-in (its questions are ``services.onboarding.CHECK_IN_QUESTIONS``)."""
+"""The forms of onboarding: a new plan and its changes, a template and its tasks, finding the
+employee, and the new colleague's check-in (its questions are
+``services.onboarding.CHECK_IN_QUESTIONS``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,46 @@ from charlie.recruitment.models import Owner, Phase
 from charlie.recruitment.services import onboarding
 
 
-class PlanForm(forms.Form):
+class PlanEditForm(forms.Form):
+    """What can be changed on a plan that has started (``services.onboarding.edit_plan``); a
+    new plan's form (``PlanForm``) has these fields and more."""
+
+    start_on = forms.DateField(
+        label=_("Første arbejdsdag"),
+        widget=DateInput(),
+        help_text=_(
+            "Flyttes dagen, flyttes fristerne for alle åbne opgaver med, og fristerne for "
+            "ansættelsesbeviset regnes igen fra den nye dag. Udførte opgaver beholder deres "
+            "dato."
+        ),
+    )
+    manager = forms.TypedChoiceField(
+        label=_("Leder"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Tom: enhedens leder."),
+    )
+    mentor_name = forms.CharField(label=_("Mentor"), max_length=200, required=False)
+    welcome = forms.CharField(
+        label=_("Velkomst og praktisk information om første dag"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Vises på velkomstsiden: mødested, tidspunkt, hvad man skal have med."),
+    )
+
+    def __init__(self, *args: Any, managers: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].choices = [  # type: ignore[attr-defined]
+            ("", _("Enhedens leder")),
+            *managers,
+        ]
+
+
+class PlanForm(PlanEditForm):
+    """A new plan: who, where, and the fields a started plan can change."""
+
     name = forms.CharField(label=_("Navn"), max_length=200)
     email = forms.EmailField(
         label=_("E-mail"), help_text=_("Linket til velkomstsiden sendes hertil.")
@@ -26,15 +66,6 @@ class PlanForm(forms.Form):
         queryset=JobFamily.objects.order_by("name"),
         help_text=_("Opgaverne kommer fra stillingskategoriens skabelon."),
     )
-    start_on = forms.DateField(label=_("Første arbejdsdag"), widget=DateInput())
-    manager = forms.TypedChoiceField(
-        label=_("Leder"),
-        coerce=int,
-        required=False,
-        empty_value=None,
-        help_text=_("Tom: enhedens leder."),
-    )
-    mentor_name = forms.CharField(label=_("Mentor"), max_length=200, required=False)
     employee_number = forms.CharField(
         label=_("Medarbejdernummer"),
         max_length=20,
@@ -42,14 +73,20 @@ class PlanForm(forms.Form):
         widget=with_width(forms.TextInput(), "s"),
         help_text=_("Når lønsystemet har oprettet medarbejderen, knyttes forløbet til hende."),
     )
-    welcome = forms.CharField(
-        label=_("Velkomst og praktisk information om første dag"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Vises på velkomstsiden: mødested, tidspunkt, hvad man skal have med."),
-    )
     application_id = forms.IntegerField(required=False, widget=forms.HiddenInput())
+
+    field_order = (
+        "name",
+        "email",
+        "title",
+        "unit",
+        "job_family",
+        "start_on",
+        "manager",
+        "mentor_name",
+        "employee_number",
+        "welcome",
+    )
 
     def __init__(
         self,
@@ -58,12 +95,9 @@ class PlanForm(forms.Form):
         managers: list[tuple[int, str]],
         **kwargs: Any,
     ) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, managers=managers, **kwargs)
         self.fields["unit"].choices = [("", _("Vælg enhed")), *units]  # type: ignore[attr-defined]
-        self.fields["manager"].choices = [  # type: ignore[attr-defined]
-            ("", _("Enhedens leder")),
-            *managers,
-        ]
+        self.fields["start_on"].help_text = ""  # nothing to move yet
 
 
 class TemplateForm(forms.Form):

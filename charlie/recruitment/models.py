@@ -469,7 +469,12 @@ class TestResult(models.Model):
 class TalentProfile(models.Model):
     """Someone who wants job alerts and/or to be contacted about future jobs, in chosen job
     families and areas, by consent that expires (``consent_until``; renewable from the e-mail).
-    Reached by a private link (``token_hash``)."""
+    Reached by a private link (``token_hash``).
+
+    Double opt-in: a sign-up is kept unconfirmed (``confirmed_at`` and ``consent_until`` empty)
+    until its owner follows the link e-mailed to the address; only a confirmed profile gets job
+    alerts, shows in HR's pool or can be changed, and its consent runs from the confirmation.
+    An unconfirmed sign-up is deleted after 7 days (``services.talent``)."""
 
     name = models.CharField(_("navn"), max_length=200)
     email = models.EmailField(_("e-mail"))
@@ -482,7 +487,8 @@ class TalentProfile(models.Model):
     )
     token_hash = models.CharField(max_length=64, unique=True)
     consent_version = models.CharField(_("samtykketekst (version)"), max_length=20)
-    consent_until = models.DateField(_("samtykke gælder til"))
+    consent_until = models.DateField(_("samtykke gælder til"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("tilmelding bekræftet"), null=True, blank=True)
     last_alert_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -497,6 +503,7 @@ class TalentProfile(models.Model):
 
 class ConsentAction(models.TextChoices):
     GIVEN = "given", _("Givet")
+    CONFIRMED = "confirmed", _("Bekræftet fra e-mailen")
     RENEWED = "renewed", _("Fornyet")
     WITHDRAWN = "withdrawn", _("Trukket tilbage")
     EXPIRED = "expired", _("Udløbet")

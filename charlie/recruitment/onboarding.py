@@ -1,5 +1,7 @@
 """Onboarding dates (pure module, no Django): the ansættelsesbevis deadlines, the due dates of a
-plan's tasks, when reminders go, which check-in is open and how long the pre-boarding link works.
+plan's tasks and how they move when the first working day does, when reminders go, which
+check-in is open, how long the pre-boarding link works, and when a plan has ended (for its
+retention rule).
 
 **Ansættelsesbevisloven** (lov nr. 501 af 2023 om ansættelsesbeviser og visse
 arbejdsvilkår, in force 1 July 2023, implementing directive (EU) 2019/1152;
@@ -82,6 +84,60 @@ def terms_deadlines(start: dt.date) -> TermsDeadlines:
         core_terms=start + dt.timedelta(days=CORE_TERMS_DAYS),
         other_terms=add_months(start, OTHER_TERMS_MONTHS),
     )
+
+
+#: Kinds of task whose due date the law sets (``models.TaskKind`` values): they are counted again
+#: from a new first working day, never moved by the same number of days as the others.
+TERMS_CORE = "terms_7"
+TERMS_OTHER = "terms_1m"
+
+
+def redated_due(
+    *, kind: str, due_on: dt.date, done: bool, old_start: dt.date, new_start: dt.date
+) -> dt.date:
+    """A task's due date when the first working day moves from ``old_start`` to ``new_start``.
+
+    A done task keeps its date (it records when it was due, and it was done). An open
+    ansættelsesbevis task is counted again from the new start (ansættelsesbevisloven § 3,
+    ``terms_deadlines``), because "1 month after the start" does not move day for day: a start
+    moved from 30 to 31 January 2028 leaves the other terms due 29 February 2028. Every other
+    open task moves by as many calendar days as the start did, so it keeps its place in the
+    plan (``offset`` days from day 1).
+
+    >>> redated_due(kind="task", due_on=dt.date(2027, 2, 22), done=False,
+    ...             old_start=dt.date(2027, 3, 1), new_start=dt.date(2027, 3, 15))
+    datetime.date(2027, 3, 8)
+    >>> redated_due(kind="terms_1m", due_on=dt.date(2028, 2, 29), done=False,
+    ...             old_start=dt.date(2028, 1, 30), new_start=dt.date(2028, 1, 31))
+    datetime.date(2028, 2, 29)
+    """
+    if done:
+        return due_on
+    if kind == TERMS_CORE:
+        return terms_deadlines(new_start).core_terms
+    if kind == TERMS_OTHER:
+        return terms_deadlines(new_start).other_terms
+    return due_on + (new_start - old_start)
+
+
+#: The day after the start a plan has run its course: the last (90-day) check-in opens.
+PLAN_DAYS = CHECK_IN_DAYS[-1]
+
+
+def plan_ended(start: dt.date, last_due: dt.date | None) -> dt.date:
+    """The day a plan ended, from which its retention period runs: the later of the 90-day
+    mark (``start`` + 90 calendar days, when the last check-in opens) and the due date of its
+    last task (a template may set tasks up to a year out). When a task was done, or a check-in
+    answered, does not move it: the plan's own dates decide, so the day is known in advance and
+    the same for everyone.
+
+    >>> plan_ended(dt.date(2027, 1, 31), dt.date(2027, 3, 1))
+    datetime.date(2027, 5, 1)
+    >>> plan_ended(dt.date(2027, 1, 31), dt.date(2027, 7, 30))
+    datetime.date(2027, 7, 30)
+    """
+    mark = start + dt.timedelta(days=PLAN_DAYS)
+    return mark if last_due is None or last_due < mark else last_due
 
 
 def offset_fits(phase: str, offset_days: int) -> bool:

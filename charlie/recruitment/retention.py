@@ -16,13 +16,19 @@ registered in ``apps.py``. The DPO approves each batch; nothing is deleted befor
   and the text's version) is kept N years after each event (default 2), as proof of consent
   after the profile itself is gone. Talent-pool profiles are not a rule here: they are deleted
   the day their consent runs out (``services.talent.expire_consents``, a daily job), because
-  without consent there is no ground to keep them.
+  without consent there is no ground to keep them; a sign-up nobody confirmed goes after 7
+  days by the same job.
+- **Onboarding plans** are deleted N calendar months after the plan ended (default 12,
+  ``default_months``), with their tasks and the new colleague's check-in answers. A plan ended
+  on the later of its 90-day mark (the first working day + 90 calendar days, when the last
+  check-in opens) and its last task's due date (``onboarding.plan_ended``). The employment
+  itself, and the application the person was hired from, are not touched.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
@@ -30,7 +36,15 @@ from django.utils.translation import gettext_lazy as _
 
 from charlie.privacy.registry import Applied, RetentionRule
 from charlie.privacy.retention import count_by_year, cutoff, cutoff_months
-from charlie.recruitment.models import AdStatus, Application, ConsentEvent, JobAd, Stage
+from charlie.recruitment import onboarding
+from charlie.recruitment.models import (
+    AdStatus,
+    Application,
+    ConsentEvent,
+    JobAd,
+    OnboardingPlan,
+    Stage,
+)
 
 #: Stages that decide an application.
 DECIDED = (Stage.HIRED, Stage.REJECTED, Stage.WITHDRAWN)
@@ -144,4 +158,74 @@ CONSENT_LOG = RetentionRule(
     find=find_consent_events,
     apply=delete_consent_events,
     by_year=consent_events_by_year,
+)
+
+
+# --- Onboarding plans -----------------------------------------------------------------------
+
+#: Plans deleted per query (SQLite limits a query's parameters).
+CHUNK = 500
+
+
+def _ended_plans(today: date, months: int) -> list[tuple[int, int | None, date]]:
+    """(plan id, person id, the day the plan ended) of the plans past the rule: ended more than
+    ``months`` calendar months before ``today`` (``onboarding.plan_ended``). A plan ended before
+    the cutoff exactly when both its 90-day mark and its last task's due date lie before it,
+    so the database does the finding."""
+    limit = cutoff_months(today, months)
+    rows = (
+        OnboardingPlan.objects.filter(start_on__lt=limit - timedelta(days=onboarding.PLAN_DAYS))
+        .annotate(last_due=Max("tasks__due_on"))
+        .filter(Q(last_due__isnull=True) | Q(last_due__lt=limit))
+        .values_list("pk", "person_id", "start_on", "last_due")
+    )
+    return [
+        (pk, person_id, onboarding.plan_ended(start, last_due))
+        for pk, person_id, start, last_due in rows
+    ]
+
+
+def find_ended_plans(today: date, months: int) -> list[int]:
+    return [pk for pk, _person, _day in _ended_plans(today, months)]
+
+
+def ended_plans_by_year(today: date, months: int) -> dict[int, int]:
+    return count_by_year(day for _pk, _person, day in _ended_plans(today, months))
+
+
+def delete_plans(ids: list[int]) -> Applied:
+    """The plans with their tasks and check-ins (cascade), a few hundred at a time. The people
+    the linked plans belonged to get an audit entry each (the engine writes them)."""
+    count = 0
+    people: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        plans = OnboardingPlan.objects.filter(pk__in=ids[start : start + CHUNK])
+        people.update(pk for pk in plans.values_list("person_id", flat=True) if pk is not None)
+        _total, per_model = plans.delete()
+        count += per_model.get(OnboardingPlan._meta.label, 0)
+    return Applied(count=count, person_ids=sorted(people))
+
+
+ONBOARDING_PLANS = RetentionRule(
+    code="recruitment_onboarding_plans",
+    category="rekruttering",
+    label=_("Introduktion: forløb, opgaver og svar på opfølgningen"),
+    description=_(
+        "Et introduktionsforløb slettes det valgte antal måneder efter, at det sluttede: den "
+        "seneste af 90-dagesdagen (første arbejdsdag + 90 kalenderdage, hvor den sidste "
+        "opfølgning åbner) og fristen for forløbets sidste opgave. Med forløbet går den nye "
+        "medarbejders navn og e-mail, stilling, enhed, første arbejdsdag, leder, mentor og "
+        "velkomsttekst, alle opgaverne med frister og hvem der udførte dem hvornår, og den nye "
+        "medarbejders svar på opfølgningsspørgsmålene efter 30 og 90 dage. Svarene er en "
+        "navngiven persons egne meninger om sin modtagelse, sin leder og sin introduktion; de "
+        "skal bruges til at gøre starten bedre, ikke gemmes i personalesagen. Standard er 12 "
+        "måneder: nok til at lederen og HR kan følge op på svarene og sammenligne med næste års "
+        "nye kolleger. Ansættelsen selv, selve ansættelsesbeviset (i personalesagen) og den "
+        "ansøgning, personen blev ansat fra, slettes ikke her."
+    ),
+    default_months=12,
+    action="delete",
+    find=find_ended_plans,
+    apply=delete_plans,
+    by_year=ended_plans_by_year,
 )

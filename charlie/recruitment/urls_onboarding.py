@@ -10,6 +10,7 @@ urlpatterns = [
     path("introduktion/ny/", views.plan_new, name="onboarding_new"),
     path("introduktion/opgaver/", views.task_list, name="onboarding_tasks"),
     path("introduktion/<int:plan_id>/", views.plan, name="onboarding_plan"),
+    path("introduktion/<int:plan_id>/ret/", views.plan_edit, name="onboarding_plan_edit"),
     path(
         "introduktion/<int:plan_id>/opgaver/<int:task_id>/",
         views.task_done,

@@ -7,4 +7,5 @@ from charlie.recruitment import views_onboarding as views
 
 urlpatterns = [
     path("velkommen/<str:token>/", views.welcome, name="welcome"),
+    path("velkommen/<str:token>/opgaver/<int:task_id>/", views.welcome_task, name="welcome_task"),
 ]

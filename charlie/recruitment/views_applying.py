@@ -178,6 +178,36 @@ def talent_signup(request: HttpRequest) -> HttpResponse:
 
 @private
 @require_http_methods(["GET", "POST"])
+def talent_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the sign-up's e-mail: a page with a button that confirms (a GET changes
+    nothing, because mail scanners open links by themselves). Followed again after the
+    confirmation, it leads to the profile."""
+    profile = talent.confirmation_of(token)  # 404 for a wrong or too old link
+    if request.method == "POST" and profile.confirmed_at is None:
+        profile = talent.confirm(token)
+        messages.success(
+            request,
+            _("Tak! Du er nu i talentbanken. Dit samtykke gælder til og med %(until)s.")
+            % {"until": talent.until_text(profile)},
+        )
+        return redirect(talent.profile_url(token))
+    if profile.confirmed_at is not None:
+        return redirect(talent.profile_url(token))
+    return render(
+        request,
+        "recruitment/talent/confirm.html",
+        {
+            "profile": profile,
+            "token": token,
+            "families": [str(f.display_name) for f in profile.job_families.all()],
+            "areas": [a.name for a in profile.areas.all()],
+            "consent_months": talent.consent_months(),
+        },
+    )
+
+
+@private
+@require_http_methods(["GET", "POST"])
 def talent_profile(request: HttpRequest, token: str) -> HttpResponse:
     profile = talent.own_profile(token)
     initial = {
@@ -217,7 +247,7 @@ def talent_renew(request: HttpRequest, token: str) -> HttpResponse:
     messages.success(
         request,
         _("Dit samtykke er fornyet og gælder nu til og med %(until)s.")
-        % {"until": profile.consent_until.strftime("%d.%m.%Y")},
+        % {"until": talent.until_text(profile)},
     )
     return redirect(talent.profile_url(token))
 

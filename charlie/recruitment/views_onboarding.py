@@ -13,16 +13,19 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
 from charlie.recruitment.forms_onboarding import (
     CheckInForm,
     FindPersonForm,
+    PlanEditForm,
     PlanForm,
     TemplateForm,
     TemplateTaskForm,
@@ -128,6 +131,74 @@ def plan(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
             "find_form": FindPersonForm(initial={"employee_number": detail.plan.employee_number}),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def plan_edit(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
+    """Change the first working day (the open tasks' due dates move with it), the manager, the
+    mentor and the welcome text."""
+    access = access_of(request)
+    current = svc.plan_for_edit(access, plan_id)  # 404 outside the caller's scope
+    form = PlanEditForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "start_on": current.start_on,
+            "manager": current.manager_id,
+            "mentor_name": current.mentor_name,
+            "welcome": current.welcome,
+        },
+        managers=svc.manager_choices(access),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            edited = svc.edit_plan(
+                access,
+                plan_id,
+                start_on=data["start_on"],
+                manager=data["manager"],
+                mentor_name=data["mentor_name"],
+                welcome=data["welcome"],
+            )
+        except ValidationFailed as exc:
+            add_service_errors(form, exc)
+        else:
+            _edited_messages(request, edited)
+            if not edited.still_visible:
+                return redirect("recruitment:onboarding")
+            return redirect("recruitment:onboarding_plan", plan_id=plan_id)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(
+        request,
+        "recruitment/onboarding/plan_edit.html",
+        {"plan": current, "form": form, "errors": _errors(form)},
+        status=status,
+    )
+
+
+def _edited_messages(request: AuthenticatedRequest, edited: svc.EditedPlan) -> None:
+    if not edited.changed:
+        messages.info(request, _("Der var ingen ændringer at gemme."))
+        return
+    text = _("Forløbet er gemt.")
+    if edited.moved_days:
+        text += " " + ngettext(
+            "Første arbejdsdag er nu %(day)s, og fristen er flyttet for %(n)d åben opgave.",
+            "Første arbejdsdag er nu %(day)s, og fristen er flyttet for %(n)d åbne opgaver.",
+            edited.redated,
+        ) % {"day": format_date(edited.plan.start_on), "n": edited.redated}
+    if not edited.still_visible:
+        text += " " + _("Du er ikke længere leder for forløbet og kan ikke se det mere.")
+    messages.success(request, text)
+    if edited.terms_to_update:
+        messages.warning(
+            request,
+            _(
+                "Ansættelsesbeviset er allerede givet med den gamle dato. Giv den nye "
+                "tiltrædelsesdato skriftligt senest den dag, ændringen får virkning "
+                "(ansættelsesbevisloven § 5)."
+            ),
+        )
 
 
 @require_POST
@@ -382,6 +453,24 @@ def _check_in_errors(form: CheckInForm) -> list[tuple[str, str]]:
 
 @login_not_required
 @never_cache
+@require_POST
+def welcome_task(request: HttpRequest, token: str, task_id: int) -> HttpResponse:
+    """The new colleague ticks off one of their own tasks on the pre-boarding page (``done=1``)
+    or opens it again (``done=0``); the same link check as the page, and CSRF as every form."""
+    done = request.POST.get("done") == "1"
+    task = svc.set_own_task_done(token, task_id, done=done)
+    messages.success(
+        request,
+        (_("»%(task)s« er markeret som udført.") if done else _("»%(task)s« er åbnet igen."))
+        % {"task": task.title},
+    )
+    response = redirect(f"{reverse('careers:welcome', args=[token])}#opgave-{task.pk}")
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+@login_not_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def welcome(request: HttpRequest, token: str) -> HttpResponse:
     """The new colleague's page by private link: welcome, first day, their tasks, contacts,
@@ -400,7 +489,7 @@ def welcome(request: HttpRequest, token: str) -> HttpResponse:
     response = render(
         request,
         "recruitment/onboarding/welcome.html",
-        {"w": page, "form": form, "errors": _check_in_errors(form)},
+        {"w": page, "token": token, "form": form, "errors": _check_in_errors(form)},
         status=status,
     )
     # The link is a secret: never sent on to another site as a referrer ("no-referrer" would

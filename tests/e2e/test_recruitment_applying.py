@@ -1,7 +1,7 @@
 """Applying and the talent pool end to end (issue 15, points 4 and 6): an applicant on a phone
 (375 px) applies with a PDF, lands on their own page and withdraws; someone signs up for the
-talent pool, opens the link from the e-mail, renews and leaves; HR sees the pool. axe-core
-checks every page in every state."""
+talent pool, confirms from the link in the e-mail (double opt-in), renews and leaves; HR sees the
+pool. axe-core checks every page in every state."""
 
 from __future__ import annotations
 
@@ -98,9 +98,20 @@ def test_someone_joins_the_talent_pool_renews_and_leaves(page, live_server, org)
     expect(page.get_by_role("heading", level=1)).to_have_text("Tjek din e-mail")
     assert_accessible(page, "the sign-up done")
 
-    link = re.search(r"(/job/talentbank/charlie_[\w-]+/)", mail.outbox[0].body).group(1)
+    # Double opt-in: nothing counts until the link in the e-mail is followed and confirmed.
+    assert TalentProfile.objects.get().confirmed_at is None
+    link = re.search(r"(/job/talentbank/charlie_[\w-]+/bekraeft/)", mail.outbox[0].body).group(1)
     page.goto(f"{live_server.url}{link}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Bekræft din tilmelding til talentbanken"
+    )
+    expect(page.get_by_text("mads@example.org")).to_be_visible()
+    assert_accessible(page, "the confirmation page at 375 px")
+    _fits(page)
+    page.get_by_role("button", name="Bekræft min tilmelding").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Din profil i talentbanken")
+    expect(page.get_by_role("status")).to_contain_text("Du er nu i talentbanken")
+    assert TalentProfile.objects.get().confirmed_at is not None
     assert_accessible(page, "the profile page at 375 px")
     _fits(page)
     page.get_by_role("button", name=re.compile("Forny samtykket")).click()

@@ -136,6 +136,11 @@ PAGES: list[Page] = [
         "manager",
         _url("recruitment:onboarding_plan", plan_id="plan"),
     ),
+    Page(
+        "recruitment:onboarding_plan_edit",
+        "manager",
+        _url("recruitment:onboarding_plan_edit", plan_id="plan"),
+    ),
     Page("recruitment:onboarding_templates", "hr", _url("recruitment:onboarding_templates")),
     Page("recruitment:onboarding_template_new", "hr", _url("recruitment:onboarding_template_new")),
     Page(
@@ -165,6 +170,7 @@ PAGES: list[Page] = [
     Page("careers:talent_signup", None, _url("careers:talent_signup")),
     Page("careers:talent_profile", None, _url("careers:talent_profile", token="talent")),
     Page("careers:talent_withdraw", None, _url("careers:talent_withdraw", token="talent")),
+    Page("careers:talent_confirm", None, _url("careers:talent_confirm", token="pending_talent")),
     Page("careers:welcome", None, _url("careers:welcome", token="welcome")),
 ]
 
@@ -202,6 +208,9 @@ NOT_PAGES: dict[str, str] = {
     ),
     "recruitment:onboarding_template_task_remove": _POST_REDIRECTS,
     "careers:talent_renew": _POST_REDIRECTS,
+    "careers:welcome_task": (
+        "the new colleague's tick on the pre-boarding page: it redirects to that page (swept)"
+    ),
     "careers:feed": "the Atom feed of open jobs (XML, checked in test_careers.py)",
     "careers:language": "a link that sets the language and redirects to a swept page",
 }
@@ -248,6 +257,9 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
     ApplicationFactory(ad=closed, number=1, stage=Stage.REJECTED, name="Jonas Bak")
     letter_template = LetterTemplateFactory()
     _talent, talent_token = _token(TalentProfileFactory)
+    _pending, pending_talent_token = _token(
+        TalentProfileFactory, email="ny@example.org", confirmed_at=None, consent_until=None
+    )
     task = TemplateTaskFactory()
     plan, welcome_token = _token(
         OnboardingPlanFactory,
@@ -256,6 +268,7 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
         start_on=today + dt.timedelta(days=10),
     )
     OnboardingTaskFactory(plan=plan, due_on=today + dt.timedelta(days=3))
+    OnboardingTaskFactory(plan=plan, owner="newcomer", title="Læs personalehåndbogen", due_on=today)
     return {
         "sosu": draft.job_family_id,
         "year": today.year + 1,
@@ -271,6 +284,7 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
         "applicant": applicant_token,
         "letter_template": letter_template.pk,
         "talent": talent_token,
+        "pending_talent": pending_talent_token,
         "onboarding_template": task.template_id,
         "template_task": task.pk,
         "plan": plan.pk,

@@ -148,3 +148,20 @@ def test_analyst_reads_the_fairness_figures(page, live_server, users):
     page.reload()
     assert _sticking_out(page) == []
     assert_accessible(page, "the fairness figures at 375 px")
+
+
+def test_an_analyst_on_a_committee_finds_the_round_in_the_menu(page, live_server, users):
+    """Any role may sit on a committee (here an analyst as the employees' representative): the
+    menu shows "Ansættelsesforløb" to members, and not to those who sit on none."""
+    ad, _sara = _round(users)
+    login(page, live_server, "dpo")
+    expect(main_menu(page).get_by_role("link", name="Ansættelsesforløb")).to_have_count(0)
+    page.context.clear_cookies()
+    CommitteeMemberFactory(ad=ad, user=users["analyst"])
+    login(page, live_server, "analyst")
+    main_menu(page).get_by_role("link", name="Ansættelsesforløb").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mine ansættelsesudvalg")
+    page.get_by_role("link", name=ad.title).click()
+    expect(page.get_by_role("link", name="A-7")).to_be_visible()
+    expect(page.get_by_text("Sara Holm")).to_have_count(0)
+    assert_accessible(page, "the round as an analyst on its committee")

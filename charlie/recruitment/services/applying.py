@@ -215,8 +215,9 @@ class Submitted:
     application: Application
     #: The private link's token, to show once; None when the form had been sent before.
     token: str | None
-    #: The talent pool profile's token when the applicant joined it.
-    pool_token: str | None = None
+    #: What ticking "talentbank" did (None: not ticked): a sign-up to confirm from the receipt,
+    #: or a new link to the profile of an address already in the pool.
+    pool: talent.PoolJoin | None = None
 
     @property
     def duplicate(self) -> bool:
@@ -311,12 +312,10 @@ def submit_application(
                 return Submitted(existing, None)
             if attempt == 4:
                 raise
-    pool_token = None
-    if submission.join_pool:
-        pool_token = talent.join_from_application(application)
+    pool = talent.join_from_application(application) if submission.join_pool else None
     audit_applicants(_NOBODY, [application.pk], action=Action.CREATE, detail=DETAIL_RECEIVED)
-    transaction.on_commit(lambda: _send_receipt(application, token.plain, pool_token))
-    return Submitted(application, token.plain, pool_token)
+    transaction.on_commit(lambda: _send_receipt(application, token.plain, pool))
+    return Submitted(application, token.plain, pool)
 
 
 def _by_key(key: uuid.UUID) -> Application | None:
@@ -361,7 +360,7 @@ def _create(
     return application
 
 
-def _send_receipt(application: Application, token: str, pool_token: str | None) -> bool:
+def _send_receipt(application: Application, token: str, pool: talent.PoolJoin | None) -> bool:
     base = _base_url()
     lines = [
         _("Kære %(name)s") % {"name": application.name},
@@ -380,11 +379,24 @@ def _send_receipt(application: Application, token: str, pool_token: str | None) 
         "",
         _("Del ikke linket med andre: alle med linket kan se og slette din ansøgning."),
     ]
-    if pool_token:
+    if pool is not None and pool.already:
         lines += [
             "",
-            _("Du er også kommet i talentbanken. Din profil:"),
-            f"{base}{talent.profile_url(pool_token)}",
+            _(
+                "Du er allerede i talentbanken. Her er et nyt link til din profil, hvor du kan "
+                "tilføje stillingens kategori og område (det gamle link virker ikke mere):"
+            ),
+            f"{base}{talent.profile_url(pool.token)}",
+        ]
+    elif pool is not None:
+        lines += [
+            "",
+            _(
+                "Du har bedt om at komme i talentbanken. Bekræft det på dette link inden for "
+                "%(days)d dage; først da kommer du med, og ellers sletter vi tilmeldingen:"
+            )
+            % {"days": talent.CONFIRM_DAYS},
+            f"{base}{talent.confirm_url(pool.token)}",
         ]
     try:
         send_mail(

@@ -4,7 +4,8 @@ with its check-ins, and the join on employee number when the payroll import brin
 
 **Scope.** ``MANAGE_ONBOARDING``: HR sees every plan; a manager the plans of the units they
 manage and below (``people.services.in_units``) and the plans that name them as manager; a plan
-outside the scope is a 404. Templates: ``MANAGE_ONBOARDING_TEMPLATES`` (HR).
+outside the scope is a 404. Whoever sees a plan may also change it (first working day, manager,
+mentor, welcome text: ``edit_plan``). Templates: ``MANAGE_ONBOARDING_TEMPLATES`` (HR).
 
 **Audit.** A plan is personal data of a new employee, under the category and purpose
 ``rekruttering``. Its subject in the audit log is, in this order: the person, once the plan is
@@ -14,7 +15,9 @@ after the hire are found together); else the plan itself (``introduktion:<id>``,
 account column which the DPO's search matches — a plan HR made by hand for someone who never
 applied through Charlie). Every page that shows plans records them as read; every change as
 written. The new colleague's own visits by the private link act for nobody and are not logged
-(they are the data subject reading their own data).
+(they are the data subject reading their own data); when they tick off one of their own tasks
+there, the change is logged with no actor (``set_own_task_done``), as an applicant's own
+withdrawal is.
 """
 
 from __future__ import annotations
@@ -85,6 +88,9 @@ DETAIL_REMINDER = gettext_noop("introduktionspåmindelse")
 DETAIL_LINKED = gettext_noop("introduktionsforløb knyttet til medarbejder")
 DETAIL_NEW_LINK = gettext_noop("nyt velkomstlink")
 DETAIL_PREFILL = gettext_noop("introduktion fra ansøgning")
+DETAIL_EDITED = gettext_noop("introduktionsforløb rettet")
+DETAIL_DONE_OWN = gettext_noop("introduktionsopgave udført af den nye medarbejder")
+DETAIL_UNDONE_OWN = gettext_noop("introduktionsopgave genåbnet af den nye medarbejder")
 AUDIT_DETAILS = (
     DETAIL_PLAN,
     DETAIL_PLANS,
@@ -95,6 +101,9 @@ AUDIT_DETAILS = (
     DETAIL_LINKED,
     DETAIL_NEW_LINK,
     DETAIL_PREFILL,
+    DETAIL_EDITED,
+    DETAIL_DONE_OWN,
+    DETAIL_UNDONE_OWN,
 )
 
 #: The kinds of task the law sets (ansættelsesbevisloven § 3).
@@ -1060,7 +1069,10 @@ def _clean_answers(raw: Mapping[str, Any]) -> dict[str, Any]:
 @dataclass(frozen=True)
 class Welcome:
     plan: OnboardingPlan
+    #: The new colleague's own tasks (they tick them off on the page).
     tasks: list[OnboardingTask]
+    #: What the others (manager, HR, IT, mentor) do for them, read-only.
+    others: list[OnboardingTask]
     manager_name: str
     manager_email: str
     check_in_day: int | None
@@ -1089,9 +1101,11 @@ def welcome_of(token: str, *, on: date | None = None) -> Welcome:
     plan = _plan_by_token(token, on)
     day = rules.open_check_in(plan.start_on, on)
     manager = plan.manager
+    tasks = list(plan.tasks.order_by("due_on", "pk"))
     return Welcome(
         plan=plan,
-        tasks=list(plan.tasks.filter(owner=Owner.NEWCOMER).order_by("due_on", "pk")),
+        tasks=[t for t in tasks if t.owner == Owner.NEWCOMER],
+        others=[t for t in tasks if t.owner != Owner.NEWCOMER],
         manager_name=(manager.get_full_name() or manager.username) if manager else "",
         manager_email=manager.email if manager else "",
         check_in_day=day,
@@ -1113,3 +1127,129 @@ def answer_check_in(token: str, raw: Mapping[str, Any], *, on: date | None = Non
             return CheckIn.objects.create(plan=plan, day=day, answers=answers)
     except IntegrityError:
         raise ValidationFailed([_("Du har allerede svaret på spørgsmålene.")]) from None
+
+
+#: The new colleague acting by their private link: nobody is signed in (the audit log names no
+#: actor), under the purpose ``rekruttering`` (as an applicant's own actions are).
+_NEWCOMER = Access(user=None, role=None, channel="ui", purpose=PURPOSE)
+
+
+def set_own_task_done(
+    token: str, task_id: int, *, done: bool, on: date | None = None
+) -> OnboardingTask:
+    """The new colleague ticks off one of their own tasks (owner: the new colleague) on the
+    pre-boarding page, or opens it again. The link is checked as the page checks it (404 for a
+    wrong or expired link); another owner's task, or a task of another plan, is a 404 too: the
+    others' tasks are read-only there. Recorded as written, with no actor."""
+    on = on or today()
+    plan = _plan_by_token(token, on)
+    task = OnboardingTask.objects.filter(plan=plan, pk=task_id, owner=Owner.NEWCOMER).first()
+    if task is None:
+        raise NotFound
+    if done == (task.done_at is not None):
+        return task  # sent twice (a double click, a reload): nothing to change
+    task.done_at, task.done_by = (timezone.now(), None) if done else (None, None)
+    task.save(update_fields=["done_at", "done_by"])
+    audit_plans(
+        _NEWCOMER,
+        [plan],
+        action=Action.UPDATE,
+        detail=DETAIL_DONE_OWN if done else DETAIL_UNDONE_OWN,
+    )
+    return task
+
+
+# --- Edit and re-date a plan ----------------------------------------------------------------
+
+
+def plan_for_edit(access: Access, plan_id: int) -> OnboardingPlan:
+    """The plan as its edit form shows it (same scope as the plan page: 404 outside it);
+    recorded as read."""
+    plan = _plan(access, plan_id)
+    audit_plans(access, [plan])
+    return plan
+
+
+@dataclass(frozen=True)
+class EditedPlan:
+    plan: OnboardingPlan
+    #: Whether anything changed (nothing is saved or logged otherwise).
+    changed: bool
+    #: Calendar days the first working day moved (negative: earlier; 0: it did not move).
+    moved_days: int
+    #: Open tasks whose due date changed.
+    redated: int
+    #: The start moved after an ansættelsesbevis task was done: the change of the start date
+    #: must be given in writing too (ansættelsesbevisloven § 5).
+    terms_to_update: bool
+    #: Whether the caller still sees the plan (a manager who hands it to a manager of a unit
+    #: outside their own does not).
+    still_visible: bool
+
+
+def edit_plan(
+    access: Access,
+    plan_id: int,
+    *,
+    start_on: date,
+    manager: int | None,
+    mentor_name: str,
+    welcome: str,
+) -> EditedPlan:
+    """Change a plan's first working day, manager, mentor and welcome text (HR, or a manager
+    who sees the plan: ``_plan``'s scope).
+
+    When the first working day moves, every *open* task moves with it
+    (``onboarding.redated_due``): a template task by the same number of calendar days, the two
+    ansættelsesbevis tasks counted again from the new start (ansættelsesbevisloven § 3:
+    7 calendar days and 1 month after the start). A done task keeps its date. A task whose
+    date moved is reminded again before its new date. ``manager`` is a user's id among
+    ``manager_choices``; None gives the unit's nearest manager, as a new plan does. Recorded
+    as written, once, when something changed."""
+    plan = _plan(access, plan_id)
+    mentor_name = check_text(mentor_name, what=_("Mentor"), max_length=200)
+    welcome = check_text(welcome, what=_("Velkomst"), max_length=5000, multiline=True)
+    if manager is None:
+        manager_user = _unit_manager_user(plan.unit)
+    elif manager in dict(manager_choices(access)):
+        manager_user = get_user_model().objects.get(pk=manager)
+    else:
+        raise ValidationFailed([_("Vælg en leder på listen.")], field="manager")
+    with transaction.atomic():
+        plan = OnboardingPlan.objects.select_for_update().select_related("unit").get(pk=plan.pk)
+        old_start = plan.start_on
+        moved: list[OnboardingTask] = []
+        terms_done = False
+        for task in plan.tasks.all():
+            due = rules.redated_due(
+                kind=task.kind,
+                due_on=task.due_on,
+                done=task.done_at is not None,
+                old_start=old_start,
+                new_start=start_on,
+            )
+            terms_done |= task.kind in STATUTORY and task.done_at is not None
+            if due != task.due_on:
+                task.due_on, task.reminded_on = due, None
+                moved.append(task)
+        new_manager_id = manager_user.pk if manager_user is not None else None
+        changed = bool(moved) or (start_on, new_manager_id, mentor_name, welcome) != (
+            old_start,
+            plan.manager_id,
+            plan.mentor_name,
+            plan.welcome,
+        )
+        if changed:
+            OnboardingTask.objects.bulk_update(moved, ["due_on", "reminded_on"])
+            plan.start_on, plan.manager = start_on, manager_user
+            plan.mentor_name, plan.welcome = mentor_name, welcome
+            plan.save(update_fields=["start_on", "manager", "mentor_name", "welcome"])
+            audit_plans(access, [plan], action=Action.UPDATE, detail=DETAIL_EDITED)
+    return EditedPlan(
+        plan=plan,
+        changed=changed,
+        moved_days=(start_on - old_start).days,
+        redated=len(moved),
+        terms_to_update=terms_done and start_on != old_start,
+        still_visible=_plans(access).filter(pk=plan.pk).exists(),
+    )

@@ -150,6 +150,13 @@ def _application(access: Access, application_id: int) -> tuple[Round, Applicatio
     return _round(access, application.ad), application
 
 
+def sees_rounds(user: User) -> bool:
+    """Whether the menu shows "Ansættelsesforløb" to ``user``: HR, who runs every round, and
+    anyone of any role who sits on a committee (an analyst or an administrator may be the
+    employees' representative). Everyone else would find an empty list there."""
+    return user.role in RUN_ROUNDS.roles or CommitteeMember.objects.filter(user=user).exists()
+
+
 @dataclass(frozen=True)
 class RoundLine:
     ad: JobAd

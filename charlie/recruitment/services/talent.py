@@ -1,7 +1,16 @@
 """The talent pool (issue 15, point 6; docs/recruitment-applying.md): people who want job alerts
 and/or to be contacted about future jobs in chosen job families and areas, by a consent that
-expires (``CHARLIE_RECRUITMENT_CONSENT_MONTHS``, default 6) unless renewed. Every consent given,
-renewed, withdrawn or expired is logged in ``ConsentEvent`` under the SHA-256 of the e-mail.
+expires (``CHARLIE_RECRUITMENT_CONSENT_MONTHS``, default 6) unless renewed. Every consent
+confirmed, renewed, withdrawn or expired is logged in ``ConsentEvent`` under the SHA-256 of the
+e-mail.
+
+**Double opt-in.** A sign-up — on the sign-up page, by an invitation, or by the tick on the
+application form — is stored unconfirmed and e-mailed a link to confirm it; anyone can type
+anyone's address, and only the owner of the address can follow the link. Until it is confirmed
+the profile gets no job alerts, is not in HR's pool, cannot be changed or renewed, and its
+consent has not started (``consent_until`` is empty); the confirmation starts it and is logged.
+A sign-up nobody confirms within ``CONFIRM_DAYS`` is deleted by the daily consent job, with
+nothing logged (nothing was consented to).
 
 The profile is reached by its private link only. HR (``MANAGE_TALENT_POOL``) sees the profiles
 that may be contacted and invites unsuccessful applicants: the invitation is an e-mail with a
@@ -55,13 +64,19 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "AUDIT_DETAILS",
+    "CONFIRM_DAYS",
     "CONSENT_SCOPE_POOL",
     "POOL_CONSENT_VERSION",
     "FieldErrors",
+    "PoolJoin",
     "ProfileData",
     "ad_path",
     "add_months",
     "area_choices",
+    "confirm",
+    "confirm_url",
+    "confirmation_of",
+    "confirmation_open",
     "consent_months",
     "consent_subject",
     "expire_consents",
@@ -76,18 +91,23 @@ __all__ = [
     "renew_own",
     "send_alerts",
     "sign_up",
+    "until_text",
     "update_own",
     "withdraw_own",
 ]
 
 #: The version of the talent pool's consent text (shown on the sign-up, kept in the log).
-POOL_CONSENT_VERSION = "2026-12"
+#: "2026-12-2": the text says that the sign-up must be confirmed from the e-mail.
+POOL_CONSENT_VERSION = "2026-12-2"
 #: ``ConsentEvent.scope`` of the talent pool.
 CONSENT_SCOPE_POOL = "talentbank"
 #: Days before a consent runs out that the person is e-mailed a link to renew it.
 REMIND_DAYS = 14
 #: How long an invitation link works.
 INVITATION_DAYS = 30
+#: Calendar days after the sign-up day that its confirmation link works; the daily job deletes
+#: a sign-up still unconfirmed after them.
+CONFIRM_DAYS = 7
 _INVITATION_SALT = "charlie.recruitment.talent-invitation"
 
 DETAIL_POOL = gettext_noop("talentbanken vist")
@@ -138,6 +158,22 @@ def _base_url() -> str:
 
 def profile_url(token: str) -> str:
     return reverse("careers:talent_profile", kwargs={"token": token})
+
+
+def confirm_url(token: str) -> str:
+    return reverse("careers:talent_confirm", kwargs={"token": token})
+
+
+def confirmation_open(signed_up: date, on: date) -> bool:
+    """Whether a sign-up made on ``signed_up`` (a Copenhagen date) can still be confirmed on
+    ``on``: through the ``CONFIRM_DAYS``-th calendar day after it (signed up 25 February 2028:
+    until 3 March 2028, the leap day counted). The daily job deletes it from the day after."""
+    return on <= signed_up + timedelta(days=CONFIRM_DAYS)
+
+
+def _confirmed() -> QuerySet[TalentProfile]:
+    """The profiles whose owner has confirmed the sign-up (the only ones that are in the pool)."""
+    return TalentProfile.objects.filter(confirmed_at__isnull=False)
 
 
 def _mail(to: str, subject: str, lines: list[str]) -> bool:
@@ -238,88 +274,140 @@ def _clean(data: ProfileData) -> dict[str, Any]:
     return {**values, "families": sorted(families), "areas": sorted(areas)}
 
 
+def _pending(
+    email: str, *, name: str, alerts: bool, contact: bool, application: Application | None
+) -> tuple[TalentProfile, str]:
+    """The unconfirmed sign-up for ``email``: a new one, or the one already waiting, made
+    afresh (its data, a new link, and its ``CONFIRM_DAYS`` counted from now). Run inside a
+    transaction that has locked the address's rows."""
+    new = tokens.generate_token()
+    profile = (
+        TalentProfile.objects.select_for_update()
+        .filter(email__iexact=email, confirmed_at__isnull=True)
+        .first()
+    ) or TalentProfile(email=email)
+    profile.name, profile.alerts, profile.contact = name, alerts, contact
+    profile.from_application = application or profile.from_application
+    profile.token_hash = new.key_hash
+    profile.consent_version = POOL_CONSENT_VERSION
+    profile.consent_until = None
+    profile.created_at = timezone.now()
+    profile.save()
+    return profile, new.plain
+
+
 def sign_up(data: ProfileData, *, invitation: str = "") -> None:
-    """Put a person in the pool with their consent, and e-mail them the private link to their
-    profile. An e-mail address already in the pool gets a fresh link to its profile instead
-    (the page says the same either way, so it reveals nobody)."""
+    """A sign-up with the person's consent, stored unconfirmed, and an e-mail with the link to
+    confirm it (double opt-in). An address already confirmed in the pool gets a fresh link to
+    its profile instead; one already waiting for confirmation is made afresh and gets a new
+    confirmation link. The page says the same in every case, so it reveals nobody."""
     values = _clean(data)
     invited = _invited_application(invitation) if invitation else None
-    new = tokens.generate_token()
     with transaction.atomic():
-        existing = (
-            TalentProfile.objects.select_for_update().filter(email__iexact=values["email"]).first()
-        )
+        existing = _confirmed().select_for_update().filter(email__iexact=values["email"]).first()
         if existing is not None:
+            new = tokens.generate_token()
             existing.token_hash = new.key_hash
             existing.save(update_fields=["token_hash"])
             email = existing.email
             transaction.on_commit(lambda: _send_existing(email, new.plain))
             return
-        until = add_months(today(), consent_months())
-        profile = TalentProfile.objects.create(
+        profile, token = _pending(
+            values["email"],
             name=values["name"],
-            email=values["email"],
             alerts=data.alerts,
             contact=data.contact,
-            from_application=invited,
-            token_hash=new.key_hash,
-            consent_version=POOL_CONSENT_VERSION,
-            consent_until=until,
+            application=invited,
         )
         profile.job_families.set(values["families"])
         profile.areas.set(values["areas"])
-        _log(profile.email, ConsentAction.GIVEN, until)
-        transaction.on_commit(lambda: _send_welcome(profile, new.plain))
+        transaction.on_commit(lambda: _send_confirmation(profile, token))
 
 
-def join_from_application(application: Application) -> str:
-    """An applicant ticked "join the talent pool" on the form: a profile with the ad's job
-    family and area, alerts and contact, by the consent just given. Returns the profile's
-    token (for the receipt). An address already in the pool gets the family and area added
-    and its consent renewed."""
+@dataclass(frozen=True)
+class PoolJoin:
+    """What ticking "talentbank" on the application form did: ``token`` opens the sign-up's
+    confirmation (``already`` False) or, for an address already confirmed in the pool, its
+    profile by a new link (``already`` True)."""
+
+    token: str
+    already: bool
+
+
+def join_from_application(application: Application) -> PoolJoin:
+    """An applicant ticked "join the talent pool" on the form: an unconfirmed sign-up with the
+    ad's job family and area, alerts and contact, which the applicant confirms from the link in
+    the receipt like any other sign-up (the application form proves nothing about the address:
+    anyone can type anyone's). An address already confirmed in the pool is left as it is — the
+    job's family and area would widen what it consented to — and gets a new link to its
+    profile, where its owner can add them."""
     ad = application.ad
     area = _area_of(ad.unit)
-    new = tokens.generate_token()
-    until = add_months(today(), consent_months())
     with transaction.atomic():
-        profile = (
-            TalentProfile.objects.select_for_update()
-            .filter(email__iexact=application.email)
-            .first()
+        existing = _confirmed().select_for_update().filter(email__iexact=application.email).first()
+        if existing is not None:
+            new = tokens.generate_token()
+            existing.token_hash = new.key_hash
+            existing.save(update_fields=["token_hash"])
+            return PoolJoin(new.plain, already=True)
+        profile, token = _pending(
+            application.email,
+            name=application.name,
+            alerts=True,
+            contact=True,
+            application=application,
         )
-        action = ConsentAction.RENEWED
-        if profile is None:
-            action = ConsentAction.GIVEN
-            profile = TalentProfile.objects.create(
-                name=application.name,
-                email=application.email,
-                alerts=True,
-                contact=True,
-                from_application=application,
-                token_hash=new.key_hash,
-                consent_version=POOL_CONSENT_VERSION,
-                consent_until=until,
-            )
-        else:
-            profile.token_hash = new.key_hash
-            profile.consent_until = max(until, profile.consent_until)
-            profile.consent_version = POOL_CONSENT_VERSION
-            profile.save(update_fields=["token_hash", "consent_until", "consent_version"])
         profile.job_families.add(ad.job_family_id)
         if area is not None:
             profile.areas.add(area)
-        _log(profile.email, action, profile.consent_until)
-    return new.plain
+    return PoolJoin(token, already=False)
+
+
+def _awaiting(token: str, *, lock: bool = False) -> TalentProfile | None:
+    """The sign-up this link confirms, while it can still be confirmed; else None."""
+    if not tokens.looks_like_token(token):
+        return None
+    rows = TalentProfile.objects.filter(
+        token_hash=tokens.hash_token(token), confirmed_at__isnull=True
+    )
+    profile = (rows.select_for_update() if lock else rows).first()
+    if profile is None or not confirmation_open(timezone.localdate(profile.created_at), today()):
+        return None
+    return profile
+
+
+def confirmation_of(token: str) -> TalentProfile:
+    """The profile a confirmation link is for: a sign-up still waiting (``confirmed_at`` empty)
+    or, when the link is followed again, the confirmed profile whose consent holds. Anything
+    else — a wrong link, a sign-up older than ``CONFIRM_DAYS`` — is a 404."""
+    profile = _awaiting(token)
+    if profile is not None:
+        return profile
+    return _by_token(token)
+
+
+def confirm(token: str) -> TalentProfile:
+    """Confirm a sign-up: the consent starts now and holds ``consent_months()`` from today; the
+    confirmation is logged, and the welcome e-mail goes with the link to the profile (the same
+    link). Confirming a profile that is already confirmed changes nothing."""
+    with transaction.atomic():
+        profile = _awaiting(token, lock=True)
+        if profile is None:
+            return _by_token(token)
+        profile.confirmed_at = timezone.now()
+        profile.consent_until = add_months(today(), consent_months())
+        profile.save(update_fields=["confirmed_at", "consent_until"])
+        _log(profile.email, ConsentAction.CONFIRMED, profile.consent_until)
+        transaction.on_commit(lambda: _send_welcome(profile, token))
+    return profile
 
 
 def _by_token(token: str, *, lock: bool = False) -> TalentProfile:
-    """The profile of a private link whose consent still holds, or 404 (looked up by the
-    token's hash)."""
+    """The confirmed profile of a private link whose consent still holds, or 404 (looked up by
+    the token's hash)."""
     if not tokens.looks_like_token(token):
         raise NotFound
-    rows = TalentProfile.objects.filter(
-        token_hash=tokens.hash_token(token), consent_until__gte=today()
-    )
+    rows = _confirmed().filter(token_hash=tokens.hash_token(token), consent_until__gte=today())
     profile = (rows.select_for_update() if lock else rows).first()
     if profile is None:
         raise NotFound
@@ -331,15 +419,28 @@ def own_profile(token: str) -> TalentProfile:
 
 
 def update_own(token: str, data: ProfileData) -> TalentProfile:
-    """Change one's name, e-mail, job families, areas and what one wants (alerts, contact)."""
+    """Change one's name, job families, areas and what one wants (alerts, contact). Not the
+    e-mail address: it is the one its owner confirmed, and a new one would be in the pool
+    unconfirmed (double opt-in); a new address signs up again."""
     values = _clean(data)
     with transaction.atomic():
         profile = _by_token(token, lock=True)
+        if values["email"].casefold() != profile.email.casefold():
+            raise FieldErrors(
+                [
+                    (
+                        "email",
+                        _(
+                            "E-mailadressen kan ikke ændres her. Meld dig ud, og skriv dig op "
+                            "igen med den nye adresse; den skal også bekræftes."
+                        ),
+                    )
+                ]
+            )
         profile.name = values["name"]
-        profile.email = values["email"]
         profile.alerts = data.alerts
         profile.contact = data.contact
-        profile.save(update_fields=["name", "email", "alerts", "contact"])
+        profile.save(update_fields=["name", "alerts", "contact"])
         profile.job_families.set(values["families"])
         profile.areas.set(values["areas"])
     return profile
@@ -364,13 +465,18 @@ def withdraw_own(token: str) -> None:
         profile.delete()
 
 
+def until_text(profile: TalentProfile) -> str:
+    """The last day of a confirmed profile's consent, as Danish dates are written."""
+    return profile.consent_until.strftime("%d.%m.%Y") if profile.consent_until else ""
+
+
 def _consent_lines(profile: TalentProfile, token: str) -> list[str]:
     return [
         _(
             "Dit samtykke gælder til og med %(until)s. Du kan ændre, forny eller slette din "
             "profil her:"
         )
-        % {"until": profile.consent_until.strftime("%d.%m.%Y")},
+        % {"until": until_text(profile)},
         f"{_base_url()}{profile_url(token)}",
         "",
         _("Del ikke linket med andre: alle med linket kan se og ændre din profil."),
@@ -384,8 +490,33 @@ def _send_welcome(profile: TalentProfile, token: str) -> bool:
         [
             _("Kære %(name)s") % {"name": profile.name},
             "",
-            _("Tak, fordi du vil høre fra os. Du er nu i kommunens talentbank."),
+            _("Tak, fordi du har bekræftet din tilmelding. Du er nu i kommunens talentbank."),
             *_consent_lines(profile, token),
+        ],
+    )
+
+
+def _send_confirmation(profile: TalentProfile, token: str) -> bool:
+    last = timezone.localdate(profile.created_at) + timedelta(days=CONFIRM_DAYS)
+    return _mail(
+        profile.email,
+        _("Bekræft din tilmelding til talentbanken"),
+        [
+            _("Kære %(name)s") % {"name": profile.name},
+            "",
+            _(
+                "Tak, fordi du vil høre fra os. Bekræft, at det er dig, og at du vil være i "
+                "kommunens talentbank, på dette link (det virker til og med %(day)s):"
+            )
+            % {"day": last.strftime("%d.%m.%Y")},
+            f"{_base_url()}{confirm_url(token)}",
+            "",
+            _(
+                "Først når du har bekræftet, kommer du i talentbanken og får jobagent. "
+                "Bekræfter du ikke, sletter vi tilmeldingen efter %(days)d dage."
+            )
+            % {"days": CONFIRM_DAYS},
+            _("Har du ikke selv skrevet dig op, kan du se bort fra denne e-mail."),
         ],
     )
 
@@ -441,10 +572,10 @@ def pool(
     area_id: int | None = None,
     page: Any = 1,
 ) -> tuple[Page[Any], list[PoolRow]]:
-    """The profiles HR may contact: valid consent and ``contact`` ticked, newest first,
+    """The profiles HR may contact: confirmed, valid consent and ``contact`` ticked, newest first,
     filtered by job family and area; the page's rows are audited."""
     access.require(MANAGE_TALENT_POOL)
-    rows = TalentProfile.objects.filter(contact=True, consent_until__gte=today())
+    rows = _confirmed().filter(contact=True, consent_until__gte=today())
     if job_family_id:
         rows = rows.filter(job_families=job_family_id)
     if area_id:
@@ -571,17 +702,21 @@ def _matching_ads(profile: TalentProfile, since: datetime, on: date) -> list[Job
 
 
 def send_alerts(now: datetime | None = None) -> int:
-    """E-mail every profile with alerts on and a valid consent the ads published since its last
-    alert (or since it joined) in its job families and areas (none chosen: all). Returns the
+    """E-mail every confirmed profile with alerts on and a valid consent the ads published since
+    its last alert (or since it was confirmed) in its job families and areas (none chosen:
+    all). Returns the
     e-mails sent; a profile's ``last_alert_at`` moves on only when its e-mail went."""
     now = now or timezone.now()
     on = timezone.localdate(now)
-    profiles = TalentProfile.objects.filter(alerts=True, consent_until__gte=on).prefetch_related(
-        "job_families", "areas"
+    profiles = (
+        _confirmed()
+        .filter(alerts=True, consent_until__gte=on)
+        .prefetch_related("job_families", "areas")
     )
     sent = 0
     for profile in profiles.iterator(chunk_size=500):
-        ads = _matching_ads(profile, profile.last_alert_at or profile.created_at, on)
+        since = profile.last_alert_at or profile.confirmed_at or profile.created_at
+        ads = _matching_ads(profile, since, on)
         if not ads:
             continue
         base = _base_url()
@@ -608,17 +743,23 @@ def send_alerts(now: datetime | None = None) -> int:
 
 
 def expire_consents(on: date | None = None) -> dict[str, int]:
-    """Delete the profiles whose consent has run out (logged as expired), and e-mail those
-    whose consent runs out in ``REMIND_DAYS`` days a link to renew it."""
+    """Delete the profiles whose consent has run out (logged as expired) and the sign-ups nobody
+    confirmed within ``CONFIRM_DAYS`` (``confirmation_open``; nothing to log: no consent was
+    given), and e-mail those whose consent runs out in ``REMIND_DAYS`` days a link to renew
+    it."""
     on = on or today()
+    _total, per_model = TalentProfile.objects.filter(
+        confirmed_at__isnull=True, created_at__date__lt=on - timedelta(days=CONFIRM_DAYS)
+    ).delete()
+    unconfirmed = per_model.get(TalentProfile._meta.label, 0)
     expired = 0
-    for profile in TalentProfile.objects.filter(consent_until__lt=on).iterator(chunk_size=500):
+    for profile in _confirmed().filter(consent_until__lt=on).iterator(chunk_size=500):
         with transaction.atomic():
             _log(profile.email, ConsentAction.EXPIRED, profile.consent_until)
             profile.delete()
         expired += 1
     reminded = 0
-    due = TalentProfile.objects.filter(consent_until=on + timedelta(days=REMIND_DAYS))
+    due = _confirmed().filter(consent_until=on + timedelta(days=REMIND_DAYS))
     for profile in due.iterator(chunk_size=500):
         token = tokens.generate_token()
         TalentProfile.objects.filter(pk=profile.pk).update(token_hash=token.key_hash)
@@ -635,4 +776,4 @@ def expire_consents(on: date | None = None) -> dict[str, int]:
         ]
         if _mail(profile.email, _("Forny dit samtykke til talentbanken"), lines):
             reminded += 1
-    return {"expired": expired, "reminded": reminded}
+    return {"expired": expired, "reminded": reminded, "unconfirmed": unconfirmed}

@@ -1003,3 +1003,123 @@ PERMISSION_CASES += [
         label="past its deadline",
     ),
 ]
+
+# --- part gaps ---
+# Editing a plan: the plan page's scope (Nord: the manager's unit; Nørre Skole: outside it). The
+# new colleague's own task on the pre-boarding page, by the Nord plan's private link; a task of
+# another owner there is read-only (404). A talent-pool sign-up waiting for confirmation.
+
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
+
+#: The confirmation link of a sign-up nobody has confirmed yet.
+PENDING_PROFILE_TOKEN = "charlie_" + "p" * 43
+
+
+def _own_task_kwargs(owner: str):
+    """The Nord plan's private link and a task of ``owner`` in it (idempotent)."""
+
+    def kwargs(org):
+        from charlie.recruitment.models import OnboardingTask
+
+        plan = _onboarding_plan(org, "nord")
+        task = plan.tasks.filter(owner=owner).first() or OnboardingTask.objects.create(
+            plan=plan,
+            title="Læs personalehåndbogen" if owner == "newcomer" else "IT-adgang",
+            phase="week_1",
+            owner=owner,
+            due_on=plan.start_on,
+        )
+        return {"token": WELCOME_TOKEN, "task_id": task.pk}
+
+    return kwargs
+
+
+def _pending_profile(org: object) -> dict[str, str]:
+    from charlie.core.tokens import hash_token
+    from charlie.recruitment.models import TalentProfile
+    from charlie.recruitment.tests.factories import TalentProfileFactory
+
+    if not TalentProfile.objects.filter(token_hash=hash_token(PENDING_PROFILE_TOKEN)).exists():
+        TalentProfileFactory(
+            token_hash=hash_token(PENDING_PROFILE_TOKEN), confirmed_at=None, consent_until=None
+        )
+    return {"token": PENDING_PROFILE_TOKEN}
+
+
+_EDIT_POST = {"start_on": "2027-03-08", "manager": "", "mentor_name": "Mona", "welcome": ""}
+
+PERMISSION_CASES += [
+    Case("recruitment:onboarding_plan_edit", _STAFF, kwargs=_plan_kwargs("nord"), label="Nord"),
+    Case(
+        "recruitment:onboarding_plan_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=200),
+        kwargs=_plan_kwargs("skole"),
+        label="outside the manager's units",
+    ),
+    Case(
+        "recruitment:onboarding_plan_edit",
+        expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=302),
+        method="post",
+        kwargs=_plan_kwargs("skole"),
+        data=_EDIT_POST,
+        label="saved, outside the manager's units",
+    ),
+    Case(
+        "careers:welcome_task",
+        expect(302),
+        method="post",
+        kwargs=_own_task_kwargs("newcomer"),
+        data={"done": "1"},
+        label="the new colleague's own task",
+    ),
+    Case(
+        "careers:welcome_task",
+        expect(404),
+        method="post",
+        kwargs=_own_task_kwargs("it"),
+        data={"done": "1"},
+        label="another owner's task is read-only",
+    ),
+    Case(
+        "careers:welcome_task",
+        expect(404),
+        method="post",
+        kwargs=lambda org: {
+            "token": "charlie_wrong-token-000000000000000000000000000",
+            "task_id": 1,
+        },
+        data={"done": "1"},
+        label="a wrong link",
+    ),
+    Case("careers:talent_confirm", expect(200), kwargs=_pending_profile),
+    Case(
+        "careers:talent_confirm",
+        expect(404),
+        kwargs=lambda org: {"token": "charlie_" + "w" * 43},
+        label="a wrong link",
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "recruitment:onboarding_plan_edit",
+        "manager",
+        nord,
+        "rekruttering",
+        "rekruttering",
+        kwargs=_plan_kwargs("nord", linked=True),
+        label="joined to a person",
+    ),
+    Visit(
+        "recruitment:onboarding_plan_edit",
+        "hr",
+        lambda org, users: set(),
+        "rekruttering",
+        "rekruttering",
+        kwargs=_plan_kwargs("skole"),
+        accounts=_plan_subject("skole"),
+        label="by hand",
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {"recruitment:onboarding_plan_edit"}

@@ -186,7 +186,8 @@ class LetterTemplateFactory(factory.django.DjangoModelFactory):
 
 
 class TalentProfileFactory(factory.django.DjangoModelFactory):
-    """A talent-pool profile whose consent holds for three more months."""
+    """A confirmed talent-pool profile whose consent holds for three more months
+    (``confirmed_at=None, consent_until=None``: a sign-up waiting for confirmation)."""
 
     class Meta:
         model = TalentProfile
@@ -198,6 +199,7 @@ class TalentProfileFactory(factory.django.DjangoModelFactory):
     token_hash = factory.LazyFunction(lambda: tokens.generate_token().key_hash)
     consent_version = "2026-12"
     consent_until = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=90))
+    confirmed_at = factory.LazyFunction(timezone.now)
 
 
 def open_ad(**kwargs: object) -> JobAd:

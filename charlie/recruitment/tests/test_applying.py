@@ -31,6 +31,7 @@ from charlie.recruitment.models import (
 from charlie.recruitment.services import applying
 from charlie.recruitment.tests.factories import (
     ApplicationFactory,
+    TalentProfileFactory,
     _zip,
     docx_bytes,
     odt_bytes,
@@ -234,8 +235,34 @@ def test_joining_the_talent_pool_from_the_form(client, org, django_capture_on_co
     assert list(profile.job_families.all()) == [ad.job_family]
     assert list(profile.areas.all()) == [org.social]  # the forvaltning above Plejecenter Nord
     assert (profile.alerts, profile.contact) == (True, True)
-    assert ConsentEvent.objects.filter(scope="talentbank", action="given").count() == 1
-    assert "/job/talentbank/charlie_" in mail.outbox[0].body
+    # The form proves nothing about the address: the receipt carries the confirmation link.
+    assert (profile.confirmed_at, profile.consent_until) == (None, None)
+    assert not ConsentEvent.objects.filter(scope="talentbank").exists()
+    link = re.search(r"/job/talentbank/(charlie_[\w-]+)/bekraeft/", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("careers:talent_confirm", args=[link.group(1)]))
+    profile.refresh_from_db()
+    assert profile.confirmed_at is not None
+    assert ConsentEvent.objects.get(scope="talentbank").action == "confirmed"
+
+
+def test_an_address_already_in_the_pool_is_left_as_it_is_and_gets_its_profile_link(
+    client, org, django_capture_on_commit_callbacks
+):
+    """Ticking the box with an address already confirmed in the pool renews nothing and adds
+    no job family: whoever typed the address may not be its owner."""
+    until = timezone.localdate() + dt.timedelta(days=20)
+    member = TalentProfileFactory(email="sara@example.org", consent_until=until)
+    _post(client, open_ad(unit=org.nord), django_capture_on_commit_callbacks, join_pool="on")
+    member.refresh_from_db()
+    assert TalentProfile.objects.get() == member
+    assert member.consent_until == until and not member.job_families.exists()
+    assert not ConsentEvent.objects.filter(scope="talentbank").exists()
+    body = mail.outbox[0].body
+    assert "allerede i talentbanken" in body and "/bekraeft/" not in body
+    token = re.search(r"/job/talentbank/(charlie_[\w-]+)/", body).group(1)
+    assert member.token_hash == tokens.hash_token(token)
 
 
 # --- The private link ---------------------------------------------------------------------------

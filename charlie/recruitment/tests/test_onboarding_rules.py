@@ -16,6 +16,8 @@ from charlie.recruitment.onboarding import (
     offset_fits,
     open_check_in,
     phase_of,
+    plan_ended,
+    redated_due,
     reminder_due,
     terms_deadlines,
 )
@@ -155,3 +157,73 @@ def test_the_link_works_until_its_last_day():
     assert link_works(start, D(2027, 2, 1), 120)  # before the start
     assert link_works(start, D(2027, 6, 29), 120)
     assert not link_works(start, D(2027, 6, 30), 120)
+
+
+# --- Moving the first working day ---------------------------------------------------------------
+
+
+def _redated(kind, due, old, new, done=False):
+    return redated_due(kind=kind, due_on=due, done=done, old_start=old, new_start=new)
+
+
+def test_open_tasks_move_as_many_calendar_days_as_the_start():
+    """Start 1 March 2027 moved to 15 March (14 days): a task due 22 February (7 days before)
+    is due 8 March; one due 31 March (day 30) is due 14 April. Moved back from 15 March to
+    1 February 2027 (42 days earlier): a task due 14 April is due 3 March, across February's 28
+    days."""
+    old, new = D(2027, 3, 1), D(2027, 3, 15)
+    assert _redated("task", D(2027, 2, 22), old, new) == D(2027, 3, 8)
+    assert _redated("course", D(2027, 3, 31), old, new) == D(2027, 4, 14)
+    assert _redated("task", D(2027, 4, 14), new, D(2027, 2, 1)) == D(2027, 3, 3)
+
+
+def test_a_done_task_keeps_its_date():
+    assert _redated("task", D(2027, 2, 22), D(2027, 3, 1), D(2027, 3, 15), done=True) == D(
+        2027, 2, 22
+    )
+    assert _redated("terms_7", D(2027, 3, 8), D(2027, 3, 1), D(2027, 3, 15), done=True) == D(
+        2027, 3, 8
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "core", "other"),
+    [
+        # 1 → 15 March 2027: core 22 March, other 15 April (counted again, not moved).
+        (D(2027, 3, 1), D(2027, 3, 15), D(2027, 3, 22), D(2027, 4, 15)),
+        # 30 → 31 January 2028: the other terms stay on 29 February 2028 (a month from 30 and
+        # from 31 January both end there in a leap year); the core terms move a day.
+        (D(2028, 1, 30), D(2028, 1, 31), D(2028, 2, 7), D(2028, 2, 29)),
+        # 31 March → 30 March 2027: the other terms stay on 30 April; core 6 April.
+        (D(2027, 3, 31), D(2027, 3, 30), D(2027, 4, 6), D(2027, 4, 30)),
+        # 28 February → 31 January 2027: other 28 February (clamped), core 7 February.
+        (D(2027, 2, 28), D(2027, 1, 31), D(2027, 2, 7), D(2027, 2, 28)),
+    ],
+)
+def test_the_ansaettelsesbevis_tasks_are_counted_again_from_the_new_start(old, new, core, other):
+    before = terms_deadlines(old)
+    assert _redated("terms_7", before.core_terms, old, new) == core
+    assert _redated("terms_1m", before.other_terms, old, new) == other
+
+
+# --- When a plan ended (its retention period runs from there) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "last_due", "ended"),
+    [
+        # 31 January 2027 + 90 days: 28 in February, 31 in March, 30 in April → 1 May 2027.
+        (D(2027, 1, 31), D(2027, 3, 1), D(2027, 5, 1)),
+        # The same start in a leap year: 29 days in February → 30 April 2028.
+        (D(2028, 1, 31), None, D(2028, 4, 30)),
+        # 1 December 2027 + 90 days: 30 to 31 December, 31 in January, 29 in February → 29
+        # February 2028 (a leap day).
+        (D(2027, 12, 1), D(2027, 12, 8), D(2028, 2, 29)),
+        # A task a template put later than day 90 (day 180) decides.
+        (D(2027, 1, 31), D(2027, 7, 30), D(2027, 7, 30)),
+        # A task due exactly on the 90-day mark: the same day.
+        (D(2027, 3, 1), D(2027, 5, 30), D(2027, 5, 30)),
+    ],
+)
+def test_plan_ended(start, last_due, ended):
+    assert plan_ended(start, last_due) == ended

@@ -1,11 +1,13 @@
-"""The talent pool: sign-up with consent, the profile by private link (change, renew, withdraw),
-consents that expire, job alerts, HR's invitations and HR's view of the pool."""
+"""The talent pool: sign-up with consent and its confirmation from the e-mail (double opt-in),
+the profile by private link (change, renew, withdraw), consents that expire, sign-ups nobody
+confirmed, job alerts, HR's invitations and HR's view of the pool."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -47,6 +49,12 @@ def _profile_token(message) -> str:
     return found.group(1)
 
 
+def _confirm_token(message) -> str:
+    found = re.search(r"/job/talentbank/(charlie_[\w-]+)/bekraeft/", message.body)
+    assert found, message.body
+    return found.group(1)
+
+
 @pytest.mark.parametrize(
     ("day", "months", "expected"),
     [
@@ -62,7 +70,7 @@ def test_add_months(day, months, expected):
     assert add_months(day, months) == expected
 
 
-def test_sign_up_logs_the_consent_and_mails_the_private_link(
+def test_sign_up_waits_for_the_confirmation_which_starts_and_logs_the_consent(
     client, org, django_capture_on_commit_callbacks
 ):
     page = client.get(reverse("careers:talent_signup"))
@@ -79,19 +87,85 @@ def test_sign_up_logs_the_consent_and_mails_the_private_link(
     )
     assert response.status_code == 200 and "Tjek din e-mail" in response.content.decode()
     profile = TalentProfile.objects.get()
-    assert profile.consent_until == add_months(timezone.localdate(), 6)
+    # Stored, but not yet in the pool: no consent has started, nothing is logged.
+    assert (profile.confirmed_at, profile.consent_until) == (None, None)
     assert list(profile.job_families.all()) == [family]
     assert list(profile.areas.all()) == [org.social]
+    assert not ConsentEvent.objects.exists()
+    assert mail.outbox[0].subject == "Bekræft din tilmelding til talentbanken"
+    token = _confirm_token(mail.outbox[0])
+    assert profile.token_hash == tokens.hash_token(token)
+    assert client.get(reverse("careers:talent_profile", args=[token])).status_code == 404
+    assert client.post(reverse("careers:talent_renew", args=[token])).status_code == 404
+
+    # The link opens a page with a button: opening it (as a mail scanner does) confirms nothing.
+    confirm = reverse("careers:talent_confirm", args=[token])
+    page = client.get(confirm)
+    assert page.status_code == 200 and "Bekræft min tilmelding" in page.content.decode()
+    assert TalentProfile.objects.get().confirmed_at is None
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("careers:talent_profile", args=[token])
+    profile.refresh_from_db()
+    assert profile.confirmed_at is not None
+    assert profile.consent_until == add_months(timezone.localdate(), 6)
     event = ConsentEvent.objects.get()
-    assert (event.scope, event.action, event.until) == (
+    assert (event.scope, event.action, event.until, event.text_version) == (
         "talentbank",
-        "given",
+        "confirmed",
         profile.consent_until,
+        talent.POOL_CONSENT_VERSION,
     )
     assert event.subject == applying.consent_subject("mads@example.org")
-    token = _profile_token(mail.outbox[0])
-    assert profile.token_hash == tokens.hash_token(token)
+    assert mail.outbox[-1].subject == "Velkommen i talentbanken"
+    assert _profile_token(mail.outbox[-1]) == token
     assert client.get(reverse("careers:talent_profile", args=[token])).status_code == 200
+    # The e-mail's link, followed again, leads to the profile; a second POST logs nothing.
+    assert client.get(confirm)["Location"] == reverse("careers:talent_profile", args=[token])
+    assert client.post(confirm).status_code == 302
+    assert ConsentEvent.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("signed_up", "last_open"),
+    [
+        (dt.date(2027, 2, 25), dt.date(2027, 3, 4)),
+        (dt.date(2028, 2, 25), dt.date(2028, 3, 3)),  # 29 February 2028 is one of the 7 days
+        (dt.date(2027, 12, 28), dt.date(2028, 1, 4)),  # over the new year
+        (dt.date(2027, 1, 31), dt.date(2027, 2, 7)),
+    ],
+)
+def test_a_sign_up_can_be_confirmed_for_seven_calendar_days(signed_up, last_open):
+    assert talent.confirmation_open(signed_up, signed_up)
+    assert talent.confirmation_open(signed_up, last_open)
+    assert not talent.confirmation_open(signed_up, last_open + dt.timedelta(days=1))
+
+
+def test_a_confirmation_link_older_than_seven_days_opens_nothing(client, org):
+    token = tokens.generate_token()
+    profile = TalentProfileFactory(token_hash=token.key_hash, confirmed_at=None, consent_until=None)
+    eight_days_ago = timezone.now() - dt.timedelta(days=8)
+    TalentProfile.objects.filter(pk=profile.pk).update(created_at=eight_days_ago)
+    confirm = reverse("careers:talent_confirm", args=[token.plain])
+    assert client.get(confirm).status_code == 404
+    assert client.post(confirm).status_code == 404
+    assert TalentProfile.objects.get().confirmed_at is None
+    assert client.get(reverse("careers:talent_confirm", args=["nonsense"])).status_code == 404
+
+
+def test_signing_up_again_before_confirming_makes_the_sign_up_afresh(
+    client, org, django_capture_on_commit_callbacks
+):
+    _signup(client, django_capture_on_commit_callbacks, name="Mads")
+    first = _confirm_token(mail.outbox[0])
+    _signup(client, django_capture_on_commit_callbacks, name="Mads Holm", contact="")
+    profile = TalentProfile.objects.get()
+    assert (profile.name, profile.contact, profile.confirmed_at) == ("Mads Holm", False, None)
+    second = _confirm_token(mail.outbox[1])
+    assert second != first
+    assert client.get(reverse("careers:talent_confirm", args=[first])).status_code == 404
+    assert client.get(reverse("careers:talent_confirm", args=[second])).status_code == 200
 
 
 def test_sign_up_needs_consent_and_something_to_consent_to(
@@ -110,11 +184,13 @@ def test_sign_up_needs_consent_and_something_to_consent_to(
 def test_an_address_already_in_the_pool_gets_a_new_link_and_no_second_profile(
     client, org, django_capture_on_commit_callbacks
 ):
-    TalentProfileFactory(email="Mads@Example.org")
+    until = timezone.localdate() + dt.timedelta(days=90)
+    TalentProfileFactory(email="Mads@Example.org", consent_until=until)
     response = _signup(client, django_capture_on_commit_callbacks)
     assert "Tjek din e-mail" in response.content.decode()
     assert TalentProfile.objects.count() == 1
-    assert "allerede" in mail.outbox[0].body
+    assert TalentProfile.objects.get().consent_until == until  # nothing renewed by a stranger
+    assert "allerede" in mail.outbox[0].body and "/bekraeft/" not in mail.outbox[0].body
     token = _profile_token(mail.outbox[0])
     assert TalentProfile.objects.get().token_hash == tokens.hash_token(token)
 
@@ -127,15 +203,21 @@ def _profile(**kw) -> tuple[TalentProfile, str]:
 def test_change_renew_and_withdraw_by_the_private_link(client, org):
     profile, token = _profile(consent_until=timezone.localdate() + dt.timedelta(days=3))
     url = reverse("careers:talent_profile", args=[token])
+    email = profile.email
+    # The confirmed address cannot be changed (the field is disabled; a posted one is ignored).
     response = client.post(url, {"name": "Mads H.", "email": "ny@example.org", "contact": "on"})
     assert response.status_code == 302
     profile.refresh_from_db()
     assert (profile.name, profile.email, profile.alerts, profile.contact) == (
         "Mads H.",
-        "ny@example.org",
+        email,
         False,
         True,
     )
+    data = talent.ProfileData("Mads H.", "ny@example.org", [], [], alerts=True, contact=True)
+    with pytest.raises(talent.FieldErrors) as refused:
+        talent.update_own(token, data)
+    assert refused.value.errors[0][0] == "email"
     assert client.post(reverse("careers:talent_renew", args=[token])).status_code == 302
     profile.refresh_from_db()
     assert profile.consent_until == add_months(timezone.localdate(), 6)
@@ -155,17 +237,36 @@ def test_an_expired_consent_opens_nothing(client, org):
 
 
 def test_the_daily_job_deletes_expired_profiles_and_reminds_those_about_to_expire(org):
+    """On 10 March 2027: a consent that ran to 9 March is over, one to 10 March holds its last
+    day. A sign-up made on 2 March 2027 (Copenhagen time) could be confirmed until 9 March and
+    goes; one made on 3 March may still be confirmed today and stays, as does a sign-up made at
+    23:30 UTC on 2 March, which was 00:30 on 3 March in Copenhagen."""
     on = dt.date(2027, 3, 10)
     expired, _t1 = _profile(consent_until=dt.date(2027, 3, 9))
     last_day, _t2 = _profile(consent_until=dt.date(2027, 3, 10))
     soon, _t3 = _profile(consent_until=dt.date(2027, 3, 24))  # 14 days ahead
     later, _t4 = _profile(consent_until=dt.date(2027, 3, 25))
+    stale, _t5 = _profile(confirmed_at=None, consent_until=None)
+    waiting, _t6 = _profile(confirmed_at=None, consent_until=None)
+    late_evening, _t7 = _profile(confirmed_at=None, consent_until=None)
+    cph = ZoneInfo("Europe/Copenhagen")
+    TalentProfile.objects.filter(pk=stale.pk).update(
+        created_at=dt.datetime(2027, 3, 2, 23, 59, tzinfo=cph)
+    )
+    TalentProfile.objects.filter(pk=waiting.pk).update(
+        created_at=dt.datetime(2027, 3, 3, 0, 1, tzinfo=cph)
+    )
+    TalentProfile.objects.filter(pk=late_evening.pk).update(
+        created_at=dt.datetime(2027, 3, 2, 23, 30, tzinfo=dt.UTC)
+    )
     result = talent.expire_consents(on)
-    assert result == {"expired": 1, "reminded": 1}
+    assert result == {"expired": 1, "reminded": 1, "unconfirmed": 1}
     assert set(TalentProfile.objects.values_list("pk", flat=True)) == {
         last_day.pk,
         soon.pk,
         later.pk,
+        waiting.pk,
+        late_evening.pk,
     }
     event = ConsentEvent.objects.get()
     assert (event.action, event.until) == ("expired", dt.date(2027, 3, 9))
@@ -184,6 +285,7 @@ def test_job_alerts_send_new_matching_ads_once(org):
     anything, _t = _profile(last_alert_at=now - dt.timedelta(days=1))
     _contact_only, _t = _profile(alerts=False, last_alert_at=now - dt.timedelta(days=1))
     _lapsed, _t = _profile(consent_until=timezone.localdate() - dt.timedelta(days=1))
+    _unconfirmed, _t = _profile(confirmed_at=None, consent_until=None)
 
     def ad(**kw):
         defaults = {
@@ -259,6 +361,8 @@ def test_hr_invites_a_rejected_applicant_who_then_signs_up(
     )
     profile = TalentProfile.objects.get()
     assert profile.from_application == application
+    assert profile.confirmed_at is None  # the invited confirm from the e-mail like anyone
+    assert "/bekraeft/" in mail.outbox[-1].body
     # A second invitation is refused: no second e-mail.
     sent = len(mail.outbox)
     again = client_as("hr").post(reverse("recruitment:talent_invite", args=[application.pk]))
@@ -290,10 +394,12 @@ def test_hr_sees_only_contactable_profiles_with_valid_consent_filtered_and_audit
     other, _t = _profile(name="Anden kategori")
     _profile(name="Kun jobagent", contact=False)
     _profile(name="Udløbet", consent_until=timezone.localdate() - dt.timedelta(days=1))
+    _profile(name="Ikke bekræftet", confirmed_at=None, consent_until=None)
     client = client_as("hr")
     text = client.get(reverse("recruitment:talent_pool")).content.decode()
     assert "Kan kontaktes" in text and "Anden kategori" in text
     assert "Kun jobagent" not in text and "Udløbet" not in text
+    assert "Ikke bekræftet" not in text
     filtered = client.get(
         reverse("recruitment:talent_pool"), {"job_family": sosu.pk, "area": org.social.pk}
     ).content.decode()
