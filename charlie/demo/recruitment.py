@@ -267,6 +267,10 @@ DEMO_PDF = (
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
 CONSENT_VERSION = "2026-12"
+#: The talent pool's consent text (double opt-in) and how long a consent holds, in days (the
+#: demo's approximation of the default 6 months).
+POOL_CONSENT_VERSION = "2026-12-2"
+CONSENT_DAYS = 183
 
 
 def _unit_of_manager(person_id: int | None) -> OrgUnit:
@@ -645,19 +649,23 @@ def _talent_pool(ref: date, families: dict[str, JobFamily], unit: OrgUnit) -> No
             alerts=alerts,
             contact=contact,
             token_hash=tokens.generate_token().key_hash,
-            consent_version=CONSENT_VERSION,
+            consent_version=POOL_CONSENT_VERSION,
             consent_until=until,
+            # Double opt-in: each confirmed from the e-mail the day they signed up.
+            confirmed_at=_at(until - timedelta(days=CONSENT_DAYS)),
             last_alert_at=_at(ref - timedelta(days=1)),
         )
         profile.job_families.set([families[c] for c in family_codes])
         profile.areas.set([area])
-        ConsentEvent.objects.create(
-            subject=hashlib.sha256(email.lower().encode()).hexdigest(),
-            scope="talentbank",
-            action=ConsentAction.GIVEN,
-            text_version=CONSENT_VERSION,
-            until=until,
-        )
+        subject = hashlib.sha256(email.lower().encode()).hexdigest()
+        for action in (ConsentAction.GIVEN, ConsentAction.CONFIRMED):
+            ConsentEvent.objects.create(
+                subject=subject,
+                scope="talentbank",
+                action=action,
+                text_version=POOL_CONSENT_VERSION,
+                until=until if action == ConsentAction.CONFIRMED else None,
+            )
 
 
 def _onboarding(ref: date, users: dict[str, tuple[int, int | None]], *, closed_ad: JobAd) -> int:

@@ -295,3 +295,6 @@ def test_the_demo_holds_a_hiring_round_from_requisition_to_onboarding(
     assert Application.objects.filter(ad__status=AdStatus.CLOSED).count() > 100
     assert Story.objects.filter(published=True).count() == 3
     assert TalentProfile.objects.count() == 3
+    # Double opt-in: every demo profile is confirmed, so HR's pool shows them and the daily
+    # job does not delete them as unconfirmed sign-ups.
+    assert not TalentProfile.objects.filter(confirmed_at__isnull=True).exists()
