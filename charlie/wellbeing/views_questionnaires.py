@@ -45,7 +45,7 @@ def _version_url(version_id: int, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def _to_version(request: AuthenticatedRequest, version_id: int) -> HttpResponse:
+def _to_version(version_id: int) -> HttpResponse:
     return redirect(_version_url(version_id))
 
 
@@ -59,7 +59,7 @@ def unless_frozen(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
             return view(request, version_id, **kwargs)
         except svc.Frozen as exc:
             messages.error(request, " ".join(exc.messages))
-            return _to_version(request, version_id)
+            return _to_version(version_id)
 
     return wrapper
 
@@ -95,7 +95,7 @@ def questionnaire_new(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, _("Spørgeskemaet er oprettet. Tilføj nu spørgsmålene."))
             version = questionnaire.versions.get()
-            return _to_version(request, version.pk)
+            return _to_version(version.pk)
     return render(
         request,
         TEMPLATES + "new.html",
@@ -166,7 +166,7 @@ def version_new(request: AuthenticatedRequest, questionnaire_id: int) -> HttpRes
         _("Version %(n)d er lavet som en kopi af den forrige. Ret den, før den bruges.")
         % {"n": version.number},
     )
-    return _to_version(request, version.pk)
+    return _to_version(version.pk)
 
 
 # --- A version --------------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def version_detail(request: AuthenticatedRequest, version_id: int) -> HttpRespon
             _add_problems(form, exc)
         else:
             messages.success(request, _("Noten er gemt."))
-            return _to_version(request, version_id)
+            return _to_version(version_id)
     return render(
         request,
         TEMPLATES + "version.html",
@@ -222,18 +222,18 @@ def version_export(
 @require_POST
 @unless_frozen
 def version_delete(request: AuthenticatedRequest, version_id: int) -> HttpResponse:
-    access = access_of(request)
-    questionnaire_id = svc.version_view(access, version_id).questionnaire.pk
     try:
-        kept = svc.delete_version(access, version_id)
+        kept = svc.delete_version(access_of(request), version_id)
+    except svc.Frozen:
+        raise
     except ValidationFailed as exc:
         messages.error(request, " ".join(exc.messages))
-        return _to_version(request, version_id)
+        return _to_version(version_id)
     if kept is None:
         messages.success(request, _("Spørgeskemaet er slettet."))
         return redirect("wellbeing:questionnaires")
     messages.success(request, _("Versionen er slettet."))
-    return redirect("wellbeing:questionnaire", questionnaire_id=questionnaire_id)
+    return redirect("wellbeing:questionnaire", questionnaire_id=kept.pk)
 
 
 # --- Dimensions ---------------------------------------------------------------------------------
@@ -276,7 +276,7 @@ def _dimension_page(
             _add_problems(form, exc)
         else:
             messages.success(request, _("Dimensionen er gemt."))
-            return _to_version(request, version_id)
+            return _to_version(version_id)
     return render(
         request,
         TEMPLATES + "dimension.html",
@@ -312,7 +312,7 @@ def dimension_remove(
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Dimensionen er fjernet."))
-    return _to_version(request, version_id)
+    return _to_version(version_id)
 
 
 @require_POST
@@ -384,7 +384,7 @@ def question_remove(
 ) -> HttpResponse:
     svc.remove_question(access_of(request), version_id, question_id)
     messages.success(request, _("Spørgsmålet er fjernet."))
-    return _to_version(request, version_id)
+    return _to_version(version_id)
 
 
 @require_POST
@@ -432,7 +432,7 @@ def questionnaire_import(request: AuthenticatedRequest) -> HttpResponse:
                     "dimensions": result.dimensions,
                 },
             )
-            return _to_version(request, result.version.pk)
+            return _to_version(result.version.pk)
     return render(
         request,
         TEMPLATES + "import.html",

@@ -256,6 +256,13 @@ def test_deleting_a_draft_from_its_page(client_as):
     response = client.post(_url("questionnaire_version_delete", version_id=version.pk))
     assert response["Location"] == _url("questionnaires")
     assert not Question.objects.filter(version_id=version.pk).exists()
+    # A later draft goes alone, back to its questionnaire.
+    first = VersionFactory()
+    svc.freeze_version(first)
+    draft = VersionFactory(questionnaire=first.questionnaire, number=2)
+    response = client.post(_url("questionnaire_version_delete", version_id=draft.pk))
+    assert response["Location"] == _url("questionnaire", questionnaire_id=first.questionnaire_id)
+    assert list(first.questionnaire.versions.all()) == [first]
 
 
 def test_the_browser_test_opens_every_page_of_the_part():
