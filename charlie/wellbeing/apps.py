@@ -18,3 +18,18 @@ class WellbeingConfig(AppConfig):
         privacy.register_purpose(services.PURPOSE, _("Trivsel og arbejdsmiljø"))
         # What "Mine data" shows of it (GDPR art. 15 and 20): invitations, never answers.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
+
+        # --- part questionnaires ---
+        # HR's question banks (trivsel, APV, pulse, onboarding and the municipality's own).
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.wellbeing.permissions import MANAGE_SURVEYS
+
+        register(
+            MenuEntry(
+                key="wellbeing_questionnaires",
+                label=_("Spørgeskemaer"),
+                url_name="wellbeing:questionnaires",
+                order=66,
+                roles=MANAGE_SURVEYS.roles,
+            )
+        )

@@ -140,6 +140,8 @@ class Question(models.Model):
     text = models.TextField(_("spørgsmål"))
     text_en = models.TextField(_("spørgsmål (engelsk)"), blank=True)
     help_text = models.CharField(_("hjælpetekst"), max_length=300, blank=True)
+    # Added by the questionnaires part (migration 0003): respondents who read English.
+    help_text_en = models.CharField(_("hjælpetekst (engelsk)"), max_length=300, blank=True)
     kind = models.CharField(_("svartype"), max_length=10, choices=QuestionKind.choices)
     options = models.JSONField(_("svarmuligheder"), default=list, blank=True)
     reverse = models.BooleanField(_("omvendt skala"), default=False)

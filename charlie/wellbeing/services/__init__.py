@@ -14,3 +14,25 @@ from charlie.wellbeing.services.common import CATEGORY, PURPOSE, for_wellbeing
 from charlie.wellbeing.services.mine import my_data
 
 __all__ = ["CATEGORY", "PURPOSE", "for_wellbeing", "my_data"]
+
+# --- part questionnaires ---
+# The question banks' face to the other parts: Charlie's own banks, freezing a version at
+# launch, the questions in the order respondents see them, and what keeps a version from being
+# asked (docs/wellbeing-questionnaires.md).
+from charlie.wellbeing.services import questionnaires
+from charlie.wellbeing.services.questionnaires import (
+    FREE_TEXT_WARNING,
+    charlie_bank,
+    freeze_version,
+    sections,
+    version_problems,
+)
+
+__all__ += [
+    "FREE_TEXT_WARNING",
+    "charlie_bank",
+    "freeze_version",
+    "questionnaires",
+    "sections",
+    "version_problems",
+]
