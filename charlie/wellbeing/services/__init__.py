@@ -14,3 +14,9 @@ from charlie.wellbeing.services.common import CATEGORY, PURPOSE, for_wellbeing
 from charlie.wellbeing.services.mine import my_data
 
 __all__ = ["CATEGORY", "PURPOSE", "for_wellbeing", "my_data"]
+
+# --- part apv ---
+from charlie.wellbeing.services import actions, apv
+from charlie.wellbeing.services.actions import overdue_for
+
+__all__ += ["actions", "apv", "overdue_for"]
