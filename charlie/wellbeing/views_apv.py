@@ -319,6 +319,7 @@ def apv_assessment(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
             "unmade": sum(
                 1 for i in d.items if i.status == "problem" and i.pk not in _items_with_problems(d)
             ),
+            "findings": svc.survey_findings(access, apv_id),
         },
         status=_status(form),
     )
@@ -349,7 +350,10 @@ def _problem_page(
             "priority": found.priority,
         }
     else:
-        initial = {"source": (request.GET.get("kilde") or "")[:200]}
+        initial = {
+            "source": (request.GET.get("kilde") or "")[:200],
+            "title": (request.GET.get("titel") or "")[:200],
+        }
     form = ProblemForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -378,7 +382,8 @@ def _problem_page(
 
 @require_http_methods(["GET", "POST"])
 def apv_problem_new(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
-    """A problem of the APV; ``?kilde=`` fills in where it was found."""
+    """A problem of the APV; ``?kilde=`` fills in where it was found and ``?titel=`` the
+    problem (the survey's dimensions on the assessment page link here)."""
     return _problem_page(request, apv_id, None)
 
 

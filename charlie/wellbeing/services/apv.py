@@ -23,6 +23,7 @@ them record them as read (``actions.audit_owners``).
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -39,7 +40,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from charlie.absence import services as absence
-from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
 from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.workqueue import QueueItem, QueueRow, Urgency
@@ -484,8 +485,17 @@ def start_apv(
 ) -> Apv:
     """Start an APV for a unit the caller keeps, at step 1 (mapping), with the default
     walkthrough checklist if asked for and the unit's sickness absence of the last 12 months
-    (``fetch_absence``)."""
+    (``fetch_absence``). A unit has one APV under way at a time."""
     unit = actions.managed_unit(access, unit_id)
+    if Apv.objects.filter(unit=unit).exclude(step=ApvStep.DONE).exists():
+        raise ValidationFailed(
+            [
+                _(
+                    "Enheden har allerede en APV i gang. Gør den færdig, før en ny startes: "
+                    "den findes under APV."
+                )
+            ]
+        )
     title = check_text(title, what=_("Titel"), max_length=200, required=True)
     participants = check_text(participants, what=_("Deltagere"), max_length=5000, multiline=True)
     survey = _check_survey(access, unit, survey_id)
@@ -607,6 +617,49 @@ def _priority(value: int | None) -> int:
     if value is None or value not in dict(PRIORITIES):
         raise ValidationFailed([_("Vælg en prioritet.")], field="priority")
     return value
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One dimension of the mapping survey's result for the unit, as the results part gives
+    it (``services.results.unit_summary``: a score 0–100, ``None`` where disclosure control
+    hides it), with the source text a problem made from it gets."""
+
+    label: str
+    score: float | None
+    shown: bool
+    source: str
+
+
+def survey_findings(access: Access, apv_id: int) -> list[Finding]:
+    """The mapping survey's dimension scores for the APV's unit (its sub-units included), from
+    the results part — which owns every figure and its disclosure control — weakest first;
+    empty without a survey, while it is open, or where the caller may not see its results."""
+    row = _apv(access, apv_id)
+    if row.survey is None:
+        return []
+    try:
+        # Looked up when called: the results part is built beside this one (its contract:
+        # ``unit_summary(access, survey_id, unit_id)``).
+        results: Any = importlib.import_module("charlie.wellbeing.services.results")
+    except ImportError:
+        return []
+    try:
+        scores = list(results.unit_summary(access, row.survey_id, row.unit_id))
+    except (NotFound, PermissionDenied):
+        return []
+    out = []
+    for dim in scores:
+        shown = bool(dim.shown) and dim.score is not None
+        text = (
+            _("%(survey)s: %(dimension)s (%(score)s af 100)")
+            % {"survey": row.survey.name, "dimension": dim.label, "score": round(dim.score)}
+            if shown
+            else _("%(survey)s: %(dimension)s")
+            % {"survey": row.survey.name, "dimension": dim.label}
+        )
+        out.append(Finding(str(dim.label), dim.score if shown else None, shown, text[:200]))
+    return sorted(out, key=lambda f: (not f.shown, f.score if f.score is not None else 0))
 
 
 def problem_of(access: Access, apv_id: int, problem_id: int) -> ApvProblem:

@@ -116,6 +116,15 @@ def test_a_unit_too_small_keeps_the_period_without_figures(org, users, on_day):
     assert svc.apv_detail(_access(users, "manager"), row.pk).absence.hidden
 
 
+def test_a_unit_has_one_apv_under_way_at_a_time(org, users, on_day):
+    manager = _access(users, "manager")
+    first = svc.start_apv(manager, unit_id=org.nord.pk, title="APV", walkthrough=False)
+    with pytest.raises(ValidationFailed, match="allerede en APV i gang"):
+        svc.start_apv(manager, unit_id=org.nord.pk, title="APV igen", walkthrough=False)
+    Apv.objects.filter(pk=first.pk).update(step=ApvStep.DONE, completed_on=TODAY)
+    assert svc.start_apv(manager, unit_id=org.nord.pk, title="Ny", walkthrough=False).pk
+
+
 def test_who_may_start_an_apv_where(org, users, on_day):
     with pytest.raises(NotFound):
         svc.start_apv(_access(users, "manager"), unit_id=org.skole.pk, title="x", walkthrough=False)
@@ -139,6 +148,7 @@ def test_only_a_survey_sent_out_in_the_unit_may_be_chosen(org, users, on_day):
         manager, unit_id=org.nord.pk, title="x", walkthrough=False, survey_id=in_area.pk
     )
     assert row.survey_id == in_area.pk
+    row.delete()
     for survey in (draft, elsewhere):
         with pytest.raises(ValidationFailed) as exc:
             svc.start_apv(

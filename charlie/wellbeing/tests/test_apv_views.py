@@ -191,3 +191,50 @@ def test_the_employees_plan_page(client_as, org, users):
     assert "Nye stole i personalestuen" in page and "Ikke min enhed" not in page
     empty = client_as("analyst").get(reverse("wellbeing:my_plan")).content.decode()
     assert "ingen APV eller handlingsplan" in empty
+
+
+def test_the_survey_results_become_problems(client_as, org, monkeypatch):
+    """The results part's ``unit_summary`` (its contract) gives the unit's dimensions; each
+    shown one links to a new problem with the survey and the score as its source."""
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Score:
+        code: str
+        label: str
+        score: float | None
+        favourable: float | None
+        answers: int | None
+        shown: bool
+        threshold: int
+
+    asked = []
+
+    def unit_summary(access, survey_id, unit_id):
+        asked.append((access.role, survey_id, unit_id))
+        return [
+            Score("indflydelse", "Indflydelse", 48.4, 0.4, 12, True, 5),
+            Score("kraenkende", "Krænkende adfærd", None, None, None, False, 20),
+            Score("ledelse", "Ledelse", 71.0, 0.7, 12, True, 5),
+        ]
+
+    fake = types.ModuleType("charlie.wellbeing.services.results")
+    fake.unit_summary = unit_summary  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "charlie.wellbeing.services.results", fake)
+    survey = SurveyFactory(name="Trivsel 2027", status=SurveyStatus.CLOSED)
+    survey.units.add(org.nord)
+    row = ApvFactory(unit=org.nord, survey=survey, step=ApvStep.PRIORITISING)
+    client = client_as("manager")
+    page = client.get(reverse("wellbeing:apv_assessment", args=[row.pk])).content.decode()
+    assert asked == [("manager", survey.pk, org.nord.pk)]
+    assert page.index("Indflydelse") < page.index("Ledelse") < page.index("Krænkende adfærd")
+    assert "For få svar" in page
+    link = reverse("wellbeing:apv_problem_new", args=[row.pk])
+    assert f"{link}?kilde=Trivsel%202027%3A%20Indflydelse%20%2848%20af%20100%29" in page
+    form = client.get(
+        link, {"kilde": "Trivsel 2027: Indflydelse (48 af 100)", "titel": "Indflydelse"}
+    )
+    assert 'value="Trivsel 2027: Indflydelse (48 af 100)"' in form.content.decode()
+    assert 'value="Indflydelse"' in form.content.decode()
