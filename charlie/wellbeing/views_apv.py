@@ -113,6 +113,10 @@ def apv_new(request: AuthenticatedRequest) -> HttpResponse:
     if unit_id is None:
         return _pick_unit(request, _("Start en APV"), reverse("wellbeing:apvs"))
     unit = action_svc.managed_unit(access, unit_id)
+    current = svc.under_way(access, unit.pk)
+    if current is not None:
+        messages.info(request, _("Enheden har allerede en APV i gang. Her er den."))
+        return redirect("wellbeing:apv", apv_id=current.pk)
     surveys = svc.survey_choices(access, unit.pk)
     label = people.unit_label(unit)
     form = StartForm(

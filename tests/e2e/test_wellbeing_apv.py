@@ -138,10 +138,10 @@ def _url(name: str, query: str = "", **keys: str) -> Callable[[dict[str, Any]], 
 PAGES: list[Page] = [
     Page("wellbeing:apvs", "hr", _url("wellbeing:apvs")),
     Page("wellbeing:apv_new", "manager", _url("wellbeing:apv_new")),
-    Page(
+    Page(  # Nord has an APV under way (the page leads there): HR starts one for Syd
         "wellbeing:apv_new",
-        "manager",
-        lambda d: reverse("wellbeing:apv_new") + f"?enhed={d['nord']}",
+        "hr",
+        lambda d: reverse("wellbeing:apv_new") + f"?enhed={d['syd']}",
     ),
     Page("wellbeing:apv", "manager", _url("wellbeing:apv", apv_id="open")),
     Page("wellbeing:apv", "manager", _url("wellbeing:apv", apv_id="done")),
@@ -236,6 +236,7 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
     )
     return {
         "nord": org.nord.pk,
+        "syd": org.syd.pk,
         "survey": survey.pk,
         "open": open_apv.pk,
         "done": done.pk,

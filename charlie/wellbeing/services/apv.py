@@ -474,6 +474,12 @@ def add_checklist(apv: Apv) -> int:
     return len(DEFAULT_CHECKLIST)
 
 
+def under_way(access: Access, unit_id: int) -> Apv | None:
+    """The unit's APV under way, if any (a unit has one at a time)."""
+    unit = actions.managed_unit(access, unit_id)
+    return Apv.objects.filter(unit=unit).exclude(step=ApvStep.DONE).order_by("-pk").first()
+
+
 def start_apv(
     access: Access,
     *,

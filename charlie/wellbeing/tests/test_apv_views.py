@@ -40,6 +40,8 @@ def test_starting_an_apv_asks_for_the_unit_first(client_as, org):
     row = Apv.objects.get()
     assert made.url == reverse("wellbeing:apv_mapping", args=[row.pk])
     assert row.items.count() > 10 and row.absence_period
+    # A second one for the unit leads to the one under way.
+    assert client.get(url).url == reverse("wellbeing:apv", args=[row.pk])
 
 
 def test_the_mapping_form_saves_each_point(client_as, org):
