@@ -428,3 +428,13 @@ CHARLIE_RECRUITMENT_MAX_FILE_BYTES = int(
     os.environ.get("CHARLIE_RECRUITMENT_MAX_FILE_BYTES", str(5 * 1024 * 1024))
 )
 CHARLIE_RECRUITMENT_CONSENT_MONTHS = int(os.environ.get("CHARLIE_RECRUITMENT_CONSENT_MONTHS", "6"))
+# Well-being, part "apv" (docs/wellbeing-apv.md): how many days before a unit's next APV is due
+# its manager is reminded (default 90), how often the reminder repeats while it is not started
+# (default every 30 days), and how often an overdue action's owner is reminded (default 7).
+CHARLIE_WELLBEING_APV_REMINDER_DAYS = int(
+    os.environ.get("CHARLIE_WELLBEING_APV_REMINDER_DAYS", "90")
+)
+CHARLIE_WELLBEING_APV_REPEAT_DAYS = int(os.environ.get("CHARLIE_WELLBEING_APV_REPEAT_DAYS", "30"))
+CHARLIE_WELLBEING_ACTION_REMINDER_DAYS = int(
+    os.environ.get("CHARLIE_WELLBEING_ACTION_REMINDER_DAYS", "7")
+)

@@ -33,3 +33,46 @@ class WellbeingConfig(AppConfig):
                 roles=MANAGE_SURVEYS.roles,
             )
         )
+
+        # --- part apv ---
+        from charlie.core import workqueue
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.wellbeing import tasks_apv  # noqa: F401 (registers daily jobs)
+        from charlie.wellbeing.permissions import MANAGE_APV
+        from charlie.wellbeing.retention import APV_AND_ACTIONS, SURVEY_ACTIONS
+        from charlie.wellbeing.services import actions as apv_actions
+        from charlie.wellbeing.services import apv as apv_process
+
+        register(
+            MenuEntry(
+                key="wellbeing_apv",
+                label=_("APV"),
+                url_name="wellbeing:apvs",
+                order=70,
+                roles=MANAGE_APV.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="wellbeing_actions",
+                label=_("Handlingsplaner"),
+                url_name="wellbeing:actions",
+                order=71,
+                roles=MANAGE_APV.roles,
+            )
+        )
+        # Every employee: their own unit's action plan and written APV.
+        register(
+            MenuEntry(
+                key="wellbeing_my_plan",
+                label=_("Handlingsplan og APV"),
+                url_name="wellbeing:my_plan",
+                order=72,
+                visible=lambda user: getattr(user, "person", None) is not None,
+            )
+        )
+        workqueue.register("wellbeing_actions", apv_actions.queue_items, order=55)
+        workqueue.register("wellbeing_apv_due", apv_process.queue_items, order=57)
+        privacy.register_audit_details(*apv_actions.AUDIT_DETAILS, *apv_process.AUDIT_DETAILS)
+        privacy.register_retention_rule(APV_AND_ACTIONS)
+        privacy.register_retention_rule(SURVEY_ACTIONS)

@@ -391,6 +391,10 @@ class Apv(models.Model):
     started_on = models.DateField(_("startet"))
     completed_on = models.DateField(_("afsluttet"), null=True, blank=True)
     next_due_on = models.DateField(_("næste APV senest"), null=True, blank=True)
+    #: Why HR set the next APV sooner than 3 years ("arbejdet ændres"); empty: the law's 3 years.
+    next_due_reason = models.CharField(_("grund til tidligere APV"), max_length=300, blank=True)
+    #: The last day the unit's manager was reminded that the next APV is due (apv part).
+    due_reminded_on = models.DateField(_("påmindet om næste APV"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -438,6 +442,10 @@ class ApvProblem(models.Model):
     description = models.TextField(_("beskrivelse og vurdering"), blank=True)
     source = models.CharField(_("kilde"), max_length=200, blank=True)
     priority = models.PositiveSmallIntegerField(_("prioritet"), default=2)
+    #: The walkthrough point the problem was found at, if any (apv part).
+    item = models.ForeignKey(
+        WalkthroughItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="problems"
+    )
 
     class Meta:
         ordering = ("apv", "priority", "pk")

@@ -3,3 +3,134 @@ in ``apps.py``. The DPO approves each batch; nothing is deleted before. Each par
 its rules below."""
 
 from __future__ import annotations
+
+# --- part apv ---
+# APVs and their action plans (docs/wellbeing-apv.md, "Opbevaring"). The APV in force must be
+# at hand: arbejdsmiljøloven § 15 a, stk. 1 says it is kept available to the management, the
+# employees and Arbejdstilsynet, which supervises it and may ask to see it, also after a new one
+# has been made (to see what was found, and whether the action plan was followed). So an APV is
+# kept until the unit's next APV is completed, and then N years (default 5: Arbejdstilsynet's
+# visits look back over years, and two APV rounds of 3 years can be compared). Local policy, not
+# law (DOMAIN.md 6.2); the DPO approves each batch (6.3).
+from datetime import date
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from charlie.privacy.registry import Applied, RetentionRule
+from charlie.privacy.retention import count_by_year, cutoff
+from charlie.wellbeing.models import Action, ActionStatus, Apv, ApvStep
+
+
+def _replaced_apvs() -> list[tuple[int, date]]:
+    """(APV id, the day the unit's next APV was completed) for every APV a later APV of the
+    same unit (started after it) has replaced by being completed."""
+    rows = Apv.objects.order_by("unit_id", "-pk").values_list(
+        "pk", "unit_id", "step", "completed_on"
+    )
+    out: list[tuple[int, date]] = []
+    unit, replaced_on = None, None
+    for pk, unit_id, step, completed_on in rows:
+        if unit_id != unit:
+            unit, replaced_on = unit_id, None
+        if replaced_on is not None:
+            out.append((pk, replaced_on))
+        if step == ApvStep.DONE and completed_on is not None:
+            # The earliest completion of the APVs started after the ones still to come.
+            replaced_on = completed_on if replaced_on is None else min(replaced_on, completed_on)
+    return out
+
+
+def _apvs_past(today: date, years: int) -> list[tuple[int, date]]:
+    limit = cutoff(today, years)
+    return [(pk, day) for pk, day in _replaced_apvs() if day < limit]
+
+
+def find_apvs(today: date, years: int) -> list[int]:
+    return [pk for pk, _day in _apvs_past(today, years)]
+
+
+def apvs_by_year(today: date, years: int) -> dict[int, int]:
+    return count_by_year(day for _pk, day in _apvs_past(today, years))
+
+
+def _owners(actions: QuerySet[Action]) -> list[int]:
+    from charlie.people.models import Person
+
+    owners = actions.exclude(owner__isnull=True).values("owner_id")
+    return list(Person.objects.filter(user_id__in=owners).values_list("pk", flat=True))
+
+
+def delete_apvs(ids: list[int]) -> Applied:
+    """The APVs with their walkthrough, problems and action plan (the action owners' people
+    for the audit log)."""
+    actions = Action.objects.filter(apv_id__in=ids)
+    person_ids = _owners(actions)
+    with transaction.atomic():
+        actions.delete()
+        _total, per_model = Apv.objects.filter(pk__in=ids).delete()
+    return Applied(count=per_model.get(Apv._meta.label, 0), person_ids=person_ids)
+
+
+APV_AND_ACTIONS = RetentionRule(
+    code="wellbeing_apv",
+    category="trivsel",
+    label=_("Trivsel og arbejdsmiljø: APV'er og deres handlingsplaner"),
+    description=_(
+        "En APV slettes med tjekliste, problemer og handlingsplan det valgte antal år efter, at "
+        "enhedens næste APV er afsluttet. APV'en skal være tilgængelig for ledelsen, de ansatte "
+        "og Arbejdstilsynet (arbejdsmiljøloven § 15 a), som kan bede om at se den gældende og "
+        "den forrige APV og om handlingsplanen blev fulgt. Standard er 5 år: kommunens egen "
+        "politik, ikke et lovkrav. Den gældende APV slettes aldrig."
+    ),
+    default_years=5,
+    action="delete",
+    find=find_apvs,
+    apply=delete_apvs,
+    by_year=apvs_by_year,
+)
+
+
+def _survey_actions(today: date, years: int) -> QuerySet[Action]:
+    """Actions outside an APV (from a survey's result) closed — done or dropped — more than
+    ``years`` years ago."""
+    return Action.objects.filter(
+        apv__isnull=True,
+        status__in=(ActionStatus.DONE, ActionStatus.DROPPED),
+        done_on__lt=cutoff(today, years),
+    )
+
+
+def find_survey_actions(today: date, years: int) -> list[int]:
+    return list(_survey_actions(today, years).values_list("pk", flat=True))
+
+
+def survey_actions_by_year(today: date, years: int) -> dict[int, int]:
+    days = _survey_actions(today, years).values_list("done_on", flat=True)
+    return count_by_year(day for day in days if day is not None)
+
+
+def delete_survey_actions(ids: list[int]) -> Applied:
+    actions = Action.objects.filter(pk__in=ids, apv__isnull=True)
+    person_ids = _owners(actions)
+    count, _per_model = actions.delete()
+    return Applied(count=count, person_ids=person_ids)
+
+
+SURVEY_ACTIONS = RetentionRule(
+    code="wellbeing_survey_actions",
+    category="trivsel",
+    label=_("Trivsel og arbejdsmiljø: handlinger fra målinger"),
+    description=_(
+        "En handling, der ikke hører til en APV (fx fra en trivselsmålings resultat), slettes "
+        "det valgte antal år efter, at den blev gennemført eller opgivet. Åbne handlinger "
+        "slettes ikke. Standard er 5 år, så to trivselsmålinger (mindst hvert 3. år) og deres "
+        "opfølgning kan sammenlignes: kommunens egen politik, ikke et lovkrav."
+    ),
+    default_years=5,
+    action="delete",
+    find=find_survey_actions,
+    apply=delete_survey_actions,
+    by_year=survey_actions_by_year,
+)

@@ -10,16 +10,22 @@ the answer it writes holds no person (docs/wellbeing-anonymity.md).
 
 from __future__ import annotations
 
-from charlie.wellbeing.services.common import CATEGORY, PURPOSE, for_wellbeing
-from charlie.wellbeing.services.mine import my_data
-
-__all__ = ["CATEGORY", "PURPOSE", "for_wellbeing", "my_data"]
-
-# --- part questionnaires ---
-# The question banks' face to the other parts: Charlie's own banks, freezing a version at
-# launch, the questions in the order respondents see them, and what keeps a version from being
-# asked (docs/wellbeing-questionnaires.md).
-from charlie.wellbeing.services import questionnaires
+from charlie.wellbeing.services import (
+    actions,
+    apv,
+    questionnaires,
+)
+from charlie.wellbeing.services.actions import (
+    overdue_for,
+)
+from charlie.wellbeing.services.common import (
+    CATEGORY,
+    PURPOSE,
+    for_wellbeing,
+)
+from charlie.wellbeing.services.mine import (
+    my_data,
+)
 from charlie.wellbeing.services.questionnaires import (
     FREE_TEXT_WARNING,
     charlie_bank,
@@ -28,10 +34,17 @@ from charlie.wellbeing.services.questionnaires import (
     version_problems,
 )
 
-__all__ += [
+__all__ = [
+    "CATEGORY",
     "FREE_TEXT_WARNING",
+    "PURPOSE",
+    "actions",
+    "apv",
     "charlie_bank",
+    "for_wellbeing",
     "freeze_version",
+    "my_data",
+    "overdue_for",
     "questionnaires",
     "sections",
     "version_problems",

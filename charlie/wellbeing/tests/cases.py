@@ -117,3 +117,248 @@ PERMISSION_CASES += [
         data={"retning": "ned"},
     ),
 ]
+
+# --- part apv ---
+# The APV and action plans. MANAGE_APV: HR every unit, the manager Plejecenter Nord; anything
+# outside is a 404. The written APV and the employees' plan: the unit's employees (the employee
+# works in Nord), its managers and HR; a 404 for anyone else. The owners of actions are personal
+# data: every page that shows them to someone writes the audit log (category and purpose
+# "trivsel"). Steps that delete something are asked of Nørre Skole's APV, which only HR keeps.
+
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect, nord  # noqa: E402
+
+
+def _apv_user(role: str):  # type: ignore[no-untyped-def]
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=f"test-{role}")
+
+
+def _apv_case(org, where: str = "nord", *, done: bool = False):  # type: ignore[no-untyped-def]
+    """An APV of ``where`` (nord or skole) with a walkthrough point, a problem and two actions
+    (owned by the employee and the manager in Nord; by HR in Skole); ``done``: completed a year
+    ago. Idempotent."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from charlie.wellbeing.models import Action, Apv, ApvProblem, WalkthroughItem
+
+    title = f"APV {where}{' afsluttet' if done else ''}"
+    row = Apv.objects.filter(title=title).first()
+    if row is not None:
+        return row
+    today = timezone.localdate()
+    completed = today - dt.timedelta(days=365)
+    row = Apv.objects.create(
+        unit=getattr(org, where),
+        title=title,
+        started_on=completed - dt.timedelta(days=60) if done else today,
+        step="done" if done else "mapping",
+        completed_on=completed if done else None,
+        next_due_on=completed.replace(year=completed.year + 3) if done else None,
+        absence_period="2026-01-01/2026-12-31",
+    )
+    WalkthroughItem.objects.create(apv=row, area="Indeklima", text="Træk", order=1)
+    problem = ApvProblem.objects.create(apv=row, title="Støj i fællesrummet", priority=1)
+    owners = ("employee", "manager") if where == "nord" else ("hr",)
+    for role in owners:
+        Action.objects.create(
+            unit=row.unit,
+            apv=row,
+            problem_ref=problem,
+            problem="Støj",
+            action=f"Lydplader ({role})",
+            owner=_apv_user(role),
+            deadline=today - dt.timedelta(days=3),
+        )
+    return row
+
+
+def _apv_kwargs(where: str = "nord", *, done: bool = False):  # type: ignore[no-untyped-def]
+    return lambda org: {"apv_id": _apv_case(org, where, done=done).pk}
+
+
+def _apv_item_kwargs(where: str):  # type: ignore[no-untyped-def]
+    def kwargs(org):  # type: ignore[no-untyped-def]
+        row = _apv_case(org, where)
+        return {"apv_id": row.pk, "item_id": row.items.first().pk}
+
+    return kwargs
+
+
+def _apv_problem_kwargs(where: str):  # type: ignore[no-untyped-def]
+    def kwargs(org):  # type: ignore[no-untyped-def]
+        row = _apv_case(org, where)
+        return {"apv_id": row.pk, "problem_id": row.problems.first().pk}
+
+    return kwargs
+
+
+def _action_kwargs(where: str, owner: str):  # type: ignore[no-untyped-def]
+    def kwargs(org):  # type: ignore[no-untyped-def]
+        row = _apv_case(org, where)
+        return {"action_id": row.actions.get(owner__username=f"test-{owner}").pk}
+
+    return kwargs
+
+
+_APV_STAFF = expect(403, anonymous=LOGIN_REQUIRED, manager=200, hr=200)
+_APV_STAFF_POST = expect(403, anonymous=LOGIN_REQUIRED, manager=302, hr=302)
+_APV_HR_ONLY_IN_SKOLE = expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=200)
+_APV_HR_POST_IN_SKOLE = expect(403, anonymous=LOGIN_REQUIRED, manager=404, hr=302)
+#: The written APV and an action: the unit's employee, its manager and HR; a 404 for others.
+_APV_READERS = expect(404, anonymous=LOGIN_REQUIRED, employee=200, manager=200, hr=200)
+_APV_READERS_SKOLE = expect(404, anonymous=LOGIN_REQUIRED, hr=200)
+
+PERMISSION_CASES += [
+    Case("wellbeing:apvs", _APV_STAFF),
+    Case("wellbeing:apv_new", _APV_STAFF, label="the unit first"),
+    Case("wellbeing:apv", _APV_STAFF, kwargs=_apv_kwargs()),
+    Case("wellbeing:apv", _APV_HR_ONLY_IN_SKOLE, kwargs=_apv_kwargs("skole"), label="Skole"),
+    Case(
+        "wellbeing:apv_step",
+        _APV_STAFF_POST,
+        method="post",
+        kwargs=_apv_kwargs(),
+        data={"trin": "prioritising"},  # refused (nothing mapped): back to the page
+    ),
+    Case(
+        "wellbeing:apv_step",
+        _APV_HR_POST_IN_SKOLE,
+        method="post",
+        kwargs=_apv_kwargs("skole"),
+        data={"trin": "prioritising"},
+        label="Skole",
+    ),
+    Case("wellbeing:apv_mapping", _APV_STAFF, kwargs=_apv_kwargs()),
+    Case(
+        "wellbeing:apv_mapping", _APV_HR_ONLY_IN_SKOLE, kwargs=_apv_kwargs("skole"), label="Skole"
+    ),
+    Case("wellbeing:apv_absence", _APV_STAFF_POST, method="post", kwargs=_apv_kwargs()),
+    Case(
+        "wellbeing:apv_item_new",
+        _APV_STAFF_POST,
+        method="post",
+        kwargs=_apv_kwargs(),
+        data={"nyt-area": "Indeklima", "nyt-text": "Temperatur om sommeren"},
+    ),
+    Case(
+        "wellbeing:apv_item_remove",
+        _APV_HR_POST_IN_SKOLE,
+        method="post",
+        kwargs=_apv_item_kwargs("skole"),
+    ),
+    Case("wellbeing:apv_assessment", _APV_STAFF, kwargs=_apv_kwargs()),
+    Case(
+        "wellbeing:apv_problems_from_walkthrough",
+        _APV_STAFF_POST,
+        method="post",
+        kwargs=_apv_kwargs(),
+    ),
+    Case("wellbeing:apv_problem_new", _APV_STAFF, kwargs=_apv_kwargs()),
+    Case("wellbeing:apv_problem", _APV_STAFF, kwargs=_apv_problem_kwargs("nord")),
+    Case(
+        "wellbeing:apv_problem",
+        _APV_HR_ONLY_IN_SKOLE,
+        kwargs=_apv_problem_kwargs("skole"),
+        label="Skole",
+    ),
+    Case(
+        "wellbeing:apv_problem_remove",
+        _APV_HR_POST_IN_SKOLE,
+        method="post",
+        kwargs=_apv_problem_kwargs("skole"),
+    ),
+    Case("wellbeing:apv_follow_up", _APV_STAFF, kwargs=_apv_kwargs()),
+    Case(
+        "wellbeing:apv_next_due",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_apv_kwargs(done=True),
+    ),
+    Case("wellbeing:apv_written", _APV_READERS, kwargs=_apv_kwargs(done=True)),
+    Case("wellbeing:apv_written", _APV_READERS_SKOLE, kwargs=_apv_kwargs("skole"), label="Skole"),
+    Case("wellbeing:apv_pdf", _APV_READERS, kwargs=_apv_kwargs(done=True)),
+    Case("wellbeing:apv_pdf", _APV_READERS_SKOLE, kwargs=_apv_kwargs("skole"), label="Skole"),
+    Case("wellbeing:actions", _APV_STAFF),
+    Case("wellbeing:action_new", _APV_STAFF, label="the unit first"),
+    # The employee owns it; the manager keeps Nord's plan.
+    Case("wellbeing:action", _APV_READERS, kwargs=_action_kwargs("nord", "employee")),
+    Case(
+        "wellbeing:action",
+        _APV_READERS_SKOLE,
+        kwargs=_action_kwargs("skole", "hr"),
+        label="Skole",
+    ),
+    Case("wellbeing:my_plan", expect(200, anonymous=LOGIN_REQUIRED)),
+]
+
+
+def _person_of(role: str):  # type: ignore[no-untyped-def]
+    return lambda org, users: {users[role].person.pk}
+
+
+def _with(make, result=None):  # type: ignore[no-untyped-def]
+    """URL kwargs (none) after making the data the page shows."""
+    return lambda org: (make(org), result or {})[1]
+
+
+PERSONAL_DATA_VISITS += [
+    # The process page, the follow-up and the list show the owners to the manager.
+    Visit("wellbeing:apv", "manager", nord, "trivsel", "trivsel", kwargs=_apv_kwargs()),
+    Visit("wellbeing:apv_follow_up", "manager", nord, "trivsel", "trivsel", kwargs=_apv_kwargs()),
+    Visit("wellbeing:actions", "manager", nord, "trivsel", "trivsel", kwargs=_with(_apv_case)),
+    Visit(
+        "wellbeing:action",
+        "manager",
+        nord,
+        "trivsel",
+        "trivsel",
+        kwargs=_action_kwargs("nord", "employee"),
+    ),
+    # The employees' pages show the manager as an owner.
+    Visit(
+        "wellbeing:apv_written",
+        "employee",
+        _person_of("manager"),
+        "trivsel",
+        "trivsel",
+        kwargs=_apv_kwargs(done=True),
+    ),
+    Visit(
+        "wellbeing:apv_pdf",
+        "employee",
+        _person_of("manager"),
+        "trivsel",
+        "trivsel",
+        kwargs=_apv_kwargs(done=True),
+    ),
+    Visit(
+        "wellbeing:my_plan",
+        "employee",
+        _person_of("manager"),
+        "trivsel",
+        "trivsel",
+        kwargs=_with(_apv_case),
+    ),
+    # The manager's front page: the overdue actions of Nord that others own.
+    Visit(
+        "home",
+        "manager",
+        nord,
+        "trivsel",
+        "trivsel",
+        kwargs=_with(_apv_case),
+        label="overdue actions",
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {
+    "wellbeing:apv",
+    "wellbeing:apv_follow_up",
+    "wellbeing:apv_written",
+    "wellbeing:apv_pdf",
+    "wellbeing:actions",
+    "wellbeing:action",
+    "wellbeing:my_plan",
+}

@@ -76,3 +76,53 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     version = factory.SubFactory(VersionFactory)
     opens_on = dt.date(2027, 3, 1)
     closes_on = dt.date(2027, 3, 21)
+
+
+# --- part apv ---
+
+from charlie.wellbeing.models import (  # noqa: E402
+    Action,
+    Apv,
+    ApvProblem,
+    WalkthroughItem,
+)
+
+
+class ApvFactory(factory.django.DjangoModelFactory):
+    """An APV at step 1; give ``unit`` (an ``OrgUnit``)."""
+
+    class Meta:
+        model = Apv
+
+    title = factory.Sequence(lambda n: f"APV {n}")
+    started_on = dt.date(2027, 1, 4)
+
+
+class WalkthroughItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WalkthroughItem
+
+    apv = factory.SubFactory(ApvFactory)
+    area = "Indeklima"
+    text = factory.Sequence(lambda n: f"Punkt {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class ApvProblemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ApvProblem
+
+    apv = factory.SubFactory(ApvFactory)
+    title = factory.Sequence(lambda n: f"Problem {n}")
+    priority = 2
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    """An action of a unit; give ``unit`` (and ``owner``, a user)."""
+
+    class Meta:
+        model = Action
+
+    problem = "For meget støj i fællesrummet"
+    action = "Lydabsorberende plader i loftet"
+    deadline = dt.date(2027, 6, 1)
