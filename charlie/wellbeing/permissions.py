@@ -49,3 +49,11 @@ MANAGE_INITIATIVES = Permission(
     _("Offentliggøre grønne og sundhedsfremmende initiativer"),
     frozenset({Role.HR}),
 )
+
+#: Set a unit's next APV earlier than 3 years after the last, when the work changes
+#: (arbejdsmiljøloven § 15 a): HR.
+SET_NEXT_DUE = Permission(
+    "wellbeing.set_next_apv",
+    _("Fremrykke næste APV, når arbejdet ændres"),
+    frozenset({Role.HR}),
+)

@@ -38,6 +38,7 @@ from charlie.wellbeing.forms_apv import (
     StartForm,
     UnitForm,
 )
+from charlie.wellbeing.permissions import SET_NEXT_DUE
 from charlie.wellbeing.services import actions as action_svc
 from charlie.wellbeing.services import apv as svc
 
@@ -436,7 +437,7 @@ def apv_follow_up(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
 def apv_next_due(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
     """HR sets the next APV sooner, because the work changes."""
     access = access_of(request)
-    access.require(svc.SET_NEXT_DUE)
+    access.require(SET_NEXT_DUE)
     d = svc.apv_detail(access, apv_id, with_actions=False)
     form = NextDueForm(
         request.POST if request.method == "POST" else None,

@@ -41,12 +41,11 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from charlie.absence import services as absence
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
-from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.workqueue import QueueItem, QueueRow, Urgency
 from charlie.people import services as people
 from charlie.people.models import OrgUnit
-from charlie.privacy.access import Access, Permission
+from charlie.privacy.access import Access
 from charlie.wellbeing import apv as rules
 from charlie.wellbeing.models import (
     Action,
@@ -58,19 +57,11 @@ from charlie.wellbeing.models import (
     WalkthroughItem,
     WalkthroughStatus,
 )
-from charlie.wellbeing.permissions import MANAGE_APV
+from charlie.wellbeing.permissions import MANAGE_APV, SET_NEXT_DUE
 from charlie.wellbeing.services import actions
 from charlie.wellbeing.services.common import today
 
 log = logging.getLogger(__name__)
-
-#: Set the next APV sooner than the law's 3 years, when the work changes (§ 15 a, stk. 1). HR
-#: only: the manager runs the APV, HR sees that the municipality's rule is kept.
-SET_NEXT_DUE = Permission(
-    "wellbeing.set_next_apv",
-    gettext_lazy("Fremrykke næste APV, når arbejdet ændres"),
-    frozenset({Role.HR}),
-)
 
 DETAIL_APV = gettext_noop("APV")
 DETAIL_WRITTEN = gettext_noop("skriftlig APV")
