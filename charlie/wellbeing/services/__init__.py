@@ -14,3 +14,8 @@ from charlie.wellbeing.services.common import CATEGORY, PURPOSE, for_wellbeing
 from charlie.wellbeing.services.mine import my_data
 
 __all__ = ["CATEGORY", "PURPOSE", "for_wellbeing", "my_data"]
+
+# --- part green: initiatives, the survey's "about" page, the onboarding check-ins in figures ---
+from charlie.wellbeing.services import about, checkins, initiatives
+
+__all__ += ["about", "checkins", "initiatives"]

@@ -76,3 +76,29 @@ class SurveyFactory(factory.django.DjangoModelFactory):
     version = factory.SubFactory(VersionFactory)
     opens_on = dt.date(2027, 3, 1)
     closes_on = dt.date(2027, 3, 21)
+
+
+# --- part green ---
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A published cycling challenge that runs from 1 May to 31 May 2027."""
+
+    class Meta:
+        model = "wellbeing.Initiative"
+
+    title = "Vi cykler til arbejde"
+    kind = "cycling"
+    summary = "Cykl til arbejde i maj, og se hvor mange kilometer din enhed samler."
+    starts_on = dt.date(2027, 5, 1)
+    ends_on = dt.date(2027, 5, 31)
+    published = True
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wellbeing.Participation"
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    person = factory.SubFactory("charlie.people.tests.factories.PersonFactory")
+    joined_on = dt.date(2027, 4, 20)
