@@ -241,7 +241,10 @@ def checkins(request: AuthenticatedRequest) -> HttpResponse:
                     for line in top
                 ],
             )
-        if any(line.figures and not line.figures.hidden for line in data.by_half):
+        # The half-years with answers (a hidden group is a gap marked "skjult"; a half-year
+        # without answers has nothing to draw, and the table says so).
+        answered = [line for line in data.by_half if line.figures is not None]
+        if any(not line.figures.hidden for line in answered if line.figures):
             chart_halves = charts.line_chart(
                 "introduktion-halvaar",
                 _("%(question)s — %(measure)s, pr. halvår: %(unit)s")
@@ -251,12 +254,16 @@ def checkins(request: AuthenticatedRequest) -> HttpResponse:
                     "unit": data.focus_label,
                 },
                 _(
-                    "Kurve over svaret på spørgsmålet pr. halvår. Skjulte og manglende halvår "
-                    "bryder kurven. Tallene står i tabellen under diagrammet."
+                    "Kurve over svaret på spørgsmålet i de halvår, hvor nye medarbejdere har "
+                    "svaret (H1: januar–juni, H2: juli–december). Skjulte tal bryder kurven. "
+                    "Tallene står i tabellen under diagrammet."
                 ),
                 [
-                    (line.label, line.figures.headline.get(headline.key) if line.figures else None)
-                    for line in data.by_half
+                    (
+                        checkin_services.half_short(line.half),
+                        line.figures.headline.get(headline.key) if line.figures else None,
+                    )
+                    for line in answered
                 ],
             )
     return render(

@@ -17,7 +17,6 @@ from charlie.recruitment.tests.factories import OnboardingPlanFactory
 from charlie.wellbeing.models import Initiative, Participation, SurveyStatus
 from charlie.wellbeing.tests.factories import (
     DimensionFactory,
-    InitiativeFactory,
     ParticipationFactory,
     QuestionFactory,
     SurveyFactory,

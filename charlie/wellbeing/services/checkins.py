@@ -57,6 +57,11 @@ def half_label(half: HalfYear) -> str:
     return _("%(half)d. halvår %(year)d") % {"half": half.half, "year": half.year}
 
 
+def half_short(half: HalfYear) -> str:
+    """A chart's label: "H1 2027"."""
+    return _("H%(half)d %(year)d") % {"half": half.half, "year": half.year}
+
+
 @dataclass(frozen=True)
 class Column:
     """One check-in question: ``measure`` says what its headline figure is."""
