@@ -65,9 +65,9 @@ def why(kind: str) -> str:
 
 
 def band_labels(keys: list[str]) -> list[str]:
-    """The labels of the background bands a survey asks (``bands.BANDS``, the surveys part's
-    list: a key's entry is its label, or carries it as ``label`` or first); a key it does not
-    know is shown as it is."""
+    """The labels of the background bands a survey asks, in the reader's language
+    (``bands.BANDS``, the surveys part's list: a key's entry carries its label — a Danish source
+    text — as ``label``); a key it does not know is shown as it is."""
     try:
         known: Any = importlib.import_module("charlie.wellbeing.bands").BANDS
     except (ImportError, AttributeError):
@@ -77,7 +77,8 @@ def band_labels(keys: list[str]) -> list[str]:
         entry = known.get(key, key) if hasattr(known, "get") else key
         if isinstance(entry, tuple | list) and entry:
             entry = entry[0]
-        labels.append(str(getattr(entry, "label", entry)))
+        label = getattr(entry, "label", None)
+        labels.append(_(str(label)) if label else str(entry))
     return labels
 
 

@@ -107,8 +107,20 @@ def test_a_closed_survey_is_still_explained(client, org):
     assert client.get(reverse("wellbeing:survey_about", args=[survey.pk])).status_code == 200
 
 
-def test_band_labels_come_from_the_surveys_list_and_fall_back_to_the_key():
-    assert svc.band_labels(["ukendt-nøgle"]) == ["ukendt-nøgle"]
+def test_band_labels_come_from_the_surveys_list_and_fall_back_to_the_key(monkeypatch):
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Band:
+        key: str
+        label: str
+
+    bands = types.ModuleType("charlie.wellbeing.bands")
+    bands.BANDS = {"age": Band("age", "Aldersgruppe")}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "charlie.wellbeing.bands", bands)
+    assert svc.band_labels(["age", "ukendt-nøgle"]) == ["Aldersgruppe", "ukendt-nøgle"]
 
 
 # --- "Mine data": invitations, never answers -----------------------------------------------
