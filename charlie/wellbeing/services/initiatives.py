@@ -29,7 +29,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -158,7 +158,7 @@ def _own(access: Access) -> int:
     return access.person_id
 
 
-def _published() -> Any:
+def _published() -> QuerySet[Initiative]:
     return Initiative.objects.filter(published=True)
 
 
