@@ -76,3 +76,43 @@ class WellbeingConfig(AppConfig):
         privacy.register_audit_details(*apv_actions.AUDIT_DETAILS, *apv_process.AUDIT_DETAILS)
         privacy.register_retention_rule(APV_AND_ACTIONS)
         privacy.register_retention_rule(SURVEY_ACTIONS)
+
+        # --- part green ---
+        # Green and health initiatives for everyone with a person record, HR's list of them,
+        # the onboarding check-ins in figures; participation figures are cached until a
+        # participation changes.
+        from charlie.core.cache import bump_on_save
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.wellbeing.models import Participation
+        from charlie.wellbeing.permissions import MANAGE_INITIATIVES, READ_RESULTS
+        from charlie.wellbeing.services import initiatives
+
+        register(
+            MenuEntry(
+                key="wellbeing_initiatives",
+                label=_("Grønne initiativer"),
+                url_name="wellbeing:initiatives",
+                order=19,
+                visible=lambda user: getattr(user, "person", None) is not None,
+            )
+        )
+        register(
+            MenuEntry(
+                key="wellbeing_initiatives_admin",
+                label=_("Initiativer"),
+                url_name="wellbeing:initiatives_admin",
+                order=56,
+                roles=MANAGE_INITIATIVES.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="wellbeing_checkins",
+                label=_("Nye medarbejderes svar"),
+                url_name="wellbeing:checkins",
+                order=54,
+                roles=READ_RESULTS.roles,
+            )
+        )
+        privacy.register_audit_details(*initiatives.AUDIT_DETAILS)
+        bump_on_save(initiatives.AREA, Participation)

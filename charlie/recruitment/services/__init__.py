@@ -96,3 +96,8 @@ __all__ = [
     "submit_requisition",
     "talent",
 ]
+
+# wellbeing (issue 16, point 6): the onboarding check-ins' answers without names, for figures.
+from charlie.recruitment.services.onboarding import CheckInAnswers, check_in_answers
+
+__all__ += ["CheckInAnswers", "check_in_answers"]

@@ -1253,3 +1253,50 @@ def edit_plan(
         terms_to_update=terms_done and start_on != old_start,
         still_visible=_plans(access).filter(pk=plan.pk).exists(),
     )
+
+
+# --- Check-in answers for figures (wellbeing, issue 16 point 6) ------------------------------
+
+
+@dataclass(frozen=True)
+class CheckInAnswers:
+    """One check-in as figures need it, and nothing that names anyone: the plan's unit, the
+    day (30 or 90), the day it was answered and the answers to the choice and scale questions
+    of ``CHECK_IN_QUESTIONS`` (never the free text, which may name someone). ``respondent``
+    numbers the new colleagues within one call — one plan's two check-ins share it, so a figure
+    can count people rather than answers — and means nothing outside that call."""
+
+    respondent: int
+    unit_id: int
+    day: int
+    answered_on: date
+    answers: dict[str, str | int]
+
+
+def check_in_answers(*, since: date | None = None) -> list[CheckInAnswers]:
+    """Every check-in answered on or after ``since`` (Copenhagen's day), for aggregates only:
+    the well-being app publishes them through disclosure control and checks its own permission
+    and scope. No name, plan or person leaves; nothing is written to the audit log (no one's
+    data is shown as such)."""
+    from datetime import datetime, time
+
+    kept = [q.key for q in CHECK_IN_QUESTIONS if q.kind != "text"]
+    rows = CheckIn.objects.all()
+    if since is not None:
+        rows = rows.filter(answered_at__gte=timezone.make_aware(datetime.combine(since, time.min)))
+    respondents: dict[int, int] = {}
+    found = []
+    for plan_id, unit_id, day, answered_at, answers in rows.order_by("plan_id", "day").values_list(
+        "plan_id", "plan__unit_id", "day", "answered_at", "answers"
+    ):
+        given = answers if isinstance(answers, dict) else {}
+        found.append(
+            CheckInAnswers(
+                respondent=respondents.setdefault(plan_id, len(respondents)),
+                unit_id=unit_id,
+                day=day,
+                answered_on=timezone.localtime(answered_at).date(),
+                answers={key: given[key] for key in kept if key in given},
+            )
+        )
+    return found

@@ -11,8 +11,11 @@ the answer it writes holds no person (docs/wellbeing-anonymity.md).
 from __future__ import annotations
 
 from charlie.wellbeing.services import (
+    about,
     actions,
     apv,
+    checkins,
+    initiatives,
     questionnaires,
 )
 from charlie.wellbeing.services.actions import (
@@ -38,11 +41,14 @@ __all__ = [
     "CATEGORY",
     "FREE_TEXT_WARNING",
     "PURPOSE",
+    "about",
     "actions",
     "apv",
     "charlie_bank",
+    "checkins",
     "for_wellbeing",
     "freeze_version",
+    "initiatives",
     "my_data",
     "overdue_for",
     "questionnaires",

@@ -126,3 +126,29 @@ class ActionFactory(factory.django.DjangoModelFactory):
     problem = "For meget støj i fællesrummet"
     action = "Lydabsorberende plader i loftet"
     deadline = dt.date(2027, 6, 1)
+
+
+# --- part green ---
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    """A published cycling challenge that runs from 1 May to 31 May 2027."""
+
+    class Meta:
+        model = "wellbeing.Initiative"
+
+    title = "Vi cykler til arbejde"
+    kind = "cycling"
+    summary = "Cykl til arbejde i maj, og se hvor mange kilometer din enhed samler."
+    starts_on = dt.date(2027, 5, 1)
+    ends_on = dt.date(2027, 5, 31)
+    published = True
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "wellbeing.Participation"
+
+    initiative = factory.SubFactory(InitiativeFactory)
+    person = factory.SubFactory("charlie.people.tests.factories.PersonFactory")
+    joined_on = dt.date(2027, 4, 20)
