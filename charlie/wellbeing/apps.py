@@ -76,6 +76,9 @@ class WellbeingConfig(AppConfig):
         privacy.register_audit_details(*apv_actions.AUDIT_DETAILS, *apv_process.AUDIT_DETAILS)
         privacy.register_retention_rule(APV_AND_ACTIONS)
         privacy.register_retention_rule(SURVEY_ACTIONS)
+        from charlie.wellbeing.retention import PARTICIPATIONS
+
+        privacy.register_retention_rule(PARTICIPATIONS)
 
         # --- part green ---
         # Green and health initiatives for everyone with a person record, HR's list of them,

@@ -134,3 +134,49 @@ SURVEY_ACTIONS = RetentionRule(
     apply=delete_survey_actions,
     by_year=survey_actions_by_year,
 )
+
+
+# --- green initiatives ---
+# Who joined a green or health initiative is of use while it runs and for the figures of the
+# year after; then it goes (default 2 years after the initiative ended, or after it started when
+# it has no end). Local policy, not law; the DPO approves each batch.
+from charlie.wellbeing.models import Participation  # noqa: E402
+
+
+def _participations_past(today: date, years: int) -> list[tuple[int, date]]:
+    limit = cutoff(today, years)
+    rows = Participation.objects.values_list("pk", "initiative__ends_on", "initiative__starts_on")
+    return [(pk, ended or started) for pk, ended, started in rows if (ended or started) < limit]
+
+
+def find_participations(today: date, years: int) -> list[int]:
+    return [pk for pk, _day in _participations_past(today, years)]
+
+
+def participations_by_year(today: date, years: int) -> dict[int, int]:
+    return count_by_year(day for _pk, day in _participations_past(today, years))
+
+
+def delete_participations(ids: list[int]) -> Applied:
+    rows = Participation.objects.filter(pk__in=ids)
+    person_ids = sorted(set(rows.values_list("person_id", flat=True)))
+    count, _deleted = rows.delete()
+    return Applied(count=count, person_ids=person_ids)
+
+
+PARTICIPATIONS = RetentionRule(
+    code="wellbeing_participations",
+    category="trivsel",
+    label=_("Trivsel: tilmeldinger til grønne initiativer og sundhedstilbud"),
+    description=_(
+        "Hvem der har tilmeldt sig et grønt initiativ eller et sundhedstilbud, slettes det "
+        "valgte antal år efter, at initiativet sluttede (eller startede, hvis det ikke har en "
+        "slutdato). Standard er 2 år: kommunens egen politik, ikke et lovkrav. Tallene for "
+        "grupper ændres ikke bagud: de regnes af tilmeldingerne, mens de findes."
+    ),
+    default_years=2,
+    action="delete",
+    find=find_participations,
+    apply=delete_participations,
+    by_year=participations_by_year,
+)
