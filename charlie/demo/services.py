@@ -46,6 +46,7 @@ from charlie.demo.generator import (
 )
 from charlie.demo.learning import create_demo_learning
 from charlie.demo.recruitment import create_demo_recruitment
+from charlie.demo.wellbeing import create_demo_wellbeing
 from charlie.demo.skills import create_demo_skills
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
@@ -73,6 +74,7 @@ STAGES: dict[str, str] = {
     "skills": "Kompetencer, MUS og udviklingsplaner",
     "learning": "Kurser, e-læring og obligatorisk uddannelse",
     "recruitment": "Rekruttering og introduktion",
+    "wellbeing": "Trivsel, APV og handlingsplaner",
 }
 
 
@@ -269,6 +271,12 @@ def create_demo(
     create_demo_recruitment(ref, seed=seed, users=logins)
     timings["recruitment"] = perf_counter() - mark
     report("recruitment", 1, 1)
+    # Two trivselsmålinger, a pulse, the manager's APV with actions, green initiatives (issue 16).
+    report("wellbeing", 0, 1)
+    mark = perf_counter()
+    create_demo_wellbeing(ref, seed=seed, users=logins)
+    timings["wellbeing"] = perf_counter() - mark
+    report("wellbeing", 1, 1)
     return DemoSummary(
         employees=employees,
         seed=seed,
