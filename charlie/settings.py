@@ -428,3 +428,10 @@ CHARLIE_RECRUITMENT_MAX_FILE_BYTES = int(
     os.environ.get("CHARLIE_RECRUITMENT_MAX_FILE_BYTES", str(5 * 1024 * 1024))
 )
 CHARLIE_RECRUITMENT_CONSENT_MONTHS = int(os.environ.get("CHARLIE_RECRUITMENT_CONSENT_MONTHS", "6"))
+# Well-being (docs/wellbeing-surveys.md, docs/wellbeing-anonymity.md): the smallest group a
+# survey's figures are shown for (default 5), and for offensive-behaviour questions (default 20;
+# DOMAIN.md 5.3). A survey copies both when it is created; HR may raise them, never go below 3.
+CHARLIE_WELLBEING_MIN_GROUP = max(3, int(os.environ.get("CHARLIE_WELLBEING_MIN_GROUP", "5")))
+CHARLIE_WELLBEING_MIN_SENSITIVE = max(
+    CHARLIE_WELLBEING_MIN_GROUP, int(os.environ.get("CHARLIE_WELLBEING_MIN_SENSITIVE", "20"))
+)
