@@ -14,3 +14,10 @@ from charlie.wellbeing.services.common import CATEGORY, PURPOSE, for_wellbeing
 from charlie.wellbeing.services.mine import my_data
 
 __all__ = ["CATEGORY", "PURPOSE", "for_wellbeing", "my_data"]
+
+# --- part surveys ---
+from charlie.wellbeing.services import answering, surveys
+from charlie.wellbeing.services.answering import record_answers
+from charlie.wellbeing.services.surveys import close, launch
+
+__all__ += ["answering", "close", "launch", "record_answers", "surveys"]

@@ -25,3 +25,7 @@ class Command(BaseCommand):
         module = SUBCOMMANDS[options["subcommand"]]
         mod = importlib.import_module(f"charlie.wellbeing.cli.{module}")
         mod.run(options, self.stdout)
+
+
+# --- part surveys ---
+SUBCOMMANDS["import-answers"] = "import_answers"
