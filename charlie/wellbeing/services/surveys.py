@@ -1036,8 +1036,9 @@ def close(access: Access, survey_id: int) -> Closed:
 
 def _close(survey_id: int) -> Closed:
     """Close: keep invited and answered per recorded unit (``UnitTally``), wipe every
-    invitation's link, answered flag and reminders, and rewrite the answers in the order of
-    their random keys (docs/wellbeing-anonymity.md, "At the close"). One transaction."""
+    invitation's link, answered flag and reminders, and rewrite the answers and invitations in
+    the order of their keys (``rewrite_in_key_order``; docs/wellbeing-anonymity.md). One
+    transaction."""
     with transaction.atomic():
         survey = Survey.objects.select_for_update().filter(pk=survey_id).first()
         if survey is None:
@@ -1077,37 +1078,45 @@ def _close(survey_id: int) -> Closed:
     return Closed(survey, sum(invited.values()), sum(answered.values()))
 
 
-#: The answer tables, children after parents, with the column that ties a row to its survey.
-_ANSWER_TABLES = (
+#: The tables rewritten at the close, children after parents, with what ties a row to the
+#: survey: its answers, and its invitations (which nothing references).
+_REWRITTEN_TABLES = (
     ("wellbeing_response", "survey_id = %s"),
     ("wellbeing_answer", "response_id IN (SELECT id FROM wellbeing_response WHERE survey_id = %s)"),
     (
         "wellbeing_comment",
         "response_id IN (SELECT id FROM wellbeing_response WHERE survey_id = %s)",
     ),
+    ("wellbeing_invitation", "survey_id = %s"),
 )
 
 
 def rewrite_in_key_order(survey_id: int) -> None:
-    """Rewrite a survey's responses, answers and comments in the order of their random keys.
+    """Rewrite a survey's responses, answers, comments and (already wiped) invitations in the
+    order of their keys.
 
     A table's physical order (SQLite's hidden ``rowid``, PostgreSQL's ``ctid``) is the order
-    the rows were written in — the order people answered — even though the keys are random.
-    Copied out and written back ordered by key, the rows hold nothing of that order. (The old
-    rows' space is freed, not overwritten: see docs/wellbeing-anonymity.md on VACUUM, WAL and
-    backups.) Must run inside the close's transaction."""
+    the rows were written in: the responses lie in the order people answered, although their
+    keys are random, and on PostgreSQL an invitation that was marked answered has moved to
+    where it was rewritten, so the invitations' order tells who answered, and when, long after
+    the flag is gone. PostgreSQL also stamps each row with the transaction that wrote it
+    (``xmin``), the same on an answered invitation and its response. Copied out and written
+    back ordered by key — random for the answers, the launch's order for the invitations — in
+    the close's transaction, every row holds nothing of that any more. (The old rows' space is
+    freed, not overwritten: see docs/wellbeing-anonymity.md on VACUUM, WAL and backups.) Must
+    run inside the close's transaction, after the invitations are wiped."""
     with connection.cursor() as cursor:
-        for table, where in _ANSWER_TABLES:
+        for table, where in _REWRITTEN_TABLES:
             cursor.execute(f"DROP TABLE IF EXISTS tmp_{table}")
             cursor.execute(
                 f"CREATE TEMP TABLE tmp_{table} AS SELECT * FROM {table} WHERE {where}",  # noqa: S608
                 [survey_id],
             )
-        for table, _where in reversed(_ANSWER_TABLES):
+        for table, _where in reversed(_REWRITTEN_TABLES):
             cursor.execute(
                 f"DELETE FROM {table} WHERE id IN (SELECT id FROM tmp_{table})"  # noqa: S608
             )
-        for table, _where in _ANSWER_TABLES:
+        for table, _where in _REWRITTEN_TABLES:
             cursor.execute(
                 f"INSERT INTO {table} SELECT * FROM tmp_{table} ORDER BY id"  # noqa: S608
             )
