@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
@@ -703,7 +703,7 @@ def _open_surveys(on: date) -> Any:
     return Survey.objects.filter(status=SurveyStatus.OPEN, opens_on__lte=on, closes_on__gte=on)
 
 
-#: An invitation as the e-mails need it: id, person, first and last name, e-mail, link key.
+#: An invitation as the e-mails need it.
 _MAIL_FIELDS = (
     "pk",
     "person_id",
@@ -711,38 +711,47 @@ _MAIL_FIELDS = (
     "person__last_name",
     "person__email",
     "link_key",
+    "token_hash",
 )
 
 
+class _Mailable(NamedTuple):
+    pk: int
+    person_id: int
+    first_name: str
+    last_name: str
+    email: str
+    link_key: str
+    token_hash: str | None
+
+
 def _mail_invitations(
-    survey: Survey, rows: Sequence[tuple[int, int, str, str, str, str]], *, reminder: bool
+    survey: Survey, rows: Iterable[Sequence[Any]], *, reminder: bool
 ) -> list[int]:
-    """E-mail each invitation its one-time link (the same link every time); the ids of
-    those sent. The link is made from the invitation's key, so nothing is stored to send it."""
+    """E-mail each invitation its one-time link (the same link every time: it is made from
+    the invitation's key, so nothing is stored to send it); the ids of those sent.
+
+    A link whose hash no longer matches — the server's ``SECRET_KEY`` was changed while the
+    survey was open — gets its new hash first, if the invitation is still unanswered; an
+    answered one gets no mail."""
     subject = (_("Påmindelse: %(survey)s") if reminder else _("Invitation: %(survey)s")) % {
         "survey": survey.name
     }
-    messages = [
-        (
-            pk,
-            EmailMessage(
-                subject,
-                "\n".join(
-                    _lines_invitation(
-                        survey,
-                        f"{first} {last}",
-                        link_of_key(survey.pk, key),
-                        reminder=reminder,
-                    )
-                ),
-                None,
-                [email],
-            ),
+    messages = []
+    person_of = {}
+    for row in map(_Mailable._make, rows):
+        link = link_of_key(survey.pk, row.link_key)
+        digest = link_hash(link)
+        if digest != row.token_hash and not Invitation.objects.filter(
+            pk=row.pk, answered=False
+        ).update(token_hash=digest):
+            continue
+        person_of[row.pk] = row.person_id
+        body = "\n".join(
+            _lines_invitation(survey, f"{row.first_name} {row.last_name}", link, reminder=reminder)
         )
-        for pk, _person, first, last, email, key in rows
-    ]
+        messages.append((row.pk, EmailMessage(subject, body, None, [row.email])))
     sent = _send(messages)
-    person_of = {row[0]: row[1] for row in rows}
     _audit_task(
         [person_of[pk] for pk in sent], DETAIL_REMINDER if reminder else DETAIL_INVITATION_SENT
     )
@@ -834,14 +843,17 @@ def send_link_again(access: Access, survey_id: int, invitation_id: int) -> None:
     )
     if row is None:
         raise NotFound
+    invitation = _Mailable._make(row[:-1])
     if not _is_answerable(survey):
         raise ValidationFailed([_("Målingen er ikke åben.")])
-    if not row[4]:
+    if not invitation.email:
         raise ValidationFailed([_("Personen har ingen e-mailadresse i Charlie.")])
-    access.record([row[1]], action=Action.UPDATE, category=CATEGORY, detail=DETAIL_NEW_LINK)
-    if row[6] or not row[5]:
+    access.record(
+        [invitation.person_id], action=Action.UPDATE, category=CATEGORY, detail=DETAIL_NEW_LINK
+    )
+    if row[-1] or not invitation.link_key:
         return
-    sent = _mail_invitations(survey, [row[:6]], reminder=False)
+    sent = _mail_invitations(survey, [invitation], reminder=False)
     if sent:
         Invitation.objects.filter(pk__in=sent, sent_at__isnull=True).update(sent_at=timezone.now())
 

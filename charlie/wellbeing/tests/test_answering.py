@@ -329,3 +329,20 @@ def test_only_hr_imports(coded, users):
     with pytest.raises(PermissionDenied):
         answering.import_answers(access_for(users["manager"]), coded.pk, "x.csv", b"")
     assert Survey.objects.get(pk=coded.pk).status == SurveyStatus.OPEN
+
+
+def test_the_documented_example_file_imports(org):
+    """docs/wellbeing-surveys.md's example, as it stands in docs/examples/."""
+    example = Path(__file__).resolve().parents[3] / "docs" / "examples" / "trivselssvar.csv"
+    org.nord.code, org.syd.code = "NORD", "SYD"
+    org.nord.save()
+    org.syd.save()
+    staff(org.nord, 5, birth=dt.date(1990, 1, 1))
+    staff(org.nord, 4)
+    staff(org.syd, 6)
+    survey = launched_survey([org.nord, org.syd], bands=["age", "job_family"])
+    result = answering.import_answers(HR, survey.pk, example.name, example.read_bytes())
+    assert result.problem_count == 0, result.problems
+    assert result.created == 3
+    nord = Response.objects.filter(unit=org.nord).values_list("band_values", flat=True)
+    assert sorted(v["age"] for v in nord) == ["30-39", "40-49"]

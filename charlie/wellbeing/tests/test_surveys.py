@@ -514,3 +514,24 @@ def test_the_daily_job_runs_every_step(org):
     launched_survey([org.nord])
     result = surveys.daily()
     assert result == {"closed": 0, "pulse_launched": 0, "invitations": 6, "reminders": 0}
+
+
+def test_links_are_made_anew_after_the_secret_key_changes(org, settings):
+    """The link is an HMAC with SECRET_KEY: after a change, the next e-mail carries the new
+    link and stores its hash, so the link works (the old one does not)."""
+    from charlie.wellbeing.services import answering
+
+    staff(org.nord, 6)
+    survey = launched_survey([org.nord])
+    old = link_of(_first_with_email(survey))
+    settings.SECRET_KEY = "en-helt-anden-hemmelig-noegle-til-testen-0123456789"
+    assert surveys.send_invitations() == 6
+    invitation = _first_with_email(survey)
+    new = link_of(invitation)
+    assert new != old and reverse("wellbeing:answer", args=[new]) in mail.outbox[0].body
+    assert answering.link_of(new).state == "open"
+    assert answering.link_of(old).state == "used"
+
+
+def _first_with_email(survey: Survey) -> Invitation:
+    return Invitation.objects.filter(survey=survey).exclude(person__email="").order_by("pk").first()
