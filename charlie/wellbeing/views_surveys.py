@@ -6,6 +6,7 @@ and sets no message (docs/wellbeing-anonymity.md)."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from django import forms
@@ -13,7 +14,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.html import format_html, format_html_join
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -323,42 +324,20 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     )
 
 
-def _described(*ids: str) -> SafeString:
-    present = " ".join(i for i in ids if i)
-    return format_html(' aria-describedby="{}"', present) if present else mark_safe("")
+def _e(text: object) -> str:
+    """HTML-escaped text (the standard library's: the questions' markup is written as plain
+    strings, see ``question_html``)."""
+    return html.escape(str(text), quote=True)
 
 
-def _message_parts(q: answering.QuestionView, error: str, hint: str) -> tuple[SafeString, ...]:
-    hint_html = (
-        format_html('<span class="form-hint" id="{}-hint">{}</span>', q.field, hint)
-        if hint
-        else mark_safe("")
-    )
-    error_html = (
-        format_html(
-            '<span class="form-error-message" id="{}-error"><span class="sr-only">{}: </span>'
-            "{}</span>",
-            q.field,
-            _("Fejl"),
-            error,
-        )
-        if error
-        else mark_safe("")
-    )
-    required = (
-        format_html('<span class="sr-only"> ({})</span>', _("skal besvares"))
-        if q.question.required
-        else mark_safe("")
-    )
-    return hint_html, error_html, required
-
-
-def question_html(q: answering.QuestionView, chosen: list[str], error: str) -> SafeString:
-    """One question as DKFDS markup, written in Python (a survey has up to 60–100 questions of
-    five or six choices each; the template engine would cost several times the markup): a
-    scale or a single choice is a group of radio buttons with »Spring over« when the question
-    may be skipped, a multiple choice a group of checkboxes, a number an input, a free text a
-    text area with the warning not to write names or health details."""
+def question_html(q: answering.QuestionView, chosen: list[str], error: str) -> str:
+    """One question as DKFDS markup: a scale or a single choice is a group of radio buttons
+    with »Spring over« when the question may be skipped, a multiple choice a group of
+    checkboxes, a number an input, a free text a text area with the warning not to write names
+    or health details. Written as plain strings with every value escaped: a survey has 60–100
+    questions of five or six choices, and ``format_html`` (or a template) cost several times
+    the markup on the page every respondent opens."""
+    field_name = q.field
     hints = [q.question.help_text] if q.question.help_text else []
     if q.kind == QuestionKind.TEXT:
         hints.append(
@@ -371,94 +350,82 @@ def question_html(q: answering.QuestionView, chosen: list[str], error: str) -> S
     elif not q.question.required and q.kind == QuestionKind.MULTIPLE:
         hints.append(_("Vælg det, der passer, eller spring spørgsmålet over."))
     hint = " ".join(hints)
-    hint_html, error_html, required = _message_parts(q, error, hint)
-    describe = _described(f"{q.field}-hint" if hint else "", f"{q.field}-error" if error else "")
-    group_class = "form-group form-error" if error else "form-group"
+    described = " ".join(
+        ([f"{field_name}-hint"] if hint else []) + ([f"{field_name}-error"] if error else [])
+    )
+    describe = f' aria-describedby="{_e(described)}"' if described else ""
+    parts = [f'<div class="form-group{" form-error" if error else ""}">']
+    messages = ""
+    if hint:
+        messages += f'<span class="form-hint" id="{_e(field_name)}-hint">{_e(hint)}</span>'
+    if error:
+        messages += (
+            f'<span class="form-error-message" id="{_e(field_name)}-error">'
+            f'<span class="sr-only">{_e(_("Fejl"))}: </span>{_e(error)}</span>'
+        )
+    required = (
+        f'<span class="sr-only"> ({_e(_("skal besvares"))})</span>' if q.question.required else ""
+    )
     if q.kind in (QuestionKind.NUMBER, QuestionKind.TEXT):
-        value = chosen[0] if chosen else ""
+        value = _e(chosen[0]) if chosen else ""
+        parts.append(
+            f'<label class="form-label" for="{_e(field_name)}">{_e(q.text)}{required}</label>'
+            + messages
+        )
         if q.kind == QuestionKind.NUMBER:
-            control = format_html(
+            parts.append(
                 '<input type="text" inputmode="decimal" class="form-input input-width-xs" '
-                'id="{}" name="{}" value="{}"{}>',
-                q.field,
-                q.field,
-                value,
-                describe,
+                f'id="{_e(field_name)}" name="{_e(field_name)}" value="{value}"{describe}>'
             )
         else:
-            control = format_html(
-                '<textarea class="form-input" rows="4" maxlength="{}" id="{}" name="{}"{}>{}'
-                "</textarea>",
-                answering.MAX_COMMENT,
-                q.field,
-                q.field,
-                describe,
-                value,
+            parts.append(
+                f'<textarea class="form-input" rows="4" maxlength="{answering.MAX_COMMENT}" '
+                f'id="{_e(field_name)}" name="{_e(field_name)}"{describe}>{value}</textarea>'
             )
-        return format_html(
-            '<div class="{}"><label class="form-label" for="{}">{}{}</label>{}{}{}</div>',
-            group_class,
-            q.field,
-            q.text,
-            required,
-            hint_html,
-            error_html,
-            control,
-        )
+        parts.append("</div>")
+        return "".join(parts)
     kind = "checkbox" if q.kind == QuestionKind.MULTIPLE else "radio"
-    items = [
-        (
-            kind,
-            kind,
-            q.field,
-            f"{q.field}-{i}",
-            option.value,
-            " checked" if option.value in chosen else "",
-            f"{q.field}-{i}",
-            option.label,
-        )
-        for i, option in enumerate(q.options)
-    ]
+    options = [(f"{field_name}-{i}", o.value, o.label) for i, o in enumerate(q.options)]
     if kind == "radio" and not q.question.required:
-        items.append(
-            (
-                kind,
-                kind,
-                q.field,
-                f"{q.field}-skip",
-                "",
-                " checked" if chosen == [""] else "",
-                f"{q.field}-skip",
-                _("Spring over"),
-            )
+        options.append((f"{field_name}-skip", "", _("Spring over")))
+    skipped = chosen == [""]
+    parts.append(
+        f'<fieldset{describe}><legend class="form-label">{_e(q.text)}{required}</legend>'
+        f'{messages}<ul class="nobullet-list">'
+    )
+    for input_id, value, label in options:
+        checked = " checked" if (value in chosen if value else skipped) else ""
+        parts.append(
+            f'<li><input type="{kind}" class="form-{kind}" name="{_e(field_name)}" '
+            f'id="{_e(input_id)}" value="{_e(value)}"{checked}>'
+            f'<label for="{_e(input_id)}">{_e(label)}</label></li>'
         )
-    options = format_html_join(
-        "",
-        '<li><input type="{}" class="form-{}" name="{}" id="{}" value="{}"{}>'
-        '<label for="{}">{}</label></li>',
-        items,
-    )
-    return format_html(
-        '<div class="{}"><fieldset{}><legend class="form-label">{}{}</legend>{}{}'
-        '<ul class="nobullet-list">{}</ul></fieldset></div>',
-        group_class,
-        describe,
-        q.text,
-        required,
-        hint_html,
-        error_html,
-        options,
-    )
+    parts.append("</ul></fieldset></div>")
+    return "".join(parts)
+
+
+#: The blank form's markup per questionnaire version and language: the same for every
+#: respondent of a survey (a used version is frozen, so it never changes), so it is written
+#: once per process. Keyed by the version's id and the moment it was frozen.
+_BLANK_FORMS: dict[tuple[int, str, str], list[tuple[str, SafeString]]] = {}
+_BLANK_FORMS_MAX = 64
 
 
 def _page_html(
     page: answering.AnswerPage, values: dict[str, list[str]], errors: dict[str, str]
 ) -> list[tuple[str, SafeString]]:
-    """Each section's title and its questions' markup."""
-    return [
+    """Each section's title and its questions' markup (the blank form from memory)."""
+    version = page.survey.version
+    key = None
+    if not values and not errors and version.frozen_at is not None:
+        key = (version.pk, version.frozen_at.isoformat(), translation.get_language() or "")
+        found = _BLANK_FORMS.get(key)
+        if found is not None:
+            return found
+    sections = [
         (
             section.title,
-            mark_safe(  # noqa: S308 - every part is format_html's
+            mark_safe(  # noqa: S308 - every value in it is escaped by question_html
                 "".join(
                     question_html(q, values.get(q.field, []), errors.get(q.field, ""))
                     for q in section.questions
@@ -467,6 +434,11 @@ def _page_html(
         )
         for section in page.sections
     ]
+    if key is not None:
+        if len(_BLANK_FORMS) >= _BLANK_FORMS_MAX:
+            _BLANK_FORMS.clear()
+        _BLANK_FORMS[key] = sections
+    return sections
 
 
 def _summary(page: answering.AnswerPage, errors: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -140,12 +140,29 @@ class Section:
     questions: tuple[QuestionView, ...]
 
 
+#: A frozen version's questions, per process: every respondent of a survey reads the same
+#: ones, and a version that a survey uses never changes (it is frozen at the launch). Keyed by
+#: the version's id and the moment it was frozen.
+_FROZEN: dict[tuple[int, str], list[Question]] = {}
+_FROZEN_MAX = 64
+
+
 def _questions(survey: Survey) -> list[Question]:
-    return list(
+    """The survey's questions in the questionnaire's order (from memory once frozen)."""
+    version = survey.version
+    key = (version.pk, version.frozen_at.isoformat()) if version.frozen_at else None
+    if key is not None and key in _FROZEN:
+        return _FROZEN[key]
+    found = list(
         Question.objects.filter(version_id=survey.version_id)
         .select_related("dimension")
         .order_by("dimension__order", "order", "pk")
     )
+    if key is not None:
+        if len(_FROZEN) >= _FROZEN_MAX:
+            _FROZEN.clear()
+        _FROZEN[key] = found
+    return found
 
 
 def _option_label(option: Mapping[str, Any], english: bool) -> str:
@@ -198,13 +215,19 @@ class Cleaned:
 
 
 def _option_values(question: Question) -> dict[str, float]:
+    """A choice's allowed values (the text sent → the value stored), worked out once per
+    question object (the frozen versions' questions are kept in memory)."""
+    known: dict[str, float] | None = getattr(question, "_charlie_option_values", None)
+    if known is not None:
+        return known
     values: dict[str, float] = {}
     for option in question.options or []:
-        if isinstance(option, Mapping) and "value" in option:
+        if isinstance(option, dict) and "value" in option:
             try:
                 values[str(option["value"])] = float(option["value"])
             except (TypeError, ValueError):
                 continue
+    question._charlie_option_values = values  # type: ignore[attr-defined]
     return values
 
 
@@ -335,7 +358,8 @@ def record_answers(
             raise ValidationFailed([error])
         if isinstance(checked, str):
             notes.append((question_id, checked))
-    with transaction.atomic():
+    # One transaction; inside the caller's (the answering page's, the import's) no savepoint.
+    with transaction.atomic(savepoint=False):
         response = Response.objects.create(
             id=uuid.uuid4(),
             survey_id=survey.pk,
@@ -343,13 +367,31 @@ def record_answers(
             band_values=dict(band_values),
             source=source,
         )
-        Answer.objects.bulk_create(
-            [Answer(id=uuid.uuid4(), response=response, question_id=q, value=v) for q, v in rows]
-        )
+        _insert_answers(response.pk, rows)
         Comment.objects.bulk_create(
             [Comment(id=uuid.uuid4(), response=response, question_id=q, text=t) for q, t in notes]
         )
     return response
+
+
+def _insert_answers(response_id: uuid.UUID, rows: Sequence[tuple[int, float]]) -> None:
+    """The answers of one response in one INSERT, each with a random key: written out, since
+    building a model object per answer (60 a response) cost more than the rest of storing
+    them (Django's init signals)."""
+    if not rows:
+        return
+    key = Answer._meta.get_field("id")
+    response = key.get_db_prep_value(response_id, connection)
+    params: list[Any] = []
+    for question_id, value in rows:
+        params += [key.get_db_prep_value(uuid.uuid4(), connection), response, question_id, value]
+    placeholders = ", ".join(["(%s, %s, %s, %s)"] * len(rows))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO wellbeing_answer (id, response_id, question_id, value) "  # noqa: S608
+            f"VALUES {placeholders}",
+            params,
+        )
 
 
 def _plain(value: float) -> str:
@@ -373,6 +415,9 @@ class Link:
     survey: Survey
     state: str
     invitation_id: int | None = None
+    #: The unit and band values the invitation carries for its answers (while it can answer).
+    unit_id: int | None = None
+    band_values: dict[str, str] = field(default_factory=dict)
 
 
 def _is_open(survey: Survey, on: date) -> bool:
@@ -388,20 +433,24 @@ def link_of(token: str, *, on: date | None = None) -> Link:
     if match is None:
         raise NotFound
     survey = (
-        Survey.objects.filter(pk=int(match.group(1))).exclude(status=SurveyStatus.DRAFT).first()
+        Survey.objects.filter(pk=int(match.group(1)))
+        .exclude(status=SurveyStatus.DRAFT)
+        .select_related("version")
+        .first()
     )
     if survey is None:
         raise NotFound
     if not _is_open(survey, on):
         return Link(survey, LinkState.CLOSED)
-    invitation_id = (
+    invitation = (
         Invitation.objects.filter(survey_id=survey.pk, token_hash=tokens.hash_token(token))
-        .values_list("pk", flat=True)
+        .values_list("pk", "unit_id", "band_values")
         .first()
     )
-    if invitation_id is None:
+    if invitation is None:
         return Link(survey, LinkState.USED)
-    return Link(survey, LinkState.OPEN, invitation_id)
+    pk, unit_id, band_values = invitation
+    return Link(survey, LinkState.OPEN, pk, unit_id, dict(band_values or {}))
 
 
 @dataclass(frozen=True)
@@ -416,7 +465,24 @@ def answer_page(token: str, *, on: date | None = None) -> AnswerPage:
     link = link_of(token, on=on)
     if link.state != LinkState.OPEN:
         return AnswerPage(link.survey, link.state)
-    return AnswerPage(link.survey, link.state, sections_of(_questions(link.survey)))
+    return AnswerPage(link.survey, link.state, _sections(link.survey))
+
+
+_SECTIONS: dict[tuple[int, str, str], list[Section]] = {}
+
+
+def _sections(survey: Survey) -> list[Section]:
+    """``sections_of`` the survey's questions in the reader's language (from memory once the
+    version is frozen, like ``_questions``)."""
+    version = survey.version
+    if version.frozen_at is None:
+        return sections_of(_questions(survey))
+    key = (version.pk, version.frozen_at.isoformat(), translation.get_language() or "")
+    if key not in _SECTIONS:
+        if len(_SECTIONS) >= _FROZEN_MAX:
+            _SECTIONS.clear()
+        _SECTIONS[key] = sections_of(_questions(survey))
+    return _SECTIONS[key]
 
 
 class LinkGone(Exception):
@@ -448,11 +514,6 @@ def submit(token: str, get: Callable[[str], list[str]], *, on: date | None = Non
     cleaned = clean_answers(questions, get)
     if cleaned.errors:
         raise AnswerErrors(cleaned.errors)
-    invitation = (
-        Invitation.objects.filter(pk=link.invitation_id).values("unit_id", "band_values").first()
-    )
-    if invitation is None:
-        raise LinkGone(Link(survey, LinkState.USED))
     with transaction.atomic():
         # The invitation is claimed first, by its link: of two answers sent at once with the
         # same link, one claims it and the other finds it used (and writes nothing).
@@ -463,8 +524,8 @@ def submit(token: str, get: Callable[[str], list[str]], *, on: date | None = Non
             raise LinkGone(Link(survey, LinkState.USED))
         record_answers(
             survey,
-            invitation["unit_id"],
-            invitation["band_values"],
+            link.unit_id or 0,
+            link.band_values,
             cleaned.answers,
             cleaned.comments,
             ResponseSource.WEB,
