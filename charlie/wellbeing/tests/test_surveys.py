@@ -535,3 +535,32 @@ def test_links_are_made_anew_after_the_secret_key_changes(org, settings):
 
 def _first_with_email(survey: Survey) -> Invitation:
     return Invitation.objects.filter(survey=survey).exclude(person__email="").order_by("pk").first()
+
+
+@pytest.mark.parametrize(
+    ("group", "sensitive", "expected"),
+    [("", "", (5, 20)), ("2", "4", (3, 4)), ("8", "6", (8, 8))],
+)
+def test_the_threshold_settings_from_the_environment(group, sensitive, expected):
+    """Never below 3, and the sensitive threshold never below the other."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CHARLIE_TESTING": "1"}
+    for name, value in (
+        ("CHARLIE_WELLBEING_MIN_GROUP", group),
+        ("CHARLIE_WELLBEING_MIN_SENSITIVE", sensitive),
+    ):
+        if value:
+            env[name] = value
+        else:
+            env.pop(name, None)
+    probe = (
+        "from charlie import settings as s; "
+        "print(s.CHARLIE_WELLBEING_MIN_GROUP, s.CHARLIE_WELLBEING_MIN_SENSITIVE)"
+    )
+    out = subprocess.run(  # noqa: S603 - our own interpreter and probe
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert tuple(int(v) for v in out) == expected
