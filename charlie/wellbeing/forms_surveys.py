@@ -4,6 +4,7 @@ the questionnaire, and ``services.answering`` reads and checks what was sent."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -28,10 +29,10 @@ class SurveyForm(forms.Form):
     units = forms.TypedMultipleChoiceField(
         label=_("Enheder"),
         coerce=int,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_(
             "Hver enhed med alle sine underenheder. Alle, der er ansat i enhederne den dag, "
-            "målingen sendes ud, inviteres. Vælg flere med Ctrl (Cmd på Mac)."
+            "målingen sendes ud, inviteres."
         ),
     )
     bands = forms.MultipleChoiceField(
@@ -148,7 +149,7 @@ class SeriesForm(forms.Form):
     units = forms.TypedMultipleChoiceField(
         label=_("Enheder"),
         coerce=int,
-        widget=forms.SelectMultiple(attrs={"size": 10}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Hver enhed med alle sine underenheder."),
     )
     every_months = forms.IntegerField(
@@ -190,3 +191,49 @@ class SeriesForm(forms.Form):
             open_days=d["open_days"],
             next_on=d["next_on"],
         )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One checkbox of a hand-written DKFDS checkbox group (``_checkboxes.html``)."""
+
+    input_id: str
+    value: str
+    label: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class ChoiceGroup:
+    label: str
+    choices: list[Choice]
+
+    @property
+    def open(self) -> bool:
+        return any(c.checked for c in self.choices)
+
+
+def checkbox_groups(
+    field: forms.BoundField, groups: list[tuple[str, list[tuple[Any, str]]]]
+) -> list[ChoiceGroup]:
+    """A multiple choice field's checkboxes in groups (the first input's id is the field's
+    ``id_for_label``, where the error summary links)."""
+    chosen = {str(v) for v in (field.value() or [])}
+    out = []
+    first = True
+    for label, options in groups:
+        choices = []
+        for value, text in options:
+            input_id = f"{field.auto_id}_0" if first else f"{field.auto_id}_v{value}"
+            first = False
+            choices.append(Choice(input_id, str(value), text, str(value) in chosen))
+        out.append(ChoiceGroup(label, choices))
+    return out
+
+
+def unit_groups(form: forms.Form, access: Any) -> list[ChoiceGroup]:
+    return checkbox_groups(form["units"], [(g.label, g.units) for g in svc.unit_groups(access)])
+
+
+def band_groups(form: forms.Form) -> list[ChoiceGroup]:
+    return checkbox_groups(form["bands"], [("", list(svc.band_choices()))])

@@ -24,7 +24,13 @@ from charlie.core.errors import ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people.services import access_of
-from charlie.wellbeing.forms_surveys import LaunchForm, SeriesForm, SurveyForm
+from charlie.wellbeing.forms_surveys import (
+    LaunchForm,
+    SeriesForm,
+    SurveyForm,
+    band_groups,
+    unit_groups,
+)
 from charlie.wellbeing.models import QuestionKind, SurveyStatus
 from charlie.wellbeing.services import answering
 from charlie.wellbeing.services import surveys as svc
@@ -106,9 +112,21 @@ def _survey_form(request: AuthenticatedRequest, survey_id: int | None = None) ->
     return render(
         request,
         T + "form.html",
-        {"form": form, "errors": _errors(form), "survey": current},
+        {
+            "form": form,
+            "errors": _errors(form),
+            "survey": current,
+            "band_groups": band_groups(form),
+            **_unit_picker(form, access),
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _unit_picker(form: forms.Form, access: Any) -> dict[str, Any]:
+    groups = unit_groups(form, access)
+    # A small organisation shows every unit at once; a large one folds each forvaltning.
+    return {"unit_groups": groups, "few_units": sum(len(g.choices) for g in groups) <= 40}
 
 
 @require_http_methods(["GET", "POST"])
@@ -248,7 +266,7 @@ def series_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         T + "series_form.html",
-        {"form": form, "errors": _errors(form)},
+        {"form": form, "errors": _errors(form), **_unit_picker(form, access)},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -448,7 +466,7 @@ def _summary(page: answering.AnswerPage, errors: list[tuple[str, str]]) -> list[
     for field_name, message in errors:
         question = questions.get(field_name)
         if question is not None:
-            out.append((f"#{question.first_id}", f"{question.text}: {message}"))
+            out.append((f"#{question.first_id}", f"{question.text} – {message}"))
     return out
 
 

@@ -152,6 +152,41 @@ def unit_choices(access: Access) -> list[tuple[int, str]]:
     return people.unit_choices(_manager(access))
 
 
+@dataclass(frozen=True)
+class UnitGroup:
+    """The units under one unit of the tree's second level (a forvaltning), for the unit
+    picker: each (id, label) with the path below the forvaltning in the label."""
+
+    label: str
+    units: list[tuple[int, str]]
+
+
+def unit_groups(access: Access) -> list[UnitGroup]:
+    """Today's units in tree order, grouped by their forvaltning (the top unit alone first),
+    each labelled with its path below the forvaltning (»Ældreområdet › Plejecenter Nord«; the
+    forvaltning itself by its name)."""
+    choices = dict(unit_choices(access))
+    rows = list(
+        OrgUnit.objects.filter(pk__in=list(choices))
+        .order_by("path")
+        .values_list("pk", "name", "path", "depth")
+    )
+    names = {pk: name for pk, name, _path, _depth in rows}
+    top_depth = min((depth for *_rest, depth in rows), default=0)
+    groups: dict[int | None, UnitGroup] = {}
+    for pk, _name, path, _depth in rows:
+        ids = [int(part) for part in path.strip("/").split("/") if part]
+        below = [i for i in ids[top_depth + 1 :] if i in names]
+        key = below[0] if below else None
+        if key not in groups:
+            title = names[key] if key is not None else choices[pk]
+            groups[key] = UnitGroup(title, [])
+        # Within its forvaltning's group, a unit is named by its path below the forvaltning.
+        label = " › ".join(names[i] for i in below[1:]) if len(below) > 1 else choices[pk]
+        groups[key].units.append((pk, label))
+    return list(groups.values())
+
+
 # --- Surveys: list, page, create and edit -------------------------------------------------------
 
 

@@ -564,3 +564,19 @@ def test_the_threshold_settings_from_the_environment(group, sensitive, expected)
         [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
     ).stdout.split()
     assert tuple(int(v) for v in out) == expected
+
+
+def test_the_unit_picker_groups_units_by_forvaltning(org, client_as):
+    groups = surveys.unit_groups(HR)
+    assert [g.label for g in groups] == ["Testkommune", "Social og Sundhed", "Børn og Kultur"]
+    social = dict((label, pk) for pk, label in groups[1].units)
+    assert social == {
+        "Social og Sundhed": org.social.pk,
+        "Ældreområdet": org.aeldre.pk,
+        "Ældreområdet › Plejecenter Nord": org.nord.pk,
+        "Ældreområdet › Plejecenter Syd": org.syd.pk,
+    }
+    # The form shows every unit and every band as a checkbox (DKFDS markup).
+    text = client_as("hr").get(reverse("wellbeing:survey_new")).content.decode()
+    assert f'name="units" id="id_units_v{org.nord.pk}" value="{org.nord.pk}"' in text
+    assert 'name="bands" id="id_bands_0" value="age" checked' in text
