@@ -438,3 +438,11 @@ CHARLIE_WELLBEING_APV_REPEAT_DAYS = int(os.environ.get("CHARLIE_WELLBEING_APV_RE
 CHARLIE_WELLBEING_ACTION_REMINDER_DAYS = int(
     os.environ.get("CHARLIE_WELLBEING_ACTION_REMINDER_DAYS", "7")
 )
+
+# Well-being (docs/wellbeing-surveys.md, docs/wellbeing-anonymity.md): the smallest group a
+# survey's figures are shown for (default 5), and for offensive-behaviour questions (default 20;
+# DOMAIN.md 5.3). A survey copies both when it is created; HR may raise them, never go below 3.
+CHARLIE_WELLBEING_MIN_GROUP = max(3, int(os.environ.get("CHARLIE_WELLBEING_MIN_GROUP", "5")))
+CHARLIE_WELLBEING_MIN_SENSITIVE = max(
+    CHARLIE_WELLBEING_MIN_GROUP, int(os.environ.get("CHARLIE_WELLBEING_MIN_SENSITIVE", "20"))
+)

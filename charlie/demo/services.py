@@ -46,8 +46,8 @@ from charlie.demo.generator import (
 )
 from charlie.demo.learning import create_demo_learning
 from charlie.demo.recruitment import create_demo_recruitment
-from charlie.demo.wellbeing import create_demo_wellbeing
 from charlie.demo.skills import create_demo_skills
+from charlie.demo.wellbeing import create_demo_wellbeing
 from charlie.people.job_families import JOB_FAMILIES
 from charlie.people.models import Employment, JobFamily, OrgUnit, Person
 from charlie.workforce import services as workforce

@@ -119,3 +119,25 @@ class WellbeingConfig(AppConfig):
         )
         privacy.register_audit_details(*initiatives.AUDIT_DETAILS)
         bump_on_save(initiatives.AREA, Participation)
+
+        # --- part surveys ---
+        # HR's surveys in the menu, the audit details, the retention rule for invitations, and
+        # the daily job (close, pulse series, invitations, reminders).
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.wellbeing import tasks_surveys
+        from charlie.wellbeing.permissions import MANAGE_SURVEYS
+        from charlie.wellbeing.retention import INVITATIONS
+        from charlie.wellbeing.services import surveys
+
+        register(
+            MenuEntry(
+                key="wellbeing_surveys",
+                label=_("Trivselsmålinger"),
+                url_name="wellbeing:surveys",
+                order=70,
+                roles=MANAGE_SURVEYS.roles,
+            )
+        )
+        privacy.register_audit_details(*surveys.AUDIT_DETAILS)
+        privacy.register_retention_rule(INVITATIONS)
+        surveys.register_send_task(tasks_surveys.send_invitations_task)

@@ -210,6 +210,13 @@ class Survey(models.Model):
         "PulseSeries", on_delete=models.SET_NULL, null=True, blank=True, related_name="surveys"
     )
     intro = models.TextField(_("indledning"), blank=True)
+    #: Reminders to those who have not answered: at most ``max_reminders``, each
+    #: ``remind_every_days`` days after the last e-mail (migration 0004, part surveys).
+    max_reminders = models.PositiveSmallIntegerField(_("højst antal påmindelser"), default=2)
+    remind_every_days = models.PositiveSmallIntegerField(_("dage mellem påmindelser"), default=7)
+    #: The launch check's outcome (``bands.launch_plan``), kept for the import of answers:
+    #: ``{"units": {unit id: recorded unit id}, "bands": {recorded unit id: [band keys]}}``.
+    plan = models.JSONField(_("optællingsplan"), default=dict, blank=True)
     launched_at = models.DateTimeField(_("sendt ud"), null=True, blank=True)
     closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -239,9 +246,16 @@ class Invitation(models.Model):
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     band_values = models.JSONField(default=dict, blank=True)
     token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    #: The random secret the one-time link is made from (with the server's secret key), so the
+    #: invitation and its reminders carry the same link; emptied with ``token_hash`` (migration
+    #: 0004, part surveys).
+    link_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001 - None: wiped
     answered = models.BooleanField(null=True, blank=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("påmindet"), null=True, blank=True)
+    #: Reminders sent; set back to 0 with ``reminded_at`` when the survey closes (migration
+    #: 0004, part surveys): who needed reminding says who answered late.
+    reminders = models.PositiveSmallIntegerField(_("påmindelser"), default=0)
 
     class Meta:
         verbose_name = _("invitation")

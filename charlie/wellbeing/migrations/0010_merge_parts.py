@@ -6,6 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
     dependencies = [
         ("wellbeing", "0003_charlie_banks"),
+        ("wellbeing", "0004_surveys"),
         ("wellbeing", "0006_apv_process"),
     ]
 

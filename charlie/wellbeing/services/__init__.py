@@ -13,13 +13,18 @@ from __future__ import annotations
 from charlie.wellbeing.services import (
     about,
     actions,
+    answering,
     apv,
     checkins,
     initiatives,
     questionnaires,
+    surveys,
 )
 from charlie.wellbeing.services.actions import (
     overdue_for,
+)
+from charlie.wellbeing.services.answering import (
+    record_answers,
 )
 from charlie.wellbeing.services.common import (
     CATEGORY,
@@ -36,6 +41,10 @@ from charlie.wellbeing.services.questionnaires import (
     sections,
     version_problems,
 )
+from charlie.wellbeing.services.surveys import (
+    close,
+    launch,
+)
 
 __all__ = [
     "CATEGORY",
@@ -43,15 +52,20 @@ __all__ = [
     "PURPOSE",
     "about",
     "actions",
+    "answering",
     "apv",
     "charlie_bank",
     "checkins",
+    "close",
     "for_wellbeing",
     "freeze_version",
     "initiatives",
+    "launch",
     "my_data",
     "overdue_for",
     "questionnaires",
+    "record_answers",
     "sections",
+    "surveys",
     "version_problems",
 ]

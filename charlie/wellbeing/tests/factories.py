@@ -152,3 +152,165 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     initiative = factory.SubFactory(InitiativeFactory)
     person = factory.SubFactory("charlie.people.tests.factories.PersonFactory")
     joined_on = dt.date(2027, 4, 20)
+
+
+# --- part surveys ---
+# A questionnaire version with every kind of question (until the questionnaires part's banks
+# arrive), staff for a unit, and a survey launched through the service.
+
+from decimal import Decimal  # noqa: E402
+
+from charlie.core.roles import Role  # noqa: E402
+from charlie.people.models import JobFamily, OrgUnit, Person  # noqa: E402
+from charlie.people.services import operator_access  # noqa: E402
+from charlie.people.tests.factories import EmploymentFactory, PersonFactory  # noqa: E402
+from charlie.wellbeing.models import Invitation  # noqa: E402
+
+CHOICES = [
+    {"value": 1, "label": "Dagvagt", "label_en": "Day shift"},
+    {"value": 2, "label": "Aftenvagt", "label_en": "Evening shift"},
+    {"value": 3, "label": "Nattevagt", "label_en": "Night shift"},
+]
+
+
+def survey_version(**version: object) -> QuestionnaireVersion:
+    """A version with two dimensions and one question of each kind: a scale (``influence``,
+    required), a reversed scale (``workload``), a single choice (``shift``), a multiple choice
+    (``channels``), a number (``overtime``, 0–60), a free text (``comment``), and a sensitive
+    scale (``bullying``, in the sensitive dimension)."""
+    v = VersionFactory(**version)
+    work = DimensionFactory(version=v, code="indflydelse", name="Indflydelse", order=1)
+    sensitive = DimensionFactory(
+        version=v, code="kraenkende", name="Krænkende adfærd", order=2, sensitive=True
+    )
+    QuestionFactory(
+        version=v,
+        dimension=work,
+        code="influence",
+        text="Har du indflydelse på, hvordan du gør dit arbejde?",
+        text_en="Do you have influence on how you do your work?",
+        required=True,
+        order=1,
+    )
+    QuestionFactory(
+        version=v,
+        dimension=work,
+        code="workload",
+        text="Har du for meget at lave?",
+        reverse=True,
+        order=2,
+    )
+    QuestionFactory(
+        version=v,
+        dimension=work,
+        code="shift",
+        text="Hvilken vagt har du oftest?",
+        kind=QuestionKind.SINGLE,
+        options=list(CHOICES),
+        order=3,
+    )
+    QuestionFactory(
+        version=v,
+        dimension=work,
+        code="channels",
+        text="Hvordan får du besked om ændringer?",
+        kind=QuestionKind.MULTIPLE,
+        options=[
+            {"value": 1, "label": "Møder"},
+            {"value": 2, "label": "E-mail"},
+            {"value": 3, "label": "Opslagstavle"},
+        ],
+        order=4,
+    )
+    QuestionFactory(
+        version=v,
+        dimension=work,
+        code="overtime",
+        text="Hvor mange timer arbejdede du over sidste måned?",
+        kind=QuestionKind.NUMBER,
+        options=[],
+        minimum=0,
+        maximum=60,
+        order=5,
+    )
+    QuestionFactory(
+        version=v,
+        dimension=work,
+        code="comment",
+        text="Er der andet, du vil fortælle om dit arbejdsmiljø?",
+        kind=QuestionKind.TEXT,
+        options=[],
+        order=6,
+    )
+    QuestionFactory(
+        version=v,
+        dimension=sensitive,
+        code="bullying",
+        text="Har du været udsat for mobning de seneste 12 måneder?",
+        sensitive=True,
+        order=1,
+    )
+    return v
+
+
+def staff(
+    unit: OrgUnit,
+    count: int,
+    *,
+    family: str = "sosu",
+    birth: dt.date = dt.date(1980, 5, 17),
+    start: dt.date = dt.date(2015, 3, 1),
+    hours: str = "37.00",
+    email: bool = True,
+) -> list[Person]:
+    """``count`` people employed in ``unit`` from ``start`` (still employed)."""
+    people = []
+    for _i in range(count):
+        person = PersonFactory(birth_date=birth)
+        person.email = f"{person.employee_number.lower()}@example.dk" if email else ""
+        person.save(update_fields=["email"])
+        EmploymentFactory(
+            person=person,
+            org_unit=unit,
+            start_date=start,
+            job_family=JobFamily.objects.get(code=family),
+            weekly_hours=Decimal(hours),
+        )
+        people.append(person)
+    return people
+
+
+def draft_survey(units: list[OrgUnit], **fields: object) -> Survey:
+    """A draft survey of ``survey_version()`` open from today for three weeks."""
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    values: dict[str, object] = {
+        "opens_on": today,
+        "closes_on": today + dt.timedelta(days=20),
+        "version": survey_version(),
+    }
+    values.update(fields)
+    survey = SurveyFactory(**values)
+    survey.units.set(units)
+    return survey
+
+
+def launched_survey(units: list[OrgUnit], *, drop_small_bands: bool = True, **fields: object):
+    """A survey launched today through the service (as HR on the command line)."""
+    from charlie.wellbeing.services import surveys
+
+    survey = draft_survey(units, **fields)
+    surveys.launch(
+        operator_access(Role.HR, channel="cli"), survey.pk, drop_small_bands=drop_small_bands
+    )
+    survey.refresh_from_db()
+    return survey
+
+
+def link_of(invitation: Invitation) -> str:
+    """The one-time link of an invitation (made from its key, as the e-mail has it)."""
+    from charlie.wellbeing.services.answering import link_of_key
+
+    assert invitation.link_key is not None
+    return link_of_key(invitation.survey_id, invitation.link_key)

@@ -29,3 +29,6 @@ class Command(BaseCommand):
 
 # --- part questionnaires ---
 SUBCOMMANDS["import-questionnaire"] = "load_questionnaire"
+
+# --- part surveys ---
+SUBCOMMANDS["import-answers"] = "import_answers"
