@@ -51,6 +51,7 @@ from charlie.wellbeing.models import (
     Response,
     Survey,
 )
+from charlie.wellbeing.services.common import today as service_today
 
 __all__ = ["WellbeingDemo", "create_demo_wellbeing"]
 
@@ -308,11 +309,10 @@ def _apvs(ref: date, leder: Any, unit: OrgUnit | None, survey: Survey) -> tuple[
     from charlie.wellbeing.services import apv as apv_services
 
     count = 0
-    others = list(
-        OrgUnit.objects.filter(manager__isnull=False)
-        .exclude(pk=getattr(unit, "pk", None))
-        .order_by("path")[:8]
-    )
+    managed = OrgUnit.objects.filter(manager__isnull=False, parent__isnull=False)
+    if unit is not None:
+        managed = managed.exclude(pk=unit.pk)
+    others = list(managed.order_by("path")[:8])
     with transaction.atomic():
         for i, other in enumerate(others):
             completed = ref - timedelta(days=200 + 170 * i)
@@ -393,7 +393,8 @@ def _apvs(ref: date, leder: Any, unit: OrgUnit | None, survey: Survey) -> tuple[
             problem=problem.title,
             action=text,
             owner_id=leder.pk,
-            deadline=ref + timedelta(days=max(days, 0)),
+            # The service checks the deadline against today (the demo may be dated earlier).
+            deadline=max(ref, service_today()) + timedelta(days=max(days, 0)),
             status=status,
             source=problem.source,
             survey_id=survey.pk if problem is first else None,
@@ -402,7 +403,9 @@ def _apvs(ref: date, leder: Any, unit: OrgUnit | None, survey: Survey) -> tuple[
         if days < 0:
             # Overdue: the deadline passed ten days ago (a new action's deadline cannot lie
             # before today, so it is moved back here).
-            Action.objects.filter(pk=action.pk).update(deadline=ref + timedelta(days=days))
+            Action.objects.filter(pk=action.pk).update(
+                deadline=max(ref, service_today()) + timedelta(days=days)
+            )
         made += 1
     return count + 1, made
 

@@ -298,3 +298,67 @@ def test_the_demo_holds_a_hiring_round_from_requisition_to_onboarding(
     # Double opt-in: every demo profile is confirmed, so HR's pool shows them and the daily
     # job does not delete them as unconfirmed sign-ups.
     assert not TalentProfile.objects.filter(confirmed_at__isnull=True).exists()
+
+
+def test_the_demo_holds_well_being_surveys_an_apv_and_actions(summary: DemoSummary) -> None:
+    """Issue 16: two closed trivselsmålinger of the whole municipality (the later compared with
+    the earlier), a pulse series with rounds, a draft for HR to launch, answers that hold no
+    person, closed surveys without links or answered flags, the manager's APV at the action plan
+    with the unit's sickness absence period and two actions (one overdue), other units' APVs with
+    their next due dates, and green initiatives with participation."""
+    from django.utils import timezone
+
+    from charlie.demo.services import demo_users
+    from charlie.wellbeing.models import (
+        Action,
+        Apv,
+        ApvStep,
+        Initiative,
+        Invitation,
+        Participation,
+        PulseSeries,
+        Response,
+        Survey,
+        SurveyStatus,
+    )
+
+    today = timezone.localdate()
+    closed = Survey.objects.filter(status=SurveyStatus.CLOSED, kind="wellbeing").order_by(
+        "opens_on"
+    )
+    assert closed.count() == 2
+    assert closed.last().previous == closed.first()  # type: ignore[union-attr]
+    for survey in closed:
+        invited = survey.invitations.count()
+        answered = survey.responses.count()
+        assert 0.6 * invited < answered < 0.9 * invited
+        assert sum(t.answered for t in survey.tallies.all()) == answered
+    assert (
+        not Invitation.objects.filter(survey__status=SurveyStatus.CLOSED)
+        .exclude(token_hash=None, answered=None)
+        .exists()
+    )
+    assert {f.name for f in Response._meta.get_fields()} <= {
+        "id",
+        "survey",
+        "unit",
+        "band_values",
+        "source",
+        "answers",
+        "comments",
+    }
+    assert Survey.objects.filter(status=SurveyStatus.DRAFT).count() == 1
+    series = PulseSeries.objects.get()
+    assert series.surveys.filter(status=SurveyStatus.CLOSED).count() == 3
+
+    leder = next(u for u in demo_users() if u.login.username == "leder")
+    apv = Apv.objects.exclude(step=ApvStep.DONE).get()
+    assert apv.unit.manager_id == leder.person_id and apv.step == ApvStep.ACTION_PLAN
+    assert apv.absence_period and apv.problems.count() == 2
+    actions = Action.objects.filter(apv=apv)
+    assert actions.count() == 2 and actions.filter(deadline__lt=today).count() == 1
+    done = Apv.objects.filter(step=ApvStep.DONE)
+    assert done.exists() and not done.filter(next_due_on__isnull=True).exists()
+    assert done.filter(next_due_on__lt=today).exists()  # some units are overdue
+    assert Initiative.objects.filter(published=True).count() == 2
+    assert Participation.objects.exists()
