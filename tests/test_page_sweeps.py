@@ -27,3 +27,20 @@ def test_the_recruitment_sweep_names_only_real_urls_and_each_once():
     assert not opened & set(NOT_PAGES), opened & set(NOT_PAGES)
     assert (opened | set(NOT_PAGES)) <= _swept_names()
     assert all(reason.strip() for reason in NOT_PAGES.values())
+
+
+def test_the_wellbeing_surveys_sweep_names_every_url_of_its_part():
+    """The surveys part's browser sweep (``tests/e2e/test_wellbeing_surveys.py``) opens every
+    page of surveys, pulse series, answering and invitations; the rest are form actions."""
+    from tests.e2e.test_wellbeing_surveys import PAGES as SURVEY_PAGES
+    from tests.e2e.test_wellbeing_surveys import SURVEY_ACTIONS
+
+    mine = {
+        name
+        for name in all_url_names()
+        if name.startswith("wellbeing:")
+        and name.split(":")[1].startswith(("survey", "pulse_series", "answer", "invitation"))
+    }
+    # The about page is the green part's, swept in tests/e2e/test_wellbeing_green.py.
+    theirs = {"wellbeing:survey_about"}
+    assert mine - SURVEY_ACTIONS - theirs == {page.name for page in SURVEY_PAGES}
