@@ -293,4 +293,20 @@ STANDARD_TEXTS: tuple[str, ...] = (
     ),
     _("Oprettet med Charlies standardtekst: trivsel og arbejdsmiljø."),
     _("Trivsel og arbejdsmiljø tilføjet."),
+    _(
+        "En ansøgning, der ikke fører til ansættelse, slettes det antal måneder efter, at "
+        "ansættelsesforløbet er afsluttet, kommunen har valgt (standard 6 måneder; "
+        "Datatilsynet accepterer op til 3 år, hvis det kan begrundes). Du kan selv slette din "
+        "ansøgning når som helst fra dit link. Talentbanken gemmer din profil, så længe dit "
+        "samtykke gælder (standard 6 måneder ad gangen, regnet fra den dag, du bekræfter din "
+        "tilmelding fra e-mailen); en tilmelding, du ikke bekræfter, slettes efter 7 dage. Dit "
+        "introduktionsforløb – opgaverne og dine svar på spørgsmålene efter 30 og 90 dage – "
+        "slettes det antal måneder efter, at forløbet sluttede, kommunen har valgt (standard 12 "
+        "måneder). Forløbet slutter 90 dage efter din første arbejdsdag, eller ved fristen for "
+        "dets sidste opgave, hvis den er senere."
+    ),
+    _(
+        "Opbevaring: talentbankens dobbelte bekræftelse og introduktionsforløbets "
+        "opbevaringsregel (12 måneder) tilføjet."
+    ),
 )
