@@ -18,3 +18,20 @@ class WellbeingConfig(AppConfig):
         privacy.register_purpose(services.PURPOSE, _("Trivsel og arbejdsmiljø"))
         # What "Mine data" shows of it (GDPR art. 15 and 20): invitations, never answers.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
+
+        # --- part results ---
+        # "Trivselsresultater" for those who read results; the review's audit details.
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.wellbeing.permissions import READ_RESULTS
+        from charlie.wellbeing.services import comments
+
+        register(
+            MenuEntry(
+                key="wellbeing_results",
+                label=_("Trivselsresultater"),
+                url_name="wellbeing:results",
+                order=60,
+                roles=READ_RESULTS.roles,
+            )
+        )
+        privacy.register_audit_details(*comments.AUDIT_DETAILS)

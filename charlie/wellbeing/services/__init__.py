@@ -14,3 +14,9 @@ from charlie.wellbeing.services.common import CATEGORY, PURPOSE, for_wellbeing
 from charlie.wellbeing.services.mine import my_data
 
 __all__ = ["CATEGORY", "PURPOSE", "for_wellbeing", "my_data"]
+
+# --- part results ---
+from charlie.wellbeing.services import comments, results
+from charlie.wellbeing.services.results import trend, unit_summary
+
+__all__ += ["comments", "results", "trend", "unit_summary"]
