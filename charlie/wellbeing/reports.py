@@ -13,11 +13,13 @@ from charlie.wellbeing.services.results import FigureRow, UnitPage
 
 
 def _share(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
+    """A share as stored (the column's format shows it as per cent)."""
+    return value
 
 
 def _score(value: float | None) -> float | None:
-    return None if value is None else round(value, 1)
+    """A score as computed (the column's format shows one decimal)."""
+    return value
 
 
 def notes(page: UnitPage) -> list[str]:

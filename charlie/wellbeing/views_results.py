@@ -178,7 +178,10 @@ def comment(request: AuthenticatedRequest, comment_id: uuid.UUID) -> HttpRespons
     """One comment: HR approves it, edits out identifying details, or hides it."""
     access = access_of(request)
     item, survey_id = comment_services.review_item(access, comment_id)
-    form = CommentDecisionForm(request.POST or None, initial={"text": item.shown_text or item.text})
+    form = CommentDecisionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"text": item.shown_text or item.text},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             comment_services.decide(
@@ -206,7 +209,7 @@ def trend_charts(data: services.Trend) -> list[tuple[services.TrendLine, str, in
     """One line chart per question or dimension: the unit beside the whole survey."""
     out = []
     x = [format_date(p.opens_on) for p in data.points]
-    where = data.labels.get(data.unit.id, data.unit.name) if data.unit else _("hele målingen")
+    where = data.labels.get(data.unit.id, data.unit.name) if data.unit else _("Hele målingen")
     for i, line in enumerate(data.lines):
         values = [p.values[i] for p in data.points]
         if not x or all(v is None for v in values + list(line.municipality)):
