@@ -72,6 +72,12 @@ KINDS = (LIKERT, SINGLE, MULTIPLE, NUMBER)
 #: (about 40 ms a release at 20 cells and 35,000 responses, several seconds at 400).
 BAND_CELLS = 40
 
+#: The most candidate sets the disclosure engine's exact audit of linked groupings may try
+#: before its sufficient condition decides instead (both are sound; the audit shows more in a
+#: small release, but trying every small set costs seconds where thousands of small groups
+#: meet, and a survey may need a release per question).
+EXACT_LIMIT = 2_000
+
 #: The root group: the whole survey.
 ROOT = 0
 
@@ -403,7 +409,8 @@ def _release(
         cells = [c[members] for c in cells]
     n = len(cells[0])
     population = Population.of(np.arange(n, dtype=np.int64), *cells)
-    return _shown_groups(layout, protect(population, groupings, min_size=min_size))
+    shown = protect(population, groupings, min_size=min_size, exact_limit=EXACT_LIMIT)
+    return _shown_groups(layout, shown)
 
 
 def _rollup(values: npt.NDArray[np.float64], parent: IntArray, order: IntArray) -> None:

@@ -198,3 +198,12 @@ def test_a_pulse_series_trend(org, users):
         results.trend(access_for(users["manager"]), series.pk, org.skole.pk)
     everything = results.trend(access_for(users["hr"]), series.pk)
     assert everything.unit is None and everything.points[1].values[line] is not None
+
+
+def test_a_manager_whose_unit_had_no_answers_of_its_own_sees_the_whole_survey(org, users):
+    survey = closed_survey([org.kommune])
+    for _ in range(6):
+        add_response(survey, org.skole, {"indflydelse-1": 4})
+    page = results.unit_page(access_for(users["manager"]), survey.pk)
+    assert page.unit is None and not page.everything and page.choices == ()
+    assert page.responses == 6
