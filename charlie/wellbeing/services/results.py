@@ -723,6 +723,7 @@ class BandSplit:
     values: tuple[str, ...]  # labels
     responses: tuple[int | None, ...]
     dimensions: tuple[tuple[str, tuple[float | None, ...]], ...]  # (label, score per value)
+    codes: tuple[str, ...] = ()  # the values as recorded
 
 
 @dataclass(frozen=True)
@@ -839,9 +840,8 @@ def _band_splits(comp: Computed, unit: UnitRef | None) -> list[BandSplit]:
         groups = res.band_groups(b, unit.index if unit else -1)
         if not groups:
             continue
-        values = tuple(
-            band_value_label(band.key, band.values[int(res.group_value[g])]) for g in groups
-        )
+        codes = tuple(band.values[int(res.group_value[g])] for g in groups)
+        values = tuple(band_value_label(band.key, code) for code in codes)
         dims = tuple(
             (d.label, tuple(res.dimension(d.index, g).score for g in groups))
             for d in comp.dimensions
@@ -854,6 +854,7 @@ def _band_splits(comp: Computed, unit: UnitRef | None) -> list[BandSplit]:
                 values,
                 tuple(res.responses_of(g) for g in groups),
                 dims,
+                codes,
             )
         )
     return out

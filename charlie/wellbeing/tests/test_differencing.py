@@ -188,3 +188,121 @@ def test_the_attacker_finds_what_a_plain_minimum_would_give_away():
         )
         leaks += bool(attack(naive, groups, answered, [0, 1], None, 3))
     assert leaks >= 3
+
+
+# --- The issue's story, through the service, as the analyst sees it ------------------------------
+
+AGES = ("30-39", "40-49", "50-59")
+FAMILIES = ("sosu", "paedagog", "laerer")
+
+
+@pytest.fixture
+def surveyed(org, users):  # type: ignore[no-untyped-def]
+    """A closed survey of the test organisation with the bands age and job family, answers at
+    every level (some in a unit's own name, a handful in Syd), a quarter of them skipping the
+    second question, and small overlapping groups: few aged 50–59, fewer teachers outside the
+    school."""
+    from charlie.wellbeing.tests.factories import add_response, closed_survey
+
+    rng = random.Random(16)
+    survey = closed_survey([org.kommune], bands=["age", "job_family"])
+    places = [org.nord] * 12 + [org.syd] * 3 + [org.aeldre] * 6 + [org.skole] * 14
+    places += [org.kultur] * 2 + [org.kommune] * 1
+    for unit in places:
+        values = {"indflydelse-1": rng.randint(1, 5)}
+        if rng.random() > 0.25:
+            values["indflydelse-2"] = rng.randint(1, 5)
+        bands = {
+            "age": rng.choice(AGES[:2]) if rng.random() > 0.2 else AGES[2],
+            "job_family": "laerer" if unit == org.skole else rng.choice(FAMILIES[:2]),
+        }
+        if rng.random() < 0.1:
+            bands = {}  # a group whose bands were left out at launch
+        add_response(survey, unit, values, bands=bands)
+    return survey
+
+
+def test_a_unit_against_its_parent_and_two_overlapping_splits_reveal_nothing(surveyed, users):
+    from charlie.people.models import OrgUnit
+    from charlie.people.services import access_for
+    from charlie.wellbeing.models import Answer, Response
+    from charlie.wellbeing.services import results as service
+
+    analyst = access_for(users["analyst"])
+    # The data, as the test made it.
+    responses = list(Response.objects.filter(survey=surveyed).select_related("unit"))
+    position = {r.pk: i for i, r in enumerate(responses)}
+    paths = [r.unit.path for r in responses]
+    bands = [r.band_values for r in responses]
+    answered: dict[str, set[int]] = {"indflydelse-1": set(), "indflydelse-2": set()}
+    for response_id, code in Answer.objects.filter(response__survey=surveyed).values_list(
+        "response_id", "question__code"
+    ):
+        answered[code].add(position[response_id])
+    path_of = dict(OrgUnit.objects.values_list("pk", "path"))
+
+    def under(unit_id: int | None) -> set[int]:
+        if unit_id is None:
+            return set(range(len(responses)))
+        return {i for i, p in enumerate(paths) if p.startswith(path_of[unit_id])}
+
+    # Everything the analyst can fetch: every unit's figures, every question and dimension of
+    # every unit, and every background split on every unit's page.
+    units = service.result_rows(analyst, surveyed.pk, by="unit")
+    count_cells, answer_cells = [], []
+    atoms = [(r, q) for q in answered for r in sorted(answered[q])]
+    index = {atom: i for i, atom in enumerate(atoms)}
+
+    def answers_of(members: set[int], codes: tuple[str, ...]) -> list[int]:
+        return [index[(r, q)] for q in codes for r in sorted(members & answered[q])]
+
+    bigger_but_hidden = []
+    for row in units:
+        members = under(row["unit_id"])
+        if row["count"] is None and len(members) >= 5:
+            bigger_but_hidden.append(row["unit"])
+        if row["count"] is not None:
+            count_cells.append(Cell(f"unit {row['unit']}", sorted(members), None, None))
+        for q in service.result_rows(analyst, surveyed.pk, by="question", unit_id=row["unit_id"]):
+            if q["question"] in answered and q["count"] is not None:
+                picked = answers_of(members, (q["question"],))
+                assert len(picked) == q["count"]
+                answer_cells.append(Cell(f"{q['question']} {row['unit']}", picked, None, None))
+        for d in service.result_rows(analyst, surveyed.pk, by="dimension", unit_id=row["unit_id"]):
+            if d["dimension"] == "indflydelse" and d["count"] is not None:
+                picked = answers_of(members, tuple(answered))
+                assert len(picked) == d["count"]
+                answer_cells.append(Cell(f"dimension {row['unit']}", picked, None, None))
+        page = service.unit_page(analyst, surveyed.pk, row["unit_id"])
+        for split in page.bands:
+            for value, n, score in zip(
+                split.codes,
+                split.responses,
+                dict(split.dimensions).get("Indflydelse", ()),
+                strict=True,
+            ):
+                group = {i for i in members if bands[i].get(split.key) == value}
+                if n is None and len(group) >= 5:
+                    bigger_but_hidden.append(f"{split.key}={value} {row['unit']}")
+                if n is not None:
+                    assert n == len(group)
+                    count_cells.append(
+                        Cell(f"{split.key}={value} {row['unit']}", sorted(group), None, None)
+                    )
+                if score is not None:
+                    answer_cells.append(
+                        Cell(
+                            f"dimension {split.key}={value}",
+                            answers_of(group, tuple(answered)),
+                            None,
+                            None,
+                        )
+                    )
+    hidden = [row["unit"] for row in units if row["suppressed"]]
+    assert "Plejecenter Syd" in hidden  # 3 answers
+    # And groups with enough answers of their own are hidden too, so that subtraction does not
+    # give the small ones away: the difference rule is at work here, not only the minimum.
+    assert bigger_but_hidden, "the story needs the difference rule"
+    assert len(count_cells) > 5 and len(answer_cells) > 5
+    assert not solvable_small_groups(count_cells, list(range(len(responses))), 5)
+    assert not solvable_small_groups(answer_cells, [r for r, _q in atoms], 5)
