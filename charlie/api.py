@@ -38,6 +38,7 @@ from charlie.people import api as people_api
 from charlie.people import services as people_services
 from charlie.recruitment import api as recruitment_api  # recruitment, pipeline part
 from charlie.skills import api as skills_api  # skills, analysis part
+from charlie.wellbeing import api_results as wellbeing_results_api  # wellbeing, results part
 from charlie.workforce import api as workforce_api
 
 
@@ -183,3 +184,4 @@ api.add_router("/learning/courses", learning_catalogue_api.router)  # learning, 
 api.add_router("/learning/compliance", learning_compliance_api.router)  # learning, compliance
 api.add_router("/learning/completions", learning_records_api.router)  # learning, records part
 api.add_router("/recruitment", recruitment_api.router)  # recruitment, pipeline part
+api.add_router("/wellbeing", wellbeing_results_api.router)  # wellbeing, results part

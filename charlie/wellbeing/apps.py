@@ -141,3 +141,20 @@ class WellbeingConfig(AppConfig):
         privacy.register_audit_details(*surveys.AUDIT_DETAILS)
         privacy.register_retention_rule(INVITATIONS)
         surveys.register_send_task(tasks_surveys.send_invitations_task)
+
+        # --- part results ---
+        # "Trivselsresultater" for those who read results; the review's audit details.
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.wellbeing.permissions import READ_RESULTS
+        from charlie.wellbeing.services import comments
+
+        register(
+            MenuEntry(
+                key="wellbeing_results",
+                label=_("Trivselsresultater"),
+                url_name="wellbeing:results",
+                order=60,
+                roles=READ_RESULTS.roles,
+            )
+        )
+        privacy.register_audit_details(*comments.AUDIT_DETAILS)

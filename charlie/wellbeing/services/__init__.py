@@ -16,8 +16,10 @@ from charlie.wellbeing.services import (
     answering,
     apv,
     checkins,
+    comments,
     initiatives,
     questionnaires,
+    results,
     surveys,
 )
 from charlie.wellbeing.services.actions import (
@@ -41,6 +43,10 @@ from charlie.wellbeing.services.questionnaires import (
     sections,
     version_problems,
 )
+from charlie.wellbeing.services.results import (
+    trend,
+    unit_summary,
+)
 from charlie.wellbeing.services.surveys import (
     close,
     launch,
@@ -57,6 +63,7 @@ __all__ = [
     "charlie_bank",
     "checkins",
     "close",
+    "comments",
     "for_wellbeing",
     "freeze_version",
     "initiatives",
@@ -65,7 +72,10 @@ __all__ = [
     "overdue_for",
     "questionnaires",
     "record_answers",
+    "results",
     "sections",
     "surveys",
+    "trend",
+    "unit_summary",
     "version_problems",
 ]

@@ -314,3 +314,160 @@ def link_of(invitation: Invitation) -> str:
 
     assert invitation.link_key is not None
     return link_of_key(invitation.survey_id, invitation.link_key)
+
+
+# --- part results ---
+# A small questionnaire with every kind of question, and answers written straight into
+# Response/Answer/Comment (the surveys part writes them in production through record_answers).
+
+UDSAT = [
+    {"value": 1, "label": "Nej", "label_en": "No"},
+    {"value": 2, "label": "Ja, en enkelt gang", "label_en": "Yes, once"},
+    {"value": 3, "label": "Ja, nogle gange", "label_en": "Yes, a few times"},
+    {"value": 4, "label": "Ja, hver måned", "label_en": "Yes, every month"},
+    {"value": 5, "label": "Ja, hver uge eller oftere", "label_en": "Yes, every week or more"},
+]
+WORK_HOURS = [
+    {"value": 1, "label": "Dag", "label_en": "Day"},
+    {"value": 2, "label": "Aften", "label_en": "Evening"},
+    {"value": 3, "label": "Nat", "label_en": "Night"},
+]
+
+
+def results_version(number: int = 1, questionnaire=None):  # type: ignore[no-untyped-def]
+    """A version with the dimensions "indflydelse" (two scale questions, the second reverse)
+    and "kraenkende" (offensive behaviour: one single choice), a multiple choice
+    "arbejdstid", a number "timer" and a free text "kommentar"."""
+    from charlie.wellbeing.models import QuestionKind
+
+    version = VersionFactory(
+        number=number, **({"questionnaire": questionnaire} if questionnaire else {})
+    )
+    influence = DimensionFactory(version=version, code="indflydelse", name="Indflydelse", order=1)
+    offensive = DimensionFactory(
+        version=version, code="kraenkende", name="Krænkende adfærd", order=2, sensitive=True
+    )
+    QuestionFactory(
+        version=version, dimension=influence, code="indflydelse-1", text="Har du indflydelse?"
+    )
+    QuestionFactory(
+        version=version,
+        dimension=influence,
+        code="indflydelse-2",
+        text="Hvor ofte bliver du overhørt?",
+        reverse=True,
+    )
+    QuestionFactory(
+        version=version,
+        dimension=offensive,
+        code="mobning",
+        text="Har du været udsat for mobning?",
+        kind=QuestionKind.SINGLE,
+        options=list(UDSAT),
+    )
+    QuestionFactory(
+        version=version,
+        code="arbejdstid",
+        text="Hvornår arbejder du?",
+        kind=QuestionKind.MULTIPLE,
+        options=list(WORK_HOURS),
+    )
+    QuestionFactory(
+        version=version, code="timer", text="Timer om ugen?", kind=QuestionKind.NUMBER, options=[]
+    )
+    QuestionFactory(
+        version=version,
+        code="kommentar",
+        text="Er der andet?",
+        kind=QuestionKind.TEXT,
+        options=[],
+    )
+    return version
+
+
+def closed_survey(units, version=None, **kwargs):  # type: ignore[no-untyped-def]
+    """A closed survey of ``version`` (default: a new ``results_version``) in ``units``."""
+    from django.utils import timezone
+
+    from charlie.wellbeing.models import SurveyStatus
+
+    survey = SurveyFactory(
+        version=version or results_version(),
+        status=SurveyStatus.CLOSED,
+        launched_at=timezone.now(),
+        closed_at=timezone.now(),
+        **kwargs,
+    )
+    survey.units.set(units)
+    return survey
+
+
+def add_response(survey, unit, values=None, *, bands=None, comments=None):  # type: ignore[no-untyped-def]
+    """One anonymous response in ``unit``: ``values`` maps a question code to its value (a list
+    for a multiple choice), ``comments`` a free-text question's code to its text."""
+    from charlie.wellbeing.models import Answer, Comment, Question, Response
+
+    by_code = {q.code: q for q in Question.objects.filter(version_id=survey.version_id)}
+    response = Response.objects.create(survey=survey, unit=unit, band_values=bands or {})
+    rows = []
+    for code, value in (values or {}).items():
+        for v in value if isinstance(value, list | tuple) else [value]:
+            rows.append(Answer(response=response, question=by_code[code], value=float(v)))
+    Answer.objects.bulk_create(rows)
+    for code, text in (comments or {}).items():
+        Comment.objects.create(response=response, question=by_code[code], text=text)
+    return response
+
+
+def results_story(org, *, name="Trivselsmåling 2027", previous=None):  # type: ignore[no-untyped-def]
+    """A closed survey of the test organisation with the age band: 8 answers in Plejecenter
+    Nord (the manager's unit; 4 aged 30–39, 4 aged 50–59), 3 in Plejecenter Syd (too few),
+    5 in Ældreområdet itself and 12 in Nørre Skole — 28 in all. In Nord one approved and one
+    waiting comment. Tallies: 10 invited and 8 answered in Nord, 5/3 in Syd, 6/5 in
+    Ældreområdet, 15/12 in the school."""
+    from charlie.wellbeing.models import CommentStatus, UnitTally
+
+    survey = closed_survey([org.kommune], name=name, bands=["age"], previous=previous)
+    for i in range(8):
+        add_response(
+            survey,
+            org.nord,
+            {
+                "indflydelse-1": 4 + i % 2,
+                "indflydelse-2": 2,
+                "mobning": 1,
+                "arbejdstid": [1],
+                "timer": 37,
+            },
+            bands={"age": "30-39" if i < 4 else "50-59"},
+            comments={"kommentar": f"Kommentar {i} fra Nord"} if i < 2 else None,
+        )
+    for _ in range(3):
+        add_response(
+            survey, org.syd, {"indflydelse-1": 1, "indflydelse-2": 5, "mobning": 5}, bands={}
+        )
+    for _ in range(5):
+        add_response(
+            survey, org.aeldre, {"indflydelse-1": 3, "indflydelse-2": 3, "mobning": 1}, bands={}
+        )
+    for i in range(12):
+        add_response(
+            survey,
+            org.skole,
+            {"indflydelse-1": 2 + i % 4, "indflydelse-2": 1 + i % 5, "mobning": 1 + (i == 0)},
+            bands={"age": "30-39" if i % 2 else "50-59"},
+        )
+    from charlie.wellbeing.models import Comment
+
+    first = Comment.objects.filter(text="Kommentar 0 fra Nord").get()
+    first.status = CommentStatus.APPROVED
+    first.shown_text = first.text
+    first.save()
+    for unit, invited, answered in (
+        (org.nord, 10, 8),
+        (org.syd, 5, 3),
+        (org.aeldre, 6, 5),
+        (org.skole, 15, 12),
+    ):
+        UnitTally.objects.create(survey=survey, unit=unit, invited=invited, answered=answered)
+    return survey

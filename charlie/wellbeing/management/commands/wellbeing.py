@@ -9,7 +9,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.wellbeing.cli`` that implements it.
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "results": "results",
+}
 
 
 class Command(BaseCommand):
