@@ -151,6 +151,9 @@ def test_openapi_schema_is_public_and_complete(client):
         "/api/v1/recruitment/ads",
         "/api/v1/recruitment/rounds/{ad_slug}",
         "/api/v1/recruitment/fairness",
+        # wellbeing, results part
+        "/api/v1/wellbeing/surveys",
+        "/api/v1/wellbeing/surveys/{survey_id}/results",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}
