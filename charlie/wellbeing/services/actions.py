@@ -591,9 +591,10 @@ def queue_items(access: Access) -> list[QueueItem]:
     if not access.is_authenticated or access.user is None:
         return []
     on = today()
-    labels = people.unit_labels()
     items: list[QueueItem] = []
     own = overdue_for(access.user, on=on)
+    # The unit labels only when there is a row to label: the front page takes them once itself.
+    labels = people.unit_labels() if own else {}
     if own:
         items.append(
             QueueItem(
@@ -614,6 +615,7 @@ def queue_items(access: Access) -> list[QueueItem]:
         )
         rows = list(_with_related(others).order_by("deadline", "pk")[:ROWS])
         if rows:
+            labels = labels or people.unit_labels()
             audit_owners(access, rows, detail=DETAIL_FRONT_PAGE)
             items.append(
                 QueueItem(
