@@ -111,7 +111,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_checkins",
-                label=_("Nye medarbejderes svar"),
+                label=_("Introduktion i tal"),
                 url_name="wellbeing:checkins",
                 order=54,
                 roles=READ_RESULTS.roles,

@@ -126,7 +126,7 @@ def test_the_check_ins_in_figures(page, live_server, org, users):
             plan = OnboardingPlanFactory(unit=unit, start_on=today - dt.timedelta(days=30))
             CheckIn.objects.create(plan=plan, day=30, answers=answers)
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Nye medarbejderes svar").click()
+    main_menu(page).get_by_role("link", name="Introduktion i tal").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Nye medarbejderes svar efter 30 og 90 dage"
     )
@@ -141,7 +141,7 @@ def test_the_check_ins_in_figures(page, live_server, org, users):
 
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Nye medarbejderes svar").click()
+    main_menu(page).get_by_role("link", name="Introduktion i tal").click()
     expect(page.get_by_role("table", name="Svar pr. enhed med underenheder")).to_contain_text(
         "Plejecenter Nord"
     )
