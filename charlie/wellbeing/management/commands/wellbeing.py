@@ -9,9 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.wellbeing.cli`` that implements it.
-SUBCOMMANDS: dict[str, str] = {
-    "results": "results",
-}
+SUBCOMMANDS: dict[str, str] = {}
 
 
 class Command(BaseCommand):
@@ -27,3 +25,7 @@ class Command(BaseCommand):
         module = SUBCOMMANDS[options["subcommand"]]
         mod = importlib.import_module(f"charlie.wellbeing.cli.{module}")
         mod.run(options, self.stdout)
+
+
+# --- part results ---
+SUBCOMMANDS["results"] = "results"
