@@ -51,13 +51,25 @@ def test_the_rates_page(client_as, story):
     assert 'data-count="36"' in html.content.decode()
 
 
-def test_the_pdf_for_the_med_meeting(client_as, story, org):
+def test_the_pdf_for_the_med_meeting(client_as, story, org, monkeypatch):
+    from charlie.privacy.tests.test_my_data_pdf import pdf_text
+    from charlie.wellbeing import views_results
+
+    seen: list[str] = []
+    real = views_results.render_pdf
+    monkeypatch.setattr(views_results, "render_pdf", lambda html: seen.append(html) or real(html))
     response = client_as("manager").get(
         reverse("wellbeing:results_pdf", args=[story.pk]), {"enhed": org.nord.pk}
     )
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert "plejecenter-nord" in response["Content-Disposition"]
+    text, pages = pdf_text(seen[0])
+    assert "Plejecenter Nord med underenheder" in text
+    assert "Indflydelse" in text and "Øvrige spørgsmål" in text
+    assert "Kommentar 0 fra Nord" in text and "Kommentar 1 fra Nord" not in text
+    assert "Nørre Skole" not in text
+    assert pages >= 1
 
 
 def test_the_excel_file(client_as, story, org):

@@ -9,9 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 #: Subcommand → the module under ``charlie.wellbeing.cli`` that implements it.
-SUBCOMMANDS: dict[str, str] = {
-    "results": "results",
-}
+SUBCOMMANDS: dict[str, str] = {}
 
 
 class Command(BaseCommand):
@@ -34,3 +32,6 @@ SUBCOMMANDS["import-questionnaire"] = "load_questionnaire"
 
 # --- part surveys ---
 SUBCOMMANDS["import-answers"] = "import_answers"
+
+# --- part results ---
+SUBCOMMANDS["results"] = "results"
