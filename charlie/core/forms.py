@@ -7,7 +7,7 @@
   ``aria-invalid`` and ``aria-describedby`` (the hint and the error message, by the ids that
   ``core/_field.html`` gives them). ``{{ form.field.as_field_group }}`` renders a whole DKFDS
   form group: label, hint, error message and input (``core/_field.html``; a checkbox
-  ``core/_checkbox.html``).
+  ``core/_checkbox.html``; radio buttons and check boxes a fieldset, ``core/_choices.html``).
 - **Numbers the reader's way**: ``DanishDecimalField`` reads "1.234,5" in Danish and
   "1,234.5" in English (``core.formats``) and shows a stored value the same way;
   ``DateInput`` is the browser's date picker.
@@ -85,7 +85,19 @@ class BoundField(forms.BoundField):
             return own
         if isinstance(self.field.widget, forms.CheckboxInput):
             return "core/_checkbox.html"
+        if self.choice_kind:
+            return "core/_choices.html"
         return self.form.renderer.field_template_name
+
+    @property
+    def choice_kind(self) -> str:
+        """ "checkbox" or "radio" for a field of check boxes or radio buttons, which render as a
+        DKFDS fieldset (``core/_choices.html``); "" for any other field."""
+        if isinstance(self.field.widget, forms.CheckboxSelectMultiple):
+            return "checkbox"
+        if isinstance(self.field.widget, forms.RadioSelect):
+            return "radio"
+        return ""
 
     def as_field_group(self) -> SafeString:
         """``core/_field.html``, written in Python: every form on every page renders its

@@ -52,6 +52,30 @@ def test_a_field_group_has_label_hint_error_and_the_ids_aria_names() -> None:
     assert "form-group-checkbox" in checkbox and 'type="checkbox"' in checkbox
 
 
+def test_radio_buttons_and_check_boxes_are_a_fieldset_with_the_class_on_each_input() -> None:
+    """Django's own widget puts the DKFDS input class on the container as well, and DKFDS
+    hides ``.form-checkbox`` (it draws the box on the label): the whole group was invisible."""
+
+    class Choices(forms.Form):
+        many = forms.MultipleChoiceField(
+            label="Flere", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+        )
+        one = forms.ChoiceField(label="Én", choices=[("x", "X")], widget=forms.RadioSelect)
+
+    form = Choices(data={"many": ["b"]})
+    many = form["many"].as_field_group()
+    assert "<fieldset" in many and '<legend class="form-label">Flere' in many
+    assert many.count('class="form-checkbox"') == 2
+    assert (
+        '<input type="checkbox" class="form-checkbox" name="many" id="id_many_1" value="b" checked>'
+        in many
+    )
+    assert '<label class="form-label" for="id_many_0">A</label>' in many
+    one = form["one"].as_field_group()
+    assert one.count('class="form-radio"') == 1 and 'class="form-group-radio"' in one
+    assert 'id="id_one_error"' in one and "form-error" in one
+
+
 def test_danish_decimal_field_reads_and_writes_danish_numbers() -> None:
     form = ExampleForm(initial={"amount": Decimal("1234.5")})
     assert 'value="1.234,5"' in str(form["amount"])
