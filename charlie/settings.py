@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "charlie.learning",
     "charlie.recruitment",
     "charlie.wellbeing",
+    "charlie.portfolio",
     "charlie.imports",
     "charlie.demo",
 ]

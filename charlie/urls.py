@@ -34,6 +34,7 @@ urlpatterns = [
     path("rekruttering/", include("charlie.recruitment.urls")),
     path("job/", include("charlie.recruitment.urls_public")),  # the public careers site
     path("trivsel/", include("charlie.wellbeing.urls")),
+    path("digitalisering/", include("charlie.portfolio.urls")),
     path("api/v1/", api.urls),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

@@ -309,4 +309,34 @@ STANDARD_TEXTS: tuple[str, ...] = (
         "Opbevaring: talentbankens dobbelte bekræftelse og introduktionsforløbets "
         "opbevaringsregel (12 måneder) tilføjet."
     ),
+    _("Digitalisering og porteføljestyring"),
+    _(
+        "Kommunen samler idéer og behov fra medarbejderne, beskriver "
+        "digitaliseringsprojekter, regner business cases og følger gevinsterne. Når du "
+        "indsender en idé, støtter eller kommenterer den, bruger vi dit navn og din enhed, så"
+        " porteføljeejeren kan spørge dig og du kan se, hvad der skete med idéen. Er du ejer "
+        "af et initiativ, en gevinst eller en softwarerobot, står dit navn på den. Foreslås "
+        "du til et projekthold, sker det kun, hvis du selv har sagt ja til projektarbejde, og"
+        " du kan se det under Mine data."
+    ),
+    _(
+        "GDPR art. 6, stk. 1, litra e (kommunens opgaver som offentlig myndighed og "
+        "arbejdsgiver: styring af kommunens digitalisering), jf. art. 88 om behandling i "
+        "ansættelsesforhold; databeskyttelsesloven § 12. Forslag til projekthold: dit tilvalg"
+        " af projektarbejde."
+    ),
+    _(
+        "Alle ansatte ser idéer, hvem der har indsendt dem, og kommentarerne. "
+        "Porteføljeejeren (HR og digitalisering) ser og behandler alt i porteføljen. Ledere "
+        "og analytikere ser porteføljens tal og rapporter. Hver gang nogen ændrer oplysninger"
+        " om dig, bliver det skrevet i loggen."
+    ),
+    _(
+        "Idéer, kommentarer og støtte gemmes, så længe idéen eller det initiativ, den blev "
+        "til, er i porteføljen; en afvist idé slettes det antal måneder efter afgørelsen, "
+        "kommunen har valgt. Ejerskaber står, så længe initiativet, gevinsten eller robotten "
+        "findes."
+    ),
+    _("Oprettet med Charlies standardtekst: digitalisering og porteføljestyring."),
+    _("Digitalisering og porteføljestyring tilføjet."),
 )

@@ -159,6 +159,7 @@ PERMISSION_CASES: list[Case] = [
                 "uddannelse",
                 "rekruttering",
                 "trivsel",
+                "digitalisering",
             ],
             "who_may_see": "Kun dig selv.",
             "retention": "Som under HR-administration.",

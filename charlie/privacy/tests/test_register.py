@@ -50,9 +50,9 @@ def test_the_seed_holds_the_three_purposes_with_danish_texts():
         # "opfoelgning" as versions, and skills's "kompetencer" to one's own insight and (part
         # "profiles": the retention deletions) to HR administration, and learning's
         # "uddannelse" to both, recruitment's "rekruttering" to both, and wellbeing's "trivsel"
-        # to both.
+        # to both, and the portfolio's "digitalisering" to both.
         assert purpose.versions.count() == (
-            7 if code in ("egen_indsigt", "hr_administration") else 3
+            8 if code in ("egen_indsigt", "hr_administration") else 3
         )
         assert {"stamdata", "ansaettelse", "fravaer"} <= set(purpose.categories)
     assert "art. 88" in purposes["hr_administration"].legal_basis

@@ -1,0 +1,28 @@
+"""The use cases of the digitalisation portfolio, and its public face to other apps (they import
+only this package). Each part of the app has its module here; this package re-exports what the
+views, the CLI, the API and other apps use.
+
+Every service takes the caller's ``Access`` first, checks a permission from ``permissions.py``
+and writes the audit log for every read and write of personal data under the purpose
+``digitalisering`` (``common.for_portfolio``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from charlie.portfolio.services.common import CATEGORY, PURPOSE, for_portfolio
+
+__all__ = ["CATEGORY", "PURPOSE", "for_portfolio", "my_data"]
+
+#: "Mine data" providers of the parts: each returns rows for one person (``my_data`` joins them).
+MY_DATA_PARTS: list[Any] = []
+
+
+def my_data(person_id: int) -> list[dict[str, Any]]:
+    """Everything of the portfolio about one person, for "Mine data" (GDPR art. 15 and 20):
+    each part adds its provider to ``MY_DATA_PARTS``."""
+    rows: list[dict[str, Any]] = []
+    for part in MY_DATA_PARTS:
+        rows.extend(part(person_id))
+    return rows
