@@ -58,7 +58,7 @@ from charlie.wellbeing.tests.factories import (
     staff,
     survey_version,
 )
-from tests.e2e.helpers import E2E, assert_accessible, login
+from tests.e2e.helpers import E2E, TWO_FRAMES, assert_accessible, login
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -68,14 +68,10 @@ SWEPT_NAMESPACES = ("wellbeing",)
 
 DESKTOP = {"width": 1280, "height": 900}
 
-#: ``core/charlie.js`` makes a table's scroll box a tab stop on the animation frame after a
-#: resize (only while it scrolls); two frames later the page is as a phone that opened it has it.
-_TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-
 
 def _resize(page: Any, size: dict[str, int]) -> None:
     page.set_viewport_size(size)
-    page.evaluate(_TWO_FRAMES)
+    page.evaluate(TWO_FRAMES)
 
 
 @dataclass(frozen=True)
