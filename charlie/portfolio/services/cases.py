@@ -31,6 +31,7 @@ from charlie.core.errors import NotFound, ValidationFailed
 from charlie.portfolio import businesscase as bc
 from charlie.portfolio.models import BusinessCase, BusinessCaseLine, Initiative, LineKind, Rates
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO, READ_PORTFOLIO
+from charlie.portfolio.services.common import today
 from charlie.privacy.access import Access
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ __all__ = [
     "evaluation_of",
     "evaluations",
     "initiative_by_number",
+    "next_year",
     "rates",
     "rates_of",
     "save_business_case",
@@ -150,6 +152,11 @@ def evaluation_of(access: Access, initiative: Initiative) -> bc.Evaluation | Non
     if case is None:
         return None
     return _evaluate(case, Rates.current())
+
+
+def next_year() -> int:
+    """The calendar year after this one: a new case's suggested year 0."""
+    return today().year + 1
 
 
 def rates(access: Access) -> Rates:
