@@ -20,3 +20,20 @@ class PortfolioConfig(AppConfig):
         privacy.register_purpose(services.PURPOSE, _("Digitalisering og porteføljestyring"))
         # What "Mine data" shows of it (GDPR art. 15 and 20): the parts' rows.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
+
+        # --- part initiatives ---
+        # The portfolio's front door for everyone logged in, the part's audit details, and the
+        # initiatives a person owns in "Mine data".
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.services import initiatives
+
+        register(
+            MenuEntry(
+                key="portfolio_home",
+                label=_("Digitalisering"),
+                url_name="portfolio:home",
+                order=88,
+            )
+        )
+        privacy.register_audit_details(*initiatives.AUDIT_DETAILS)
+        services.MY_DATA_PARTS.append(initiatives.my_data)
