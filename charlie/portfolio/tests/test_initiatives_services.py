@@ -276,9 +276,8 @@ def test_section_links_only_where_the_url_exists(users):
     svc.register_section(svc.Section("test-missing", "Findes ikke", "portfolio:does_not_exist"))
     try:
         links = svc.sections_for(access_for(users["analyst"]), initiative.number)
-        assert [(link.label, link.url) for link in links] == [
-            ("Siden selv", "/digitalisering/initiativer/4/")
-        ]
+        assert links[0] == svc.Link("Siden selv", "/digitalisering/initiativer/4/")
+        assert "Findes ikke" not in [link.label for link in links]
     finally:
         svc._sections.pop("test-real")
         svc._sections.pop("test-missing")
