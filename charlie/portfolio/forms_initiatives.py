@@ -24,6 +24,12 @@ def _text(label: Any, help_text: Any = "", *, rows: int = 4) -> forms.CharField:
     )
 
 
+def _set_choices(form: forms.Form, name: str, choices: list[Any]) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)  # noqa: S101 - narrows the type for mypy
+    field.choices = choices
+
+
 def _int_or_none(value: Any) -> int | None:
     try:
         return int(value) if value not in (None, "") else None
@@ -43,10 +49,10 @@ class FilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         every = [("", _("Alle"))]
-        self.fields["stage"].choices = [*every, *Stage.choices]
-        self.fields["beacon"].choices = [*every, *svc.beacon_choices()]
-        self.fields["forvaltning"].choices = [*every, *svc.forvaltning_choices()]
-        self.fields["tag"].choices = [*every, *Tag.choices]
+        _set_choices(self, "stage", [*every, *Stage.choices])
+        _set_choices(self, "beacon", [*every, *svc.beacon_choices()])
+        _set_choices(self, "forvaltning", [*every, *svc.forvaltning_choices()])
+        _set_choices(self, "tag", [*every, *Tag.choices])
 
     def filter(self) -> svc.InitiativeFilter:
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
@@ -136,8 +142,8 @@ class InitiativeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["forvaltning"].choices = [("", _("Ingen valgt")), *svc.forvaltning_choices()]
-        self.fields["beacon_ids"].choices = svc.beacon_choices()
+        _set_choices(self, "forvaltning", [("", _("Ingen valgt")), *svc.forvaltning_choices()])
+        _set_choices(self, "beacon_ids", svc.beacon_choices())
 
     def clean_depends_on(self) -> list[int]:
         text = self.cleaned_data.get("depends_on", "")

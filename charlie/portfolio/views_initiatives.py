@@ -155,11 +155,9 @@ def initiative_owner(request: AuthenticatedRequest, number: int) -> HttpResponse
             person_id = int(request.POST.get("person_id", ""))
         except ValueError as exc:
             raise NotFound from exc
-        saved = svc.set_owner(access, number, person_id)
-        messages.success(
-            request,
-            _("%(name)s er nu ejer af initiativet.") % {"name": saved.owner.full_name},
-        )
+        owner = svc.set_owner(access, number, person_id).owner
+        name = owner.full_name if owner is not None else ""
+        messages.success(request, _("%(name)s er nu ejer af initiativet.") % {"name": name})
         return redirect("portfolio:initiative", number=number)
     page = svc.initiative_page(access, number)
     form = OwnerSearchForm(request.GET or None)

@@ -348,10 +348,8 @@ def initiative_page(access: Access, number: int) -> InitiativePage:
     initiative = initiative_of(access, number)
     names = sees_names(access)
     record_owner_read(access, [initiative], detail=DETAIL_PAGE)
-    description = [
-        (str(Initiative._meta.get_field(name).verbose_name), getattr(initiative, name))
-        for name in DESCRIPTION_FIELDS
-    ]
+    labels = {f.name: f.verbose_name for f in Initiative._meta.concrete_fields}
+    description = [(str(labels[name]), getattr(initiative, name)) for name in DESCRIPTION_FIELDS]
     return InitiativePage(
         initiative=initiative,
         stage_label=initiative.get_stage_display(),
