@@ -33,3 +33,33 @@ from charlie.portfolio.services import cases  # noqa: E402
 from charlie.portfolio.services.cases import evaluation_of, evaluations  # noqa: E402
 
 __all__ += ["cases", "evaluation_of", "evaluations"]
+
+
+# --- part initiatives ---
+# Initiatives and their project descriptions: other parts read an initiative with
+# ``initiative_of`` (READ_PORTFOLIO, 404 when missing) and the ideas part creates one with
+# ``create_initiative`` (the next number from ``next_number``); parts link their pages from the
+# initiative's page and the front page with ``register_section`` / ``register_home_link``.
+from charlie.portfolio.services.initiatives import (  # noqa: E402
+    HomeLink,
+    InitiativeInvalid,
+    Section,
+    create_initiative,
+    initiative_of,
+    next_number,
+    register_home_link,
+    register_section,
+    sees_names,
+)
+
+__all__ += [
+    "HomeLink",
+    "InitiativeInvalid",
+    "Section",
+    "create_initiative",
+    "initiative_of",
+    "next_number",
+    "register_home_link",
+    "register_section",
+    "sees_names",
+]

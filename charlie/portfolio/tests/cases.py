@@ -51,3 +51,133 @@ PERMISSION_CASES += [
     Case("portfolio:business_case_edit", _CASES_HR_ONLY, kwargs=_cases_initiative),
     Case("portfolio:rates", _CASES_HR_ONLY),
 ]
+
+# --- part initiatives ---
+# The front page is for everyone logged in; the initiatives are read by HR, managers and
+# analysts (READ_PORTFOLIO) and kept by HR (MANAGE_PORTFOLIO). The owner's name is shown to HR
+# and managers and recorded as read under "digitalisering"; the owner search records the people
+# it shows; the front page records the caller's own ideas as their own read.
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect, own, skole  # noqa: E402
+
+_I_EVERYONE = expect(200, anonymous=LOGIN_REQUIRED)
+_I_READERS = expect(403, anonymous=LOGIN_REQUIRED, hr=200, manager=200, analyst=200)
+_I_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_I_HR_POSTS = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
+
+
+def _i_initiative(org: object) -> dict[str, int]:
+    """Initiative 1, owned by the person in Plejecenter Syd (idempotent)."""
+    from charlie.portfolio.models import Initiative, Stage
+
+    initiative, _ = Initiative.objects.get_or_create(
+        number=1,
+        defaults={
+            "title": "Digital vagtplan",
+            "stage": Stage.ANALYSIS,
+            "owner": org.person_in_syd,  # type: ignore[attr-defined]
+            "purpose": "Færre telefonopkald om vagter.",
+        },
+    )
+    return {"number": initiative.number}
+
+
+def _i_listed(org: object) -> dict[str, int]:
+    """The list's URL takes nothing; initiative 1 is on it."""
+    _i_initiative(org)
+    return {}
+
+
+def _i_syd(org: object, users: object) -> set[int]:
+    """The owner of initiative 1."""
+    return {org.person_in_syd.pk}  # type: ignore[attr-defined]
+
+
+def _i_own_idea(org: object) -> dict[str, int]:
+    """An idea submitted by the employee (the person in Plejecenter Nord)."""
+    from charlie.portfolio.models import Idea, IdeaKind
+
+    Idea.objects.get_or_create(
+        title="Færre dobbelte indtastninger",
+        defaults={
+            "kind": IdeaKind.IDEA,
+            "description": "Vi taster det samme to gange.",
+            "submitted_by": org.person_in_nord,  # type: ignore[attr-defined]
+        },
+    )
+    return {}
+
+
+PERMISSION_CASES += [
+    Case("portfolio:home", _I_EVERYONE),
+    Case("portfolio:initiatives", _I_READERS, kwargs=_i_listed),
+    Case("portfolio:initiative_new", _I_HR_ONLY),
+    Case("portfolio:initiative", _I_READERS, kwargs=_i_initiative),
+    Case("portfolio:initiative_edit", _I_HR_ONLY, kwargs=_i_initiative),
+    Case(
+        "portfolio:initiative_stage",
+        _I_HR_POSTS,
+        method="post",
+        kwargs=_i_initiative,
+        data={"stage": "decided", "note": "Besluttet i direktionen"},
+    ),
+    Case("portfolio:initiative_owner", _I_HR_ONLY, kwargs=_i_initiative),
+    Case(
+        "portfolio:initiative_owner",
+        _I_HR_POSTS,
+        method="post",
+        kwargs=_i_initiative,
+        data={"action": "remove"},
+        label="remove the owner",
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "portfolio:initiatives",
+        "hr",
+        _i_syd,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_listed,
+    ),
+    Visit(
+        "portfolio:initiatives",
+        "manager",
+        _i_syd,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_listed,
+    ),
+    Visit(
+        "portfolio:initiative",
+        "hr",
+        _i_syd,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_initiative,
+    ),
+    Visit(
+        "portfolio:initiative_owner",
+        "hr",
+        skole,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_initiative,
+        params=lambda org: {"q": org.person_in_skole.employee_number},  # type: ignore[attr-defined]
+    ),
+    Visit(
+        "portfolio:home",
+        "employee",
+        own("employee"),
+        "digitalisering",
+        "egen_indsigt",
+        kwargs=_i_own_idea,
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {
+    "portfolio:home",
+    "portfolio:initiatives",
+    "portfolio:initiative",
+    "portfolio:initiative_owner",
+}
