@@ -895,9 +895,27 @@ def propose_team(
     return proposal
 
 
-def team_proposals(access: Access) -> list[TeamProposal]:
+def team_proposals(access: Access, *, ids: Iterable[int] | None = None) -> list[TeamProposal]:
+    """The newest 200 proposals, or exactly those with ``ids`` (the portfolio's teams of an
+    initiative). No names: the members are not loaded."""
     access.require(FIND_CANDIDATES)
-    return list(TeamProposal.objects.select_related("created_by", "decided_by")[:200])
+    proposals = TeamProposal.objects.select_related("created_by", "decided_by")
+    if ids is not None:
+        return list(proposals.filter(pk__in=list(ids)))
+    return list(proposals[:200])
+
+
+def team_member_ids(access: Access, proposal_id: int) -> list[int]:
+    """The person ids of a proposal's members (the portfolio tells them of an accepted team and
+    records its own audit entries); 404 for an unknown proposal."""
+    access.require(FIND_CANDIDATES)
+    if not TeamProposal.objects.filter(pk=proposal_id).exists():
+        raise NotFound
+    return list(
+        TeamMember.objects.filter(proposal_id=proposal_id)
+        .order_by("pk")
+        .values_list("person_id", flat=True)
+    )
 
 
 def team_proposal(access: Access, proposal_id: int) -> TeamView:
