@@ -20,3 +20,9 @@ class PortfolioConfig(AppConfig):
         privacy.register_purpose(services.PURPOSE, _("Digitalisering og porteføljestyring"))
         # What "Mine data" shows of it (GDPR art. 15 and 20): the parts' rows.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
+
+        # --- part team ---
+        # The team pages hang under an initiative (no menu entry); their audit details, and the
+        # "Mine data" rows naming the initiative a person's project team is for.
+        privacy.register_audit_details(*services.team.AUDIT_DETAILS)
+        services.MY_DATA_PARTS.append(services.team.my_data)

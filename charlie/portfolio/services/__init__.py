@@ -26,3 +26,9 @@ def my_data(person_id: int) -> list[dict[str, Any]]:
     for part in MY_DATA_PARTS:
         rows.extend(part(person_id))
     return rows
+
+
+# --- part team ---
+from charlie.portfolio.services import team  # noqa: E402
+
+__all__ += ["team"]
