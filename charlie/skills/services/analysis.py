@@ -107,11 +107,15 @@ def load_levels(
         .values_list("person_id", "skill_id", "level", "expired")
     )
     # The ORM's SQL on a plain cursor: hundreds of thousands of integer rows without a Python
-    # conversion step per row (the columns are integers in every database).
-    sql, params = query.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        data = cursor.fetchall()
+    # conversion step per row (the columns are integers in every database). No people or no
+    # skills asked for (a team when nobody opted in): nothing to read, and the ORM has no SQL
+    # for an empty ``IN``.
+    data: list[tuple[int, ...]] = []
+    if (wanted is None or len(wanted)) and (skill_ids is None or len(skill_ids)):
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            data = cursor.fetchall()
     if data:
         table = np.array(data, dtype=np.int64)  # one conversion in C, not a loop per column
         pid, sid, lvl = table[:, 0], table[:, 1], table[:, 2]
