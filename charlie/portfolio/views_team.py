@@ -59,7 +59,8 @@ def team_needs(request: AuthenticatedRequest, number: int) -> HttpResponse:
     access = access_of(request)
     initiative = svc.initiative_for_team(access, number)
     current = [(n.skill_id, n.level, n.hours) for n in svc.skill_needs(access, initiative)]
-    form = NeedsForm(request.POST or None, skills=svc.skill_choices(), current=current)
+    data = request.POST if request.method == "POST" else None
+    form = NeedsForm(data, skills=svc.skill_choices(), current=current)
     if request.method == "POST" and form.is_valid():
         try:
             svc.save_skill_needs(access, initiative, form.need_rows())
