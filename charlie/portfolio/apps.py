@@ -87,3 +87,9 @@ class PortfolioConfig(AppConfig):
             ),
         ):
             register_home_link(link)
+
+        # --- part team ---
+        # The team pages hang under an initiative (no menu entry); their audit details, and the
+        # "Mine data" rows naming the initiative a person's project team is for.
+        privacy.register_audit_details(*services.team.AUDIT_DETAILS)
+        services.MY_DATA_PARTS.append(services.team.my_data)

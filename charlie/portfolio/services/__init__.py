@@ -63,3 +63,9 @@ __all__ += [
     "register_section",
     "sees_names",
 ]
+
+
+# --- part team ---
+from charlie.portfolio.services import team  # noqa: E402
+
+__all__ += ["team"]
