@@ -523,7 +523,7 @@ class LearningNeed(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("niveau"))
     missing_hours = models.DecimalField(_("manglende timer"), max_digits=8, decimal_places=1)
-    course_code = models.CharField(_("kursus"), max_length=40, blank=True)
+    course_code = models.CharField(_("kursus"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     created_by = models.ForeignKey(
