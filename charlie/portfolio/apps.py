@@ -20,3 +20,28 @@ class PortfolioConfig(AppConfig):
         privacy.register_purpose(services.PURPOSE, _("Digitalisering og porteføljestyring"))
         # What "Mine data" shows of it (GDPR art. 15 and 20): the parts' rows.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
+
+        # --- part ideas ---
+        # Beacons and ideas for everyone logged in ("Mine idéer" is reached from the ideas
+        # page), the audit details, and the "Mine data" rows for ideas, supports and comments.
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.services import ideas as portfolio_ideas
+
+        register(
+            MenuEntry(
+                key="portfolio_beacons",
+                label=_("Pejlemærker"),
+                url_name="portfolio:beacons",
+                order=24,
+            )
+        )
+        register(
+            MenuEntry(
+                key="portfolio_ideas",
+                label=_("Idéer og behov"),
+                url_name="portfolio:ideas",
+                order=25,
+            )
+        )
+        privacy.register_audit_details(*portfolio_ideas.AUDIT_DETAILS)
+        services.MY_DATA_PARTS.append(portfolio_ideas.my_data)

@@ -26,3 +26,10 @@ def my_data(person_id: int) -> list[dict[str, Any]]:
     for part in MY_DATA_PARTS:
         rows.extend(part(person_id))
     return rows
+
+
+# --- part ideas ---
+# The published beacons with their progress (the overview and the reports use it).
+from charlie.portfolio.services.beacons import published_progress  # noqa: E402
+
+__all__ += ["published_progress"]
