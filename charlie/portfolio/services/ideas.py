@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -152,7 +152,8 @@ def filtered(f: IdeaFilter) -> QuerySet[Idea]:
         rows = rows.filter(status=f.status)
     rows = _counted(rows)
     if f.sort == SORT_SUPPORT:
-        return rows.order_by("-support_count", "-submitted_at", "-pk")
+        # F(): the count is an annotation of ``_counted``, which the type checker cannot see.
+        return rows.order_by(F("support_count").desc(), "-submitted_at", "-pk")
     return rows.order_by("-submitted_at", "-pk")
 
 
