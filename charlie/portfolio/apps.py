@@ -93,3 +93,28 @@ class PortfolioConfig(AppConfig):
         # "Mine data" rows naming the initiative a person's project team is for.
         privacy.register_audit_details(*services.team.AUDIT_DETAILS)
         services.MY_DATA_PARTS.append(services.team.my_data)
+
+        # --- part ideas ---
+        # Beacons and ideas for everyone logged in ("Mine idéer" is reached from the ideas
+        # page), the audit details, and the "Mine data" rows for ideas, supports and comments.
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.services import ideas as portfolio_ideas
+
+        register(
+            MenuEntry(
+                key="portfolio_beacons",
+                label=_("Pejlemærker"),
+                url_name="portfolio:beacons",
+                order=24,
+            )
+        )
+        register(
+            MenuEntry(
+                key="portfolio_ideas",
+                label=_("Idéer og behov"),
+                url_name="portfolio:ideas",
+                order=25,
+            )
+        )
+        privacy.register_audit_details(*portfolio_ideas.AUDIT_DETAILS)
+        services.MY_DATA_PARTS.append(portfolio_ideas.my_data)

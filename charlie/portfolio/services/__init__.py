@@ -69,3 +69,10 @@ __all__ += [
 from charlie.portfolio.services import team  # noqa: E402
 
 __all__ += ["team"]
+
+
+# --- part ideas ---
+# The published beacons with their progress (the overview and the reports use it).
+from charlie.portfolio.services.beacons import published_progress  # noqa: E402
+
+__all__ += ["published_progress"]
