@@ -118,3 +118,10 @@ class PortfolioConfig(AppConfig):
         )
         privacy.register_audit_details(*portfolio_ideas.AUDIT_DETAILS)
         services.MY_DATA_PARTS.append(portfolio_ideas.my_data)
+
+        # --- retention ---
+        # Rejected ideas go with their support and comments (default 12 months after the
+        # decision; docs/retention.md).
+        from charlie.portfolio.retention import REJECTED_IDEAS
+
+        privacy.register_retention_rule(REJECTED_IDEAS)

@@ -26,7 +26,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.paginator import Page, Paginator
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -48,7 +48,8 @@ from charlie.portfolio.models import (
     Stage,
 )
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO
-from charlie.portfolio.services.common import CATEGORY, for_portfolio, today
+from charlie.portfolio.services import initiatives
+from charlie.portfolio.services.common import CATEGORY, for_portfolio, mine_row, today
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
 
@@ -537,40 +538,27 @@ def _description_of(idea: Idea) -> str:
     return "\n".join(lines)
 
 
-def next_number() -> int:
-    """The next free initiative number (the highest so far plus one)."""
-    last = Initiative.objects.order_by("-number").values_list("number", flat=True).first()
-    return (last or 0) + 1
-
-
 def make_initiative(
     access: Access, idea_id: int, *, title: str = "", reason: str = ""
 ) -> Initiative:
-    """Turn an idea into an initiative: the next number, stage "idé", the idea's title (or
-    ``title``) and its description as the problem, the submitter's forvaltning. The idea then
-    points to the initiative."""
+    """Turn an idea into an initiative through ``initiatives.create_initiative`` (the next
+    number, stage "idé", the first row of the stage trail): the idea's title (or ``title``),
+    its description as the problem, the submitter's forvaltning. The idea then points to the
+    initiative; both happen or neither."""
     idea = _open_for_triage(access, idea_id)
     title = _text("title", title, what=_("Initiativets titel"), max_length=200) or idea.title
     reason = _text("reason", reason, what=_("Begrundelse"), max_length=2000, multiline=True)
-    for _attempt in range(3):
-        try:
-            with transaction.atomic():
-                initiative = Initiative.objects.create(
-                    number=next_number(),
-                    title=title,
-                    stage=Stage.IDEA,
-                    problem=_description_of(idea),
-                    forvaltning_id=_forvaltning_of(idea.unit_id),
-                    tags=[],
-                    it_systems=[],
-                    created_by=access.user,
-                )
-                idea.initiative = initiative
-                _decided(access, idea, IdeaStatus.INITIATIVE, reason)
-            return initiative
-        except IntegrityError:  # another initiative took the number meanwhile: try the next
-            continue
-    raise ValidationFailed([_("Initiativet kunne ikke få et nummer. Prøv igen.")])
+    with transaction.atomic():
+        initiative = initiatives.create_initiative(
+            access,
+            title=title,
+            stage=Stage.IDEA,
+            problem=_description_of(idea),
+            forvaltning_id=_forvaltning_of(idea.unit_id),
+        )
+        idea.initiative = initiative
+        _decided(access, idea, IdeaStatus.INITIATIVE, reason)
+    return initiative
 
 
 # --- The e-mail to the submitter -----------------------------------------------------------------
@@ -641,32 +629,32 @@ def my_data(person_id: int) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
     for idea in Idea.objects.filter(submitted_by_id=person_id).order_by("submitted_at", "pk"):
         rows.append(
-            {
-                _("Oplysning"): _("Indsendt idé eller behov"),
-                _("Idé"): f"{idea.pk}. {idea.title}",
-                _("Indsendt"): format_date(timezone.localdate(idea.submitted_at)),
-                _("Status"): idea.get_status_display(),
-                _("Begrundelse"): idea.reason,
-            }
+            mine_row(
+                _("Indsendt idé eller behov"),
+                f"{idea.pk}. {idea.title}",
+                timezone.localdate(idea.submitted_at),
+                idea.get_status_display(),
+                idea.reason,
+            )
         )
     supports = IdeaSupport.objects.filter(person_id=person_id).select_related("idea")
     for row in supports.order_by("created_at", "pk"):
         rows.append(
-            {
-                _("Oplysning"): _("Støtter idé"),
-                _("Idé"): f"{row.idea.pk}. {row.idea.title}",
-                _("Siden"): format_date(timezone.localdate(row.created_at)),
-            }
+            mine_row(
+                _("Støtter idé"),
+                f"{row.idea.pk}. {row.idea.title}",
+                timezone.localdate(row.created_at),
+            )
         )
     comments = IdeaComment.objects.filter(person_id=person_id).select_related("idea")
     for comment in comments.order_by("created_at", "pk"):
         rows.append(
-            {
-                _("Oplysning"): _("Kommentar til idé"),
-                _("Idé"): f"{comment.idea.pk}. {comment.idea.title}",
-                _("Skrevet"): format_date(timezone.localdate(comment.created_at)),
-                _("Kommentar"): comment.text,
-                _("Bemærkning"): _("Skjult af porteføljeejeren") if comment.hidden_by_id else "",
-            }
+            mine_row(
+                _("Kommentar til idé"),
+                f"{comment.idea.pk}. {comment.idea.title}",
+                timezone.localdate(comment.created_at),
+                _("Skjult af porteføljeejeren") if comment.hidden_by_id else "",
+                comment.text,
+            )
         )
     return rows

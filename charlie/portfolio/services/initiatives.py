@@ -34,6 +34,7 @@ from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q, QuerySet
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -52,7 +53,7 @@ from charlie.portfolio.models import (
     Tag,
 )
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO, READ_PORTFOLIO
-from charlie.portfolio.services.common import CATEGORY, for_portfolio, today
+from charlie.portfolio.services.common import CATEGORY, for_portfolio, mine_row, today
 from charlie.privacy.access import Access, Permission
 from charlie.privacy.models import Action
 
@@ -774,13 +775,12 @@ def home(access: Access) -> Home:
 
 def my_data(person_id: int) -> list[dict[str, Any]]:
     """The initiatives a person owns, for "Mine data" (GDPR art. 15 and 20)."""
-    rows: list[dict[str, Any]] = []
-    for initiative in Initiative.objects.filter(owner_id=person_id).order_by("number"):
-        rows.append(
-            {
-                _("Oplysning"): _("Ejer af initiativ"),
-                _("Initiativ"): str(initiative),
-                _("Fase"): initiative.get_stage_display(),
-            }
+    return [
+        mine_row(
+            _("Ejer af initiativ"),
+            str(initiative),
+            timezone.localdate(initiative.created_at),
+            initiative.get_stage_display(),
         )
-    return rows
+        for initiative in Initiative.objects.filter(owner_id=person_id).order_by("number")
+    ]

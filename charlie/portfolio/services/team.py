@@ -33,7 +33,7 @@ from charlie.learning import services as learning
 from charlie.people.models import Person
 from charlie.portfolio.models import Initiative, LearningNeed, SkillNeed, Team
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO
-from charlie.portfolio.services.common import CATEGORY, for_portfolio
+from charlie.portfolio.services.common import CATEGORY, for_portfolio, mine_row
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
 from charlie.skills import services as skills
@@ -434,10 +434,6 @@ def tell_members(person_ids: Sequence[int], initiative_title: str) -> int:
 # --- "Mine data" --------------------------------------------------------------------------------
 
 
-def _iso(moment: datetime | None) -> str:
-    return timezone.localtime(moment).date().isoformat() if moment else ""
-
-
 def my_data(person_id: int) -> list[dict[str, Any]]:
     """The person's places on the portfolio's project teams: the initiative each team is for and
     the proposal's status (skills' own rows show the proposal; this names the initiative)."""
@@ -451,13 +447,13 @@ def my_data(person_id: int) -> list[dict[str, Any]]:
         )
     }
     return [
-        {
-            _("Hvad"): _("Projekthold i digitaliseringsporteføljen"),
-            _("Emne"): str(links[p.proposal_id]),
-            _("Dato"): _iso(p.created_at),
-            _("Status"): p.status_label,
-            _("Detaljer"): _("Du er foreslået, fordi du har sagt ja til at deltage i projekter."),
-        }
+        mine_row(
+            _("Projekthold i digitaliseringsporteføljen"),
+            str(links[p.proposal_id]),
+            timezone.localdate(p.created_at),
+            p.status_label,
+            _("Du er foreslået, fordi du har sagt ja til at deltage i projekter."),
+        )
         for p in teams
         if p.proposal_id in links
     ]

@@ -309,6 +309,10 @@ def test_turning_an_idea_into_an_initiative(
     assert initiative.problem.startswith("Bilag flyttes i hånden.")
     assert "30" in initiative.problem and f"{idea.pk}" in initiative.problem
     assert initiative.forvaltning == org.social and initiative.created_by == users["hr"]
+    # Made through the initiatives part's service: the stage trail starts with "idé".
+    assert [(c.from_stage, c.to_stage) for c in initiative.stage_changes.all()] == [
+        ("", Stage.IDEA)
+    ]
     idea.refresh_from_db()
     assert idea.status == IdeaStatus.INITIATIVE and idea.initiative == initiative
     [mail] = mailoutbox
@@ -335,9 +339,11 @@ def test_mine_data_lists_ideas_supports_and_comments(users, org):
     svc.add_comment(employee, other.pk, text="Godt forslag")
     svc.support(manager, mine.pk)
     rows = my_data(org.person_in_nord.pk)
-    kinds = [row["Oplysning"] for row in rows]
+    kinds = [row["Hvad"] for row in rows]
     assert kinds == ["Indsendt idé eller behov", "Støtter idé", "Kommentar til idé"]
-    assert rows[0]["Idé"] == f"{mine.pk}. Min idé" and rows[2]["Kommentar"] == "Godt forslag"
+    assert rows[0]["Emne"] == f"{mine.pk}. Min idé" and rows[2]["Detaljer"] == "Godt forslag"
+    # One table on the page: every row of the category has the same columns, in order.
+    assert {tuple(row) for row in rows} == {("Hvad", "Emne", "Dato", "Status", "Detaljer")}
 
 
 # --- Pages --------------------------------------------------------------------------------------
