@@ -34,6 +34,7 @@ from charlie.portfolio.models import (
     Stage,
 )
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO, READ_PORTFOLIO
+from charlie.portfolio.services.common import today
 from charlie.privacy.access import Access
 
 #: The stages whose initiatives are prioritised.
@@ -43,6 +44,26 @@ MAX_YEARS = 10
 
 
 # --- Criteria and scores -----------------------------------------------------------------------
+
+
+def require_read(access: Access) -> None:
+    access.require(READ_PORTFOLIO)
+
+
+def require_manage(access: Access) -> None:
+    access.require(MANAGE_PORTFOLIO)
+
+
+def can_manage(access: Access) -> bool:
+    return access.can(MANAGE_PORTFOLIO)
+
+
+def criterion(access: Access, criterion_id: int) -> Criterion:
+    access.require(MANAGE_PORTFOLIO)
+    found = Criterion.objects.filter(pk=criterion_id).first()
+    if found is None:
+        raise NotFound
+    return found
 
 
 def criteria(access: Access, *, active_only: bool = False) -> list[Criterion]:
@@ -87,6 +108,34 @@ def save_criterion(
     criterion.active = active
     criterion.save()
     return criterion
+
+
+def score_table(access: Access) -> dict[str, Any]:
+    """The candidates with their manual scores and computed values, for the scores page."""
+    access.require(READ_PORTFOLIO)
+    loaded = load(today().year, 5)
+    manual = [c for c in loaded.criteria if c.source == CriterionSource.MANUAL]
+    ids = {i.number: i.pk for i in candidates()}
+    stored = manual_scores(list(ids.values()))
+    rows = []
+    for c in loaded.candidates:
+        own = stored.get(ids[c.number], {})
+        rows.append(
+            {
+                "candidate": c,
+                "manual": [(criterion, own.get(criterion.pk)) for criterion in manual],
+                "computed": [
+                    (criterion, c.scores.get(str(criterion.pk), 0.0))
+                    for criterion in loaded.criteria
+                    if criterion.source != CriterionSource.MANUAL
+                ],
+            }
+        )
+    return {
+        "manual": manual,
+        "computed": [c for c in loaded.criteria if c.source != CriterionSource.MANUAL],
+        "rows": rows,
+    }
 
 
 def candidates() -> list[Initiative]:
