@@ -95,19 +95,20 @@ def save_criterion(
         problems.append(_("Vægten skal være 0 eller mere."))
     if problems:
         raise ValidationFailed(problems)
-    if criterion_id is None:
-        criterion = Criterion(order=Criterion.objects.count())
-    else:
-        criterion = Criterion.objects.filter(pk=criterion_id).first()
-        if criterion is None:
-            raise NotFound
-    criterion.name = name.strip()
-    criterion.source = source
-    criterion.weight = weight
-    criterion.higher_is_better = higher_is_better
-    criterion.active = active
-    criterion.save()
-    return criterion
+    found = (
+        Criterion(order=Criterion.objects.count())
+        if criterion_id is None
+        else Criterion.objects.filter(pk=criterion_id).first()
+    )
+    if found is None:
+        raise NotFound
+    found.name = name.strip()
+    found.source = source
+    found.weight = weight
+    found.higher_is_better = higher_is_better
+    found.active = active
+    found.save()
+    return found
 
 
 def score_table(access: Access) -> dict[str, Any]:
