@@ -26,7 +26,8 @@ that breaks a limit, or an exact value below the greedy one, is (exit status 1).
 Usage::
 
     python benchmarks/bench_portfolio_prioritise.py [--initiatives 500] [--years 5]
-        [--dependencies 50] [--seeds 3] [--time-limit 10]
+        [--dependencies 50] [--seeds 3] [--time-limit 10] [--budget-share 0.25]
+        [--hours-share 0.3]
     ./dev bench portfolio_prioritise
 
 Results: a Markdown table on stdout and in ``benchmarks/results/portfolio-prioritise-latest.md``
@@ -57,7 +58,13 @@ from charlie.portfolio.prioritise import (  # noqa: E402
 
 
 def portfolio(
-    seed: int, n: int, years: int, dependencies: int, must_dos: int = 5
+    seed: int,
+    n: int,
+    years: int,
+    dependencies: int,
+    must_dos: int = 5,
+    budget_share: float = 0.25,
+    hours_share: float = 0.30,
 ) -> tuple[list[Item], Limits]:
     rng = random.Random(seed)
     rows = []
@@ -90,8 +97,8 @@ def portfolio(
     total_hours = [sum(item.hours[t] for item in items) for t in range(years)]
     limits = Limits(
         2027,
-        tuple(round(c * 0.25, -5) for c in total_costs),
-        tuple(round(h * 0.30, -2) for h in total_hours),
+        tuple(round(c * budget_share, -5) for c in total_costs),
+        tuple(round(h * hours_share, -2) for h in total_hours),
     )
     return items, limits
 
@@ -103,11 +110,14 @@ def main() -> int:
     parser.add_argument("--dependencies", type=int, default=50)
     parser.add_argument("--seeds", type=int, default=3, help="portfolios 1..N")
     parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument("--budget-share", type=float, default=0.25, help="of each year's costs")
+    parser.add_argument("--hours-share", type=float, default=0.30, help="of each year's hours")
     args = parser.parse_args()
 
     lines = [
         f"Prioritisation of {args.initiatives} initiatives, {args.years} years (budget and hours "
-        f"limit each year), {args.dependencies} dependencies, 5 must-dos; "
+        f"limit each year: {args.budget_share:.0%} and {args.hours_share:.0%} of the year's "
+        f"totals), {args.dependencies} dependencies, 5 must-dos; "
         f"time limit {args.time_limit:g} s; target proven optimal in ≤ {TARGET_S:g} s.",
         "",
         "| Seed | Exact (s) | Status | Gap | Exact value | Chosen | Greedy (s) | Greedy value "
@@ -116,7 +126,14 @@ def main() -> int:
     ]
     failed = False
     for seed in range(1, args.seeds + 1):
-        items, limits = portfolio(seed, args.initiatives, args.years, args.dependencies)
+        items, limits = portfolio(
+            seed,
+            args.initiatives,
+            args.years,
+            args.dependencies,
+            budget_share=args.budget_share,
+            hours_share=args.hours_share,
+        )
         started = time.perf_counter()
         exact = solve(items, limits, time_limit=args.time_limit)
         exact_s = time.perf_counter() - started
