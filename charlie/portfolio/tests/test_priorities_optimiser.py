@@ -257,3 +257,22 @@ def test_exact_is_optimal_never_below_greedy_and_within_every_limit(portfolio):
     for key, reason in exact.reasons.items():
         assert reason.chosen == (key in exact.chosen)
         assert reason.code != "fits"  # a proven optimum leaves nothing that fits unchosen
+
+
+def test_highs_prints_nothing_to_standard_output():
+    """HiGHS writes its banner to file descriptor 1 when the first instance is made; that would
+    break ``charlie portfolio prioritise --format json`` piped to another program."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "from charlie.portfolio.prioritise import Item, Limits, solve\n"
+        "r = solve([Item(1, 1.0, (1.0,), (0.0,))], Limits.every_year(2027, 1, 5, None))\n"
+        "print(r.status)\n"
+    )
+    root = Path(__file__).resolve().parents[3]
+    done = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
+    )
+    assert done.stdout == "optimal\n"
