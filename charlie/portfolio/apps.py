@@ -141,3 +141,14 @@ class PortfolioConfig(AppConfig):
                 roles=READ_PORTFOLIO.roles,
             )
         )
+        from charlie.portfolio.services.initiatives import HomeLink, register_home_link
+
+        register_home_link(
+            HomeLink(
+                "priorities",
+                _("Prioritering og scenarier"),
+                "portfolio:priorities",
+                30,
+                READ_PORTFOLIO,
+            )
+        )

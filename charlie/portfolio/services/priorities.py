@@ -4,10 +4,12 @@ the reason per initiative in words, and saved scenarios to compare.
 
 The candidates are the initiatives in the stages idé, analyse and besluttet. An initiative's
 costs per calendar year are its business case's investment and running lines (kroner), its
-hours the ``staff_hours`` lines; a candidate without a business case is not prioritised and
-says so. A dependency on an initiative that is not a candidate (it is running or done) counts
-as met. No personal data is read or written here (titles and figures only), so nothing goes to
-the audit log; a scenario keeps who saved it.
+hours the ``staff_hours`` lines, read through the cases part (``cases.evaluations``: the pure
+``businesscase`` module's case and figures). A candidate without a business case is not
+prioritised and says so, nor is one that needs such a candidate (a must-do is, regardless). A
+dependency on an initiative that is not a candidate (it is running or done) counts as met. No
+personal data is read or written here (titles and figures only), so nothing goes to the audit
+log; a scenario keeps who saved it.
 """
 
 from __future__ import annotations
@@ -22,18 +24,17 @@ from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound, ValidationFailed
 from charlie.core.formats import format_number
-from charlie.portfolio import businesscase, prioritise
+from charlie.portfolio import prioritise
 from charlie.portfolio.models import (
-    BusinessCaseLine,
     Criterion,
     CriterionSource,
     Initiative,
-    Rates,
     Scenario,
     Score,
     Stage,
 )
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO, READ_PORTFOLIO
+from charlie.portfolio.services import cases
 from charlie.portfolio.services.common import today
 from charlie.privacy.access import Access
 
@@ -193,47 +194,6 @@ def set_scores(access: Access, number: int, scores: dict[int, int | None]) -> No
 # --- Loading the figures -----------------------------------------------------------------------
 
 
-def _rates() -> businesscase.Rates:
-    rates = Rates.current()
-    return businesscase.Rates(
-        hourly_rate=float(rates.hourly_rate),
-        hours_per_fte=float(rates.hours_per_fte),
-        rate_early=float(rates.rate_early),
-        rate_late=float(rates.rate_late),
-        switch_year=rates.switch_year,
-    )
-
-
-def _cases(initiative_ids: Sequence[int]) -> dict[int, businesscase.Case]:
-    """The business cases of these initiatives, read through the pure module (three queries'
-    worth: the lines with their case)."""
-    lines: dict[int, list[BusinessCaseLine]] = {}
-    heads: dict[int, Any] = {}
-    for line in BusinessCaseLine.objects.filter(
-        case__initiative_id__in=initiative_ids
-    ).select_related("case"):
-        lines.setdefault(line.case.initiative_id, []).append(line)
-        heads[line.case.initiative_id] = line.case
-    cases = {}
-    for initiative_id, case in heads.items():
-        cases[initiative_id] = businesscase.Case(
-            first_year=case.first_year,
-            horizon=case.horizon,
-            rate=float(case.rate) if case.rate is not None else None,
-            lines=tuple(
-                businesscase.Line(
-                    kind=line.kind,
-                    label=line.label,
-                    amounts=tuple(float(a or 0) for a in list(line.amounts)[: case.horizon])
-                    + (0.0,) * max(0, case.horizon - len(line.amounts)),
-                )
-                for line in lines[initiative_id]
-                if line.kind in businesscase.KINDS
-            ),
-        )
-    return cases
-
-
 @dataclass(frozen=True)
 class Candidate:
     number: int
@@ -262,14 +222,9 @@ def load(first_year: int, years: int) -> Portfolio:
     optimiser over ``years`` years from ``first_year``."""
     initiatives = candidates()
     ids = [i.pk for i in initiatives]
-    cases = _cases(ids)
-    rates = _rates()
-    evaluations = {}
-    for pk, case in list(cases.items()):
-        try:
-            evaluations[pk] = businesscase.evaluate(case, rates)
-        except businesscase.CaseError:
-            del cases[pk]  # a case that cannot be computed counts as none
+    # The business cases' figures through the cases part (three queries, the municipality's
+    # rates); a case that cannot be computed counts as none.
+    evaluations = cases.evaluations(ids)
     beacon_counts: dict[int, int] = {}
     through = Initiative.beacons.through
     for initiative_id in through.objects.filter(initiative_id__in=ids).values_list(
@@ -303,10 +258,25 @@ def load(first_year: int, years: int) -> Portfolio:
         for c in active
     ]
     scored = prioritise.values(specs, raw)
-    numbers = {i.number for i in initiatives if i.pk in cases}
+    # Those that need (directly or through others) a candidate without a business case wait
+    # for that case; a must-do is prioritised regardless.
+    with_case = {i.number for i in initiatives if i.pk in evaluations}
+    needs = {
+        i.number: {d.number for d in i.depends_on.all() if d.stage in CANDIDATE_STAGES}
+        for i in initiatives
+    }
+    must = {i.number for i in initiatives if i.must_do}
+    waiting: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for number in with_case - waiting - must:
+            if any(d not in with_case or d in waiting for d in needs[number]):
+                waiting.add(number)
+                changed = True
+    numbers = with_case - waiting
     out: list[Candidate] = []
     items: list[prioritise.Item] = []
-    waiting: set[int] = set()
     for initiative in initiatives:
         evaluation = evaluations.get(initiative.pk)
         out.append(
@@ -321,21 +291,11 @@ def load(first_year: int, years: int) -> Portfolio:
                 scores=scored[initiative.number],
             )
         )
-        if evaluation is None:
-            continue
-        if (
-            any(
-                d.stage in CANDIDATE_STAGES and d.number not in numbers
-                for d in initiative.depends_on.all()
-            )
-            and not initiative.must_do
-        ):
-            # It needs a candidate without a business case, which cannot be chosen yet.
-            waiting.add(initiative.number)
+        if initiative.number not in numbers:
             continue
         costs = [0.0] * years
         hours = [0.0] * years
-        case = cases[initiative.pk]
+        case = evaluation.case
         for line in case.lines:
             for i, amount in enumerate(line.amounts):
                 t = case.first_year + i - first_year

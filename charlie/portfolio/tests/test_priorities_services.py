@@ -165,3 +165,20 @@ def test_cli_prints_json_with_the_reasons(portfolio):
         stdout=text,
     )
     assert "[x] 1. Digital post" in text.getvalue()
+
+
+def test_what_needs_a_candidate_without_a_case_waits_for_it(portfolio, users):
+    # 5 has no business case; 6 needs 5, and 7 needs 6: both wait (not chosen, and said why).
+    no_case = InitiativeFactory._meta.model.objects.get(number=5)
+    six = InitiativeFactory(number=6, title="Selvbetjening")
+    seven = InitiativeFactory(number=7, title="Robot")
+    six.depends_on.add(no_case)
+    seven.depends_on.add(six)
+    business_case(six, investment=["1000"])
+    business_case(seven, investment=["1000"])
+    hr = people.access_for(users["hr"])
+    data = svc.as_dict(svc.run(hr, first_year=2027, years=5, budget=None, hours=None))
+    reasons = {row["number"]: row["reason"] for row in data["initiatives"]}
+    assert reasons[6] == reasons[7] == "waiting"
+    assert reasons[5] == "no_business_case"
+    assert data["chosen"] == [1, 2, 3]
