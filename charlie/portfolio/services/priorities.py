@@ -291,7 +291,7 @@ def load(first_year: int, years: int) -> Portfolio:
                 scores=scored[initiative.number],
             )
         )
-        if initiative.number not in numbers:
+        if evaluation is None or initiative.number not in numbers:
             continue
         costs = [0.0] * years
         hours = [0.0] * years
