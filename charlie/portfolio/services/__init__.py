@@ -76,3 +76,9 @@ __all__ += ["team"]
 from charlie.portfolio.services.beacons import published_progress  # noqa: E402
 
 __all__ += ["published_progress"]
+
+
+# --- part priorities ---
+from charlie.portfolio.services import priorities  # noqa: E402
+
+__all__ += ["priorities"]
