@@ -20,3 +20,45 @@ class PortfolioConfig(AppConfig):
         privacy.register_purpose(services.PURPOSE, _("Digitalisering og porteføljestyring"))
         # What "Mine data" shows of it (GDPR art. 15 and 20): the parts' rows.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
+
+        # --- part benefits ---
+        # Benefits realisation and the automation register (docs/portfolio-benefits.md): readers
+        # of the portfolio see both; every employee sees the robots in operation without names.
+        from charlie.core import workqueue
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.permissions import READ_PORTFOLIO
+        from charlie.portfolio.services import automations as automation_services
+        from charlie.portfolio.services import benefits as benefit_services
+
+        register(
+            MenuEntry(
+                key="portfolio_benefits",
+                label=_("Gevinstrealisering"),
+                url_name="portfolio:benefits",
+                order=112,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="portfolio_automations",
+                label=_("Automatiseringsregister"),
+                url_name="portfolio:automations",
+                order=113,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="portfolio_automations_public",
+                label=_("Robotter og AI i kommunen"),
+                url_name="portfolio:automations_public",
+                order=114,
+            )
+        )
+        workqueue.register("portfolio_benefits", benefit_services.queue_items, order=80)
+        privacy.register_audit_details(
+            *benefit_services.AUDIT_DETAILS, *automation_services.AUDIT_DETAILS
+        )
+        services.MY_DATA_PARTS.append(benefit_services.my_data)
+        services.MY_DATA_PARTS.append(automation_services.my_data)
