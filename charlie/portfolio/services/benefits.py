@@ -128,7 +128,7 @@ def _name(person: Person | None) -> str:
     return f"{person.first_name} {person.last_name}" if person is not None else ""
 
 
-def _periods(benefit: Benefit) -> list[realisation.Period]:
+def periods_of(benefit: Benefit) -> list[realisation.Period]:
     return [
         realisation.Period(p.period_start, p.period_end, p.planned, p.realised)
         for p in benefit.periods.all()
@@ -140,7 +140,7 @@ def _line(benefit: Benefit, on: date, access: Access) -> BenefitLine:
     return BenefitLine(
         benefit,
         _name(benefit.owner) if shown else "",
-        realisation.summarise(_periods(benefit), on),
+        realisation.summarise(periods_of(benefit), on),
     )
 
 
