@@ -56,6 +56,16 @@ class PortfolioConfig(AppConfig):
                 order=114,
             )
         )
+        # The overview by stage, beacon and forvaltning, with the council report (PDF, Excel).
+        register(
+            MenuEntry(
+                key="portfolio_overview",
+                label=_("Porteføljeoverblik"),
+                url_name="portfolio:overview",
+                order=111,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
         workqueue.register("portfolio_benefits", benefit_services.queue_items, order=80)
         privacy.register_audit_details(
             *benefit_services.AUDIT_DETAILS, *automation_services.AUDIT_DETAILS

@@ -26,4 +26,7 @@ urlpatterns: list[URLPattern] = [
         name="automation_edit",
     ),
     path("robotter/", views.automations_public, name="automations_public"),
+    path("overblik/", views.overview, name="overview"),
+    path("overblik/rapport.pdf", views.report_pdf, name="report_pdf"),
+    path("overblik/rapport.xlsx", views.report_excel, name="report_excel"),
 ]

@@ -10,9 +10,12 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,6 +25,7 @@ from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people import services as people
 from charlie.people.services import access_of
+from charlie.portfolio import reports
 from charlie.portfolio.forms_benefits import (
     AutomationFilterForm,
     AutomationForm,
@@ -30,6 +34,8 @@ from charlie.portfolio.forms_benefits import (
 )
 from charlie.portfolio.services import automations as automation_services
 from charlie.portfolio.services import benefits as services
+from charlie.portfolio.services import reports as report_services
+from charlie.privacy.services import render_pdf
 
 
 def _int(text: str | None) -> int | None:
@@ -346,3 +352,50 @@ def automation_edit(request: AuthenticatedRequest, automation_id: int) -> HttpRe
 def automations_public(request: AuthenticatedRequest) -> HttpResponse:
     data = automation_services.public_summary(access_of(request))
     return render(request, "portfolio/automations/public.html", {"data": data})
+
+
+# --- The overview and the council report -----------------------------------------------------
+
+
+@require_GET
+def overview(request: AuthenticatedRequest) -> HttpResponse:
+    data = report_services.overview(access_of(request))
+    return render(
+        request,
+        "portfolio/reports/overview.html",
+        {"o": data, "chart": reports.stage_chart(data)},
+    )
+
+
+@require_GET
+def report_pdf(request: AuthenticatedRequest) -> HttpResponse:
+    """The council/management report as a tagged A4 PDF (nothing fetched)."""
+    data = report_services.council_report(access_of(request))
+    html = render_to_string(
+        "portfolio/reports/report_pdf.html",
+        {
+            "r": data,
+            "chart": reports.stage_chart(data.overview),
+            "printed": timezone.localtime(),
+            "municipality_name": settings.CHARLIE_MUNICIPALITY_NAME,
+        },
+        request=request,
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="digitaliseringsportefoelje-{data.on:%Y-%m-%d}.pdf"'
+    )
+    return response
+
+
+@require_GET
+def report_excel(request: AuthenticatedRequest) -> HttpResponse:
+    data = report_services.council_report(access_of(request))
+    response = HttpResponse(
+        reports.workbook(data),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="digitaliseringsportefoelje-{data.on:%Y-%m-%d}.xlsx"'
+    )
+    return response

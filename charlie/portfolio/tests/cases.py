@@ -135,6 +135,10 @@ PERMISSION_CASES += [
     _Case("portfolio:automation_new", _B_HR),
     _Case("portfolio:automation_edit", _B_HR, kwargs=_b_automation),
     _Case("portfolio:automations_public", expect(200, anonymous=LOGIN_REQUIRED)),
+    # The overview and the council report: no names, nothing to record.
+    _Case("portfolio:overview", _B_READERS, kwargs=lambda org: (_b_benefit(org), {})[1]),
+    _Case("portfolio:report_pdf", _B_READERS, kwargs=lambda org: (_b_benefit(org), {})[1]),
+    _Case("portfolio:report_excel", _B_READERS, kwargs=lambda org: (_b_automation(org), {})[1]),
 ]
 
 PERSONAL_DATA_VISITS += [

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from io import BytesIO
 
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from charlie.core.errors import PermissionDenied
 from charlie.people.services import access_for
@@ -130,3 +132,33 @@ def test_api_refuses_employees(client, users, portfolio):
     client.force_login(users["employee"])
     assert client.get(reverse("api:portfolio_initiatives")).status_code == 403
     assert client.get(reverse("api:portfolio_beacons")).status_code == 403
+
+
+def test_pdf_and_excel(client, users, portfolio):
+    client.force_login(users["hr"])
+    pdf = client.get(reverse("portfolio:report_pdf"))
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+    xlsx = client.get(reverse("portfolio:report_excel"))
+    assert xlsx.status_code == 200
+    book = load_workbook(BytesIO(xlsx.content))
+    initiatives = book[book.sheetnames[1]]
+    rows = {r[0]: r for r in initiatives.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert round(rows[portfolio["a"].number][4]) == NPV
+    assert rows[portfolio["c"].number][4] is None
+    names = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row)
+    assert "Digital først" in names and "Bilagsrobot" in names
+    page = client.get(reverse("portfolio:overview"))
+    assert page.status_code == 200 and b"<svg" in page.content
+
+
+def test_the_report_names_no_one(client, users, portfolio, org):
+    client.force_login(users["hr"])
+    from charlie.privacy.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    xlsx = client.get(reverse("portfolio:report_excel"))
+    book = load_workbook(BytesIO(xlsx.content))
+    text = " ".join(str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row)
+    assert org.person_in_skole.last_name not in text
+    assert AuditEntry.objects.count() == before
