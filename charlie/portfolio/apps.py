@@ -21,6 +21,21 @@ class PortfolioConfig(AppConfig):
         # What "Mine data" shows of it (GDPR art. 15 and 20): the parts' rows.
         privacy.register_data_provider(services.CATEGORY, services.my_data)
 
+        # --- part cases ---
+        # HR's rates for every business case (the figures hang off each initiative's page).
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.permissions import MANAGE_PORTFOLIO
+
+        register(
+            MenuEntry(
+                key="portfolio_rates",
+                label=_("Satser for business cases"),
+                url_name="portfolio:rates",
+                order=78,
+                roles=MANAGE_PORTFOLIO.roles,
+            )
+        )
+
         # --- part benefits ---
         # Benefits realisation and the automation register (docs/portfolio-benefits.md): readers
         # of the portfolio see both; every employee sees the robots in operation without names.

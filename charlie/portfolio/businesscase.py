@@ -187,15 +187,19 @@ def case_from_dict(data: Mapping[str, Any]) -> tuple[Case, dict[str, float]]:
         first_year = 2000
     if not isinstance(horizon, int) or isinstance(horizon, bool) or not 1 <= horizon <= MAX_HORIZON:
         problems.append(f"horizon: skal være et helt antal år fra 1 til {MAX_HORIZON}")
-        horizon = 1
+        # Read the lines against the longest horizon, so that the one bad horizon is not
+        # reported again as too many years on every line.
+        horizon = MAX_HORIZON
     rate = data.get("rate")
+    if isinstance(rate, str) and not rate.strip():
+        rate = None  # an empty cell (a CSV's header row): the rates' two, as when left out
     if rate is not None:
         rate = _number(rate, "rate", problems)
         if not 0 <= rate < 1:
             problems.append("rate: skal være en brøk mellem 0 og 1, fx 0.035")
     rates: dict[str, float] = {}
     for key in ("hourly_rate", "hours_per_fte"):
-        if data.get(key) is not None:
+        if data.get(key) is not None and str(data[key]).strip() != "":
             value = _number(data[key], key, problems)
             if value <= 0:
                 problems.append(f"{key}: skal være større end 0")

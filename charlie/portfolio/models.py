@@ -3,8 +3,9 @@ the front line, initiatives with their project description and business case, pr
 under a budget, the team an initiative needs, planned and realised benefits, and the register of
 automations (RPA and AI robots, workflows).
 
-Feature apps before this one (skills, learning) are reached through their services only: an
-initiative's skill needs hold the skill's id, its team the id of skills' ``TeamProposal``.
+Feature apps before this one (skills, learning) are reached through their services only; the
+tables point at skills' ``Skill`` and ``TeamProposal`` by lazy foreign keys (decision 0023), so
+no module here imports skills' models.
 Amounts are kroner in fixed prices (real terms, as the discount rate is real); hours are hours.
 """
 
@@ -466,11 +467,12 @@ class Scenario(models.Model):
 
 
 class SkillNeed(models.Model):
-    """A skill an initiative needs, at a level, for a number of hours (``skill_id``: skills'
-    ``Skill``, reached through ``skills.services``)."""
+    """A skill an initiative needs, at a level, for a number of hours."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="skill_needs")
-    skill_id = models.PositiveIntegerField(_("kompetence"))
+    skill = models.ForeignKey(
+        "skills.Skill", verbose_name=_("kompetence"), on_delete=models.PROTECT, related_name="+"
+    )
     level = models.PositiveSmallIntegerField(_("niveau"))
     hours = models.DecimalField(_("timer"), max_digits=8, decimal_places=1)
 
@@ -479,7 +481,7 @@ class SkillNeed(models.Model):
         verbose_name_plural = _("kompetencebehov")
         constraints = [
             models.UniqueConstraint(
-                fields=["initiative", "skill_id"], name="portfolio_skill_need_once"
+                fields=["initiative", "skill"], name="portfolio_skill_need_once"
             )
         ]
 
@@ -492,7 +494,12 @@ class Team(models.Model):
     accepts through ``skills.services.decide_team``)."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="teams")
-    proposal_id = models.PositiveIntegerField(_("holdforslag"), unique=True)
+    proposal = models.OneToOneField(
+        "skills.TeamProposal",
+        verbose_name=_("holdforslag"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
 
     class Meta:
@@ -511,7 +518,9 @@ class LearningNeed(models.Model):
     initiative = models.ForeignKey(
         Initiative, on_delete=models.CASCADE, related_name="learning_needs"
     )
-    skill_id = models.PositiveIntegerField(_("kompetence"))
+    skill = models.ForeignKey(
+        "skills.Skill", verbose_name=_("kompetence"), on_delete=models.PROTECT, related_name="+"
+    )
     level = models.PositiveSmallIntegerField(_("niveau"))
     missing_hours = models.DecimalField(_("manglende timer"), max_digits=8, decimal_places=1)
     course_code = models.CharField(_("kursus"), max_length=40, blank=True)
@@ -527,7 +536,7 @@ class LearningNeed(models.Model):
         ordering = ("initiative", "pk")
         constraints = [
             models.UniqueConstraint(
-                fields=["initiative", "skill_id"], name="portfolio_learning_need_once"
+                fields=["initiative", "skill"], name="portfolio_learning_need_once"
             )
         ]
 

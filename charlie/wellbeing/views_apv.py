@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from charlie.core.errors import ValidationFailed
+from charlie.core.formats import format_date
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people import services as people
@@ -180,7 +181,7 @@ def apv_step(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
         messages.success(
             request,
             _("APV'en er afsluttet. Næste APV skal laves senest %(date)s.")
-            % {"date": row.next_due_on.strftime("%d-%m-%Y") if row.next_due_on else ""},
+            % {"date": format_date(row.next_due_on) if row.next_due_on else ""},
         )
     else:
         messages.success(
@@ -457,7 +458,7 @@ def apv_next_due(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
             messages.success(
                 request,
                 _("Næste APV skal laves senest %(date)s.")
-                % {"date": row.next_due_on.strftime("%d-%m-%Y") if row.next_due_on else ""},
+                % {"date": format_date(row.next_due_on) if row.next_due_on else ""},
             )
             return redirect(_apv_url(apv_id))
     return render(

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from charlie.core.formats import format_date
 from charlie.core.roles import Role
 from charlie.core.workqueue import QueueItem, QueueRow, Urgency
 from charlie.learning import compliance as engine
@@ -145,7 +146,7 @@ def _remind(access: Access, on: date) -> int:
                 _("Kære %(name)s") % {"name": task.person.first_name},
                 "",
                 _("Du skal have »%(rule)s« senest %(due)s.")
-                % {"rule": task.rule.name, "due": task.due_on.strftime("%d-%m-%Y")},
+                % {"rule": task.rule.name, "due": format_date(task.due_on)},
                 _("Se din status og tilmeld dig et kursus under »Min læring« i Charlie."),
             ]
         )

@@ -26,3 +26,15 @@ def my_data(person_id: int) -> list[dict[str, Any]]:
     for part in MY_DATA_PARTS:
         rows.extend(part(person_id))
     return rows
+
+
+# --- part cases ---
+from charlie.portfolio.services import cases  # noqa: E402
+from charlie.portfolio.services.cases import evaluation_of, evaluations  # noqa: E402
+
+__all__ += ["cases", "evaluation_of", "evaluations"]
+
+# --- part benefits ---
+from charlie.portfolio.services import automations, benefits, reports  # noqa: E402
+
+__all__ += ["automations", "benefits", "reports"]

@@ -7,9 +7,8 @@ Readers of the portfolio (``READ_PORTFOLIO``) only. Nothing here names a person 
 submitters): the report is for the council and may be passed on, so nothing is recorded.
 
 Two things other parts of the app own are reached in one place each, easy to swap when they
-land: the NPVs (``evaluations``: the cases part's ``services.cases.evaluations`` when it is
-there, else the pure ``portfolio.businesscase`` over the saved lines) and a beacon's progress
-(``beacon_progress``: the latest measurement against the target).
+land: the NPVs (``evaluations``: the cases part's ``services.cases.evaluations``) and a
+beacon's progress (``beacon_progress``: the latest measurement against the target).
 """
 
 from __future__ import annotations
@@ -32,7 +31,6 @@ from charlie.portfolio.models import (
     Beacon,
     BeaconMeasurement,
     BenefitKind,
-    BusinessCase,
     Initiative,
     Rates,
     Stage,
@@ -40,6 +38,7 @@ from charlie.portfolio.models import (
 from charlie.portfolio.permissions import READ_PORTFOLIO
 from charlie.portfolio.services import automations as automation_services
 from charlie.portfolio.services import benefits as benefit_services
+from charlie.portfolio.services import cases
 from charlie.portfolio.services.common import today
 from charlie.privacy.access import Access
 
@@ -61,51 +60,10 @@ __all__ = [
 # --- What other parts own, reached in one place each --------------------------------------
 
 
-def _rates() -> businesscase.Rates:
-    saved = Rates.current()
-    return businesscase.Rates(
-        hourly_rate=float(saved.hourly_rate),
-        hours_per_fte=float(saved.hours_per_fte),
-        rate_early=float(saved.rate_early),
-        rate_late=float(saved.rate_late),
-        switch_year=int(saved.switch_year),
-    )
-
-
 def evaluations(initiative_ids: Iterable[int]) -> dict[int, businesscase.Evaluation]:
-    """The business-case figures of these initiatives, by initiative id (those without a case,
-    or with a case that cannot be computed, are left out). The cases part's
-    ``services.cases.evaluations`` when it is on main; until then the same pure module over the
-    saved lines (two queries)."""
-    ids = list(initiative_ids)
-    try:
-        from charlie.portfolio.services import cases  # type: ignore[attr-defined]
-
-        return dict(cases.evaluations(ids))
-    except (ImportError, AttributeError):
-        pass
-    rates = _rates()
-    out: dict[int, businesscase.Evaluation] = {}
-    for case in BusinessCase.objects.filter(initiative_id__in=ids).prefetch_related("lines"):
-        lines = tuple(
-            businesscase.Line(
-                kind=line.kind,
-                label=line.label,
-                amounts=tuple(float(Decimal(str(a))) for a in line.amounts or ()),
-            )
-            for line in case.lines.all()
-        )
-        pure = businesscase.Case(
-            first_year=case.first_year,
-            horizon=case.horizon,
-            lines=lines,
-            rate=float(case.rate) if case.rate is not None else None,
-        )
-        try:
-            out[case.initiative_id] = businesscase.evaluate(pure, rates)
-        except (businesscase.CaseError, ValueError, ArithmeticError):
-            continue
-    return out
+    """The business-case figures of these initiatives, by initiative id (those without a case
+    are left out): the cases part's ``services.cases.evaluations``."""
+    return cases.evaluations(initiative_ids)
 
 
 def beacon_progress(beacon: Beacon, latest: BeaconMeasurement | None) -> float | None:

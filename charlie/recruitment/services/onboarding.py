@@ -41,6 +41,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from charlie.core import tokens
 from charlie.core.errors import NotFound, ValidationFailed
+from charlie.core.formats import format_date
 from charlie.core.roles import Role
 from charlie.core.text import check_text
 from charlie.core.workqueue import QueueItem, QueueRow, Urgency
@@ -563,13 +564,13 @@ def _mail_welcome(plan: OnboardingPlan, token: str) -> bool:
             % {
                 "title": plan.title,
                 "unit": plan.unit.name,
-                "day": plan.start_on.strftime("%d-%m-%Y"),
+                "day": format_date(plan.start_on),
             },
             _("På din velkomstside kan du læse, hvad der skal ske, og hvem du kan kontakte:"),
             welcome_url(token),
             "",
             _("Linket er personligt og virker til og med %(day)s. Del det ikke med andre.")
-            % {"day": expires.strftime("%d-%m-%Y")},
+            % {"day": format_date(expires)},
         ]
     )
     subject = _("Velkommen til %(municipality)s") % {

@@ -41,6 +41,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from charlie.absence import services as absence
 from charlie.core.errors import NotFound, PermissionDenied, ValidationFailed
+from charlie.core.formats import format_date
 from charlie.core.text import check_text
 from charlie.core.workqueue import QueueItem, QueueRow, Urgency
 from charlie.people import services as people
@@ -769,7 +770,7 @@ def set_next_due(access: Access, apv_id: int, *, due_on: date | None, reason: st
                     "Næste APV skal laves senest %(date)s: 3 år efter, at denne blev afsluttet "
                     "(arbejdsmiljøloven § 15 a, stk. 1). Vælg den dag eller en tidligere."
                 )
-                % {"date": rules.next_due(row.completed_on).strftime("%d-%m-%Y")}
+                % {"date": format_date(rules.next_due(row.completed_on))}
             ],
             field="due_on",
         )

@@ -575,6 +575,27 @@ class FigureRow:
     questions: tuple[FigureRow, ...] = ()
     #: The APV part's new action prefilled from this result (for those who may make one).
     action_url: str = ""
+    #: Whether the row's kind has a headline figure at all: a multiple choice or an ordinary
+    #: single choice has only its distribution, and a dimension without a scale question (the
+    #: offensive-behaviour one: its questions give a share exposed each) has no score.
+    has_headline: bool = True
+    #: Whether it has a favourable share (scale questions, and dimensions with one).
+    has_favourable: bool = True
+    #: Whether the whole survey's figure beside it is shown (it has its own release).
+    municipality_shown: bool = True
+
+    @property
+    def headline_na(self) -> bool:
+        """No headline by design ("ikke relevant"), as against a hidden one or none given."""
+        return not self.has_headline
+
+    @property
+    def favourable_na(self) -> bool:
+        return not self.has_favourable
+
+    @property
+    def versus_shown(self) -> bool:
+        return self.shown and self.municipality_shown
 
     @property
     def favourable_percent(self) -> float | None:
@@ -620,7 +641,8 @@ def _question_row(
 ) -> FigureRow:
     res = comp.results
     fig = res.question(q.index, group)
-    municipality = _headline(res.question(q.index, engine.ROOT))
+    whole = res.question(q.index, engine.ROOT)
+    municipality = _headline(whole)
     before = None
     if previous is not None:
         prev_comp, prev_group = previous
@@ -634,11 +656,12 @@ def _question_row(
             Share(_in_language(o.label, o.label_en), n, (n / total) if total else None)
             for o, n in zip(q.options, fig.distribution, strict=False)
         )
+    sensitive = q.sensitive or (q.dimension >= 0 and comp.dimensions[q.dimension].sensitive)
     return FigureRow(
         q.code,
         q.label,
         q.kind,
-        q.sensitive or (q.dimension >= 0 and comp.dimensions[q.dimension].sensitive),
+        sensitive,
         fig.threshold,
         fig.shown,
         fig.answers,
@@ -649,6 +672,12 @@ def _question_row(
         distribution=shares,
         municipality=municipality,
         previous=before,
+        # As the engine: a score for a scale, the share exposed for an offensive-behaviour
+        # single choice, the mean for a number.
+        has_headline=q.kind in (QuestionKind.LIKERT, QuestionKind.NUMBER)
+        or (q.kind == QuestionKind.SINGLE and sensitive),
+        has_favourable=q.kind == QuestionKind.LIKERT,
+        municipality_shown=whole.shown,
     )
 
 
@@ -669,6 +698,8 @@ def _dimension_row(
     questions = tuple(
         _question_row(comp, q, group, previous) for q in comp.questions if q.dimension == d.index
     )
+    whole = res.dimension(d.index, engine.ROOT)
+    scored = any(q.kind == QuestionKind.LIKERT for q in questions)
     return FigureRow(
         d.code,
         d.label,
@@ -679,9 +710,12 @@ def _dimension_row(
         fig.answers,
         score=fig.score,
         favourable=fig.favourable,
-        municipality=_headline(res.dimension(d.index, engine.ROOT)),
+        municipality=_headline(whole),
         previous=before,
         questions=questions,
+        has_headline=scored,
+        has_favourable=scored,
+        municipality_shown=whole.shown,
     )
 
 

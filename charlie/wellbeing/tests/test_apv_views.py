@@ -240,3 +240,36 @@ def test_the_survey_results_become_problems(client_as, org, monkeypatch):
     )
     assert 'value="Trivsel 2027: Indflydelse (48 af 100)"' in form.content.decode()
     assert 'value="Indflydelse"' in form.content.decode()
+
+
+def test_the_next_apvs_day_is_told_as_a_danish_date(client_as, org):
+    """Completing an APV and moving the next one earlier say the day as every page does
+    ("15. marts 2030"), not as 15-03-2030."""
+    today = timezone.localdate()
+    row = ApvFactory(
+        unit=org.nord,
+        step=ApvStep.FOLLOW_UP,
+        started_on=today,
+        participants="AMR Hanne",
+        absence_period="2026-01-01/2026-12-31",
+        absence_note="Lavt.",
+        assessment="Få problemer.",
+        follow_up_guidelines="MED følger op.",
+    )
+    WalkthroughItemFactory(apv=row, status=WalkthroughStatus.OK)
+    done = client_as("manager").post(
+        reverse("wellbeing:apv_step", args=[row.pk]), {"trin": "done"}, follow=True
+    )
+    row.refresh_from_db()
+    assert row.step == ApvStep.DONE and row.next_due_on is not None
+    day = row.next_due_on
+    months = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august")
+    months += ("september", "oktober", "november", "december")
+    assert f"senest {day.day}. {months[day.month - 1]} {day.year}." in done.content.decode()
+    earlier = dt.date(today.year + 1, 3, 15)
+    moved = client_as("hr").post(
+        reverse("wellbeing:apv_next_due", args=[row.pk]),
+        {"due_on": earlier.isoformat(), "reason": "Flytning til nye lokaler"},
+        follow=True,
+    )
+    assert f"Næste APV skal laves senest 15. marts {earlier.year}." in moved.content.decode()

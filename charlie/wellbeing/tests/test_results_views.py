@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from charlie.wellbeing.models import Comment, CommentStatus
 from charlie.wellbeing.services.results import ACTION_NEW_PATH
-from charlie.wellbeing.tests.factories import results_story
+from charlie.wellbeing.tests.factories import add_response, closed_survey, results_story
 
 pytestmark = pytest.mark.django_db
 
@@ -150,3 +150,47 @@ def test_the_api(client_as, story, org):
     assert mobning["suppressed"] is True and mobning["count"] is None
     assert client.get(url, {"by": "question", "unit": org.skole.pk}).status_code == 404
     assert client_as("employee").get(url).status_code == 403
+
+
+#: The figure cells of a row of the dimensions table, in order.
+CELLS = ("answers", "score", "favourable", "whole survey", "difference")
+
+
+def _cell(html: str, label: str, column: str = "score") -> str:
+    """A figure cell of the dimensions table's row ``label``: its figure, or where it has
+    none, its screen-reader text."""
+    table = html.split('id="dimensioner"', 1)[1].split("</table>", 1)[0]
+    row = next(r for r in table.split("<tr>") if f">{label}</a>" in r)
+    cell = row.split('<td class="charlie-numeric"')[1 + CELLS.index(column)].split("</td>", 1)[0]
+    if "sr-only" in cell:
+        return cell.split('class="sr-only">', 1)[1].split("<", 1)[0]
+    return cell.split(">", 1)[1]
+
+
+def test_the_offensive_behaviour_dimension_has_no_score_by_design(client_as, story, org):
+    """The offensive-behaviour dimension's questions give a share exposed each, never a score:
+    where the group is large enough its score cell says "ikke relevant" (not "intet tal", as
+    if a figure were missing), and where the group is too small it stays "skjult"."""
+    url = reverse("wellbeing:results_survey", args=[story.pk])
+    whole = client_as("hr").get(url).content.decode()  # 28 answers: at least 20
+    assert _cell(whole, "Krænkende adfærd") == "ikke relevant"
+    assert _cell(whole, "Krænkende adfærd", "favourable") == "ikke relevant"
+    # A score as before: Nord 700 + 600, Syd 0, Ældreområdet 250 + 250, the school 750 + 675
+    # points over 56 answers.
+    assert _cell(whole, "Indflydelse") == "57,6"
+    nord = client_as("hr").get(url, {"enhed": org.nord.pk}).content.decode()  # 8 answers
+    assert _cell(nord, "Krænkende adfærd") == "skjult"
+    assert "intet tal" not in whole
+
+
+def test_a_hidden_whole_survey_figure_says_so(client_as, org, users):
+    """Beside a unit's figures, the whole survey's figure says "skjult" where the whole survey
+    is too small for it (here: 6 answers, below 20 for offensive behaviour)."""
+    survey = closed_survey([org.nord])
+    for _ in range(6):
+        add_response(survey, org.nord, {"indflydelse-1": 4, "indflydelse-2": 2, "mobning": 1})
+    url = reverse("wellbeing:results_survey", args=[survey.pk])
+    html = client_as("hr").get(url, {"enhed": org.nord.pk}).content.decode()
+    assert _cell(html, "Krænkende adfærd", "whole survey") == "skjult"
+    assert _cell(html, "Krænkende adfærd", "difference") == "skjult"
+    assert _cell(html, "Indflydelse", "whole survey") == "75,0"  # 4 → 75, 2 reversed → 75

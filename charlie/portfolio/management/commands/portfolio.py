@@ -25,3 +25,7 @@ class Command(BaseCommand):
         module = SUBCOMMANDS[options["subcommand"]]
         mod = importlib.import_module(f"charlie.portfolio.cli.{module}")
         mod.run(options, self.stdout)
+
+
+# --- part cases ---
+SUBCOMMANDS["business-case"] = "business_case"
