@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from charlie.core import charts
-from charlie.core.errors import ValidationFailed
+from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
 from charlie.people import services as people
@@ -131,8 +131,6 @@ def benefit_new(request: AuthenticatedRequest, number: int) -> HttpResponse:
     access = access_of(request)
     data = services.initiative_benefits(access, number)
     if not data.can_manage:
-        from charlie.core.errors import PermissionDenied
-
         raise PermissionDenied
     form = BenefitForm(
         request.POST if request.method == "POST" else None,
@@ -199,8 +197,6 @@ def benefit_enter(request: AuthenticatedRequest, benefit_id: int) -> HttpRespons
     access = access_of(request)
     page = services.benefit_page(access, benefit_id)
     if not page.can_enter:
-        from charlie.core.errors import PermissionDenied
-
         raise PermissionDenied
     form = PeriodsForm(
         request.POST if request.method == "POST" else None,
