@@ -104,6 +104,12 @@ class Summary:
         return float(self.realised_so_far / self.planned_so_far)
 
     @property
+    def percent(self) -> float | None:
+        """The share in per cent (100.0 = as planned), for ``da_percent``."""
+        share = self.share
+        return None if share is None else share * 100
+
+    @property
     def difference(self) -> Decimal:
         """Realised so far − planned so far (negative: behind the plan)."""
         return self.realised_so_far - self.planned_so_far

@@ -15,7 +15,8 @@ from charlie.portfolio.services.reports import CouncilReport, Group, Overview
 
 
 def stage_chart(overview: Overview) -> str:
-    """Initiatives per stage as horizontal bars (the table beside it has the figures)."""
+    """Initiatives per stage as horizontal bars, every stage named (the table beside it has
+    the figures)."""
     if not overview.total.count:
         return ""
     return charts.bar_chart(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, cast
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
@@ -58,11 +59,14 @@ def _form_status(form: forms.BaseForm) -> int:
 def benefits(request: AuthenticatedRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     query = request.GET.get("q", "")[:100]
-    lines = services.benefit_list(access_of(request), status=status, query=query)
+    page = services.benefit_list(
+        access_of(request), status=status, query=query, page=_int(request.GET.get("side")) or 1
+    )
+    rest = urlencode({k: v for k, v in (("q", query), ("status", status)) if v})
     return render(
         request,
         "portfolio/benefits/list.html",
-        {"lines": lines, "status": status, "query": query},
+        {"page": page, "status": status, "query": query, "rest": rest},
     )
 
 

@@ -16,6 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -159,10 +160,17 @@ def _benefits() -> Any:
     return Benefit.objects.select_related("initiative", "owner").prefetch_related("periods")
 
 
-def benefit_list(access: Access, *, status: str = "", query: str = "") -> list[BenefitLine]:
-    """Every benefit for readers of the portfolio, by initiative. ``status``: "missing" (a due
-    period lacks its realised value), "behind" (realised less than planned so far) or "" (all);
-    ``query`` searches the benefit's and the initiative's text."""
+#: Benefits on one page of the list.
+PAGE_SIZE = 50
+
+
+def benefit_list(
+    access: Access, *, status: str = "", query: str = "", page: int = 1
+) -> Page[BenefitLine]:
+    """One page of every benefit for readers of the portfolio, by initiative. ``status``:
+    "missing" (a due period lacks its realised value), "behind" (realised less than planned so
+    far) or "" (all); ``query`` searches the benefit's and the initiative's text. The owners on
+    the page are recorded as read."""
     access.require(READ_PORTFOLIO)
     on = today()
     benefits = _benefits().order_by("initiative__number", "start", "pk")
@@ -176,8 +184,9 @@ def benefit_list(access: Access, *, status: str = "", query: str = "") -> list[B
         lines = [line for line in lines if line.summary.missing]
     elif status == "behind":
         lines = [line for line in lines if line.summary.difference < 0]
-    _record_owners(access, (line.benefit for line in lines), DETAIL_LIST)
-    return lines
+    shown = Paginator(lines, PAGE_SIZE).get_page(page)
+    _record_owners(access, (line.benefit for line in shown.object_list), DETAIL_LIST)
+    return shown
 
 
 def _initiative(number: int) -> Initiative:

@@ -94,6 +94,11 @@ class Money:
             return None
         return float(self.realised_so_far / self.planned_so_far)
 
+    @property
+    def percent(self) -> float | None:
+        share = self.share
+        return None if share is None else share * 100
+
     def __add__(self, other: Money) -> Money:
         return Money(
             self.planned_total + other.planned_total,

@@ -174,6 +174,18 @@ PERMISSION_CASES += [
     _Case("portfolio:overview", _B_READERS, kwargs=lambda org: (_b_benefit(org), {})[1]),
     _Case("portfolio:report_pdf", _B_READERS, kwargs=lambda org: (_b_benefit(org), {})[1]),
     _Case("portfolio:report_excel", _B_READERS, kwargs=lambda org: (_b_automation(org), {})[1]),
+    # The API: readers of the portfolio; no names, nothing to record.
+    _Case(
+        "api:portfolio_initiatives",
+        expect(403, anonymous=401, hr=200, manager=200, analyst=200),
+        kwargs=lambda org: (_b_benefit(org), {})[1],
+    ),
+    _Case(
+        "api:portfolio_initiative",
+        expect(403, anonymous=401, hr=200, manager=200, analyst=200),
+        kwargs=lambda org: (_b_benefit(org), _b_number(org))[1],
+    ),
+    _Case("api:portfolio_beacons", expect(403, anonymous=401, hr=200, manager=200, analyst=200)),
 ]
 
 PERSONAL_DATA_VISITS += [

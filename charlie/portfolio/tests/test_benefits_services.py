@@ -171,17 +171,21 @@ def test_the_list_filters_and_the_analyst_sees_no_names(users, org):
     ahead = BenefitFactory(owner=org.person_in_skole, description="Hurtigere svar")
     BenefitPeriodFactory(benefit=ahead, planned=Decimal(5), realised=Decimal(9))
     manager = _access(users, "manager")
-    assert {line.benefit.pk for line in svc.benefit_list(manager)} == {behind.pk, ahead.pk}
-    missing = svc.benefit_list(manager, status="missing")
+
+    def listed(access, **filters):
+        return svc.benefit_list(access, **filters).object_list
+
+    assert {line.benefit.pk for line in listed(manager)} == {behind.pk, ahead.pk}
+    missing = listed(manager, status="missing")
     assert [line.benefit.pk for line in missing] == [behind.pk]  # three quarters due, empty
-    assert [line.benefit.pk for line in svc.benefit_list(manager, query="hurtig")] == [ahead.pk]
-    names = {line.owner_name for line in svc.benefit_list(manager)}
+    assert [line.benefit.pk for line in listed(manager, query="hurtig")] == [ahead.pk]
+    names = {line.owner_name for line in listed(manager)}
     assert names == {
         f"{org.person_in_nord.first_name} {org.person_in_nord.last_name}",
         f"{org.person_in_skole.first_name} {org.person_in_skole.last_name}",
     }
     before = AuditEntry.objects.count()
-    assert {line.owner_name for line in svc.benefit_list(_access(users, "analyst"))} == {""}
+    assert {line.owner_name for line in listed(_access(users, "analyst"))} == {""}
     assert AuditEntry.objects.count() == before
 
 
@@ -221,6 +225,8 @@ def test_the_periods_page_saves_danish_numbers(client, users, org):
     assert first.realised == Decimal("1234.5")
     response = client.get(reverse("portfolio:benefit", args=[benefit.pk]))
     assert b"1.234,5" in response.content and b"<svg" in response.content
+    # 1,234.5 realised of 4 × 120 = 480 planned so far (the quarters of 2025 have ended).
+    assert "257 %" in response.content.decode()
 
 
 def test_the_benefit_form_creates_through_the_page(client, users, org):
