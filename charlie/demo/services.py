@@ -45,6 +45,7 @@ from charlie.demo.generator import (
     generate,
 )
 from charlie.demo.learning import create_demo_learning
+from charlie.demo.portfolio import create_demo_portfolio
 from charlie.demo.recruitment import create_demo_recruitment
 from charlie.demo.skills import create_demo_skills
 from charlie.demo.wellbeing import create_demo_wellbeing
@@ -75,6 +76,7 @@ STAGES: dict[str, str] = {
     "learning": "Kurser, e-læring og obligatorisk uddannelse",
     "recruitment": "Rekruttering og introduktion",
     "wellbeing": "Trivsel, APV og handlingsplaner",
+    "portfolio": "Digitaliseringsportefølje",
 }
 
 
@@ -277,6 +279,12 @@ def create_demo(
     create_demo_wellbeing(ref, seed=seed, users=logins)
     timings["wellbeing"] = perf_counter() - mark
     report("wellbeing", 1, 1)
+    # Beacons, ideas, initiatives with business cases, a team, benefits (issue 17).
+    report("portfolio", 0, 1)
+    mark = perf_counter()
+    create_demo_portfolio(ref, seed=seed, users=logins)
+    timings["portfolio"] = perf_counter() - mark
+    report("portfolio", 1, 1)
     return DemoSummary(
         employees=employees,
         seed=seed,

@@ -523,7 +523,7 @@ class LearningNeed(models.Model):
     )
     level = models.PositiveSmallIntegerField(_("niveau"))
     missing_hours = models.DecimalField(_("manglende timer"), max_digits=8, decimal_places=1)
-    course_code = models.CharField(_("kursus"), max_length=40, blank=True)
+    course_code = models.CharField(_("kursus"), max_length=60, blank=True)
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -676,3 +676,32 @@ class Automation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- part initiatives: the trail of stage changes ----------------------------------------------
+
+
+class StageChange(models.Model):
+    """An initiative moved from one stage to another (or was created: ``from_stage`` is ""), by
+    whom and when, with an optional note ("Besluttet i Økonomiudvalget den 12. marts"): the
+    trail of the portfolio's decisions, shown on the initiative's page. A stage is no personal
+    data, so the audit log of personal data does not hold it; this table does."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="stage_changes"
+    )
+    from_stage = models.CharField(_("fra fase"), max_length=10, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(_("til fase"), max_length=10, choices=Stage.choices)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    changed_at = models.DateTimeField(_("ændret"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("faseskift")
+        verbose_name_plural = _("faseskift")
+        ordering = ("initiative", "changed_at", "pk")
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id}: {self.from_stage} → {self.to_stage}"

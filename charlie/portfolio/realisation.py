@@ -143,20 +143,3 @@ def combine(summaries: Sequence[Summary]) -> Summary:
         due=sum(s.due for s in summaries),
         missing=sum(s.missing for s in summaries),
     )
-
-
-def beacon_progress(baseline: Decimal, target: Decimal, latest: Decimal | None) -> float | None:
-    """How far the latest measurement has come from the baseline toward the target, as a share
-    (0 at the baseline, 1 at the target; below 0 when it went the wrong way, above 1 past the
-    target). None without a measurement, or when the target equals the baseline.
-
-    Until the ideas part's ``charlie.portfolio.beacons`` is on main, the reports use this.
-
-    >>> beacon_progress(Decimal(40), Decimal(80), Decimal(60))
-    0.5
-    >>> beacon_progress(Decimal(10), Decimal(4), Decimal(7))
-    0.5
-    """
-    if latest is None or target == baseline:
-        return None
-    return float((latest - baseline) / (target - baseline))

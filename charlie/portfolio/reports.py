@@ -86,6 +86,7 @@ def workbook(report: CouncilReport) -> bytes:
                 Column(_("Seneste måling"), "#,##0.0#"),
                 Column(_("Målt")),
                 Column(_("Fremdrift mod målet"), "0%"),
+                Column(_("Status")),
                 Column(_("Initiativer")),
             ],
             [
@@ -99,11 +100,19 @@ def workbook(report: CouncilReport) -> bytes:
                     float(b.latest.value) if b.latest else None,
                     format_date(b.latest.measured_on) if b.latest else None,
                     b.progress,
+                    b.status_label,
                     ", ".join(str(n) for n in b.initiative_numbers),
                 ]
                 for b in report.beacons
             ],
-            [*note_lines, _("Fremdrift: (seneste måling − udgangspunkt) / (mål − udgangspunkt).")],
+            [
+                *note_lines,
+                _(
+                    "Fremdrift: (seneste måling − udgangspunkt) / (mål − udgangspunkt). På rette "
+                    "vej: fremdriften er mindst lige så stor som den del af tiden fra "
+                    "udgangspunktet til fristen, der er gået."
+                ),
+            ],
             frozen_columns=1,
         ),
         Sheet(

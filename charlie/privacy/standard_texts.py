@@ -326,10 +326,11 @@ STANDARD_TEXTS: tuple[str, ...] = (
         " af projektarbejde."
     ),
     _(
-        "Alle ansatte ser idéer, hvem der har indsendt dem, og kommentarerne. "
-        "Porteføljeejeren (HR og digitalisering) ser og behandler alt i porteføljen. Ledere "
-        "og analytikere ser porteføljens tal og rapporter. Hver gang nogen ændrer oplysninger"
-        " om dig, bliver det skrevet i loggen."
+        "Alle ansatte ser idéerne og kommentarerne, men ikke hvem der har skrevet dem. "
+        "Porteføljeejeren (HR og digitalisering) ser, hvem der har indsendt og kommenteret, og "
+        "behandler alt i porteføljen. Ledere ser, hvem der ejer initiativer; analytikere ser "
+        "kun porteføljens tal og rapporter uden navne. Hver gang nogen ser eller ændrer "
+        "oplysninger om dig, bliver det skrevet i loggen."
     ),
     _(
         "Idéer, kommentarer og støtte gemmes, så længe idéen eller det initiativ, den blev "

@@ -362,3 +362,47 @@ def test_the_demo_holds_well_being_surveys_an_apv_and_actions(summary: DemoSumma
     assert done.filter(next_due_on__lt=today).exists()  # some units are overdue
     assert Initiative.objects.filter(published=True).count() == 2
     assert Participation.objects.exists()
+
+
+def test_the_demo_holds_the_digitalisation_portfolio(summary: DemoSummary) -> None:
+    """Issue 17: published beacons with measurements, ideas in every state (the demo employee's
+    own waiting, rejected with a reason), initiatives in every stage with business cases whose
+    figures compute, one must-do, a dependency, and an accepted team with learning needs."""
+    from charlie.demo.services import demo_users
+    from charlie.portfolio.models import (
+        Beacon,
+        Idea,
+        IdeaStatus,
+        Initiative,
+        LearningNeed,
+        Stage,
+        Team,
+    )
+    from charlie.portfolio.services import evaluations
+    from charlie.skills.models import ProposalStatus, TeamProposal
+
+    beacons = Beacon.objects.filter(published=True)
+    assert beacons.count() == 4
+    assert all(b.measurements.count() >= 4 for b in beacons)
+    employee = next(u for u in demo_users() if u.login.username == "medarbejder")
+    own = Idea.objects.filter(submitted_by_id=employee.person_id)
+    assert {i.status for i in own} == {IdeaStatus.NEW, IdeaStatus.REJECTED}
+    assert all(i.reason for i in own if i.status == IdeaStatus.REJECTED)
+    assert {s for s in Idea.objects.values_list("status", flat=True)} >= {
+        IdeaStatus.NEW,
+        IdeaStatus.REVIEW,
+        IdeaStatus.REJECTED,
+        IdeaStatus.MERGED,
+        IdeaStatus.INITIATIVE,
+    }
+    initiatives = Initiative.objects.all()
+    assert {i.stage for i in initiatives} == set(Stage.values)
+    assert initiatives.filter(must_do=True).count() == 1
+    assert initiatives.filter(depends_on__isnull=False).exists()
+    figures = evaluations(initiatives.values_list("pk", flat=True))
+    assert len(figures) >= 8
+    assert any(e.npv > 0 for e in figures.values()) and any(e.npv < 0 for e in figures.values())
+    team = Team.objects.get()
+    proposal = TeamProposal.objects.get(pk=team.proposal_id)
+    assert proposal.status == ProposalStatus.ACCEPTED and proposal.members.count() >= 2
+    assert LearningNeed.objects.filter(initiative=team.initiative).exists()

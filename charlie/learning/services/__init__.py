@@ -117,3 +117,8 @@ __all__ = [
     "taught_skills",
     "training_tasks",
 ]
+
+# --- for the portfolio (issue 17): the courses that teach a team's missing skills ---
+from charlie.learning.services.catalogue import TeachingCourse, courses_teaching
+
+__all__ += ["TeachingCourse", "courses_teaching"]

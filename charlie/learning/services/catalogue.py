@@ -314,6 +314,37 @@ def taught_skills() -> list[tuple[int, str]]:
     return sorted(skills.skill_names(ids).items(), key=lambda item: item[1])
 
 
+@dataclass(frozen=True)
+class TeachingCourse:
+    """An active course that teaches a skill, and the level a completion gives."""
+
+    skill_id: int
+    code: str
+    title: str
+    level: int
+    hours: Decimal
+
+
+def courses_teaching(skill_ids: Iterable[int]) -> list[TeachingCourse]:
+    """The active courses that teach these skills, by skill, level and title (configuration, no
+    personal data): the portfolio turns a team's gaps into learning needs with a course."""
+    ids = list(skill_ids)
+    if not ids:
+        return []
+    return [
+        TeachingCourse(
+            skill_id=r.skill_id,
+            code=r.course.code,
+            title=r.course.title,
+            level=r.level,
+            hours=r.course.hours,
+        )
+        for r in CourseSkill.objects.filter(skill_id__in=ids, course__active=True)
+        .select_related("course")
+        .order_by("skill_id", "level", "course__title", "pk")
+    ]
+
+
 # --- The road map's activities (skills.services.register_activity_provider) --------------------
 
 

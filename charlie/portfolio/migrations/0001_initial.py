@@ -227,7 +227,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('level', models.PositiveSmallIntegerField(verbose_name='niveau')),
                 ('missing_hours', models.DecimalField(decimal_places=1, max_digits=8, verbose_name='manglende timer')),
-                ('course_code', models.CharField(blank=True, max_length=40, verbose_name='kursus')),
+                ('course_code', models.CharField(blank=True, max_length=60, verbose_name='kursus')),
                 ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
                 ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),

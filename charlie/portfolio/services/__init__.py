@@ -34,6 +34,49 @@ from charlie.portfolio.services.cases import evaluation_of, evaluations  # noqa:
 
 __all__ += ["cases", "evaluation_of", "evaluations"]
 
+
+# --- part initiatives ---
+# Initiatives and their project descriptions: other parts read an initiative with
+# ``initiative_of`` (READ_PORTFOLIO, 404 when missing) and the ideas part creates one with
+# ``create_initiative`` (the next number from ``next_number``); parts link their pages from the
+# initiative's page and the front page with ``register_section`` / ``register_home_link``.
+from charlie.portfolio.services.initiatives import (  # noqa: E402
+    HomeLink,
+    InitiativeInvalid,
+    Section,
+    create_initiative,
+    initiative_of,
+    next_number,
+    register_home_link,
+    register_section,
+    sees_names,
+)
+
+__all__ += [
+    "HomeLink",
+    "InitiativeInvalid",
+    "Section",
+    "create_initiative",
+    "initiative_of",
+    "next_number",
+    "register_home_link",
+    "register_section",
+    "sees_names",
+]
+
+
+# --- part team ---
+from charlie.portfolio.services import team  # noqa: E402
+
+__all__ += ["team"]
+
+
+# --- part ideas ---
+# The published beacons with their progress (the overview and the reports use it).
+from charlie.portfolio.services.beacons import published_progress  # noqa: E402
+
+__all__ += ["published_progress"]
+
 # --- part benefits ---
 from charlie.portfolio.services import automations, benefits, reports  # noqa: E402
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django.utils.translation import gettext as _
+
 from charlie.people.services import today
 from charlie.privacy.access import Access
 
-__all__ = ["CATEGORY", "PURPOSE", "for_portfolio", "today"]
+__all__ = ["CATEGORY", "PURPOSE", "for_portfolio", "mine_row", "today"]
 
 #: The data category of the app's personal data (registered in apps.py): who submitted,
 #: supported and commented on ideas, and who owns initiatives, benefits and automations.
@@ -22,3 +24,18 @@ def for_portfolio(access: Access) -> Access:
     """The caller acting for the portfolio: others' data is read and written under the purpose
     ``digitalisering`` (their own stays "egen indsigt")."""
     return replace(access, purpose=PURPOSE) if access.purpose else access
+
+
+def mine_row(
+    what: str, subject: str, day: str, status: str = "", details: str = ""
+) -> dict[str, str]:
+    """One row of the portfolio's "Mine data" table. Every part's rows share these columns (the
+    page takes the table's headings from the first row): what it is, which idea, initiative or
+    team, the date (ISO, which the page shows as a Danish date), its status, and details."""
+    return {
+        _("Hvad"): what,
+        _("Emne"): subject,
+        _("Dato"): day.isoformat() if day else "",
+        _("Status"): status,
+        _("Detaljer"): details,
+    }

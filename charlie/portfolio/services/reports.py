@@ -8,7 +8,7 @@ submitters): the report is for the council and may be passed on, so nothing is r
 
 Two things other parts of the app own are reached in one place each, easy to swap when they
 land: the NPVs (``evaluations``: the cases part's ``services.cases.evaluations``) and a
-beacon's progress (``beacon_progress``: the latest measurement against the target).
+beacon's progress (``beacon_progress``: the ideas part's pure ``portfolio.beacons``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from charlie.core.errors import NotFound
 from charlie.people import services as people
+from charlie.portfolio import beacons as beacons_progress
 from charlie.portfolio import businesscase, realisation
 from charlie.portfolio.models import (
     Automation,
@@ -37,6 +38,7 @@ from charlie.portfolio.models import (
 )
 from charlie.portfolio.permissions import READ_PORTFOLIO
 from charlie.portfolio.services import automations as automation_services
+from charlie.portfolio.services import beacons as beacon_services
 from charlie.portfolio.services import benefits as benefit_services
 from charlie.portfolio.services import cases
 from charlie.portfolio.services.common import today
@@ -66,12 +68,19 @@ def evaluations(initiative_ids: Iterable[int]) -> dict[int, businesscase.Evaluat
     return cases.evaluations(initiative_ids)
 
 
-def beacon_progress(beacon: Beacon, latest: BeaconMeasurement | None) -> float | None:
-    """How far the latest measurement has come from the baseline toward the target (0 at the
-    baseline, 1 at the target). The ideas part's ``portfolio.beacons`` takes this over when it
-    is on main."""
-    return realisation.beacon_progress(
-        beacon.baseline, beacon.target, latest.value if latest is not None else None
+def beacon_progress(
+    beacon: Beacon, latest: BeaconMeasurement | None, on: date
+) -> beacons_progress.Progress:
+    """How far the latest measurement has come from the baseline toward the target, and whether
+    the beacon is on track: the ideas part's pure ``portfolio.beacons``."""
+    return beacons_progress.progress(
+        baseline=beacon.baseline,
+        target=beacon.target,
+        baseline_on=beacon.baseline_on,
+        deadline=beacon.deadline,
+        latest=latest.value if latest is not None else None,
+        latest_on=latest.measured_on if latest is not None else None,
+        on=on,
     )
 
 
@@ -227,15 +236,24 @@ def initiative_detail(access: Access, number: int) -> InitiativeDetail:
 class BeaconRow:
     beacon: Beacon
     latest: BeaconMeasurement | None
-    progress: float | None
+    state: beacons_progress.Progress
     initiative_numbers: list[int]
 
     @property
+    def progress(self) -> float | None:
+        """The share of the way from baseline to target (0.5 = halfway)."""
+        return self.state.share
+
+    @property
     def progress_percent(self) -> float | None:
-        return None if self.progress is None else self.progress * 100
+        return self.state.percent
+
+    @property
+    def status_label(self) -> str:
+        return beacon_services.status_label(self.state.status)
 
 
-def _beacon_rows(*, published_only: bool) -> list[BeaconRow]:
+def _beacon_rows(*, published_only: bool, on: date) -> list[BeaconRow]:
     beacons = Beacon.objects.prefetch_related(
         Prefetch("initiatives", queryset=Initiative.objects.only("pk", "number"))
     ).order_by("order", "pk")
@@ -248,7 +266,7 @@ def _beacon_rows(*, published_only: bool) -> list[BeaconRow]:
         BeaconRow(
             beacon=b,
             latest=latest.get(b.pk),
-            progress=beacon_progress(b, latest.get(b.pk)),
+            state=beacon_progress(b, latest.get(b.pk), on),
             initiative_numbers=sorted(i.number for i in b.initiatives.all()),
         )
         for b in beacons
@@ -258,7 +276,7 @@ def _beacon_rows(*, published_only: bool) -> list[BeaconRow]:
 def beacon_rows(access: Access) -> list[BeaconRow]:
     """Every beacon (published or not) with its latest measurement and progress."""
     access.require(READ_PORTFOLIO)
-    return _beacon_rows(published_only=False)
+    return _beacon_rows(published_only=False, on=today())
 
 
 # --- The overview --------------------------------------------------------------------------------
@@ -352,7 +370,7 @@ def council_report(access: Access) -> CouncilReport:
     access.require(READ_PORTFOLIO)
     on = today()
     rows = _rows(list(_initiatives()), on)
-    beacons = _beacon_rows(published_only=True)
+    beacons = _beacon_rows(published_only=True, on=on)
     automations = list(
         Automation.objects.exclude(status=AutomationStatus.RETIRED)
         .select_related("initiative")

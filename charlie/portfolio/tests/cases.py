@@ -52,6 +52,373 @@ PERMISSION_CASES += [
     Case("portfolio:rates", _CASES_HR_ONLY),
 ]
 
+# --- part initiatives ---
+# The front page is for everyone logged in; the initiatives are read by HR, managers and
+# analysts (READ_PORTFOLIO) and kept by HR (MANAGE_PORTFOLIO). The owner's name is shown to HR
+# and managers and recorded as read under "digitalisering"; the owner search records the people
+# it shows; the front page records the caller's own ideas as their own read.
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect, own, skole  # noqa: E402
+
+_I_EVERYONE = expect(200, anonymous=LOGIN_REQUIRED)
+_I_READERS = expect(403, anonymous=LOGIN_REQUIRED, hr=200, manager=200, analyst=200)
+_I_HR_ONLY = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_I_HR_POSTS = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
+
+
+def _i_initiative(org: object) -> dict[str, int]:
+    """Initiative 1, owned by the person in Plejecenter Syd (idempotent)."""
+    from charlie.portfolio.models import Initiative, Stage
+
+    initiative, _ = Initiative.objects.get_or_create(
+        number=1,
+        defaults={
+            "title": "Digital vagtplan",
+            "stage": Stage.ANALYSIS,
+            "owner": org.person_in_syd,  # type: ignore[attr-defined]
+            "purpose": "Færre telefonopkald om vagter.",
+        },
+    )
+    return {"number": initiative.number}
+
+
+def _i_listed(org: object) -> dict[str, int]:
+    """The list's URL takes nothing; initiative 1 is on it."""
+    _i_initiative(org)
+    return {}
+
+
+def _i_syd(org: object, users: object) -> set[int]:
+    """The owner of initiative 1."""
+    return {org.person_in_syd.pk}  # type: ignore[attr-defined]
+
+
+def _i_own_idea(org: object) -> dict[str, int]:
+    """An idea submitted by the employee (the person in Plejecenter Nord)."""
+    from charlie.portfolio.models import Idea, IdeaKind
+
+    Idea.objects.get_or_create(
+        title="Færre dobbelte indtastninger",
+        defaults={
+            "kind": IdeaKind.IDEA,
+            "description": "Vi taster det samme to gange.",
+            "submitted_by": org.person_in_nord,  # type: ignore[attr-defined]
+        },
+    )
+    return {}
+
+
+PERMISSION_CASES += [
+    Case("portfolio:home", _I_EVERYONE),
+    Case("portfolio:initiatives", _I_READERS, kwargs=_i_listed),
+    Case("portfolio:initiative_new", _I_HR_ONLY),
+    Case("portfolio:initiative", _I_READERS, kwargs=_i_initiative),
+    Case("portfolio:initiative_edit", _I_HR_ONLY, kwargs=_i_initiative),
+    Case(
+        "portfolio:initiative_stage",
+        _I_HR_POSTS,
+        method="post",
+        kwargs=_i_initiative,
+        data={"stage": "decided", "note": "Besluttet i direktionen"},
+    ),
+    Case("portfolio:initiative_owner", _I_HR_ONLY, kwargs=_i_initiative),
+    Case(
+        "portfolio:initiative_owner",
+        _I_HR_POSTS,
+        method="post",
+        kwargs=_i_initiative,
+        data={"action": "remove"},
+        label="remove the owner",
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "portfolio:initiatives",
+        "hr",
+        _i_syd,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_listed,
+    ),
+    Visit(
+        "portfolio:initiatives",
+        "manager",
+        _i_syd,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_listed,
+    ),
+    Visit(
+        "portfolio:initiative",
+        "hr",
+        _i_syd,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_initiative,
+    ),
+    Visit(
+        "portfolio:initiative_owner",
+        "hr",
+        skole,
+        "digitalisering",
+        "digitalisering",
+        kwargs=_i_initiative,
+        params=lambda org: {"q": org.person_in_skole.employee_number},  # type: ignore[attr-defined]
+    ),
+    Visit(
+        "portfolio:home",
+        "employee",
+        own("employee"),
+        "digitalisering",
+        "egen_indsigt",
+        kwargs=_i_own_idea,
+    ),
+]
+
+PERSONAL_DATA_URL_NAMES |= {
+    "portfolio:home",
+    "portfolio:initiatives",
+    "portfolio:initiative",
+    "portfolio:initiative_owner",
+}
+
+# --- part team ---
+# The team pages of an initiative: the portfolio owner only (MANAGE_PORTFOLIO; proposing and
+# deciding also need skills' FIND_CANDIDATES, which HR holds). The case's initiative 9017 needs
+# Projektledelse; its draft proposal names the employee in Plejecenter Nord and misses 40 hours.
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
+
+_TEAM_HR = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_TEAM_HR_POSTS = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
+_TEAM_NO_GET = expect(405, anonymous=LOGIN_REQUIRED)
+
+
+def _team_case(org: object) -> dict[str, int]:
+    """Initiative 9017 with a skill need and a draft team proposal (idempotent)."""
+    from charlie.portfolio.models import Initiative, SkillNeed, Team
+    from charlie.skills.models import Skill, TeamMember, TeamProposal
+
+    initiative, _ = Initiative.objects.get_or_create(
+        number=9017, defaults={"title": "Holdtest", "stage": "analysis"}
+    )
+    skill, _ = Skill.objects.get_or_create(name="Projektledelse (holdtest)")
+    SkillNeed.objects.get_or_create(
+        initiative=initiative, skill_id=skill.pk, defaults={"level": 2, "hours": 100}
+    )
+    team = Team.objects.filter(initiative=initiative).first()
+    if team is None:
+        proposal = TeamProposal.objects.create(
+            name=str(initiative),
+            needs=[{"skill": skill.pk, "level": 2, "hours": 100.0, "missing_hours": 40.0}],
+        )
+        TeamMember.objects.create(
+            proposal=proposal,
+            person=org.person_in_nord,  # type: ignore[attr-defined]
+            skills=[skill.pk],
+        )
+        team = Team.objects.create(initiative=initiative, proposal_id=proposal.pk)
+    return {"number": initiative.number, "proposal_id": team.proposal_id}
+
+
+def _team_initiative(org: object) -> dict[str, int]:
+    return {"number": _team_case(org)["number"]}
+
+
+PERMISSION_CASES += [
+    Case("portfolio:team", _TEAM_HR, kwargs=_team_initiative),
+    Case("portfolio:team_needs", _TEAM_HR, kwargs=_team_initiative),
+    Case(
+        "portfolio:team_needs",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=422),
+        method="post",
+        kwargs=_team_initiative,
+        data={},
+        label="no need given",
+    ),
+    Case("portfolio:team_propose", _TEAM_NO_GET, kwargs=_team_initiative, label="GET is refused"),
+    Case(
+        "portfolio:team_propose",
+        _TEAM_HR_POSTS,
+        method="post",
+        kwargs=_team_initiative,
+        data={"hoejst": "12"},
+    ),
+    Case("portfolio:team_proposal", _TEAM_HR, kwargs=_team_case),
+    Case("portfolio:team_decide", _TEAM_NO_GET, kwargs=_team_case, label="GET is refused"),
+    Case(
+        "portfolio:team_decide",
+        _TEAM_HR_POSTS,
+        method="post",
+        kwargs=_team_case,
+        data={"decision": "accept"},
+    ),
+    Case("portfolio:team_learning", _TEAM_NO_GET, kwargs=_team_case, label="GET is refused"),
+    Case("portfolio:team_learning", _TEAM_HR_POSTS, method="post", kwargs=_team_case),
+]
+
+PERSONAL_DATA_VISITS += [
+    Visit(
+        "portfolio:team_proposal",
+        "hr",
+        lambda org, users: {org.person_in_nord.pk},
+        "digitalisering",
+        "digitalisering",
+        kwargs=_team_case,
+    ),
+]
+PERSONAL_DATA_URL_NAMES |= {"portfolio:team_proposal"}
+
+# --- part ideas ---
+# Beacons: everyone logged in reads the published ones; an unpublished one exists only for the
+# portfolio owner (HR); HR keeps beacons and measurements. Ideas: everyone logged in reads them;
+# those with a person record (employee, manager, HR) submit, support and comment; the analyst,
+# DPO and administrator have none (403). HR triages and hides comments. The idea's page shows HR
+# the submitter's and commenters' names (audited); an employee's own support and comments are
+# their own read, as is "Mine idéer".
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect, own, skole  # noqa: E402
+
+_IDEAS_ALL = expect(200, anonymous=LOGIN_REQUIRED)
+_IDEAS_PEOPLE = expect(200, anonymous=LOGIN_REQUIRED, analyst=403, dpo=403, admin=403)
+_IDEAS_PEOPLE_POST = expect(403, anonymous=LOGIN_REQUIRED, employee=302, manager=302, hr=302)
+_IDEAS_HR = expect(403, anonymous=LOGIN_REQUIRED, hr=200)
+_IDEAS_HR_POST = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
+
+
+def _ideas_beacon(org, *, published: bool = True):
+    """A beacon (idempotent); ``published=False``: one only the portfolio owner sees."""
+    from charlie.portfolio.models import Beacon
+    from charlie.portfolio.tests.factories import BeaconFactory
+
+    title = "Digital post (adgangstest)" if published else "Udkast (adgangstest)"
+    return Beacon.objects.filter(title=title).first() or BeaconFactory(
+        title=title, published=published
+    )
+
+
+def _ideas_beacon_kwargs(published: bool = True):
+    return lambda org: {"beacon_id": _ideas_beacon(org, published=published).pk}
+
+
+def _ideas_measurement_kwargs(org):
+    import datetime as dt
+    from decimal import Decimal
+
+    from charlie.portfolio.models import BeaconMeasurement
+
+    beacon = _ideas_beacon(org)
+    row, _created = BeaconMeasurement.objects.get_or_create(
+        beacon=beacon, measured_on=dt.date(2025, 6, 1), defaults={"value": Decimal("50")}
+    )
+    return {"beacon_id": beacon.pk, "measurement_id": row.pk}
+
+
+def _ideas_idea(org):
+    """An open idea from the person in Nørre Skole, with a comment by them (idempotent)."""
+    from charlie.portfolio.models import Idea, IdeaComment
+    from charlie.portfolio.tests.factories import IdeaFactory
+
+    title = "Dobbelt indtastning af fravær (adgangstest)"
+    idea = Idea.objects.filter(title=title).first()
+    if idea is None:
+        idea = IdeaFactory(title=title, submitted_by=org.person_in_skole)
+        IdeaComment.objects.create(idea=idea, person=org.person_in_skole, text="Det er et problem.")
+    return idea
+
+
+def _ideas_idea_kwargs(org):
+    return {"idea_id": _ideas_idea(org).pk}
+
+
+def _ideas_comment_kwargs(org):
+    idea = _ideas_idea(org)
+    return {"idea_id": idea.pk, "comment_id": idea.comments.first().pk}
+
+
+PERMISSION_CASES += [
+    Case("portfolio:beacons", _IDEAS_ALL),
+    Case("portfolio:beacon", _IDEAS_ALL, kwargs=_ideas_beacon_kwargs()),
+    Case(
+        "portfolio:beacon",
+        expect(404, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_ideas_beacon_kwargs(published=False),
+        label="not published",
+    ),
+    Case("portfolio:beacon_new", _IDEAS_HR),
+    Case("portfolio:beacon_edit", _IDEAS_HR, kwargs=_ideas_beacon_kwargs(published=False)),
+    Case(
+        "portfolio:beacon_publish",
+        _IDEAS_HR_POST,
+        method="post",
+        kwargs=_ideas_beacon_kwargs(),
+        data={"publish": "1"},
+    ),
+    Case(
+        "portfolio:beacon_measure",
+        _IDEAS_HR_POST,
+        method="post",
+        kwargs=_ideas_beacon_kwargs(),
+        data={"measured_on": "2025-09-01", "value": "55", "note": ""},
+    ),
+    Case(
+        "portfolio:beacon_measurement_delete",
+        _IDEAS_HR_POST,
+        method="post",
+        kwargs=_ideas_measurement_kwargs,
+    ),
+    Case("portfolio:ideas", _IDEAS_ALL),
+    Case("portfolio:idea_new", _IDEAS_PEOPLE),
+    Case("portfolio:my_ideas", _IDEAS_ALL),
+    Case("portfolio:idea", _IDEAS_ALL, kwargs=_ideas_idea_kwargs),
+    Case(
+        "portfolio:idea_support",
+        _IDEAS_PEOPLE_POST,
+        method="post",
+        kwargs=_ideas_idea_kwargs,
+        data={"stoet": "1"},
+    ),
+    Case(
+        "portfolio:idea_comment",
+        _IDEAS_PEOPLE_POST,
+        method="post",
+        kwargs=_ideas_idea_kwargs,
+        data={"text": "Det oplever vi også."},
+    ),
+    Case(
+        "portfolio:idea_comment_hide",
+        _IDEAS_HR_POST,
+        method="post",
+        kwargs=_ideas_comment_kwargs,
+        data={"skjul": "1"},
+    ),
+    Case(
+        "portfolio:idea_triage",
+        _IDEAS_HR_POST,
+        method="post",
+        kwargs=_ideas_idea_kwargs,
+        data={"decision": "review"},
+    ),
+]
+
+PERSONAL_DATA_VISITS += [
+    # The portfolio owner sees who submitted and who commented.
+    Visit(
+        "portfolio:idea", "hr", skole, "digitalisering", "digitalisering", kwargs=_ideas_idea_kwargs
+    ),
+    # An employee sees whether they support the idea and which comments are theirs.
+    Visit(
+        "portfolio:idea",
+        "employee",
+        own("employee"),
+        "digitalisering",
+        "egen_indsigt",
+        kwargs=_ideas_idea_kwargs,
+        label="own",
+    ),
+    Visit("portfolio:my_ideas", "employee", own("employee"), "digitalisering", "egen_indsigt"),
+]
+
+PERSONAL_DATA_URL_NAMES |= {"portfolio:idea", "portfolio:my_ideas"}
+
 # --- part benefits ---
 # Benefits realisation and the automation register: readers of the portfolio (HR, managers,
 # analysts) see them with the owners' names (recorded as read), HR keeps them; a benefit's owner

@@ -83,11 +83,3 @@ def test_nothing_planned_so_far_has_no_share_and_combine_adds_up():
     both = r.combine([s, r.Summary(Decimal(5), Decimal(5), Decimal(4), 1, 0)])
     assert both == r.Summary(Decimal(15), Decimal(5), Decimal(4), 1, 0)
     assert both.share == pytest.approx(0.8)
-
-
-def test_beacon_progress_both_directions():
-    assert r.beacon_progress(Decimal(40), Decimal(80), Decimal(60)) == 0.5
-    assert r.beacon_progress(Decimal(10), Decimal(4), Decimal(7)) == 0.5
-    assert r.beacon_progress(Decimal(40), Decimal(80), Decimal(30)) == -0.25
-    assert r.beacon_progress(Decimal(40), Decimal(80), None) is None
-    assert r.beacon_progress(Decimal(40), Decimal(40), Decimal(50)) is None

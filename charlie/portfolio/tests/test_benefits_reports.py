@@ -94,6 +94,7 @@ def test_council_report_shows_published_beacons_with_progress(users, portfolio):
     assert [b.beacon.title for b in r.beacons] == ["Digital først"]
     assert r.beacons[0].progress == pytest.approx(0.5)  # 40 → 60 of 40 → 80
     assert r.beacons[0].latest.value == 60
+    assert r.beacons[0].status_label  # on track or behind, by the day the test runs
     assert [row.initiative.title for row in r.with_benefits] == ["Robot til bilag"]
     assert [a.name for a in r.automations] == ["Bilagsrobot"]
 

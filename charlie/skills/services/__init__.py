@@ -89,3 +89,32 @@ __all__ += [
     "scale_of",
     "skill_names",
 ]
+
+# --- for the portfolio (issue 17): "Sæt det rette hold" for an initiative, and the person's team
+# proposals for the portfolio's "Mine data" rows ---
+from charlie.skills.services.analysis import (  # noqa: E402
+    TeamNeed,
+    TeamView,
+    decide_team,
+    parse_needs,
+    propose_team,
+    team_member_ids,
+    team_proposal,
+    team_proposals,
+    team_skill_choices,
+)
+from charlie.skills.services.openness import PersonTeam, person_team_proposals  # noqa: E402
+
+__all__ += [
+    "PersonTeam",
+    "TeamNeed",
+    "TeamView",
+    "decide_team",
+    "parse_needs",
+    "person_team_proposals",
+    "propose_team",
+    "team_member_ids",
+    "team_proposal",
+    "team_proposals",
+    "team_skill_choices",
+]

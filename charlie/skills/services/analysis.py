@@ -107,11 +107,15 @@ def load_levels(
         .values_list("person_id", "skill_id", "level", "expired")
     )
     # The ORM's SQL on a plain cursor: hundreds of thousands of integer rows without a Python
-    # conversion step per row (the columns are integers in every database).
-    sql, params = query.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        data = cursor.fetchall()
+    # conversion step per row (the columns are integers in every database). No people or no
+    # skills asked for (a team when nobody opted in): nothing to read, and the ORM has no SQL
+    # for an empty ``IN``.
+    data: list[tuple[int, ...]] = []
+    if (wanted is None or len(wanted)) and (skill_ids is None or len(skill_ids)):
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            data = cursor.fetchall()
     if data:
         table = np.array(data, dtype=np.int64)  # one conversion in C, not a loop per column
         pid, sid, lvl = table[:, 0], table[:, 1], table[:, 2]
@@ -895,9 +899,27 @@ def propose_team(
     return proposal
 
 
-def team_proposals(access: Access) -> list[TeamProposal]:
+def team_proposals(access: Access, *, ids: Iterable[int] | None = None) -> list[TeamProposal]:
+    """The newest 200 proposals, or exactly those with ``ids`` (the portfolio's teams of an
+    initiative). No names: the members are not loaded."""
     access.require(FIND_CANDIDATES)
-    return list(TeamProposal.objects.select_related("created_by", "decided_by")[:200])
+    proposals = TeamProposal.objects.select_related("created_by", "decided_by")
+    if ids is not None:
+        return list(proposals.filter(pk__in=list(ids)))
+    return list(proposals[:200])
+
+
+def team_member_ids(access: Access, proposal_id: int) -> list[int]:
+    """The person ids of a proposal's members (the portfolio tells them of an accepted team and
+    records its own audit entries); 404 for an unknown proposal."""
+    access.require(FIND_CANDIDATES)
+    if not TeamProposal.objects.filter(pk=proposal_id).exists():
+        raise NotFound
+    return list(
+        TeamMember.objects.filter(proposal_id=proposal_id)
+        .order_by("pk")
+        .values_list("person_id", flat=True)
+    )
 
 
 def team_proposal(access: Access, proposal_id: int) -> TeamView:

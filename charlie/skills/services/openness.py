@@ -194,3 +194,30 @@ def who_looked(access: Access) -> list[Looked]:
         .order_by("-at", "-pk")[:LOOKED_LIMIT]
     )
     return [Looked(entry=e, label=audit_detail_label(e.detail)) for e in entries]
+
+
+@dataclass(frozen=True)
+class PersonTeam:
+    """A team proposal one person was put in, for another app's "Mine data" rows (the portfolio
+    names the initiative the team is for)."""
+
+    proposal_id: int
+    status: str
+    status_label: str
+    created_at: datetime
+
+
+def person_team_proposals(person_id: int) -> list[PersonTeam]:
+    """The team proposals the person is a member of, newest first. Like ``my_data`` it serves a
+    "Mine data" provider: it reads directly, and "Mine data" writes the audit entry."""
+    return [
+        PersonTeam(
+            proposal_id=m.proposal_id,
+            status=m.proposal.status,
+            status_label=str(m.proposal.get_status_display()),
+            created_at=m.proposal.created_at,
+        )
+        for m in TeamMember.objects.filter(person_id=person_id)
+        .select_related("proposal")
+        .order_by("-proposal__created_at", "-pk")
+    ]

@@ -208,6 +208,18 @@ def test_team_proposal_from_opted_in_people_accepted_by_a_named_person(org, user
         analysis.decide_team(hr, proposal.pk, accept=False)
 
 
+def test_team_proposal_when_nobody_opted_in_is_all_gap(org, users):
+    skill = SkillFactory(name="Projektledelse")
+    SkillAssessmentFactory(person=org.person_in_nord, skill=skill, level=3)  # not opted in
+    hr = access_for(users["hr"])
+    proposal = analysis.propose_team(
+        hr, "Ingen frivillige", analysis.parse_needs([(skill.pk, 2, 10)])
+    )
+    assert not TeamMember.objects.filter(proposal=proposal).exists()
+    assert proposal.needs[0]["missing_hours"] == 10.0
+    assert analysis.team_proposal(hr, proposal.pk).coverage == 0.0
+
+
 def test_parse_needs_rejects_bad_lines(role):
     _profile, forflytning, _demens = role
     with pytest.raises(ValidationFailed):
