@@ -26,8 +26,8 @@ from charlie.core.errors import NotFound, ValidationFailed
 from charlie.people import services as people
 from charlie.portfolio.models import Automation, AutomationKind, AutomationStatus, Initiative
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO, READ_PORTFOLIO
-from charlie.portfolio.services.benefits import names_visible
-from charlie.portfolio.services.common import CATEGORY, for_portfolio
+from charlie.portfolio.services.benefits import names_visible, owner_by_number
+from charlie.portfolio.services.common import CATEGORY, for_portfolio, mine_row
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
 
@@ -143,7 +143,9 @@ def register_page(access: Access, filters: AutomationFilter, page: int = 1) -> R
     labels = people.unit_labels()
     for item in shown.object_list:
         item.owner_name = _owner_name(item) if item.owner_id in owners else ""  # type: ignore[attr-defined]
-        item.unit_label = labels.get(item.unit_id, item.unit.name) if item.unit else ""  # type: ignore[attr-defined]
+        item.unit_label = (  # type: ignore[attr-defined]
+            labels.get(item.unit.pk, item.unit.name) if item.unit else ""
+        )
     return RegisterPage(shown, totals(qs), access.can(MANAGE_PORTFOLIO))
 
 
@@ -161,37 +163,17 @@ def automation(access: Access, automation_id: int) -> Automation:
     item = found.first()
     if item is None:
         raise NotFound
-    shown = item.owner_id is not None and (
-        names_visible(access) or item.owner_id == access.person_id
-    )
+    owner = item.owner
+    shown = owner is not None and (names_visible(access) or owner.pk == access.person_id)
     item.owner_name = _owner_name(item) if shown else ""  # type: ignore[attr-defined]
-    if shown:
-        for_portfolio(access).record_read([item.owner_id], category=CATEGORY, detail=DETAIL_PAGE)
+    if owner is not None and shown:
+        for_portfolio(access).record_read([owner.pk], category=CATEGORY, detail=DETAIL_PAGE)
     return item
 
 
 def automation_for_edit(access: Access, automation_id: int) -> Automation:
     access.require(MANAGE_PORTFOLIO)
     return automation(access, automation_id)
-
-
-def _owner_id(access: Access, employee_number: str) -> int | None:
-    number = (employee_number or "").strip()
-    if not number:
-        return None
-    person_id = people.person_id_by_employee_number(number)
-    if person_id is None:
-        raise ValidationFailed(
-            [_("Der er ingen medarbejder med medarbejdernummer %(n)s.") % {"n": number}],
-            field="owner",
-        )
-    try:
-        people.ensure_in_scope(access, person_id)
-    except NotFound as exc:
-        raise ValidationFailed(
-            [_("Medarbejder %(n)s er ikke i dit område.") % {"n": number}], field="owner"
-        ) from exc
-    return person_id
 
 
 @transaction.atomic
@@ -249,14 +231,15 @@ def save_automation(
     if problems:
         field = problems[0][0]
         raise ValidationFailed([message for _f, message in problems], field=field)
-    owner_id = _owner_id(access, owner)
+    owner_id = owner_by_number(access, owner)
     if automation_id is None:
         item = Automation()
         old_owner = None
     else:
-        item = Automation.objects.select_for_update().filter(pk=automation_id).first()
-        if item is None:
+        found = Automation.objects.select_for_update().filter(pk=automation_id).first()
+        if found is None:
             raise NotFound
+        item = found
         old_owner = item.owner_id
     item.name = name.strip()
     item.kind = kind
@@ -334,12 +317,14 @@ def public_summary(access: Access) -> PublicSummary:
 
 
 def my_data(person_id: int) -> list[dict[str, Any]]:
-    """The automations a person owns, for "Mine data"."""
+    """The automations a person owns, for "Mine data" (the portfolio's shared columns)."""
     return [
-        {
-            _("Oplysning"): _("Ejer af automatisering"),
-            _("Automatisering"): a.name,
-            _("Status"): a.get_status_display(),
-        }
+        mine_row(
+            _("Ejer af automatisering"),
+            a.name,
+            a.started_on,  # type: ignore[arg-type]  # mine_row writes a date as ISO
+            a.get_status_display(),
+            a.get_kind_display(),
+        )
         for a in Automation.objects.filter(owner_id=person_id).order_by("name", "pk")
     ]

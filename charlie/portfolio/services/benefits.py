@@ -32,7 +32,8 @@ from charlie.people.models import Person
 from charlie.portfolio import realisation
 from charlie.portfolio.models import Benefit, BenefitKind, BenefitPeriod, Initiative
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO, READ_PORTFOLIO
-from charlie.portfolio.services.common import CATEGORY, for_portfolio, today
+from charlie.portfolio.services.common import CATEGORY, for_portfolio, mine_row, today
+from charlie.portfolio.services.initiatives import sees_names
 from charlie.privacy.access import Access
 from charlie.privacy.models import Action
 
@@ -119,10 +120,10 @@ def unit_of(benefit: Benefit) -> str:
 
 
 def names_visible(access: Access) -> bool:
-    """Whether the caller may see the names of owners: a role that reads others' data for a
-    purpose (HR, managers), not the analyst, who sees aggregates only (DESIGN.md, "Roles and
-    scopes"); everyone sees their own."""
-    return bool(access.purpose)
+    """Whether the caller may see the names of owners: HR and managers, not the analyst, who
+    sees aggregates only (the initiatives part's ``sees_names``; DESIGN.md, "Roles and
+    scopes"). Everyone sees their own name."""
+    return sees_names(access)
 
 
 def _name(person: Person | None) -> str:
@@ -268,7 +269,7 @@ def summaries_by_initiative(
 # --- Writing ---------------------------------------------------------------------------------
 
 
-def _owner_id(access: Access, employee_number: str) -> int | None:
+def owner_by_number(access: Access, employee_number: str) -> int | None:
     """The owner chosen by employee number (within the caller's scope); None when blank."""
     number = (employee_number or "").strip()
     if not number:
@@ -348,7 +349,7 @@ def create_benefit(
         description=description.strip(),
         kind=kind,
         measure=measure.strip() if kind == BenefitKind.OTHER else "",
-        owner_id=_owner_id(access, owner),
+        owner_id=owner_by_number(access, owner),
         start=start,
         end=end,
     )
@@ -421,7 +422,7 @@ def update_benefit(
     benefit.description = description.strip()
     benefit.kind = kind
     benefit.measure = measure.strip() if kind == BenefitKind.OTHER else ""
-    benefit.owner_id = _owner_id(access, owner)
+    benefit.owner_id = owner_by_number(access, owner)
     benefit.start, benefit.end = start, end
     benefit.save()
     BenefitPeriod.objects.filter(benefit=benefit).exclude(period_start__in=starts).delete()
@@ -551,16 +552,15 @@ def queue_items(access: Access) -> list[QueueItem]:
 
 
 def my_data(person_id: int) -> list[dict[str, Any]]:
-    """The benefits a person owns, for "Mine data"."""
-    rows: list[dict[str, Any]] = []
+    """The benefits a person owns, for "Mine data" (the portfolio's shared columns)."""
     owned = Benefit.objects.filter(owner_id=person_id).select_related("initiative")
-    for benefit in owned.order_by("start", "pk"):
-        rows.append(
-            {
-                _("Oplysning"): _("Gevinstejer"),
-                _("Gevinst"): benefit.description,
-                _("Initiativ"): str(benefit.initiative),
-                _("Periode"): f"{format_date(benefit.start)}–{format_date(benefit.end)}",
-            }
+    return [
+        mine_row(
+            _("Gevinstejer"),
+            f"{benefit.description} ({benefit.initiative})",
+            benefit.start,  # type: ignore[arg-type]  # mine_row writes a date as ISO
+            _("til %(day)s") % {"day": format_date(benefit.end)},
+            _("Du indtaster, hvad gevinsten blev i hver periode."),
         )
-    return rows
+        for benefit in owned.order_by("start", "pk")
+    ]

@@ -171,7 +171,7 @@ def _rows(initiatives: list[Initiative], on: date) -> list[InitiativeRow]:
     return [
         InitiativeRow(
             initiative=i,
-            forvaltning=(labels.get(i.forvaltning_id, i.forvaltning.name) if i.forvaltning else ""),
+            forvaltning=(labels.get(i.forvaltning.pk, i.forvaltning.name) if i.forvaltning else ""),
             beacon_ids=[b.pk for b in i.beacons.all()],
             evaluation=figures.get(i.pk),
             benefits=_money(summaries.get(i.pk, {}), hourly),

@@ -205,8 +205,10 @@ def test_my_data_lists_owned_benefits_and_automations(users, org):
     from charlie.portfolio import services
 
     rows = services.my_data(org.person_in_nord.pk)
-    assert any("Færre timer på journalisering" in row.values() for row in rows)
-    assert any("Journalrobot" in row.values() for row in rows)
+    texts = [" ".join(row.values()) for row in rows]
+    assert any("Færre timer på journalisering" in text and "2025-01-01" in text for text in texts)
+    assert any("Journalrobot" in text for text in texts)
+    assert services.my_data(org.person_in_skole.pk) == []
 
 
 def test_the_periods_page_saves_danish_numbers(client, users, org):
