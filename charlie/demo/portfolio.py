@@ -630,6 +630,46 @@ def create_demo_portfolio(
     )
 
 
-#: Later parts of the story (prioritisation, benefits and automations): each a function of
-#: (HR's access, the reference date, the initiatives, the random generator).
-EXTRAS: list[Any] = []
+# --- 4. Criteria, scores and a saved prioritisation ----------------------------------------
+
+#: (name, source, weight, higher is better).
+CRITERIA = (
+    ("Strategisk sigte (pejlemærker)", "beacons", "2", True),
+    ("Nutidsværdi", "npv", "2", True),
+    ("Tidlige gevinster", "early", "1", True),
+    ("Risiko", "manual", "1", False),
+    ("Hastende", "manual", "1", True),
+)
+
+
+def _priorities(
+    hr: Access, ref: date, initiatives: list[Initiative], rng: np.random.Generator
+) -> None:
+    """The municipality's criteria, HR's scores of the manual ones for every candidate, and a
+    prioritisation of this year and the next four under a budget and staff hours, saved."""
+    from charlie.portfolio.services import priorities
+
+    made = [
+        priorities.save_criterion(
+            hr, name=name, source=source, weight=Decimal(weight), higher_is_better=better
+        )
+        for name, source, weight, better in CRITERIA
+    ]
+    manual = [c for c in made if c.source == "manual"]
+    for initiative in priorities.candidates():
+        priorities.set_scores(
+            hr, initiative.number, {c.pk: int(rng.integers(1, 6)) for c in manual}
+        )
+    result = priorities.run(hr, first_year=ref.year, years=5, budget=2_000_000, hours=2_500)
+    priorities.save_scenario(
+        hr, name=f"Budget {ref.year}: 2 mio. kr. og 2.500 timer om året", result=result
+    )
+    tighter = priorities.run(hr, first_year=ref.year, years=5, budget=1_500_000, hours=2_000)
+    priorities.save_scenario(
+        hr, name=f"Budget {ref.year}: 1,5 mio. kr. og 2.000 timer om året", result=tighter
+    )
+
+
+#: Later parts of the story: each a function of (HR's access, the reference date, the
+#: initiatives, the random generator).
+EXTRAS: list[Any] = [_priorities]

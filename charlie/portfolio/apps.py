@@ -126,6 +126,33 @@ class PortfolioConfig(AppConfig):
 
         privacy.register_retention_rule(REJECTED_IDEAS)
 
+        # --- part priorities ---
+        # Criteria, scores, the prioritisation under a budget and saved scenarios: the
+        # portfolio's readers (HR, managers, analysts); HR changes and saves.
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.permissions import READ_PORTFOLIO
+
+        register(
+            MenuEntry(
+                key="portfolio_priorities",
+                label=_("Prioritering"),
+                url_name="portfolio:priorities",
+                order=83,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
+        from charlie.portfolio.services.initiatives import HomeLink, register_home_link
+
+        register_home_link(
+            HomeLink(
+                "priorities",
+                _("Prioritering og scenarier"),
+                "portfolio:priorities",
+                30,
+                READ_PORTFOLIO,
+            )
+        )
+
         # --- part benefits ---
         # Benefits realisation and the automation register (docs/portfolio-benefits.md): readers
         # of the portfolio see both; every employee sees the robots in operation without names.

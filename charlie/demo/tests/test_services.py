@@ -139,7 +139,7 @@ def test_recreating_replaces_everything_but_keeps_other_users(org: object) -> No
     assert set(User.objects.filter(is_demo=True).values_list("pk", flat=True)) == user_ids
     assert User.objects.filter(pk=other.pk, is_demo=False).exists()
     stages = [stage for stage, _, _ in progress]
-    assert stages[0] == "generate" and stages[-1] == "wellbeing"
+    assert stages[0] == "generate" and stages[-1] == "portfolio"
     assert ("absences", second.absence_periods, second.absence_periods) in progress
 
 

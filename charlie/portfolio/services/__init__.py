@@ -77,6 +77,12 @@ from charlie.portfolio.services.beacons import published_progress  # noqa: E402
 
 __all__ += ["published_progress"]
 
+
+# --- part priorities ---
+from charlie.portfolio.services import priorities  # noqa: E402
+
+__all__ += ["priorities"]
+
 # --- part benefits ---
 from charlie.portfolio.services import automations, benefits, reports  # noqa: E402
 

@@ -418,6 +418,88 @@ PERSONAL_DATA_VISITS += [
 ]
 
 PERSONAL_DATA_URL_NAMES |= {"portfolio:idea", "portfolio:my_ideas"}
+# --- part priorities ---
+# Prioritisation: the portfolio's readers (HR, managers, analysts) see; HR changes and saves.
+# No page shows a person's name (titles and figures only), so none writes the audit log.
+from charlie.core.testing.cases import LOGIN_REQUIRED, expect  # noqa: E402
+
+_P_READ = expect(403, anonymous=LOGIN_REQUIRED, hr=200, manager=200, analyst=200)
+_P_HR_POSTS = expect(403, anonymous=LOGIN_REQUIRED, hr=302)
+
+
+def _p_criterion(org: object) -> dict[str, int]:
+    from charlie.portfolio.models import Criterion
+
+    criterion, _ = Criterion.objects.get_or_create(name="Hastende", defaults={"weight": 1})
+    return {"criterion_id": criterion.pk}
+
+
+def _p_scenario(org: object) -> dict[str, int]:
+    from charlie.portfolio.models import Scenario
+
+    scenario, _ = Scenario.objects.get_or_create(
+        name="Budget 2027",
+        defaults={
+            "first_year": 2027,
+            "years": 1,
+            "budget": [1000000],
+            "hours": [None],
+            "result": {
+                "first_year": 2027,
+                "years": 1,
+                "budget": [1000000],
+                "hours_limit": [None],
+                "status": "optimal",
+                "optimal": True,
+                "gap": 0.0,
+                "chosen": [],
+                "value": 0,
+                "costs": [0],
+                "hours": [0],
+                "problems": [],
+                "problem_texts": [],
+                "greedy": {"chosen": [], "value": 0, "costs": [0], "hours": [0]},
+                "initiatives": [],
+            },
+        },
+    )
+    return {"scenario_id": scenario.pk}
+
+
+PERMISSION_CASES += [
+    Case("portfolio:priorities", _P_READ),
+    Case(
+        "portfolio:priorities",
+        _P_READ,
+        label="with a run",
+        data={"forste_aar": "2027", "antal_aar": "3", "budget": "1.000.000", "timer": ""},
+    ),
+    Case(
+        "portfolio:priorities_save",
+        _P_HR_POSTS,
+        method="post",
+        data={"query": "forste_aar=2027&antal_aar=1&budget=1000", "navn": "Stramt"},
+    ),
+    Case("portfolio:priorities_criteria", _P_READ),
+    Case(
+        "portfolio:priorities_criteria",
+        _P_HR_POSTS,
+        method="post",
+        label="add",
+        data={"name": "Risiko", "source": "manual", "weight": "1", "active": "on"},
+    ),
+    Case(
+        "portfolio:priorities_criterion",
+        expect(403, anonymous=LOGIN_REQUIRED, hr=200),
+        kwargs=_p_criterion,
+    ),
+    Case("portfolio:priorities_scores", _P_READ),
+    Case("portfolio:priorities_scores", _P_HR_POSTS, method="post", label="save"),
+    Case("portfolio:priorities_scenarios", _P_READ),
+    Case("portfolio:priorities_scenario", _P_READ, kwargs=_p_scenario),
+    Case("portfolio:priorities_compare", _P_READ),
+]
+
 
 # --- part benefits ---
 # Benefits realisation and the automation register: readers of the portfolio (HR, managers,

@@ -11,6 +11,9 @@ from django.core.management.base import BaseCommand, CommandParser
 #: Subcommand → the module under ``charlie.portfolio.cli`` that implements it.
 SUBCOMMANDS: dict[str, str] = {}
 
+# --- part priorities ---
+SUBCOMMANDS["prioritise"] = "prioritise"
+
 
 class Command(BaseCommand):
     help = "Digitaliseringsportefølje: business cases og prioritering."
