@@ -367,7 +367,10 @@ def test_the_demo_holds_well_being_surveys_an_apv_and_actions(summary: DemoSumma
 def test_the_demo_holds_the_digitalisation_portfolio(summary: DemoSummary) -> None:
     """Issue 17: published beacons with measurements, ideas in every state (the demo employee's
     own waiting, rejected with a reason), initiatives in every stage with business cases whose
-    figures compute, one must-do, a dependency, and an accepted team with learning needs."""
+    figures compute, one must-do, a dependency, an accepted team with learning needs, saved
+    prioritisations, benefits with realised values and the automation register."""
+    from django.utils import timezone
+
     from charlie.demo.services import demo_users
     from charlie.portfolio.models import (
         Beacon,
@@ -406,3 +409,17 @@ def test_the_demo_holds_the_digitalisation_portfolio(summary: DemoSummary) -> No
     proposal = TeamProposal.objects.get(pk=team.proposal_id)
     assert proposal.status == ProposalStatus.ACCEPTED and proposal.members.count() >= 2
     assert LearningNeed.objects.filter(initiative=team.initiative).exists()
+    # Criteria, scores and two saved prioritisations, each proven optimal under its budget.
+    from charlie.portfolio.models import Automation, BenefitPeriod, Scenario, Score
+
+    assert Score.objects.exists()
+    scenarios = list(Scenario.objects.all())
+    assert len(scenarios) == 2 and all(s.result["optimal"] for s in scenarios)
+    assert all(s.result["chosen"] for s in scenarios)
+    # Benefits with realised values for the periods behind us, and the automation register
+    # where every robot touching personal data says how a person reviews its output.
+    assert BenefitPeriod.objects.filter(realised__isnull=False).exists()
+    assert not BenefitPeriod.objects.filter(
+        realised__isnull=False, period_start__gt=timezone.localdate()
+    ).exists()
+    assert Automation.objects.filter(personal_data=True).exclude(review_note="").count() >= 2

@@ -322,7 +322,7 @@ def my_data(person_id: int) -> list[dict[str, Any]]:
         mine_row(
             _("Ejer af automatisering"),
             a.name,
-            a.started_on,  # type: ignore[arg-type]  # mine_row writes a date as ISO
+            a.started_on,
             a.get_status_display(),
             a.get_kind_display(),
         )

@@ -558,7 +558,7 @@ def my_data(person_id: int) -> list[dict[str, Any]]:
         mine_row(
             _("Gevinstejer"),
             f"{benefit.description} ({benefit.initiative})",
-            benefit.start,  # type: ignore[arg-type]  # mine_row writes a date as ISO
+            benefit.start,
             _("til %(day)s") % {"day": format_date(benefit.end)},
             _("Du indtaster, hvad gevinsten blev i hver periode."),
         )
