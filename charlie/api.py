@@ -185,3 +185,6 @@ api.add_router("/learning/compliance", learning_compliance_api.router)  # learni
 api.add_router("/learning/completions", learning_records_api.router)  # learning, records part
 api.add_router("/recruitment", recruitment_api.router)  # recruitment, pipeline part
 api.add_router("/wellbeing", wellbeing_results_api.router)  # wellbeing, results part
+from charlie.portfolio import api_portfolio as portfolio_api  # noqa: E402 (portfolio, benefits part)
+
+api.add_router("/portfolio", portfolio_api.router)  # portfolio, benefits part

@@ -152,3 +152,66 @@ class PortfolioConfig(AppConfig):
                 READ_PORTFOLIO,
             )
         )
+
+        # --- part benefits ---
+        # Benefits realisation and the automation register (docs/portfolio-benefits.md): readers
+        # of the portfolio see both; every employee sees the robots in operation without names.
+        from charlie.core import workqueue
+        from charlie.core.navigation import MenuEntry, register
+        from charlie.portfolio.permissions import READ_PORTFOLIO
+        from charlie.portfolio.services import automations as automation_services
+        from charlie.portfolio.services import benefits as benefit_services
+
+        register(
+            MenuEntry(
+                key="portfolio_benefits",
+                label=_("Gevinstrealisering"),
+                url_name="portfolio:benefits",
+                order=112,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="portfolio_automations",
+                label=_("Automatiseringsregister"),
+                url_name="portfolio:automations",
+                order=113,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
+        register(
+            MenuEntry(
+                key="portfolio_automations_public",
+                label=_("Robotter og AI i kommunen"),
+                url_name="portfolio:automations_public",
+                order=114,
+            )
+        )
+        # The overview by stage, beacon and forvaltning, with the council report (PDF, Excel).
+        register(
+            MenuEntry(
+                key="portfolio_overview",
+                label=_("Porteføljeoverblik"),
+                url_name="portfolio:overview",
+                order=111,
+                roles=READ_PORTFOLIO.roles,
+            )
+        )
+        from charlie.portfolio.services.initiatives import (
+            HomeLink,
+            Section,
+            register_home_link,
+            register_section,
+        )
+
+        register_section(Section("benefits", _("Gevinster"), "portfolio:initiative_benefits", 29))
+        register_home_link(
+            HomeLink("overview", _("Porteføljeoverblik"), "portfolio:overview", 39, READ_PORTFOLIO)
+        )
+        workqueue.register("portfolio_benefits", benefit_services.queue_items, order=80)
+        privacy.register_audit_details(
+            *benefit_services.AUDIT_DETAILS, *automation_services.AUDIT_DETAILS
+        )
+        services.MY_DATA_PARTS.append(benefit_services.my_data)
+        services.MY_DATA_PARTS.append(automation_services.my_data)

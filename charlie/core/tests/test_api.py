@@ -154,6 +154,10 @@ def test_openapi_schema_is_public_and_complete(client):
         # wellbeing, results part
         "/api/v1/wellbeing/surveys",
         "/api/v1/wellbeing/surveys/{survey_id}/results",
+        # portfolio, benefits part
+        "/api/v1/portfolio/initiatives",
+        "/api/v1/portfolio/initiatives/{number}",
+        "/api/v1/portfolio/beacons",
     }
     schemes = schema["components"]["securitySchemes"]
     assert schemes["TokenAuth"] == {"type": "http", "scheme": "bearer"}

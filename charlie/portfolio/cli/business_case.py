@@ -190,6 +190,7 @@ def read_file(
     """A case and the rates it sets from a JSON or CSV file, with ``flags`` (``FLAGS``' keys)
     setting or overriding the file's settings; ``CaseError`` lists every problem."""
     text = _text_of(name, stdin)
+    rows_of: dict[int, int]
     if name.lower().endswith(".json") or text.lstrip().startswith("{"):
         data, rows_of = _json_data(text), {}
     else:

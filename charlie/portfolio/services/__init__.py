@@ -82,3 +82,8 @@ __all__ += ["published_progress"]
 from charlie.portfolio.services import priorities  # noqa: E402
 
 __all__ += ["priorities"]
+
+# --- part benefits ---
+from charlie.portfolio.services import automations, benefits, reports  # noqa: E402
+
+__all__ += ["automations", "benefits", "reports"]

@@ -4,6 +4,7 @@ caller's access for the digitalisation portfolio."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ def for_portfolio(access: Access) -> Access:
 
 
 def mine_row(
-    what: str, subject: str, day: str, status: str = "", details: str = ""
+    what: str, subject: str, day: date | None, status: str = "", details: str = ""
 ) -> dict[str, str]:
     """One row of the portfolio's "Mine data" table. Every part's rows share these columns (the
     page takes the table's headings from the first row): what it is, which idea, initiative or
