@@ -27,8 +27,10 @@ from playwright.sync_api import expect
 
 from charlie.learning.tests.factories import CourseFactory, CourseSkillFactory
 from charlie.people.services import access_for
-from charlie.portfolio.models import Dpia, Stage, Tag
+from charlie.portfolio.models import AutomationKind, AutomationStatus, BenefitKind, Dpia, Stage, Tag
+from charlie.portfolio.services import automations as automation_services
 from charlie.portfolio.services import beacons as beacon_services
+from charlie.portfolio.services import benefits as benefit_services
 from charlie.portfolio.services import ideas as idea_services
 from charlie.portfolio.services import initiatives as initiative_services
 from charlie.portfolio.services import priorities as priority_services
@@ -163,7 +165,55 @@ PAGES: list[Page] = [
         "portfolio:team_proposal",
         "hr",
         _url("portfolio:team_proposal", number="vagtplan", proposal_id="proposal"),
+    ),  # Benefits realisation: HR plans benefits and keeps them; the owner (here the employee)
+    # enters the realised values from the front page, on a phone too; readers follow them.
+    Page("portfolio:benefits", "hr", _url("portfolio:benefits")),
+    Page("portfolio:benefits", "analyst", _url("portfolio:benefits", "?status=&q=")),
+    Page("portfolio:benefit", "hr", _url("portfolio:benefit", benefit_id="benefit")),
+    Page("portfolio:benefit", "analyst", _url("portfolio:benefit", benefit_id="kroner_benefit")),
+    Page(
+        "portfolio:benefit", "employee", _url("portfolio:benefit", benefit_id="benefit"), phone=True
     ),
+    Page("portfolio:benefit_edit", "hr", _url("portfolio:benefit_edit", benefit_id="benefit")),
+    Page("portfolio:benefit_enter", "hr", _url("portfolio:benefit_enter", benefit_id="benefit")),
+    Page(
+        "portfolio:benefit_enter",
+        "employee",
+        _url("portfolio:benefit_enter", benefit_id="benefit"),
+        phone=True,
+    ),
+    Page(
+        "portfolio:initiative_benefits",
+        "hr",
+        _url("portfolio:initiative_benefits", number="robot"),
+    ),
+    Page(
+        "portfolio:initiative_benefits",
+        "manager",
+        _url("portfolio:initiative_benefits", number="platform"),
+    ),
+    Page("portfolio:benefit_new", "hr", _url("portfolio:benefit_new", number="robot")),
+    # The automation register (HR keeps it, readers read it) and the robots for everyone.
+    Page("portfolio:automations", "hr", _url("portfolio:automations")),
+    Page("portfolio:automations", "analyst", _url("portfolio:automations")),
+    Page("portfolio:automation", "hr", _url("portfolio:automation", automation_id="automation")),
+    Page(
+        "portfolio:automation",
+        "analyst",
+        _url("portfolio:automation", automation_id="automation"),
+    ),
+    Page("portfolio:automation_new", "hr", _url("portfolio:automation_new")),
+    Page(
+        "portfolio:automation_edit",
+        "hr",
+        _url("portfolio:automation_edit", automation_id="automation"),
+    ),
+    Page(
+        "portfolio:automations_public", "employee", _url("portfolio:automations_public"), phone=True
+    ),
+    # The overview the council report is made from.
+    Page("portfolio:overview", "manager", _url("portfolio:overview")),
+    Page("portfolio:overview", "hr", _url("portfolio:overview")),
 ]
 
 _POST_REDIRECTS = "a form's action: it redirects to the page the form is on, which is swept"
@@ -189,6 +239,8 @@ NOT_PAGES: dict[str, str] = {
     "portfolio:team_propose": "a form's action: it redirects to the new proposal, which is swept",
     "portfolio:team_decide": _POST_REDIRECTS,
     "portfolio:team_learning": _POST_REDIRECTS,
+    "portfolio:report_pdf": "the council report as a PDF file (test_benefits_reports.py)",
+    "portfolio:report_excel": "the council report as an Excel file (test_benefits_reports.py)",
 }
 
 
@@ -283,6 +335,59 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
     team_services.save_skill_needs(hr, vagtplan, [(lead.pk, 2, 120), (tech.pk, 3, 40)])
     team = team_services.propose(hr, vagtplan)
 
+    # Benefits realisation: an initiative realising its benefits, with a business case; a
+    # benefit in hours owned by the employee (the first quarter entered, later ones overdue) and
+    # one in kroner owned by a colleague; a robot in the automation register.
+    robot = InitiativeFactory(number=5, title="Robot til journalisering", stage=Stage.BENEFITS)
+    robot.beacons.add(beacon)
+    business_case(robot, investment=["1000000", "0"], benefit=["0", "350000"])
+    last_year = today.year - 1
+    benefit = benefit_services.create_benefit(
+        hr,
+        number=robot.number,
+        description="Færre timer på journalisering",
+        kind=BenefitKind.HOURS,
+        owner=org.person_in_nord.employee_number,
+        start=dt.date(last_year, 1, 1),
+        end=dt.date(last_year, 12, 31),
+        period="quarter",
+        planned_per_period=Decimal("120"),
+    )
+    first = benefit.periods.order_by("period_start").first()
+    benefit_services.enter_periods(
+        employee,
+        benefit.pk,
+        {first.pk: benefit_services.PeriodInput(planned=None, realised=Decimal("100.5"))},
+    )
+    kroner = benefit_services.create_benefit(
+        hr,
+        number=robot.number,
+        description="Sparet porto",
+        kind=BenefitKind.KRONER,
+        owner=org.person_in_skole.employee_number,
+        start=dt.date(last_year, 1, 1),
+        end=dt.date(today.year, 12, 31),
+        period="year",
+        planned_per_period=Decimal("175000"),
+    )
+    automation = automation_services.save_automation(
+        hr,
+        None,
+        name="Journalrobot",
+        kind=AutomationKind.RPA,
+        process="Lægger notater fra plejeappen i journalen.",
+        owner=org.person_in_skole.employee_number,
+        unit_id=org.nord.pk,
+        initiative_number=robot.number,
+        hours_saved_per_month=Decimal("37.5"),
+        status=AutomationStatus.RUNNING,
+        data_touched="Plejenotater",
+        personal_data=True,
+        human_review=True,
+        review_note="Sygeplejersken tjekker fejlkøen.",
+        started_on=dt.date(last_year, 1, 1),
+    )
+
     return {
         "beacon": beacon.pk,
         "draft_beacon": draft_beacon.pk,
@@ -296,6 +401,10 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
         "tight": scenarios["Stramt budget"].pk,
         "round": scenarios["Rundt budget"].pk,
         "proposal": team.proposal_id,
+        "robot": robot.number,
+        "benefit": benefit.pk,
+        "kroner_benefit": kroner.pk,
+        "automation": automation.pk,
     }
 
 
