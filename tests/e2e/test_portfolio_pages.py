@@ -3,13 +3,14 @@ checked by axe-core (issue 17: "browser tests with axe cover every page").
 
 The part modules (``test_portfolio_*.py``) walk through the work and check pages on the way;
 this sweep opens every page of the whole app, each as the role that uses it (HR is the
-portfolio's owner; managers and analysts read it; employees follow the beacons and send and
-support ideas), so that none is left out. ``PAGES`` names every URL that answers a page of its
-own, with the role that opens it; ``NOT_PAGES`` names every other URL (a form's action that
-redirects) and why it needs no visit. ``tests/test_page_sweeps.py``, which needs no browser,
-fails when a URL of the namespace is in neither, so a new page cannot ship without a visit here.
-The pages employees use (the front page, the beacons, the ideas, "Mine idéer", an idea) are also
-opened at phone width (375 px).
+portfolio's owner; managers and analysts read it; employees follow the beacons, send and
+support ideas, and enter the benefits they own), so that none is left out. ``PAGES`` names
+every URL that answers a page of its own, with the role that opens it; ``NOT_PAGES`` names
+every other URL (a form's action that redirects, the council report's files) and why it needs
+no visit. ``tests/test_page_sweeps.py``, which needs no browser, fails when a URL of the
+namespace is in neither, so a new page cannot ship without a visit here. The pages employees
+use (the front page, the beacons, the ideas, "Mine idéer", an idea, a benefit they own and its
+values, the robots in the municipality) are also opened at phone width (375 px).
 """
 
 from __future__ import annotations
