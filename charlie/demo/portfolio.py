@@ -72,7 +72,7 @@ BEACONS = (
         "0",
         "20000",
         3,
-        0.35,
+        0.7,
         "Digitalisering skal give medarbejderne tid tilbage til borgerne, ikke flere skærme.",
     ),
     (
@@ -92,7 +92,7 @@ BEACONS = (
         "40",
         "100",
         2,
-        0.6,
+        1.02,
         "Ingen automatisk afgørelse uden en person, der ser efter, og åbenhed om hvordan.",
     ),
     (
