@@ -365,6 +365,11 @@ def test_submitting_through_the_page_and_errors_beside_the_fields(client_as, org
         "portfolio:idea", kwargs={"idea_id": idea.pk}
     )
     assert idea.hours_per_month == Decimal("7.5")
+    # The idea's page, where the submitter lands, leads to all of their ideas; others' do not.
+    landed = client.get(response["Location"]).content.decode()
+    assert f'href="{reverse("portfolio:my_ideas")}">Se alle dine idéer' in landed
+    others = client.get(reverse("portfolio:idea", kwargs={"idea_id": IdeaFactory().pk}))
+    assert "Se alle dine idéer" not in others.content.decode()
     page = client.get(reverse("portfolio:my_ideas")).content.decode()
     assert "Vagtplan" in page and "Ny" in page
 
