@@ -16,15 +16,10 @@ values, the robots in the municipality) are also opened at phone width (375 px).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.urls import resolve, reverse
 from django.utils import timezone
-from playwright.sync_api import expect
 
 from charlie.learning.tests.factories import CourseFactory, CourseSkillFactory
 from charlie.people.services import access_for
@@ -44,180 +39,150 @@ from charlie.portfolio.tests.factories import (
 )
 from charlie.skills.models import OptIn, OptInKind
 from charlie.skills.tests.factories import SkillAssessmentFactory, SkillFactory
-from tests.e2e.helpers import E2E, TWO_FRAMES, assert_accessible, login
-from tests.e2e.test_small_screens import PHONE, _sticking_out
+from tests.e2e.helpers import E2E
+from tests.e2e.sweep import POST_REDIRECTS, Page, url, visit_all
 
 pytestmark = E2E
 
 #: The URL namespaces this sweep answers for.
 SWEPT_NAMESPACES = ("portfolio",)
 
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def _resize(page: Any, size: dict[str, int]) -> None:
-    page.set_viewport_size(size)
-    page.evaluate(TWO_FRAMES)
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page to open: its URL name, who opens it, how to build its address from the sweep's
-    data, the status it answers, and whether an employee uses it on a phone."""
-
-    name: str
-    role: str
-    path: Callable[[dict[str, Any]], str]
-    status: int = 200
-    phone: bool = False
-
-
-def _url(name: str, query: str = "", **keys: str) -> Callable[[dict[str, Any]], str]:
-    """The address of ``name``; each of ``keys`` maps a URL argument to a key of the data, and
-    ``query`` is filled in from the data (``"?a={tight}&b={round}"``)."""
-
-    def build(data: dict[str, Any]) -> str:
-        kwargs = {arg: data[key] for arg, key in keys.items()}
-        return reverse(name, kwargs=kwargs) + query.format(**data)
-
-    return build
-
 
 _RUN = "?forste_aar={year}&antal_aar=2&budget=1.000.000&timer="
 
+
 PAGES: list[Page] = [
     # The front page: the employee's (with their own ideas) on a phone, the portfolio owner's.
-    Page("portfolio:home", "employee", _url("portfolio:home"), phone=True),
-    Page("portfolio:home", "hr", _url("portfolio:home")),
+    Page("portfolio:home", "employee", url("portfolio:home"), phone=True),
+    Page("portfolio:home", "hr", url("portfolio:home")),
     # Beacons: everyone follows the published ones; HR keeps them (a draft only HR sees).
-    Page("portfolio:beacons", "employee", _url("portfolio:beacons"), phone=True),
-    Page("portfolio:beacons", "hr", _url("portfolio:beacons")),
-    Page("portfolio:beacon", "employee", _url("portfolio:beacon", beacon_id="beacon"), phone=True),
-    Page("portfolio:beacon", "hr", _url("portfolio:beacon", beacon_id="beacon")),
-    Page("portfolio:beacon", "hr", _url("portfolio:beacon", beacon_id="draft_beacon")),
-    Page("portfolio:beacon_new", "hr", _url("portfolio:beacon_new")),
-    Page("portfolio:beacon_edit", "hr", _url("portfolio:beacon_edit", beacon_id="draft_beacon")),
+    Page("portfolio:beacons", "employee", url("portfolio:beacons"), phone=True),
+    Page("portfolio:beacons", "hr", url("portfolio:beacons")),
+    Page("portfolio:beacon", "employee", url("portfolio:beacon", beacon_id="beacon"), phone=True),
+    Page("portfolio:beacon", "hr", url("portfolio:beacon", beacon_id="beacon")),
+    Page("portfolio:beacon", "hr", url("portfolio:beacon", beacon_id="draft_beacon")),
+    Page("portfolio:beacon_new", "hr", url("portfolio:beacon_new")),
+    Page("portfolio:beacon_edit", "hr", url("portfolio:beacon_edit", beacon_id="draft_beacon")),
     # Ideas from the front line: employees send, support and comment on a phone; HR triages.
-    Page("portfolio:ideas", "employee", _url("portfolio:ideas"), phone=True),
-    Page("portfolio:ideas", "hr", _url("portfolio:ideas", "?status=open&sort=stoette")),
-    Page("portfolio:idea_new", "employee", _url("portfolio:idea_new"), phone=True),
-    Page("portfolio:my_ideas", "employee", _url("portfolio:my_ideas"), phone=True),
-    Page("portfolio:idea", "employee", _url("portfolio:idea", idea_id="idea"), phone=True),
-    Page("portfolio:idea", "employee", _url("portfolio:idea", idea_id="own_idea"), phone=True),
-    Page("portfolio:idea", "hr", _url("portfolio:idea", idea_id="idea")),
-    Page("portfolio:idea", "hr", _url("portfolio:idea", idea_id="own_idea")),
+    Page("portfolio:ideas", "employee", url("portfolio:ideas"), phone=True),
+    Page("portfolio:ideas", "hr", url("portfolio:ideas", "?status=open&sort=stoette")),
+    Page("portfolio:idea_new", "employee", url("portfolio:idea_new"), phone=True),
+    Page("portfolio:my_ideas", "employee", url("portfolio:my_ideas"), phone=True),
+    Page("portfolio:idea", "employee", url("portfolio:idea", idea_id="idea"), phone=True),
+    Page("portfolio:idea", "employee", url("portfolio:idea", idea_id="own_idea"), phone=True),
+    Page("portfolio:idea", "hr", url("portfolio:idea", idea_id="idea")),
+    Page("portfolio:idea", "hr", url("portfolio:idea", idea_id="own_idea")),
     # Initiatives: HR describes them and chooses the owner; managers and analysts read.
-    Page("portfolio:initiatives", "hr", _url("portfolio:initiatives")),
-    Page("portfolio:initiatives", "analyst", _url("portfolio:initiatives", "?stage=decided")),
-    Page("portfolio:initiative_new", "hr", _url("portfolio:initiative_new")),
-    Page("portfolio:initiative", "hr", _url("portfolio:initiative", number="vagtplan")),
-    Page("portfolio:initiative", "manager", _url("portfolio:initiative", number="vagtplan")),
-    Page("portfolio:initiative_edit", "hr", _url("portfolio:initiative_edit", number="vagtplan")),
+    Page("portfolio:initiatives", "hr", url("portfolio:initiatives")),
+    Page("portfolio:initiatives", "analyst", url("portfolio:initiatives", "?stage=decided")),
+    Page("portfolio:initiative_new", "hr", url("portfolio:initiative_new")),
+    Page("portfolio:initiative", "hr", url("portfolio:initiative", number="vagtplan")),
+    Page("portfolio:initiative", "manager", url("portfolio:initiative", number="vagtplan")),
+    Page("portfolio:initiative_edit", "hr", url("portfolio:initiative_edit", number="vagtplan")),
     Page(
         "portfolio:initiative_owner",
         "hr",
-        _url("portfolio:initiative_owner", "?q={skole_number}", number="vagtplan"),
+        url("portfolio:initiative_owner", "?q={skole_number}", number="vagtplan"),
     ),
     # Business cases: HR makes them and sets the rates; a manager reads the figures.
-    Page("portfolio:business_case", "hr", _url("portfolio:business_case", number="vagtplan")),
-    Page("portfolio:business_case", "hr", _url("portfolio:business_case", number="platform")),
-    Page("portfolio:business_case", "manager", _url("portfolio:business_case", number="vagtplan")),
+    Page("portfolio:business_case", "hr", url("portfolio:business_case", number="vagtplan")),
+    Page("portfolio:business_case", "hr", url("portfolio:business_case", number="platform")),
+    Page("portfolio:business_case", "manager", url("portfolio:business_case", number="vagtplan")),
     Page(
         "portfolio:business_case_edit",
         "hr",
-        _url("portfolio:business_case_edit", number="vagtplan"),
+        url("portfolio:business_case_edit", number="vagtplan"),
     ),
     Page(
         "portfolio:business_case_edit",
         "hr",
-        _url("portfolio:business_case_edit", number="platform"),
+        url("portfolio:business_case_edit", number="platform"),
     ),
-    Page("portfolio:rates", "hr", _url("portfolio:rates")),
+    Page("portfolio:rates", "hr", url("portfolio:rates")),
     # The prioritisation: HR keeps the criteria and scores, runs and saves; readers read.
-    Page("portfolio:priorities", "hr", _url("portfolio:priorities")),
-    Page("portfolio:priorities", "hr", _url("portfolio:priorities", _RUN)),
-    Page("portfolio:priorities", "manager", _url("portfolio:priorities", _RUN)),
-    Page("portfolio:priorities_criteria", "hr", _url("portfolio:priorities_criteria")),
-    Page("portfolio:priorities_criteria", "analyst", _url("portfolio:priorities_criteria")),
+    Page("portfolio:priorities", "hr", url("portfolio:priorities")),
+    Page("portfolio:priorities", "hr", url("portfolio:priorities", _RUN)),
+    Page("portfolio:priorities", "manager", url("portfolio:priorities", _RUN)),
+    Page("portfolio:priorities_criteria", "hr", url("portfolio:priorities_criteria")),
+    Page("portfolio:priorities_criteria", "analyst", url("portfolio:priorities_criteria")),
     Page(
         "portfolio:priorities_criterion",
         "hr",
-        _url("portfolio:priorities_criterion", criterion_id="criterion"),
+        url("portfolio:priorities_criterion", criterion_id="criterion"),
     ),
-    Page("portfolio:priorities_scores", "hr", _url("portfolio:priorities_scores")),
-    Page("portfolio:priorities_scores", "analyst", _url("portfolio:priorities_scores")),
-    Page("portfolio:priorities_scenarios", "manager", _url("portfolio:priorities_scenarios")),
+    Page("portfolio:priorities_scores", "hr", url("portfolio:priorities_scores")),
+    Page("portfolio:priorities_scores", "analyst", url("portfolio:priorities_scores")),
+    Page("portfolio:priorities_scenarios", "manager", url("portfolio:priorities_scenarios")),
     Page(
         "portfolio:priorities_scenario",
         "manager",
-        _url("portfolio:priorities_scenario", scenario_id="tight"),
+        url("portfolio:priorities_scenario", scenario_id="tight"),
     ),
-    Page("portfolio:priorities_compare", "analyst", _url("portfolio:priorities_compare")),
+    Page("portfolio:priorities_compare", "analyst", url("portfolio:priorities_compare")),
     Page(
         "portfolio:priorities_compare",
         "hr",
-        _url("portfolio:priorities_compare", "?a={tight}&b={round}"),
+        url("portfolio:priorities_compare", "?a={tight}&b={round}"),
     ),
     # The right team (the portfolio owner): needs, a proposal with a gap, the overview.
-    Page("portfolio:team", "hr", _url("portfolio:team", number="vagtplan")),
-    Page("portfolio:team", "hr", _url("portfolio:team", number="platform")),
-    Page("portfolio:team_needs", "hr", _url("portfolio:team_needs", number="vagtplan")),
+    Page("portfolio:team", "hr", url("portfolio:team", number="vagtplan")),
+    Page("portfolio:team", "hr", url("portfolio:team", number="platform")),
+    Page("portfolio:team_needs", "hr", url("portfolio:team_needs", number="vagtplan")),
     Page(
         "portfolio:team_proposal",
         "hr",
-        _url("portfolio:team_proposal", number="vagtplan", proposal_id="proposal"),
+        url("portfolio:team_proposal", number="vagtplan", proposal_id="proposal"),
     ),  # Benefits realisation: HR plans benefits and keeps them; the owner (here the employee)
     # enters the realised values from the front page, on a phone too; readers follow them.
-    Page("portfolio:benefits", "hr", _url("portfolio:benefits")),
-    Page("portfolio:benefits", "analyst", _url("portfolio:benefits", "?status=&q=")),
-    Page("portfolio:benefit", "hr", _url("portfolio:benefit", benefit_id="benefit")),
-    Page("portfolio:benefit", "analyst", _url("portfolio:benefit", benefit_id="kroner_benefit")),
+    Page("portfolio:benefits", "hr", url("portfolio:benefits")),
+    Page("portfolio:benefits", "analyst", url("portfolio:benefits", "?status=&q=")),
+    Page("portfolio:benefit", "hr", url("portfolio:benefit", benefit_id="benefit")),
+    Page("portfolio:benefit", "analyst", url("portfolio:benefit", benefit_id="kroner_benefit")),
     Page(
-        "portfolio:benefit", "employee", _url("portfolio:benefit", benefit_id="benefit"), phone=True
+        "portfolio:benefit", "employee", url("portfolio:benefit", benefit_id="benefit"), phone=True
     ),
-    Page("portfolio:benefit_edit", "hr", _url("portfolio:benefit_edit", benefit_id="benefit")),
-    Page("portfolio:benefit_enter", "hr", _url("portfolio:benefit_enter", benefit_id="benefit")),
+    Page("portfolio:benefit_edit", "hr", url("portfolio:benefit_edit", benefit_id="benefit")),
+    Page("portfolio:benefit_enter", "hr", url("portfolio:benefit_enter", benefit_id="benefit")),
     Page(
         "portfolio:benefit_enter",
         "employee",
-        _url("portfolio:benefit_enter", benefit_id="benefit"),
+        url("portfolio:benefit_enter", benefit_id="benefit"),
         phone=True,
     ),
     Page(
         "portfolio:initiative_benefits",
         "hr",
-        _url("portfolio:initiative_benefits", number="robot"),
+        url("portfolio:initiative_benefits", number="robot"),
     ),
     Page(
         "portfolio:initiative_benefits",
         "manager",
-        _url("portfolio:initiative_benefits", number="platform"),
+        url("portfolio:initiative_benefits", number="platform"),
     ),
-    Page("portfolio:benefit_new", "hr", _url("portfolio:benefit_new", number="robot")),
+    Page("portfolio:benefit_new", "hr", url("portfolio:benefit_new", number="robot")),
     # The automation register (HR keeps it, readers read it) and the robots for everyone.
-    Page("portfolio:automations", "hr", _url("portfolio:automations")),
-    Page("portfolio:automations", "analyst", _url("portfolio:automations")),
-    Page("portfolio:automation", "hr", _url("portfolio:automation", automation_id="automation")),
+    Page("portfolio:automations", "hr", url("portfolio:automations")),
+    Page("portfolio:automations", "analyst", url("portfolio:automations")),
+    Page("portfolio:automation", "hr", url("portfolio:automation", automation_id="automation")),
     Page(
         "portfolio:automation",
         "analyst",
-        _url("portfolio:automation", automation_id="automation"),
+        url("portfolio:automation", automation_id="automation"),
     ),
-    Page("portfolio:automation_new", "hr", _url("portfolio:automation_new")),
+    Page("portfolio:automation_new", "hr", url("portfolio:automation_new")),
     Page(
         "portfolio:automation_edit",
         "hr",
-        _url("portfolio:automation_edit", automation_id="automation"),
+        url("portfolio:automation_edit", automation_id="automation"),
     ),
     Page(
-        "portfolio:automations_public", "employee", _url("portfolio:automations_public"), phone=True
+        "portfolio:automations_public", "employee", url("portfolio:automations_public"), phone=True
     ),
     # The overview the council report is made from.
-    Page("portfolio:overview", "manager", _url("portfolio:overview")),
-    Page("portfolio:overview", "hr", _url("portfolio:overview")),
+    Page("portfolio:overview", "manager", url("portfolio:overview")),
+    Page("portfolio:overview", "hr", url("portfolio:overview")),
 ]
 
-_POST_REDIRECTS = "a form's action: it redirects to the page the form is on, which is swept"
 _POST_OR_PAGE = (
     "a form's action: it redirects on success and shows the page the form is on (swept) with "
     "the errors otherwise"
@@ -225,12 +190,12 @@ _POST_OR_PAGE = (
 
 #: URLs that answer no page of their own, and why.
 NOT_PAGES: dict[str, str] = {
-    "portfolio:beacon_publish": _POST_REDIRECTS,
+    "portfolio:beacon_publish": POST_REDIRECTS,
     "portfolio:beacon_measure": _POST_OR_PAGE,
-    "portfolio:beacon_measurement_delete": _POST_REDIRECTS,
-    "portfolio:idea_support": _POST_REDIRECTS,
+    "portfolio:beacon_measurement_delete": POST_REDIRECTS,
+    "portfolio:idea_support": POST_REDIRECTS,
     "portfolio:idea_comment": _POST_OR_PAGE,
-    "portfolio:idea_comment_hide": _POST_REDIRECTS,
+    "portfolio:idea_comment_hide": POST_REDIRECTS,
     "portfolio:idea_triage": _POST_OR_PAGE,
     "portfolio:initiative_stage": _POST_OR_PAGE,
     "portfolio:priorities_save": (
@@ -238,8 +203,8 @@ NOT_PAGES: dict[str, str] = {
         "message"
     ),
     "portfolio:team_propose": "a form's action: it redirects to the new proposal, which is swept",
-    "portfolio:team_decide": _POST_REDIRECTS,
-    "portfolio:team_learning": _POST_REDIRECTS,
+    "portfolio:team_decide": POST_REDIRECTS,
+    "portfolio:team_learning": POST_REDIRECTS,
     "portfolio:report_pdf": "the council report as a PDF file (test_benefits_reports.py)",
     "portfolio:report_excel": "the council report as an Excel file (test_benefits_reports.py)",
 }
@@ -410,25 +375,4 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_every_portfolio_page_passes_axe(page, live_server, users, org):
-    data = _data(org, users)
-    signed_in = None
-    for visit in sorted(PAGES, key=lambda p: p.role):
-        if visit.role != signed_in:
-            page.context.clear_cookies()
-            login(page, live_server, visit.role)
-            signed_in = visit.role
-        path = visit.path(data)
-        where = f"{visit.name} ({path}) as {visit.role}"
-        response = page.goto(f"{live_server.url}{path}")
-        assert response is not None and response.status == visit.status, (
-            f"{where}: {response and response.status}"
-        )
-        # The page itself, not a log-in form or a redirect elsewhere.
-        assert resolve(urlsplit(page.url).path).view_name == visit.name, page.url
-        expect(page.get_by_role("heading", level=1)).to_have_count(1)
-        assert_accessible(page, where)
-        if visit.phone:
-            _resize(page, PHONE)
-            assert _sticking_out(page) == [], f"{where} at 375 px"
-            assert_accessible(page, f"{where} at 375 px")
-            _resize(page, DESKTOP)
+    visit_all(page, live_server, PAGES, _data(org, users))

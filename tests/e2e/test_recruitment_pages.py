@@ -12,14 +12,10 @@ without a visit here. The public pages are also opened at phone width.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.urls import resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import expect
 
 from charlie.core import tokens
 from charlie.recruitment.models import (
@@ -43,8 +39,8 @@ from charlie.recruitment.tests.factories import (
     TemplateTaskFactory,
     open_ad,
 )
-from tests.e2e.helpers import E2E, assert_accessible, login
-from tests.e2e.test_small_screens import PHONE, _sticking_out
+from tests.e2e.helpers import E2E
+from tests.e2e.sweep import POST_REDIRECTS, Page, url, visit_all
 
 pytestmark = E2E
 
@@ -52,30 +48,10 @@ pytestmark = E2E
 SWEPT_NAMESPACES = ("recruitment", "careers")
 
 
-@dataclass(frozen=True)
-class Page:
-    """A page to open: its URL name, who opens it (``None``: the public), how to build its
-    address from the sweep's data, and the status it answers."""
-
-    name: str
-    role: str | None
-    path: Callable[[dict[str, Any]], str]
-    status: int = 200
-
-
-def _url(name: str, query: str = "", **keys: str) -> Callable[[dict[str, Any]], str]:
-    """The address of ``name``; each of ``keys`` maps a URL argument to a key of the data."""
-
-    def build(data: dict[str, Any]) -> str:
-        return reverse(name, kwargs={arg: data[key] for arg, key in keys.items()}) + query
-
-    return build
-
-
 PAGES: list[Page] = [
     # The manager asks for a position; HR decides.
-    Page("recruitment:requisitions", "manager", _url("recruitment:requisitions")),
-    Page("recruitment:requisition_new", "manager", _url("recruitment:requisition_new")),
+    Page("recruitment:requisitions", "manager", url("recruitment:requisitions")),
+    Page("recruitment:requisition_new", "manager", url("recruitment:requisition_new")),
     Page(
         "recruitment:requisition_shortage",
         "manager",
@@ -87,94 +63,93 @@ PAGES: list[Page] = [
     Page(
         "recruitment:requisition_edit",
         "manager",
-        _url("recruitment:requisition_edit", requisition_id="draft_requisition"),
+        url("recruitment:requisition_edit", requisition_id="draft_requisition"),
     ),
     Page(
         "recruitment:requisition",
         "hr",
-        _url("recruitment:requisition", requisition_id="submitted_requisition"),
+        url("recruitment:requisition", requisition_id="submitted_requisition"),
     ),
     # HR's stories for the careers site.
-    Page("recruitment:stories", "hr", _url("recruitment:stories")),
-    Page("recruitment:story_new", "hr", _url("recruitment:story_new")),
-    Page("recruitment:story_edit", "hr", _url("recruitment:story_edit", story_id="story")),
+    Page("recruitment:stories", "hr", url("recruitment:stories")),
+    Page("recruitment:story_new", "hr", url("recruitment:story_new")),
+    Page("recruitment:story_edit", "hr", url("recruitment:story_edit", story_id="story")),
     # Ads and the inclusive-language check.
-    Page("recruitment:ads", "hr", _url("recruitment:ads")),
-    Page("recruitment:ad_new", "hr", _url("recruitment:ad_new")),
-    Page("recruitment:ad", "hr", _url("recruitment:ad", ad_id="ad")),
-    Page("recruitment:ad_edit", "hr", _url("recruitment:ad_edit", ad_id="ad")),
+    Page("recruitment:ads", "hr", url("recruitment:ads")),
+    Page("recruitment:ad_new", "hr", url("recruitment:ad_new")),
+    Page("recruitment:ad", "hr", url("recruitment:ad", ad_id="ad")),
+    Page("recruitment:ad_edit", "hr", url("recruitment:ad_edit", ad_id="ad")),
     # The talent pool, as HR sees it.
-    Page("recruitment:talent_pool", "hr", _url("recruitment:talent_pool")),
-    Page("recruitment:talent_invitable", "hr", _url("recruitment:talent_invitable")),
+    Page("recruitment:talent_pool", "hr", url("recruitment:talent_pool")),
+    Page("recruitment:talent_invitable", "hr", url("recruitment:talent_invitable")),
     # The pipeline: the committee member's rounds, the chair's round and applicant, HR's letter.
-    Page("recruitment:rounds", "employee", _url("recruitment:rounds")),
-    Page("recruitment:round", "manager", _url("recruitment:round", slug="ad_slug")),
+    Page("recruitment:rounds", "employee", url("recruitment:rounds")),
+    Page("recruitment:round", "manager", url("recruitment:round", slug="ad_slug")),
     Page(
         "recruitment:applicant",
         "manager",
-        _url("recruitment:applicant", application_id="shortlisted"),
+        url("recruitment:applicant", application_id="shortlisted"),
     ),
     Page(
         "recruitment:applicant_letter",
         "hr",
-        _url("recruitment:applicant_letter", application_id="shortlisted"),
+        url("recruitment:applicant_letter", application_id="shortlisted"),
     ),
-    Page("recruitment:letter_templates", "hr", _url("recruitment:letter_templates")),
-    Page("recruitment:letter_template_new", "hr", _url("recruitment:letter_template_new")),
+    Page("recruitment:letter_templates", "hr", url("recruitment:letter_templates")),
+    Page("recruitment:letter_template_new", "hr", url("recruitment:letter_template_new")),
     Page(
         "recruitment:letter_template_edit",
         "hr",
-        _url("recruitment:letter_template_edit", template_id="letter_template"),
+        url("recruitment:letter_template_edit", template_id="letter_template"),
     ),
-    Page("recruitment:fairness", "analyst", _url("recruitment:fairness")),
+    Page("recruitment:fairness", "analyst", url("recruitment:fairness")),
     # Onboarding.
-    Page("recruitment:onboarding", "manager", _url("recruitment:onboarding")),
-    Page("recruitment:onboarding_new", "manager", _url("recruitment:onboarding_new")),
-    Page("recruitment:onboarding_tasks", "manager", _url("recruitment:onboarding_tasks")),
+    Page("recruitment:onboarding", "manager", url("recruitment:onboarding")),
+    Page("recruitment:onboarding_new", "manager", url("recruitment:onboarding_new")),
+    Page("recruitment:onboarding_tasks", "manager", url("recruitment:onboarding_tasks")),
     Page(
         "recruitment:onboarding_plan",
         "manager",
-        _url("recruitment:onboarding_plan", plan_id="plan"),
+        url("recruitment:onboarding_plan", plan_id="plan"),
     ),
     Page(
         "recruitment:onboarding_plan_edit",
         "manager",
-        _url("recruitment:onboarding_plan_edit", plan_id="plan"),
+        url("recruitment:onboarding_plan_edit", plan_id="plan"),
     ),
-    Page("recruitment:onboarding_templates", "hr", _url("recruitment:onboarding_templates")),
-    Page("recruitment:onboarding_template_new", "hr", _url("recruitment:onboarding_template_new")),
+    Page("recruitment:onboarding_templates", "hr", url("recruitment:onboarding_templates")),
+    Page("recruitment:onboarding_template_new", "hr", url("recruitment:onboarding_template_new")),
     Page(
         "recruitment:onboarding_template",
         "hr",
-        _url("recruitment:onboarding_template", template_id="onboarding_template"),
+        url("recruitment:onboarding_template", template_id="onboarding_template"),
     ),
     Page(
         "recruitment:onboarding_template_task",
         "hr",
-        _url(
+        url(
             "recruitment:onboarding_template_task",
             template_id="onboarding_template",
             task_id="template_task",
         ),
     ),
     # The public careers site.
-    Page("careers:jobs", None, _url("careers:jobs")),
-    Page("careers:job", None, _url("careers:job", slug="ad_slug")),
-    Page("careers:job", None, _url("careers:job", slug="closed_slug"), status=410),
-    Page("careers:stories", None, _url("careers:stories")),
-    Page("careers:story", None, _url("careers:story", slug="story_slug")),
-    Page("careers:apply", None, _url("careers:apply", slug="ad_slug")),
-    Page("careers:my_application", None, _url("careers:my_application", token="applicant")),
-    Page("careers:withdraw", None, _url("careers:withdraw", token="applicant")),
-    Page("careers:delete", None, _url("careers:delete", token="applicant")),
-    Page("careers:talent_signup", None, _url("careers:talent_signup")),
-    Page("careers:talent_profile", None, _url("careers:talent_profile", token="talent")),
-    Page("careers:talent_withdraw", None, _url("careers:talent_withdraw", token="talent")),
-    Page("careers:talent_confirm", None, _url("careers:talent_confirm", token="pending_talent")),
-    Page("careers:welcome", None, _url("careers:welcome", token="welcome")),
+    Page("careers:jobs", None, url("careers:jobs")),
+    Page("careers:job", None, url("careers:job", slug="ad_slug")),
+    Page("careers:job", None, url("careers:job", slug="closed_slug"), status=410),
+    Page("careers:stories", None, url("careers:stories")),
+    Page("careers:story", None, url("careers:story", slug="story_slug")),
+    Page("careers:apply", None, url("careers:apply", slug="ad_slug")),
+    Page("careers:my_application", None, url("careers:my_application", token="applicant")),
+    Page("careers:withdraw", None, url("careers:withdraw", token="applicant")),
+    Page("careers:delete", None, url("careers:delete", token="applicant")),
+    Page("careers:talent_signup", None, url("careers:talent_signup")),
+    Page("careers:talent_profile", None, url("careers:talent_profile", token="talent")),
+    Page("careers:talent_withdraw", None, url("careers:talent_withdraw", token="talent")),
+    Page("careers:talent_confirm", None, url("careers:talent_confirm", token="pending_talent")),
+    Page("careers:welcome", None, url("careers:welcome", token="welcome")),
 ]
 
-_POST_REDIRECTS = "a form's action: it redirects to the page the form is on, which is swept"
 _POST_OR_PAGE = (
     "a form's action: it redirects on success and shows the applicant's page (swept) with the "
     "errors otherwise"
@@ -182,32 +157,32 @@ _POST_OR_PAGE = (
 
 #: URLs that answer no page of their own, and why.
 NOT_PAGES: dict[str, str] = {
-    "recruitment:requisition_submit": _POST_REDIRECTS,
-    "recruitment:requisition_delete": _POST_REDIRECTS,
-    "recruitment:requisition_decide": _POST_REDIRECTS,
-    "recruitment:story_publish": _POST_REDIRECTS,
-    "recruitment:story_delete": _POST_REDIRECTS,
+    "recruitment:requisition_submit": POST_REDIRECTS,
+    "recruitment:requisition_delete": POST_REDIRECTS,
+    "recruitment:requisition_decide": POST_REDIRECTS,
+    "recruitment:story_publish": POST_REDIRECTS,
+    "recruitment:story_delete": POST_REDIRECTS,
     "recruitment:ad_check": "the editor's check as an htmx fragment, inside the swept editor",
-    "recruitment:ad_publish": _POST_REDIRECTS,
-    "recruitment:ad_close": _POST_REDIRECTS,
-    "recruitment:ad_criteria": _POST_REDIRECTS,
-    "recruitment:ad_committee": _POST_REDIRECTS,
+    "recruitment:ad_publish": POST_REDIRECTS,
+    "recruitment:ad_close": POST_REDIRECTS,
+    "recruitment:ad_criteria": POST_REDIRECTS,
+    "recruitment:ad_committee": POST_REDIRECTS,
     "recruitment:application_file": "an applicant's CV or application as a file",
-    "recruitment:talent_invite": _POST_REDIRECTS,
+    "recruitment:talent_invite": POST_REDIRECTS,
     "recruitment:applicant_move": _POST_OR_PAGE,
     "recruitment:applicant_score": _POST_OR_PAGE,
     "recruitment:applicant_note": _POST_OR_PAGE,
     "recruitment:applicant_interview": _POST_OR_PAGE,
     "recruitment:applicant_test": _POST_OR_PAGE,
     "recruitment:interview_ical": "an interview as an iCalendar file",
-    "recruitment:onboarding_task_done": _POST_REDIRECTS,
-    "recruitment:onboarding_find_person": _POST_REDIRECTS,
-    "recruitment:onboarding_new_link": _POST_REDIRECTS,
+    "recruitment:onboarding_task_done": POST_REDIRECTS,
+    "recruitment:onboarding_find_person": POST_REDIRECTS,
+    "recruitment:onboarding_new_link": POST_REDIRECTS,
     "recruitment:onboarding_template_task_new": (
         "a form's action: it redirects, or shows the swept template page with the errors"
     ),
-    "recruitment:onboarding_template_task_remove": _POST_REDIRECTS,
-    "careers:talent_renew": _POST_REDIRECTS,
+    "recruitment:onboarding_template_task_remove": POST_REDIRECTS,
+    "careers:talent_renew": POST_REDIRECTS,
     "careers:welcome_task": (
         "the new colleague's tick on the pre-boarding page: it redirects to that page (swept)"
     ),
@@ -293,25 +268,4 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_every_recruitment_page_passes_axe(page, live_server, users, org):
-    data = _data(org, users)
-    signed_in = None
-    for visit in sorted(PAGES, key=lambda p: p.role or ""):
-        if visit.role != signed_in:
-            page.context.clear_cookies()
-            if visit.role is not None:
-                login(page, live_server, visit.role)
-            signed_in = visit.role
-        path = visit.path(data)
-        response = page.goto(f"{live_server.url}{path}")
-        assert response is not None and response.status == visit.status, (
-            f"{visit.name} ({path}) as {visit.role or 'the public'}: {response and response.status}"
-        )
-        # The page itself, not a log-in form or a redirect elsewhere.
-        assert resolve(urlsplit(page.url).path).view_name == visit.name, page.url
-        expect(page.get_by_role("heading", level=1)).to_have_count(1)
-        assert_accessible(page, f"{visit.name} ({path}) as {visit.role or 'the public'}")
-        if visit.role is None:
-            page.set_viewport_size(PHONE)
-            assert _sticking_out(page) == [], f"{path} at 375 px"
-            assert_accessible(page, f"{visit.name} ({path}) at 375 px")
-            page.set_viewport_size({"width": 1280, "height": 900})
+    visit_all(page, live_server, PAGES, _data(org, users))

@@ -14,14 +14,9 @@ action they own, initiatives, "about this survey") are also opened at phone widt
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
-from django.urls import resolve, reverse
 from django.utils import timezone
-from playwright.sync_api import expect
 
 from charlie.core.roles import Role
 from charlie.people.services import operator_access
@@ -58,83 +53,52 @@ from charlie.wellbeing.tests.factories import (
     staff,
     survey_version,
 )
-from tests.e2e.helpers import E2E, TWO_FRAMES, assert_accessible, login
-from tests.e2e.test_small_screens import PHONE, _sticking_out
+from tests.e2e.helpers import E2E
+from tests.e2e.sweep import POST_REDIRECTS, Page, url, visit_all
 
 pytestmark = E2E
 
 #: The URL namespaces this sweep answers for.
 SWEPT_NAMESPACES = ("wellbeing",)
 
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def _resize(page: Any, size: dict[str, int]) -> None:
-    page.set_viewport_size(size)
-    page.evaluate(TWO_FRAMES)
-
-
-@dataclass(frozen=True)
-class Page:
-    """A page to open: its URL name, who opens it (``None``: the public), how to build its
-    address from the sweep's data, the status it answers, and whether an employee reads it on a
-    phone (the public pages always are)."""
-
-    name: str
-    role: str | None
-    path: Callable[[dict[str, Any]], str]
-    status: int = 200
-    phone: bool = False
-
-
-def _url(name: str, query: str = "", **keys: str) -> Callable[[dict[str, Any]], str]:
-    """The address of ``name``; each of ``keys`` maps a URL argument to a key of the data, and
-    ``query`` is filled in from the data (``"?enhed={aeldre}"``)."""
-
-    def build(data: dict[str, Any]) -> str:
-        kwargs = {arg: data[key] for arg, key in keys.items()}
-        return reverse(name, kwargs=kwargs) + query.format(**data)
-
-    return build
-
 
 PAGES: list[Page] = [
     # Question banks (HR): the municipality's own questionnaire, a draft version with a dimension
     # and a question, and a version a survey has frozen.
-    Page("wellbeing:questionnaires", "hr", _url("wellbeing:questionnaires")),
-    Page("wellbeing:questionnaire_new", "hr", _url("wellbeing:questionnaire_new")),
-    Page("wellbeing:questionnaire_import", "hr", _url("wellbeing:questionnaire_import")),
+    Page("wellbeing:questionnaires", "hr", url("wellbeing:questionnaires")),
+    Page("wellbeing:questionnaire_new", "hr", url("wellbeing:questionnaire_new")),
+    Page("wellbeing:questionnaire_import", "hr", url("wellbeing:questionnaire_import")),
     Page(
         "wellbeing:questionnaire",
         "hr",
-        _url("wellbeing:questionnaire", questionnaire_id="questionnaire"),
+        url("wellbeing:questionnaire", questionnaire_id="questionnaire"),
     ),
     Page(
         "wellbeing:questionnaire_version",
         "hr",
-        _url("wellbeing:questionnaire_version", version_id="draft_version"),
+        url("wellbeing:questionnaire_version", version_id="draft_version"),
     ),
     Page(
         "wellbeing:questionnaire_version",
         "hr",
-        _url("wellbeing:questionnaire_version", version_id="frozen_version"),
+        url("wellbeing:questionnaire_version", version_id="frozen_version"),
     ),
     # HR previews what respondents will see, on the phone most of them answer on.
     Page(
         "wellbeing:questionnaire_preview",
         "hr",
-        _url("wellbeing:questionnaire_preview", version_id="frozen_version"),
+        url("wellbeing:questionnaire_preview", version_id="frozen_version"),
         phone=True,
     ),
     Page(
         "wellbeing:questionnaire_dimension_new",
         "hr",
-        _url("wellbeing:questionnaire_dimension_new", version_id="draft_version"),
+        url("wellbeing:questionnaire_dimension_new", version_id="draft_version"),
     ),
     Page(
         "wellbeing:questionnaire_dimension",
         "hr",
-        _url(
+        url(
             "wellbeing:questionnaire_dimension",
             version_id="draft_version",
             dimension_id="dimension",
@@ -143,159 +107,154 @@ PAGES: list[Page] = [
     Page(
         "wellbeing:questionnaire_question_new",
         "hr",
-        _url("wellbeing:questionnaire_question_new", version_id="draft_version"),
+        url("wellbeing:questionnaire_question_new", version_id="draft_version"),
     ),
     Page(
         "wellbeing:questionnaire_question",
         "hr",
-        _url("wellbeing:questionnaire_question", version_id="draft_version", question_id="scale"),
+        url("wellbeing:questionnaire_question", version_id="draft_version", question_id="scale"),
     ),
     Page(
         "wellbeing:questionnaire_question",
         "hr",
-        _url("wellbeing:questionnaire_question", version_id="draft_version", question_id="choice"),
+        url("wellbeing:questionnaire_question", version_id="draft_version", question_id="choice"),
     ),
     # Surveys and pulse series (HR): a draft, an open and a closed survey.
-    Page("wellbeing:surveys", "hr", _url("wellbeing:surveys")),
-    Page("wellbeing:survey_new", "hr", _url("wellbeing:survey_new")),
-    Page("wellbeing:survey", "hr", _url("wellbeing:survey", survey_id="draft")),
-    Page("wellbeing:survey", "hr", _url("wellbeing:survey", survey_id="open")),
-    Page("wellbeing:survey", "hr", _url("wellbeing:survey", survey_id="closed")),
-    Page("wellbeing:survey_edit", "hr", _url("wellbeing:survey_edit", survey_id="draft")),
-    Page("wellbeing:survey_launch", "hr", _url("wellbeing:survey_launch", survey_id="draft")),
+    Page("wellbeing:surveys", "hr", url("wellbeing:surveys")),
+    Page("wellbeing:survey_new", "hr", url("wellbeing:survey_new")),
+    Page("wellbeing:survey", "hr", url("wellbeing:survey", survey_id="draft")),
+    Page("wellbeing:survey", "hr", url("wellbeing:survey", survey_id="open")),
+    Page("wellbeing:survey", "hr", url("wellbeing:survey", survey_id="closed")),
+    Page("wellbeing:survey_edit", "hr", url("wellbeing:survey_edit", survey_id="draft")),
+    Page("wellbeing:survey_launch", "hr", url("wellbeing:survey_launch", survey_id="draft")),
     Page(
-        "wellbeing:survey_invitations", "hr", _url("wellbeing:survey_invitations", survey_id="open")
+        "wellbeing:survey_invitations", "hr", url("wellbeing:survey_invitations", survey_id="open")
     ),
-    Page("wellbeing:pulse_series_list", "hr", _url("wellbeing:pulse_series_list")),
-    Page("wellbeing:pulse_series_new", "hr", _url("wellbeing:pulse_series_new")),
+    Page("wellbeing:pulse_series_list", "hr", url("wellbeing:pulse_series_list")),
+    Page("wellbeing:pulse_series_new", "hr", url("wellbeing:pulse_series_new")),
     # Answering by the one-time link from the e-mail, without logging in: an open link, a used
     # one and one of a closed survey; the thank-you page; "about this survey".
-    Page("wellbeing:answer", None, _url("wellbeing:answer", token="link")),
-    Page("wellbeing:answer", None, _url("wellbeing:answer", token="used_link")),
-    Page("wellbeing:answer", None, _url("wellbeing:answer", token="closed_link")),
-    Page("wellbeing:answer_thanks", None, _url("wellbeing:answer_thanks", survey_id="open")),
-    Page("wellbeing:survey_about", None, _url("wellbeing:survey_about", survey_id="open")),
+    Page("wellbeing:answer", None, url("wellbeing:answer", token="link")),
+    Page("wellbeing:answer", None, url("wellbeing:answer", token="used_link")),
+    Page("wellbeing:answer", None, url("wellbeing:answer", token="closed_link")),
+    Page("wellbeing:answer_thanks", None, url("wellbeing:answer_thanks", survey_id="open")),
+    Page("wellbeing:survey_about", None, url("wellbeing:survey_about", survey_id="open")),
     # Results: the manager's own unit, HR's whole survey, the analyst's unit with sub-units, an
     # open survey; response rates; HR's review of comments; a pulse series' trend.
-    Page("wellbeing:results", "manager", _url("wellbeing:results")),
+    Page("wellbeing:results", "manager", url("wellbeing:results")),
     Page(
-        "wellbeing:results_survey", "manager", _url("wellbeing:results_survey", survey_id="results")
+        "wellbeing:results_survey", "manager", url("wellbeing:results_survey", survey_id="results")
     ),
-    Page("wellbeing:results_survey", "hr", _url("wellbeing:results_survey", survey_id="results")),
+    Page("wellbeing:results_survey", "hr", url("wellbeing:results_survey", survey_id="results")),
     Page(
         "wellbeing:results_survey",
         "analyst",
-        _url("wellbeing:results_survey", "?enhed={aeldre}", survey_id="results"),
+        url("wellbeing:results_survey", "?enhed={aeldre}", survey_id="results"),
     ),
-    Page("wellbeing:results_survey", "hr", _url("wellbeing:results_survey", survey_id="open")),
-    Page("wellbeing:results_rates", "hr", _url("wellbeing:results_rates", survey_id="results")),
+    Page("wellbeing:results_survey", "hr", url("wellbeing:results_survey", survey_id="open")),
+    Page("wellbeing:results_rates", "hr", url("wellbeing:results_rates", survey_id="results")),
     Page(
-        "wellbeing:results_comments", "hr", _url("wellbeing:results_comments", survey_id="results")
+        "wellbeing:results_comments", "hr", url("wellbeing:results_comments", survey_id="results")
     ),
-    Page(
-        "wellbeing:results_comment", "hr", _url("wellbeing:results_comment", comment_id="comment")
-    ),
-    Page("wellbeing:results_trend", "manager", _url("wellbeing:results_trend", series_id="trend")),
+    Page("wellbeing:results_comment", "hr", url("wellbeing:results_comment", comment_id="comment")),
+    Page("wellbeing:results_trend", "manager", url("wellbeing:results_trend", series_id="trend")),
     # The APV, run by the unit's manager (HR sees every unit's and starts one for any unit).
-    Page("wellbeing:apvs", "manager", _url("wellbeing:apvs")),
-    Page("wellbeing:apvs", "hr", _url("wellbeing:apvs")),
-    Page("wellbeing:apv_new", "manager", _url("wellbeing:apv_new")),
-    Page("wellbeing:apv_new", "hr", _url("wellbeing:apv_new", "?enhed={syd}")),
-    Page("wellbeing:apv", "manager", _url("wellbeing:apv", apv_id="open_apv")),
-    Page("wellbeing:apv", "manager", _url("wellbeing:apv", apv_id="done_apv")),
-    Page("wellbeing:apv_mapping", "manager", _url("wellbeing:apv_mapping", apv_id="open_apv")),
+    Page("wellbeing:apvs", "manager", url("wellbeing:apvs")),
+    Page("wellbeing:apvs", "hr", url("wellbeing:apvs")),
+    Page("wellbeing:apv_new", "manager", url("wellbeing:apv_new")),
+    Page("wellbeing:apv_new", "hr", url("wellbeing:apv_new", "?enhed={syd}")),
+    Page("wellbeing:apv", "manager", url("wellbeing:apv", apv_id="open_apv")),
+    Page("wellbeing:apv", "manager", url("wellbeing:apv", apv_id="done_apv")),
+    Page("wellbeing:apv_mapping", "manager", url("wellbeing:apv_mapping", apv_id="open_apv")),
+    Page("wellbeing:apv_assessment", "manager", url("wellbeing:apv_assessment", apv_id="open_apv")),
     Page(
-        "wellbeing:apv_assessment", "manager", _url("wellbeing:apv_assessment", apv_id="open_apv")
-    ),
-    Page(
-        "wellbeing:apv_problem_new", "manager", _url("wellbeing:apv_problem_new", apv_id="open_apv")
+        "wellbeing:apv_problem_new", "manager", url("wellbeing:apv_problem_new", apv_id="open_apv")
     ),
     Page(
         "wellbeing:apv_problem",
         "manager",
-        _url("wellbeing:apv_problem", apv_id="open_apv", problem_id="problem"),
+        url("wellbeing:apv_problem", apv_id="open_apv", problem_id="problem"),
     ),
-    Page("wellbeing:apv_follow_up", "manager", _url("wellbeing:apv_follow_up", apv_id="open_apv")),
-    Page("wellbeing:apv_next_due", "hr", _url("wellbeing:apv_next_due", apv_id="done_apv")),
+    Page("wellbeing:apv_follow_up", "manager", url("wellbeing:apv_follow_up", apv_id="open_apv")),
+    Page("wellbeing:apv_next_due", "hr", url("wellbeing:apv_next_due", apv_id="done_apv")),
     # Action plans: the manager keeps them; the unit's employees read the plan and the written
     # APV, and the owner of an action sets its status.
-    Page("wellbeing:actions", "manager", _url("wellbeing:actions", "?status=all")),
-    Page("wellbeing:action_new", "manager", _url("wellbeing:action_new")),
+    Page("wellbeing:actions", "manager", url("wellbeing:actions", "?status=all")),
+    Page("wellbeing:action_new", "manager", url("wellbeing:action_new")),
     Page(
         "wellbeing:action_new",
         "manager",
-        _url("wellbeing:action_new", "?enhed={nord}&maaling={results}&kilde=Indflydelse"),
+        url("wellbeing:action_new", "?enhed={nord}&maaling={results}&kilde=Indflydelse"),
     ),
-    Page("wellbeing:action", "manager", _url("wellbeing:action", action_id="action")),
-    Page("wellbeing:action", "employee", _url("wellbeing:action", action_id="action"), phone=True),
-    Page("wellbeing:my_plan", "employee", _url("wellbeing:my_plan"), phone=True),
+    Page("wellbeing:action", "manager", url("wellbeing:action", action_id="action")),
+    Page("wellbeing:action", "employee", url("wellbeing:action", action_id="action"), phone=True),
+    Page("wellbeing:my_plan", "employee", url("wellbeing:my_plan"), phone=True),
     Page(
         "wellbeing:apv_written",
         "employee",
-        _url("wellbeing:apv_written", apv_id="done_apv"),
+        url("wellbeing:apv_written", apv_id="done_apv"),
         phone=True,
     ),
     # Green and health initiatives: employees join them (one they joined, one they have not);
     # HR makes, publishes and follows them in figures.
-    Page("wellbeing:initiatives", "employee", _url("wellbeing:initiatives"), phone=True),
+    Page("wellbeing:initiatives", "employee", url("wellbeing:initiatives"), phone=True),
     Page(
         "wellbeing:initiative",
         "employee",
-        _url("wellbeing:initiative", initiative_id="initiative"),
+        url("wellbeing:initiative", initiative_id="initiative"),
         phone=True,
     ),
     Page(
         "wellbeing:initiative",
         "employee",
-        _url("wellbeing:initiative", initiative_id="joined_initiative"),
+        url("wellbeing:initiative", initiative_id="joined_initiative"),
         phone=True,
     ),
-    Page("wellbeing:initiatives_admin", "hr", _url("wellbeing:initiatives_admin")),
-    Page("wellbeing:initiative_new", "hr", _url("wellbeing:initiative_new")),
+    Page("wellbeing:initiatives_admin", "hr", url("wellbeing:initiatives_admin")),
+    Page("wellbeing:initiative_new", "hr", url("wellbeing:initiative_new")),
     Page(
         "wellbeing:initiative_edit",
         "hr",
-        _url("wellbeing:initiative_edit", initiative_id="draft_initiative"),
+        url("wellbeing:initiative_edit", initiative_id="draft_initiative"),
     ),
     Page(
         "wellbeing:initiative_participation",
         "hr",
-        _url("wellbeing:initiative_participation", initiative_id="initiative"),
+        url("wellbeing:initiative_participation", initiative_id="initiative"),
     ),
     # New colleagues' check-ins in figures: HR for a unit with sub-units, the manager's own.
-    Page("wellbeing:checkins", "hr", _url("wellbeing:checkins", "?enhed={aeldre}")),
-    Page("wellbeing:checkins", "manager", _url("wellbeing:checkins")),
+    Page("wellbeing:checkins", "hr", url("wellbeing:checkins", "?enhed={aeldre}")),
+    Page("wellbeing:checkins", "manager", url("wellbeing:checkins")),
 ]
 
-_POST_REDIRECTS = "a form's action: it redirects to the page the form is on, which is swept"
 
 #: URLs that answer no page of their own, and why.
 NOT_PAGES: dict[str, str] = {
     "wellbeing:questionnaire_version_new": "a form's action: it redirects to the new version",
     "wellbeing:questionnaire_version_delete": "a form's action: it redirects to the list",
     "wellbeing:questionnaire_export": "a version as a file (JSON or CSV)",
-    "wellbeing:questionnaire_dimension_remove": _POST_REDIRECTS,
-    "wellbeing:questionnaire_dimension_move": _POST_REDIRECTS,
-    "wellbeing:questionnaire_question_remove": _POST_REDIRECTS,
-    "wellbeing:questionnaire_question_move": _POST_REDIRECTS,
+    "wellbeing:questionnaire_dimension_remove": POST_REDIRECTS,
+    "wellbeing:questionnaire_dimension_move": POST_REDIRECTS,
+    "wellbeing:questionnaire_question_remove": POST_REDIRECTS,
+    "wellbeing:questionnaire_question_move": POST_REDIRECTS,
     "wellbeing:survey_delete": "a form's action: it redirects to the list of surveys",
-    "wellbeing:survey_close": _POST_REDIRECTS,
-    "wellbeing:invitation_send_again": _POST_REDIRECTS,
-    "wellbeing:pulse_series_pause": _POST_REDIRECTS,
+    "wellbeing:survey_close": POST_REDIRECTS,
+    "wellbeing:invitation_send_again": POST_REDIRECTS,
+    "wellbeing:pulse_series_pause": POST_REDIRECTS,
     "wellbeing:results_pdf": "the report for the MED/AMO meeting as a PDF file",
     "wellbeing:results_excel": "the figures as an Excel file",
-    "wellbeing:apv_step": _POST_REDIRECTS,
-    "wellbeing:apv_absence": _POST_REDIRECTS,
+    "wellbeing:apv_step": POST_REDIRECTS,
+    "wellbeing:apv_absence": POST_REDIRECTS,
     "wellbeing:apv_item_new": (
         "a form's action: it redirects, or shows the swept mapping page with the errors"
     ),
-    "wellbeing:apv_item_remove": _POST_REDIRECTS,
-    "wellbeing:apv_problems_from_walkthrough": _POST_REDIRECTS,
-    "wellbeing:apv_problem_remove": _POST_REDIRECTS,
+    "wellbeing:apv_item_remove": POST_REDIRECTS,
+    "wellbeing:apv_problems_from_walkthrough": POST_REDIRECTS,
+    "wellbeing:apv_problem_remove": POST_REDIRECTS,
     "wellbeing:apv_pdf": "the written APV as a PDF file (checked in test_apv_views.py)",
-    "wellbeing:initiative_join": _POST_REDIRECTS,
-    "wellbeing:initiative_leave": _POST_REDIRECTS,
-    "wellbeing:initiative_publish": _POST_REDIRECTS,
+    "wellbeing:initiative_join": POST_REDIRECTS,
+    "wellbeing:initiative_leave": POST_REDIRECTS,
+    "wellbeing:initiative_publish": POST_REDIRECTS,
 }
 
 
@@ -461,26 +420,4 @@ def _data(org: Any, users: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_every_wellbeing_page_passes_axe(page, live_server, users, org):
-    data = _data(org, users)
-    signed_in = None
-    for visit in sorted(PAGES, key=lambda p: p.role or ""):
-        if visit.role != signed_in:
-            page.context.clear_cookies()
-            if visit.role is not None:
-                login(page, live_server, visit.role)
-            signed_in = visit.role
-        path = visit.path(data)
-        where = f"{visit.name} ({path}) as {visit.role or 'the public'}"
-        response = page.goto(f"{live_server.url}{path}")
-        assert response is not None and response.status == visit.status, (
-            f"{where}: {response and response.status}"
-        )
-        # The page itself, not a log-in form or a redirect elsewhere.
-        assert resolve(urlsplit(page.url).path).view_name == visit.name, page.url
-        expect(page.get_by_role("heading", level=1)).to_have_count(1)
-        assert_accessible(page, where)
-        if visit.role is None or visit.phone:
-            _resize(page, PHONE)
-            assert _sticking_out(page) == [], f"{where} at 375 px"
-            assert_accessible(page, f"{where} at 375 px")
-            _resize(page, DESKTOP)
+    visit_all(page, live_server, PAGES, _data(org, users))
