@@ -24,6 +24,7 @@ from charlie.core import charts
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_text
 from charlie.people import services as people
 from charlie.people.services import access_of
 from charlie.portfolio import reports
@@ -57,8 +58,8 @@ def _form_status(form: forms.BaseForm) -> int:
 
 @require_GET
 def benefits(request: AuthenticatedRequest) -> HttpResponse:
-    status = request.GET.get("status", "")
-    query = request.GET.get("q", "")[:100]
+    status = query_text(request, "status", max_length=20)
+    query = query_text(request, "q")
     page = services.benefit_list(
         access_of(request), status=status, query=query, page=_int(request.GET.get("side")) or 1
     )
