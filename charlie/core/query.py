@@ -17,3 +17,10 @@ def query_text(request: HttpRequest, name: str, *, max_length: int = 100) -> str
     are dropped as the people search always did), trimmed, at most ``max_length`` characters."""
     value = "".join(char for char in request.GET.get(name, "") if char.isprintable())
     return value.strip()[:max_length]
+
+
+def query_id(request: HttpRequest, name: str) -> int | None:
+    """The positive whole number ``name`` (an id, a page number); ``None`` when it is absent or
+    anything else (a sign, a decimal, letters, more than 9 digits), so it never becomes a 500."""
+    value = request.GET.get(name, "").strip()
+    return int(value) if value.isdigit() and 0 < len(value) < 10 else None

@@ -24,7 +24,7 @@ from charlie.core import charts
 from charlie.core.errors import PermissionDenied, ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
-from charlie.core.query import query_text
+from charlie.core.query import query_id, query_text
 from charlie.people import services as people
 from charlie.people.services import access_of
 from charlie.portfolio import reports
@@ -38,11 +38,6 @@ from charlie.portfolio.services import automations as automation_services
 from charlie.portfolio.services import benefits as services
 from charlie.portfolio.services import reports as report_services
 from charlie.privacy.services import render_pdf
-
-
-def _int(text: str | None) -> int | None:
-    value = (text or "").strip()
-    return int(value) if value.isdigit() and 0 < len(value) < 10 else None
 
 
 def _errors(form: forms.BaseForm) -> list[Any]:
@@ -61,7 +56,7 @@ def benefits(request: AuthenticatedRequest) -> HttpResponse:
     status = query_text(request, "status", max_length=20)
     query = query_text(request, "q")
     page = services.benefit_list(
-        access_of(request), status=status, query=query, page=_int(request.GET.get("side")) or 1
+        access_of(request), status=status, query=query, page=query_id(request, "side") or 1
     )
     rest = urlencode({k: v for k, v in (("q", query), ("status", status)) if v})
     return render(
@@ -251,7 +246,7 @@ def automations(request: AuthenticatedRequest) -> HttpResponse:
     form = AutomationFilterForm(request.GET)
     filters = _filters(form)
     data = automation_services.register_page(
-        access_of(request), filters, _int(request.GET.get("side")) or 1
+        access_of(request), filters, query_id(request, "side") or 1
     )
     return render(
         request,

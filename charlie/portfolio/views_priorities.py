@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_id
 from charlie.people.services import access_of
 from charlie.portfolio.effortchart import Point, value_effort_chart
 from charlie.portfolio.forms_priorities import CriterionForm, RunForm, ScenarioForm
@@ -238,16 +239,11 @@ def scenario(request: AuthenticatedRequest, scenario_id: int) -> HttpResponse:
     )
 
 
-def _id(text: str | None) -> int | None:
-    value = (text or "").strip()
-    return int(value) if value.isdigit() and 0 < len(value) < 10 else None
-
-
 @require_GET
 def compare(request: AuthenticatedRequest) -> HttpResponse:
     access = access_of(request)
     rows = svc.scenarios(access)
-    first, second = _id(request.GET.get("a")), _id(request.GET.get("b"))
+    first, second = query_id(request, "a"), query_id(request, "b")
     compared = svc.compare(access, first, second) if first and second else None
     return render(
         request,

@@ -20,17 +20,12 @@ from charlie.core import charts
 from charlie.core.errors import ValidationFailed
 from charlie.core.forms import add_service_errors, error_links
 from charlie.core.http import AuthenticatedRequest
+from charlie.core.query import query_id
 from charlie.people.services import access_of
 from charlie.wellbeing.forms_green import InitiativeForm
 from charlie.wellbeing.services import about as about_services
 from charlie.wellbeing.services import checkins as checkin_services
 from charlie.wellbeing.services import initiatives as svc
-
-
-def _int(text: str | None) -> int | None:
-    """A positive id from the query string; anything else is none."""
-    value = (text or "").strip()
-    return int(value) if value.isdigit() and 0 < len(value) < 10 else None
 
 
 def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
@@ -176,7 +171,7 @@ def initiative_publish(request: AuthenticatedRequest, initiative_id: int) -> Htt
 def initiative_participation(request: AuthenticatedRequest, initiative_id: int) -> HttpResponse:
     """How many joined, per unit (sub-units included), through disclosure control."""
     data = svc.participation_of(
-        access_of(request), initiative_id, unit_id=_int(request.GET.get("enhed"))
+        access_of(request), initiative_id, unit_id=query_id(request, "enhed")
     )
     chart = ""
     top = [line for line in data.lines if line.depth == 1]
@@ -215,7 +210,7 @@ def checkins(request: AuthenticatedRequest) -> HttpResponse:
     data = checkin_services.checkin_figures(
         access_of(request),
         half=request.GET.get("halvaar"),
-        unit_id=_int(request.GET.get("enhed")),
+        unit_id=query_id(request, "enhed"),
     )
     headline = next((c for c in data.columns if c.kind == "scale"), None) or (
         data.columns[0] if data.columns else None
