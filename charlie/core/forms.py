@@ -271,8 +271,9 @@ class PasswordChangeForm(forms.Form):
 ErrorLink = tuple[str, str]
 
 
-def error_links(form: forms.Form, prefix: str = "") -> list[ErrorLink]:
-    """A form's errors for the error summary, each linked to its field (WCAG 3.3.1)."""
+def error_links(form: forms.BaseForm, prefix: str = "") -> list[ErrorLink]:
+    """A form's errors for the error summary, each linked to its field (WCAG 3.3.1); none for a
+    form that has not been sent (an unbound form has no errors)."""
     out: list[ErrorLink] = [("", str(e)) for e in form.non_field_errors()]
     for field in form:
         for error in field.errors:

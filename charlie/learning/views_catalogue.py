@@ -4,9 +4,8 @@ write the audit log."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -30,10 +29,6 @@ from charlie.learning.forms_catalogue import (
 from charlie.learning.models import Course, Session
 from charlie.learning.permissions import APPROVE_ENROLMENTS, MANAGE_CATALOGUE
 from charlie.people.services import access_of
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 @require_GET
@@ -106,7 +101,7 @@ def course_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "learning/catalogue/course_form.html",
-        {"form": form, "errors": _errors(form), "course": None},
+        {"form": form, "errors": error_links(form), "course": None},
     )
 
 
@@ -128,7 +123,7 @@ def course_edit(request: AuthenticatedRequest, code: str) -> HttpResponse:
     return render(
         request,
         "learning/catalogue/course_form.html",
-        {"form": form, "errors": _errors(form), "course": current},
+        {"form": form, "errors": error_links(form), "course": current},
     )
 
 
@@ -178,7 +173,7 @@ def _session_form_page(
         "learning/catalogue/session_form.html",
         {
             "form": form,
-            "errors": _errors(form),
+            "errors": error_links(form),
             "course": current,
             "session": session,
         },

@@ -40,10 +40,6 @@ from charlie.portfolio.services import reports as report_services
 from charlie.privacy.services import render_pdf
 
 
-def _errors(form: forms.BaseForm) -> list[Any]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
-
-
 def _form_status(form: forms.BaseForm) -> int:
     return 400 if form.is_bound and form.errors else 200
 
@@ -149,7 +145,7 @@ def benefit_new(request: AuthenticatedRequest, number: int) -> HttpResponse:
     return render(
         request,
         "portfolio/benefits/form.html",
-        {"form": form, "errors": _errors(form), "initiative": data.initiative, "benefit": None},
+        {"form": form, "errors": error_links(form), "initiative": data.initiative, "benefit": None},
         status=_form_status(form),
     )
 
@@ -183,7 +179,7 @@ def benefit_edit(request: AuthenticatedRequest, benefit_id: int) -> HttpResponse
         "portfolio/benefits/form.html",
         {
             "form": form,
-            "errors": _errors(form),
+            "errors": error_links(form),
             "initiative": found.initiative,
             "benefit": found,
         },
@@ -223,7 +219,7 @@ def benefit_enter(request: AuthenticatedRequest, benefit_id: int) -> HttpRespons
     return render(
         request,
         "portfolio/benefits/enter.html",
-        {"p": page, "form": form, "rows": form.bound_rows(), "errors": _errors(form)},
+        {"p": page, "form": form, "rows": form.bound_rows(), "errors": error_links(form)},
         status=_form_status(form),
     )
 
@@ -310,7 +306,7 @@ def _automation_form(
     return render(
         request,
         "portfolio/automations/form.html",
-        {"form": form, "errors": _errors(form), "automation_id": automation_id, **initial},
+        {"form": form, "errors": error_links(form), "automation_id": automation_id, **initial},
         status=_form_status(form),
     )
 

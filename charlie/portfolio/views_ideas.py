@@ -5,10 +5,9 @@ support, comment, "Mine idéer"; the portfolio owner triages). Thin HTTP over
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -32,10 +31,6 @@ from charlie.portfolio.forms_ideas import (
 from charlie.portfolio.permissions import MANAGE_PORTFOLIO
 from charlie.portfolio.services import beacons as beacon_services
 from charlie.portfolio.services import ideas as idea_services
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 def _initiative_url(number: int) -> str | None:
@@ -96,7 +91,7 @@ def _beacon_page(
             "chart": chart,
             "initiatives": initiatives,
             "form": form,
-            "errors": _errors(form) if form is not None else [],
+            "errors": error_links(form) if form is not None else [],
         },
         status=status,
     )
@@ -161,7 +156,7 @@ def _beacon_form(request: AuthenticatedRequest, beacon_id: int | None) -> HttpRe
     return render(
         request,
         "portfolio/beacons/form.html",
-        {"form": form, "errors": _errors(form), "beacon": found},
+        {"form": form, "errors": error_links(form), "beacon": found},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -286,7 +281,7 @@ def idea_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "portfolio/ideas/form.html",
-        {"form": form, "errors": _errors(form)},
+        {"form": form, "errors": error_links(form)},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -328,9 +323,9 @@ def _idea_page(
             "detail": detail,
             "idea": idea,
             "comment_form": comment_form,
-            "comment_errors": _errors(comment_form),
+            "comment_errors": error_links(comment_form),
             "triage_form": triage_form,
-            "triage_errors": _errors(triage_form),
+            "triage_errors": error_links(triage_form),
             "initiative_url": initiative_url,
         },
         status=400 if bad else 200,

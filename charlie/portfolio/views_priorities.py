@@ -4,9 +4,8 @@ permissions (READ_PORTFOLIO to see, MANAGE_PORTFOLIO to change or save)."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -23,10 +22,6 @@ from charlie.portfolio.effortchart import Point, value_effort_chart
 from charlie.portfolio.forms_priorities import CriterionForm, RunForm, ScenarioForm
 from charlie.portfolio.services import priorities as svc
 from charlie.portfolio.services.common import today
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 def _chart(data: dict[str, Any]) -> str:
@@ -103,7 +98,7 @@ def priorities(request: AuthenticatedRequest) -> HttpResponse:
             context.update(_result_context(svc.as_dict(result)))
             context["save_form"] = ScenarioForm()
             context["query"] = request.GET.urlencode()
-    context["errors"] = _errors(form)
+    context["errors"] = error_links(form)
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "portfolio/priorities/run.html", context, status=status)
 
@@ -148,7 +143,12 @@ def criteria(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "portfolio/priorities/criteria.html",
-        {"rows": rows, "form": form, "errors": _errors(form), "can_manage": svc.can_manage(access)},
+        {
+            "rows": rows,
+            "form": form,
+            "errors": error_links(form),
+            "can_manage": svc.can_manage(access),
+        },
         status=status,
     )
 
@@ -177,7 +177,7 @@ def criterion_edit(request: AuthenticatedRequest, criterion_id: int) -> HttpResp
     return render(
         request,
         "portfolio/priorities/criterion.html",
-        {"criterion": found, "form": form, "errors": _errors(form)},
+        {"criterion": found, "form": form, "errors": error_links(form)},
         status=status,
     )
 

@@ -4,9 +4,8 @@ partial it returns; the check never changes the text."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -24,10 +23,6 @@ from charlie.recruitment.models import AdStatus
 from charlie.recruitment.permissions import MANAGE_ADS
 
 EDITOR = "recruitment/ads/editor.html"
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 @require_GET
@@ -94,7 +89,12 @@ def ad_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         EDITOR,
-        {"form": form, "errors": _errors(form), "ad": None, "report": _report_for(request, form)},
+        {
+            "form": form,
+            "errors": error_links(form),
+            "ad": None,
+            "report": _report_for(request, form),
+        },
         status=400 if form.is_bound else 200,
     )
 
@@ -115,7 +115,7 @@ def ad_edit(request: AuthenticatedRequest, ad_id: int) -> HttpResponse:
     return render(
         request,
         EDITOR,
-        {"form": form, "errors": _errors(form), "ad": ad, "report": _report_for(request, form)},
+        {"form": form, "errors": error_links(form), "ad": ad, "report": _report_for(request, form)},
         status=400 if form.is_bound else 200,
     )
 

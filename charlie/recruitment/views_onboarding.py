@@ -4,9 +4,8 @@ link (``welcome``)."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
@@ -32,11 +31,6 @@ from charlie.recruitment.forms_onboarding import (
 )
 from charlie.recruitment.permissions import MANAGE_ONBOARDING_TEMPLATES
 from charlie.recruitment.services import onboarding as svc
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
-
 
 # --- Plans ----------------------------------------------------------------------------------
 
@@ -114,7 +108,7 @@ def plan_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "recruitment/onboarding/plan_new.html",
-        {"form": form, "errors": _errors(form), "from_application": bool(initial.get("name"))},
+        {"form": form, "errors": error_links(form), "from_application": bool(initial.get("name"))},
         status=status,
     )
 
@@ -171,7 +165,7 @@ def plan_edit(request: AuthenticatedRequest, plan_id: int) -> HttpResponse:
     return render(
         request,
         "recruitment/onboarding/plan_edit.html",
-        {"plan": current, "form": form, "errors": _errors(form)},
+        {"plan": current, "form": form, "errors": error_links(form)},
         status=status,
     )
 
@@ -295,7 +289,7 @@ def template_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "recruitment/onboarding/template_new.html",
-        {"form": form, "errors": _errors(form)},
+        {"form": form, "errors": error_links(form)},
         status=status,
     )
 
@@ -325,7 +319,7 @@ def _template_page(
             ],
             "form": form,
             "task_form": task_form,
-            "errors": _errors(form) + _errors(task_form),
+            "errors": error_links(form) + error_links(task_form),
         },
         status=status,
     )
@@ -421,7 +415,7 @@ def template_task(request: AuthenticatedRequest, template_id: int, task_id: int)
             "template": current.template,
             "task": current,
             "form": form,
-            "errors": _errors(form),
+            "errors": error_links(form),
         },
         status=status,
     )

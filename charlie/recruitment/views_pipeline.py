@@ -6,9 +6,8 @@ write the audit log."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -38,10 +37,6 @@ from charlie.recruitment.forms_pipeline import (
 from charlie.recruitment.permissions import MANAGE_ADS
 from charlie.recruitment.services import fairness as fairness_services
 from charlie.recruitment.services import pipeline as services
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 def _flash(request: AuthenticatedRequest, exc: ValidationFailed) -> None:
@@ -83,7 +78,7 @@ def _applicant(
         "score_choices": ScoreForm.base_fields["score"].choices,  # type: ignore[attr-defined]
     }
     context.update(bound)
-    context["errors"] = [e for f in bound.values() for e in _errors(f)]
+    context["errors"] = [e for f in bound.values() for e in error_links(f)]
     return render(request, "recruitment/pipeline/applicant.html", context, status=status)
 
 
@@ -250,7 +245,7 @@ def applicant_letter(request: AuthenticatedRequest, application_id: int) -> Http
             "draft": draft,
             "choice": choice,
             "form": letter_form,
-            "errors": _errors(choice) + (_errors(letter_form) if letter_form else []),
+            "errors": error_links(choice) + (error_links(letter_form) if letter_form else []),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -309,7 +304,7 @@ def letter_template_edit(
     return render(
         request,
         "recruitment/pipeline/letter_template_form.html",
-        {"form": form, "errors": _errors(form), "current": current},
+        {"form": form, "errors": error_links(form), "current": current},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -47,10 +47,6 @@ from charlie.wellbeing.services import apv as svc
 PER_PAGE = 100
 #: A new action's suggested deadline, in days from today.
 DEFAULT_DEADLINE_DAYS = 90
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 def _int(value: str | None) -> int | None:
@@ -102,7 +98,7 @@ def _pick_unit(request: AuthenticatedRequest, heading: str, back: str) -> HttpRe
     return render(
         request,
         "wellbeing/apv/unit_pick.html",
-        {"form": form, "errors": _errors(form), "heading": heading, "back": back},
+        {"form": form, "errors": error_links(form), "heading": heading, "back": back},
         status=_status(form),
     )
 
@@ -151,7 +147,7 @@ def apv_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         "wellbeing/apv/new.html",
-        {"form": form, "errors": _errors(form), "unit": label},
+        {"form": form, "errors": error_links(form), "unit": label},
         status=_status(form),
     )
 
@@ -222,7 +218,7 @@ def _mapping_page(
             "d": d,
             "form": form,
             "item_form": item_form,
-            "errors": _errors(form) + _errors(item_form),
+            "errors": error_links(form) + error_links(item_form),
             "min_group": svc.absence_min_group(),
         },
         status=_status(form, item_form),
@@ -321,7 +317,7 @@ def apv_assessment(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
         {
             "d": d,
             "form": form,
-            "errors": _errors(form),
+            "errors": error_links(form),
             "unmade": sum(
                 1 for i in d.items if i.status == "problem" and i.pk not in _items_with_problems(d)
             ),
@@ -381,7 +377,7 @@ def _problem_page(
     return render(
         request,
         "wellbeing/apv/problem.html",
-        {"d": d, "form": form, "errors": _errors(form), "problem": found},
+        {"d": d, "form": form, "errors": error_links(form), "problem": found},
         status=_status(form),
     )
 
@@ -429,7 +425,7 @@ def apv_follow_up(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
     return render(
         request,
         "wellbeing/apv/follow_up.html",
-        {"d": d, "form": form, "errors": _errors(form)},
+        {"d": d, "form": form, "errors": error_links(form)},
         status=_status(form),
     )
 
@@ -464,7 +460,7 @@ def apv_next_due(request: AuthenticatedRequest, apv_id: int) -> HttpResponse:
     return render(
         request,
         "wellbeing/apv/next_due.html",
-        {"d": d, "form": form, "errors": _errors(form)},
+        {"d": d, "form": form, "errors": error_links(form)},
         status=_status(form),
     )
 
@@ -583,7 +579,7 @@ def action_new(request: AuthenticatedRequest) -> HttpResponse:
         "wellbeing/apv/action_form.html",
         {
             "form": form,
-            "errors": _errors(form),
+            "errors": error_links(form),
             "unit": people.unit_label(action_svc.managed_unit(access, unit_id)),
             "initial": initial,
             "action_url": request.get_full_path(),
@@ -638,7 +634,7 @@ def action(request: AuthenticatedRequest, action_id: int) -> HttpResponse:
     return render(
         request,
         "wellbeing/apv/action.html",
-        {"view": view, "form": form, "errors": _errors(form)},
+        {"view": view, "form": form, "errors": error_links(form)},
         status=_status(form),
     )
 

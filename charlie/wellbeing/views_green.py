@@ -5,9 +5,8 @@ onboarding check-ins in figures. Thin HTTP over ``services.initiatives``, ``serv
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
@@ -26,11 +25,6 @@ from charlie.wellbeing.forms_green import InitiativeForm
 from charlie.wellbeing.services import about as about_services
 from charlie.wellbeing.services import checkins as checkin_services
 from charlie.wellbeing.services import initiatives as svc
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
-
 
 # --- Employees: the initiatives, joining and leaving --------------------------------------------
 
@@ -115,7 +109,7 @@ def _form_page(
     return render(
         request,
         "wellbeing/green/form.html",
-        {"form": form, "errors": _errors(form), **context},
+        {"form": form, "errors": error_links(form), **context},
         status=status,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -27,10 +27,6 @@ from charlie.wellbeing.permissions import MANAGE_SURVEYS
 from charlie.wellbeing.services import questionnaires as svc
 
 TEMPLATES = "wellbeing/questionnaires/"
-
-
-def _errors(form: forms.BaseForm) -> list[tuple[str, str]]:
-    return error_links(cast(forms.Form, form)) if form.is_bound else []
 
 
 def _add_problems(form: forms.BaseForm, exc: ValidationFailed) -> None:
@@ -99,7 +95,7 @@ def questionnaire_new(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         TEMPLATES + "new.html",
-        {"form": form, "errors": _errors(form)},
+        {"form": form, "errors": error_links(form)},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -142,7 +138,7 @@ def questionnaire_detail(request: AuthenticatedRequest, questionnaire_id: int) -
         {
             "line": line,
             "form": form,
-            "errors": _errors(form),
+            "errors": error_links(form),
             "note_form": qforms.NoteForm(),
             "can_copy": latest is None or latest.frozen_at is not None,
         },
@@ -193,7 +189,7 @@ def version_detail(request: AuthenticatedRequest, version_id: int) -> HttpRespon
     return render(
         request,
         TEMPLATES + "version.html",
-        {"v": view, "note_form": form, "errors": _errors(form)},
+        {"v": view, "note_form": form, "errors": error_links(form)},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -280,7 +276,7 @@ def _dimension_page(
     return render(
         request,
         TEMPLATES + "dimension.html",
-        {"version": version, "dimension": dimension, "form": form, "errors": _errors(form)},
+        {"version": version, "dimension": dimension, "form": form, "errors": error_links(form)},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -359,7 +355,7 @@ def _question_page(
     return render(
         request,
         TEMPLATES + "question.html",
-        {"version": version, "question": question, "form": form, "errors": _errors(form)},
+        {"version": version, "question": question, "form": form, "errors": error_links(form)},
         status=400 if form.is_bound and form.errors else 200,
     )
 
@@ -436,6 +432,6 @@ def questionnaire_import(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request,
         TEMPLATES + "import.html",
-        {"form": form, "errors": _errors(form), "result": result},
+        {"form": form, "errors": error_links(form), "result": result},
         status=400 if (form.is_bound and form.errors) or (result and not result.ok) else 200,
     )
