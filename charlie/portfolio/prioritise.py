@@ -445,39 +445,21 @@ def _highs() -> Any:
     return highs
 
 
-def solve(
-    items: Sequence[Item],
-    limits: Limits,
-    *,
-    time_limit: float = TIME_LIMIT,
-    threads: int = THREADS,
-) -> Result:
-    """The set of highest total value within every limit, with dependencies and must-dos
-    respected, solved by HiGHS's branch and cut; ``status`` is ``optimal`` only when proven
-    (gap ≤ ``GAP``). Must-dos that cannot fit: ``infeasible`` with ``problems``."""
+def _model(items: Sequence[Item], limits: Limits, *, integer: bool = True) -> Any:
+    """The model of the module docstring in a silent HiGHS instance: one column per item (binary,
+    or continuous in [0, 1] when not ``integer``), the yearly limits and the dependencies."""
     import highspy
 
-    started = time.perf_counter()
-    _check(items, limits)
-    problems = must_do_problems(items, limits)
-    if problems:
-        return _infeasible("exact", items, limits, problems, started)
     n = len(items)
-    if n == 0:
-        return _result("exact", OPTIMAL, items, limits, (), started, gap=0.0)
-    index = {item.key: i for i, item in enumerate(items)}
     highs = _highs()
-    highs.setOptionValue("time_limit", float(time_limit))
-    highs.setOptionValue("threads", int(threads))
-    highs.setOptionValue("mip_rel_gap", GAP)
-    highs.setOptionValue("mip_abs_gap", GAP)
-    highs.setOptionValue("random_seed", 0)
+    index = {item.key: i for i, item in enumerate(items)}
     inf = highspy.kHighsInf
     lower = np.array([1.0 if item.must_do else 0.0 for item in items])
     highs.addVars(n, lower, np.ones(n))
-    highs.changeColsIntegrality(
-        n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
-    )
+    if integer:
+        highs.changeColsIntegrality(
+            n, np.arange(n, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * n)
+        )
     highs.changeColsCost(
         n, np.arange(n, dtype=np.int32), np.array([item.value for item in items], dtype=float)
     )
@@ -520,6 +502,55 @@ def solve(
             np.array(indices, dtype=np.int32),
             np.array(coefficients),
         )
+    return highs
+
+
+def relaxation(items: Sequence[Item], limits: Limits) -> tuple[float, np.ndarray]:
+    """The linear relaxation (every xᵢ in [0, 1] instead of 0 or 1): its value, a bound that no
+    set within the limits can beat, and each item's reduced cost. An item whose reduced cost is
+    larger in size than the bound minus a known set's value is decided: no better set changes
+    it. How many are not tells how hard the proof of optimality is (benchmarks/README.md)."""
+    _check(items, limits)
+    problems = must_do_problems(items, limits)
+    if problems:
+        raise PrioritisationError(
+            [f"the must-dos exceed the {p.kind} of {p.year}" for p in problems]
+        )
+    if not items:
+        return 0.0, np.zeros(0)
+    highs = _model(items, limits, integer=False)
+    highs.run()
+    bound = float(highs.getInfo().objective_function_value)
+    return bound, np.array(highs.getSolution().col_dual)
+
+
+def solve(
+    items: Sequence[Item],
+    limits: Limits,
+    *,
+    time_limit: float = TIME_LIMIT,
+    threads: int = THREADS,
+) -> Result:
+    """The set of highest total value within every limit, with dependencies and must-dos
+    respected, solved by HiGHS's branch and cut; ``status`` is ``optimal`` only when proven
+    (gap ≤ ``GAP``). Must-dos that cannot fit: ``infeasible`` with ``problems``."""
+    import highspy
+
+    started = time.perf_counter()
+    _check(items, limits)
+    problems = must_do_problems(items, limits)
+    if problems:
+        return _infeasible("exact", items, limits, problems, started)
+    n = len(items)
+    if n == 0:
+        return _result("exact", OPTIMAL, items, limits, (), started, gap=0.0)
+    highs = _model(items, limits)
+    highs.setOptionValue("time_limit", float(time_limit))
+    highs.setOptionValue("threads", int(threads))
+    highs.setOptionValue("mip_rel_gap", GAP)
+    highs.setOptionValue("mip_abs_gap", GAP)
+    highs.setOptionValue("random_seed", 0)
+    inf = highspy.kHighsInf
     # The heuristic's set as the first incumbent: the exact result is never worse than it, even
     # when the time limit stops the search.
     start = set(greedy(items, limits).chosen)

@@ -19,6 +19,7 @@ from charlie.portfolio.prioritise import (
     Problem,
     feasible,
     greedy,
+    relaxation,
     scale,
     solve,
     values,
@@ -158,6 +159,22 @@ def test_greedy_takes_value_per_krone_and_can_miss_the_best():
     assert exact.reasons[2].cheaper is False  # B is worth more a krone than A: not the reason
 
 
+def test_the_relaxation_bounds_the_value_and_prices_each_initiative():
+    # Budget 150, three initiatives of 100 kr. worth 3, 2 and 1. The relaxation takes the first
+    # whole and half the second: 3 + 2 / 2 = 4, with the krone priced at 2 / 100 (the second's
+    # value per krone, the one it stops at). Reduced costs: 3 − 100 · 0.02 = 1, 2 − 2 = 0 and
+    # 1 − 2 = −1. The best set is {1} = 3, so the gap 4 − 3 = 1 decides no initiative: the
+    # proof of optimality has to try them (none has a reduced cost larger than 1 in size).
+    items = [one_year(1, 3.0, 100), one_year(2, 2.0, 100), one_year(3, 1.0, 100)]
+    limits = Limits.every_year(2027, 1, 150, None)
+    bound, reduced = relaxation(items, limits)
+    assert bound == pytest.approx(4.0)
+    assert list(reduced) == pytest.approx([1.0, 0.0, -1.0])
+    assert solve(items, limits).value == pytest.approx(3.0)
+    with pytest.raises(PrioritisationError, match="budget of 2027"):
+        relaxation([one_year(1, 1.0, 200, must_do=True)], limits)
+
+
 def test_no_limits_chooses_everything_of_value():
     items = [one_year(1, 2.0, 10), one_year(2, 0.0, 10)]
     result = solve(items, Limits.every_year(2027, 1, None, None))
@@ -252,6 +269,13 @@ def test_exact_is_optimal_never_below_greedy_and_within_every_limit(portfolio):
     assert feasible(items, limits, heuristic.chosen) == []
     assert exact.value == pytest.approx(best, abs=1e-6)
     assert exact.value >= heuristic.value - 1e-9
+    # The relaxation bounds the best value, and an initiative whose reduced cost is larger in
+    # size than the gap is decided by its sign in every best set (reduced-cost fixing).
+    bound, reduced = relaxation(items, limits)
+    assert bound >= best - 1e-6
+    for item, cost in zip(items, reduced, strict=True):
+        if abs(cost) > bound - best + 1e-6 and not item.must_do:
+            assert (item.key in exact.chosen) == (cost > 0)
     # Every initiative has a reason, chosen ones a chosen reason, the others not.
     assert set(exact.reasons) == {item.key for item in items}
     for key, reason in exact.reasons.items():
