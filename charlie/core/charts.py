@@ -95,20 +95,6 @@ def _foot() -> str:
     return "</g></svg>"
 
 
-def _nice_max(values: Sequence[float]) -> float:
-    top = max(values, default=0.0)
-    if top <= 0:
-        return 1.0
-    for step in (0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000):
-        if top <= step * 5:
-            return step * 5
-    return top * 1.1
-
-
-def _ticks(top: float) -> list[float]:
-    return [top * i / 5 for i in range(6)]
-
-
 def bar_chart(
     chart_id: str,
     title: str,
@@ -124,19 +110,23 @@ def bar_chart(
     width = label_w + bar_w + right
     height = top_pad + row_h * max(len(items), 1) + 30
     shown = [v for _label, v in items if v is not None]
-    top = _nice_max([*shown, *([reference[1]] if reference else [])])
+    ticks, decimals = _nice_axis(
+        max([*shown, *([reference[1]] if reference else [])], default=0), digits
+    )
+    top = ticks[-1]
     out = _head(chart_id, width, height, title, desc)
 
     def x(value: float) -> float:
         return label_w + bar_w * value / top
 
     axis_y = top_pad + row_h * max(len(items), 1)
-    for tick in _ticks(top):
+    for tick in ticks:
         out.append(
             f'<line x1="{x(tick):.1f}" y1="{top_pad - 4}" x2="{x(tick):.1f}" y2="{axis_y}" '
             f'stroke="{GRID}" stroke-width="0.5"/>'
-            f'<text x="{x(tick):.1f}" y="{axis_y + 16}" text-anchor="middle" fill="{TEXT}">'
-            f"{number(tick, 1 if top < 10 else 0)}</text>"
+            f'<text class="x-tick" x="{x(tick):.1f}" y="{axis_y + 16}" text-anchor="middle" '
+            f'fill="{TEXT}">'
+            f"{number(tick, decimals)}</text>"
         )
     for i, (label, value) in enumerate(items):
         y = top_pad + i * row_h
@@ -187,19 +177,21 @@ def line_chart(
     width = int(left + step * n + right)
     height = top_pad + plot_h + bottom
     shown = [v for _label, v in points if v is not None]
-    top = _nice_max(shown)
+    ticks, decimals = _nice_axis(max(shown, default=0), digits)
+    top = ticks[-1]
     out = _head(chart_id, width, height, title, desc)
     base = top_pad + plot_h
 
     def y(value: float) -> float:
         return base - plot_h * value / top
 
-    for tick in _ticks(top):
+    for tick in ticks:
         out.append(
             f'<line x1="{left}" y1="{y(tick):.1f}" x2="{width - right}" y2="{y(tick):.1f}" '
             f'stroke="{GRID}" stroke-width="0.5"/>'
-            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="{TEXT}">'
-            f"{number(tick, digits)}</text>"
+            f'<text class="y-tick" x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" '
+            f'fill="{TEXT}">'
+            f"{number(tick, decimals)}</text>"
         )
     segment: list[str] = []
     segments: list[list[str]] = []

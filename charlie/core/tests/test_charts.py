@@ -177,6 +177,18 @@ def test_ticks_start_at_zero_and_are_round():
     assert ticks([12, 1]) == ["0", "5", "10", "15"]
 
 
+def test_bar_and_line_charts_share_the_round_axis():
+    # Counts 1, 0 and 2 (digits=0): whole ticks 0, 1, 2, never 0,5 of an initiative.
+    counts = parse(charts.bar_chart("c", "T", "D", [("A", 1), ("B", 0), ("C", 2)], digits=0))
+    assert texts(by_class(counts, "x-tick")) == ["0", "1", "2"]
+    # 52 with one decimal: raw step 10.4 → 20, three intervals.
+    shares = parse(charts.bar_chart("c", "T", "D", [("A", 52.0)], digits=1))
+    assert texts(by_class(shares, "x-tick")) == ["0", "20", "40", "60"]
+    # A line of small shares: 0.8 with one decimal → step 0.2, labelled with one decimal.
+    line = parse(charts.line_chart("c", "T", "D", [("2026", 0.3), ("2027", 0.8)], digits=1))
+    assert texts(by_class(line, "y-tick")) == ["0,0", "0,2", "0,4", "0,6", "0,8"]
+
+
 def test_all_zero_and_all_hidden_data_draw_an_axis():
     root = parse(band_chart("c", "T", "D", YEARS, [Series("A", [0, 0, 0, 0])]))
     # Nothing to scale by: 0 … 5 in whole steps (digits=0).
