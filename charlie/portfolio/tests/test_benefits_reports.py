@@ -10,6 +10,7 @@ from io import BytesIO
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from charlie.core.errors import PermissionDenied
 from charlie.people.services import access_for
@@ -151,6 +152,33 @@ def test_pdf_and_excel(client, users, portfolio):
     assert "Digital først" in names and "Bilagsrobot" in names
     page = client.get(reverse("portfolio:overview"))
     assert page.status_code == 200 and b"<svg" in page.content
+
+
+def pdf_text(content: bytes) -> str:
+    """The PDF's text as a reader would copy it, page by page (pypdf)."""
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
+
+
+def test_the_council_pdf_shows_beacons_initiatives_npvs_and_realised_benefits(
+    client, users, portfolio, org
+):
+    client.force_login(users["hr"])
+    text = pdf_text(client.get(reverse("portfolio:report_pdf")).content)
+    # The published beacon with its progress (40 → 80, latest 60: half way) and status; the
+    # draft beacon not at all.
+    assert "Digital" in text and "50 % På rette" in text
+    assert "Kladde" not in text
+    # Every initiative with stage, forvaltning, NPV (worked by hand above) and payback year.
+    assert f"{portfolio['a'].number} Digital post I gang Social og Sundhed 285.578 2030" in text
+    assert f"{portfolio['c'].number} Chatbot Idé" in text
+    # Benefits realised against the plan: 22,500 of 90,000 kr. planned to date.
+    assert f"{portfolio['b'].number}. Robot til bilag 90.000 90.000 22.500 25 %" in text
+    assert "Bilagsrobot Softwarerobot (RPA) I drift 40" in text
+    # The stage chart counts whole initiatives: no axis tick of half an initiative.
+    assert "0,5" not in text
+    # No one is named: not the owner of the benefit and the robot.
+    owner = org.person_in_skole
+    assert f"{owner.first_name} {owner.last_name}" not in text and owner.last_name not in text
 
 
 def test_the_report_names_no_one(client, users, portfolio, org):
