@@ -162,8 +162,15 @@ def _number(value: Any, where: str, problems: list[str]) -> float:
 
 
 def _amounts(
-    values: Any, horizon: int, where: str, problems: list[str]
+    values: Any,
+    horizon: int,
+    where: str,
+    problems: list[str],
+    likely: tuple[float, ...] | None = None,
 ) -> tuple[float, ...] | None:
+    """A line's amounts per year, padded to the horizon with 0. With ``likely`` (a low or high
+    estimate beside those amounts) a missing year or an empty cell is the likely amount: no
+    spread stated for that year."""
     if values is None:
         return None
     if not isinstance(values, list | tuple):
@@ -171,8 +178,14 @@ def _amounts(
         return None
     if len(values) > horizon:
         problems.append(f"{where}: {len(values)} år, men horisonten er {horizon} år")
-    numbers = [_number(v, f"{where}, år {i}", problems) for i, v in enumerate(values[:horizon])]
-    return tuple(numbers + [0.0] * (horizon - len(numbers)))
+    numbers = []
+    for i, value in enumerate(values[:horizon]):
+        if likely is not None and (value is None or str(value).strip() == ""):
+            numbers.append(likely[i])
+        else:
+            numbers.append(_number(value, f"{where}, år {i}", problems))
+    rest = likely[len(numbers) :] if likely is not None else [0.0] * (horizon - len(numbers))
+    return tuple([*numbers, *rest])
 
 
 def case_from_dict(data: Mapping[str, Any]) -> tuple[Case, dict[str, float]]:
@@ -222,8 +235,8 @@ def case_from_dict(data: Mapping[str, Any]) -> tuple[Case, dict[str, float]]:
         if amounts is None:
             problems.append(f"{where}.amounts: mangler")
             continue
-        low = _amounts(raw.get("low"), horizon, f"{where}.low", problems)
-        high = _amounts(raw.get("high"), horizon, f"{where}.high", problems)
+        low = _amounts(raw.get("low"), horizon, f"{where}.low", problems, amounts)
+        high = _amounts(raw.get("high"), horizon, f"{where}.high", problems, amounts)
         lines.append(
             Line(
                 kind=kind, label=str(raw.get("label") or kind), amounts=amounts, low=low, high=high

@@ -66,12 +66,13 @@ class CaseForm(forms.Form):
     )
 
 
-def read_amounts(text: str) -> list[Decimal]:
-    """Amounts per year separated by ``;`` or new lines: "1.000.000; 0; 350.000". Empty
-    places count as 0; ``ValueError`` with a message for the user."""
+def read_amounts(text: str, empty: Decimal | None = Decimal(0)) -> list[Decimal | None]:
+    """Amounts per year separated by ``;`` or new lines: "1.000.000; 0; 350.000". An empty
+    place is ``empty`` (0, or ``None`` in a low or high estimate: the likely amount);
+    ``ValueError`` with a message for the user."""
     if not text.strip():
         return []
-    return [read_number(part) if part.strip() else Decimal(0) for part in _SEPARATORS.split(text)]
+    return [read_number(part) if part.strip() else empty for part in _SEPARATORS.split(text)]
 
 
 def amounts_text(values: list[Any] | None) -> str:
@@ -82,12 +83,16 @@ def amounts_text(values: list[Any] | None) -> str:
 
 
 class AmountsField(forms.CharField):
-    def to_python(self, value: Any) -> list[Decimal] | None:  # type: ignore[override]
+    def __init__(self, *args: Any, empty: Decimal | None = Decimal(0), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty = empty
+
+    def to_python(self, value: Any) -> list[Decimal | None] | None:  # type: ignore[override]
         text = super().to_python(value)
         if not text:
             return None
         try:
-            return read_amounts(text)
+            return read_amounts(text, self.empty)
         except ValueError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from exc
 
@@ -108,8 +113,18 @@ class LineForm(forms.Form):
         ),
         required=False,
     )
-    low = AmountsField(label=gettext_lazy("Lavt skøn pr. år (valgfrit)"), required=False)
-    high = AmountsField(label=gettext_lazy("Højt skøn pr. år (valgfrit)"), required=False)
+    low = AmountsField(
+        label=gettext_lazy("Lavt skøn pr. år (valgfrit)"),
+        help_text=gettext_lazy("Tomme og manglende år: det mest sandsynlige beløb."),
+        required=False,
+        empty=None,
+    )
+    high = AmountsField(
+        label=gettext_lazy("Højt skøn pr. år (valgfrit)"),
+        help_text=gettext_lazy("Tomme og manglende år: det mest sandsynlige beløb."),
+        required=False,
+        empty=None,
+    )
 
     def is_blank(self) -> bool:
         data = self.cleaned_data

@@ -66,13 +66,20 @@ def rates_of(row: Rates) -> bc.Rates:
     )
 
 
-def _floats(values: Any, horizon: int) -> tuple[float, ...] | None:
-    """Stored decimal strings as floats, year 0 first, cut or padded with 0 to the horizon (a
-    shortened horizon leaves no stale years behind)."""
+def _floats(
+    values: Any, horizon: int, likely: tuple[float, ...] | None = None
+) -> tuple[float, ...] | None:
+    """Stored decimal strings as floats, year 0 first, cut or padded to the horizon (a shortened
+    horizon leaves no stale years behind): padded with 0, or in a low or high estimate with the
+    likely amounts (``likely``)."""
     if values is None:
         return None
-    numbers = [float(Decimal(str(v))) if v not in (None, "") else 0.0 for v in values][:horizon]
-    return tuple(numbers + [0.0] * (horizon - len(numbers)))
+    fill = likely if likely is not None else (0.0,) * horizon
+    numbers = [
+        float(Decimal(str(v))) if v not in (None, "") else fill[i]
+        for i, v in enumerate(list(values)[:horizon])
+    ]
+    return tuple([*numbers, *fill[len(numbers) : horizon]])
 
 
 def case_of(case: BusinessCase, lines: Iterable[BusinessCaseLine]) -> bc.Case:
@@ -82,16 +89,18 @@ def case_of(case: BusinessCase, lines: Iterable[BusinessCaseLine]) -> bc.Case:
         first_year=int(case.first_year),
         horizon=horizon,
         rate=float(case.rate) if case.rate is not None else None,
-        lines=tuple(
-            bc.Line(
-                kind=line.kind,
-                label=line.label,
-                amounts=_floats(line.amounts, horizon) or (0.0,) * horizon,
-                low=_floats(line.low, horizon),
-                high=_floats(line.high, horizon),
-            )
-            for line in lines
-        ),
+        lines=tuple(_line_of(line, horizon) for line in lines),
+    )
+
+
+def _line_of(line: BusinessCaseLine, horizon: int) -> bc.Line:
+    amounts = _floats(line.amounts, horizon) or (0.0,) * horizon
+    return bc.Line(
+        kind=line.kind,
+        label=line.label,
+        amounts=amounts,
+        low=_floats(line.low, horizon, amounts),
+        high=_floats(line.high, horizon, amounts),
     )
 
 
@@ -180,11 +189,19 @@ class LineInput:
     high: Sequence[Decimal | None] | None = None
 
 
-def _stored(values: Sequence[Decimal | None] | None, horizon: int) -> list[str] | None:
+def _stored(
+    values: Sequence[Decimal | None] | None,
+    horizon: int,
+    likely: Sequence[Decimal] | None = None,
+) -> list[str] | None:
+    """Amounts per year as stored, cut or padded to the horizon. An empty or missing year is 0;
+    in a low or high estimate (``likely``: the line's amounts) it is the likely amount, as in
+    the file formats (``businesscase._amounts``): no spread stated for that year."""
     if values is None:
         return None
-    numbers = [Decimal(0) if v is None else Decimal(v) for v in list(values)[:horizon]]
-    numbers += [Decimal(0)] * (horizon - len(numbers))
+    fill = list(likely) if likely is not None else [Decimal(0)] * horizon
+    numbers = [fill[i] if v is None else Decimal(v) for i, v in enumerate(list(values)[:horizon])]
+    numbers += fill[len(numbers) : horizon]
     return [_decimal_text(n) for n in numbers]
 
 
@@ -254,18 +271,22 @@ def save_business_case(
     case.updated_by = access.user
     case.save()
     case.lines.all().delete()
-    BusinessCaseLine.objects.bulk_create(
-        BusinessCaseLine(
-            case=case,
-            kind=line.kind,
-            label=line.label.strip(),
-            amounts=_stored(line.amounts, horizon) or [],
-            low=_stored(line.low, horizon),
-            high=_stored(line.high, horizon),
-            order=order,
+    rows = []
+    for order, line in enumerate(lines):
+        amounts = _stored(line.amounts, horizon) or []
+        likely = [Decimal(v) for v in amounts] or [Decimal(0)] * horizon
+        rows.append(
+            BusinessCaseLine(
+                case=case,
+                kind=line.kind,
+                label=line.label.strip(),
+                amounts=amounts,
+                low=_stored(line.low, horizon, likely),
+                high=_stored(line.high, horizon, likely),
+                order=order,
+            )
         )
-        for order, line in enumerate(lines)
-    )
+    BusinessCaseLine.objects.bulk_create(rows)
     return case
 
 

@@ -208,6 +208,32 @@ def test_case_from_dict_reads_the_documented_shape():
     assert read.rate is None
 
 
+def test_a_low_or_high_estimate_leaves_unstated_years_at_the_likely_amount():
+    # Running costs of 200,000 a year for 3 years; the low estimate names year 0 only and the
+    # high one leaves year 1 empty. Unstated years have no spread: low (150,000; 200,000;
+    # 200,000), high (260,000; 200,000; 240,000) — not 0, which would pull the expected
+    # amount of years 1 and 2 down to (0 + 4 · 200,000 + 200,000) / 6 = 166,667.
+    data = {
+        "first_year": 2027,
+        "horizon": 3,
+        "lines": [
+            {
+                "kind": "running",
+                "amounts": [200_000, 200_000, 200_000],
+                "low": [150_000],
+                "high": [260_000, "", 240_000],
+            }
+        ],
+    }
+    read, _rates = bc.case_from_dict(data)
+    assert read.lines[0].low == (150_000, 200_000, 200_000)
+    assert read.lines[0].high == (260_000, 200_000, 240_000)
+    # Expected per year: (150 + 800 + 260) / 6 = 201.667; 200; (200 + 800 + 240) / 6 = 206.667
+    # (thousands), discounted at 3.5 %.
+    expected = -(201_666.67 + 200_000 / 1.035 + 206_666.67 / 1.035**2)
+    assert bc.evaluate(read).three_point["expected"] == pytest.approx(expected, abs=0.01)
+
+
 def test_case_from_dict_lists_every_problem_with_where_it_is():
     data = {
         "first_year": 2027,

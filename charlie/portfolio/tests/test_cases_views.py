@@ -149,6 +149,28 @@ def test_the_editor_saves_danish_numbers_and_shows_the_figures(client_as):
     assert "0; 350.000; 350.000; 350.000; 350.000" in client.get(url).content.decode()
 
 
+def test_the_editor_keeps_unstated_years_of_an_estimate_at_the_likely_amount(client_as):
+    # A low estimate for year 0 only and a high one with year 1 left empty: the other years
+    # have no spread, so they are stored as the likely amount, not 0.
+    initiative = InitiativeFactory(number=43)
+    client = client_as("hr")
+    url = reverse("portfolio:business_case_edit", kwargs={"number": 43})
+    lines = [
+        {
+            "kind": "running",
+            "label": "Drift",
+            "amounts": "200.000; 200.000; 200.000; 200.000; 200.000",
+            "low": "150.000",
+            "high": "260.000; ; 240.000",
+        }
+    ]
+    assert client.post(url, _post(initiative, lines)).status_code == 302
+    line = BusinessCase.objects.get(initiative=initiative).lines.get()
+    assert line.low == ["150000", "200000", "200000", "200000", "200000"]
+    assert line.high == ["260000", "200000", "240000", "200000", "200000"]
+    assert "Tomme og manglende år: det mest sandsynlige beløb." in client.get(url).content.decode()
+
+
 def test_the_editor_shows_errors_beside_the_lines(client_as):
     InitiativeFactory(number=43)
     client = client_as("hr")
