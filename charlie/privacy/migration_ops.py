@@ -15,6 +15,11 @@ it in the register (``Purpose.categories``), so "Mine data" and the register sho
 
 The migration must depend on the privacy migration that made those purposes
 (``privacy.0004_seed_purposes``), directly or through the app's earlier migrations.
+
+An app whose data serves a purpose of its own adds that purpose with Charlie's standard text
+(the same text ``privacy.standard_texts`` holds, in both languages)::
+
+    operations = [AddPurpose(PURPOSE, note="Oprettet med Charlies standardtekst: …")]
 """
 
 from __future__ import annotations
@@ -81,3 +86,34 @@ class AddCategoryToPurpose(migrations.RunPython):
         for purpose in purpose_model.objects.filter(code__in=self.purposes):
             purpose.categories = [c for c in purpose.categories if c != self.data_category]
             purpose.save(update_fields=["categories", "changed_at"])
+
+
+class AddPurpose(migrations.RunPython):
+    """Add the purpose ``purpose`` (the register's fields: ``code``, ``name``, ``description``,
+    ``legal_basis``, ``categories``, ``who_may_see``, ``retention``), active, with a first
+    ``PurposeVersion`` carrying ``note``. ``get_or_create`` by code: a purpose that is there
+    already — a data protection officer's later edits — is never overwritten. Reversed, the
+    purpose is deactivated, never deleted (the register's history is append-only)."""
+
+    def __init__(self, purpose: dict[str, Any], *, note: str) -> None:
+        self.purpose = dict(purpose)
+        self.note = note
+        super().__init__(self._add, self._deactivate)
+
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
+        return (self.__class__.__name__, [self.purpose], {"note": self.note})
+
+    def describe(self) -> str:
+        return f"Add purpose {self.purpose['code']} to the data-use register"
+
+    def _add(self, apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        purpose_model = apps.get_model("privacy", "Purpose")
+        version_model = apps.get_model("privacy", "PurposeVersion")
+        data = {**self.purpose, "active": True}
+        purpose, created = purpose_model.objects.get_or_create(code=data["code"], defaults=data)
+        if created:
+            version_model.objects.create(purpose=purpose, data=data, note=self.note)
+
+    def _deactivate(self, apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
+        purpose_model = apps.get_model("privacy", "Purpose")
+        purpose_model.objects.filter(code=self.purpose["code"]).update(active=False)

@@ -4,6 +4,8 @@ officer's later edits are never overwritten."""
 
 from django.db import migrations
 
+from charlie.privacy.migration_ops import AddPurpose
+
 PURPOSE = {
     "code": "brugeradministration",
     "name": "Brugeradministration",
@@ -34,15 +36,6 @@ PURPOSE = {
 NOTE = "Oprettet med Charlies standardtekst: brugere og roller."
 
 
-def add(apps, schema_editor):
-    Purpose = apps.get_model("privacy", "Purpose")
-    PurposeVersion = apps.get_model("privacy", "PurposeVersion")
-    purpose, created = Purpose.objects.get_or_create(
-        code=PURPOSE["code"], defaults={**PURPOSE, "active": True}
-    )
-    if created:
-        PurposeVersion.objects.create(purpose=purpose, data={**PURPOSE, "active": True}, note=NOTE)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -50,4 +43,4 @@ class Migration(migrations.Migration):
         ("privacy", "0008_audit_account_subject"),
     ]
 
-    operations = [migrations.RunPython(add, migrations.RunPython.noop)]
+    operations = [AddPurpose(PURPOSE, note=NOTE)]

@@ -7,7 +7,7 @@ protection officer's later edits are never overwritten."""
 
 from django.db import migrations
 
-from charlie.privacy.migration_ops import AddCategoryToPurpose
+from charlie.privacy.migration_ops import AddCategoryToPurpose, AddPurpose
 
 PURPOSE = {
     "code": "digitalisering",
@@ -43,15 +43,6 @@ PURPOSE = {
 NOTE = "Oprettet med Charlies standardtekst: digitalisering og porteføljestyring."
 
 
-def add(apps, schema_editor):
-    Purpose = apps.get_model("privacy", "Purpose")
-    PurposeVersion = apps.get_model("privacy", "PurposeVersion")
-    purpose, created = Purpose.objects.get_or_create(
-        code=PURPOSE["code"], defaults={**PURPOSE, "active": True}
-    )
-    if created:
-        PurposeVersion.objects.create(purpose=purpose, data={**PURPOSE, "active": True}, note=NOTE)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -60,7 +51,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(add, migrations.RunPython.noop),
+        AddPurpose(PURPOSE, note=NOTE),
         AddCategoryToPurpose(
             ("egen_indsigt", "hr_administration"),
             "digitalisering",

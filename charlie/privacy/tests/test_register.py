@@ -325,3 +325,35 @@ def test_the_edit_page_warns_before_removing_a_category(client, users):
     response = client.post(url, {**data, "confirm_removal": "on"})
     assert response.status_code == 302
     assert Purpose.objects.get(code="personaleledelse").categories == ["stamdata", "ansaettelse"]
+
+
+def test_add_purpose_adds_once_never_overwrites_and_reverses_by_deactivating():
+    from django.apps import apps
+    from django.db import connection
+
+    from charlie.privacy.migration_ops import AddPurpose
+
+    text = {
+        "code": "proeve",
+        "name": "Prøve",
+        "description": "Til en prøve.",
+        "legal_basis": "GDPR art. 6, stk. 1, litra e.",
+        "categories": ["stamdata"],
+        "who_may_see": "HR.",
+        "retention": "Et år.",
+    }
+    op = AddPurpose(text, note="Oprettet til en prøve.")
+    editor = connection.schema_editor()  # not entered: the operation changes data only
+    op.code(apps, editor)
+    purpose = Purpose.objects.get(code="proeve")
+    assert purpose.active and purpose.name == "Prøve" and purpose.categories == ["stamdata"]
+    assert PurposeVersion.objects.filter(purpose=purpose).count() == 1
+    # A data protection officer's edit stays when the operation runs again.
+    Purpose.objects.filter(code="proeve").update(name="Prøve, rettet af DPO")
+    op.code(apps, editor)
+    assert Purpose.objects.get(code="proeve").name == "Prøve, rettet af DPO"
+    assert PurposeVersion.objects.filter(purpose=purpose).count() == 1
+    assert op.reverse_code is not None
+    op.reverse_code(apps, editor)
+    assert not Purpose.objects.get(code="proeve").active  # kept, with its history
+    assert op.describe() == "Add purpose proeve to the data-use register"

@@ -6,7 +6,7 @@ data-use register, and the category to "egen indsigt" (a new colleague's own rea
 
 from django.db import migrations
 
-from charlie.privacy.migration_ops import AddCategoryToPurpose
+from charlie.privacy.migration_ops import AddCategoryToPurpose, AddPurpose
 
 PURPOSE = {
     "code": "rekruttering",
@@ -47,15 +47,6 @@ PURPOSE = {
 NOTE = "Oprettet med Charlies standardtekst: rekruttering og introduktion."
 
 
-def add(apps, schema_editor):
-    Purpose = apps.get_model("privacy", "Purpose")
-    PurposeVersion = apps.get_model("privacy", "PurposeVersion")
-    purpose, created = Purpose.objects.get_or_create(
-        code=PURPOSE["code"], defaults={**PURPOSE, "active": True}
-    )
-    if created:
-        PurposeVersion.objects.create(purpose=purpose, data={**PURPOSE, "active": True}, note=NOTE)
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -64,7 +55,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(add, migrations.RunPython.noop),
+        AddPurpose(PURPOSE, note=NOTE),
         AddCategoryToPurpose(
             ("egen_indsigt", "hr_administration"),
             "rekruttering",
