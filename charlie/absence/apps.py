@@ -86,6 +86,7 @@ class AbsenceConfig(AppConfig):
         register(
             MenuEntry(
                 key="my_absence",
+                group="mine",
                 label=_("Mit fravær"),
                 url_name="absence:my_absence",
                 order=12,
@@ -97,6 +98,7 @@ class AbsenceConfig(AppConfig):
         register(
             MenuEntry(
                 key="absence_tasks",
+                group="absence",
                 label=_("Opfølgning"),
                 url_name="absence:tasks",
                 order=35,
@@ -114,6 +116,7 @@ class AbsenceConfig(AppConfig):
         register(
             MenuEntry(
                 key="absence_dashboard",
+                group="absence",
                 label=_("Fraværsstatistik"),
                 url_name="absence:dashboard",
                 order=37,

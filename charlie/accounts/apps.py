@@ -39,6 +39,7 @@ class AccountsConfig(AppConfig):
         register(
             MenuEntry(
                 key="accounts",
+                group="data",
                 label=_("Brugere og roller"),
                 url_name="accounts:users",
                 order=85,
@@ -48,6 +49,7 @@ class AccountsConfig(AppConfig):
         register(
             MenuEntry(
                 key="role_requests",
+                group="data",
                 label=_("Rolleanmodninger"),
                 url_name="accounts:requests",
                 order=86,

@@ -35,6 +35,6 @@ class CoreConfig(AppConfig):
         )
         navigation.register(
             navigation.MenuEntry(
-                key="tokens", label=_("API-nøgler"), url_name="core:tokens", order=90
+                key="tokens", group="data", label=_("API-nøgler"), url_name="core:tokens", order=90
             )
         )

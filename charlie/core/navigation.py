@@ -2,6 +2,11 @@
 
 An entry names the roles that may see it; ``entries_for(user)`` builds the menu for one user. The
 menu only hides links: every view still enforces its own permission through its service.
+
+Entries sit in groups (``GROUPS``: "Mine sider", "Personale", "Fravær", …), one per area of
+work rather than per app, so that HR's 50-odd entries are eight dropdowns in the header and eight
+folds in the phone's drawer. A group the user sees one entry of is shown as that entry's link;
+an entry without a group (the front page) stands on its own.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from charlie.core.models import User
 from charlie.core.roles import Role
@@ -21,11 +27,35 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class MenuGroup:
+    key: str
+    label: Any  # a lazy translation
+    order: int
+
+
+#: The menu's groups, in their order. An entry names one by its key.
+GROUPS = {
+    group.key: group
+    for group in (
+        MenuGroup("mine", _("Mine sider"), 10),
+        MenuGroup("people", _("Personale"), 20),
+        MenuGroup("absence", _("Fravær"), 30),
+        MenuGroup("learning", _("Kompetencer"), 40),
+        MenuGroup("recruitment", _("Rekruttering"), 50),
+        MenuGroup("wellbeing", _("Trivsel"), 60),
+        MenuGroup("portfolio", _("Digitalisering"), 70),
+        MenuGroup("data", _("Data og adgang"), 80),
+    )
+}
+
+
+@dataclass(frozen=True)
 class MenuEntry:
     key: str
     label: Any  # a lazy translation
     url_name: str
     order: int = 100
+    group: str = ""  # a key of GROUPS; empty: on its own (the front page)
     roles: frozenset[Role] | None = None  # None: every logged-in user
     #: Extra condition, e.g. "is linked to a person record".
     visible: Callable[[User], bool] | None = field(default=None, compare=False)
@@ -35,6 +65,8 @@ _registry: dict[str, MenuEntry] = {}
 
 
 def register(entry: MenuEntry) -> None:
+    if entry.group and entry.group not in GROUPS:
+        raise ValueError(f"menu entry {entry.key}: unknown group {entry.group!r}")
     _registry[entry.key] = entry
 
 
@@ -51,12 +83,49 @@ def entries_for(user: AbstractBaseUser | AnonymousUser) -> list[MenuEntry]:
 
 
 def menu_for(user: AbstractBaseUser | AnonymousUser, current_path: str) -> list[dict[str, Any]]:
-    """The menu as template data, with the entry for the current page marked."""
-    items = []
-    for entry in entries_for(user):
-        url = reverse(entry.url_name)
-        current = current_path == url if url == "/" else current_path.startswith(url)
+    """The menu as template data: the groups in order, each with its entries (``entries``), the
+    entry for the current page and its group marked ``current``. A group with one entry for
+    this user, and an entry without a group, is a plain link (``entries`` empty)."""
+    links: dict[str, list[dict[str, Any]]] = {}
+    alone: list[tuple[int, dict[str, Any]]] = []
+    entries = [(entry, reverse(entry.url_name)) for entry in entries_for(user)]
+    # The current page is the entry with the longest URL the path starts with (the portfolio's
+    # front page, /digitalisering/, is a prefix of all its pages): one entry, not several.
+    matching = [
+        url
+        for _entry, url in entries
+        if (current_path == url if url == "/" else current_path.startswith(url))
+    ]
+    current_url = max(matching, key=len, default=None)
+    for entry, url in entries:
         # The label as text once: a lazy label with a count (open corrections) would be
         # counted again wherever the template shows the menu (the header and the drawer).
-        items.append({"label": str(entry.label), "url": url, "current": current, "key": entry.key})
-    return items
+        link = {
+            "label": str(entry.label),
+            "url": url,
+            "current": url == current_url,
+            "key": entry.key,
+        }
+        if entry.group:
+            links.setdefault(entry.group, []).append(link)
+        else:
+            alone.append((entry.order, {**link, "entries": []}))
+    items = list(alone)
+    for key, group_links in links.items():
+        group = GROUPS[key]
+        if len(group_links) == 1:
+            items.append((group.order, {**group_links[0], "entries": []}))
+            continue
+        items.append(
+            (
+                group.order,
+                {
+                    "label": str(group.label),
+                    "key": key,
+                    "url": "",
+                    "current": any(link["current"] for link in group_links),
+                    "entries": group_links,
+                },
+            )
+        )
+    return [item for _order, item in sorted(items, key=lambda pair: pair[0])]

@@ -32,6 +32,7 @@ class ImportsConfig(AppConfig):
         register(
             MenuEntry(
                 key="import",
+                group="people",
                 label=_("Import"),
                 url_name="imports:upload",
                 order=75,

@@ -46,6 +46,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="my_learning",
+                group="mine",
                 label=_("Min læring"),
                 url_name="learning:mine",
                 order=16,
@@ -57,6 +58,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_catalogue",
+                group="learning",
                 label=_("Kursuskatalog"),
                 url_name="learning:catalogue",
                 order=17,
@@ -66,6 +68,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_approvals",
+                group="learning",
                 label=_("Tilmeldinger til godkendelse"),
                 url_name="learning:enrolment_approvals",
                 order=18,
@@ -80,6 +83,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_modules_editor",
+                group="learning",
                 label=_("E-læring"),
                 url_name="learning:module_editor",
                 order=17,
@@ -109,6 +113,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_compliance",
+                group="learning",
                 label=_("Obligatorisk uddannelse"),
                 url_name="learning:compliance",
                 order=17,
@@ -119,6 +124,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_compliance_figures",
+                group="learning",
                 label=_("Obligatorisk uddannelse i tal"),
                 url_name="learning:figures_compliance",
                 order=17,
@@ -131,6 +137,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_import",
+                group="learning",
                 label=_("Indlæs gennemførte kurser"),
                 url_name="learning:import_completions",
                 order=47,
@@ -140,6 +147,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_xapi_clients",
+                group="learning",
                 label=_("Læringssystemer (xAPI)"),
                 url_name="learning:xapi_clients",
                 order=48,
@@ -151,6 +159,7 @@ class LearningConfig(AppConfig):
         register(
             MenuEntry(
                 key="learning_figures",
+                group="learning",
                 label=_("Læringstal"),
                 url_name="learning:figures",
                 order=18,

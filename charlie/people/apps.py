@@ -50,11 +50,18 @@ class PeopleConfig(AppConfig):
         bump_on_save("people", Person, Employment, OrgUnit, JobFamily)
 
         register(
-            MenuEntry(key="org", label=_("Organisation"), url_name="people:org_tree", order=20)
+            MenuEntry(
+                key="org",
+                group="people",
+                label=_("Organisation"),
+                url_name="people:org_tree",
+                order=20,
+            )
         )
         register(
             MenuEntry(
                 key="people",
+                group="people",
                 label=_("Medarbejdere"),
                 url_name="people:search",
                 order=30,

@@ -29,6 +29,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_rates",
+                group="portfolio",
                 label=_("Satser for business cases"),
                 url_name="portfolio:rates",
                 order=78,
@@ -45,6 +46,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_home",
+                group="portfolio",
                 label=_("Digitalisering"),
                 url_name="portfolio:home",
                 order=88,
@@ -103,6 +105,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_beacons",
+                group="portfolio",
                 label=_("Pejlemærker"),
                 url_name="portfolio:beacons",
                 order=24,
@@ -111,6 +114,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_ideas",
+                group="portfolio",
                 label=_("Idéer og behov"),
                 url_name="portfolio:ideas",
                 order=25,
@@ -135,6 +139,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_priorities",
+                group="portfolio",
                 label=_("Prioritering"),
                 url_name="portfolio:priorities",
                 order=83,
@@ -165,6 +170,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_benefits",
+                group="portfolio",
                 label=_("Gevinstrealisering"),
                 url_name="portfolio:benefits",
                 order=112,
@@ -174,6 +180,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_automations",
+                group="portfolio",
                 label=_("Automatiseringsregister"),
                 url_name="portfolio:automations",
                 order=113,
@@ -183,6 +190,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_automations_public",
+                group="portfolio",
                 label=_("Robotter og AI i kommunen"),
                 url_name="portfolio:automations_public",
                 order=114,
@@ -192,6 +200,7 @@ class PortfolioConfig(AppConfig):
         register(
             MenuEntry(
                 key="portfolio_overview",
+                group="portfolio",
                 label=_("Porteføljeoverblik"),
                 url_name="portfolio:overview",
                 order=111,

@@ -63,6 +63,7 @@ class PrivacyConfig(AppConfig):
         register(
             MenuEntry(
                 key="audit",
+                group="data",
                 label=_("Logning"),
                 url_name="privacy:audit",
                 order=60,
@@ -72,6 +73,7 @@ class PrivacyConfig(AppConfig):
         register(
             MenuEntry(
                 key="retention",
+                group="data",
                 label=_("Opbevaring og sletning"),
                 url_name="privacy:retention",
                 order=65,
@@ -81,6 +83,7 @@ class PrivacyConfig(AppConfig):
         register(
             MenuEntry(
                 key="my_data",
+                group="mine",
                 label=_("Mine data"),
                 url_name="privacy:my_data",
                 order=15,
@@ -91,6 +94,7 @@ class PrivacyConfig(AppConfig):
         register(
             MenuEntry(
                 key="corrections",
+                group="people",
                 # Lazy: the count of open requests is taken each time the menu is drawn.
                 label=lazy(_corrections_label, str)(),
                 url_name="privacy:corrections",
@@ -101,6 +105,7 @@ class PrivacyConfig(AppConfig):
         register(
             MenuEntry(
                 key="hr_data",
+                group="data",
                 label=_("Sådan bruger vi HR-data"),
                 url_name="privacy:register",
                 order=80,

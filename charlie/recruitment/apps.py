@@ -24,6 +24,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_ads",
+                group="recruitment",
                 label=_("Jobopslag"),
                 url_name="recruitment:ads",
                 order=50,
@@ -45,6 +46,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_onboarding",
+                group="recruitment",
                 label=_("Introduktionsforløb"),
                 url_name="recruitment:onboarding",
                 order=52,
@@ -54,6 +56,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_onboarding_templates",
+                group="recruitment",
                 label=_("Introduktionsskabeloner"),
                 url_name="recruitment:onboarding_templates",
                 order=53,
@@ -89,6 +92,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_rounds",
+                group="recruitment",
                 label=_("Ansættelsesforløb"),
                 url_name="recruitment:rounds",
                 order=30,
@@ -98,6 +102,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_letter_templates",
+                group="recruitment",
                 label=_("Brevskabeloner"),
                 url_name="recruitment:letter_templates",
                 order=31,
@@ -107,6 +112,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_fairness",
+                group="recruitment",
                 label=_("Ligestilling i rekruttering"),
                 url_name="recruitment:fairness",
                 order=32,
@@ -130,6 +136,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_talent_pool",
+                group="recruitment",
                 label=_("Talentbank"),
                 url_name="recruitment:talent_pool",
                 order=62,
@@ -155,6 +162,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_requisitions",
+                group="recruitment",
                 label=_("Stillingsønsker"),
                 url_name="recruitment:requisitions",
                 order=30,
@@ -164,6 +172,7 @@ class RecruitmentConfig(AppConfig):
         register(
             MenuEntry(
                 key="recruitment_stories",
+                group="recruitment",
                 label=_("Historier til karrieresiden"),
                 url_name="recruitment:stories",
                 order=32,

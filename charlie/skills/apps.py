@@ -27,6 +27,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="my_skills",
+                group="mine",
                 label=_("Mine kompetencer"),
                 url_name="skills:mine",
                 order=14,
@@ -42,6 +43,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="skills_taxonomy",
+                group="learning",
                 label=_("Kompetencer og stillingsprofiler"),
                 url_name="skills:taxonomy",
                 order=45,
@@ -97,6 +99,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="skills_pending",
+                group="learning",
                 label=_("Kompetencer til bekræftelse"),
                 url_name="skills:pending",
                 order=36,
@@ -112,6 +115,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="my_mus",
+                group="mine",
                 label=_("Min MUS og udvikling"),
                 url_name="skills:mus_mine",
                 order=15,
@@ -121,6 +125,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="skills_import",
+                group="learning",
                 label=_("Indlæs kompetencer"),
                 url_name="skills:import",
                 order=90,
@@ -133,6 +138,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="skills_analysis",
+                group="learning",
                 label=_("Kompetenceanalyse"),
                 url_name="skills:heatmap",
                 order=38,
@@ -143,6 +149,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="skills_mus",
+                group="learning",
                 label=_("MUS"),
                 url_name="skills:mus_list",
                 order=38,
@@ -152,6 +159,7 @@ class SkillsConfig(AppConfig):
         register(
             MenuEntry(
                 key="skills_mus_figures",
+                group="learning",
                 label=_("MUS-tal"),
                 url_name="skills:mus_figures",
                 order=39,

@@ -27,6 +27,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_questionnaires",
+                group="wellbeing",
                 label=_("Spørgeskemaer"),
                 url_name="wellbeing:questionnaires",
                 order=66,
@@ -46,6 +47,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_apv",
+                group="wellbeing",
                 label=_("APV"),
                 url_name="wellbeing:apvs",
                 order=70,
@@ -55,6 +57,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_actions",
+                group="wellbeing",
                 label=_("Handlingsplaner"),
                 url_name="wellbeing:actions",
                 order=71,
@@ -65,6 +68,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_my_plan",
+                group="mine",
                 label=_("Handlingsplan og APV"),
                 url_name="wellbeing:my_plan",
                 order=72,
@@ -93,6 +97,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_initiatives",
+                group="wellbeing",
                 label=_("Grønne initiativer"),
                 url_name="wellbeing:initiatives",
                 order=19,
@@ -102,6 +107,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_initiatives_admin",
+                group="wellbeing",
                 label=_("Initiativer"),
                 url_name="wellbeing:initiatives_admin",
                 order=56,
@@ -111,6 +117,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_checkins",
+                group="recruitment",
                 label=_("Introduktion i tal"),
                 url_name="wellbeing:checkins",
                 order=54,
@@ -132,6 +139,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_surveys",
+                group="wellbeing",
                 label=_("Trivselsmålinger"),
                 url_name="wellbeing:surveys",
                 order=70,
@@ -151,6 +159,7 @@ class WellbeingConfig(AppConfig):
         register(
             MenuEntry(
                 key="wellbeing_results",
+                group="wellbeing",
                 label=_("Trivselsresultater"),
                 url_name="wellbeing:results",
                 order=60,

@@ -16,6 +16,7 @@ class WorkforceConfig(AppConfig):
         register(
             MenuEntry(
                 key="workforce_plan",
+                group="people",
                 label=_("Arbejdsstyrkeplan"),
                 url_name="workforce:plan",
                 order=40,

@@ -42,6 +42,16 @@ def main_menu(page: Any) -> Any:
     return page.get_by_role("navigation", name="Hovedmenu")
 
 
+def menu_link(page: Any, name: str, *, exact: bool = False) -> Any:
+    """The main menu's link called ``name``, its group unfolded first when the link sits in a
+    folded group (core/_menu.html), as a user opens it: by the group's button."""
+    menu = main_menu(page)
+    if not menu.get_by_role("link", name=name, exact=exact, include_hidden=True).first.is_visible():
+        inside = page.get_by_role("link", name=name, exact=exact, include_hidden=True)
+        menu.locator(".submenu").filter(has=inside).first.get_by_role("button").click()
+    return menu.get_by_role("link", name=name, exact=exact)
+
+
 @functools.cache
 def _axe_source() -> str:
     return AXE_JS.read_text(encoding="utf-8")

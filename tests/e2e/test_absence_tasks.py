@@ -8,7 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -24,7 +24,7 @@ def test_manager_follows_up(page, live_server, users, org):
     refresh_tasks(today)
 
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Opfølgning").click()
+    menu_link(page, "Opfølgning").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Opfølgning på sygefravær")
     table = page.get_by_role("table", name="Åbne opgaver, efter frist")
     expect(table).to_contain_text("Kontakt på 1. sygedag")
@@ -59,7 +59,7 @@ def test_manager_follows_up(page, live_server, users, org):
 
 def test_hr_policy_page(page, live_server, users, org):
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Opfølgning").click()
+    menu_link(page, "Opfølgning").click()
     page.get_by_role("link", name="Se og ret den lokale fraværspolitik").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Lokal fraværspolitik")
     page.get_by_role("button", name="Gem ny version").click()

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, ROLES, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, ROLES, assert_accessible, login, main_menu, menu_link
 
 pytestmark = E2E
 
@@ -42,7 +42,7 @@ def test_front_page(page, live_server, users, role):
 @pytest.mark.parametrize("role", ["employee", "hr"])
 def test_organisation_tree(page, live_server, users, role):
     login(page, live_server, role)
-    main_menu(page).get_by_role("link", name="Organisation").click()
+    menu_link(page, "Organisation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Organisation")
     expect(page.get_by_text("Social og Sundhed")).to_be_visible()
     assert_accessible(page, f"the organisation tree as {role}")
@@ -81,7 +81,7 @@ def test_my_data_without_a_person_record(page, live_server, users):
 def test_people_search_swaps_in_results(page, live_server, users, org, role):
     """The form is submitted by htmx (under the CSP) and only the results are swapped in."""
     login(page, live_server, role)
-    main_menu(page).get_by_role("link", name="Medarbejdere").click()
+    menu_link(page, "Medarbejdere").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Medarbejdere")
     assert_accessible(page, f"the people search as {role}")
 
@@ -173,7 +173,7 @@ def test_audit_log_page(page, live_server, users, org):
     page.context.clear_cookies()
 
     login(page, live_server, "dpo")
-    main_menu(page).get_by_role("link", name="Logning").click()
+    menu_link(page, "Logning").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Logning")
     expect(page.get_by_role("table")).to_contain_text(org.person_in_skole.full_name)
     assert_accessible(page, "the audit log")
@@ -187,7 +187,7 @@ def test_audit_log_page(page, live_server, users, org):
 @pytest.mark.parametrize("role", ["employee", "dpo"])
 def test_data_use_register_page(page, live_server, users, role):
     login(page, live_server, role)
-    main_menu(page).get_by_role("link", name="Sådan bruger vi HR-data").click()
+    menu_link(page, "Sådan bruger vi HR-data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Sådan bruger vi HR-data")
     expect(page.get_by_role("heading", level=2, name="HR-administration")).to_be_visible()
     assert_accessible(page, f"the data-use register as {role}")
@@ -195,7 +195,7 @@ def test_data_use_register_page(page, live_server, users, role):
 
 def test_data_use_register_edit_page(page, live_server, users):
     login(page, live_server, "dpo")
-    main_menu(page).get_by_role("link", name="Sådan bruger vi HR-data").click()
+    menu_link(page, "Sådan bruger vi HR-data").click()
     page.get_by_role("link", name="Ret »Egen indsigt«").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ret formålet »Egen indsigt«")
     expect(page.get_by_role("table")).to_contain_text("Oprettet")
@@ -224,7 +224,7 @@ def test_my_data_page(page, live_server, users, org):
     page.goto(f"{live_server.url}/people/{org.person_in_nord.pk}/")
     page.context.clear_cookies()
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Mine data").click()
+    menu_link(page, "Mine data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine data")
     expect(page.get_by_role("heading", level=2, name="Stamdata")).to_be_visible()
     audit = page.get_by_role("table", name="Hvem har set eller ændret mine oplysninger")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, PASSWORD, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, PASSWORD, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -26,7 +26,7 @@ def _log_in_as(page, live_server, username: str, password: str) -> None:
 def test_a_new_hr_user_needs_a_second_person_and_their_own_password(page, live_server, users):
     # The administrator creates the account and asks for the role HR.
     login(page, live_server, "admin")
-    main_menu(page).get_by_role("link", name="Brugere og roller").click()
+    menu_link(page, "Brugere og roller").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Brugere og roller")
     expect(page.get_by_role("table", name="Brugere efter brugernavn")).to_contain_text("test-hr")
     assert_accessible(page, "the user list")
@@ -57,7 +57,7 @@ def test_a_new_hr_user_needs_a_second_person_and_their_own_password(page, live_s
 
     # HR sees the request, but cannot approve while the administrator knows the password.
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Rolleanmodninger").click()
+    menu_link(page, "Rolleanmodninger").click()
     expect(page.get_by_role("heading", name="nora skal have rollen HR")).to_be_visible()
     assert_accessible(page, "the role requests as HR")
     page.get_by_role("button", name="Godkend anmodningen for nora").click()

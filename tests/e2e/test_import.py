@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -19,7 +19,7 @@ def test_upload_and_results(page, live_server, users, settings, tmp_path):
 
     settings.VAR_DIR = tmp_path
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Import").click()
+    menu_link(page, "Import").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import")
     assert_accessible(page, "the import upload page")
 

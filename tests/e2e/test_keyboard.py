@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, PASSWORD, focused, login, main_menu, tab_until
+from tests.e2e.helpers import E2E, PASSWORD, focused, login, main_menu, menu_link, tab_until
 
 pytestmark = E2E
 
@@ -31,25 +31,38 @@ def test_first_tab_reaches_the_skip_link_and_enter_moves_focus_to_main(
     assert focused(page)["nav"] != "Hovedmenu"
 
 
-def test_main_menu_links_are_reached_by_tab_and_open_with_enter(page, live_server, users):
+def test_main_menu_groups_are_reached_by_tab_and_open_with_enter(page, live_server, users):
     login(page, live_server, "hr")
-    menu = main_menu(page).get_by_role("link")
-    expected = [menu.nth(i).get_attribute("href") for i in range(menu.count())]
-    assert len(expected) >= 3
+    menu = main_menu(page)
+    top = menu.locator(
+        ".mainmenu > li:not(.more-option) > a, .mainmenu > li:not(.more-option) > .submenu > button"
+    )
+    expected = [top.nth(i).inner_text().strip() for i in range(top.count())]
+    assert expected[0] == "Forside" and len(expected) == 9, expected
 
+    # Tab goes through the front page and the groups' buttons, in order, not into folded lists.
     reached = []
     while len(reached) < len(expected):
         element = tab_until(page, lambda el: el["nav"] == "Hovedmenu")
-        reached.append(element["href"])
+        reached.append(element["text"])
     assert reached == expected
 
     page.goto(f"{live_server.url}/")
+    tab_until(page, lambda el: el["nav"] == "Hovedmenu" and el["text"] == "Personale")
+    group = menu.get_by_role("button", name="Personale")
+    page.keyboard.press("Enter")
+    expect(group).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Escape")
+    expect(group).to_have_attribute("aria-expanded", "false")
+    expect(group).to_be_focused()
+    page.keyboard.press("Enter")
     tab_until(page, lambda el: el["nav"] == "Hovedmenu" and el["text"] == "Organisation")
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/people/organisation/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Organisation")
-    current = main_menu(page).get_by_role("link", name="Organisation")
-    expect(current).to_have_attribute("aria-current", "page")
+    personale = page.get_by_role("button", name="Personale")
+    expect(menu.locator(".mainmenu > li", has=personale)).to_have_class("active current")
+    expect(menu_link(page, "Organisation")).to_have_attribute("aria-current", "page")
 
 
 def test_log_in_with_the_keyboard_alone(page, live_server, users):
@@ -121,8 +134,12 @@ def test_nothing_disappears_at_400_percent_zoom(page, live_server, users):
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     page.get_by_role("button", name="Menu").click()
     drawer = page.get_by_role("dialog", name="Menu")
+    groups = main_menu(drawer).get_by_role("button")
+    for i in range(groups.count()):  # every group unfolded
+        if groups.nth(i).get_attribute("aria-expanded") == "false":
+            groups.nth(i).click()
     links = main_menu(drawer).get_by_role("link")
-    assert links.count() >= 3
+    assert links.count() >= 10
     for i in range(links.count()):
         expect(links.nth(i)).to_be_visible()
     expect(drawer.get_by_role("button", name="Log af")).to_be_visible()

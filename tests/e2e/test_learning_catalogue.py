@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from charlie.learning.models import Course, Session
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -37,7 +37,7 @@ def test_find_ask_approve_and_see_enrolled(page, live_server, users, org):
     )
 
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Kursuskatalog").click()
+    menu_link(page, "Kursuskatalog").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kursuskatalog")
     assert_accessible(page, "the catalogue")
     page.get_by_label("Søg", exact=True).fill("forflyt")
@@ -53,7 +53,7 @@ def test_find_ask_approve_and_see_enrolled(page, live_server, users, org):
 
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Tilmeldinger til godkendelse").click()
+    menu_link(page, "Tilmeldinger til godkendelse").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tilmeldinger til godkendelse")
     assert_accessible(page, "the approvals")
     page.get_by_role("button", name="Godkend").click()
@@ -62,7 +62,7 @@ def test_find_ask_approve_and_see_enrolled(page, live_server, users, org):
 
     page.context.clear_cookies()
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Min læring").click()
+    menu_link(page, "Min læring").click()
     mine = page.get_by_role("table", name="Mine tilmeldinger")
     expect(mine).to_contain_text("Tilmeldt")
     expect(mine.get_by_role("link", name="Kalenderfil")).to_be_visible()

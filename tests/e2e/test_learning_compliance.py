@@ -9,7 +9,7 @@ import datetime as dt
 from playwright.sync_api import expect
 
 from charlie.learning.tests.factories import CompletionFactory, CourseFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -35,7 +35,7 @@ def test_manager_sees_overdue_training(page, live_server, users, org):
 
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Obligatorisk uddannelse").click()
+    menu_link(page, "Obligatorisk uddannelse").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Obligatorisk uddannelse")
     table = page.get_by_role("table", name="Medarbejdere og krav, overskredne først (1 i alt)")
     expect(table).to_contain_text(org.person_in_nord.full_name)
@@ -57,7 +57,7 @@ def test_manager_sees_overdue_training(page, live_server, users, org):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.context.clear_cookies()
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Min læring").click()
+    menu_link(page, "Min læring").click()
     expect(page.get_by_role("heading", name="Obligatorisk uddannelse")).to_be_visible()
     expect(page.get_by_role("table", name="Obligatorisk uddannelse")).to_contain_text("Overskredet")
     assert_accessible(page, "'Min læring' with mandatory training")
@@ -65,7 +65,7 @@ def test_manager_sees_overdue_training(page, live_server, users, org):
     # The analyst reads the figures only: no names, small groups hidden.
     page.context.clear_cookies()
     login(page, live_server, "analyst")
-    main_menu(page).get_by_role("link", name="Obligatorisk uddannelse i tal").click()
+    menu_link(page, "Obligatorisk uddannelse i tal").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Obligatorisk uddannelse i tal")
     expect(
         page.get_by_role("table", name="Medarbejdere omfattet af kravet, pr. enhed")

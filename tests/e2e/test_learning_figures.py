@@ -10,7 +10,7 @@ from charlie.learning.tests.factories import CompletionFactory
 from charlie.people.models import Employment
 from charlie.people.services import today
 from charlie.people.tests.factories import EmploymentFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -26,7 +26,7 @@ def test_analyst_sees_learning_figures(page, live_server, users, org):
         CompletionFactory(person=employment.person, completed_on=today(), hours=7.4, cost=1000)
 
     login(page, live_server, "analyst")
-    main_menu(page).get_by_role("link", name="Læringstal").click()
+    menu_link(page, "Læringstal").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Læringstal")
     assert_accessible(page, "the learning figures")
     page.get_by_label("Enhed", exact=True).select_option(label="Ældreområdet")

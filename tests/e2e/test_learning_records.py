@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from charlie.learning.models import Completion, StatementStatus, XapiStatement
 from charlie.learning.tests.factories import CourseFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -28,7 +28,7 @@ def test_hr_imports_a_file_fixes_the_bad_row_and_imports_it(
         encoding="utf-8",
     )
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Indlæs gennemførte kurser").click()
+    menu_link(page, "Indlæs gennemførte kurser").click()
     assert_accessible(page, "the completions import")
     page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(bad))
     page.get_by_role("button", name="Indlæs").click()

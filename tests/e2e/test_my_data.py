@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -14,7 +14,7 @@ MESSAGE = "Mit telefonnummer er forkert. Det rigtige er 12 34 56 78."
 
 def test_request_correction_and_hr_handles_it(page, live_server, users, org):
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Mine data").click()
+    menu_link(page, "Mine data").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine data")
     expect(page.get_by_role("heading", level=2, name="Fravær", exact=True)).to_be_visible()
     expect(page.get_by_text("Du har ikke bedt om at få rettet noget.")).to_be_visible()
@@ -47,7 +47,7 @@ def test_request_correction_and_hr_handles_it(page, live_server, users, org):
     # HR sees it on the task list, with the open count in the menu.
     page.context.clear_cookies()
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Rettelser (1 åben)").click()
+    menu_link(page, "Rettelser (1 åben)").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Anmodninger om rettelse")
     tasks = page.get_by_role("table", name="Anmodninger om rettelse, åbne først")
     expect(tasks).to_contain_text(org.person_in_nord.employee_number)
@@ -69,7 +69,7 @@ def test_request_correction_and_hr_handles_it(page, live_server, users, org):
     page.get_by_label("Svar til medarbejderen").fill("Rettet i lønsystemet.")
     page.get_by_role("button", name="Gem afgørelsen").click()
     expect(page.get_by_role("status")).to_contain_text("»Rettet«")
-    expect(main_menu(page).get_by_role("link", name="Rettelser", exact=True)).to_be_visible()
+    expect(menu_link(page, "Rettelser", exact=True)).to_be_visible()
 
     # The employee sees the status and HR's response.
     page.context.clear_cookies()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from charlie.portfolio.tests.factories import BeaconFactory, InitiativeFactory, business_case
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -51,7 +51,7 @@ def test_benefits_register_overview_and_report(page, live_server, org, users):
     assert_accessible(page, "the benefit")
 
     # HR registers a robot in the automation register.
-    main_menu(page).get_by_role("link", name="Automatiseringsregister").click()
+    menu_link(page, "Automatiseringsregister").click()
     assert_accessible(page, "the empty register")
     page.get_by_role("link", name="Ny automatisering").click()
     page.get_by_label("Navn").fill("Journalrobot")
@@ -78,7 +78,7 @@ def test_benefits_register_overview_and_report(page, live_server, org, users):
     page.get_by_role("button", name="Gem værdierne").click()
     expect(page.get_by_text("Værdierne er gemt.")).to_be_visible()
     expect(page.get_by_role("cell", name="1.000,5")).to_be_visible()
-    main_menu(page).get_by_role("link", name="Robotter og AI i kommunen").click()
+    menu_link(page, "Robotter og AI i kommunen").click()
     expect(page.get_by_role("heading", name="Journalrobot")).to_be_visible()
     expect(page.get_by_text(org.person_in_skole.last_name)).to_have_count(0)
     assert_accessible(page, "the robots for everyone")
@@ -86,7 +86,7 @@ def test_benefits_register_overview_and_report(page, live_server, org, users):
     # A manager reads the overview and fetches the council report.
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Porteføljeoverblik").click()
+    menu_link(page, "Porteføljeoverblik").click()
     expect(page.get_by_role("table", name="Initiativer efter fase")).to_contain_text(
         "Gevinstrealisering"
     )
@@ -95,5 +95,5 @@ def test_benefits_register_overview_and_report(page, live_server, org, users):
     with page.expect_download() as pdf:
         page.get_by_role("link", name="Hent rådsrapporten som PDF").click()
     assert pdf.value.suggested_filename.endswith(".pdf")
-    main_menu(page).get_by_role("link", name="Gevinstrealisering").click()
+    menu_link(page, "Gevinstrealisering").click()
     assert_accessible(page, "the benefits")

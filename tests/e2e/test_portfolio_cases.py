@@ -7,7 +7,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from charlie.portfolio.tests.factories import InitiativeFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -18,7 +18,7 @@ def test_hr_sets_rates_fills_in_a_case_and_a_manager_reads_the_figures(
     InitiativeFactory(number=7, title="Digital post til borgerne")
 
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Satser for business cases").click()
+    menu_link(page, "Satser for business cases").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Satser for business cases")
     assert_accessible(page, "the rates")
     page.get_by_role("button", name="Gem satserne").click()

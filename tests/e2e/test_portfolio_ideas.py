@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from charlie.portfolio.models import Idea, IdeaStatus, Initiative
 from charlie.portfolio.tests.factories import IdeaFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -27,7 +27,7 @@ def _field(page, label: str):
 def test_hr_makes_and_measures_a_beacon_that_everyone_sees(page, live_server, org, users):
     today = timezone.localdate()
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Pejlemærker", exact=True).click()
+    menu_link(page, "Pejlemærker", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Pejlemærker for digitaliseringen")
     assert_accessible(page, "the beacons, empty")
     page.get_by_role("link", name="Opret pejlemærke").click()
@@ -106,7 +106,7 @@ def test_an_idea_from_a_phone_becomes_an_initiative(page, live_server, org, user
     # HR turns it into an initiative.
     page.context.clear_cookies()
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Idéer og behov").click()
+    menu_link(page, "Idéer og behov").click()
     page.get_by_label("Status").select_option(label="Åbne (nye og under vurdering)")
     page.get_by_label("Sortering").select_option(label="Mest støttede først")
     page.get_by_role("button", name="Søg").click()

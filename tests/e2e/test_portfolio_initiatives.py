@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from charlie.portfolio.tests.factories import BeaconFactory, InitiativeFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -19,7 +19,7 @@ def test_hr_describes_an_initiative(page, live_server, users, org):
     InitiativeFactory(number=1, title="Fælles sagssystem")
 
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Digitalisering").click()
+    menu_link(page, "Digitalisering").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Digitalisering")
     expect(page.get_by_role("table", name="Initiativer i hver fase")).to_be_visible()
     assert_accessible(page, "the portfolio's front page")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from charlie.portfolio.tests.factories import InitiativeFactory, business_case
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -23,7 +23,7 @@ def test_hr_scores_runs_saves_and_compares(page, live_server, org, users):
     business_case(platform, investment=["300000", "0"], staff_hours=["100", "0"])
 
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Prioritering", exact=True).click()
+    menu_link(page, "Prioritering", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Prioritering af initiativer")
     assert_accessible(page, "the prioritisation form")
 

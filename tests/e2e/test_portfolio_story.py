@@ -125,6 +125,7 @@ def test_an_idea_becomes_a_prioritised_staffed_initiative_in_the_council_report(
     _as(page, live_server, "employee", PHONE)
     page.get_by_role("button", name="Menu").click()
     drawer = page.get_by_role("dialog", name="Menu")
+    drawer.get_by_role("button", name="Digitalisering").click()
     drawer.get_by_role("link", name="Idéer og behov").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Idéer og behov fra medarbejderne")
     assert_accessible(page, "the ideas at 375 px")

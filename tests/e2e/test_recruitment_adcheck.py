@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from charlie.recruitment.models import AdStatus, JobAd
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -20,7 +20,7 @@ pytestmark = E2E
 
 def test_typing_shows_findings_and_publishing_keeps_the_report(page, live_server, users, org):
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Jobopslag").click()
+    menu_link(page, "Jobopslag").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jobopslag")
     assert_accessible(page, "the ads list")
     page.get_by_role("link", name="Nyt jobopslag").click()

@@ -17,7 +17,7 @@ from charlie.recruitment.tests.factories import (
     open_ad,
     pdf_bytes,
 )
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -128,7 +128,7 @@ def test_hr_sees_the_pool_and_invites_a_rejected_applicant(page, live_server, us
     TalentProfileFactory(name="Mads Holm", email="mads@example.org")
     application = ApplicationFactory(ad=open_ad(), stage=Stage.REJECTED, name="Ali Khan")
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Talentbank").click()
+    menu_link(page, "Talentbank").click()
     expect(page.get_by_role("table")).to_contain_text("Mads Holm")
     assert_accessible(page, "HR's talent pool")
     page.get_by_role("link", name="Inviter ansøgere, der fik afslag").click()

@@ -16,7 +16,7 @@ from charlie.recruitment.models import AdStatus, Requisition, RequisitionStatus
 from charlie.recruitment.tests.factories import JobAdFactory, StoryFactory
 from charlie.workforce import services as workforce
 from charlie.workforce.tests.data import make_history
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -26,7 +26,7 @@ def test_a_manager_asks_for_a_position_and_hr_approves_it(page, live_server, use
     make_history(org)
     workforce.create_illustrative_scenario()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Stillingsønsker").click()
+    menu_link(page, "Stillingsønsker").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Stillingsønsker")
     assert_accessible(page, "the requisitions list")
     page.get_by_role("link", name="Nyt stillingsønske").click()
@@ -126,7 +126,7 @@ def test_the_public_finds_a_job_on_a_phone_and_reads_a_story(page, live_server, 
 
 def test_hr_publishes_a_story(page, live_server, users, org):
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Historier til karrieresiden").click()
+    menu_link(page, "Historier til karrieresiden").click()
     assert_accessible(page, "HR's stories")
     page.get_by_role("link", name="Skriv en historie").click()
     page.get_by_label("Titel").fill("Seniorordning med plads til livet")

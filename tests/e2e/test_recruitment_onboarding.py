@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from charlie.learning.tests.factories import CourseFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -25,7 +25,7 @@ def test_template_plan_and_welcome_page(page, live_server, users, org, settings)
 
     # HR: a template for SOSU with a course from the catalogue.
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Introduktionsskabeloner").click()
+    menu_link(page, "Introduktionsskabeloner").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Skabeloner for introduktionsforløb")
     assert_accessible(page, "the template list")
     page.get_by_role("link", name="Opret skabelon").click()
@@ -55,7 +55,7 @@ def test_template_plan_and_welcome_page(page, live_server, users, org, settings)
     # The manager starts a plan that began 30 days ago (so the check-in is open).
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Introduktionsforløb").click()
+    menu_link(page, "Introduktionsforløb").click()
     page.get_by_role("link", name="Start et introduktionsforløb").click()
     assert_accessible(page, "the new plan form")
     start = timezone.localdate() - dt.timedelta(days=30)
@@ -106,7 +106,7 @@ def test_template_plan_and_welcome_page(page, live_server, users, org, settings)
     # The manager sees the answers.
     page.set_viewport_size({"width": 1280, "height": 900})
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Introduktionsforløb").click()
+    menu_link(page, "Introduktionsforløb").click()
     page.get_by_role("link", name="Sara Holm").click()
     expect(page.get_by_text("Mere tid med min mentor.")).to_be_visible()
     assert_accessible(page, "the plan page with a check-in")

@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from charlie.core import tokens
 from charlie.recruitment.models import OnboardingPlan, OnboardingTask
 from charlie.recruitment.tests.factories import OnboardingPlanFactory, OnboardingTaskFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -37,7 +37,7 @@ def test_the_manager_moves_the_first_working_day(page, live_server, users, org):
         done_at=timezone.now(),
     )
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Introduktionsforløb").click()
+    menu_link(page, "Introduktionsforløb").click()
     page.get_by_role("link", name="Sara Holm").click()
     page.get_by_role("link", name="Ret første arbejdsdag, leder, mentor eller velkomst").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ret introduktionsforløb: Sara Holm")
@@ -103,7 +103,7 @@ def test_the_dpo_approves_deleting_onboarding_plans_a_year_after_they_ended(
     OnboardingTaskFactory(plan=old, due_on=start)
     recent = OnboardingPlanFactory(name="Ny Kollega", unit=org.nord)
     login(page, live_server, "dpo")
-    main_menu(page).get_by_role("link", name="Opbevaring og sletning").click()
+    menu_link(page, "Opbevaring og sletning").click()
     rules = page.get_by_role("table", name="Regler for opbevaring med kommunens perioder")
     expect(rules).to_contain_text("Introduktion: forløb, opgaver og svar på opfølgningen")
     expect(rules).to_contain_text("12 måneder")

@@ -22,7 +22,7 @@ from charlie.recruitment.onboarding import terms_deadlines
 from charlie.recruitment.tests.factories import ApplicationFactory, pdf_bytes
 from charlie.workforce import services as workforce
 from charlie.workforce.tests.data import make_history
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -66,7 +66,7 @@ def test_from_a_shortage_in_the_plan_to_a_new_colleague(
 
     # 1. The manager asks for a SOSU assistant, with the plan's shortage beside the request.
     _as(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Stillingsønsker").click()
+    menu_link(page, "Stillingsønsker").click()
     page.get_by_role("link", name="Nyt stillingsønske").click()
     page.get_by_label("Enhed").select_option(label="Plejecenter Nord")
     page.get_by_label("Stillingskategori").select_option(value=str(job_family("sosu").pk))
@@ -82,11 +82,11 @@ def test_from_a_shortage_in_the_plan_to_a_new_colleague(
 
     # 2. HR approves it and writes the ad from it.
     _as(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Stillingsønsker").click()
+    menu_link(page, "Stillingsønsker").click()
     page.get_by_role("link", name="Social- og sundhedsassistent").first.click()
     page.get_by_role("button", name="Godkend").click()
     expect(page.get_by_role("note").filter(has_text="HR har godkendt ønsket")).to_be_visible()
-    main_menu(page).get_by_role("link", name="Jobopslag").click()
+    menu_link(page, "Jobopslag").click()
     page.get_by_role("link", name="Skriv opslag for Social- og sundhedsassistent").click()
     expect(page.get_by_label("Titel")).to_have_value("Social- og sundhedsassistent")
     expect(page.get_by_label("Timer om ugen")).to_have_value("32.00")
@@ -173,7 +173,7 @@ def test_from_a_shortage_in_the_plan_to_a_new_colleague(
 
     # 5. A committee member screens anonymously and scores.
     _as(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Ansættelsesforløb").click()
+    menu_link(page, "Ansættelsesforløb").click()
     page.get_by_role("link", name=TITLE).click()
     for secret in ("Sara Holm", "Skjultvej", "1988"):
         expect(page.get_by_text(secret)).to_have_count(0)
@@ -219,7 +219,7 @@ def test_from_a_shortage_in_the_plan_to_a_new_colleague(
 
     # 8. The fairness view shows the round's figures, for groups, never per person.
     _as(page, live_server, "analyst")
-    main_menu(page).get_by_role("link", name="Ligestilling i rekruttering").click()
+    menu_link(page, "Ligestilling i rekruttering").click()
     page.get_by_label("Ansættelsesforløb").select_option(label=TITLE)
     page.get_by_role("button", name="Vis").click()
     table = page.get_by_role("table", name=f"Ansøgere efter køn: {TITLE}")

@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -27,7 +27,7 @@ def _former_employee(org):
 def test_retention_pages(page, live_server, users, org):
     person = _former_employee(org)
     login(page, live_server, "dpo")
-    main_menu(page).get_by_role("link", name="Opbevaring og sletning").click()
+    menu_link(page, "Opbevaring og sletning").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Opbevaring og sletning")
     expect(
         page.get_by_role("table", name="Regler for opbevaring med kommunens perioder")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 
 pytestmark = E2E
 
@@ -72,7 +72,7 @@ def test_plan_prepare_share_adopt_and_sign(page, pages, browser, live_server, us
     _target(org)
     # The manager: the person in Nord never had a MUS and is overdue; plan everyone due.
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="MUS", exact=True).click()
+    menu_link(page, "MUS", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("MUS")
     overdue = page.get_by_role("table", name="1 medarbejder har overskredet sin MUS")
     expect(overdue).to_contain_text("Plejecenter Nord")
@@ -87,7 +87,7 @@ def test_plan_prepare_share_adopt_and_sign(page, pages, browser, live_server, us
 
     # The employee prepares; until shared the manager does not see it.
     employee = _as(pages, browser, live_server, "employee")
-    main_menu(employee).get_by_role("link", name="Min MUS og udvikling").click()
+    menu_link(employee, "Min MUS og udvikling").click()
     assert_accessible(employee, "Min MUS og udvikling")
     employee.goto(mus_url)
     employee.get_by_label("Hvad vil du tale om?").fill(PRIVATE)

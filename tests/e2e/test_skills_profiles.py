@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from charlie.skills.models import Skill
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -22,7 +22,7 @@ def test_propose_confirm_and_opt_in(page, live_server, users, org):
     Skill.objects.create(uri="local:forflytning", name="Forflytning", source="local")
 
     login(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Mine kompetencer").click()
+    menu_link(page, "Mine kompetencer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mine kompetencer")
     expect(page.get_by_text("Ingen bekræftede kompetencer endnu.")).to_be_visible()
     assert_accessible(page, "'Mine kompetencer' empty")
@@ -66,7 +66,7 @@ def test_propose_confirm_and_opt_in(page, live_server, users, org):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Kompetencer til bekræftelse").click()
+    menu_link(page, "Kompetencer til bekræftelse").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kompetencer til bekræftelse")
     assert_accessible(page, "the proposals waiting")
     page.get_by_role("button", name="Bekræft Førstehjælp").click()
@@ -94,7 +94,7 @@ def test_hr_imports_a_file_with_a_problem(page, live_server, users, org, tmp_pat
         encoding="utf-8",
     )
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Indlæs kompetencer").click()
+    menu_link(page, "Indlæs kompetencer").click()
     assert_accessible(page, "the skills import")
     page.get_by_label("Fil (CSV eller Excel)").set_input_files(str(bad))
     page.get_by_role("button", name="Indlæs").click()

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from charlie.skills.models import Occupation, OccupationSkill, RoleProfile
 from charlie.skills.tests.factories import SkillFactory
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, main_menu, menu_link
 
 pytestmark = E2E
 
@@ -33,7 +33,7 @@ def test_hr_keeps_the_taxonomy_and_versions_a_profile(page, live_server, users, 
     occ = _esco()
     SkillFactory(name="Forflytning af borgere")
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Kompetencer og stillingsprofiler").click()
+    menu_link(page, "Kompetencer og stillingsprofiler").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kompetencer")
     page.get_by_label("Kilde").select_option("digcomp")
     page.get_by_role("button", name="Søg").click()

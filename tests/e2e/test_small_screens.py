@@ -94,7 +94,14 @@ def test_mobile_drawer_opens_and_closes_with_the_keyboard(page, live_server, use
     # Focus moves into the drawer, on its close button.
     expect(drawer.get_by_role("button", name="Luk menuen")).to_be_focused()
     menu = drawer.get_by_role("navigation", name="Hovedmenu")
+    # The groups start folded (none holds the front page); a group's button unfolds it.
+    group = menu.get_by_role("button", name="Personale")
+    expect(group).to_have_attribute("aria-expanded", "false")
+    expect(menu.get_by_role("link", name="Organisation")).to_be_hidden()
+    group.click()
+    expect(group).to_have_attribute("aria-expanded", "true")
     expect(menu.get_by_role("link", name="Organisation")).to_be_visible()
+    group.click()
     expect(drawer.get_by_role("button", name="Log af")).to_be_visible()
     assert_accessible(page, f"the open mobile drawer at {size['width']} px")
 
@@ -110,9 +117,15 @@ def test_mobile_drawer_opens_and_closes_with_the_keyboard(page, live_server, use
     expect(drawer).to_be_hidden()
     expect(opener).to_be_focused()
 
-    # Open again with Space, follow a link with Enter.
+    # Open again with Space, unfold "Personale" with Enter, follow a link with Enter.
     page.keyboard.press("Space")
     expect(drawer).to_be_visible()
+    for _ in range(30):
+        if page.evaluate("() => document.activeElement.textContent.trim()") == "Personale":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(menu.get_by_role("button", name="Personale")).to_have_attribute("aria-expanded", "true")
     tab_to = drawer.get_by_role("link", name="Organisation")
     for _ in range(30):
         if page.evaluate("() => document.activeElement.textContent.trim()") == "Organisation":
@@ -133,9 +146,18 @@ def test_desktop_keeps_the_whole_menu(page, live_server, users):
     login(page, live_server, "hr")
     expect(page.get_by_role("button", name="Menu")).to_be_hidden()
     menu = page.get_by_role("navigation", name="Hovedmenu")
+    # HR's menu is the front page and eight groups; DKFDS's "Mere" list is not used, so every
+    # group stays in the menu.
+    groups = menu.get_by_role("button")
+    expect(groups).to_have_count(8)
+    expect(menu.get_by_role("button", name="Mere")).to_have_count(0)
+    menu.get_by_role("button", name="Data og adgang").click()
     expect(menu.get_by_role("link", name="Sådan bruger vi HR-data")).to_be_visible()
-    # DKFDS's "Mere" list is not used: every entry stays in the menu.
-    expect(menu.get_by_role("button")).to_have_count(0)
+    assert_accessible(page, "HR's menu with a group unfolded")
+    # A second group closes the first.
+    menu.get_by_role("button", name="Personale").click()
+    expect(menu.get_by_role("link", name="Sådan bruger vi HR-data")).to_be_hidden()
+    expect(menu.get_by_role("link", name="Organisation")).to_be_visible()
     assert not _page_scrolls_sideways(page)
 
 

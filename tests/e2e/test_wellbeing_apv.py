@@ -26,7 +26,7 @@ from charlie.wellbeing.tests.factories import (
     SurveyFactory,
     WalkthroughItemFactory,
 )
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -41,7 +41,7 @@ def _at_phone_width(page: Any, where: str) -> None:
 
 def test_the_manager_takes_an_apv_through_the_four_steps(page, live_server, users, org):
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="APV", exact=True).click()
+    menu_link(page, "APV", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("APV: arbejdspladsvurdering")
     expect(page.get_by_role("table")).to_contain_text("Ingen APV")
     assert_accessible(page, "the APV overview")

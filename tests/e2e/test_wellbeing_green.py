@@ -21,7 +21,7 @@ from charlie.wellbeing.tests.factories import (
     QuestionFactory,
     SurveyFactory,
 )
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -38,7 +38,7 @@ def test_hr_publishes_an_employee_joins_on_a_phone_and_hr_sees_figures(
 
     # HR makes an initiative, with a mistake first.
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Initiativer", exact=True).click()
+    menu_link(page, "Initiativer", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Grønne initiativer og sundhed")
     assert_accessible(page, "HR's list of initiatives, empty")
     page.get_by_role("link", name="Opret initiativ").click()
@@ -87,7 +87,7 @@ def test_hr_publishes_an_employee_joins_on_a_phone_and_hr_sees_figures(
     page.context.clear_cookies()
     page.set_viewport_size(DESKTOP)
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Initiativer", exact=True).click()
+    menu_link(page, "Initiativer", exact=True).click()
     page.get_by_role("link", name=re.compile("Tilmeldte pr. enhed.*Vi cykler")).click()
     expect(page.get_by_role("table")).to_contain_text("Børn og Kultur")
     expect(page.locator("svg[role=img]")).to_have_count(1)
@@ -126,7 +126,7 @@ def test_the_check_ins_in_figures(page, live_server, org, users):
             plan = OnboardingPlanFactory(unit=unit, start_on=today - dt.timedelta(days=30))
             CheckIn.objects.create(plan=plan, day=30, answers=answers)
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Introduktion i tal").click()
+    menu_link(page, "Introduktion i tal").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Nye medarbejderes svar efter 30 og 90 dage"
     )
@@ -141,7 +141,7 @@ def test_the_check_ins_in_figures(page, live_server, org, users):
 
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Introduktion i tal").click()
+    menu_link(page, "Introduktion i tal").click()
     expect(page.get_by_role("table", name="Svar pr. enhed med underenheder")).to_contain_text(
         "Plejecenter Nord"
     )

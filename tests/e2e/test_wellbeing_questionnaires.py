@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 
 from charlie.wellbeing.models import Questionnaire
 from charlie.wellbeing.services import questionnaires as svc
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -57,7 +57,7 @@ NOT_PAGES = {
 
 def test_charlies_trivsel_bank_and_its_preview_on_a_phone(page, live_server, users):
     login(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Spørgeskemaer").click()
+    menu_link(page, "Spørgeskemaer").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Spørgeskemaer")
     table = page.get_by_role("table", name="Spørgeskemaer og deres versioner")
     expect(table).to_contain_text("Charlies egen")

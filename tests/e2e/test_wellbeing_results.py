@@ -30,7 +30,7 @@ from charlie.wellbeing.tests.factories import (
     results_story,
     results_version,
 )
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 
 pytestmark = E2E
@@ -137,7 +137,7 @@ def test_hr_reviews_and_the_manager_reads_the_results_and_makes_an_action(
 
     page.context.clear_cookies()
     login(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Trivselsresultater").first.click()
+    menu_link(page, "Trivselsresultater").first.click()
     page.get_by_role("link", name="Trivselsmåling 2027", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Trivselsmåling 2027")
     expect(page.locator(".font-lead")).to_contain_text("Plejecenter Nord")

@@ -33,7 +33,7 @@ from charlie.wellbeing.services import answering, surveys
 from charlie.wellbeing.services.questionnaires import charlie_bank
 from charlie.wellbeing.services.results import band_value_label
 from charlie.wellbeing.tests.factories import add_response, closed_survey, staff
-from tests.e2e.helpers import E2E, assert_accessible, login, main_menu
+from tests.e2e.helpers import E2E, assert_accessible, login, menu_link
 from tests.e2e.test_small_screens import PHONE, _sticking_out
 from tests.test_attacker import Cell, solvable_small_groups
 
@@ -202,7 +202,7 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
 
     # 1. HR makes the survey: the unit with its teams, two bands, the previous round to compare.
     _as(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Trivselsmålinger").click()
+    menu_link(page, "Trivselsmålinger").click()
     assert_accessible(page, "the surveys")
     page.get_by_role("link", name="Ny måling").click()
     page.get_by_label("Navn").fill(name)
@@ -270,7 +270,7 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
 
     # 3. HR closes the survey.
     _as(page, live_server, "hr")
-    main_menu(page).get_by_role("link", name="Trivselsmålinger").click()
+    menu_link(page, "Trivselsmålinger").click()
     page.get_by_role("link", name=name, exact=True).click()
     page.get_by_role("button", name="Luk målingen nu").click()
     expect(page.get_by_role("status")).to_contain_text("Målingen er lukket")
@@ -279,7 +279,7 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
 
     # 4. The manager reads Nord's results: the small teams and offensive behaviour hidden.
     _as(page, live_server, "manager")
-    main_menu(page).get_by_role("link", name="Trivselsresultater").first.click()
+    menu_link(page, "Trivselsresultater").first.click()
     assert_accessible(page, "the manager's surveys with results")
     page.get_by_role("link", name=name, exact=True).click()
     expect(page.locator(".font-lead")).to_contain_text("Plejecenter Nord")
@@ -326,7 +326,7 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
     ]
     deadline = today + dt.timedelta(days=60)
     for label, what, status in actions:
-        main_menu(page).get_by_role("link", name="Trivselsresultater").first.click()
+        menu_link(page, "Trivselsresultater").first.click()
         page.get_by_role("link", name=name, exact=True).click()
         page.locator("#dimensioner").get_by_role(
             "link", name=re.compile(f"^Lav en handling\\W+{label}$")
@@ -340,7 +340,7 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
         assert_accessible(page, f"the new action from {label}")
         page.get_by_role("button", name="Gem handlingen").click()
         expect(page.get_by_role("status").first).to_contain_text("Handlingen er gemt")
-    main_menu(page).get_by_role("link", name="Handlingsplaner").click()
+    menu_link(page, "Handlingsplaner").click()
     plan = page.get_by_role("table").filter(has_text="Ansvarlig")
     for label, what, status in actions:
         row = plan.get_by_role("row").filter(has_text=what)
@@ -349,7 +349,7 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
     assert_accessible(page, "the unit's action plan")
 
     # 6. The manager takes Nord's APV through its four steps, on the survey and the absence.
-    main_menu(page).get_by_role("link", name="APV", exact=True).click()
+    menu_link(page, "APV", exact=True).click()
     page.get_by_role("link", name="Start en APV").click()
     page.get_by_label("Enhed").select_option(label="Plejecenter Nord")
     page.get_by_role("button", name="Videre").click()
@@ -409,13 +409,13 @@ def test_a_survey_from_launch_to_action_plan_and_apv(page, live_server, users, o
     expect(facts).to_contain_text(f"Næste APV senest{due_text}")
     expect(page.locator("#kortlaegning ~ dl").nth(1)).to_contain_text(_number(rate, 2))
     assert_accessible(page, "the completed APV with its next due date")
-    main_menu(page).get_by_role("link", name="APV", exact=True).click()
+    menu_link(page, "APV", exact=True).click()
     expect(page.get_by_role("row", name=re.compile("Plejecenter Nord"))).to_contain_text(due_text)
     assert_accessible(page, "the APV overview with the next due date")
 
     # 7. An employee of the unit reads the plan and the APV, with each action's status.
     _as(page, live_server, "employee")
-    main_menu(page).get_by_role("link", name="Handlingsplan og APV").click()
+    menu_link(page, "Handlingsplan og APV").click()
     with translation.override("da"):
         expect(page.get_by_role("main")).to_contain_text(
             f"APV afsluttet {da_date(today)}; næste APV senest {due_text}."

@@ -5,10 +5,20 @@
 
   /* DKFDS's mobile drawer: the header's "Menu" button opens the menu, the user and "Log af" in a
      dialog below 992 px (a phone, or 200 % zoom); Escape and "Luk" close it, and focus is
-     trapped in it while open. Only DKFDS's navigation component is started: Charlie's other
-     markup does not use DKFDS's scripted components. */
+     trapped in it while open. Only DKFDS's navigation and the menu's dropdowns are started:
+     Charlie's other markup does not use DKFDS's scripted components. */
   if (window.DKFDS && document.querySelector(".js-menu-open")) {
     new window.DKFDS.Navigation().init();
+  }
+
+  /* The main menu's groups (core/_menu.html) fold out with DKFDS's Dropdown: the button says
+     whether its list is open (aria-expanded), Escape, a click outside and focus leaving the
+     group close it. */
+  if (window.DKFDS) {
+    var groups = document.querySelectorAll(".mainmenu .submenu > .js-dropdown");
+    for (var g = 0; g < groups.length; g++) {
+      new window.DKFDS.Dropdown(groups[g]).init();
+    }
   }
 
   /* Wide tables scroll inside their own box (DKFDS's .table--responsive-scroll), and so do
