@@ -15,7 +15,10 @@
      whether its list is open (aria-expanded), Escape, a click outside and focus leaving the
      group close it. */
   if (window.DKFDS) {
-    var groups = document.querySelectorAll(".mainmenu .submenu > .js-dropdown");
+    // Not DKFDS's own "Mere" list (li.more-option), which its Navigation has started already.
+    var groups = document.querySelectorAll(
+      ".mainmenu > li:not(.more-option) .submenu > .js-dropdown"
+    );
     for (var g = 0; g < groups.length; g++) {
       new window.DKFDS.Dropdown(groups[g]).init();
     }
