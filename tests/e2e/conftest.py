@@ -8,7 +8,8 @@ in ``tests/e2e/helpers.py``; test modules set ``pytestmark = E2E``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,48 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+def _one_request_at_a_time() -> None:
+    """Let the live server's application serve one request at a time on SQLite.
+
+    On SQLite the test database is one in-memory connection, which Django hands to every request
+    thread of the live server (``connections_override``). Two requests at once — an htmx check
+    still running when the form it checks is sent — used it together, and SQLite failed one of
+    them ("bad parameter or other API misuse": a 500 page in the browser, now and then).
+    Connections are still accepted on their own threads; the application, and the database
+    with it, takes one request at a time, and a response is read to its end (its ``close``
+    called, which ends Django's request) before the next begins. PostgreSQL gives each thread
+    its own connection and is left as it is.
+    """
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneRequestAtATime(ThreadedWSGIServer):
+        lock = threading.Lock()
+
+        def set_app(self, application: Any) -> None:
+            if connection.vendor != "sqlite":
+                super().set_app(application)
+                return
+
+            def serial(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+                with self.lock:
+                    response = application(environ, start_response)
+                    try:
+                        return [b"".join(response)]
+                    finally:
+                        close = getattr(response, "close", None)
+                        if close is not None:
+                            close()
+
+            super().set_app(serial)
+
+    LiveServerThread.server_class = OneRequestAtATime
+
+
+_one_request_at_a_time()
 
 
 def _missing(reason: str) -> None:
